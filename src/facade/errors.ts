@@ -1,0 +1,229 @@
+/**
+ * The errors wandb-api throws. Every one extends {@link WandbError} and carries a stable `code`.
+ *
+ * No message, `cause`, stack or serialized form of these errors ever contains an API key:
+ * requests attached to errors are redacted by {@link redactRequest}, and messages are built
+ * from the operation name and the server's words, never from headers.
+ *
+ * @example
+ * ```ts
+ * import { Api, NotFoundError } from 'wandb-api';
+ * try {
+ *   await new Api().run('acme/vision/abc123');
+ * } catch (e) {
+ *   if (e instanceof NotFoundError) console.log('no such run');
+ *   else throw e;
+ * }
+ * ```
+ * @module
+ */
+
+/** Stable machine-readable error codes. */
+export type WandbErrorCode =
+  | 'VALIDATION'
+  | 'AUTHENTICATION'
+  | 'PERMISSION'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'TIMEOUT'
+  | 'NETWORK'
+  | 'SERVER'
+  | 'GRAPHQL'
+  | 'UNSUPPORTED'
+  | 'UNKNOWN';
+
+/** A request as attached to an error: the URL, the operation and the headers, with credentials redacted. */
+export interface RedactedRequest {
+  url: string;
+  method: string;
+  operationName?: string;
+  variables?: Record<string, unknown>;
+  headers: Record<string, string>;
+}
+
+/** Options common to every {@link WandbError}. */
+export interface WandbErrorOptions {
+  /** The underlying error (already free of credentials). */
+  cause?: unknown;
+  /** HTTP status of the response, when there was one. */
+  status?: number;
+  /** The request that failed, redacted. */
+  request?: RedactedRequest;
+}
+
+/** The marker that replaces credentials wherever a request is shown. */
+export const REDACTED = '[REDACTED]';
+
+const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key']);
+
+/**
+ * Returns a copy of `headers` with every credential-bearing header replaced by {@link REDACTED}.
+ *
+ * @example
+ * ```ts
+ * redactHeaders({ Authorization: 'Basic abc' }); // { Authorization: '[REDACTED]' }
+ * ```
+ */
+export function redactHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) out[k] = SENSITIVE_HEADERS.has(k.toLowerCase()) ? REDACTED : v;
+  return out;
+}
+
+/**
+ * Replaces every occurrence of the given secrets (and their Basic-auth base64 forms) in `text`.
+ * Used as a last line of defence on any server-provided text placed in an error message.
+ *
+ * @example
+ * ```ts
+ * scrubSecrets('bad key abc', ['abc']); // 'bad key [REDACTED]'
+ * ```
+ */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (!secret) continue;
+    for (const form of secretForms(secret)) out = out.split(form).join(REDACTED);
+  }
+  return out;
+}
+
+function secretForms(secret: string): string[] {
+  const forms = [secret];
+  try {
+    forms.push(btoa(`api:${secret}`));
+    forms.push(btoa(secret));
+  } catch {
+    // non-Latin1 keys cannot be Basic-encoded; only the raw form can leak
+  }
+  return forms;
+}
+
+/** Base class of every error thrown by wandb-api. */
+export class WandbError extends Error {
+  /** Stable machine-readable code. */
+  readonly code: WandbErrorCode;
+  /** HTTP status of the response, when there was one. */
+  readonly status: number | undefined;
+  /** The request that failed, with credentials redacted. */
+  readonly request: RedactedRequest | undefined;
+
+  constructor(message: string, code: WandbErrorCode = 'UNKNOWN', options: WandbErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.status = options.status;
+    this.request = options.request;
+  }
+
+  /** A JSON form with no credentials: name, code, message, status and the redacted request. */
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, code: this.code, message: this.message, status: this.status, request: this.request };
+  }
+}
+
+/** Bad input, detected before any request is sent. `parameter` names the offending argument. */
+export class ValidationError extends WandbError {
+  /** The parameter (or option) that was rejected, e.g. `"order"` or `"perPage"`. */
+  readonly parameter: string;
+  constructor(parameter: string, message: string, options: WandbErrorOptions = {}) {
+    super(`Invalid ${parameter}: ${message}`, 'VALIDATION', options);
+    this.parameter = parameter;
+  }
+}
+
+/** The server refused the credentials (HTTP 401), or no API key could be found. */
+export class AuthenticationError extends WandbError {
+  constructor(message: string, options: WandbErrorOptions = {}) {
+    super(message, 'AUTHENTICATION', options);
+  }
+}
+
+/** The credentials are valid but may not do this (HTTP 403). */
+export class PermissionError extends WandbError {
+  constructor(message: string, options: WandbErrorOptions = {}) {
+    super(message, 'PERMISSION', options);
+  }
+}
+
+/** The requested object does not exist (HTTP 404, or a null where an object was asked for). */
+export class NotFoundError extends WandbError {
+  constructor(message: string, options: WandbErrorOptions = {}) {
+    super(message, 'NOT_FOUND', options);
+  }
+}
+
+/** The object already exists or was changed concurrently (HTTP 409). */
+export class ConflictError extends WandbError {
+  constructor(message: string, options: WandbErrorOptions = {}) {
+    super(message, 'CONFLICT', options);
+  }
+}
+
+/** The server kept answering 429 until the retry budget ran out. */
+export class RateLimitError extends WandbError {
+  /** How long the server asked us to wait before the last attempt, in milliseconds, if it said. */
+  readonly retryAfterMs: number | undefined;
+  constructor(message: string, options: WandbErrorOptions & { retryAfterMs?: number } = {}) {
+    super(message, 'RATE_LIMITED', options);
+    this.retryAfterMs = options.retryAfterMs;
+  }
+}
+
+/** An attempt took longer than `timeoutMs`, or the retry budget (`maxElapsedMs`) ran out. */
+export class TimeoutError extends WandbError {
+  constructor(message: string, options: WandbErrorOptions = {}) {
+    super(message, 'TIMEOUT', options);
+  }
+}
+
+/** The request never got an HTTP response (connection refused, reset, DNS, CORS, malformed body). */
+export class NetworkError extends WandbError {
+  constructor(message: string, options: WandbErrorOptions = {}) {
+    super(message, 'NETWORK', options);
+  }
+}
+
+/** The server failed (HTTP 5xx) and retrying did not help. */
+export class ServerError extends WandbError {
+  constructor(message: string, options: WandbErrorOptions = {}) {
+    super(message, 'SERVER', options);
+  }
+}
+
+/** One GraphQL error as the server sent it. */
+export interface GraphQLErrorEntry {
+  message: string;
+  path?: ReadonlyArray<string | number>;
+  extensions?: Record<string, unknown>;
+}
+
+/** The server answered with GraphQL `errors`. `data` holds whatever partial data came with them. */
+export class GraphQLRequestError extends WandbError {
+  /** The GraphQL errors, as sent by the server. */
+  readonly errors: readonly GraphQLErrorEntry[];
+  /** Partial data that came with the errors, if any. */
+  readonly data: unknown;
+  constructor(
+    message: string,
+    errors: readonly GraphQLErrorEntry[],
+    data: unknown,
+    options: WandbErrorOptions = {},
+  ) {
+    super(message, 'GRAPHQL', options);
+    this.errors = errors;
+    this.data = data;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), errors: this.errors };
+  }
+}
+
+/** The server does not support a feature this call needs (see `serverInfo.features`). */
+export class UnsupportedError extends WandbError {
+  constructor(message: string, options: WandbErrorOptions = {}) {
+    super(message, 'UNSUPPORTED', options);
+  }
+}
