@@ -67,7 +67,8 @@ const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cook
  */
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) out[k] = SENSITIVE_HEADERS.has(k.toLowerCase()) ? REDACTED : v;
+  for (const [k, v] of Object.entries(headers))
+    out[k] = SENSITIVE_HEADERS.has(k.toLowerCase()) ? REDACTED : v;
   return out;
 }
 
@@ -119,7 +120,13 @@ export class WandbError extends Error {
 
   /** A JSON form with no credentials: name, code, message, status and the redacted request. */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, code: this.code, message: this.message, status: this.status, request: this.request };
+    return {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      status: this.status,
+      request: this.request,
+    };
   }
 }
 

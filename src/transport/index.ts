@@ -1,0 +1,344 @@
+/**
+ * The transport: an urql `Client` whose exchanges cache, retry and authenticate, and
+ * {@link Transport.request}, which turns a result into typed data or a typed error.
+ *
+ * Exchanges, in order: {@link cacheExchange} → {@link retryExchange} → {@link httpStatusExchange}
+ * → urql's `fetchExchange` (always POST), whose `fetch` is {@link fetchWithTimeout} around
+ * {@link authFetch} (credentials and client headers, only for URLs under `baseUrl`).
+ *
+ * @example
+ * ```ts
+ * const t = new Transport({
+ *   baseUrl: 'https://api.wandb.ai',
+ *   apiKey: process.env.WANDB_API_KEY,
+ *   userAgent: 'W&B Public Client wandb-api/0.1.0',
+ *   clientHeader: 'wandb-api/0.1.0',
+ * });
+ * const data = await t.request(ViewerDocument, {});
+ * ```
+ * @module
+ */
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import {
+  type AnyVariables,
+  Client,
+  type Exchange,
+  type Operation,
+  type OperationContext,
+  type OperationResult,
+  createRequest,
+  fetchExchange,
+  makeOperation,
+} from '@urql/core';
+import { filter, onEnd, pipe, subscribe, take } from 'wonka';
+import {
+  AuthenticationError,
+  NetworkError,
+  type RedactedRequest,
+  ValidationError,
+  redactHeaders,
+} from '../facade/errors.js';
+import { type AuthFetchOptions, authFetch, clientHeaders } from './authFetch.js';
+import { type CacheExchange, cacheExchange } from './cacheExchange.js';
+import { DEFAULT_TIMEOUT_MS, fetchWithTimeout } from './fetchWithTimeout.js';
+import { resultError, scrubJson } from './resultError.js';
+import { type RetryOptions, retryExchange } from './retryExchange.js';
+import { httpStatusExchange } from './statusExchange.js';
+
+export {
+  authFetch,
+  authorizationValue,
+  canSetUserAgent,
+  clientHeaders,
+  isUnderBaseUrl,
+} from './authFetch.js';
+export type { AuthFetchOptions } from './authFetch.js';
+export { computeDelay, isRetryableStatus, JITTER_FRACTION, parseRetryAfter } from './backoff.js';
+export type { BackoffOptions } from './backoff.js';
+export { cacheExchange, DEFAULT_CACHE_MAX_ENTRIES } from './cacheExchange.js';
+export type { CacheExchange, CacheExchangeOptions } from './cacheExchange.js';
+export { classify, isNotSentError } from './classify.js';
+export type { Failure, FailureKind } from './classify.js';
+export { DEFAULT_TIMEOUT_MS, fetchWithTimeout, isAbortError } from './fetchWithTimeout.js';
+export type { FetchWithTimeoutOptions } from './fetchWithTimeout.js';
+export { resultError, scrubError } from './resultError.js';
+export { DEFAULT_RETRY, isRetryable, retryExchange, retryStateOf } from './retryExchange.js';
+export type { RetryEvent, RetryExchangeOptions, RetryOptions, RetryState } from './retryExchange.js';
+export { httpStatusExchange } from './statusExchange.js';
+
+/** Options of {@link Transport}. */
+export interface TransportOptions {
+  /** API root, already normalized (no trailing slash), e.g. `https://api.wandb.ai`. GraphQL goes to `${baseUrl}/graphql`. */
+  baseUrl: string;
+  /** W&B API key, sent as `Authorization: Basic base64("api:" + apiKey)`. Default: none. */
+  apiKey?: string;
+  /** Alternative to `apiKey`: sent as `Authorization: Bearer <token>`. Default: none. */
+  bearerToken?: string;
+  /**
+   * Longest time one HTTP attempt may take (body included), in ms; retries get a fresh timeout.
+   * @defaultValue 30_000
+   */
+  timeoutMs?: number;
+  /**
+   * Retry bounds, or `false` for a single attempt. Defaults: `maxAttempts` 5, `initialDelayMs` 1 000,
+   * `maxDelayMs` 30 000, `maxElapsedMs` 60 000 (see {@link RetryOptions}).
+   */
+  retry?: RetryOptions | false;
+  /**
+   * Whether to keep successful query results and serve identical queries from memory until a
+   * mutation or {@link Transport.flush}.
+   * @defaultValue true
+   */
+  cache?: boolean;
+  /** The `fetch` to use. Default: `globalThis.fetch`, looked up at call time. */
+  fetch?: typeof fetch;
+  /** Extra headers for requests to `baseUrl`. Default: none. */
+  headers?: Record<string, string>;
+  /**
+   * Your own urql `Client` (e.g. a React app's), used as-is: none of our exchanges, headers, auth or
+   * timeout apply, and the missing-credentials check is skipped. Default: we build one.
+   */
+  client?: Client;
+  /** `User-Agent` outside browsers, e.g. `W&B Public Client wandb-api/0.1.0`. Required. */
+  userAgent: string;
+  /** Value of `X-Wandb-Client`, e.g. `wandb-api/0.1.0`. Required. */
+  clientHeader: string;
+  /** Message of the `AuthenticationError` thrown when neither `apiKey` nor `bearerToken` is set. */
+  missingKeyMessage?: string;
+}
+
+/** Per-call options of {@link Transport.request}. */
+export interface RequestOptions {
+  /** Aborts the call: the promise rejects with the signal's reason and the HTTP request is cancelled. */
+  signal?: AbortSignal;
+  /** `false` skips the cache lookup for this query (the fresh result is still stored). Default: `true`. */
+  cache?: boolean;
+  /**
+   * Marks a mutation safe to repeat, so it is retried like a query (timeouts, 5xx, 429, dropped
+   * connections). Without it, a mutation is retried only when the connection was never made.
+   * Default: `false`.
+   */
+  idempotent?: boolean;
+}
+
+const DEFAULT_MISSING_KEY_MESSAGE =
+  'No W&B credentials: pass apiKey (or bearerToken), or set the WANDB_API_KEY environment variable.';
+
+type OperationKind = 'query' | 'mutation';
+
+let mutationSeq = 0;
+
+function operationOf(doc: { definitions: ReadonlyArray<{ kind: string }> }): {
+  kind: OperationKind;
+  name: string;
+} {
+  for (const def of doc.definitions) {
+    if (def.kind !== 'OperationDefinition') continue;
+    const { operation, name } = def as { operation?: string; name?: { value?: string } };
+    if (operation !== 'query' && operation !== 'mutation') {
+      throw new ValidationError('document', `${operation ?? 'this'} operations are not supported`);
+    }
+    return { kind: operation, name: name?.value ?? `Anonymous ${operation}` };
+  }
+  throw new ValidationError('document', 'it contains no query or mutation');
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+}
+
+/** The urql client and typed `request()` shared by everything that talks to the W&B API. */
+export class Transport {
+  /** The urql Client: ours, or the one passed as `client`. */
+  readonly client: Client;
+  readonly #cache: CacheExchange | undefined;
+  readonly #ownClient: boolean;
+  readonly #missingKeyMessage: string;
+  readonly #url: string;
+  readonly #timeoutMs: number;
+  readonly #auth: AuthFetchOptions;
+  #secrets: string[] = [];
+  #headers: Record<string, string> = {};
+
+  constructor(opts: TransportOptions) {
+    this.#url = `${opts.baseUrl}/graphql`;
+    this.#timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#missingKeyMessage = opts.missingKeyMessage ?? DEFAULT_MISSING_KEY_MESSAGE;
+    this.#auth = {
+      baseUrl: opts.baseUrl,
+      apiKey: opts.apiKey,
+      bearerToken: opts.bearerToken,
+      userAgent: opts.userAgent,
+      clientHeader: opts.clientHeader,
+      headers: opts.headers,
+      fetch: opts.fetch,
+    };
+    this.#ownClient = opts.client !== undefined;
+    this.#credentialsChanged();
+
+    if (opts.client) {
+      this.client = opts.client;
+      this.#cache = undefined;
+      return;
+    }
+
+    const exchanges: Exchange[] = [];
+    this.#cache = opts.cache === false ? undefined : cacheExchange();
+    if (this.#cache) exchanges.push(this.#cache);
+    if (opts.retry !== false) exchanges.push(retryExchange(opts.retry ?? {}));
+    exchanges.push(httpStatusExchange, fetchExchange);
+    this.client = new Client({
+      url: this.#url,
+      exchanges,
+      fetch: fetchWithTimeout(
+        authFetch(() => this.#auth),
+        { timeoutMs: this.#timeoutMs },
+      ),
+      preferGetMethod: false,
+      requestPolicy: 'cache-first',
+    });
+  }
+
+  /**
+   * Sets (or replaces) the API key used from now on, e.g. once it has been read from `~/.netrc`.
+   * It takes precedence over a bearer token. Has no effect on a caller-provided `client`.
+   *
+   * @example
+   * ```ts
+   * transport.setApiKey(await readKeyFromSomewhere());
+   * ```
+   */
+  setApiKey(apiKey: string): void {
+    this.#auth.apiKey = apiKey;
+    this.#credentialsChanged();
+  }
+
+  #credentialsChanged(): void {
+    const { apiKey, bearerToken, headers } = this.#auth;
+    const secrets = [apiKey, bearerToken].filter((s): s is string => !!s);
+    for (const [k, v] of Object.entries(headers ?? {})) {
+      if (k.toLowerCase() !== 'authorization' || !v) continue;
+      secrets.push(v);
+      const token = v.replace(/^\S+\s+/, '');
+      if (token && token !== v) secrets.push(token);
+    }
+    this.#secrets = secrets;
+    this.#headers = this.#ownClient
+      ? {}
+      : redactHeaders({ ...clientHeaders(this.#auth), 'Content-Type': 'application/json' });
+  }
+
+  get #credentialName(): string {
+    return this.#auth.apiKey ? 'API key' : this.#auth.bearerToken ? 'bearer token' : 'credentials';
+  }
+
+  get #hasCredentials(): boolean {
+    return this.#ownClient || this.#secrets.length > 0;
+  }
+
+  /**
+   * Runs a query or mutation and resolves with its `data`, or rejects with a typed error (see
+   * `resultError` for the mapping). Rejects without any request with `AuthenticationError` when no
+   * credentials are configured, and with the signal's reason when `opts.signal` aborts.
+   *
+   * @example
+   * ```ts
+   * const { viewer } = await transport.request(ViewerDocument, {}, { signal });
+   * ```
+   */
+  request<TData, TVars extends AnyVariables>(
+    doc: TypedDocumentNode<TData, TVars>,
+    variables: TVars,
+    opts: RequestOptions = {},
+  ): Promise<TData> {
+    let kind: OperationKind;
+    let name: string;
+    try {
+      ({ kind, name } = operationOf(doc));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    if (!this.#hasCredentials) return Promise.reject(new AuthenticationError(this.#missingKeyMessage));
+    const { signal } = opts;
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
+
+    const context: Partial<OperationContext> = {};
+    if (opts.cache === false) context.requestPolicy = 'network-only';
+    if (opts.idempotent) context.idempotent = true;
+    const req = createRequest<TData, TVars>(doc, variables);
+    let operation: Operation<TData, TVars> = this.client.createRequestOperation(kind, req, context);
+    if (kind === 'mutation') {
+      // A key of its own, so tearing this mutation down never cancels an identical concurrent one.
+      mutationSeq = (mutationSeq + 1) | 0;
+      operation = makeOperation(
+        kind,
+        { ...operation, key: (Math.imul(req.key, 31) + mutationSeq) | 0 },
+        operation.context,
+      );
+    }
+
+    const client = this.client;
+    return new Promise<TData>((resolve, reject) => {
+      let settled = false;
+      const settle = (fn: () => void): void => {
+        if (settled) return;
+        settled = true;
+        signal?.removeEventListener('abort', onAbort);
+        fn();
+      };
+
+      const subscription = pipe(
+        client.executeRequestOperation(operation),
+        filter((r: OperationResult<TData, TVars>) => !r.hasNext),
+        take(1),
+        onEnd(() =>
+          settle(() => reject(new NetworkError(`${name} failed: the request ended without a result`))),
+        ),
+        subscribe((result: OperationResult<TData, TVars>) => {
+          settle(() => {
+            if (result.error) reject(this.#error(result, name, variables));
+            else resolve(result.data as TData);
+          });
+        }),
+      );
+
+      // A hoisted declaration: `settle` may run (and remove it) before this line is reached.
+      function onAbort(): void {
+        settle(() => {
+          reject(abortReason(signal as AbortSignal));
+          subscription.unsubscribe();
+          // The client tears queries down when unsubscribed, but not mutations: do it ourselves.
+          if (kind === 'mutation')
+            client.reexecuteOperation(makeOperation('teardown', operation, operation.context));
+        });
+      }
+      // Not settled yet unless the result came synchronously (a cache hit).
+      if (!settled) signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  /** Empties the query cache (no-op with `cache: false` or your own `client`). */
+  flush(): void {
+    this.#cache?.flush();
+  }
+
+  #error(result: OperationResult, operationName: string, variables: unknown): Error {
+    const request: RedactedRequest = {
+      url: this.#url,
+      method: 'POST',
+      operationName,
+      headers: { ...this.#headers },
+    };
+    if (variables && typeof variables === 'object') {
+      const vars = scrubJson(variables as Record<string, unknown>, this.#secrets);
+      if (vars) request.variables = vars;
+    }
+    return resultError(result, {
+      operationName,
+      request,
+      secrets: this.#secrets,
+      timeoutMs: this.#timeoutMs,
+      credentialName: this.#credentialName,
+    });
+  }
+}

@@ -1,0 +1,197 @@
+/**
+ * An urql exchange that retries failed operations with exponential backoff and jitter, honouring
+ * `Retry-After`, within a bounded number of attempts and a bounded total time.
+ *
+ * What is retried:
+ * - **Queries**: no HTTP response (connection refused/reset, DNS failure), a per-attempt timeout,
+ *   and HTTP 408, 429 and 5xx except 501 (see {@link isRetryableStatus}).
+ * - **Mutations**: only when repeating them is safe — the connection was never established
+ *   (connection refused, DNS failure: the server cannot have seen the request), or the operation
+ *   context says `idempotent: true`, in which case they are retried like queries.
+ * - Never: HTTP 400, 401, 403, 404, 409, 410, 413, 422, 501, other 4xx, GraphQL `errors` in a 2xx
+ *   response, malformed 2xx bodies, caller aborts.
+ *
+ * When to retry: after `Retry-After` if the response has one (exactly that long, not capped),
+ * else after {@link computeDelay}`(attempt)`. No attempt starts after `maxElapsedMs` from the
+ * first one: if the wait would end past that budget, the last failed result is delivered at once.
+ *
+ * A pending retry is dropped when the operation is torn down (or re-dispatched), so an aborted
+ * request never fires again.
+ *
+ * @example
+ * ```ts
+ * new Client({ url, exchanges: [retryExchange({ maxAttempts: 3 }), fetchExchange] });
+ * client.mutation(doc, vars, { idempotent: true }); // retried like a query
+ * ```
+ * @module
+ */
+import type { Exchange, Operation, OperationContext, OperationResult } from '@urql/core';
+import { makeOperation } from '@urql/core';
+import { delay, filter, fromValue, makeSubject, map, merge, mergeMap, pipe, share, takeUntil } from 'wonka';
+import { computeDelay, isRetryableStatus } from './backoff.js';
+import { type Failure, classify } from './classify.js';
+
+/** Bounds of the retry policy. Every field is optional; the defaults are in {@link DEFAULT_RETRY}. */
+export interface RetryOptions {
+  /**
+   * Most attempts per operation, the first one included; `1` disables retries.
+   * @defaultValue 5
+   */
+  maxAttempts?: number;
+  /**
+   * Delay before the first retry, in ms; it doubles with each attempt, plus up to 25 % jitter.
+   * @defaultValue 1_000
+   */
+  initialDelayMs?: number;
+  /**
+   * Cap on a computed backoff delay, in ms (a server's `Retry-After` is not capped by it).
+   * @defaultValue 30_000
+   */
+  maxDelayMs?: number;
+  /**
+   * Budget from the first attempt, in ms: no attempt starts later than this. The attempt in flight
+   * is bounded by the per-attempt timeout, so a call lasts at most about `maxElapsedMs + timeoutMs`.
+   * @defaultValue 60_000
+   */
+  maxElapsedMs?: number;
+}
+
+/** The defaults of {@link RetryOptions}. */
+export const DEFAULT_RETRY: Readonly<Required<RetryOptions>> = Object.freeze({
+  maxAttempts: 5,
+  initialDelayMs: 1_000,
+  maxDelayMs: 30_000,
+  maxElapsedMs: 60_000,
+});
+
+/** One scheduled retry, as reported to {@link RetryExchangeOptions.onRetry}. */
+export interface RetryEvent {
+  /** The operation about to be sent again. */
+  operation: Operation;
+  /** The attempt that failed (1 for the first). */
+  attempt: number;
+  /** How long we wait before the next attempt, in ms. */
+  delayMs: number;
+  /** Why the attempt failed. */
+  failure: Failure;
+}
+
+/** Options of {@link retryExchange}. */
+export interface RetryExchangeOptions extends RetryOptions {
+  /** Called whenever a retry is scheduled, e.g. for logging. Default: none. */
+  onRetry?: (event: RetryEvent) => void;
+  /** Source of jitter in [0, 1). Default: `Math.random`. */
+  random?: () => number;
+  /** Clock in ms since the epoch. Default: `Date.now`. */
+  now?: () => number;
+}
+
+/** Per-operation retry bookkeeping, kept in `operation.context.retryState`. */
+export interface RetryState {
+  /** Number of the attempt this operation is (1 for the first). */
+  attempt: number;
+  /** When the first attempt started, ms since the epoch. */
+  startedAt: number;
+}
+
+/** Reads `context.retryState`, if our exchange put one there. */
+export function retryStateOf(context: OperationContext): RetryState | undefined {
+  const s: unknown = context.retryState;
+  if (typeof s !== 'object' || s === null) return undefined;
+  const { attempt, startedAt } = s as { attempt?: unknown; startedAt?: unknown };
+  return typeof attempt === 'number' && typeof startedAt === 'number' ? { attempt, startedAt } : undefined;
+}
+
+/** Whether the operation context marks the operation safe to repeat (`idempotent: true`). */
+export function isIdempotent(operation: Operation): boolean {
+  return operation.kind === 'query' || (operation.context.idempotent as unknown) === true;
+}
+
+/** Whether a failure of `operation` may be retried at all (budget aside). */
+export function isRetryable(failure: Failure, operation: Operation): boolean {
+  const safe = isIdempotent(operation);
+  switch (failure.kind) {
+    case 'http':
+      return safe && failure.status !== undefined && isRetryableStatus(failure.status);
+    case 'timeout':
+      return safe;
+    case 'network':
+      return safe || failure.notSent;
+    default:
+      return false;
+  }
+}
+
+function positive(n: number | undefined, fallback: number): number {
+  return n !== undefined && Number.isFinite(n) && n >= 0 ? n : fallback;
+}
+
+/** Creates the retry exchange. See the module description for the policy. */
+export function retryExchange(options: RetryExchangeOptions = {}): Exchange {
+  const maxAttempts = Math.max(1, Math.floor(positive(options.maxAttempts, DEFAULT_RETRY.maxAttempts)));
+  const initialDelayMs = positive(options.initialDelayMs, DEFAULT_RETRY.initialDelayMs);
+  const maxDelayMs = positive(options.maxDelayMs, DEFAULT_RETRY.maxDelayMs);
+  const maxElapsedMs =
+    options.maxElapsedMs === Infinity ? Infinity : positive(options.maxElapsedMs, DEFAULT_RETRY.maxElapsedMs);
+  const random = options.random ?? Math.random;
+  const now = options.now ?? Date.now;
+
+  return ({ forward }) =>
+    (operations$) => {
+      const ops$ = pipe(operations$, share);
+      const { source: retries$, next: scheduleRetry } = makeSubject<{
+        operation: Operation;
+        delayMs: number;
+      }>();
+
+      const fresh$ = pipe(
+        ops$,
+        map((op: Operation): Operation =>
+          op.kind === 'query' || op.kind === 'mutation'
+            ? makeOperation(op.kind, op, { ...op.context, retryState: { attempt: 1, startedAt: now() } })
+            : op,
+        ),
+      );
+
+      const delayed$ = pipe(
+        retries$,
+        mergeMap(({ operation, delayMs }) => {
+          // A teardown, or the same query dispatched again, cancels the pending retry.
+          const cancel$ = pipe(
+            ops$,
+            filter((op) => op.key === operation.key && (op.kind === 'teardown' || op.kind === 'query')),
+          );
+          return pipe(fromValue(operation), delay(delayMs), takeUntil(cancel$));
+        }),
+      );
+
+      return pipe(
+        merge([fresh$, delayed$]),
+        forward,
+        share,
+        filter((result: OperationResult) => {
+          const op = result.operation;
+          if (!result.error || (op.kind !== 'query' && op.kind !== 'mutation')) return true;
+          const t = now();
+          const failure = classify(result, t);
+          if (!isRetryable(failure, op)) return true;
+          const state = retryStateOf(op.context) ?? { attempt: 1, startedAt: t };
+          if (state.attempt >= maxAttempts) return true;
+          const delayMs =
+            failure.retryAfterMs ?? computeDelay(state.attempt, { initialDelayMs, maxDelayMs }, random);
+          if (t + delayMs - state.startedAt > maxElapsedMs) return true;
+          const next = makeOperation(op.kind, op, {
+            ...op.context,
+            retryState: { attempt: state.attempt + 1, startedAt: state.startedAt },
+          });
+          try {
+            options.onRetry?.({ operation: next, attempt: state.attempt, delayMs, failure });
+          } catch {
+            // a logging hook must not break the request
+          }
+          scheduleRetry({ operation: next, delayMs });
+          return false;
+        }),
+      );
+    };
+}
