@@ -1,0 +1,307 @@
+/**
+ * Path and URL helpers: one parser for every run and project path form W&B accepts, plus the
+ * base-URL / app-URL rules.
+ *
+ * @example
+ * ```ts
+ * parseRunPath('acme/vision/runs/abc123', {}); // { entity: 'acme', project: 'vision', runId: 'abc123' }
+ * runUrl('https://wandb.ai', 'acme', 'vision', 'abc123'); // 'https://wandb.ai/acme/vision/runs/abc123'
+ * ```
+ * @module
+ */
+
+import { ValidationError } from './errors.js';
+
+/**
+ * Defaults for the parts a path leaves out (from the `entity` / `project` options or
+ * `WANDB_ENTITY` / `WANDB_PROJECT`).
+ *
+ * @example
+ * ```ts
+ * const defaults: PathDefaults = { entity: 'acme', project: 'vision' };
+ * ```
+ */
+export interface PathDefaults {
+  /** Entity (user or team) used when the path has none. */
+  entity?: string;
+  /** Project used when the path has none. */
+  project?: string;
+}
+
+/**
+ * A parsed run path. `entity` is undefined when neither the path nor the defaults name one; the
+ * caller then resolves it from the viewer.
+ *
+ * @example
+ * ```ts
+ * const p: RunPath = { entity: 'acme', project: 'vision', runId: 'abc123' };
+ * ```
+ */
+export interface RunPath {
+  /** Entity, or undefined when it must be resolved from the viewer. */
+  entity?: string;
+  /** Project name. */
+  project: string;
+  /** The run's short id (GraphQL `name`), e.g. `abc123`. */
+  runId: string;
+}
+
+/**
+ * A parsed project path. `entity` is undefined when neither the path nor the defaults name one.
+ *
+ * @example
+ * ```ts
+ * const p: ProjectPath = { entity: 'acme', project: 'vision' };
+ * ```
+ */
+export interface ProjectPath {
+  /** Entity, or undefined when it must be resolved from the viewer. */
+  entity?: string;
+  /** Project name. */
+  project: string;
+}
+
+/**
+ * The run path forms {@link parseRunPath} accepts, as shown in error messages.
+ *
+ * @example
+ * ```ts
+ * console.log(RUN_PATH_FORMS.join(', '));
+ * ```
+ */
+export const RUN_PATH_FORMS: readonly string[] = [
+  'entity/project/runId',
+  'entity/project/runs/runId',
+  '/entity/project/runId',
+  'entity/project:runId',
+  'project/runId',
+  'project:runId',
+  'runId',
+];
+
+/**
+ * The project path forms {@link parseProjectPath} accepts, as shown in error messages.
+ *
+ * @example
+ * ```ts
+ * console.log(PROJECT_PATH_FORMS.join(', '));
+ * ```
+ */
+export const PROJECT_PATH_FORMS: readonly string[] = ['entity/project', '/entity/project', 'project'];
+
+function formsText(forms: readonly string[]): string {
+  return forms.map((f) => `"${f}"`).join(', ');
+}
+
+function malformed(parameter: string, path: string, forms: readonly string[], why?: string): ValidationError {
+  const reason = why ? ` (${why})` : '';
+  return new ValidationError(
+    parameter,
+    `${JSON.stringify(path)} is not a valid path${reason}; accepted forms: ${formsText(forms)}`,
+  );
+}
+
+/**
+ * Splits a slash-separated path into its segments: surrounding whitespace is trimmed, one
+ * leading `/` is allowed, and every segment must be non-empty. Throws a {@link ValidationError}
+ * naming `parameter` (and listing `acceptedForms`, when given) otherwise.
+ *
+ * @example
+ * ```ts
+ * splitPath(' /acme/vision/abc '); // ['acme', 'vision', 'abc']
+ * splitPath('acme//abc'); // throws ValidationError
+ * ```
+ */
+export function splitPath(path: string, parameter = 'path', acceptedForms: readonly string[] = []): string[] {
+  if (typeof path !== 'string') {
+    throw new ValidationError(parameter, `expected a string, got ${path === null ? 'null' : typeof path}`);
+  }
+  const trimmed = path.trim();
+  const body = trimmed.startsWith('/') ? trimmed.slice(1) : trimmed;
+  if (body === '') throw malformed(parameter, path, acceptedForms, 'it is empty');
+  const segments = body.split('/');
+  if (segments.some((s) => s.trim() === '')) throw malformed(parameter, path, acceptedForms, 'empty segment');
+  return segments;
+}
+
+function splitColon(segment: string, path: string): [string, string] | undefined {
+  const i = segment.indexOf(':');
+  if (i < 0) return undefined;
+  const left = segment.slice(0, i);
+  const right = segment.slice(i + 1);
+  if (left.trim() === '' || right.trim() === '' || right.includes(':')) {
+    throw malformed('path', path, RUN_PATH_FORMS, 'expected "project:runId"');
+  }
+  return [left, right];
+}
+
+function noProject(path: string, parameter: string, example: string): ValidationError {
+  return new ValidationError(
+    parameter,
+    `${JSON.stringify(path)} names no project; pass "${example}" or set the project option or WANDB_PROJECT`,
+  );
+}
+
+/**
+ * Parses a run path in any of W&B's forms ({@link RUN_PATH_FORMS}). Parts the path leaves out
+ * come from `defaults`; `entity` stays undefined when neither gives one.
+ *
+ * @throws {@link ValidationError} (`parameter` `"path"`) for a malformed path, or when no
+ *   project can be determined.
+ * @example
+ * ```ts
+ * parseRunPath('acme/vision:abc123', {}); // { entity: 'acme', project: 'vision', runId: 'abc123' }
+ * parseRunPath('abc123', { project: 'vision' }); // { entity: undefined, project: 'vision', runId: 'abc123' }
+ * ```
+ */
+export function parseRunPath(path: string, defaults: PathDefaults = {}): RunPath {
+  const segments = splitPath(path, 'path', RUN_PATH_FORMS);
+  let entity: string | undefined;
+  let project: string | undefined;
+  let runId: string;
+
+  const last = segments[segments.length - 1] as string;
+  const colon = splitColon(last, path);
+  if (colon && segments.length > 2) throw malformed('path', path, RUN_PATH_FORMS, 'unexpected ":"');
+  if (segments.slice(0, -1).some((s) => s.includes(':'))) {
+    throw malformed('path', path, RUN_PATH_FORMS, 'unexpected ":"');
+  }
+
+  if (colon) {
+    // "project:runId" or "entity/project:runId"
+    [project, runId] = colon;
+    if (segments.length === 2) entity = segments[0];
+  } else if (segments.length === 1) {
+    runId = last;
+  } else if (segments.length === 2) {
+    [project, runId] = segments as [string, string];
+  } else if (segments.length === 3) {
+    [entity, project, runId] = segments as [string, string, string];
+  } else if (segments.length === 4) {
+    const [e, p, runs, r] = segments as [string, string, string, string];
+    if (runs !== 'runs')
+      throw malformed('path', path, RUN_PATH_FORMS, `expected "runs" where it says "${runs}"`);
+    [entity, project, runId] = [e, p, r];
+  } else {
+    throw malformed('path', path, RUN_PATH_FORMS, 'too many segments');
+  }
+
+  entity ??= defaults.entity || undefined;
+  project ??= defaults.project || undefined;
+  if (project === undefined) throw noProject(path, 'path', 'entity/project/runId');
+  return entity === undefined ? { project, runId } : { entity, project, runId };
+}
+
+/**
+ * Parses a project path (`entity/project`, `/entity/project` or `project`). With no path (or
+ * `undefined`), the project comes from `defaults`. `entity` stays undefined when neither gives one.
+ *
+ * @throws {@link ValidationError} (`parameter` `"path"`) for a malformed path, or when no
+ *   project can be determined.
+ * @example
+ * ```ts
+ * parseProjectPath('acme/vision', {}); // { entity: 'acme', project: 'vision' }
+ * parseProjectPath(undefined, { project: 'vision' }); // { project: 'vision' }
+ * ```
+ */
+export function parseProjectPath(path: string | undefined, defaults: PathDefaults = {}): ProjectPath {
+  let entity: string | undefined;
+  let project: string | undefined;
+  if (path !== undefined) {
+    const segments = splitPath(path, 'path', PROJECT_PATH_FORMS);
+    if (segments.some((s) => s.includes(':'))) {
+      throw malformed('path', path, PROJECT_PATH_FORMS, 'unexpected ":"');
+    }
+    if (segments.length === 1) project = segments[0];
+    else if (segments.length === 2) [entity, project] = segments as [string, string];
+    else throw malformed('path', path, PROJECT_PATH_FORMS, 'too many segments');
+  }
+  entity ??= defaults.entity || undefined;
+  project ??= defaults.project || undefined;
+  if (project === undefined) throw noProject(path ?? '', 'path', 'entity/project');
+  return entity === undefined ? { project } : { entity, project };
+}
+
+function stripTrailingSlashes(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+/**
+ * The web URL of a run: `{appUrl}/{entity}/{project}/runs/{runId}`, each segment URL-encoded.
+ *
+ * @example
+ * ```ts
+ * runUrl('https://wandb.ai', 'acme', 'my project', 'abc'); // 'https://wandb.ai/acme/my%20project/runs/abc'
+ * ```
+ */
+export function runUrl(appUrl: string, entity: string, project: string, runId: string): string {
+  const e = encodeURIComponent(entity);
+  const p = encodeURIComponent(project);
+  return `${stripTrailingSlashes(appUrl)}/${e}/${p}/runs/${encodeURIComponent(runId)}`;
+}
+
+/**
+ * The web URL of a project: `{appUrl}/{entity}/{project}/workspace`, each segment URL-encoded.
+ *
+ * @example
+ * ```ts
+ * projectUrl('https://wandb.ai', 'acme', 'vision'); // 'https://wandb.ai/acme/vision/workspace'
+ * ```
+ */
+export function projectUrl(appUrl: string, entity: string, project: string): string {
+  return `${stripTrailingSlashes(appUrl)}/${encodeURIComponent(entity)}/${encodeURIComponent(project)}/workspace`;
+}
+
+/**
+ * Normalizes an API base URL: trims whitespace, strips trailing slashes and checks that it is an
+ * absolute `http:` or `https:` URL.
+ *
+ * @param parameter - the option name used in the error (default `"baseUrl"`).
+ * @throws {@link ValidationError} when the URL does not parse or is not http(s).
+ * @example
+ * ```ts
+ * normalizeBaseUrl(' https://api.wandb.ai/ '); // 'https://api.wandb.ai'
+ * ```
+ */
+export function normalizeBaseUrl(url: string, parameter = 'baseUrl'): string {
+  if (typeof url !== 'string')
+    throw new ValidationError(parameter, `expected a URL string, got ${typeof url}`);
+  const out = stripTrailingSlashes(url.trim());
+  let parsed: URL;
+  try {
+    parsed = new URL(out);
+  } catch {
+    throw new ValidationError(
+      parameter,
+      `${JSON.stringify(url)} is not an absolute URL; expected e.g. "https://api.wandb.ai"`,
+    );
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new ValidationError(
+      parameter,
+      `${JSON.stringify(url)} uses ${parsed.protocol}; only http: and https: URLs are supported`,
+    );
+  }
+  if (parsed.hostname === '') throw new ValidationError(parameter, `${JSON.stringify(url)} has no host`);
+  return out;
+}
+
+/**
+ * Derives the web app URL from the API base URL, as W&B does: `https://api.wandb.ai` →
+ * `https://wandb.ai`; another `api.` host becomes `app.` (`https://api.acme.com` →
+ * `https://app.acme.com`); anything else is unchanged. `override` (`WANDB_APP_URL`) wins.
+ *
+ * @example
+ * ```ts
+ * appUrlFromBaseUrl('https://api.wandb.ai'); // 'https://wandb.ai'
+ * appUrlFromBaseUrl('http://localhost:8080'); // 'http://localhost:8080'
+ * appUrlFromBaseUrl('https://api.wandb.ai', 'https://my.wandb.io/'); // 'https://my.wandb.io'
+ * ```
+ */
+export function appUrlFromBaseUrl(baseUrl: string, override?: string): string {
+  if (override !== undefined && override.trim() !== '') return normalizeBaseUrl(override, 'appUrl');
+  const base = normalizeBaseUrl(baseUrl);
+  if (base.includes('://api.wandb.')) return base.replace('://api.wandb.', '://wandb.');
+  if (base.includes('://api.')) return base.replace('://api.', '://app.');
+  return base;
+}
