@@ -1,0 +1,184 @@
+/**
+ * `wandb-api/emulator`: a W&B-compatible GraphQL server for tests and demos. It listens on
+ * 127.0.0.1, checks the API key, answers the GraphQL operations of `schema.graphql` from an
+ * in-memory store, records every request and can inject faults.
+ *
+ * Unimplemented schema fields answer with a GraphQL error naming the field
+ * (`The emulator does not implement field Type.field`), never a silent null.
+ *
+ * @example
+ * ```ts
+ * import { startEmulator } from 'wandb-api/emulator';
+ * const emu = await startEmulator({ apiKey: 'k', viewer: { username: 'alice' }, seed: 'demo' });
+ * // point the client at emu.url with emu.apiKey ...
+ * emu.seed.run({ project: 'vision', config: { lr: 0.1 } });
+ * emu.faults.add({ operationName: 'RunsPage', status: 429, retryAfterSeconds: 1 });
+ * console.log(emu.requests.length);
+ * await emu.close();
+ * ```
+ * @module
+ */
+import { seedDemo } from './demo.js';
+import { FaultRegistry } from './faults.js';
+import { globalId, randomApiKey } from './ids.js';
+import { loadSchema } from './resolvers.js';
+import { EmulatorHttpServer } from './server.js';
+import { EmulatorStore } from './store.js';
+import type {
+  EmulatorOptions,
+  FaultControls,
+  RecordedRequest,
+  SeedProjectInput,
+  SeedRunInput,
+  SeedUserInput,
+  SeededProject,
+  SeededRun,
+} from './types.js';
+
+export type {
+  EmulatorOptions,
+  EmulatorSeedName,
+  Fault,
+  FaultControls,
+  FaultInput,
+  RecordedRequest,
+  RecordedRequestKind,
+  SeedProjectInput,
+  SeedRunInput,
+  SeedUserInput,
+  SeededProject,
+  SeededRun,
+  ViewerOptions,
+} from './types.js';
+export {
+  DEFAULT_FEATURES,
+  EmulatorStore,
+  type ConfigValue,
+  type EntityRecord,
+  type ProjectRecord,
+  type RunRecord,
+  type UserRecord,
+} from './store.js';
+export { DEMO_NOW, DEMO_TEAM } from './demo.js';
+
+/**
+ * The result of `emu.seed.user`.
+ *
+ * @example
+ * ```ts
+ * const { id } = emu.seed.user({ username: 'bob' }); // id: base64 'User:<n>'
+ * ```
+ */
+export interface SeededUser {
+  /** Global id (`User.id`). */
+  id: string;
+  /** Username. */
+  username: string;
+}
+
+/**
+ * Adds data to a running emulator (`emu.seed`).
+ *
+ * @example
+ * ```ts
+ * emu.seed.user({ username: 'bob', teams: ['vision-team'] });
+ * emu.seed.project({ entity: 'vision-team', name: 'detector' });
+ * emu.seed.run({ entity: 'vision-team', project: 'detector', user: 'bob', summary: { mAP: 0.41 } });
+ * ```
+ */
+export interface EmulatorSeeder {
+  /** Adds a project (its entity is created when missing); an existing one is returned as is. */
+  project(input: SeedProjectInput): SeededProject;
+  /** Adds a run (its project is created when missing). Throws when the run id is taken in that project. */
+  run(input: SeedRunInput): SeededRun;
+  /** Adds a user with its personal entity and teams (or updates the given fields of an existing one). */
+  user(input: SeedUserInput): SeededUser;
+}
+
+/**
+ * A running emulator.
+ *
+ * @example
+ * ```ts
+ * const emu = await startEmulator();
+ * const res = await fetch(`${emu.url}/graphql`, {
+ *   method: 'POST',
+ *   headers: { authorization: `Basic ${btoa(`api:${emu.apiKey}`)}`, 'content-type': 'application/json' },
+ *   body: JSON.stringify({ query: '{ viewer { username } }' }),
+ * });
+ * await emu.close();
+ * ```
+ */
+export interface Emulator {
+  /** Base URL, `http://127.0.0.1:<port>` (GraphQL at `${url}/graphql`). */
+  readonly url: string;
+  /** The port it listens on. */
+  readonly port: number;
+  /** The API key it accepts. */
+  readonly apiKey: string;
+  /** Requests received, oldest first (CORS preflights are not recorded). Credentials are redacted. */
+  readonly requests: readonly RecordedRequest[];
+  /** Forgets the recorded requests. */
+  clearRequests(): void;
+  /** Fault injection. */
+  readonly faults: FaultControls;
+  /** Adds data. */
+  readonly seed: EmulatorSeeder;
+  /** The in-memory store, for advanced use. */
+  readonly store: EmulatorStore;
+  /** Stops the server and closes open connections. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts an emulator on 127.0.0.1.
+ *
+ * @example
+ * ```ts
+ * const emu = await startEmulator({ port: 0, apiKey: 'k', viewer: { username: 'alice' }, seed: 'demo' });
+ * emu.url; // 'http://127.0.0.1:54321'
+ * await emu.close();
+ * ```
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const seed = options.seed ?? 'empty';
+  if (seed !== 'empty' && seed !== 'demo') throw new Error(`startEmulator: unknown seed "${String(seed)}"`);
+  const apiKey = options.apiKey ?? randomApiKey();
+  if (apiKey === '') throw new Error('startEmulator: apiKey must not be empty');
+  const store = new EmulatorStore(options.viewer, { features: options.features });
+  if (seed === 'demo') seedDemo(store);
+  const schema = await loadSchema();
+  const faults = new FaultRegistry();
+  const http = new EmulatorHttpServer({ store, schema, apiKey, faults });
+  const port = await http.listen(options.port ?? 0);
+  const url = `http://127.0.0.1:${port}`;
+  const seeder: EmulatorSeeder = {
+    project: (input) => {
+      const { id, internalId } = store.seedProject(input);
+      return { id, internalId };
+    },
+    run: (input) => {
+      const { id, storageId } = store.seedRun(input);
+      return { id, storageId };
+    },
+    user: (input) => {
+      const user = store.seedUser(input);
+      return { id: globalId('User', user.id), username: user.username };
+    },
+  };
+  return {
+    url,
+    port,
+    apiKey,
+    get requests(): readonly RecordedRequest[] {
+      return http.requests;
+    },
+    clearRequests: () => {
+      http.requests = [];
+    },
+    faults,
+    seed: seeder,
+    store,
+    close: () => http.close(),
+  };
+}

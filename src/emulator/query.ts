@@ -1,0 +1,491 @@
+/**
+ * Run filters (Mongo-style, evaluated by mingo), orders, and keyset pagination with opaque cursors.
+ *
+ * @example
+ * ```ts
+ * import { compileRunFilter, parseRunOrder, paginate } from './query.js';
+ * const matches = compileRunFilter('{"config.lr": {"$gt": 0.01}}');
+ * const order = parseRunOrder('-summary_metrics.accuracy');
+ * ```
+ * @module
+ */
+import { Query } from 'mingo';
+import type { RunRecord } from './store.js';
+
+/** A JSON-like document describing a run, with the field names W&B run filters use. */
+export type RunDocument = Record<string, unknown>;
+
+/** The run fields filters and orders may name (besides `config.<key>` and `summary_metrics.<key>`). */
+export const RUN_FILTER_FIELDS: readonly string[] = [
+  'createdAt',
+  'displayName',
+  'duration',
+  'group',
+  'host',
+  'jobType',
+  'name',
+  'state',
+  'tags',
+  'username',
+  'sweep',
+  'heartbeatAt',
+  'updatedAt',
+];
+
+const FIELD_ALIASES: Record<string, string> = {
+  created_at: 'createdAt',
+  display_name: 'displayName',
+  heartbeat_at: 'heartbeatAt',
+  updated_at: 'updatedAt',
+  job_type: 'jobType',
+  summaryMetrics: 'summary_metrics',
+};
+
+const LOGICAL_OPERATORS = new Set(['$and', '$or', '$nor']);
+const FIELD_OPERATORS = new Set([
+  '$eq',
+  '$ne',
+  '$gt',
+  '$gte',
+  '$lt',
+  '$lte',
+  '$in',
+  '$nin',
+  '$exists',
+  '$regex',
+]);
+const SUPPORTED = '$and $or $nor $eq $ne $gt $gte $lt $lte $in $nin $exists $regex';
+
+/**
+ * An error in a client-supplied filter, order or cursor. Its message becomes the GraphQL error.
+ *
+ * @example
+ * ```ts
+ * try { compileRunFilter('{"x":{"$size":1}}'); } catch (e) { e instanceof QueryInputError; } // true
+ * ```
+ */
+export class QueryInputError extends Error {
+  override name = 'QueryInputError';
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function omitNull(entries: [string, unknown][]): RunDocument {
+  const doc: RunDocument = {};
+  for (const [key, value] of entries) if (value !== null && value !== undefined) doc[key] = value;
+  return doc;
+}
+
+/**
+ * The document filters and orders run against. Null fields are left out, so `{ group: null }` and
+ * `{ group: { $exists: false } }` both match runs without a group. `config` keeps the server's
+ * `{ key: { value, desc } }` form; `summary_metrics` is the summary.
+ *
+ * @example
+ * ```ts
+ * runDocument(run).config; // { lr: { value: 0.1, desc: null } }
+ * ```
+ */
+export function runDocument(run: RunRecord): RunDocument {
+  const runtime = run.summary._runtime;
+  let duration: number | null = null;
+  if (typeof runtime === 'number') duration = runtime;
+  else if (run.heartbeatAt) duration = (Date.parse(run.heartbeatAt) - Date.parse(run.createdAt)) / 1000;
+  return omitNull([
+    ['name', run.name],
+    ['displayName', run.displayName],
+    ['state', run.state],
+    ['tags', run.tags],
+    ['group', run.group],
+    ['jobType', run.jobType],
+    ['host', run.host],
+    ['username', run.username],
+    ['sweep', run.sweep],
+    ['createdAt', run.createdAt],
+    ['heartbeatAt', run.heartbeatAt],
+    ['updatedAt', run.updatedAt],
+    ['duration', duration],
+    ['config', run.config],
+    ['summary_metrics', run.summary],
+  ]);
+}
+
+/**
+ * Maps a field name as clients write it to the document path: snake_case aliases
+ * (`created_at` -> `createdAt`), and `config.<key>` -> `config.<key>.value` (so `config.lr` and
+ * `config.lr.value` mean the same). Throws {@link QueryInputError} for unknown fields.
+ *
+ * @example
+ * ```ts
+ * normalizeRunField('config.lr'); // 'config.lr.value'
+ * normalizeRunField('config.model.value.depth'); // 'config.model.value.depth'
+ * normalizeRunField('created_at'); // 'createdAt'
+ * ```
+ */
+export function normalizeRunField(field: string): string {
+  const [rawHead = '', ...rest] = field.split('.');
+  const head = FIELD_ALIASES[rawHead] ?? rawHead;
+  if (head === 'config') {
+    const [key, second, ...more] = rest;
+    if (key === undefined || key === '')
+      throw new QueryInputError(`Invalid field "${field}": use config.<key>`);
+    if (second === 'value' || second === 'desc') return ['config', key, second, ...more].join('.');
+    return ['config', key, 'value', ...rest.slice(1)].join('.');
+  }
+  if (head === 'summary_metrics') {
+    if (rest.length === 0 || rest[0] === '') {
+      throw new QueryInputError(`Invalid field "${field}": use summary_metrics.<key>`);
+    }
+    return ['summary_metrics', ...rest].join('.');
+  }
+  if (RUN_FILTER_FIELDS.includes(head)) return [head, ...rest].join('.');
+  throw new QueryInputError(
+    `Unknown run field "${field}". Supported: ${RUN_FILTER_FIELDS.join(', ')}, config.<key>, summary_metrics.<key>`,
+  );
+}
+
+function rewriteCondition(field: string, condition: unknown): unknown {
+  if (!isPlainObject(condition)) return condition;
+  const keys = Object.keys(condition);
+  const operators = keys.filter((k) => k.startsWith('$'));
+  if (operators.length === 0) return condition;
+  if (operators.length !== keys.length) {
+    throw new QueryInputError(`Invalid filter on "${field}": operators and plain keys cannot be mixed`);
+  }
+  for (const op of operators) {
+    const arg = condition[op];
+    if (op === '$options') {
+      if (!('$regex' in condition))
+        throw new QueryInputError(`Invalid filter on "${field}": $options needs $regex`);
+      if (typeof arg !== 'string' || !/^[imsu]*$/.test(arg)) {
+        throw new QueryInputError(`Invalid filter on "${field}": $options must be a string of i, m, s, u`);
+      }
+      continue;
+    }
+    if (!FIELD_OPERATORS.has(op)) {
+      throw new QueryInputError(`Unsupported filter operator ${op} on "${field}". Supported: ${SUPPORTED}`);
+    }
+    if ((op === '$in' || op === '$nin') && !Array.isArray(arg)) {
+      throw new QueryInputError(`Invalid filter on "${field}": ${op} needs an array`);
+    }
+    if (op === '$regex') {
+      if (typeof arg !== 'string')
+        throw new QueryInputError(`Invalid filter on "${field}": $regex needs a string`);
+      try {
+        new RegExp(arg, typeof condition.$options === 'string' ? condition.$options : '');
+      } catch (e) {
+        throw new QueryInputError(`Invalid $regex on "${field}": ${(e as Error).message}`);
+      }
+    }
+  }
+  return condition;
+}
+
+function rewriteFilter(filter: unknown, where: string): Record<string, unknown> {
+  if (!isPlainObject(filter)) throw new QueryInputError(`Invalid filters: ${where} must be a JSON object`);
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(filter)) {
+    if (key.startsWith('$')) {
+      if (!LOGICAL_OPERATORS.has(key)) {
+        throw new QueryInputError(`Unsupported filter operator ${key} at ${where}. Supported: ${SUPPORTED}`);
+      }
+      if (!Array.isArray(value) || value.length === 0) {
+        throw new QueryInputError(`Invalid filters: ${key} needs a non-empty array`);
+      }
+      out[key] = value.map((item, i) => rewriteFilter(item, `${key}[${i}]`));
+    } else {
+      const path = normalizeRunField(key);
+      if (path in out) throw new QueryInputError(`Invalid filters: "${key}" given twice`);
+      out[path] = rewriteCondition(key, value);
+    }
+  }
+  return out;
+}
+
+/**
+ * Compiles a `filters` JSON string into a predicate over {@link runDocument}s. Empty, `null` or
+ * `'{}'` matches everything. Throws {@link QueryInputError} for bad JSON, unknown fields or
+ * operators outside `$and $or $nor $eq $ne $gt $gte $lt $lte $in $nin $exists $regex`.
+ *
+ * @example
+ * ```ts
+ * const test = compileRunFilter('{"$or":[{"state":"running"},{"config.lr":{"$lt":0.01}}]}');
+ * test(runDocument(run)); // boolean
+ * ```
+ */
+export function compileRunFilter(filters: string | null | undefined): (doc: RunDocument) => boolean {
+  if (filters === null || filters === undefined || filters.trim() === '') return () => true;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(filters);
+  } catch (e) {
+    throw new QueryInputError(`Invalid filters: not JSON (${(e as Error).message})`);
+  }
+  const criteria = rewriteFilter(parsed, 'the top level');
+  if (Object.keys(criteria).length === 0) return () => true;
+  let query: Query;
+  try {
+    query = new Query(criteria);
+  } catch (e) {
+    throw new QueryInputError(`Invalid filters: ${(e as Error).message}`);
+  }
+  return (doc) => query.test(doc);
+}
+
+/**
+ * A parsed run order.
+ *
+ * @example
+ * ```ts
+ * parseRunOrder('-config.lr'); // { path: 'config.lr.value', direction: -1, tag: '-config.lr.value' }
+ * ```
+ */
+export interface RunOrder {
+  /** Document path of the sort key. */
+  path: string;
+  /** 1 ascending, -1 descending. */
+  direction: 1 | -1;
+  /** Canonical text, used to tie cursors to their ordering. */
+  tag: string;
+}
+
+/**
+ * Parses `+field`, `-field` or `field` (ascending); empty means `+created_at`.
+ *
+ * @example
+ * ```ts
+ * parseRunOrder(null).path; // 'createdAt'
+ * ```
+ */
+export function parseRunOrder(order: string | null | undefined): RunOrder {
+  const text = order === null || order === undefined || order.trim() === '' ? '+created_at' : order.trim();
+  const sign = text[0] === '-' ? -1 : 1;
+  const field = text[0] === '-' || text[0] === '+' ? text.slice(1) : text;
+  if (!/^[A-Za-z_][\w.-]*$/.test(field)) throw new QueryInputError(`Invalid order "${text}"`);
+  const path = normalizeRunField(field);
+  return { path, direction: sign, tag: `${sign < 0 ? '-' : '+'}${path}` };
+}
+
+/**
+ * Reads a dotted path from a document (no array traversal); `undefined` when absent.
+ *
+ * @example
+ * ```ts
+ * getPath({ a: { b: 1 } }, 'a.b'); // 1
+ * ```
+ */
+export function getPath(doc: unknown, path: string): unknown {
+  let current: unknown = doc;
+  for (const part of path.split('.')) {
+    if (!isPlainObject(current)) return undefined;
+    current = current[part];
+  }
+  return current;
+}
+
+/**
+ * A position in an ordered listing: the sort value (`missing` when the item has none), then the
+ * creation time and the integer id that make the ordering total.
+ *
+ * @example
+ * ```ts
+ * const key: SortKey = { missing: false, value: 0.1, createdAt: '2024-01-01T00:00:00Z', id: 7 };
+ * ```
+ */
+export interface SortKey {
+  missing: boolean;
+  value: unknown;
+  createdAt: string;
+  id: number;
+}
+
+function typeRank(value: unknown): number {
+  if (typeof value === 'number') return 0;
+  if (typeof value === 'string') return 1;
+  if (typeof value === 'boolean') return 2;
+  return 3;
+}
+
+function compareScalars(a: unknown, b: unknown): number {
+  const ra = typeRank(a);
+  const rb = typeRank(b);
+  if (ra !== rb) return ra - rb;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (ra === 3) {
+    const ja = JSON.stringify(a);
+    const jb = JSON.stringify(b);
+    return ja < jb ? -1 : ja > jb ? 1 : 0;
+  }
+  const sa = String(a);
+  const sb = String(b);
+  return sa < sb ? -1 : sa > sb ? 1 : 0;
+}
+
+/**
+ * Compares two sort keys: items without a value come last whatever the direction; everything else
+ * (value, then creation time, then id) follows `direction`.
+ *
+ * @example
+ * ```ts
+ * [k1, k2].sort((a, b) => compareSortKeys(a, b, -1));
+ * ```
+ */
+export function compareSortKeys(a: SortKey, b: SortKey, direction: 1 | -1): number {
+  if (a.missing !== b.missing) return a.missing ? 1 : -1;
+  if (!a.missing) {
+    const byValue = compareScalars(a.value, b.value);
+    if (byValue !== 0) return byValue * direction;
+  }
+  if (a.createdAt !== b.createdAt) return (a.createdAt < b.createdAt ? -1 : 1) * direction;
+  return (a.id - b.id) * direction;
+}
+
+/**
+ * The sort key of a run for an order.
+ *
+ * @example
+ * ```ts
+ * runSortKey(run, runDocument(run), parseRunOrder('+name')).value; // run.name
+ * ```
+ */
+export function runSortKey(run: RunRecord, doc: RunDocument, order: RunOrder): SortKey {
+  const value = getPath(doc, order.path);
+  const missing = value === undefined || value === null;
+  return { missing, value: missing ? null : value, createdAt: run.createdAt, id: run.id };
+}
+
+interface CursorPayload {
+  o: string;
+  k: [boolean, unknown, string, number];
+}
+
+/**
+ * Encodes an opaque cursor for a position in a listing ordered by `tag`.
+ *
+ * @example
+ * ```ts
+ * const cursor = encodeCursor('+createdAt', key);
+ * decodeCursor(cursor, '+createdAt'); // key
+ * ```
+ */
+export function encodeCursor(tag: string, key: SortKey): string {
+  const payload: CursorPayload = { o: tag, k: [key.missing, key.value, key.createdAt, key.id] };
+  return Buffer.from(`cursor:${JSON.stringify(payload)}`, 'utf8').toString('base64');
+}
+
+/**
+ * Decodes a cursor made by {@link encodeCursor}; throws {@link QueryInputError} when it is not one or
+ * belongs to another ordering.
+ *
+ * @example
+ * ```ts
+ * decodeCursor('garbage', '+createdAt'); // throws
+ * ```
+ */
+export function decodeCursor(cursor: string, tag: string): SortKey {
+  const text = Buffer.from(cursor, 'base64').toString('utf8');
+  let payload: unknown;
+  try {
+    if (!text.startsWith('cursor:')) throw new Error('no prefix');
+    payload = JSON.parse(text.slice('cursor:'.length));
+  } catch {
+    throw new QueryInputError(`Invalid cursor "${cursor}"`);
+  }
+  if (!isPlainObject(payload) || typeof payload.o !== 'string' || !Array.isArray(payload.k)) {
+    throw new QueryInputError(`Invalid cursor "${cursor}"`);
+  }
+  const [missing, value, createdAt, id] = payload.k as unknown[];
+  if (typeof missing !== 'boolean' || typeof createdAt !== 'string' || typeof id !== 'number') {
+    throw new QueryInputError(`Invalid cursor "${cursor}"`);
+  }
+  if (payload.o !== tag) {
+    throw new QueryInputError(`Cursor "${cursor}" belongs to another ordering (${payload.o}, not ${tag})`);
+  }
+  return { missing, value, createdAt, id };
+}
+
+/**
+ * Relay paging arguments. `before` and `last` are not supported by the emulator.
+ *
+ * @example
+ * ```ts
+ * const args: PageArgs = { after: null, first: 50 };
+ * ```
+ */
+export interface PageArgs {
+  after?: string | null;
+  first?: number | null;
+  before?: string | null;
+  last?: number | null;
+}
+
+/**
+ * One page of a connection.
+ *
+ * @example
+ * ```ts
+ * page.edges.map((e) => e.cursor);
+ * ```
+ */
+export interface Page<T> {
+  edges: { node: T; cursor: string }[];
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
+  totalCount: number;
+}
+
+/**
+ * Sorts items by key and returns the page after `args.after` of at most `args.first` items
+ * (default `defaultFirst`). Keyset paging: a cursor stays valid even if its item disappears.
+ *
+ * @example
+ * ```ts
+ * paginate(runs, (r) => key(r), '+createdAt', 1, { first: 2 }, 'Project.runs');
+ * ```
+ */
+export function paginate<T>(
+  items: readonly T[],
+  keyOf: (item: T) => SortKey,
+  tag: string,
+  direction: 1 | -1,
+  args: PageArgs,
+  field: string,
+  defaultFirst = 50,
+): Page<T> {
+  if (args.before !== undefined && args.before !== null) {
+    throw new Error(`The emulator does not implement argument ${field}(before)`);
+  }
+  if (args.last !== undefined && args.last !== null) {
+    throw new Error(`The emulator does not implement argument ${field}(last)`);
+  }
+  const first = args.first ?? defaultFirst;
+  if (!Number.isInteger(first) || first < 0) {
+    throw new QueryInputError(`Invalid argument first: ${first} (must be an integer >= 0)`);
+  }
+  const keyed = items.map((item) => ({ item, key: keyOf(item) }));
+  keyed.sort((a, b) => compareSortKeys(a.key, b.key, direction));
+  let start = 0;
+  if (args.after !== undefined && args.after !== null) {
+    const after = decodeCursor(args.after, tag);
+    start = keyed.findIndex((k) => compareSortKeys(k.key, after, direction) > 0);
+    if (start < 0) start = keyed.length;
+  }
+  const slice = keyed.slice(start, start + first);
+  const edges = slice.map(({ item, key }) => ({ node: item, cursor: encodeCursor(tag, key) }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: start + slice.length < keyed.length,
+      hasPreviousPage: start > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount: keyed.length,
+  };
+}

@@ -1,0 +1,321 @@
+/**
+ * The GraphQL side of the emulator: the schema (read from the repository's `schema.graphql`),
+ * views of stored objects, and a field resolver that refuses to answer fields the emulator does
+ * not implement.
+ *
+ * @example
+ * ```ts
+ * import { graphql } from 'graphql';
+ * import { loadSchema, createRootValue, emulatorFieldResolver } from './resolvers.js';
+ * const schema = await loadSchema();
+ * await graphql({ schema, source: '{ viewer { username } }', rootValue: createRootValue(store),
+ *   fieldResolver: emulatorFieldResolver });
+ * ```
+ * @module
+ */
+import { readFile } from 'node:fs/promises';
+import { buildSchema, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { globalId } from './ids.js';
+import {
+  compileRunFilter,
+  paginate,
+  parseRunOrder,
+  runDocument,
+  runSortKey,
+  type PageArgs,
+  type SortKey,
+} from './query.js';
+import type { EmulatorStore, EntityRecord, ProjectRecord, RunRecord, UserRecord } from './store.js';
+
+/**
+ * A field value in a view: a plain value, or a function called with the field's arguments.
+ *
+ * @example
+ * ```ts
+ * const view: View = { name: 'x', runCount: (args) => 3 };
+ * ```
+ */
+export type View = Record<string, unknown>;
+
+type Args = Record<string, unknown>;
+
+/**
+ * Where the schema lives: the repository root's `schema.graphql`, at the same relative depth from
+ * `src/emulator/` and `dist/emulator/`.
+ */
+export const SCHEMA_URL = new URL('../../schema.graphql', import.meta.url);
+
+let schemaPromise: Promise<GraphQLSchema> | undefined;
+
+/**
+ * Reads and builds the schema once per process.
+ *
+ * @example
+ * ```ts
+ * const schema = await loadSchema();
+ * schema.getQueryType()?.name; // 'Query'
+ * ```
+ */
+export function loadSchema(): Promise<GraphQLSchema> {
+  schemaPromise ??= readFile(SCHEMA_URL, 'utf8').then((sdl) => buildSchema(sdl));
+  return schemaPromise;
+}
+
+/**
+ * The default field resolver: answers a field from the parent view's own property of that name
+ * (calling it with `(args, context, info)` when it is a function), and throws
+ * `The emulator does not implement field Type.field` when the view has no such property.
+ *
+ * @example
+ * ```ts
+ * graphql({ schema, source, rootValue, fieldResolver: emulatorFieldResolver });
+ * ```
+ */
+export const emulatorFieldResolver: GraphQLFieldResolver<unknown, unknown> = (
+  source,
+  args,
+  context,
+  info,
+) => {
+  if (typeof source === 'object' && source !== null && Object.hasOwn(source, info.fieldName)) {
+    const value: unknown = (source as View)[info.fieldName];
+    if (typeof value === 'function')
+      return (value as (a: Args, c: unknown, i: unknown) => unknown)(args, context, info);
+    return value;
+  }
+  throw new Error(`The emulator does not implement field ${info.parentType.name}.${info.fieldName}`);
+};
+
+function optionalString(args: Args, name: string): string | null {
+  const value = args[name];
+  return typeof value === 'string' ? value : null;
+}
+
+function optionalNumber(args: Args, name: string): number | null {
+  const value = args[name];
+  return typeof value === 'number' ? value : null;
+}
+
+function pageArgs(args: Args): PageArgs {
+  return {
+    after: optionalString(args, 'after'),
+    before: optionalString(args, 'before'),
+    first: optionalNumber(args, 'first'),
+    last: optionalNumber(args, 'last'),
+  };
+}
+
+function rejectArgs(args: Args, names: string[], field: string): void {
+  for (const name of names) {
+    if (args[name] !== undefined && args[name] !== null) {
+      throw new Error(`The emulator does not implement argument ${field}(${name})`);
+    }
+  }
+}
+
+function historyKeys(run: RunRecord): Record<string, unknown> {
+  const keys: Record<string, { typeCounts: { type: string; count: number }[] }> = {};
+  let lastStep = -1;
+  run.history.forEach((row, index) => {
+    const step = typeof row._step === 'number' ? row._step : index;
+    if (step > lastStep) lastStep = step;
+    for (const [key, value] of Object.entries(row)) {
+      const type = value === null ? 'nil' : Array.isArray(value) ? 'array' : typeof value;
+      const entry = (keys[key] ??= { typeCounts: [] });
+      const counter = entry.typeCounts.find((c) => c.type === type);
+      if (counter) counter.count++;
+      else entry.typeCounts.push({ type, count: 1 });
+    }
+  });
+  return { keys, lastStep };
+}
+
+/**
+ * Builds views over the store. Each view has exactly the fields the emulator implements.
+ *
+ * @example
+ * ```ts
+ * const views = new Views(store);
+ * views.user(store.viewer).username;
+ * ```
+ */
+export class Views {
+  constructor(private readonly store: EmulatorStore) {}
+
+  /** A `User`. */
+  user(user: UserRecord): View {
+    return {
+      id: globalId('User', user.id),
+      createdAt: user.createdAt,
+      name: user.name,
+      username: user.username,
+      email: user.email,
+      photoUrl: null,
+      admin: user.admin,
+      deletedAt: null,
+      entity: user.entity,
+      flags: '{}',
+      teams: (args: Args) => {
+        const teams = user.teams
+          .map((name) => this.store.findEntity(name))
+          .filter((e): e is EntityRecord => e !== undefined);
+        const page = paginate(
+          teams,
+          (e): SortKey => ({ missing: false, value: e.id, createdAt: '', id: e.id }),
+          'teams',
+          1,
+          pageArgs(args),
+          'User.teams',
+          1000,
+        );
+        return { edges: page.edges.map((e) => ({ node: this.entity(e.node), cursor: e.cursor })) };
+      },
+    };
+  }
+
+  /** An `Entity`. */
+  entity(entity: EntityRecord): View {
+    return {
+      id: globalId('Entity', entity.id),
+      createdAt: entity.createdAt,
+      name: entity.name,
+      isTeam: entity.isTeam,
+    };
+  }
+
+  /** A `Project`. */
+  project(project: ProjectRecord): View {
+    return {
+      id: globalId('Project', project.id),
+      createdAt: project.createdAt,
+      updatedAt: project.updatedAt,
+      name: project.name,
+      entityName: project.entityName,
+      entity: () => this.entity(this.store.ensureEntity(project.entityName)),
+      description: project.description,
+      access: project.access,
+      isBenchmark: false,
+      readOnly: false,
+      user: () => {
+        const user = project.username === null ? undefined : this.store.findUser(project.username);
+        return user ? this.user(user) : null;
+      },
+      runCount: (args: Args) => this.filteredRuns(project, args).length,
+      runs: (args: Args) => {
+        rejectArgs(args, ['jobKey'], 'Project.runs');
+        const order = parseRunOrder(optionalString(args, 'order'));
+        const runs = this.filteredRuns(project, args);
+        const page = paginate(
+          runs,
+          ({ run, doc }) => runSortKey(run, doc, order),
+          order.tag,
+          order.direction,
+          pageArgs(args),
+          'Project.runs',
+        );
+        return {
+          totalCount: page.totalCount,
+          pageInfo: page.pageInfo,
+          edges: page.edges.map((e) => ({ node: this.run(e.node.run), cursor: e.cursor })),
+        };
+      },
+      run: (args: Args) => {
+        const name = optionalString(args, 'name');
+        const run = name === null ? undefined : this.store.findRun(project.id, name);
+        return run ? this.run(run) : null;
+      },
+    };
+  }
+
+  private filteredRuns(
+    project: ProjectRecord,
+    args: Args,
+  ): { run: RunRecord; doc: Record<string, unknown> }[] {
+    const matches = compileRunFilter(optionalString(args, 'filters'));
+    const names = Array.isArray(args.names)
+      ? args.names.filter((n): n is string => typeof n === 'string')
+      : null;
+    return this.store
+      .runsOfProject(project.id)
+      .filter((run) => names === null || names.includes(run.name))
+      .map((run) => ({ run, doc: runDocument(run) }))
+      .filter(({ doc }) => matches(doc));
+  }
+
+  /** A `Run`. */
+  run(run: RunRecord): View {
+    return {
+      id: globalId('Run', run.id),
+      projectId: String(run.projectId),
+      name: run.name,
+      displayName: run.displayName,
+      createdAt: run.createdAt,
+      updatedAt: run.updatedAt,
+      heartbeatAt: run.heartbeatAt,
+      state: run.state,
+      tags: run.tags,
+      notes: run.notes,
+      description: run.description,
+      group: run.group,
+      jobType: run.jobType,
+      sweepName: run.sweep,
+      commit: run.commit,
+      host: run.host,
+      readOnly: false,
+      user: () => {
+        const user = run.username === null ? undefined : this.store.findUser(run.username);
+        return user ? this.user(user) : null;
+      },
+      project: () => {
+        const project = this.store.projects.get(run.projectId);
+        return project ? this.project(project) : null;
+      },
+      historyLineCount: run.history.length,
+      config: () => JSON.stringify(run.config),
+      summaryMetrics: () => JSON.stringify(run.summary),
+      systemMetrics: () => JSON.stringify(run.systemMetrics),
+      historyKeys: () => historyKeys(run),
+    };
+  }
+}
+
+/**
+ * The root `Query` view over a store.
+ *
+ * @example
+ * ```ts
+ * const rootValue = createRootValue(store);
+ * ```
+ */
+export function createRootValue(store: EmulatorStore): View {
+  const views = new Views(store);
+  return {
+    viewer: () => views.user(store.viewer),
+    models: (args: Args) => {
+      rejectArgs(args, ['batchSize', 'pageSize'], 'Query.models');
+      const entityName = optionalString(args, 'entityName') ?? store.viewer.entity;
+      const projects = store.projectsOfEntity(entityName);
+      const page = paginate(
+        projects,
+        (p): SortKey => ({ missing: false, value: p.id, createdAt: '', id: p.id }),
+        'models',
+        1,
+        pageArgs(args),
+        'Query.models',
+      );
+      return {
+        pageInfo: page.pageInfo,
+        edges: page.edges.map((e) => ({ node: views.project(e.node), cursor: e.cursor })),
+      };
+    },
+    project: (args: Args) => {
+      const name = optionalString(args, 'name');
+      const entityName = optionalString(args, 'entityName') ?? store.viewer.entity;
+      const project = name === null ? undefined : store.findProject(entityName, name);
+      return project ? views.project(project) : null;
+    },
+    serverInfo: () => ({
+      features: [...store.features].map(([name, isEnabled]) => ({ name, isEnabled })),
+    }),
+  };
+}

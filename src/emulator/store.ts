@@ -1,0 +1,418 @@
+/**
+ * The emulator's in-memory store: users, entities, projects and runs, with integer ids per kind.
+ *
+ * @example
+ * ```ts
+ * import { EmulatorStore } from './store.js';
+ * const store = new EmulatorStore({ username: 'alice' });
+ * store.seedRun({ project: 'vision', config: { lr: 0.1 } });
+ * store.runsOfProject(store.findProject('alice', 'vision')!.id).length; // 1
+ * ```
+ * @module
+ */
+import { createPrng, cryptoPrng, globalId, randomRunId, runDisplayName, type Prng } from './ids.js';
+import type {
+  SeedProjectInput,
+  SeedRunInput,
+  SeedUserInput,
+  SeededProject,
+  SeededRun,
+  ViewerOptions,
+} from './types.js';
+
+/**
+ * A stored user.
+ *
+ * @example
+ * ```ts
+ * store.findUser('alice')?.teams; // ['vision-team']
+ * ```
+ */
+export interface UserRecord {
+  id: number;
+  username: string;
+  name: string;
+  email: string | null;
+  admin: boolean;
+  /** Default entity name. */
+  entity: string;
+  /** Team entity names. */
+  teams: string[];
+  createdAt: string;
+}
+
+/**
+ * A stored entity (a user's personal entity or a team).
+ *
+ * @example
+ * ```ts
+ * store.findEntity('vision-team')?.isTeam; // true
+ * ```
+ */
+export interface EntityRecord {
+  id: number;
+  name: string;
+  isTeam: boolean;
+  createdAt: string;
+}
+
+/**
+ * A stored project.
+ *
+ * @example
+ * ```ts
+ * store.findProject('alice', 'vision')?.description;
+ * ```
+ */
+export interface ProjectRecord {
+  id: number;
+  entityName: string;
+  name: string;
+  description: string | null;
+  access: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Username of the creator, if known. */
+  username: string | null;
+}
+
+/**
+ * A config value as the server stores it.
+ *
+ * @example
+ * ```ts
+ * const v: ConfigValue = { value: 0.1, desc: null };
+ * ```
+ */
+export interface ConfigValue {
+  value: unknown;
+  desc: unknown;
+}
+
+/**
+ * A stored run.
+ *
+ * @example
+ * ```ts
+ * store.findRun(projectId, 'abc12345')?.config.lr; // { value: 0.1, desc: null }
+ * ```
+ */
+export interface RunRecord {
+  /** Integer storage id (global id `Run:<id>`). */
+  id: number;
+  projectId: number;
+  /** Short run id. */
+  name: string;
+  displayName: string | null;
+  state: string;
+  config: Record<string, ConfigValue>;
+  summary: Record<string, unknown>;
+  systemMetrics: Record<string, unknown>;
+  tags: string[];
+  notes: string | null;
+  description: string | null;
+  group: string | null;
+  jobType: string | null;
+  sweep: string | null;
+  commit: string | null;
+  host: string | null;
+  /** Username of the author. */
+  username: string | null;
+  createdAt: string;
+  updatedAt: string;
+  heartbeatAt: string | null;
+  history: Record<string, unknown>[];
+}
+
+/**
+ * The server feature flags answered by default (`serverInfo { features }`), all enabled.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_FEATURES.includes('ARTIFACT_TAGS'); // true
+ * ```
+ */
+export const DEFAULT_FEATURES: readonly string[] = [
+  'LARGE_FILENAMES',
+  'ARTIFACT_TAGS',
+  'CLIENT_IDS',
+  'TOTAL_COUNT_IN_FILE_CONNECTION',
+  'ARTIFACT_COLLECTIONS_FILTERING_SORTING',
+  'PROJECT_ARTIFACT_COLLECTION_MEMBERSHIP',
+  'SWEEPS_QUERY_FILTERING',
+];
+
+/**
+ * Formats a time the way the emulator answers `DateTime` fields: RFC 3339 UTC, second precision.
+ *
+ * @example
+ * ```ts
+ * toTimestamp(new Date(0)); // '1970-01-01T00:00:00Z'
+ * ```
+ */
+export function toTimestamp(value: Date | string): string {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) throw new Error(`Invalid date: ${String(value)}`);
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+const EPOCH = '2024-01-01T00:00:00Z';
+
+function isWrappedConfigValue(value: unknown): value is { value: unknown; desc?: unknown } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.includes('value') && keys.every((k) => k === 'value' || k === 'desc');
+}
+
+/**
+ * Wraps a plain config object as the server stores it: `{ key: { value, desc: null } }`.
+ * Values already shaped `{ value, desc }` are kept (a missing `desc` becomes `null`).
+ *
+ * @example
+ * ```ts
+ * wrapConfig({ lr: 0.1, bs: { value: 32, desc: 'batch' } });
+ * // { lr: { value: 0.1, desc: null }, bs: { value: 32, desc: 'batch' } }
+ * ```
+ */
+export function wrapConfig(config: Record<string, unknown>): Record<string, ConfigValue> {
+  const out: Record<string, ConfigValue> = {};
+  for (const [key, value] of Object.entries(config)) {
+    out[key] = isWrappedConfigValue(value)
+      ? { value: value.value, desc: value.desc ?? null }
+      : { value, desc: null };
+  }
+  return out;
+}
+
+/**
+ * Everything the emulator knows. Tests may read it directly (`emu.store`); prefer `emu.seed` to add data.
+ *
+ * @example
+ * ```ts
+ * const store = new EmulatorStore({ username: 'alice' });
+ * store.viewer.username; // 'alice'
+ * ```
+ */
+export class EmulatorStore {
+  /** Users by username. */
+  readonly users = new Map<string, UserRecord>();
+  /** Entities by name. */
+  readonly entities = new Map<string, EntityRecord>();
+  /** Projects by integer id. */
+  readonly projects = new Map<number, ProjectRecord>();
+  /** Runs by integer id. */
+  readonly runs = new Map<number, RunRecord>();
+  /** Server feature flags by name. */
+  readonly features = new Map<string, boolean>();
+  /** Username of the viewer. */
+  readonly viewerUsername: string;
+
+  private readonly counters = { user: 0, entity: 0, project: 0, run: 0 };
+  private readonly random: Prng;
+
+  /**
+   * @param viewer the authenticated user.
+   * @param options `features` overrides; `randomSeed` makes generated ids and names deterministic.
+   */
+  constructor(
+    viewer: ViewerOptions = {},
+    options: { features?: Record<string, boolean>; randomSeed?: string } = {},
+  ) {
+    this.random = options.randomSeed === undefined ? cryptoPrng() : createPrng(options.randomSeed);
+    for (const name of DEFAULT_FEATURES) this.features.set(name, true);
+    for (const [name, enabled] of Object.entries(options.features ?? {})) this.features.set(name, enabled);
+    const username = viewer.username ?? 'emulator-user';
+    this.viewerUsername = username;
+    this.seedUser({
+      username,
+      email: viewer.email,
+      name: viewer.name,
+      admin: viewer.admin,
+      entity: viewer.entity,
+      teams: viewer.teams,
+    });
+  }
+
+  /** The viewer's record. */
+  get viewer(): UserRecord {
+    const user = this.users.get(this.viewerUsername);
+    if (!user) throw new Error('The viewer is missing from the store');
+    return user;
+  }
+
+  /** Finds a user by username. */
+  findUser(username: string): UserRecord | undefined {
+    return this.users.get(username);
+  }
+
+  /** Finds an entity by name. */
+  findEntity(name: string): EntityRecord | undefined {
+    return this.entities.get(name);
+  }
+
+  /** Finds a project by entity and name. */
+  findProject(entityName: string, name: string): ProjectRecord | undefined {
+    for (const project of this.projects.values()) {
+      if (project.entityName === entityName && project.name === name) return project;
+    }
+    return undefined;
+  }
+
+  /** The projects of an entity, in creation order. */
+  projectsOfEntity(entityName: string): ProjectRecord[] {
+    return [...this.projects.values()].filter((p) => p.entityName === entityName).sort((a, b) => a.id - b.id);
+  }
+
+  /** The runs of a project, in insertion order. */
+  runsOfProject(projectId: number): RunRecord[] {
+    return [...this.runs.values()].filter((r) => r.projectId === projectId);
+  }
+
+  /** Finds a run by project id and short run id. */
+  findRun(projectId: number, name: string): RunRecord | undefined {
+    for (const run of this.runs.values()) {
+      if (run.projectId === projectId && run.name === name) return run;
+    }
+    return undefined;
+  }
+
+  /** Returns the entity, creating it (personal when a user has that name, else a team) when missing. */
+  ensureEntity(name: string, isTeam?: boolean): EntityRecord {
+    const existing = this.entities.get(name);
+    if (existing) return existing;
+    const entity: EntityRecord = {
+      id: ++this.counters.entity,
+      name,
+      isTeam: isTeam ?? !this.users.has(name),
+      createdAt: EPOCH,
+    };
+    this.entities.set(name, entity);
+    return entity;
+  }
+
+  /** Returns the user, creating it (with its personal entity) when missing. */
+  ensureUser(username: string): UserRecord {
+    return this.users.get(username) ?? this.seedUser({ username });
+  }
+
+  /**
+   * Adds a user (or updates the given fields of an existing one), its personal entity and its teams.
+   *
+   * @example
+   * ```ts
+   * store.seedUser({ username: 'bob', teams: ['vision-team'] });
+   * ```
+   */
+  seedUser(input: SeedUserInput): UserRecord {
+    if (!input.username) throw new Error('seed.user: username is required');
+    const existing = this.users.get(input.username);
+    const user: UserRecord = existing ?? {
+      id: ++this.counters.user,
+      username: input.username,
+      name: input.username,
+      email: `${input.username}@example.com`,
+      admin: false,
+      entity: input.username,
+      teams: [],
+      createdAt: EPOCH,
+    };
+    if (input.name !== undefined) user.name = input.name;
+    if (input.email !== undefined) user.email = input.email;
+    if (input.admin !== undefined) user.admin = input.admin;
+    if (input.entity !== undefined) user.entity = input.entity;
+    this.users.set(user.username, user);
+    this.ensureEntity(user.username, false);
+    for (const team of input.teams ?? []) {
+      this.ensureEntity(team, true);
+      if (!user.teams.includes(team)) user.teams.push(team);
+    }
+    this.ensureEntity(user.entity, user.teams.includes(user.entity));
+    return user;
+  }
+
+  /**
+   * Adds a project; its entity is created when missing. A project that already exists is returned as is.
+   *
+   * @example
+   * ```ts
+   * store.seedProject({ entity: 'alice', name: 'vision' });
+   * ```
+   */
+  seedProject(input: SeedProjectInput): SeededProject & { record: ProjectRecord } {
+    if (!input.name) throw new Error('seed.project: name is required');
+    const entityName = input.entity ?? this.viewer.entity;
+    const entity = this.ensureEntity(entityName);
+    const existing = this.findProject(entityName, input.name);
+    if (existing) return { id: globalId('Project', existing.id), internalId: existing.id, record: existing };
+    const createdAt = toTimestamp(input.createdAt ?? new Date());
+    const owner = [...this.users.values()].find((u) => u.username === entityName);
+    const record: ProjectRecord = {
+      id: ++this.counters.project,
+      entityName: entity.name,
+      name: input.name,
+      description: input.description ?? null,
+      access: input.access ?? 'PRIVATE',
+      createdAt,
+      updatedAt: createdAt,
+      username: input.user ?? owner?.username ?? this.viewerUsername,
+    };
+    if (input.user !== undefined) this.ensureUser(input.user);
+    this.projects.set(record.id, record);
+    return { id: globalId('Project', record.id), internalId: record.id, record };
+  }
+
+  /**
+   * Adds a run; its project (and entity) are created when missing.
+   *
+   * @example
+   * ```ts
+   * store.seedRun({ project: 'vision', id: 'abc12345', config: { lr: 0.1 } });
+   * ```
+   */
+  seedRun(input: SeedRunInput): SeededRun & { record: RunRecord } {
+    if (!input.project) throw new Error('seed.run: project is required');
+    const project = this.seedProject({ entity: input.entity, name: input.project }).record;
+    const name = input.id ?? randomRunId(this.random);
+    if (!/^[A-Za-z0-9_.-]+$/.test(name)) throw new Error(`seed.run: invalid run id ${JSON.stringify(name)}`);
+    if (this.findRun(project.id, name)) {
+      throw new Error(`seed.run: run ${project.entityName}/${project.name}/${name} already exists`);
+    }
+    const username = input.user ?? this.viewerUsername;
+    this.ensureUser(username);
+    const summary = { ...(input.summary ?? {}) };
+    const createdAt = toTimestamp(input.createdAt ?? new Date());
+    let heartbeatAt: string | null;
+    if (input.heartbeatAt === null) heartbeatAt = null;
+    else if (input.heartbeatAt !== undefined) heartbeatAt = toTimestamp(input.heartbeatAt);
+    else {
+      const runtime = typeof summary._runtime === 'number' ? summary._runtime : 0;
+      heartbeatAt = toTimestamp(new Date(Date.parse(createdAt) + runtime * 1000));
+    }
+    const number = this.runsOfProject(project.id).length + 1;
+    const record: RunRecord = {
+      id: ++this.counters.run,
+      projectId: project.id,
+      name,
+      displayName: input.displayName === undefined ? runDisplayName(this.random, number) : input.displayName,
+      state: input.state ?? 'finished',
+      config: wrapConfig(input.config ?? {}),
+      summary,
+      systemMetrics: { ...(input.systemMetrics ?? {}) },
+      tags: [...(input.tags ?? [])],
+      notes: input.notes ?? null,
+      description: input.description ?? null,
+      group: input.group ?? null,
+      jobType: input.jobType ?? null,
+      sweep: input.sweep ?? null,
+      commit: input.commit ?? null,
+      host: input.host ?? null,
+      username,
+      createdAt,
+      updatedAt: heartbeatAt ?? createdAt,
+      heartbeatAt,
+      history: (input.history ?? []).map((row) => ({ ...row })),
+    };
+    this.runs.set(record.id, record);
+    return { id: record.name, storageId: globalId('Run', record.id), record };
+  }
+}

@@ -1,0 +1,307 @@
+/**
+ * Public option and record types of the emulator (`wandb-api/emulator`).
+ *
+ * @example
+ * ```ts
+ * import { startEmulator, type EmulatorOptions } from 'wandb-api/emulator';
+ * const options: EmulatorOptions = { seed: 'demo', viewer: { username: 'alice' } };
+ * const emu = await startEmulator(options);
+ * ```
+ * @module
+ */
+
+/**
+ * Which data set the emulator starts with: `'empty'` (only the viewer and its entity) or `'demo'`
+ * (a deterministic set of projects and 120+ runs).
+ *
+ * @example
+ * ```ts
+ * await startEmulator({ seed: 'demo' });
+ * ```
+ */
+export type EmulatorSeedName = 'demo' | 'empty';
+
+/**
+ * The authenticated user the emulator answers `viewer` with.
+ *
+ * @example
+ * ```ts
+ * await startEmulator({ viewer: { username: 'alice', email: 'alice@example.com', teams: ['vision-team'] } });
+ * ```
+ */
+export interface ViewerOptions {
+  /** Username. Default `'emulator-user'`. */
+  username?: string;
+  /** Email. Default `<username>@example.com`. */
+  email?: string;
+  /** Full name. Default the username. */
+  name?: string;
+  /** Whether the viewer is an admin. Default `false`. */
+  admin?: boolean;
+  /** Default entity of the viewer. Default the username. */
+  entity?: string;
+  /** Team entities the viewer belongs to (created when missing). Default none. */
+  teams?: string[];
+}
+
+/**
+ * Options of {@link startEmulator}.
+ *
+ * @example
+ * ```ts
+ * const emu = await startEmulator({ port: 0, apiKey: 'test-key', seed: 'empty', features: { ARTIFACT_TAGS: false } });
+ * ```
+ */
+export interface EmulatorOptions {
+  /** TCP port on 127.0.0.1. Default `0` (a free port). */
+  port?: number;
+  /** The API key the emulator accepts. Default a random 40-character key. */
+  apiKey?: string;
+  /** The viewer (the user the key belongs to). */
+  viewer?: ViewerOptions;
+  /** Initial data. Default `'empty'`. */
+  seed?: EmulatorSeedName;
+  /**
+   * Server feature flags answered by `serverInfo { features }`, merged over the defaults
+   * (`false` disables a default one, an unknown name with `true` adds it).
+   */
+  features?: Record<string, boolean>;
+}
+
+/**
+ * A user (and its personal entity) to add with `emu.seed.user`.
+ *
+ * @example
+ * ```ts
+ * emu.seed.user({ username: 'bob', teams: ['vision-team'] });
+ * ```
+ */
+export interface SeedUserInput {
+  /** Username; also the name of the user's personal entity. */
+  username: string;
+  /** Email. Default `<username>@example.com`. */
+  email?: string;
+  /** Full name. Default the username. */
+  name?: string;
+  /** Admin flag. Default `false`. */
+  admin?: boolean;
+  /** Team entities the user belongs to (created when missing). */
+  teams?: string[];
+  /** Default entity. Default the username. */
+  entity?: string;
+}
+
+/**
+ * A project to add with `emu.seed.project`.
+ *
+ * @example
+ * ```ts
+ * emu.seed.project({ entity: 'alice', name: 'vision', description: 'Image models' });
+ * ```
+ */
+export interface SeedProjectInput {
+  /** Owning entity (created as a team entity when missing and not a user's). Default the viewer's entity. */
+  entity?: string;
+  /** Project name, unique within the entity. */
+  name: string;
+  /** Description. Default `null`. */
+  description?: string | null;
+  /** Access level as W&B reports it. Default `'PRIVATE'`. */
+  access?: string;
+  /** Creation time. Default now. */
+  createdAt?: Date | string;
+  /** Username of the creator. Default the owner of a personal entity, else the viewer. */
+  user?: string;
+}
+
+/**
+ * The result of `emu.seed.project`.
+ *
+ * @example
+ * ```ts
+ * const { id, internalId } = emu.seed.project({ name: 'vision' }); // id: base64 'Project:<internalId>'
+ * ```
+ */
+export interface SeededProject {
+  /** The global id (`Project.id`). */
+  id: string;
+  /** The integer id (what `Run.projectId` reports). */
+  internalId: number;
+}
+
+/**
+ * A run to add with `emu.seed.run`. Every field but `project` is optional.
+ *
+ * @example
+ * ```ts
+ * emu.seed.run({ project: 'vision', id: 'abc12345', config: { lr: 0.1 }, summary: { loss: 0.2 }, tags: ['baseline'] });
+ * ```
+ */
+export interface SeedRunInput {
+  /** Entity. Default the viewer's entity. */
+  entity?: string;
+  /** Project name (created when missing). */
+  project: string;
+  /** Short run id (GraphQL `name`). Default 8 random characters of `[a-z0-9]`. */
+  id?: string;
+  /** Display name. Default a W&B-like `adjective-noun-<n>`. */
+  displayName?: string | null;
+  /** State: `running`, `finished`, `crashed`, `failed`, ... Default `'finished'`. */
+  state?: string;
+  /**
+   * Config. Plain values are stored wrapped as `{ value, desc: null }` like the server does;
+   * values that already have the `{ value, desc }` shape are kept.
+   */
+  config?: Record<string, unknown>;
+  /** Summary metrics. Default `{}`. */
+  summary?: Record<string, unknown>;
+  /** System metrics. Default `{}`. */
+  systemMetrics?: Record<string, unknown>;
+  /** Tags. Default `[]`. */
+  tags?: string[];
+  /** Notes. Default `null`. */
+  notes?: string | null;
+  /** Description. Default `null`. */
+  description?: string | null;
+  /** Group. Default `null`. */
+  group?: string | null;
+  /** Job type. Default `null`. */
+  jobType?: string | null;
+  /** Creation time. Default now. */
+  createdAt?: Date | string;
+  /** Last heartbeat. Default `createdAt` plus `summary._runtime` seconds (or `createdAt`). */
+  heartbeatAt?: Date | string | null;
+  /** Sweep id (`Run.sweepName`, filter key `sweep`). Default `null`. */
+  sweep?: string | null;
+  /** Username of the run's author (created when missing). Default the viewer. */
+  user?: string;
+  /** Git commit. Default `null`. */
+  commit?: string | null;
+  /** Host name. Default `null`. */
+  host?: string | null;
+  /** History rows (each usually with `_step`); sets `historyLineCount` and `historyKeys`. Default none. */
+  history?: Record<string, unknown>[];
+}
+
+/**
+ * The result of `emu.seed.run`.
+ *
+ * @example
+ * ```ts
+ * const { id, storageId } = emu.seed.run({ project: 'vision' }); // id: 'k3x9a0qz', storageId: base64 'Run:<n>'
+ * ```
+ */
+export interface SeededRun {
+  /** Short run id (GraphQL `Run.name`). */
+  id: string;
+  /** Global id (GraphQL `Run.id`). */
+  storageId: string;
+}
+
+/**
+ * The kind of a recorded request: `graphql` (`/graphql`), `file_stream`
+ * (`/files/<entity>/<project>/<run>/file_stream`), `storage` (other `/files/...`, `/storage...`,
+ * `/artifacts...` paths) or `other`.
+ *
+ * @example
+ * ```ts
+ * emu.requests.filter((r) => r.kind === 'graphql');
+ * ```
+ */
+export type RecordedRequestKind = 'graphql' | 'storage' | 'file_stream' | 'other';
+
+/**
+ * One request received by the emulator, as recorded in `emu.requests`. CORS preflights
+ * (`OPTIONS`) are not recorded. Credentials are never stored: the `authorization` header (and any
+ * header containing the key) reads `'[REDACTED]'`.
+ *
+ * @example
+ * ```ts
+ * const last = emu.requests.at(-1);
+ * last?.operationName; // 'RunsPage'
+ * last?.headers.authorization; // '[REDACTED]'
+ * ```
+ */
+export interface RecordedRequest {
+  /** What endpoint it hit. */
+  kind: RecordedRequestKind;
+  /** HTTP method. */
+  method: string;
+  /** Path with query string. */
+  path: string;
+  /** GraphQL operation name: the body's `operationName`, else the document's first operation name. */
+  operationName: string | undefined;
+  /** GraphQL document text. */
+  query: string | undefined;
+  /** GraphQL variables. */
+  variables: Record<string, unknown> | undefined;
+  /** Request headers, lower-cased names, credentials redacted. */
+  headers: Record<string, string>;
+  /** HTTP status answered; `0` when the connection was dropped by a fault. */
+  status: number;
+}
+
+/**
+ * A fault to inject with `emu.faults.add`. It applies to GraphQL requests whose operation name is
+ * `operationName` (any GraphQL request when omitted), `times` times. Faults are checked before
+ * authentication, like a proxy or gateway in front of the server would behave.
+ *
+ * @example
+ * ```ts
+ * emu.faults.add({ operationName: 'RunsPage', status: 429, retryAfterSeconds: 1, times: 2 });
+ * emu.faults.add({ delayMs: 500 }); // a pure delay, then a normal answer
+ * emu.faults.add({ dropConnection: true }); // the socket is destroyed without an answer
+ * emu.faults.add({ status: 200, body: 'not json' }); // a malformed body
+ * ```
+ */
+export interface FaultInput {
+  /** Operation to match; omitted = every GraphQL request. */
+  operationName?: string;
+  /** Status to answer with. Omitted = no status fault (only a delay or a dropped connection). */
+  status?: number;
+  /** How many matching requests it applies to. Default `1`; `Infinity` for ever. */
+  times?: number;
+  /** `Retry-After` header in seconds. */
+  retryAfterSeconds?: number;
+  /** `Retry-After` header as an HTTP date. */
+  retryAfterDate?: Date;
+  /** Wait this long before answering (or proceeding normally). */
+  delayMs?: number;
+  /** Response body. Default `{"errors":[{"message":"emulated <status>"}]}`. */
+  body?: string;
+  /** Destroy the connection without answering (after `delayMs`, if any). */
+  dropConnection?: boolean;
+}
+
+/**
+ * An injected fault, as returned by `emu.faults.add` and listed by `emu.faults.list()`.
+ *
+ * @example
+ * ```ts
+ * const fault = emu.faults.add({ status: 500, times: 3 });
+ * // ... after two matching requests:
+ * fault.remaining; // 1
+ * ```
+ */
+export interface Fault extends FaultInput {
+  /** Matching requests it will still apply to. */
+  readonly remaining: number;
+}
+
+/**
+ * Fault injection controls (`emu.faults`).
+ *
+ * @example
+ * ```ts
+ * emu.faults.add({ operationName: 'Viewer', status: 503 });
+ * emu.faults.clear();
+ * ```
+ */
+export interface FaultControls {
+  /** Adds a fault; faults are tried in the order they were added. */
+  add(fault: FaultInput): Fault;
+  /** Removes every fault. */
+  clear(): void;
+  /** Faults that still have `remaining > 0`. */
+  list(): readonly Fault[];
+}
