@@ -28,7 +28,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'http', 'https', 'crypto', 'url', 'stream'], message: 'The core runs in browsers: Node built-ins only in src/io (Node variant), src/emulator and src/cli.' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'http', 'https', 'crypto', 'url', 'stream'],
+              message:
+                'The core runs in browsers: Node built-ins only in src/io (Node variant), src/emulator and src/cli.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -1,0 +1,80 @@
+import type { ProjectFieldsFragment } from '../generated/graphql.js';
+import type { FacadeContext } from './context.js';
+import { parseServerDate } from './dates.js';
+import { projectUrl } from './paths.js';
+import type { Runs, RunsOptions } from './runs.js';
+
+/** How a {@link Project} reaches back to the runs listing without importing `Api`. @internal */
+export type RunsFactory = (path: string, options?: RunsOptions) => Runs;
+
+/**
+ * A W&B project: a namespace of runs inside an entity. Get one with {@link Api.project} or
+ * iterate {@link Api.projects}.
+ *
+ * @example
+ * ```ts
+ * const project = await api.project('vision', 'acme');
+ * console.log(project.url, await project.runs().totalCount());
+ * ```
+ */
+export class Project {
+  /** GraphQL node id. */
+  readonly id: string;
+  /** Project name. */
+  readonly name: string;
+  /** Entity (user or team) that owns the project. */
+  readonly entity: string;
+  /** Description, or `undefined`. */
+  readonly description: string | undefined;
+  /** When the project was created. */
+  readonly createdAt: Date | undefined;
+  /** Whether this is a legacy benchmark project. */
+  readonly isBenchmark: boolean;
+  /** Whether the caller may only read this project. */
+  readonly readOnly: boolean;
+
+  #ctx: FacadeContext;
+  #runs: RunsFactory;
+
+  /** @internal Projects are made by {@link Api.project} and {@link Api.projects}. */
+  constructor(ctx: FacadeContext, runs: RunsFactory, data: ProjectFieldsFragment) {
+    this.#ctx = ctx;
+    this.#runs = runs;
+    this.id = data.id;
+    this.name = data.name;
+    this.entity = data.entityName;
+    this.description = data.description ?? undefined;
+    this.createdAt = parseServerDate(data.createdAt);
+    this.isBenchmark = data.isBenchmark;
+    this.readOnly = data.readOnly ?? false;
+  }
+
+  /** `[entity, name]`. */
+  get path(): [string, string] {
+    return [this.entity, this.name];
+  }
+
+  /** The project's workspace in the W&B app. */
+  get url(): string {
+    return projectUrl(this.#ctx.appUrl, this.entity, this.name);
+  }
+
+  /**
+   * The project's runs; the same options as {@link Api.runs}.
+   *
+   * @example
+   * ```ts
+   * const finished = project.runs({ filters: { state: 'finished' }, order: '-summary_metrics.accuracy' });
+   * console.log(await finished.totalCount());
+   * ```
+   */
+  runs(options: RunsOptions = {}): Runs {
+    return this.#runs(`${this.entity}/${this.name}`, options);
+  }
+
+  /** A plain-object form, for logging and JSON. */
+  toJSON(): Record<string, unknown> {
+    const { id, name, entity, description, createdAt, isBenchmark, readOnly, url } = this;
+    return { id, name, entity, description, createdAt, isBenchmark, readOnly, url };
+  }
+}
