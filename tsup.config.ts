@@ -1,8 +1,9 @@
 import { defineConfig } from 'tsup';
 
-// Two entries: the browser-safe core ("wandb-api") and the Node-only emulator ("wandb-api/emulator").
+// Entries: the browser-safe core ("wandb-api" in browsers), the Node build of the same API with the
+// ~/.netrc key fallback ("wandb-api" under Node) and the Node-only emulator ("wandb-api/emulator").
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'emulator/index': 'src/emulator/index.ts' },
+  entry: { index: 'src/index.ts', node: 'src/node.ts', 'emulator/index': 'src/emulator/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

@@ -73,14 +73,6 @@ function optionalString(value: unknown, parameter: string): string | undefined {
   return trimmed === '' ? undefined : trimmed;
 }
 
-function isNode(): boolean {
-  const p = (globalThis as { process?: { versions?: { node?: string } } }).process;
-  return (
-    typeof p?.versions?.node === 'string' &&
-    typeof (globalThis as { window?: unknown }).window === 'undefined'
-  );
-}
-
 /**
  * The W&B public API client: read and manage users, projects and runs.
  *
@@ -104,6 +96,7 @@ export class Api implements FacadeContext {
   readonly settings: Readonly<{ entity: string | undefined; project: string | undefined }>;
 
   #transport: Transport;
+  #needsFallbackKey: boolean;
   #keyLookup: Promise<void> | undefined;
   #viewer: Promise<User> | undefined;
   #defaultEntity: Promise<string> | undefined;
@@ -153,13 +146,21 @@ export class Api implements FacadeContext {
       clientHeader: `wandb-api/${VERSION}`,
       missingKeyMessage: MISSING_KEY,
     });
-    if (!apiKey && !bearerToken && !options.client && isNode()) this.#keyLookup = this.#loadNetrcKey();
+    this.#needsFallbackKey = !apiKey && !bearerToken && !options.client;
   }
 
-  async #loadNetrcKey(): Promise<void> {
+  /**
+   * Where a key comes from when neither the options nor the environment give one. The core (browser)
+   * build has no fallback; the Node build of `wandb-api` overrides this to read `~/.netrc`.
+   * @internal
+   */
+  protected fallbackApiKey(_host: string): Promise<string | undefined> {
+    return Promise.resolve(undefined);
+  }
+
+  async #loadFallbackKey(): Promise<void> {
     try {
-      const { readNetrcKey } = await import('../io/netrc.node.js');
-      const key = await readNetrcKey(new URL(this.baseUrl).hostname);
+      const key = await this.fallbackApiKey(new URL(this.baseUrl).host);
       if (key) this.#transport.setApiKey(key);
     } catch {
       // An unreadable ~/.netrc is the same as none: the request then fails with the missing-key message.
@@ -186,7 +187,7 @@ export class Api implements FacadeContext {
     variables: TVars,
     options: RequestOptions = {},
   ): Promise<TData> {
-    if (this.#keyLookup) await this.#keyLookup;
+    if (this.#needsFallbackKey) await (this.#keyLookup ??= this.#loadFallbackKey());
     return this.#transport.request(doc, variables, options);
   }
 

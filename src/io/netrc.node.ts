@@ -1,9 +1,9 @@
 /**
- * Reads the W&B API key from `.netrc` (Node only; loaded with a dynamic `import()`).
+ * Reads the W&B API key from `.netrc` (Node only; used by the Node build, `src/node.ts`).
  *
  * @example
  * ```ts
- * const { readNetrcKey } = await import('./netrc.node.js');
+ * import { readNetrcKey } from "./netrc.node.js";
  * const key = await readNetrcKey('api.wandb.ai');
  * ```
  * @module

@@ -1,0 +1,32 @@
+/**
+ * The Node build of wandb-api (what `import 'wandb-api'` resolves to under Node): everything the
+ * core exports, with an {@link Api} that also finds the API key in `~/.netrc` (or `$NETRC`), the
+ * way `wandb login` stores it. Browsers get the core build, which has no file access.
+ *
+ * @example
+ * ```ts
+ * import { Api } from 'wandb-api';
+ * const api = new Api(); // WANDB_API_KEY, else the ~/.netrc entry for api.wandb.ai
+ * ```
+ * @module
+ */
+import { Api as CoreApi } from './facade/api.js';
+import { readNetrcKey } from './io/netrc.node.js';
+
+export * from './index.js';
+
+/**
+ * The W&B public API client (Node build): like the core `Api`, plus the `~/.netrc` key fallback.
+ *
+ * @example
+ * ```ts
+ * import { Api } from 'wandb-api';
+ * const me = await new Api().viewer();
+ * ```
+ */
+export class Api extends CoreApi {
+  protected override async fallbackApiKey(host: string): Promise<string | undefined> {
+    const hostname = host.replace(/:\d+$/, '');
+    return (await readNetrcKey(host)) ?? (hostname !== host ? await readNetrcKey(hostname) : undefined);
+  }
+}
