@@ -15,6 +15,7 @@ export { User } from './facade/user.js';
 export { Project } from './facade/project.js';
 export { Run, RunNotLoadedError, type RunState, type RunUser, type HistoryKeys } from './facade/run.js';
 export { Runs, type RunsOptions } from './facade/runs.js';
+export { Sweep, type SweepState } from './facade/sweep.js';
 export { Paginated, type Page, type PageFetcher } from './facade/pagination.js';
 export { type RunFilter, serializeRunFilter, validateRunFilter } from './facade/filters.js';
 export { parseOrder } from './facade/order.js';

@@ -243,3 +243,21 @@ describe('Run objects', () => {
     await expect(api.run('alice/nope/run00001')).rejects.toBeInstanceOf(NotFoundError);
   });
 });
+
+describe('cancellation', () => {
+  it('an aborted signal stops a listing before the next page', async () => {
+    const controller = new AbortController();
+    emu.clearRequests();
+    api.flush();
+    const seen: string[] = [];
+    const listing = (async () => {
+      for await (const run of api.runs('alice/mnist', { perPage: 2, signal: controller.signal })) {
+        seen.push(run.id);
+        if (seen.length === 2) controller.abort(new Error('user gave up'));
+      }
+    })();
+    await expect(listing).rejects.toThrow('user gave up');
+    expect(seen).toEqual(['run00001', 'run00002']);
+    expect(graphqlCalls(emu, 'RunsPage')).toBe(1);
+  });
+});

@@ -196,6 +196,24 @@ export function seedDemo(store: EmulatorStore): void {
   });
 
   const sweepId = randomRunId(random);
+  store.seedSweep({
+    entity,
+    project: 'image-classification',
+    id: sweepId,
+    displayName: 'lr-sweep',
+    state: 'FINISHED',
+    createdAt: new Date(start + 2 * DAY_MS),
+    config: {
+      name: 'lr-sweep',
+      method: 'bayes',
+      metric: { name: 'val_loss', goal: 'minimize' },
+      parameters: {
+        lr: { distribution: 'log_uniform_values', min: 0.0001, max: 0.1 },
+        batch_size: { values: [32, 64, 128, 256] },
+        optimizer: { values: ['adam', 'sgd', 'adamw'] },
+      },
+    },
+  });
   const imageRuns = 80;
   for (let i = 0; i < imageRuns; i++) {
     const createdMs = start + Math.floor(((i + random() * 0.8) / imageRuns) * 14 * DAY_MS);

@@ -13,7 +13,7 @@
 import { randomBytes } from 'node:crypto';
 
 /** The object kinds that get W&B-style global ids. */
-export type GlobalIdKind = 'User' | 'Entity' | 'Project' | 'Run';
+export type GlobalIdKind = 'User' | 'Entity' | 'Project' | 'Run' | 'Sweep';
 
 /**
  * The opaque global id W&B gives an object: base64 of `"<Kind>:<integer id>"`.

@@ -30,9 +30,11 @@ import type {
   RecordedRequest,
   SeedProjectInput,
   SeedRunInput,
+  SeedSweepInput,
   SeedUserInput,
   SeededProject,
   SeededRun,
+  SeededSweep,
 } from './types.js';
 
 export type {
@@ -45,15 +47,18 @@ export type {
   RecordedRequestKind,
   SeedProjectInput,
   SeedRunInput,
+  SeedSweepInput,
   SeedUserInput,
   SeededProject,
   SeededRun,
+  SeededSweep,
   ViewerOptions,
 } from './types.js';
 export {
   DEFAULT_FEATURES,
   EmulatorStore,
   type ConfigValue,
+  type SweepRecord,
   type EntityRecord,
   type ProjectRecord,
   type RunRecord,
@@ -93,6 +98,8 @@ export interface EmulatorSeeder {
   run(input: SeedRunInput): SeededRun;
   /** Adds a user with its personal entity and teams (or updates the given fields of an existing one). */
   user(input: SeedUserInput): SeededUser;
+  /** Adds a sweep (its project is created when missing); runs join it with `run({ sweep: id })`. */
+  sweep(input: SeedSweepInput): SeededSweep;
 }
 
 /**
@@ -164,6 +171,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     user: (input) => {
       const user = store.seedUser(input);
       return { id: globalId('User', user.id), username: user.username };
+    },
+    sweep: (input) => {
+      const { id, storageId } = store.seedSweep(input);
+      return { id, storageId };
     },
   };
   return {

@@ -25,7 +25,15 @@ import {
   type PageArgs,
   type SortKey,
 } from './query.js';
-import type { EmulatorStore, EntityRecord, ProjectRecord, RunRecord, UserRecord } from './store.js';
+import { parse as parseYaml } from 'yaml';
+import type {
+  EmulatorStore,
+  EntityRecord,
+  ProjectRecord,
+  RunRecord,
+  SweepRecord,
+  UserRecord,
+} from './store.js';
 
 /**
  * A field value in a view: a plain value, or a function called with the field's arguments.
@@ -224,6 +232,34 @@ export class Views {
         const run = name === null ? undefined : this.store.findRun(project.id, name);
         return run ? this.run(run) : null;
       },
+      sweep: (args: Args) => {
+        const name = optionalString(args, 'sweepName');
+        const sweep = name === null ? undefined : this.store.findSweep(project.id, name);
+        return sweep ? this.sweep(sweep) : null;
+      },
+    };
+  }
+
+  /** A `Sweep`. */
+  sweep(sweep: SweepRecord): View {
+    const runs = () => this.store.runsOfProject(sweep.projectId).filter((r) => r.sweep === sweep.name);
+    return {
+      id: globalId('Sweep', sweep.id),
+      name: sweep.name,
+      displayName: sweep.displayName,
+      method: sweep.method,
+      state: sweep.state,
+      description: sweep.description,
+      user: () => {
+        const user = sweep.username === null ? undefined : this.store.findUser(sweep.username);
+        return user ? this.user(user) : null;
+      },
+      config: sweep.config,
+      createdAt: sweep.createdAt,
+      updatedAt: sweep.updatedAt,
+      bestLoss: () => (sweep.bestLoss !== undefined ? sweep.bestLoss : bestMetric(sweep.config, runs())),
+      runCount: () => runs().length,
+      runCountExpected: sweep.runCountExpected,
     };
   }
 
@@ -318,4 +354,15 @@ export function createRootValue(store: EmulatorStore): View {
       features: [...store.features].map(([name, isEnabled]) => ({ name, isEnabled })),
     }),
   };
+}
+
+/** The best value of the sweep config's `metric` over the runs' summaries, or null. */
+function bestMetric(configYaml: string, runs: RunRecord[]): number | null {
+  const config: unknown = parseYaml(configYaml);
+  const metric = (config as { metric?: { name?: unknown; goal?: unknown } } | null)?.metric;
+  if (!metric || typeof metric.name !== 'string') return null;
+  const name = metric.name;
+  const values = runs.map((r) => r.summary[name]).filter((v): v is number => typeof v === 'number');
+  if (values.length === 0) return null;
+  return metric.goal === 'maximize' ? Math.max(...values) : Math.min(...values);
 }

@@ -1,5 +1,5 @@
 /**
- * The emulator's in-memory store: users, entities, projects and runs, with integer ids per kind.
+ * The emulator's in-memory store: users, entities, projects, runs and sweeps, with integer ids per kind.
  *
  * @example
  * ```ts
@@ -10,13 +10,16 @@
  * ```
  * @module
  */
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { createPrng, cryptoPrng, globalId, randomRunId, runDisplayName, type Prng } from './ids.js';
 import type {
   SeedProjectInput,
   SeedRunInput,
+  SeedSweepInput,
   SeedUserInput,
   SeededProject,
   SeededRun,
+  SeededSweep,
   ViewerOptions,
 } from './types.js';
 
@@ -125,6 +128,34 @@ export interface RunRecord {
 }
 
 /**
+ * A stored sweep.
+ *
+ * @example
+ * ```ts
+ * store.findSweep(projectId, 'swp12345')?.config; // 'method: bayes\n...'
+ * ```
+ */
+export interface SweepRecord {
+  /** Integer storage id (global id `Sweep:<id>`). */
+  id: number;
+  projectId: number;
+  /** Sweep id, what runs reference (`Run.sweepName`). */
+  name: string;
+  displayName: string | null;
+  method: string;
+  state: string;
+  description: string | null;
+  /** The configuration as YAML, the way the server stores it. */
+  config: string;
+  /** Seeded best metric value; `undefined` means computed from the runs. */
+  bestLoss: number | null | undefined;
+  runCountExpected: number | null;
+  username: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
  * The server feature flags answered by default (`serverInfo { features }`), all enabled.
  *
  * @example
@@ -202,12 +233,14 @@ export class EmulatorStore {
   readonly projects = new Map<number, ProjectRecord>();
   /** Runs by integer id. */
   readonly runs = new Map<number, RunRecord>();
+  /** Sweeps by integer id. */
+  readonly sweeps = new Map<number, SweepRecord>();
   /** Server feature flags by name. */
   readonly features = new Map<string, boolean>();
   /** Username of the viewer. */
   readonly viewerUsername: string;
 
-  private readonly counters = { user: 0, entity: 0, project: 0, run: 0 };
+  private readonly counters = { user: 0, entity: 0, project: 0, run: 0, sweep: 0 };
   private readonly random: Prng;
 
   /**
@@ -414,5 +447,59 @@ export class EmulatorStore {
     };
     this.runs.set(record.id, record);
     return { id: record.name, storageId: globalId('Run', record.id), record };
+  }
+
+  /** The sweep `name` of a project, if any. */
+  findSweep(projectId: number, name: string): SweepRecord | undefined {
+    for (const sweep of this.sweeps.values()) {
+      if (sweep.projectId === projectId && sweep.name === name) return sweep;
+    }
+    return undefined;
+  }
+
+  /**
+   * Adds a sweep; its project (and entity) are created when missing. Runs join it with
+   * `seedRun({ sweep: id })`.
+   *
+   * @example
+   * ```ts
+   * store.seedSweep({ project: 'vision', id: 'swp12345', config: { method: 'grid' } });
+   * ```
+   */
+  seedSweep(input: SeedSweepInput): SeededSweep & { record: SweepRecord } {
+    if (!input.project) throw new Error('seed.sweep: project is required');
+    const project = this.seedProject({ entity: input.entity, name: input.project }).record;
+    const name = input.id ?? randomRunId(this.random);
+    if (!/^[A-Za-z0-9_.-]+$/.test(name))
+      throw new Error(`seed.sweep: invalid sweep id ${JSON.stringify(name)}`);
+    if (this.findSweep(project.id, name)) {
+      throw new Error(`seed.sweep: sweep ${project.entityName}/${project.name}/${name} already exists`);
+    }
+    const config = typeof input.config === 'string' ? input.config : stringifyYaml(input.config);
+    const parsed: unknown = parseYaml(config);
+    const configMethod =
+      parsed && typeof parsed === 'object' && typeof (parsed as { method?: unknown }).method === 'string'
+        ? (parsed as { method: string }).method
+        : undefined;
+    const username = input.user ?? this.viewerUsername;
+    this.ensureUser(username);
+    const createdAt = toTimestamp(input.createdAt ?? new Date());
+    const record: SweepRecord = {
+      id: ++this.counters.sweep,
+      projectId: project.id,
+      name,
+      displayName: input.displayName ?? null,
+      method: input.method ?? configMethod ?? 'random',
+      state: input.state ?? 'FINISHED',
+      description: input.description ?? null,
+      config,
+      bestLoss: input.bestLoss,
+      runCountExpected: input.runCountExpected ?? null,
+      username,
+      createdAt,
+      updatedAt: createdAt,
+    };
+    this.sweeps.set(record.id, record);
+    return { id: name, storageId: globalId('Sweep', record.id), record };
   }
 }

@@ -305,3 +305,61 @@ export interface FaultControls {
   /** Faults that still have `remaining > 0`. */
   list(): readonly Fault[];
 }
+
+/**
+ * Input of `emu.seed.sweep`.
+ *
+ * @example
+ * ```ts
+ * emu.seed.sweep({
+ *   project: 'vision',
+ *   id: 'swp12345',
+ *   config: { method: 'bayes', metric: { name: 'val_loss', goal: 'minimize' }, parameters: { lr: { min: 0.0001, max: 0.1 } } },
+ * });
+ * emu.seed.run({ project: 'vision', sweep: 'swp12345', summary: { val_loss: 0.3 } });
+ * ```
+ */
+export interface SeedSweepInput {
+  /** Entity. Default the viewer's entity. */
+  entity?: string;
+  /** Project (created when missing). */
+  project: string;
+  /** Sweep id (GraphQL `Sweep.name`). Default a random 8-character id. */
+  id?: string;
+  /** Display name. Default `null` (clients fall back to the config's `name`, then the id). */
+  displayName?: string | null;
+  /** The sweep configuration: an object (stored as YAML, as the server does) or a YAML string. */
+  config: Record<string, unknown> | string;
+  /** Search method. Default the config's `method`, else `random`. */
+  method?: string;
+  /** State as W&B reports it (`RUNNING`, `PAUSED`, `FINISHED`, `CANCELED`, `CRASHED`). Default `FINISHED`. */
+  state?: string;
+  /** Description. Default `null`. */
+  description?: string | null;
+  /**
+   * Best value of the sweep metric. Default: computed from the sweep's runs' summaries using the
+   * config's `metric { name, goal }` (null when there is no metric or no run has it).
+   */
+  bestLoss?: number | null;
+  /** Runs expected when the sweep completes (grid search). Default `null`. */
+  runCountExpected?: number | null;
+  /** Creation time. Default now. */
+  createdAt?: Date | string;
+  /** Username of the creator. Default the viewer. */
+  user?: string;
+}
+
+/**
+ * The result of `emu.seed.sweep`.
+ *
+ * @example
+ * ```ts
+ * const { id, storageId } = emu.seed.sweep({ project: 'vision', config: { method: 'grid' } });
+ * ```
+ */
+export interface SeededSweep {
+  /** Sweep id (GraphQL `Sweep.name`), what runs reference with `sweep`. */
+  id: string;
+  /** Global id (GraphQL `Sweep.id`). */
+  storageId: string;
+}

@@ -235,9 +235,24 @@ function stripTrailingSlashes(url: string): string {
  * ```
  */
 export function runUrl(appUrl: string, entity: string, project: string, runId: string): string {
-  const e = encodeURIComponent(entity);
-  const p = encodeURIComponent(project);
-  return `${stripTrailingSlashes(appUrl)}/${e}/${p}/runs/${encodeURIComponent(runId)}`;
+  return objectUrl(appUrl, entity, project, 'runs', runId);
+}
+
+/**
+ * The web URL of a sweep: `{appUrl}/{entity}/{project}/sweeps/{sweepId}`, each segment URL-encoded.
+ *
+ * @example
+ * ```ts
+ * sweepUrl('https://wandb.ai', 'acme', 'vision', 'swp123'); // 'https://wandb.ai/acme/vision/sweeps/swp123'
+ * ```
+ */
+export function sweepUrl(appUrl: string, entity: string, project: string, sweepId: string): string {
+  return objectUrl(appUrl, entity, project, 'sweeps', sweepId);
+}
+
+function objectUrl(appUrl: string, entity: string, project: string, kind: string, id: string): string {
+  const segments = [entity, project, kind, id].map(encodeURIComponent).join('/');
+  return `${stripTrailingSlashes(appUrl)}/${segments}`;
 }
 
 /**

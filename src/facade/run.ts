@@ -8,6 +8,7 @@ import { parseServerDate } from './dates.js';
 import { NotFoundError, WandbError } from './errors.js';
 import { parseJsonString, unwrapConfig } from './json.js';
 import { runUrl } from './paths.js';
+import type { Sweep } from './sweep.js';
 
 /** Run states the server reports. Other strings may appear on newer servers. */
 export type RunState =
@@ -113,12 +114,19 @@ export class Run {
   /** Number of history rows logged. */
   readonly historyLineCount: number;
 
+  /**
+   * The sweep that started the run, when it was listed with `includeSweeps: true` (each sweep is
+   * fetched once per listing); otherwise `undefined` — `sweepName` still holds its id.
+   */
+  readonly sweep: Sweep | undefined;
+
   #ctx: FacadeContext;
   #heavy: HeavyFields | undefined;
 
   /** @internal Runs are made by {@link Api.run} and {@link Api.runs}. */
-  constructor(ctx: FacadeContext, entity: string, project: string, data: RunData) {
+  constructor(ctx: FacadeContext, entity: string, project: string, data: RunData, sweep?: Sweep) {
     this.#ctx = ctx;
+    this.sweep = sweep;
     this.entity = entity;
     this.project = project;
     this.id = data.name;

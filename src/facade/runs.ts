@@ -1,10 +1,11 @@
-import { RunsPageDocument } from '../generated/graphql.js';
+import { RunsPageDocument, SweepDetailDocument } from '../generated/graphql.js';
 import type { FacadeContext } from './context.js';
 import { NotFoundError, ValidationError } from './errors.js';
 import { serializeRunFilter, type RunFilter } from './filters.js';
 import { parseOrder } from './order.js';
 import { Paginated, validatePerPage, type Page } from './pagination.js';
 import { Run } from './run.js';
+import { Sweep } from './sweep.js';
 
 /** Options of {@link Api.runs}. */
 export interface RunsOptions {
@@ -23,6 +24,11 @@ export interface RunsOptions {
    * `historyKeys` then needs `await run.load()`. Default `false`.
    */
   lazy?: boolean;
+  /**
+   * `true` also fetches the sweep of every run that belongs to one (once per sweep per listing)
+   * and sets `run.sweep`. Default `false`.
+   */
+  includeSweeps?: boolean;
   /** A cursor from {@link Paginated.cursor} to resume a listing after that position. */
   start?: string | null;
   /** Cancels the listing. */
@@ -54,15 +60,35 @@ export class Runs extends Paginated<Run> {
   readonly order: string;
   /** Whether runs come without heavy fields. */
   readonly lazy: boolean;
+  /** Whether runs come with their sweeps. */
+  readonly includeSweeps: boolean;
 
   /** @internal Made by {@link Api.runs}; validates everything before any request. */
   constructor(ctx: FacadeContext, query: RunsQuery) {
     const { options } = query;
     const perPage = options.perPage ?? 50;
     validatePerPage(perPage);
-    if (options.lazy !== undefined && typeof options.lazy !== 'boolean') {
-      throw new ValidationError('lazy', `expected a boolean, got ${typeof options.lazy}`);
+    for (const flag of ['lazy', 'includeSweeps'] as const) {
+      if (options[flag] !== undefined && typeof options[flag] !== 'boolean') {
+        throw new ValidationError(flag, `expected a boolean, got ${typeof options[flag]}`);
+      }
     }
+    const includeSweeps = options.includeSweeps ?? false;
+    const sweeps = new Map<string, Promise<Sweep | undefined>>();
+    const sweepOf = (entity: string, name: string, signal?: AbortSignal): Promise<Sweep | undefined> => {
+      let sweep = sweeps.get(name);
+      if (!sweep) {
+        sweep = ctx
+          .request(SweepDetailDocument, { entity, project: query.project, name }, { signal })
+          .then((data) => {
+            const found = data.project?.sweep;
+            return found ? Sweep.fromData(ctx.appUrl, entity, query.project, found) : undefined;
+          });
+        sweep.catch(() => sweeps.delete(name));
+        sweeps.set(name, sweep);
+      }
+      return sweep;
+    };
     const order = parseOrder(options.order);
     const filters = serializeRunFilter(options.filters);
     const heavy = !options.lazy;
@@ -83,8 +109,23 @@ export class Runs extends Paginated<Run> {
       if (!project) throw new NotFoundError(`Project ${entity}/${query.project} not found`);
       const edges = project.runs?.edges ?? [];
       const last = edges[edges.length - 1];
+      const runSweeps = new Map<string, Sweep | undefined>();
+      if (includeSweeps) {
+        const names = [...new Set(edges.flatMap((e) => (e.node.sweepName ? [e.node.sweepName] : [])))];
+        const found = await Promise.all(names.map((name) => sweepOf(entity, name, args.signal)));
+        names.forEach((name, i) => runSweeps.set(name, found[i]));
+      }
       return {
-        items: edges.map((e) => new Run(ctx, entity, query.project, e.node)),
+        items: edges.map(
+          (e) =>
+            new Run(
+              ctx,
+              entity,
+              query.project,
+              e.node,
+              e.node.sweepName ? runSweeps.get(e.node.sweepName) : undefined,
+            ),
+        ),
         cursor: last?.cursor ?? project.runs?.pageInfo.endCursor ?? null,
         hasNextPage: project.runs?.pageInfo.hasNextPage ?? false,
         totalCount: project.runCount,
@@ -94,5 +135,6 @@ export class Runs extends Paginated<Run> {
     this.filters = options.filters;
     this.order = order;
     this.lazy = !heavy;
+    this.includeSweeps = includeSweeps;
   }
 }
