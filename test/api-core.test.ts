@@ -161,8 +161,14 @@ describe('projects', () => {
     await expect(api.project('nope', 'alice')).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it('rejects a bad perPage before any request', () => {
+  it('rejects a bad perPage or entity before any request', async () => {
+    emu.clearRequests();
     expect(() => api.projects('alice', { perPage: 0 })).toThrow(ValidationError);
+    expect(() => api.projects('alice/mnist')).toThrow(/entity/);
+    await expect(api.project('mnist', 'al ice')).rejects.toBeInstanceOf(ValidationError);
+    expect(() => new Api({ apiKey: 'k', entity: 'a/b' })).toThrow(ValidationError);
+    expect(() => new Api({ apiKey: 'k', project: 'p:q' })).toThrow(/project/);
+    expect(graphqlCalls(emu)).toBe(0);
   });
 });
 

@@ -65,6 +65,18 @@ const MISSING_KEY =
   'No W&B API key found. Pass `apiKey` to `new Api({ apiKey })`, set the WANDB_API_KEY environment ' +
   'variable, or add the key to ~/.netrc for the server host (as `wandb login` does).';
 
+/** An entity or project name: a non-empty string without `/`, `:` or white space; else `undefined`. */
+function optionalName(value: unknown, parameter: string): string | undefined {
+  const name = optionalString(value, parameter);
+  if (name !== undefined && /[/:\s]/.test(name)) {
+    throw new ValidationError(
+      parameter,
+      `${JSON.stringify(name)} is not a name: it may not contain "/", ":" or spaces`,
+    );
+  }
+  return name;
+}
+
 function optionalString(value: unknown, parameter: string): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string')
@@ -120,8 +132,8 @@ export class Api implements FacadeContext {
     const appOverride = optionalString(options.appUrl, 'appUrl') ?? readEnv('WANDB_APP_URL');
     this.appUrl = appUrlFromBaseUrl(this.baseUrl, appOverride);
     this.settings = Object.freeze({
-      entity: optionalString(options.entity, 'entity') ?? readEnv('WANDB_ENTITY'),
-      project: optionalString(options.project, 'project') ?? readEnv('WANDB_PROJECT'),
+      entity: optionalName(options.entity ?? readEnv('WANDB_ENTITY'), 'entity'),
+      project: optionalName(options.project ?? readEnv('WANDB_PROJECT'), 'project'),
     });
     if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0)) {
       throw new ValidationError(
@@ -283,7 +295,7 @@ export class Api implements FacadeContext {
    * ```
    */
   projects(entity?: string, options: ListOptions = {}): Paginated<Project> {
-    const explicit = optionalString(entity, 'entity');
+    const explicit = optionalName(entity, 'entity');
     const perPage = options.perPage ?? 200;
     validatePerPage(perPage);
     let entityPromise: Promise<string> | undefined;
@@ -318,7 +330,7 @@ export class Api implements FacadeContext {
    * ```
    */
   async project(name: string, entity?: string, options: RequestOptions = {}): Promise<Project> {
-    const explicit = optionalString(entity, 'entity');
+    const explicit = optionalName(entity, 'entity');
     const parsed = parseProjectPath(name, { entity: explicit ?? this.settings.entity });
     const entityName = await this.resolveEntity(parsed.entity);
     const data = await this.request(

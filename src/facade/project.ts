@@ -72,7 +72,14 @@ export class Project {
     return this.#runs(`${this.entity}/${this.name}`, options);
   }
 
-  /** A plain-object form, for logging and JSON. */
+  /**
+   * A plain-object form, for logging and JSON.
+   *
+   * @example
+   * ```ts
+   * console.log(JSON.stringify(project, null, 2));
+   * ```
+   */
   toJSON(): Record<string, unknown> {
     const { id, name, entity, description, createdAt, isBenchmark, readOnly, url } = this;
     return { id, name, entity, description, createdAt, isBenchmark, readOnly, url };

@@ -223,7 +223,14 @@ export class Run {
     return this;
   }
 
-  /** A plain-object form, for logging and JSON (heavy fields only when loaded). */
+  /**
+   * A plain-object form, for logging and JSON (heavy fields only when loaded).
+   *
+   * @example
+   * ```ts
+   * console.log(JSON.stringify(run, null, 2));
+   * ```
+   */
   toJSON(): Record<string, unknown> {
     const { id, storageId, entity, project, name, state, tags, notes, group, jobType, sweepName, user } =
       this;

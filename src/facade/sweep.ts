@@ -99,7 +99,14 @@ export class Sweep {
     return sweepUrl(this.#appUrl, this.entity, this.project, this.id);
   }
 
-  /** A plain-object form, for logging and JSON. */
+  /**
+   * A plain-object form, for logging and JSON.
+   *
+   * @example
+   * ```ts
+   * console.log(JSON.stringify(run.sweep!, null, 2));
+   * ```
+   */
   toJSON(): Record<string, unknown> {
     const { id, storageId, entity, project, name, state, method, config, bestLoss, runCount, url } = this;
     return { id, storageId, entity, project, name, state, method, config, bestLoss, runCount, url };

@@ -40,7 +40,14 @@ export class User {
     this.deletedAt = parseServerDate(data.deletedAt);
   }
 
-  /** A plain-object form, for logging and JSON. */
+  /**
+   * A plain-object form, for logging and JSON.
+   *
+   * @example
+   * ```ts
+   * console.log(JSON.stringify(me, null, 2));
+   * ```
+   */
   toJSON(): Record<string, unknown> {
     const { id, name, username, email, admin, entity, teams, deletedAt } = this;
     return { id, name, username, email, admin, entity, teams, deletedAt };
