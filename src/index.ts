@@ -18,7 +18,7 @@ export { Runs, type RunsOptions } from './facade/runs.js';
 export { Sweep, type SweepState } from './facade/sweep.js';
 export { Paginated, type Page, type PageFetcher } from './facade/pagination.js';
 export { type RunFilter, serializeRunFilter, validateRunFilter } from './facade/filters.js';
-export { parseOrder } from './facade/order.js';
+export { parseOrder, RUN_ORDER_COLUMNS, DEFAULT_RUN_ORDER } from './facade/order.js';
 export { parseRunPath, parseProjectPath } from './facade/paths.js';
 export {
   WandbError,

@@ -25,8 +25,13 @@ export * from './index.js';
  * ```
  */
 export class Api extends CoreApi {
+  /** The `.netrc` password for `host:port`, else for the bare host name, else the `default` entry's. */
   protected override async fallbackApiKey(host: string): Promise<string | undefined> {
     const hostname = host.replace(/:\d+$/, '');
-    return (await readNetrcKey(host)) ?? (hostname !== host ? await readNetrcKey(hostname) : undefined);
+    return (
+      (await readNetrcKey(host, { useDefault: false })) ??
+      (hostname !== host ? await readNetrcKey(hostname, { useDefault: false }) : undefined) ??
+      (await readNetrcKey(hostname))
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Emulator } from '../src/emulator/index.js';
 import {
   Api,
@@ -11,18 +11,16 @@ import {
   VERSION,
 } from '../src/index.js';
 import { seedMnist } from './fixtures.js';
-import { graphqlCalls, setup } from './helpers.js';
+import { graphqlCalls, useEmulator } from './helpers.js';
 
 let emu: Emulator;
 let api: Api;
-let close: () => Promise<void>;
 
-beforeAll(async () => {
-  ({ emu, api, close } = await setup());
+useEmulator((ctx) => {
+  ({ emu, api } = ctx);
   seedMnist(emu);
   emu.seed.project({ entity: 'vision-team', name: 'segmentation' });
 });
-afterAll(() => close());
 afterEach(() => vi.unstubAllEnvs());
 
 describe('Api settings', () => {
@@ -91,10 +89,6 @@ describe('Api settings', () => {
     expect((err as Error).message).toMatch(/WANDB_API_KEY/);
     expect((err as Error).message).toMatch(/netrc/);
     expect(graphqlCalls(emu)).toBe(0);
-  });
-
-  it('exposes the urql client', () => {
-    expect(typeof api.client.query).toBe('function');
   });
 });
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../src/emulator/index.js';
 import {
   Api,
@@ -12,17 +12,15 @@ import {
   WandbError,
 } from '../src/index.js';
 import { seedMnist } from './fixtures.js';
-import { graphqlCalls, setup } from './helpers.js';
+import { graphqlCalls, useEmulator } from './helpers.js';
 
 let emu: Emulator;
 let api: Api;
-let close: () => Promise<void>;
 
-beforeAll(async () => {
-  ({ emu, api, close } = await setup());
+useEmulator((ctx) => {
+  ({ emu, api } = ctx);
   seedMnist(emu);
 });
-afterAll(() => close());
 beforeEach(() => {
   emu.faults.clear();
   emu.clearRequests();
@@ -150,7 +148,7 @@ describe('retries', () => {
   it('a malformed body is a NetworkError', async () => {
     emu.faults.add({ operationName: 'Viewer', status: 200, body: '{"data": nope', times: 100 });
     const err = await api.viewer().catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(WandbError);
+    expect(err).toBeInstanceOf(NetworkError);
     assertNoKey(err, emu.apiKey);
   });
 

@@ -42,6 +42,16 @@ describe('the Node build reads the key from ~/.netrc', () => {
     expect((await new Api({ baseUrl: emu.url }).viewer()).username).toBe('alice');
   });
 
+  it('prefers the host entry over the default entry', async () => {
+    netrc(`default login user password wrong-key\nmachine 127.0.0.1 login user password ${emu.apiKey}\n`);
+    expect((await new Api({ baseUrl: emu.url }).viewer()).username).toBe('alice');
+  });
+
+  it('uses the default entry when no machine matches', async () => {
+    netrc(`machine api.wandb.ai login user password other\ndefault login user password ${emu.apiKey}\n`);
+    expect((await new Api({ baseUrl: emu.url }).viewer()).username).toBe('alice');
+  });
+
   it('prefers WANDB_API_KEY over .netrc', async () => {
     netrc(`machine 127.0.0.1 login user password wrong-key`);
     vi.stubEnv('WANDB_API_KEY', emu.apiKey);

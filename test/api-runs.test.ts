@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../src/emulator/index.js';
 import {
   Api,
@@ -9,17 +9,15 @@ import {
   type RunFilter,
 } from '../src/index.js';
 import { RUNS, seedMnist } from './fixtures.js';
-import { graphqlCalls, setup } from './helpers.js';
+import { graphqlCalls, setup, useEmulator } from './helpers.js';
 
 let emu: Emulator;
 let api: Api;
-let close: () => Promise<void>;
 
-beforeAll(async () => {
-  ({ emu, api, close } = await setup());
+useEmulator((ctx) => {
+  ({ emu, api } = ctx);
   seedMnist(emu);
 });
-afterAll(() => close());
 
 const ids = (runs: readonly Run[]) => runs.map((r) => r.id);
 const list = (filters?: RunFilter, order?: string) =>

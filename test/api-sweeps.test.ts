@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../src/emulator/index.js';
 import { Api, Sweep, ValidationError, type RunsOptions } from '../src/index.js';
-import { graphqlCalls, setup } from './helpers.js';
+import { graphqlCalls, useEmulator } from './helpers.js';
 
 let emu: Emulator;
 let api: Api;
-let close: () => Promise<void>;
 
-beforeAll(async () => {
-  ({ emu, api, close } = await setup());
+useEmulator((ctx) => {
+  ({ emu, api } = ctx);
   emu.seed.sweep({
     entity: 'alice',
     project: 'tuning',
@@ -32,7 +31,6 @@ beforeAll(async () => {
     emu.seed.run({ entity: 'alice', project: 'tuning', ...r, createdAt: new Date(Date.UTC(2024, 1, 1 + i)) }),
   );
 });
-afterAll(() => close());
 
 describe('api.runs({ includeSweeps })', () => {
   it('attaches each run its sweep, fetching every sweep once per listing', async () => {

@@ -166,7 +166,6 @@ describe('parseOrder', () => {
     ['-summary_metrics.val-loss', '-summary_metrics.val-loss'],
     ['+config.lr.value', '+config.lr.value'],
     ['config.batch_size', '+config.batch_size'],
-    ['system_metrics.gpu.0.memory', '+system_metrics.gpu.0.memory'],
     [' -displayName ', '-displayName'],
     ['state', '+state'],
   ])('accepts %j as %j', (input, expected) => {
@@ -177,6 +176,7 @@ describe('parseOrder', () => {
     '',
     '  ',
     'NAME',
+    'system_metrics.gpu.0.memory',
     '++x',
     '+-created_at',
     'x desc',

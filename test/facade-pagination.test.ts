@@ -346,4 +346,25 @@ describe('Paginated', () => {
     expect(ref?.deref()).toBeUndefined();
     await it.return?.();
   });
+
+  it('keeps no reference to a yielded item while the rest of its page is read', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const fetch: PageFetcher<{ n: number }> = async () => ({
+      items: [{ n: 0 }, { n: 1 }, { n: 2 }],
+      cursor: 'end',
+      hasNextPage: false,
+    });
+    const it = new Paginated(fetch, { perPage: 3 })[Symbol.asyncIterator]();
+    let ref: WeakRef<object> | undefined;
+    await (async () => {
+      const first = await it.next();
+      ref = new WeakRef(first.value as object);
+    })();
+    await it.next(); // second item of the same page: the first must be collectable now
+    await new Promise((r) => setTimeout(r, 0));
+    gc();
+    expect(ref?.deref()).toBeUndefined();
+    await it.return?.();
+  });
 });

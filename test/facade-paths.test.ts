@@ -168,4 +168,20 @@ describe('URLs', () => {
       expect(e.parameter).toBe('baseUrl');
     },
   );
+
+  it.each([
+    'https://api:s3cretkey@api.wandb.ai',
+    'https://user@h.example',
+    'https://h.example/?x=1',
+    'https://h.example/#f',
+  ])('rejects base URL %j with credentials, query or fragment, without echoing it', (url) => {
+    const e = validationError(() => normalizeBaseUrl(url));
+    expect(e.parameter).toBe('baseUrl');
+    expect(e.message).not.toContain('s3cretkey');
+    expect(e.message).not.toContain(url);
+  });
+
+  it.each(['a b/p/r', 'e/p q/r', 'e/p/r s'])('rejects white space inside a run path segment: %j', (path) => {
+    expect(validationError(() => parseRunPath(path)).parameter).toBe('path');
+  });
 });

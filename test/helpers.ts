@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { startEmulator, type Emulator } from '../src/emulator/index.js';
 import { Api, type ApiOptions } from '../src/index.js';
 
@@ -25,4 +26,21 @@ export function graphqlCalls(emu: Emulator, operationName?: string): number {
   return emu.requests.filter(
     (r) => r.kind === 'graphql' && (!operationName || r.operationName === operationName),
   ).length;
+}
+
+/**
+ * Registers beforeAll/afterAll hooks for a suite: starts an emulator and an Api before the tests,
+ * hands them to `ready` (to assign and seed), and closes the emulator after them.
+ */
+export function useEmulator(
+  ready: (ctx: { emu: Emulator; api: Api }) => void,
+  options: Parameters<typeof setup>[0] = {},
+): void {
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const ctx = await setup(options);
+    close = ctx.close;
+    ready(ctx);
+  });
+  afterAll(() => close?.());
 }

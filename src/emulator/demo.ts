@@ -17,10 +17,24 @@
 import { createPrng, randomRunId, runDisplayName, type Prng } from './ids.js';
 import type { EmulatorStore } from './store.js';
 
-/** When the demo data "ends": every demo run was created in the 14 days before this instant. */
+/**
+ * When the demo data "ends": every demo run was created in the 14 days before this instant.
+ *
+ * @example
+ * ```ts
+ * DEMO_NOW.toISOString(); // '2024-06-01T00:00:00.000Z'
+ * ```
+ */
 export const DEMO_NOW = new Date('2024-06-01T00:00:00Z');
 
-/** The team entity the demo seed creates (the viewer is a member). */
+/**
+ * The team entity the demo seed creates (the viewer is a member).
+ *
+ * @example
+ * ```ts
+ * await api.project(DEMO_TEAM, 'shared-benchmarks');
+ * ```
+ */
 export const DEMO_TEAM = 'demo-team';
 
 const DAY_MS = 24 * 3600 * 1000;

@@ -12,7 +12,14 @@
  */
 import { randomBytes } from 'node:crypto';
 
-/** The object kinds that get W&B-style global ids. */
+/**
+ * The object kinds that get W&B-style global ids.
+ *
+ * @example
+ * ```ts
+ * const kind: GlobalIdKind = 'Run';
+ * ```
+ */
 export type GlobalIdKind = 'User' | 'Entity' | 'Project' | 'Run' | 'Sweep';
 
 /**
@@ -28,21 +35,13 @@ export function globalId(kind: GlobalIdKind, id: number): string {
 }
 
 /**
- * Decodes a global id made by {@link globalId}; `undefined` when it is not one.
+ * A source of numbers in [0, 1).
  *
  * @example
  * ```ts
- * parseGlobalId('UHJvamVjdDoz'); // { kind: 'Project', id: 3 }
+ * const random: Prng = createPrng('seed');
  * ```
  */
-export function parseGlobalId(value: string): { kind: string; id: number } | undefined {
-  const text = Buffer.from(value, 'base64').toString('utf8');
-  const match = /^([A-Za-z]+):(\d+)$/.exec(text);
-  if (!match || match[1] === undefined || match[2] === undefined) return undefined;
-  return { kind: match[1], id: Number(match[2]) };
-}
-
-/** A source of numbers in [0, 1). */
 export type Prng = () => number;
 
 /**
@@ -70,7 +69,14 @@ export function createPrng(seed: string): Prng {
   };
 }
 
-/** A {@link Prng} backed by the operating system's secure random source (for non-deterministic defaults). */
+/**
+ * A {@link Prng} backed by the operating system's secure random source (for non-deterministic defaults).
+ *
+ * @example
+ * ```ts
+ * randomRunId(cryptoPrng()); // a different id every time
+ * ```
+ */
 export function cryptoPrng(): Prng {
   return () => randomBytes(4).readUInt32BE(0) / 4294967296;
 }

@@ -12,10 +12,24 @@
 import { Query } from 'mingo';
 import type { RunRecord } from './store.js';
 
-/** A JSON-like document describing a run, with the field names W&B run filters use. */
+/**
+ * A JSON-like document describing a run, with the field names W&B run filters use.
+ *
+ * @example
+ * ```ts
+ * const doc: RunDocument = { name: 'abc12345', state: 'finished', createdAt: 1704067200000 };
+ * ```
+ */
 export type RunDocument = Record<string, unknown>;
 
-/** The run fields filters and orders may name (besides `config.<key>` and `summary_metrics.<key>`). */
+/**
+ * The run fields filters and orders may name (besides `config.<key>` and `summary_metrics.<key>`).
+ *
+ * @example
+ * ```ts
+ * RUN_FILTER_FIELDS.includes('state'); // true
+ * ```
+ */
 export const RUN_FILTER_FIELDS: readonly string[] = [
   'createdAt',
   'displayName',
@@ -57,6 +71,65 @@ const FIELD_OPERATORS = new Set([
 const SUPPORTED = '$and $or $nor $eq $ne $gt $gte $lt $lte $in $nin $exists $regex';
 
 /**
+ * The run fields holding a time. In a {@link runDocument} they are epoch milliseconds, and filter
+ * values under them are parsed as dates, so comparisons are by instant, not by text.
+ *
+ * @example
+ * ```ts
+ * RUN_DATE_FIELDS.includes('createdAt'); // true
+ * ```
+ */
+export const RUN_DATE_FIELDS: readonly string[] = ['createdAt', 'heartbeatAt', 'updatedAt'];
+
+const DATE_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+
+/**
+ * Parses an ISO 8601 date or date-time as clients send them in filters: `2024-01-01`,
+ * `2024-01-01T00:00:00Z`, `2024-01-01T00:00:00.000Z`, with an optional offset (`+02:00`) or none
+ * (read as UTC, like the server's stored times). Returns epoch milliseconds, or `undefined` when
+ * the text is not such a date.
+ *
+ * @example
+ * ```ts
+ * parseFilterDate('2024-01-01'); // 1704067200000
+ * parseFilterDate('2024-01-01T00:00:00.000Z'); // 1704067200000
+ * parseFilterDate('yesterday'); // undefined
+ * ```
+ */
+export function parseFilterDate(text: string): number | undefined {
+  const match = DATE_PATTERN.exec(text.trim());
+  if (!match) return undefined;
+  const [, y = '', mo = '', d = '', h = '0', mi = '0', s = '0', fraction = '', zone = 'Z'] = match;
+  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  if (date.getUTCDate() !== day) return undefined; // e.g. 2024-02-30
+  date.setUTCHours(hour, minute, second, Number(fraction.padEnd(3, '0').slice(0, 3)));
+  let offsetMinutes = 0;
+  if (zone.toUpperCase() !== 'Z') {
+    const digits = zone.slice(1).replace(':', '');
+    const offsetHours = Number(digits.slice(0, 2));
+    const extraMinutes = digits.length > 2 ? Number(digits.slice(2)) : 0;
+    if (offsetHours > 23 || extraMinutes > 59) return undefined;
+    offsetMinutes = (zone.startsWith('-') ? -1 : 1) * (offsetHours * 60 + extraMinutes);
+  }
+  return date.getTime() - offsetMinutes * 60_000;
+}
+
+function epochMillis(value: string | null): number | null {
+  return value === null ? null : Date.parse(value);
+}
+
+/**
  * An error in a client-supplied filter, order or cursor. Its message becomes the GraphQL error.
  *
  * @example
@@ -81,11 +154,13 @@ function omitNull(entries: [string, unknown][]): RunDocument {
 /**
  * The document filters and orders run against. Null fields are left out, so `{ group: null }` and
  * `{ group: { $exists: false } }` both match runs without a group. `config` keeps the server's
- * `{ key: { value, desc } }` form; `summary_metrics` is the summary.
+ * `{ key: { value, desc } }` form; `summary_metrics` is the summary. The {@link RUN_DATE_FIELDS}
+ * are epoch milliseconds (filter values under them are converted the same way).
  *
  * @example
  * ```ts
  * runDocument(run).config; // { lr: { value: 0.1, desc: null } }
+ * runDocument(run).createdAt; // 1704067200000 for '2024-01-01T00:00:00Z'
  * ```
  */
 export function runDocument(run: RunRecord): RunDocument {
@@ -103,9 +178,9 @@ export function runDocument(run: RunRecord): RunDocument {
     ['host', run.host],
     ['username', run.username],
     ['sweep', run.sweep],
-    ['createdAt', run.createdAt],
-    ['heartbeatAt', run.heartbeatAt],
-    ['updatedAt', run.updatedAt],
+    ['createdAt', epochMillis(run.createdAt)],
+    ['heartbeatAt', epochMillis(run.heartbeatAt)],
+    ['updatedAt', epochMillis(run.updatedAt)],
     ['duration', duration],
     ['config', run.config],
     ['summary_metrics', run.summary],
@@ -146,24 +221,32 @@ export function normalizeRunField(field: string): string {
   );
 }
 
-function rewriteCondition(field: string, condition: unknown): unknown {
-  if (!isPlainObject(condition)) return condition;
+function toFilterDate(field: string, value: unknown): unknown {
+  if (value === null) return null; // matches runs without the field, as for any other field
+  const millis = typeof value === 'string' ? parseFilterDate(value) : undefined;
+  if (millis === undefined) {
+    throw new QueryInputError(
+      `Invalid filter on "${field}": expected an ISO 8601 date such as "2024-01-01" or "2024-01-01T00:00:00Z", got ${JSON.stringify(value)}`,
+    );
+  }
+  return millis;
+}
+
+function rewriteCondition(field: string, path: string, condition: unknown): unknown {
+  const isDate = RUN_DATE_FIELDS.includes(path);
+  if (!isPlainObject(condition)) return isDate ? toFilterDate(field, condition) : condition;
   const keys = Object.keys(condition);
   const operators = keys.filter((k) => k.startsWith('$'));
-  if (operators.length === 0) return condition;
+  if (operators.length === 0) {
+    if (isDate) return toFilterDate(field, condition);
+    return condition;
+  }
   if (operators.length !== keys.length) {
     throw new QueryInputError(`Invalid filter on "${field}": operators and plain keys cannot be mixed`);
   }
+  const out: Record<string, unknown> = {};
   for (const op of operators) {
     const arg = condition[op];
-    if (op === '$options') {
-      if (!('$regex' in condition))
-        throw new QueryInputError(`Invalid filter on "${field}": $options needs $regex`);
-      if (typeof arg !== 'string' || !/^[imsu]*$/.test(arg)) {
-        throw new QueryInputError(`Invalid filter on "${field}": $options must be a string of i, m, s, u`);
-      }
-      continue;
-    }
     if (!FIELD_OPERATORS.has(op)) {
       throw new QueryInputError(`Unsupported filter operator ${op} on "${field}". Supported: ${SUPPORTED}`);
     }
@@ -173,14 +256,22 @@ function rewriteCondition(field: string, condition: unknown): unknown {
     if (op === '$regex') {
       if (typeof arg !== 'string')
         throw new QueryInputError(`Invalid filter on "${field}": $regex needs a string`);
+      if (isDate) {
+        throw new QueryInputError(
+          `Invalid filter on "${field}": $regex does not apply to a date field; compare with $gt, $lt, ...`,
+        );
+      }
       try {
-        new RegExp(arg, typeof condition.$options === 'string' ? condition.$options : '');
+        new RegExp(arg);
       } catch (e) {
         throw new QueryInputError(`Invalid $regex on "${field}": ${(e as Error).message}`);
       }
     }
+    if (isDate && op !== '$exists') {
+      out[op] = Array.isArray(arg) ? arg.map((item) => toFilterDate(field, item)) : toFilterDate(field, arg);
+    } else out[op] = arg;
   }
-  return condition;
+  return out;
 }
 
 function rewriteFilter(filter: unknown, where: string): Record<string, unknown> {
@@ -198,7 +289,7 @@ function rewriteFilter(filter: unknown, where: string): Record<string, unknown> 
     } else {
       const path = normalizeRunField(key);
       if (path in out) throw new QueryInputError(`Invalid filters: "${key}" given twice`);
-      out[path] = rewriteCondition(key, value);
+      out[path] = rewriteCondition(key, path, value);
     }
   }
   return out;
@@ -206,8 +297,9 @@ function rewriteFilter(filter: unknown, where: string): Record<string, unknown> 
 
 /**
  * Compiles a `filters` JSON string into a predicate over {@link runDocument}s. Empty, `null` or
- * `'{}'` matches everything. Throws {@link QueryInputError} for bad JSON, unknown fields or
- * operators outside `$and $or $nor $eq $ne $gt $gte $lt $lte $in $nin $exists $regex`.
+ * `'{}'` matches everything. Throws {@link QueryInputError} for bad JSON, unknown fields,
+ * operators outside `$and $or $nor $eq $ne $gt $gte $lt $lte $in $nin $exists $regex`, or a value
+ * under a {@link RUN_DATE_FIELDS} field that is not an ISO 8601 date (those compare by instant).
  *
  * @example
  * ```ts
@@ -312,7 +404,11 @@ function compareScalars(a: unknown, b: unknown): number {
   const ra = typeRank(a);
   const rb = typeRank(b);
   if (ra !== rb) return ra - rb;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'number' && typeof b === 'number') {
+    // NaN sorts below every number (as in MongoDB); `a - b` would be NaN for NaN and for ±Infinity pairs.
+    if (Number.isNaN(a) || Number.isNaN(b)) return Number(Number.isNaN(b)) - Number(Number.isNaN(a));
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
   if (ra === 3) {
     const ja = JSON.stringify(a);
     const jb = JSON.stringify(b);
@@ -358,7 +454,23 @@ export function runSortKey(run: RunRecord, doc: RunDocument, order: RunOrder): S
 
 interface CursorPayload {
   o: string;
+  /** `[missing, value, createdAt, id]`; the value is wrapped by {@link wrapCursorValue}. */
   k: [boolean, unknown, string, number];
+}
+
+/** JSON has no NaN or ±Infinity: such sort values travel as `{ n: 'NaN' }`, others as `{ v: value }`. */
+function wrapCursorValue(value: unknown): unknown {
+  if (typeof value === 'number' && !Number.isFinite(value)) return { n: String(value) };
+  return { v: value };
+}
+
+function unwrapCursorValue(wrapped: unknown): { ok: boolean; value: unknown } {
+  if (!isPlainObject(wrapped)) return { ok: false, value: undefined };
+  if (Object.hasOwn(wrapped, 'v')) return { ok: true, value: wrapped.v };
+  if (wrapped.n === 'NaN' || wrapped.n === 'Infinity' || wrapped.n === '-Infinity') {
+    return { ok: true, value: Number(wrapped.n) };
+  }
+  return { ok: false, value: undefined };
 }
 
 /**
@@ -371,7 +483,10 @@ interface CursorPayload {
  * ```
  */
 export function encodeCursor(tag: string, key: SortKey): string {
-  const payload: CursorPayload = { o: tag, k: [key.missing, key.value, key.createdAt, key.id] };
+  const payload: CursorPayload = {
+    o: tag,
+    k: [key.missing, wrapCursorValue(key.value), key.createdAt, key.id],
+  };
   return Buffer.from(`cursor:${JSON.stringify(payload)}`, 'utf8').toString('base64');
 }
 
@@ -396,8 +511,9 @@ export function decodeCursor(cursor: string, tag: string): SortKey {
   if (!isPlainObject(payload) || typeof payload.o !== 'string' || !Array.isArray(payload.k)) {
     throw new QueryInputError(`Invalid cursor "${cursor}"`);
   }
-  const [missing, value, createdAt, id] = payload.k as unknown[];
-  if (typeof missing !== 'boolean' || typeof createdAt !== 'string' || typeof id !== 'number') {
+  const [missing, wrapped, createdAt, id] = payload.k as unknown[];
+  const { ok, value } = unwrapCursorValue(wrapped);
+  if (!ok || typeof missing !== 'boolean' || typeof createdAt !== 'string' || typeof id !== 'number') {
     throw new QueryInputError(`Invalid cursor "${cursor}"`);
   }
   if (payload.o !== tag) {

@@ -16,6 +16,7 @@
 import { readFile } from 'node:fs/promises';
 import { buildSchema, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { globalId } from './ids.js';
+import { stringifyJsonString } from './json.js';
 import {
   compileRunFilter,
   paginate,
@@ -50,6 +51,11 @@ type Args = Record<string, unknown>;
 /**
  * Where the schema lives: the repository root's `schema.graphql`, at the same relative depth from
  * `src/emulator/` and `dist/emulator/`.
+ *
+ * @example
+ * ```ts
+ * const sdl = await readFile(SCHEMA_URL, 'utf8');
+ * ```
  */
 export const SCHEMA_URL = new URL('../../schema.graphql', import.meta.url);
 
@@ -158,7 +164,7 @@ export class Views {
       name: user.name,
       username: user.username,
       email: user.email,
-      photoUrl: null,
+      photoUrl: user.photoUrl,
       admin: user.admin,
       deletedAt: null,
       entity: user.entity,
@@ -210,7 +216,7 @@ export class Views {
       },
       runCount: (args: Args) => this.filteredRuns(project, args).length,
       runs: (args: Args) => {
-        rejectArgs(args, ['jobKey'], 'Project.runs');
+        rejectArgs(args, ['jobKey', 'fields'], 'Project.runs');
         const order = parseRunOrder(optionalString(args, 'order'));
         const runs = this.filteredRuns(project, args);
         const page = paginate(
@@ -228,6 +234,7 @@ export class Views {
         };
       },
       run: (args: Args) => {
+        rejectArgs(args, ['desc'], 'Project.run');
         const name = optionalString(args, 'name');
         const run = name === null ? undefined : this.store.findRun(project.id, name);
         return run ? this.run(run) : null;
@@ -307,9 +314,10 @@ export class Views {
         return project ? this.project(project) : null;
       },
       historyLineCount: run.history.length,
-      config: () => JSON.stringify(run.config),
-      summaryMetrics: () => JSON.stringify(run.summary),
-      systemMetrics: () => JSON.stringify(run.systemMetrics),
+      // JSONString fields: non-finite numbers are bare NaN / Infinity tokens, as the server sends them.
+      config: () => stringifyJsonString(run.config),
+      summaryMetrics: () => stringifyJsonString(run.summary),
+      systemMetrics: () => stringifyJsonString(run.systemMetrics),
       historyKeys: () => historyKeys(run),
     };
   }
@@ -326,9 +334,12 @@ export class Views {
 export function createRootValue(store: EmulatorStore): View {
   const views = new Views(store);
   return {
-    viewer: () => views.user(store.viewer),
+    viewer: (args: Args) => {
+      rejectArgs(args, ['entityName'], 'Query.viewer');
+      return views.user(store.viewer);
+    },
     models: (args: Args) => {
-      rejectArgs(args, ['batchSize', 'pageSize'], 'Query.models');
+      rejectArgs(args, ['keysOnly', 'batchSize', 'pageSize'], 'Query.models');
       const entityName = optionalString(args, 'entityName') ?? store.viewer.entity;
       const projects = store.projectsOfEntity(entityName);
       const page = paginate(

@@ -27,7 +27,14 @@ import { createRootValue, emulatorFieldResolver, type View } from './resolvers.j
 import type { EmulatorStore } from './store.js';
 import type { RecordedRequest, RecordedRequestKind } from './types.js';
 
-/** The marker that replaces credentials in recorded requests. */
+/**
+ * The marker that replaces credentials in recorded requests.
+ *
+ * @example
+ * ```ts
+ * emu.requests[0]?.headers.authorization === REDACTED; // true
+ * ```
+ */
 export const REDACTED = '[REDACTED]';
 
 const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key']);

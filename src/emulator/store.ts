@@ -36,6 +36,8 @@ export interface UserRecord {
   username: string;
   name: string;
   email: string | null;
+  /** Avatar URL (`User.photoUrl`); `null` when none was seeded. */
+  photoUrl: string | null;
   admin: boolean;
   /** Default entity name. */
   entity: string;
@@ -259,6 +261,7 @@ export class EmulatorStore {
     this.seedUser({
       username,
       email: viewer.email,
+      photoUrl: viewer.photoUrl,
       name: viewer.name,
       admin: viewer.admin,
       entity: viewer.entity,
@@ -266,24 +269,52 @@ export class EmulatorStore {
     });
   }
 
-  /** The viewer's record. */
+  /**
+   * The viewer's record.
+   *
+   * @example
+   * ```ts
+   * store.viewer.username; // 'alice'
+   * ```
+   */
   get viewer(): UserRecord {
     const user = this.users.get(this.viewerUsername);
     if (!user) throw new Error('The viewer is missing from the store');
     return user;
   }
 
-  /** Finds a user by username. */
+  /**
+   * Finds a user by username.
+   *
+   * @example
+   * ```ts
+   * store.findUser('bob')?.email; // 'bob@example.com'
+   * ```
+   */
   findUser(username: string): UserRecord | undefined {
     return this.users.get(username);
   }
 
-  /** Finds an entity by name. */
+  /**
+   * Finds an entity by name.
+   *
+   * @example
+   * ```ts
+   * store.findEntity('vision-team')?.isTeam; // true
+   * ```
+   */
   findEntity(name: string): EntityRecord | undefined {
     return this.entities.get(name);
   }
 
-  /** Finds a project by entity and name. */
+  /**
+   * Finds a project by entity and name.
+   *
+   * @example
+   * ```ts
+   * store.findProject('alice', 'vision')?.id; // 1
+   * ```
+   */
   findProject(entityName: string, name: string): ProjectRecord | undefined {
     for (const project of this.projects.values()) {
       if (project.entityName === entityName && project.name === name) return project;
@@ -291,17 +322,38 @@ export class EmulatorStore {
     return undefined;
   }
 
-  /** The projects of an entity, in creation order. */
+  /**
+   * The projects of an entity, in creation order.
+   *
+   * @example
+   * ```ts
+   * store.projectsOfEntity('alice').map((p) => p.name); // ['vision', 'nlp']
+   * ```
+   */
   projectsOfEntity(entityName: string): ProjectRecord[] {
     return [...this.projects.values()].filter((p) => p.entityName === entityName).sort((a, b) => a.id - b.id);
   }
 
-  /** The runs of a project, in insertion order. */
+  /**
+   * The runs of a project, in insertion order.
+   *
+   * @example
+   * ```ts
+   * store.runsOfProject(project.id).map((r) => r.name); // ['abc12345', ...]
+   * ```
+   */
   runsOfProject(projectId: number): RunRecord[] {
     return [...this.runs.values()].filter((r) => r.projectId === projectId);
   }
 
-  /** Finds a run by project id and short run id. */
+  /**
+   * Finds a run by project id and short run id.
+   *
+   * @example
+   * ```ts
+   * store.findRun(project.id, 'abc12345')?.state; // 'finished'
+   * ```
+   */
   findRun(projectId: number, name: string): RunRecord | undefined {
     for (const run of this.runs.values()) {
       if (run.projectId === projectId && run.name === name) return run;
@@ -309,7 +361,14 @@ export class EmulatorStore {
     return undefined;
   }
 
-  /** Returns the entity, creating it (personal when a user has that name, else a team) when missing. */
+  /**
+   * Returns the entity, creating it (personal when a user has that name, else a team) when missing.
+   *
+   * @example
+   * ```ts
+   * store.ensureEntity('vision-team').isTeam; // true
+   * ```
+   */
   ensureEntity(name: string, isTeam?: boolean): EntityRecord {
     const existing = this.entities.get(name);
     if (existing) return existing;
@@ -323,7 +382,14 @@ export class EmulatorStore {
     return entity;
   }
 
-  /** Returns the user, creating it (with its personal entity) when missing. */
+  /**
+   * Returns the user, creating it (with its personal entity) when missing.
+   *
+   * @example
+   * ```ts
+   * store.ensureUser('bob').entity; // 'bob'
+   * ```
+   */
   ensureUser(username: string): UserRecord {
     return this.users.get(username) ?? this.seedUser({ username });
   }
@@ -344,6 +410,7 @@ export class EmulatorStore {
       username: input.username,
       name: input.username,
       email: `${input.username}@example.com`,
+      photoUrl: null,
       admin: false,
       entity: input.username,
       teams: [],
@@ -351,6 +418,7 @@ export class EmulatorStore {
     };
     if (input.name !== undefined) user.name = input.name;
     if (input.email !== undefined) user.email = input.email;
+    if (input.photoUrl !== undefined) user.photoUrl = input.photoUrl;
     if (input.admin !== undefined) user.admin = input.admin;
     if (input.entity !== undefined) user.entity = input.entity;
     this.users.set(user.username, user);
@@ -449,7 +517,14 @@ export class EmulatorStore {
     return { id: record.name, storageId: globalId('Run', record.id), record };
   }
 
-  /** The sweep `name` of a project, if any. */
+  /**
+   * The sweep `name` of a project, if any.
+   *
+   * @example
+   * ```ts
+   * store.findSweep(project.id, 'swp12345')?.method; // 'grid'
+   * ```
+   */
   findSweep(projectId: number, name: string): SweepRecord | undefined {
     for (const sweep of this.sweeps.values()) {
       if (sweep.projectId === projectId && sweep.name === name) return sweep;

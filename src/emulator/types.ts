@@ -34,6 +34,8 @@ export interface ViewerOptions {
   username?: string;
   /** Email. Default `<username>@example.com`. */
   email?: string;
+  /** Avatar URL answered by `User.photoUrl`. Default `null`. */
+  photoUrl?: string | null;
   /** Full name. Default the username. */
   name?: string;
   /** Whether the viewer is an admin. Default `false`. */
@@ -81,6 +83,8 @@ export interface SeedUserInput {
   username: string;
   /** Email. Default `<username>@example.com`. */
   email?: string;
+  /** Avatar URL answered by `User.photoUrl`. Default `null`. */
+  photoUrl?: string | null;
   /** Full name. Default the username. */
   name?: string;
   /** Admin flag. Default `false`. */
@@ -298,11 +302,32 @@ export interface Fault extends FaultInput {
  * ```
  */
 export interface FaultControls {
-  /** Adds a fault; faults are tried in the order they were added. */
+  /**
+   * Adds a fault; faults are tried in the order they were added.
+   *
+   * @example
+   * ```ts
+   * const fault = emu.faults.add({ operationName: 'Viewer', status: 503, times: 2 });
+   * ```
+   */
   add(fault: FaultInput): Fault;
-  /** Removes every fault. */
+  /**
+   * Removes every fault.
+   *
+   * @example
+   * ```ts
+   * emu.faults.clear();
+   * ```
+   */
   clear(): void;
-  /** Faults that still have `remaining > 0`. */
+  /**
+   * Faults that still have `remaining > 0`.
+   *
+   * @example
+   * ```ts
+   * emu.faults.list().length; // 0 once every fault is used up
+   * ```
+   */
   list(): readonly Fault[];
 }
 

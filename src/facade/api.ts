@@ -4,26 +4,42 @@ import {
   DefaultEntityDocument,
   ProjectDetailDocument,
   ProjectsPageDocument,
-  RunDetailDocument,
   ServerFeaturesDocument,
   ViewerDocument,
 } from '../generated/graphql.js';
 import { readEnv } from '../io/env.js';
 import { Transport, type RetryOptions } from '../transport/index.js';
 import { VERSION } from '../version.js';
-import type { FacadeContext, RequestOptions, Variables } from './context.js';
+import type { FacadeContext, RequestOptions, TransportRequestOptions, Variables } from './context.js';
 import { AuthenticationError, NotFoundError, ValidationError } from './errors.js';
+import { once } from './memo.js';
 import { Paginated, validatePerPage } from './pagination.js';
 import { appUrlFromBaseUrl, normalizeBaseUrl, parseProjectPath, parseRunPath } from './paths.js';
 import { Project } from './project.js';
-import { Run } from './run.js';
+import { fetchRunDetail, Run } from './run.js';
 import { Runs, type RunsOptions } from './runs.js';
 import { User } from './user.js';
+import {
+  isPlainObject,
+  optionalBoolean,
+  optionalName,
+  optionalPositive,
+  optionalSignal,
+  optionalString,
+  optionsObject,
+} from './validate.js';
 
 /** The default W&B server. */
 export const DEFAULT_BASE_URL = 'https://api.wandb.ai';
 
-/** Options of {@link Api}. Every one is optional. */
+/**
+ * Options of {@link Api}. Every one is optional.
+ *
+ * @example
+ * ```ts
+ * const options: ApiOptions = { baseUrl: 'https://wandb.example.com', entity: 'acme', timeoutMs: 10_000, retry: { maxAttempts: 3 } };
+ * ```
+ */
 export interface ApiOptions {
   /** API key. Default: `WANDB_API_KEY`, else the `~/.netrc` entry for the server's host (Node only). */
   apiKey?: string;
@@ -37,21 +53,36 @@ export interface ApiOptions {
   entity?: string;
   /** Default project for paths without one. Default: `WANDB_PROJECT`. */
   project?: string;
-  /** Timeout of each HTTP attempt, in milliseconds. Default 30 000. */
+  /** Timeout of each HTTP attempt, in milliseconds. Default: `WANDB_HTTP_TIMEOUT` (seconds), else 30 000. */
   timeoutMs?: number;
-  /** Retry policy for transient failures, or `false` to never retry. */
+  /**
+   * Retry policy for transient failures (network errors, timeouts, 408, 429, 5xx but 501), or
+   * `false` to never retry. Defaults: `maxAttempts` 5, `initialDelayMs` 1 000, `maxDelayMs` 30 000,
+   * `maxElapsedMs` 60 000; a `Retry-After` from the server is honoured.
+   */
   retry?: RetryOptions | false;
   /** Cache query results until {@link Api.flush}. Default `true`. */
   cache?: boolean;
   /** The `fetch` to use. Default: `globalThis.fetch`. */
   fetch?: typeof fetch;
-  /** Extra headers sent with every request to the W&B server. */
+  /**
+   * Extra headers sent with every request to the W&B server (never to other hosts). Default: those
+   * of `WANDB__EXTRA_HTTP_HEADERS` (a JSON object), plus `X-WANDB-USERNAME` / `X-WANDB-USER-EMAIL`
+   * from `WANDB_USERNAME` / `WANDB_USER_EMAIL`.
+   */
   headers?: Record<string, string>;
   /** Your own urql `Client` (e.g. from a React Provider); used as is, with its own exchanges. */
   client?: Client;
 }
 
-/** Options of paginated listings. */
+/**
+ * Options of paginated listings.
+ *
+ * @example
+ * ```ts
+ * const projects = api.projects('acme', { perPage: 50, signal: AbortSignal.timeout(10_000) });
+ * ```
+ */
 export interface ListOptions {
   /** Items fetched per request, a positive integer. */
   perPage?: number;
@@ -65,24 +96,72 @@ const MISSING_KEY =
   'No W&B API key found. Pass `apiKey` to `new Api({ apiKey })`, set the WANDB_API_KEY environment ' +
   'variable, or add the key to ~/.netrc for the server host (as `wandb login` does).';
 
-/** An entity or project name: a non-empty string without `/`, `:` or white space; else `undefined`. */
-function optionalName(value: unknown, parameter: string): string | undefined {
-  const name = optionalString(value, parameter);
-  if (name !== undefined && /[/:\s]/.test(name)) {
+const RETRY_KEYS = ['maxAttempts', 'initialDelayMs', 'maxDelayMs', 'maxElapsedMs'] as const;
+
+function checkRetry(value: unknown): RetryOptions | false | undefined {
+  if (value === undefined || value === false) return value;
+  if (!isPlainObject(value))
     throw new ValidationError(
-      parameter,
-      `${JSON.stringify(name)} is not a name: it may not contain "/", ":" or spaces`,
+      'retry',
+      'expected false or { maxAttempts, initialDelayMs, maxDelayMs, maxElapsedMs }',
     );
+  for (const key of Object.keys(value)) {
+    if (!(RETRY_KEYS as readonly string[]).includes(key)) {
+      throw new ValidationError(`retry.${key}`, `unknown retry option; allowed: ${RETRY_KEYS.join(', ')}`);
+    }
   }
-  return name;
+  optionalPositive(value.maxAttempts, 'retry.maxAttempts', { integer: true });
+  for (const key of ['initialDelayMs', 'maxDelayMs', 'maxElapsedMs'] as const) {
+    const v = value[key];
+    if (v !== undefined && !(typeof v === 'number' && v >= 0 && !Number.isNaN(v))) {
+      throw new ValidationError(`retry.${key}`, `expected a number of milliseconds >= 0, got ${String(v)}`);
+    }
+  }
+  return value as RetryOptions;
 }
 
-function optionalString(value: unknown, parameter: string): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string')
-    throw new ValidationError(parameter, `expected a string, got ${typeof value}`);
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed;
+function checkHeaders(value: unknown, parameter: string): Record<string, string> | undefined {
+  if (value === undefined) return undefined;
+  if (!isPlainObject(value) || !Object.values(value).every((v) => typeof v === 'string')) {
+    throw new ValidationError(parameter, 'expected an object of header names to string values');
+  }
+  return value as Record<string, string>;
+}
+
+/** Headers from the environment, as the official client sends them (wandb-ops.md §2). */
+function envHeaders(): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const extra = readEnv('WANDB__EXTRA_HTTP_HEADERS');
+  if (extra) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(extra);
+    } catch {
+      throw new ValidationError(
+        'WANDB__EXTRA_HTTP_HEADERS',
+        'expected a JSON object of header names to strings',
+      );
+    }
+    Object.assign(headers, checkHeaders(parsed, 'WANDB__EXTRA_HTTP_HEADERS'));
+  }
+  const username = readEnv('WANDB_USERNAME');
+  const email = readEnv('WANDB_USER_EMAIL');
+  if (username) headers['X-WANDB-USERNAME'] = username;
+  if (email) headers['X-WANDB-USER-EMAIL'] = email;
+  return headers;
+}
+
+function envTimeoutMs(): number | undefined {
+  const raw = readEnv('WANDB_HTTP_TIMEOUT');
+  if (raw === undefined) return undefined;
+  const seconds = Number(raw);
+  if (!(Number.isFinite(seconds) && seconds > 0)) {
+    throw new ValidationError(
+      'WANDB_HTTP_TIMEOUT',
+      `expected a positive number of seconds, got ${JSON.stringify(raw)}`,
+    );
+  }
+  return seconds * 1000;
 }
 
 /**
@@ -109,13 +188,15 @@ export class Api implements FacadeContext {
 
   #transport: Transport;
   #needsFallbackKey: boolean;
-  #keyLookup: Promise<void> | undefined;
-  #viewer: Promise<User> | undefined;
-  #defaultEntity: Promise<string> | undefined;
-  #features: Promise<ReadonlyMap<string, boolean>> | undefined;
+  #keyLookup = once(() => this.#loadFallbackKey());
+  #viewer = once(() => this.#loadViewer());
+  #defaultEntity: string | undefined;
+  #entityLookup = once(() => this.#loadDefaultEntity());
+  #features = once(() => this.#loadFeatures());
 
   /**
-   * Creates a client. Nothing is sent until the first call.
+   * Creates a client. Nothing is sent until the first call; bad options throw
+   * {@link ValidationError} here.
    *
    * @example
    * ```ts
@@ -123,42 +204,49 @@ export class Api implements FacadeContext {
    * ```
    */
   constructor(options: ApiOptions = {}) {
-    if (options === null || typeof options !== 'object') {
-      throw new ValidationError('options', 'expected an object of options');
-    }
+    const o = optionsObject(options);
     this.baseUrl = normalizeBaseUrl(
-      optionalString(options.baseUrl, 'baseUrl') ?? readEnv('WANDB_BASE_URL') ?? DEFAULT_BASE_URL,
+      optionalString(o.baseUrl, 'baseUrl') ?? readEnv('WANDB_BASE_URL') ?? DEFAULT_BASE_URL,
     );
-    const appOverride = optionalString(options.appUrl, 'appUrl') ?? readEnv('WANDB_APP_URL');
+    const appOverride = optionalString(o.appUrl, 'appUrl') ?? readEnv('WANDB_APP_URL');
     this.appUrl = appUrlFromBaseUrl(this.baseUrl, appOverride);
     this.settings = Object.freeze({
-      entity: optionalName(options.entity ?? readEnv('WANDB_ENTITY'), 'entity'),
-      project: optionalName(options.project ?? readEnv('WANDB_PROJECT'), 'project'),
+      entity: optionalName(o.entity ?? readEnv('WANDB_ENTITY'), 'entity'),
+      project: optionalName(o.project ?? readEnv('WANDB_PROJECT'), 'project'),
     });
-    if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0)) {
-      throw new ValidationError(
-        'timeoutMs',
-        `expected a positive number of milliseconds, got ${String(options.timeoutMs)}`,
-      );
+    const timeoutMs = optionalPositive(o.timeoutMs, 'timeoutMs') ?? envTimeoutMs();
+    const retry = checkRetry(o.retry);
+    const cache = optionalBoolean(o.cache, 'cache');
+    if (o.fetch !== undefined && typeof o.fetch !== 'function') {
+      throw new ValidationError('fetch', 'expected a fetch function');
     }
-    const apiKey = optionalString(options.apiKey, 'apiKey') ?? readEnv('WANDB_API_KEY');
-    const bearerToken = optionalString(options.bearerToken, 'bearerToken');
+    if (
+      o.client !== undefined &&
+      (typeof o.client !== 'object' ||
+        o.client === null ||
+        typeof (o.client as { query?: unknown }).query !== 'function')
+    ) {
+      throw new ValidationError('client', 'expected an urql Client');
+    }
+    const headers = { ...envHeaders(), ...checkHeaders(o.headers, 'headers') };
+    const apiKey = optionalString(o.apiKey, 'apiKey') ?? readEnv('WANDB_API_KEY');
+    const bearerToken = optionalString(o.bearerToken, 'bearerToken');
     this.userAgent = `W&B Public Client wandb-api/${VERSION}`;
     this.#transport = new Transport({
       baseUrl: this.baseUrl,
       apiKey,
       bearerToken,
-      timeoutMs: options.timeoutMs,
-      retry: options.retry,
-      cache: options.cache,
-      fetch: options.fetch,
-      headers: options.headers,
-      client: options.client,
+      timeoutMs,
+      retry,
+      cache,
+      fetch: o.fetch,
+      headers,
+      client: o.client,
       userAgent: this.userAgent,
       clientHeader: `wandb-api/${VERSION}`,
       missingKeyMessage: MISSING_KEY,
     });
-    this.#needsFallbackKey = !apiKey && !bearerToken && !options.client;
+    this.#needsFallbackKey = !apiKey && !bearerToken && !o.client;
   }
 
   /**
@@ -179,7 +267,16 @@ export class Api implements FacadeContext {
     }
   }
 
-  /** The underlying urql `Client` (ours, or the one passed in the options). */
+  /**
+   * The underlying urql `Client` (ours, or the one passed in the options), e.g. to share it with
+   * a React `Provider`.
+   *
+   * @example
+   * ```ts
+   * import { ViewerDocument } from 'wandb-api';
+   * const result = await api.client.query(ViewerDocument, {}).toPromise();
+   * ```
+   */
   get client(): Client {
     return this.#transport.client;
   }
@@ -197,10 +294,13 @@ export class Api implements FacadeContext {
   async request<TData, TVars extends Variables>(
     doc: TypedDocumentNode<TData, TVars>,
     variables: TVars,
-    options: RequestOptions = {},
+    options: TransportRequestOptions<TData> = {},
   ): Promise<TData> {
-    if (this.#needsFallbackKey) await (this.#keyLookup ??= this.#loadFallbackKey());
-    return this.#transport.request(doc, variables, options);
+    const o = optionsObject(options);
+    optionalSignal(o.signal);
+    optionalBoolean(o.cache, 'cache');
+    if (this.#needsFallbackKey) await this.#keyLookup();
+    return this.#transport.request(doc, variables, o);
   }
 
   /**
@@ -214,9 +314,10 @@ export class Api implements FacadeContext {
    */
   flush(): void {
     this.#transport.flush();
-    this.#viewer = undefined;
+    this.#viewer.reset();
+    this.#entityLookup.reset();
+    this.#features.reset();
     this.#defaultEntity = undefined;
-    this.#features = undefined;
   }
 
   /**
@@ -230,32 +331,38 @@ export class Api implements FacadeContext {
    * ```
    */
   viewer(): Promise<User> {
-    this.#viewer ??= this.request(ViewerDocument, {}).then((data) => {
-      if (!data.viewer) throw new AuthenticationError('Could not load the viewer: verify your W&B API key.');
-      return new User(data.viewer);
-    });
-    this.#viewer.catch(() => (this.#viewer = undefined));
-    return this.#viewer;
+    return this.#viewer();
+  }
+
+  async #loadViewer(): Promise<User> {
+    const data = await this.request(ViewerDocument, {});
+    if (!data.viewer) throw new AuthenticationError('Could not load the viewer: verify your W&B API key.');
+    const user = new User(data.viewer);
+    this.#defaultEntity ??= user.entity;
+    return user;
   }
 
   /**
-   * The viewer's default entity: where runs and projects go when no entity is given.
+   * The viewer's default entity: where runs and projects go when no entity is given. Cached until
+   * {@link Api.flush} (and known without a request once {@link Api.viewer} has been loaded).
    *
    * @example
    * ```ts
    * console.log(await api.defaultEntity()); // 'alice'
    * ```
    */
-  defaultEntity(): Promise<string> {
-    this.#defaultEntity ??= this.request(DefaultEntityDocument, {}).then((data) => {
-      if (!data.viewer) throw new AuthenticationError('Could not load the viewer: verify your W&B API key.');
-      if (!data.viewer.entity) {
-        throw new ValidationError('entity', 'the viewer has no default entity; pass an entity explicitly');
-      }
-      return data.viewer.entity;
-    });
-    this.#defaultEntity.catch(() => (this.#defaultEntity = undefined));
-    return this.#defaultEntity;
+  async defaultEntity(): Promise<string> {
+    return this.#defaultEntity ?? (await this.#entityLookup());
+  }
+
+  async #loadDefaultEntity(): Promise<string> {
+    const data = await this.request(DefaultEntityDocument, {});
+    if (!data.viewer) throw new AuthenticationError('Could not load the viewer: verify your W&B API key.');
+    if (!data.viewer.entity) {
+      throw new ValidationError('entity', 'the viewer has no default entity; pass an entity explicitly');
+    }
+    this.#defaultEntity = data.viewer.entity;
+    return data.viewer.entity;
   }
 
   /** @internal {@link FacadeContext}: an explicit entity, else the default one. */
@@ -265,7 +372,8 @@ export class Api implements FacadeContext {
 
   /**
    * The server's capability flags (`serverInfo.features`), loaded once and cached. A server that
-   * cannot report them (older versions) yields an empty map: every feature counts as disabled.
+   * cannot report them (older versions answer with an error) yields an empty map: every feature
+   * counts as disabled. Authentication failures still throw.
    *
    * @example
    * ```ts
@@ -274,15 +382,17 @@ export class Api implements FacadeContext {
    * ```
    */
   serverFeatures(): Promise<ReadonlyMap<string, boolean>> {
-    this.#features ??= this.request(ServerFeaturesDocument, {}).then(
-      (data) => new Map((data.serverInfo?.features ?? []).map((f) => [f.name, f.isEnabled] as const)),
-      (error: unknown) => {
-        if (error instanceof AuthenticationError) throw error;
-        return new Map<string, boolean>();
-      },
-    );
-    this.#features.catch(() => (this.#features = undefined));
-    return this.#features;
+    return this.#features();
+  }
+
+  async #loadFeatures(): Promise<ReadonlyMap<string, boolean>> {
+    try {
+      const data = await this.request(ServerFeaturesDocument, {});
+      return new Map((data.serverInfo?.features ?? []).map((f) => [f.name, f.isEnabled] as const));
+    } catch (error) {
+      if (error instanceof AuthenticationError) throw error;
+      return new Map<string, boolean>();
+    }
   }
 
   /**
@@ -296,17 +406,16 @@ export class Api implements FacadeContext {
    */
   projects(entity?: string, options: ListOptions = {}): Paginated<Project> {
     const explicit = optionalName(entity, 'entity');
-    const perPage = options.perPage ?? 200;
-    validatePerPage(perPage);
-    let entityPromise: Promise<string> | undefined;
+    const o = optionsObject(options);
+    const perPage = validatePerPage(o.perPage ?? 200);
+    const signal = optionalSignal(o.signal);
+    const entityName = once(() => this.resolveEntity(explicit));
     return new Paginated<Project>(
-      async ({ cursor, perPage: first, signal }) => {
-        entityPromise ??= this.resolveEntity(explicit);
-        const entityName = await entityPromise;
+      async ({ cursor, perPage: first, signal: pageSignal }) => {
         const data = await this.request(
           ProjectsPageDocument,
-          { entity: entityName, cursor, perPage: first },
-          { signal },
+          { entity: await entityName(), cursor, perPage: first },
+          { signal: pageSignal },
         );
         const edges = data.models?.edges ?? [];
         return {
@@ -315,13 +424,13 @@ export class Api implements FacadeContext {
           hasNextPage: data.models?.pageInfo.hasNextPage ?? false,
         };
       },
-      { perPage, start: options.start ?? null, signal: options.signal, what: 'projects' },
+      { perPage, start: o.start ?? null, signal, what: 'projects', countable: false },
     );
   }
 
   /**
-   * One project, loaded. `name` may also be `entity/project`. Throws {@link NotFoundError} when
-   * there is none.
+   * One project, loaded. `name` may also be `entity/project` (then `entity` must be absent or the
+   * same). Throws {@link NotFoundError} when there is none.
    *
    * @example
    * ```ts
@@ -332,11 +441,17 @@ export class Api implements FacadeContext {
   async project(name: string, entity?: string, options: RequestOptions = {}): Promise<Project> {
     const explicit = optionalName(entity, 'entity');
     const parsed = parseProjectPath(name, { entity: explicit ?? this.settings.entity });
+    if (explicit && parsed.entity && parsed.entity !== explicit) {
+      throw new ValidationError(
+        'entity',
+        `${JSON.stringify(explicit)} contradicts the entity in ${JSON.stringify(name)}`,
+      );
+    }
     const entityName = await this.resolveEntity(parsed.entity);
     const data = await this.request(
       ProjectDetailDocument,
       { name: parsed.project, entity: entityName },
-      options,
+      { ...optionsObject(options), cacheIf: (d) => d.project != null },
     );
     if (!data.project) throw new NotFoundError(`Project ${entityName}/${parsed.project} not found`);
     return new Project(this, this.#runsFactory, data.project);
@@ -359,10 +474,9 @@ export class Api implements FacadeContext {
    * ```
    */
   runs(path: string, options: RunsOptions = {}): Runs {
-    if (options === null || typeof options !== 'object')
-      throw new ValidationError('options', 'expected an object');
+    const o = optionsObject(options);
     const parsed = parseProjectPath(path, this.settings);
-    return new Runs(this, { entity: parsed.entity, project: parsed.project, options });
+    return new Runs(this, { entity: parsed.entity, project: parsed.project, options: o });
   }
 
   #runsFactory = (path: string, options?: RunsOptions): Runs => this.runs(path, options);
@@ -379,20 +493,10 @@ export class Api implements FacadeContext {
    * ```
    */
   async run(path: string, options: RequestOptions = {}): Promise<Run> {
+    const o = optionsObject(options);
     const parsed = parseRunPath(path, this.settings);
     const entity = await this.resolveEntity(parsed.entity);
-    const data = await this.request(
-      RunDetailDocument,
-      { entity, project: parsed.project, name: parsed.runId },
-      options,
-    );
-    const run = data.project?.run;
-    if (!run) {
-      const where = data.project
-        ? `in project ${entity}/${parsed.project}`
-        : `(project ${entity}/${parsed.project} not found)`;
-      throw new NotFoundError(`Run ${parsed.runId} not found ${where}`);
-    }
+    const run = await fetchRunDetail(this, entity, parsed.project, parsed.runId, o);
     return new Run(this, entity, parsed.project, run);
   }
 }

@@ -3,12 +3,25 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 /** Variables of a GraphQL operation. */
 export type Variables = Record<string, unknown>;
 
-/** Per-request options the facade passes down to the transport. */
+/**
+ * Per-request options.
+ *
+ * @example
+ * ```ts
+ * const run = await api.run('acme/vision/a1b2c3d4', { signal: AbortSignal.timeout(5_000), cache: false });
+ * ```
+ */
 export interface RequestOptions {
-  /** Cancels the request. */
+  /** Cancels the request: it rejects with the signal's reason. */
   signal?: AbortSignal | undefined;
-  /** `false` bypasses the response cache for this request. */
+  /** `false` asks the server even when the answer is cached (the fresh answer is cached). Default `true`. */
   cache?: boolean | undefined;
+}
+
+/** What the facade passes down to the transport for one request. @internal */
+export interface TransportRequestOptions<TData> extends RequestOptions {
+  /** Whether a successful result may be cached (e.g. not when the object asked for was null). */
+  cacheIf?: (data: TData) => boolean;
 }
 
 /**
@@ -21,7 +34,7 @@ export interface FacadeContext {
   request<TData, TVars extends Variables>(
     doc: TypedDocumentNode<TData, TVars>,
     variables: TVars,
-    options?: RequestOptions,
+    options?: TransportRequestOptions<TData>,
   ): Promise<TData>;
   /** The W&B app (UI) URL, e.g. `https://wandb.ai`. */
   readonly appUrl: string;

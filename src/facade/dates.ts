@@ -1,17 +1,29 @@
 /**
- * Parses a timestamp as the W&B server sends it. The server often omits the time zone
- * (`2024-01-05T10:00:00`), meaning UTC; JavaScript would read such a string as local time, so a
- * zone-less value is taken as UTC here.
+ * Parses a timestamp as the W&B server sends it. The server may omit the time zone
+ * (`2024-01-05T10:00:00`, or with a space instead of `T`), meaning UTC; JavaScript would read such
+ * a string as local time, so a zone-less value is taken as UTC here. Offsets may be `Z`, `±hh`,
+ * `±hhmm` or `±hh:mm`. Anything unparseable gives `undefined`.
  *
  * @example
  * ```ts
  * parseServerDate('2024-01-05T10:00:00').toISOString(); // '2024-01-05T10:00:00.000Z'
+ * parseServerDate('2024-01-05 10:00:00+02').toISOString(); // '2024-01-05T08:00:00.000Z'
  * parseServerDate(null); // undefined
  * ```
  */
 export function parseServerDate(value: string | null | undefined): Date | undefined {
-  if (value == null || value === '') return undefined;
-  const hasZone = /([zZ]|[+-]\d\d:?\d\d)$/.test(value);
-  const date = new Date(hasZone || !value.includes('T') ? value : `${value}Z`);
+  if (value == null) return undefined;
+  const m =
+    /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/.exec(
+      value.trim(),
+    );
+  if (!m) return undefined;
+  const [, day, time, zone] = m;
+  let iso = `${day}T${time ?? '00:00:00'}`;
+  if (!zone || zone === 'z' || zone === 'Z') iso += 'Z';
+  else
+    iso +=
+      zone.length === 3 ? `${zone}:00` : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }

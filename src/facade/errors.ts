@@ -31,6 +31,7 @@ export type WandbErrorCode =
   | 'SERVER'
   | 'GRAPHQL'
   | 'UNSUPPORTED'
+  | 'NOT_LOADED'
   | 'UNKNOWN';
 
 /** A request as attached to an error: the URL, the operation and the headers, with credentials redacted. */
@@ -101,7 +102,14 @@ function secretForms(secret: string): string[] {
   return forms;
 }
 
-/** Base class of every error thrown by wandb-api. */
+/**
+ * Base class of the errors wandb-api throws (aborts reject with the signal's reason instead).
+ *
+ * @example
+ * ```ts
+ * try { await api.viewer(); } catch (e) { if (e instanceof WandbError) console.log(e.code, e.status); }
+ * ```
+ */
 export class WandbError extends Error {
   /** Stable machine-readable code. */
   readonly code: WandbErrorCode;
@@ -118,7 +126,14 @@ export class WandbError extends Error {
     this.request = options.request;
   }
 
-  /** A JSON form with no credentials: name, code, message, status and the redacted request. */
+  /**
+   * A JSON form with no credentials: name, code, message, status and the redacted request.
+   *
+   * @example
+   * ```ts
+   * logger.error(JSON.stringify(err)); // safe to log
+   * ```
+   */
   toJSON(): Record<string, unknown> {
     return {
       name: this.name,
@@ -130,7 +145,15 @@ export class WandbError extends Error {
   }
 }
 
-/** Bad input, detected before any request is sent. `parameter` names the offending argument. */
+/**
+ * Bad input, detected before any request is sent. `parameter` names the offending argument.
+ *
+ * @example
+ * ```ts
+ * try { api.runs('acme/vision', { order: 'accuracy desc' }); }
+ * catch (e) { if (e instanceof ValidationError) console.log(e.parameter); } // 'order'
+ * ```
+ */
 export class ValidationError extends WandbError {
   /** The parameter (or option) that was rejected, e.g. `"order"` or `"perPage"`. */
   readonly parameter: string;
@@ -140,35 +163,70 @@ export class ValidationError extends WandbError {
   }
 }
 
-/** The server refused the credentials (HTTP 401), or no API key could be found. */
+/**
+ * The server refused the credentials (HTTP 401), or no API key could be found.
+ *
+ * @example
+ * ```ts
+ * await api.viewer().catch((e) => { if (e instanceof AuthenticationError) console.log('run `wandb login`'); });
+ * ```
+ */
 export class AuthenticationError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'AUTHENTICATION', options);
   }
 }
 
-/** The credentials are valid but may not do this (HTTP 403). */
+/**
+ * The credentials are valid but may not do this (HTTP 403).
+ *
+ * @example
+ * ```ts
+ * if (e instanceof PermissionError) console.log('ask an admin of the team for access');
+ * ```
+ */
 export class PermissionError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'PERMISSION', options);
   }
 }
 
-/** The requested object does not exist (HTTP 404, or a null where an object was asked for). */
+/**
+ * The requested object does not exist (HTTP 404, or a null where an object was asked for).
+ *
+ * @example
+ * ```ts
+ * const run = await api.run('acme/vision/abc').catch((e) => (e instanceof NotFoundError ? undefined : Promise.reject(e)));
+ * ```
+ */
 export class NotFoundError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'NOT_FOUND', options);
   }
 }
 
-/** The object already exists or was changed concurrently (HTTP 409). */
+/**
+ * The object already exists or was changed concurrently (HTTP 409).
+ *
+ * @example
+ * ```ts
+ * if (e instanceof ConflictError) console.log('already exists');
+ * ```
+ */
 export class ConflictError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'CONFLICT', options);
   }
 }
 
-/** The server kept answering 429 until the retry budget ran out. */
+/**
+ * The server kept answering 429 until the retry budget ran out.
+ *
+ * @example
+ * ```ts
+ * if (e instanceof RateLimitError) await new Promise((r) => setTimeout(r, e.retryAfterMs ?? 60_000));
+ * ```
+ */
 export class RateLimitError extends WandbError {
   /** How long the server asked us to wait before the last attempt, in milliseconds, if it said. */
   readonly retryAfterMs: number | undefined;
@@ -178,21 +236,43 @@ export class RateLimitError extends WandbError {
   }
 }
 
-/** An attempt took longer than `timeoutMs`, or the retry budget (`maxElapsedMs`) ran out. */
+/**
+ * An attempt took longer than `timeoutMs`, or the retry budget (`maxElapsedMs`) ran out.
+ *
+ * @example
+ * ```ts
+ * const api = new Api({ timeoutMs: 5_000 }); // each attempt may take 5 s at most
+ * ```
+ */
 export class TimeoutError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'TIMEOUT', options);
   }
 }
 
-/** The request never got an HTTP response (connection refused, reset, DNS, CORS, malformed body). */
+/**
+ * The request never got a usable HTTP response (connection refused or reset, DNS, CORS, a
+ * malformed body).
+ *
+ * @example
+ * ```ts
+ * if (e instanceof NetworkError) console.log('is WANDB_BASE_URL reachable?');
+ * ```
+ */
 export class NetworkError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'NETWORK', options);
   }
 }
 
-/** The server failed (HTTP 5xx) and retrying did not help. */
+/**
+ * The server failed (HTTP 5xx) and retrying did not help.
+ *
+ * @example
+ * ```ts
+ * if (e instanceof ServerError) console.log(`W&B answered ${e.status}; try again later`);
+ * ```
+ */
 export class ServerError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'SERVER', options);
@@ -206,7 +286,14 @@ export interface GraphQLErrorEntry {
   extensions?: Record<string, unknown>;
 }
 
-/** The server answered with GraphQL `errors`. `data` holds whatever partial data came with them. */
+/**
+ * The server answered with GraphQL `errors`. `data` holds whatever partial data came with them.
+ *
+ * @example
+ * ```ts
+ * if (e instanceof GraphQLRequestError) console.log(e.errors.map((x) => x.message));
+ * ```
+ */
 export class GraphQLRequestError extends WandbError {
   /** The GraphQL errors, as sent by the server. */
   readonly errors: readonly GraphQLErrorEntry[];
@@ -228,7 +315,14 @@ export class GraphQLRequestError extends WandbError {
   }
 }
 
-/** The server does not support a feature this call needs (see `serverInfo.features`). */
+/**
+ * The server (or this listing) does not support what was asked, e.g. a total count of projects.
+ *
+ * @example
+ * ```ts
+ * const n = await api.projects().totalCount().catch((e) => (e instanceof UnsupportedError ? undefined : Promise.reject(e)));
+ * ```
+ */
 export class UnsupportedError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'UNSUPPORTED', options);

@@ -11,6 +11,7 @@
  */
 
 import { ValidationError } from './errors.js';
+import { isPlainObject } from './validate.js';
 
 /**
  * A value compared against a run field. Dates are sent as ISO-8601 strings.
@@ -141,12 +142,6 @@ export const FIELD_OPERATORS: readonly string[] = [
 ];
 
 const COMPARISON = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte']);
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto: unknown = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-}
 
 function describe(v: unknown): string {
   if (v === null) return 'null';

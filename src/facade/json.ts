@@ -13,6 +13,7 @@
  */
 
 import { ValidationError, WandbError } from './errors.js';
+import { isPlainObject } from './validate.js';
 
 const IDENT_CHAR = /[A-Za-z0-9_$]/;
 const NON_FINITE: ReadonlyArray<[token: string, value: number]> = [
@@ -98,12 +99,6 @@ export function parseJsonLenient(text: string, what: string): unknown {
 /** Sets an own property, even for the key `__proto__` (which plain assignment would not). */
 function setOwn<V>(obj: Record<string, V>, key: string, value: V): void {
   Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto: unknown = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
 }
 
 /**

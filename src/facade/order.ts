@@ -12,8 +12,7 @@
 import { ValidationError } from './errors.js';
 
 /**
- * The run columns an order may name directly (besides `config.*`, `summary_metrics.*` and
- * `system_metrics.*` paths).
+ * The run columns an order may name directly (besides `config.*` and `summary_metrics.*` paths).
  *
  * @example
  * ```ts
@@ -45,10 +44,10 @@ export const RUN_ORDER_COLUMNS: readonly string[] = [
  *
  * @example
  * ```ts
- * RUN_ORDER_PREFIXES; // ['config', 'summary_metrics', 'system_metrics']
+ * RUN_ORDER_PREFIXES; // ['config', 'summary_metrics']
  * ```
  */
-export const RUN_ORDER_PREFIXES: readonly string[] = ['config', 'summary_metrics', 'system_metrics'];
+export const RUN_ORDER_PREFIXES: readonly string[] = ['config', 'summary_metrics'];
 
 /**
  * The default run order, oldest first.
@@ -61,14 +60,14 @@ export const RUN_ORDER_PREFIXES: readonly string[] = ['config', 'summary_metrics
 export const DEFAULT_RUN_ORDER = '+created_at';
 
 // A nested key segment: anything but dots and whitespace (dashes, digits, ... are fine).
-const NESTED = /^(config|summary_metrics|system_metrics)(\.[^.\s]+)+$/;
+const NESTED = new RegExp(`^(${RUN_ORDER_PREFIXES.join('|')})(\\.[^.\\s]+)+$`);
 
 /**
  * Validates and normalizes a run order. `undefined` gives {@link DEFAULT_RUN_ORDER}; an
  * unsigned field gets a `+`. Surrounding whitespace is ignored.
  *
  * The rule: one optional `+` or `-`, then either a run column from {@link RUN_ORDER_COLUMNS}
- * (case-sensitive) or `config.` / `summary_metrics.` / `system_metrics.` followed by
+ * (case-sensitive) or `config.` / `summary_metrics.` followed by
  * dot-separated keys that contain no whitespace. So `"NAME"`, `"++x"`, `"x desc"` and `""`
  * are rejected.
  *
@@ -93,8 +92,8 @@ export function parseOrder(order: string | undefined, parameter = 'order'): stri
     throw new ValidationError(
       parameter,
       `${JSON.stringify(order)} is not a valid order; use "+field" (ascending) or "-field" (descending) where ` +
-        `field is one of ${RUN_ORDER_COLUMNS.join(', ')}, or config.<key>, summary_metrics.<key>, ` +
-        `system_metrics.<key> (e.g. "-summary_metrics.accuracy", "+config.lr.value")`,
+        `field is one of ${RUN_ORDER_COLUMNS.join(', ')}, config.<key> or summary_metrics.<key> ` +
+        `(e.g. "-summary_metrics.accuracy", "+config.lr.value")`,
     );
   }
   return `${sign}${field}`;

@@ -13,6 +13,7 @@
  */
 
 import { UnsupportedError, ValidationError, WandbError } from './errors.js';
+import { optionsObject } from './validate.js';
 
 /**
  * One page as returned by a {@link PageFetcher}.
@@ -69,6 +70,11 @@ export interface PaginatedOptions {
   signal?: AbortSignal;
   /** What is being listed, for error messages (e.g. `"runs"`); default `"items"`. */
   what?: string;
+  /**
+   * `false` when the server never reports a total for this listing: `totalCount()` then throws
+   * `UnsupportedError` without a request. Default `true`.
+   */
+  countable?: boolean;
 }
 
 /**
@@ -162,6 +168,7 @@ export class Paginated<T> implements AsyncIterable<T> {
   /** Total count seen on any page so far. */
   protected knownTotal: number | undefined;
   private totalPromise: Promise<number | undefined> | undefined;
+  private readonly countable: boolean;
 
   /**
    * @param fetchPage - fetches one page.
@@ -186,6 +193,7 @@ export class Paginated<T> implements AsyncIterable<T> {
     this.start = start;
     this.signal = opts.signal;
     this.what = opts.what ?? 'items';
+    this.countable = opts.countable ?? true;
     this.lastCursor = start;
   }
 
@@ -292,10 +300,10 @@ export class Paginated<T> implements AsyncIterable<T> {
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
     const reader = this.openPages();
     for (;;) {
-      const fetched = await reader.next();
-      if (fetched === null) return;
-      // Our own copy, emptied as it is yielded, so yielded items can be garbage-collected.
-      const batch: (T | undefined)[] = fetched.slice();
+      // The page's array is ours alone (the reader keeps none): each slot is cleared as it is
+      // yielded, so yielded items can be garbage-collected while the rest of the page is read.
+      const batch: (T | undefined)[] | null = await reader.next();
+      if (batch === null) return;
       for (let i = 0; i < batch.length; i++) {
         const item = batch[i] as T;
         batch[i] = undefined;
@@ -338,7 +346,7 @@ export class Paginated<T> implements AsyncIterable<T> {
    * ```
    */
   async toArray(opts: { limit?: number } = {}): Promise<T[]> {
-    const { limit } = opts;
+    const { limit } = optionsObject(opts);
     if (limit !== undefined && (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 0)) {
       throw new ValidationError('limit', `expected a non-negative integer, got ${String(limit)}`);
     }
@@ -382,6 +390,7 @@ export class Paginated<T> implements AsyncIterable<T> {
    */
   async totalCount(): Promise<number> {
     if (this.knownTotal !== undefined) return this.knownTotal;
+    if (!this.countable) this.totalPromise = Promise.resolve(undefined);
     this.totalPromise ??= this.fetchTotal();
     let total: number | undefined;
     try {

@@ -121,6 +121,8 @@ export function splitPath(path: string, parameter = 'path', acceptedForms: reado
   if (body === '') throw malformed(parameter, path, acceptedForms, 'it is empty');
   const segments = body.split('/');
   if (segments.some((s) => s.trim() === '')) throw malformed(parameter, path, acceptedForms, 'empty segment');
+  if (segments.some((s) => /\s/.test(s)))
+    throw malformed(parameter, path, acceptedForms, 'white space in a name');
   return segments;
 }
 
@@ -281,23 +283,30 @@ export function projectUrl(appUrl: string, entity: string, project: string): str
 export function normalizeBaseUrl(url: string, parameter = 'baseUrl'): string {
   if (typeof url !== 'string')
     throw new ValidationError(parameter, `expected a URL string, got ${typeof url}`);
+  // Messages never echo the URL: a mistyped one may hold credentials.
   const out = stripTrailingSlashes(url.trim());
   let parsed: URL;
   try {
     parsed = new URL(out);
   } catch {
-    throw new ValidationError(
-      parameter,
-      `${JSON.stringify(url)} is not an absolute URL; expected e.g. "https://api.wandb.ai"`,
-    );
+    throw new ValidationError(parameter, 'it is not an absolute URL; expected e.g. "https://api.wandb.ai"');
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new ValidationError(
       parameter,
-      `${JSON.stringify(url)} uses ${parsed.protocol}; only http: and https: URLs are supported`,
+      `it uses ${parsed.protocol}; only http: and https: URLs are supported`,
     );
   }
-  if (parsed.hostname === '') throw new ValidationError(parameter, `${JSON.stringify(url)} has no host`);
+  if (parsed.hostname === '') throw new ValidationError(parameter, 'it has no host');
+  if (parsed.username || parsed.password) {
+    throw new ValidationError(
+      parameter,
+      'it contains credentials; pass the key as `apiKey` or WANDB_API_KEY instead',
+    );
+  }
+  if (parsed.search || parsed.hash || out.includes('?') || out.includes('#')) {
+    throw new ValidationError(parameter, 'it may not have a query (?) or fragment (#); give the server root');
+  }
   return out;
 }
 

@@ -49,12 +49,26 @@ export class Project {
     this.readOnly = data.readOnly ?? false;
   }
 
-  /** `[entity, name]`. */
+  /**
+   * `[entity, name]`.
+   *
+   * @example
+   * ```ts
+   * const [entity, name] = project.path;
+   * ```
+   */
   get path(): [string, string] {
     return [this.entity, this.name];
   }
 
-  /** The project's workspace in the W&B app. */
+  /**
+   * The project's workspace in the W&B app.
+   *
+   * @example
+   * ```ts
+   * console.log(project.url); // 'https://wandb.ai/acme/vision/workspace'
+   * ```
+   */
   get url(): string {
     return projectUrl(this.#ctx.appUrl, this.entity, this.name);
   }

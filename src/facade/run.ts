@@ -1,5 +1,6 @@
 import {
   RunDetailDocument,
+  type RunDetailQuery,
   type RunHeavyFieldsFragment,
   type RunLightFieldsFragment,
 } from '../generated/graphql.js';
@@ -31,16 +32,56 @@ export interface HistoryKeys {
   [extra: string]: unknown;
 }
 
-/** Raised when a heavy field is read on a run that was listed with `lazy: true` and not loaded. */
+/**
+ * Raised when a heavy field (`config`, `summary`, `systemMetrics`, `historyKeys`) is read on a run
+ * that was listed with `lazy: true` and not loaded yet.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   run.config;
+ * } catch (e) {
+ *   if (e instanceof RunNotLoadedError) await run.load();
+ * }
+ * ```
+ */
 export class RunNotLoadedError extends WandbError {
   constructor(field: string, path: string) {
     super(
       `Run ${path} was listed with lazy: true, so "${field}" is not loaded. ` +
         'Call `await run.load()` first, or list runs with `lazy: false`.',
-      'VALIDATION',
+      'NOT_LOADED',
     );
   }
 }
+
+/**
+ * Fetches one run with every field (`RunDetail`); a run that does not exist is a
+ * {@link NotFoundError} and is not cached, so it is found once it exists.
+ * @internal
+ */
+export async function fetchRunDetail(
+  ctx: FacadeContext,
+  entity: string,
+  project: string,
+  runId: string,
+  options: RequestOptions = {},
+): Promise<RunDetailFields> {
+  const data = await ctx.request(
+    RunDetailDocument,
+    { entity, project, name: runId },
+    { ...options, cacheIf: (d) => d.project?.run != null },
+  );
+  if (!data.project?.run) {
+    const where = data.project
+      ? `in project ${entity}/${project}`
+      : `(project ${entity}/${project} not found)`;
+    throw new NotFoundError(`Run ${runId} not found ${where}`);
+  }
+  return data.project.run;
+}
+
+type RunDetailFields = NonNullable<NonNullable<RunDetailQuery['project']>['run']>;
 
 type RunData = RunLightFieldsFragment & Partial<RunHeavyFieldsFragment> & { projectId?: string };
 
@@ -77,43 +118,10 @@ function toHistoryKeys(value: unknown): HistoryKeys {
  * ```
  */
 export class Run {
-  /** The short run id, e.g. `a1b2c3d4` (GraphQL `name`). */
-  readonly id: string;
-  /** The server's node id (GraphQL `id`), used by mutations. */
-  readonly storageId: string;
   /** Entity (user or team) that owns the run. */
   readonly entity: string;
   /** Project the run belongs to. */
   readonly project: string;
-  /** Display name, e.g. `brisk-forest-12`. */
-  readonly name: string;
-  /** State: `running`, `finished`, `crashed`, `failed`, ... */
-  readonly state: RunState;
-  /** Tags. */
-  readonly tags: readonly string[];
-  /** Notes (markdown), or `undefined`. */
-  readonly notes: string | undefined;
-  /** Description, or `undefined`. */
-  readonly description: string | undefined;
-  /** Group name, or `undefined`. */
-  readonly group: string | undefined;
-  /** Job type, or `undefined`. */
-  readonly jobType: string | undefined;
-  /** Id of the sweep that started the run, or `undefined`. */
-  readonly sweepName: string | undefined;
-  /** Git commit the run was started from, or `undefined`. */
-  readonly commit: string | undefined;
-  /** The user that logged the run. */
-  readonly user: RunUser | undefined;
-  /** When the run was created. */
-  readonly createdAt: Date | undefined;
-  /** Last heartbeat from the run's process. */
-  readonly heartbeatAt: Date | undefined;
-  /** Whether the caller may only read this run. */
-  readonly readOnly: boolean;
-  /** Number of history rows logged. */
-  readonly historyLineCount: number;
-
   /**
    * The sweep that started the run, when it was listed with `includeSweeps: true` (each sweep is
    * fetched once per listing); otherwise `undefined` — `sweepName` still holds its id.
@@ -121,30 +129,16 @@ export class Run {
   readonly sweep: Sweep | undefined;
 
   #ctx: FacadeContext;
+  #data: RunLightFieldsFragment;
   #heavy: HeavyFields | undefined;
 
   /** @internal Runs are made by {@link Api.run} and {@link Api.runs}. */
   constructor(ctx: FacadeContext, entity: string, project: string, data: RunData, sweep?: Sweep) {
     this.#ctx = ctx;
-    this.sweep = sweep;
     this.entity = entity;
     this.project = project;
-    this.id = data.name;
-    this.storageId = data.id;
-    this.name = data.displayName ?? data.name;
-    this.state = data.state ?? 'unknown';
-    this.tags = data.tags ?? [];
-    this.notes = data.notes ?? undefined;
-    this.description = data.description ?? undefined;
-    this.group = data.group ?? undefined;
-    this.jobType = data.jobType ?? undefined;
-    this.sweepName = data.sweepName ?? undefined;
-    this.commit = data.commit ?? undefined;
-    this.user = data.user ? { name: data.user.name, username: data.user.username ?? undefined } : undefined;
-    this.createdAt = parseServerDate(data.createdAt);
-    this.heartbeatAt = parseServerDate(data.heartbeatAt);
-    this.readOnly = data.readOnly ?? false;
-    this.historyLineCount = data.historyLineCount ?? 0;
+    this.sweep = sweep;
+    this.#data = data;
     if (hasHeavyFields(data)) this.#setHeavy(data);
   }
 
@@ -164,61 +158,176 @@ export class Run {
     return this.#heavy;
   }
 
-  /** `[entity, project, id]`. */
+  /** The short run id, e.g. `a1b2c3d4` (GraphQL `name`). */
+  get id(): string {
+    return this.#data.name;
+  }
+  /** The server's node id (GraphQL `id`), used by mutations. */
+  get storageId(): string {
+    return this.#data.id;
+  }
+  /** Display name, e.g. `brisk-forest-12` (the run id when it has none). */
+  get name(): string {
+    return this.#data.displayName ?? this.#data.name;
+  }
+  /** State: `running`, `finished`, `crashed`, `failed`, ... */
+  get state(): RunState {
+    return this.#data.state ?? 'unknown';
+  }
+  /** Tags. */
+  get tags(): readonly string[] {
+    return this.#data.tags ?? [];
+  }
+  /** Notes (markdown), or `undefined`. */
+  get notes(): string | undefined {
+    return this.#data.notes ?? undefined;
+  }
+  /** Description, or `undefined`. */
+  get description(): string | undefined {
+    return this.#data.description ?? undefined;
+  }
+  /** Group name, or `undefined`. */
+  get group(): string | undefined {
+    return this.#data.group ?? undefined;
+  }
+  /** Job type, or `undefined`. */
+  get jobType(): string | undefined {
+    return this.#data.jobType ?? undefined;
+  }
+  /** Id of the sweep that started the run, or `undefined`. */
+  get sweepName(): string | undefined {
+    return this.#data.sweepName ?? undefined;
+  }
+  /** Git commit the run was started from, or `undefined`. */
+  get commit(): string | undefined {
+    return this.#data.commit ?? undefined;
+  }
+  /** The user that logged the run. */
+  get user(): RunUser | undefined {
+    const user = this.#data.user;
+    return user ? { name: user.name, username: user.username ?? undefined } : undefined;
+  }
+  /** When the run was created. */
+  get createdAt(): Date | undefined {
+    return parseServerDate(this.#data.createdAt);
+  }
+  /** Last heartbeat from the run's process. */
+  get heartbeatAt(): Date | undefined {
+    return parseServerDate(this.#data.heartbeatAt);
+  }
+  /** Whether the caller may only read this run. */
+  get readOnly(): boolean {
+    return this.#data.readOnly ?? false;
+  }
+  /** Number of history rows logged. */
+  get historyLineCount(): number {
+    return this.#data.historyLineCount ?? 0;
+  }
+
+  /**
+   * `[entity, project, id]`.
+   *
+   * @example
+   * ```ts
+   * const [entity, project, id] = run.path;
+   * ```
+   */
   get path(): [string, string, string] {
     return [this.entity, this.project, this.id];
   }
 
-  /** The run's page in the W&B app. */
+  /**
+   * The run's page in the W&B app (each path segment URL-encoded).
+   *
+   * @example
+   * ```ts
+   * console.log(run.url); // 'https://wandb.ai/acme/vision/runs/a1b2c3d4'
+   * ```
+   */
   get url(): string {
     return runUrl(this.#ctx.appUrl, this.entity, this.project, this.id);
   }
 
-  /** Whether config, summary, system metrics and history keys are loaded. */
+  /**
+   * Whether config, summary, system metrics and history keys are loaded.
+   *
+   * @example
+   * ```ts
+   * if (!run.loaded) await run.load();
+   * ```
+   */
   get loaded(): boolean {
     return this.#heavy !== undefined;
   }
 
-  /** The run's config as plain values (the server's `{ value, desc }` wrappers removed, `_wandb` dropped). */
+  /**
+   * The run's config as plain values (the server's `{ value, desc }` wrappers removed, `_wandb` dropped).
+   *
+   * @example
+   * ```ts
+   * const { lr, batch_size } = run.config;
+   * ```
+   */
   get config(): Record<string, unknown> {
     return this.#need('config').config;
   }
 
-  /** The run's summary metrics (last logged value of each key, unless set explicitly). */
+  /**
+   * The run's summary metrics (last logged value of each key, unless set explicitly).
+   *
+   * @example
+   * ```ts
+   * console.log(run.summary.accuracy);
+   * ```
+   */
   get summary(): Record<string, unknown> {
     return this.#need('summary').summary;
   }
 
-  /** The latest system metrics (GPU, CPU, memory, ...). */
+  /**
+   * The latest system metrics (GPU, CPU, memory, ...).
+   *
+   * @example
+   * ```ts
+   * console.log(run.systemMetrics['system.gpu.0.gpu']);
+   * ```
+   */
   get systemMetrics(): Record<string, unknown> {
     return this.#need('systemMetrics').systemMetrics;
   }
 
-  /** History key statistics, including `lastStep`. */
+  /**
+   * History key statistics, including `lastStep`.
+   *
+   * @example
+   * ```ts
+   * console.log(`last step ${run.historyKeys.lastStep}`);
+   * ```
+   */
   get historyKeys(): HistoryKeys {
     return this.#need('historyKeys').historyKeys;
   }
 
   /**
-   * Loads the heavy fields (config, summary, system metrics, history keys). Does nothing when
-   * they are loaded already, unless `force` is set. Returns the run itself.
+   * Loads every field, heavy ones included (config, summary, system metrics, history keys). Does
+   * nothing when they are loaded already, unless `force` is set: then the whole run (state,
+   * tags, summary, ...) is read again from the server. Returns the run itself.
    *
    * @example
    * ```ts
    * for await (const run of api.runs('acme/vision', { lazy: true })) {
    *   if (run.state === 'finished') console.log((await run.load()).summary.accuracy);
    * }
+   * await run.load({ force: true }); // refresh a running run
    * ```
    */
   async load(options: { force?: boolean } & RequestOptions = {}): Promise<this> {
     if (this.#heavy && !options.force) return this;
-    const data = await this.#ctx.request(
-      RunDetailDocument,
-      { entity: this.entity, project: this.project, name: this.id },
-      { signal: options.signal, cache: options.force ? false : options.cache },
-    );
-    const run = data.project?.run;
-    if (!run) throw new NotFoundError(`Run ${this.path.join('/')} not found`);
+    const run = await fetchRunDetail(this.#ctx, this.entity, this.project, this.id, {
+      signal: options.signal,
+      cache: options.force ? false : options.cache,
+    });
+    this.#data = run;
     this.#setHeavy(run);
     return this;
   }

@@ -1,11 +1,13 @@
-import { RunsPageDocument, SweepDetailDocument } from '../generated/graphql.js';
+import { RunsPageDocument } from '../generated/graphql.js';
 import type { FacadeContext } from './context.js';
-import { NotFoundError, ValidationError } from './errors.js';
+import { NotFoundError } from './errors.js';
 import { serializeRunFilter, type RunFilter } from './filters.js';
 import { parseOrder } from './order.js';
 import { Paginated, validatePerPage, type Page } from './pagination.js';
 import { Run } from './run.js';
-import { Sweep } from './sweep.js';
+import { fetchSweep, type Sweep } from './sweep.js';
+import { once } from './memo.js';
+import { optionalBoolean, optionalSignal } from './validate.js';
 
 /** Options of {@link Api.runs}. */
 export interface RunsOptions {
@@ -66,44 +68,40 @@ export class Runs extends Paginated<Run> {
   /** @internal Made by {@link Api.runs}; validates everything before any request. */
   constructor(ctx: FacadeContext, query: RunsQuery) {
     const { options } = query;
-    const perPage = options.perPage ?? 50;
-    validatePerPage(perPage);
-    for (const flag of ['lazy', 'includeSweeps'] as const) {
-      if (options[flag] !== undefined && typeof options[flag] !== 'boolean') {
-        throw new ValidationError(flag, `expected a boolean, got ${typeof options[flag]}`);
-      }
-    }
-    const includeSweeps = options.includeSweeps ?? false;
-    const sweeps = new Map<string, Promise<Sweep | undefined>>();
-    const sweepOf = (entity: string, name: string, signal?: AbortSignal): Promise<Sweep | undefined> => {
-      let sweep = sweeps.get(name);
-      if (!sweep) {
-        sweep = ctx
-          .request(SweepDetailDocument, { entity, project: query.project, name }, { signal })
-          .then((data) => {
-            const found = data.project?.sweep;
-            return found ? Sweep.fromData(ctx.appUrl, entity, query.project, found) : undefined;
-          });
-        sweep.catch(() => sweeps.delete(name));
-        sweeps.set(name, sweep);
-      }
-      return sweep;
-    };
+    const perPage = validatePerPage(options.perPage ?? 50);
+    const lazy = optionalBoolean(options.lazy, 'lazy') ?? false;
+    const includeSweeps = optionalBoolean(options.includeSweeps, 'includeSweeps') ?? false;
+    const signal = optionalSignal(options.signal);
     const order = parseOrder(options.order);
     const filters = serializeRunFilter(options.filters);
-    const heavy = !options.lazy;
-    let entityPromise: Promise<string> | undefined;
+    const entityName = once(() => ctx.resolveEntity(query.entity));
+    const sweeps = new Map<string, () => Promise<Sweep | undefined>>();
+    const sweepOf = (entity: string, name: string, pageSignal?: AbortSignal): Promise<Sweep | undefined> => {
+      let load = sweeps.get(name);
+      if (!load) {
+        load = once(() => fetchSweep(ctx, entity, query.project, name, pageSignal));
+        sweeps.set(name, load);
+      }
+      return load();
+    };
     const fetchPage = async (args: {
       cursor: string | null;
       perPage: number;
       signal?: AbortSignal;
     }): Promise<Page<Run>> => {
-      entityPromise ??= ctx.resolveEntity(query.entity);
-      const entity = await entityPromise;
+      const entity = await entityName();
       const data = await ctx.request(
         RunsPageDocument,
-        { entity, project: query.project, cursor: args.cursor, perPage: args.perPage, order, filters, heavy },
-        { signal: args.signal },
+        {
+          entity,
+          project: query.project,
+          cursor: args.cursor,
+          perPage: args.perPage,
+          order,
+          filters,
+          heavy: !lazy,
+        },
+        { signal: args.signal, cacheIf: (d) => d.project != null },
       );
       const project = data.project;
       if (!project) throw new NotFoundError(`Project ${entity}/${query.project} not found`);
@@ -131,10 +129,10 @@ export class Runs extends Paginated<Run> {
         totalCount: project.runCount,
       };
     };
-    super(fetchPage, { perPage, start: options.start ?? null, signal: options.signal, what: 'runs' });
+    super(fetchPage, { perPage, start: options.start ?? null, signal, what: 'runs' });
     this.filters = options.filters;
     this.order = order;
-    this.lazy = !heavy;
+    this.lazy = lazy;
     this.includeSweeps = includeSweeps;
   }
 }

@@ -1,5 +1,12 @@
-import type { SweepFieldsFragment } from '../generated/graphql.js';
+import {
+  SweepDetailDocument,
+  SweepDetailLegacyDocument,
+  type SweepFieldsFragment,
+  type SweepLegacyFieldsFragment,
+} from '../generated/graphql.js';
+import type { FacadeContext } from './context.js';
 import { parseServerDate } from './dates.js';
+import { AuthenticationError } from './errors.js';
 import { sweepUrl } from './paths.js';
 import { parseYamlObject } from './yaml.js';
 
@@ -37,8 +44,8 @@ export class Sweep {
   readonly config: Readonly<Record<string, unknown>>;
   /** Best value of the sweep's metric so far, or `undefined`. */
   readonly bestLoss: number | undefined;
-  /** Number of runs in the sweep. */
-  readonly runCount: number;
+  /** Number of runs in the sweep (`undefined` from servers too old to say). */
+  readonly runCount: number | undefined;
   /** Runs expected when the sweep completes (grid search), or `undefined`. */
   readonly expectedRunCount: number | undefined;
   /** When the sweep was created. */
@@ -53,24 +60,25 @@ export class Sweep {
     appUrl: string,
     entity: string,
     project: string,
-    data: SweepFieldsFragment,
+    data: SweepFieldsFragment | SweepLegacyFieldsFragment,
     config: Record<string, unknown>,
   ) {
+    const full: Partial<SweepFieldsFragment> = data;
     this.#appUrl = appUrl;
     this.entity = entity;
     this.project = project;
     this.id = data.name;
     this.storageId = data.id;
-    this.displayName = data.displayName ?? undefined;
+    this.displayName = full.displayName ?? undefined;
     this.state = data.state;
-    this.method = data.method;
-    this.description = data.description ?? undefined;
+    this.method = full.method ?? (typeof config.method === 'string' ? config.method : 'unknown');
+    this.description = full.description ?? undefined;
     this.config = config;
     this.bestLoss = data.bestLoss ?? undefined;
-    this.runCount = data.runCount;
-    this.expectedRunCount = data.runCountExpected ?? undefined;
-    this.createdAt = parseServerDate(data.createdAt);
-    this.updatedAt = parseServerDate(data.updatedAt);
+    this.runCount = full.runCount;
+    this.expectedRunCount = full.runCountExpected ?? undefined;
+    this.createdAt = parseServerDate(full.createdAt);
+    this.updatedAt = parseServerDate(full.updatedAt);
   }
 
   /** @internal Builds a sweep from a `SweepFields` selection, parsing its YAML config. */
@@ -78,23 +86,44 @@ export class Sweep {
     appUrl: string,
     entity: string,
     project: string,
-    data: SweepFieldsFragment,
+    data: SweepFieldsFragment | SweepLegacyFieldsFragment,
   ): Promise<Sweep> {
     return new Sweep(appUrl, entity, project, data, await parseYamlObject(data.config, 'sweep config'));
   }
 
-  /** The name to show: the display name, else the config's `name`, else the id. */
+  /**
+   * The name to show: the display name, else the config's `name`, else the id.
+   *
+   * @example
+   * ```ts
+   * console.log(run.sweep?.name); // 'lr-sweep'
+   * ```
+   */
   get name(): string {
     const configName = this.config.name;
     return this.displayName ?? (typeof configName === 'string' && configName ? configName : this.id);
   }
 
-  /** `[entity, project, id]`. */
+  /**
+   * `[entity, project, id]`.
+   *
+   * @example
+   * ```ts
+   * const [entity, project, id] = sweep.path;
+   * ```
+   */
   get path(): [string, string, string] {
     return [this.entity, this.project, this.id];
   }
 
-  /** The sweep's page in the W&B app. */
+  /**
+   * The sweep's page in the W&B app.
+   *
+   * @example
+   * ```ts
+   * console.log(sweep.url); // 'https://wandb.ai/acme/vision/sweeps/k3x9a0qz'
+   * ```
+   */
   get url(): string {
     return sweepUrl(this.#appUrl, this.entity, this.project, this.id);
   }
@@ -111,4 +140,32 @@ export class Sweep {
     const { id, storageId, entity, project, name, state, method, config, bestLoss, runCount, url } = this;
     return { id, storageId, entity, project, name, state, method, config, bestLoss, runCount, url };
   }
+}
+
+/**
+ * Fetches one sweep, or `undefined` when the project has none of that id. Like the official
+ * client, a failure of the full query is retried once with the legacy selection that older
+ * servers answer (wandb-ops.md §6.4); if that fails too, the first error is thrown.
+ * @internal
+ */
+export async function fetchSweep(
+  ctx: FacadeContext,
+  entity: string,
+  project: string,
+  name: string,
+  signal?: AbortSignal,
+): Promise<Sweep | undefined> {
+  const vars = { entity, project, name };
+  const cacheIf = (d: { project: { sweep: unknown } | null }) => d.project?.sweep != null;
+  let data: { project: { sweep: SweepFieldsFragment | SweepLegacyFieldsFragment | null } | null };
+  try {
+    data = await ctx.request(SweepDetailDocument, vars, { signal, cacheIf });
+  } catch (error) {
+    if (error instanceof AuthenticationError || signal?.aborted) throw error;
+    data = await ctx
+      .request(SweepDetailLegacyDocument, vars, { signal, cacheIf })
+      .catch(() => Promise.reject(error));
+  }
+  const sweep = data.project?.sweep;
+  return sweep ? Sweep.fromData(ctx.appUrl, entity, project, sweep) : undefined;
 }

@@ -49,7 +49,10 @@ function isMissing(e: unknown): boolean {
  * const key = await readNetrcKey(new URL('https://api.wandb.ai').host);
  * ```
  */
-export async function readNetrcKey(host: string): Promise<string | undefined> {
+export async function readNetrcKey(
+  host: string,
+  options: { useDefault?: boolean } = {},
+): Promise<string | undefined> {
   let target = host.trim();
   if (target.includes('://')) {
     try {
@@ -66,7 +69,7 @@ export async function readNetrcKey(host: string): Promise<string | undefined> {
       if (isMissing(e)) continue;
       throw e;
     }
-    const password = netrcLookup(parseNetrc(text), target)?.password;
+    const password = netrcLookup(parseNetrc(text), target, options)?.password;
     return password === undefined || password === '' ? undefined : password;
   }
   return undefined;

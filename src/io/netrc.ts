@@ -143,10 +143,14 @@ export function parseNetrc(text: string): Map<string, NetrcEntry> {
  * netrcLookup(parseNetrc('machine API.wandb.ai password k'), 'api.wandb.ai')?.password; // 'k'
  * ```
  */
-export function netrcLookup(entries: Map<string, NetrcEntry>, host: string): NetrcEntry | undefined {
+export function netrcLookup(
+  entries: Map<string, NetrcEntry>,
+  host: string,
+  options: { useDefault?: boolean } = {},
+): NetrcEntry | undefined {
   const exact = entries.get(host);
   if (exact && host !== NETRC_DEFAULT) return exact;
   const lower = host.toLowerCase();
   for (const [h, entry] of entries) if (h !== NETRC_DEFAULT && h.toLowerCase() === lower) return entry;
-  return entries.get(NETRC_DEFAULT);
+  return options.useDefault === false ? undefined : entries.get(NETRC_DEFAULT);
 }

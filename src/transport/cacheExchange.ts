@@ -8,7 +8,9 @@
  * - Any mutation empties the cache, when it is sent and again when its result arrives, so no query
  *   answered before or during a mutation is served after it.
  * - {@link CacheExchange.flush} empties it.
- * - Results with any error (network, HTTP, GraphQL, partial data) are never stored.
+ * - Results with any error (network, HTTP, GraphQL, partial data) are never stored, nor results
+ *   that the operation's `context.cacheIf(data)` rejects (e.g. "the object asked for was null", so
+ *   that polling for something that does not exist yet sees it once it does).
  * - Results are deep-copied in and out, so callers may mutate what they get.
  * - At most `maxEntries` results are kept; the least recently used goes first.
  *
@@ -74,6 +76,8 @@ export function cacheExchange(options: CacheExchangeOptions = {}): CacheExchange
     sentAt.delete(key);
     if (gen !== generation || result.error || result.data == null || result.hasNext || maxEntries === 0)
       return;
+    const cacheIf: unknown = result.operation.context.cacheIf;
+    if (typeof cacheIf === 'function' && !(cacheIf as (data: unknown) => boolean)(result.data)) return;
     results.delete(key);
     results.set(key, { ...result, data: clone(result.data) });
     while (results.size > maxEntries) {

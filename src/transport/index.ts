@@ -108,11 +108,16 @@ export interface TransportOptions {
 }
 
 /** Per-call options of {@link Transport.request}. */
-export interface RequestOptions {
+export interface RequestOptions<TData = unknown> {
   /** Aborts the call: the promise rejects with the signal's reason and the HTTP request is cancelled. */
   signal?: AbortSignal;
   /** `false` skips the cache lookup for this query (the fresh result is still stored). Default: `true`. */
   cache?: boolean;
+  /**
+   * Decides whether a successful result may be cached, e.g. `(d) => d.project !== null` so that a
+   * "not found" is asked again next time. Default: every successful result is cached.
+   */
+  cacheIf?: (data: TData) => boolean;
   /**
    * Marks a mutation safe to repeat, so it is retried like a query (timeouts, 5xx, 429, dropped
    * connections). Without it, a mutation is retried only when the connection was never made.
@@ -249,7 +254,7 @@ export class Transport {
   request<TData, TVars extends AnyVariables>(
     doc: TypedDocumentNode<TData, TVars>,
     variables: TVars,
-    opts: RequestOptions = {},
+    opts: RequestOptions<TData> = {},
   ): Promise<TData> {
     let kind: OperationKind;
     let name: string;
@@ -264,6 +269,7 @@ export class Transport {
 
     const context: Partial<OperationContext> = {};
     if (opts.cache === false) context.requestPolicy = 'network-only';
+    if (opts.cacheIf) context.cacheIf = opts.cacheIf;
     if (opts.idempotent) context.idempotent = true;
     const req = createRequest<TData, TVars>(doc, variables);
     let operation: Operation<TData, TVars> = this.client.createRequestOperation(kind, req, context);
