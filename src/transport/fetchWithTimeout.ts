@@ -34,7 +34,15 @@ export function isAbortError(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError';
 }
 
-function abortReason(signal: AbortSignal): unknown {
+/**
+ * What an aborted signal rejects with: its `reason`, else a `DOMException` named `AbortError`.
+ *
+ * @example
+ * ```ts
+ * if (signal.aborted) throw abortReason(signal);
+ * ```
+ */
+export function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }
 

@@ -40,7 +40,7 @@ import {
 } from '../facade/errors.js';
 import { type AuthFetchOptions, authFetch, clientHeaders } from './authFetch.js';
 import { type CacheExchange, cacheExchange } from './cacheExchange.js';
-import { DEFAULT_TIMEOUT_MS, fetchWithTimeout } from './fetchWithTimeout.js';
+import { abortReason, DEFAULT_TIMEOUT_MS, fetchWithTimeout } from './fetchWithTimeout.js';
 import { resultError, scrubJson } from './resultError.js';
 import { type RetryOptions, retryExchange } from './retryExchange.js';
 import { httpStatusExchange } from './statusExchange.js';
@@ -59,7 +59,7 @@ export { cacheExchange, DEFAULT_CACHE_MAX_ENTRIES } from './cacheExchange.js';
 export type { CacheExchange, CacheExchangeOptions } from './cacheExchange.js';
 export { classify, isNotSentError } from './classify.js';
 export type { Failure, FailureKind } from './classify.js';
-export { DEFAULT_TIMEOUT_MS, fetchWithTimeout, isAbortError } from './fetchWithTimeout.js';
+export { abortReason, DEFAULT_TIMEOUT_MS, fetchWithTimeout, isAbortError } from './fetchWithTimeout.js';
 export type { FetchWithTimeoutOptions } from './fetchWithTimeout.js';
 export { resultError, scrubError } from './resultError.js';
 export { DEFAULT_RETRY, isRetryable, retryExchange, retryStateOf } from './retryExchange.js';
@@ -146,10 +146,6 @@ function operationOf(doc: { definitions: ReadonlyArray<{ kind: string }> }): {
     return { kind: operation, name: name?.value ?? `Anonymous ${operation}` };
   }
   throw new ValidationError('document', 'it contains no query or mutation');
-}
-
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }
 
 /** The urql client and typed `request()` shared by everything that talks to the W&B API. */
