@@ -1,34 +1,80 @@
 /**
  * Benchmark: size of the browser bundle of the core (`import { Api } from 'wandb-api'`), minified
- * and gzipped, as a ratio to the baseline of @urql/core alone (which the core necessarily contains).
+ * and gzipped, as a ratio to the baseline of @urql/core alone (which the core necessarily
+ * contains). Built with code splitting, as apps are: "initial" is what loads with the page,
+ * "lazy" what loads on first use (the YAML parser, only when a sweep is read).
  *
  *   npm run bench
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 
-async function size(contents: string): Promise<{ min: number; gz: number }> {
-  const result = await build({
-    stdin: { contents, resolveDir: new URL('..', import.meta.url).pathname, loader: 'ts' },
-    bundle: true,
-    minify: true,
-    platform: 'browser',
-    format: 'esm',
-    write: false,
-    logLevel: 'silent',
-  });
-  const bytes = result.outputFiles[0]!.contents;
-  return { min: bytes.length, gz: gzipSync(bytes).length };
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'wandb-api-bundle-'));
+
+interface Size {
+  initial: number;
+  initialGz: number;
+  lazy: number;
 }
 
-const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
-const urql = await size("export { Client, fetchExchange } from '@urql/core';");
-const core = await size("export { Api } from './src/index.ts';");
-const all = await size("export * from './src/index.ts';");
-console.log(`baseline @urql/core:        ${kib(urql.min)} min, ${kib(urql.gz)} gzip`);
-console.log(
-  `wandb-api Api only:         ${kib(core.min)} min, ${kib(core.gz)} gzip (ratio ${(core.gz / urql.gz).toFixed(2)})`,
-);
-console.log(
-  `wandb-api everything:       ${kib(all.min)} min, ${kib(all.gz)} gzip (ratio ${(all.gz / urql.gz).toFixed(2)})`,
-);
+async function size(name: string, contents: string): Promise<Size> {
+  const entry = join(dir, `${name}.ts`);
+  writeFileSync(entry, contents);
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    splitting: true,
+    platform: 'browser',
+    format: 'esm',
+    outdir: join(dir, `out-${name}`),
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    nodePaths: [join(root, 'node_modules')],
+  });
+  const meta: Metafile = result.metafile;
+  const bytes = new Map(result.outputFiles.map((f) => [f.path, f.contents]));
+  const entryOut = Object.keys(meta.outputs).find((o) => meta.outputs[o]!.entryPoint)!;
+  const initial = new Set<string>();
+  const visit = (out: string): void => {
+    if (initial.has(out)) return;
+    initial.add(out);
+    for (const imp of meta.outputs[out]!.imports) if (imp.kind === 'import-statement') visit(imp.path);
+  };
+  visit(entryOut);
+  let initialBytes = 0;
+  let initialGz = 0;
+  let lazy = 0;
+  for (const [path, contents] of bytes) {
+    if (!path.endsWith('.js')) continue;
+    if (initial.has(relative(process.cwd(), path))) {
+      initialBytes += contents.length;
+      initialGz += gzipSync(contents).length;
+    } else lazy += contents.length;
+  }
+  return { initial: initialBytes, initialGz, lazy };
+}
+
+const kib = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
+try {
+  const urql = await size('urql', "export { Client, fetchExchange } from '@urql/core';");
+  const api = await size('api', `export { Api } from '${join(root, 'src/index.ts')}';`);
+  const all = await size('all', `export * from '${join(root, 'src/index.ts')}';`);
+  console.log(`baseline @urql/core:   initial ${kib(urql.initial)} min, ${kib(urql.initialGz)} gzip`);
+  for (const [label, s] of [
+    ['wandb-api Api only:  ', api],
+    ['wandb-api everything:', all],
+  ] as const) {
+    console.log(
+      `${label}  initial ${kib(s.initial)} min, ${kib(s.initialGz)} gzip (ratio ${(s.initialGz / urql.initialGz).toFixed(2)}); lazy ${kib(s.lazy)} min`,
+    );
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
