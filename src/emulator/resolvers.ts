@@ -197,6 +197,12 @@ export class Views {
     };
   }
 
+  /** The `User` of a stored username, or null (the object has no known author). */
+  private userNamed(username: string | null): View | null {
+    const user = username === null ? undefined : this.store.findUser(username);
+    return user ? this.user(user) : null;
+  }
+
   /** A `Project`. */
   project(project: ProjectRecord): View {
     return {
@@ -210,10 +216,7 @@ export class Views {
       access: project.access,
       isBenchmark: false,
       readOnly: false,
-      user: () => {
-        const user = project.username === null ? undefined : this.store.findUser(project.username);
-        return user ? this.user(user) : null;
-      },
+      user: () => this.userNamed(project.username),
       runCount: (args: Args) => this.filteredRuns(project, args).length,
       runs: (args: Args) => {
         rejectArgs(args, ['jobKey', 'fields'], 'Project.runs');
@@ -257,10 +260,7 @@ export class Views {
       method: sweep.method,
       state: sweep.state,
       description: sweep.description,
-      user: () => {
-        const user = sweep.username === null ? undefined : this.store.findUser(sweep.username);
-        return user ? this.user(user) : null;
-      },
+      user: () => this.userNamed(sweep.username),
       config: sweep.config,
       createdAt: sweep.createdAt,
       updatedAt: sweep.updatedAt,
@@ -305,10 +305,7 @@ export class Views {
       commit: run.commit,
       host: run.host,
       readOnly: false,
-      user: () => {
-        const user = run.username === null ? undefined : this.store.findUser(run.username);
-        return user ? this.user(user) : null;
-      },
+      user: () => this.userNamed(run.username),
       project: () => {
         const project = this.store.projects.get(run.projectId);
         return project ? this.project(project) : null;
