@@ -48,6 +48,14 @@ export type View = Record<string, unknown>;
 
 type Args = Record<string, unknown>;
 
+/** Sort key for listings in creation order (stored ids grow with creation). */
+const byId = (record: { id: number }): SortKey => ({
+  missing: false,
+  value: record.id,
+  createdAt: '',
+  id: record.id,
+});
+
 /**
  * Where the schema lives: the repository root's `schema.graphql`, at the same relative depth from
  * `src/emulator/` and `dist/emulator/`.
@@ -173,15 +181,7 @@ export class Views {
         const teams = user.teams
           .map((name) => this.store.findEntity(name))
           .filter((e): e is EntityRecord => e !== undefined);
-        const page = paginate(
-          teams,
-          (e): SortKey => ({ missing: false, value: e.id, createdAt: '', id: e.id }),
-          'teams',
-          1,
-          pageArgs(args),
-          'User.teams',
-          1000,
-        );
+        const page = paginate(teams, byId, 'teams', 1, pageArgs(args), 'User.teams', 1000);
         return { edges: page.edges.map((e) => ({ node: this.entity(e.node), cursor: e.cursor })) };
       },
     };
@@ -339,14 +339,7 @@ export function createRootValue(store: EmulatorStore): View {
       rejectArgs(args, ['keysOnly', 'batchSize', 'pageSize'], 'Query.models');
       const entityName = optionalString(args, 'entityName') ?? store.viewer.entity;
       const projects = store.projectsOfEntity(entityName);
-      const page = paginate(
-        projects,
-        (p): SortKey => ({ missing: false, value: p.id, createdAt: '', id: p.id }),
-        'models',
-        1,
-        pageArgs(args),
-        'Query.models',
-      );
+      const page = paginate(projects, byId, 'models', 1, pageArgs(args), 'Query.models');
       return {
         pageInfo: page.pageInfo,
         edges: page.edges.map((e) => ({ node: views.project(e.node), cursor: e.cursor })),
