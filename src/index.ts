@@ -14,12 +14,36 @@ export type { RequestOptions } from './facade/context.js';
 export { User } from './facade/user.js';
 export { Project } from './facade/project.js';
 export { Run, RunNotLoadedError, type RunState, type RunUser, type HistoryKeys } from './facade/run.js';
+export type {
+  HistoryOptions,
+  ScanHistoryOptions,
+  HistoryRow,
+  HistoryColumns,
+  HistoryStream,
+  HistoryFormat,
+} from './facade/history.js';
 export { Runs, type RunsOptions } from './facade/runs.js';
-export { Sweep, type SweepState } from './facade/sweep.js';
+export type { CreateProjectOptions } from './facade/writes.js';
+export type { CreateRunOptions } from './facade/writes.js';
+export type { RunUpdateOptions } from './facade/writes.js';
+export type { RunDeleteOptions } from './facade/writes.js';
+export {
+  Sweep,
+  sweepMetricOrder,
+  type SweepState,
+  type BestRunOptions,
+  type SweepsOptions,
+} from './facade/sweep.js';
+export { BetaReport, type ReportUser, type ReportsOptions } from './facade/report.js';
+export { parseObjectPath, type ObjectPath, type PathObject } from './facade/fromPath.js';
+export { File, type RunFilesOptions, type FileRequestOptions, type DownloadOptions } from './facade/file.js';
+export type { UploadData, UploadDataOptions, UploadFileOptions } from './facade/upload.js';
 export { Paginated, type Page, type PageFetcher } from './facade/pagination.js';
 export { type RunFilter, serializeRunFilter, validateRunFilter } from './facade/filters.js';
 export { parseOrder, RUN_ORDER_COLUMNS, DEFAULT_RUN_ORDER } from './facade/order.js';
+export * from './facade/query-generator.js';
 export { parseRunPath, parseProjectPath } from './facade/paths.js';
+export { parseSweepPath, reportUrl } from './facade/paths.js';
 export {
   WandbError,
   ValidationError,

@@ -11,12 +11,15 @@
  * @module
  */
 import { Api as CoreApi } from './facade/api.js';
+import type { LocalFiles } from './io/files.js';
+import { nodeFiles } from './io/files.node.js';
 import { readNetrcKey } from './io/netrc.node.js';
 
 export * from './index.js';
 
 /**
- * The W&B public API client (Node build): like the core `Api`, plus the `~/.netrc` key fallback.
+ * The W&B public API client (Node build): like the core `Api`, plus the `~/.netrc` key fallback
+ * and the file system (`file.download()`, `run.uploadFile(path)`).
  *
  * @example
  * ```ts
@@ -33,5 +36,10 @@ export class Api extends CoreApi {
       (hostname !== host ? await readNetrcKey(hostname, { useDefault: false }) : undefined) ??
       (await readNetrcKey(hostname))
     );
+  }
+
+  /** Node's file system, for `file.download()` and `run.uploadFile(path)`. */
+  protected override fileSystem(): LocalFiles {
+    return nodeFiles;
   }
 }

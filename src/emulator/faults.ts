@@ -13,6 +13,7 @@ import type { Fault, FaultControls, FaultInput } from './types.js';
 
 class FaultEntry implements Fault {
   remaining: number;
+  readonly target: 'graphql' | 'storage';
   readonly operationName?: string;
   readonly status?: number;
   readonly times: number;
@@ -39,6 +40,14 @@ class FaultEntry implements Fault {
     if (input.status === undefined && !input.dropConnection && input.delayMs === undefined) {
       throw new Error('faults.add: give at least one of status, delayMs or dropConnection');
     }
+    const target = input.target ?? 'graphql';
+    if (target !== 'graphql' && target !== 'storage') {
+      throw new Error(`faults.add: target must be 'graphql' or 'storage', got ${String(target)}`);
+    }
+    if (target === 'storage' && input.operationName !== undefined) {
+      throw new Error('faults.add: storage faults match every storage request; omit operationName');
+    }
+    this.target = target;
     this.times = times;
     this.remaining = times;
     if (input.operationName !== undefined) this.operationName = input.operationName;
@@ -80,10 +89,13 @@ export class FaultRegistry implements FaultControls {
     return this.faults.filter((f) => f.remaining > 0);
   }
 
-  /** Consumes and returns the first fault matching `operationName`, if any. */
-  take(operationName: string | undefined): Fault | undefined {
+  /** Consumes and returns the first fault of `target` matching `operationName`, if any. */
+  take(operationName: string | undefined, target: 'graphql' | 'storage' = 'graphql'): Fault | undefined {
     const entry = this.faults.find(
-      (f) => f.remaining > 0 && (f.operationName === undefined || f.operationName === operationName),
+      (f) =>
+        f.remaining > 0 &&
+        f.target === target &&
+        (f.operationName === undefined || f.operationName === operationName),
     );
     if (!entry) return undefined;
     entry.remaining--;

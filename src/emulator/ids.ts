@@ -20,7 +20,7 @@ import { randomBytes } from 'node:crypto';
  * const kind: GlobalIdKind = 'Run';
  * ```
  */
-export type GlobalIdKind = 'User' | 'Entity' | 'Project' | 'Run' | 'Sweep';
+export type GlobalIdKind = 'User' | 'Entity' | 'Project' | 'Run' | 'Sweep' | 'View' | 'File';
 
 /**
  * The opaque global id W&B gives an object: base64 of `"<Kind>:<integer id>"`.
@@ -32,6 +32,26 @@ export type GlobalIdKind = 'User' | 'Entity' | 'Project' | 'Run' | 'Sweep';
  */
 export function globalId(kind: GlobalIdKind, id: number): string {
   return Buffer.from(`${kind}:${id}`, 'utf8').toString('base64');
+}
+
+/**
+ * Decodes a global id made by {@link globalId} into its integer id, or `undefined` when `value` is
+ * not the global id of a `kind` object (another kind, not base64, not `"<Kind>:<integer>"`).
+ *
+ * @example
+ * ```ts
+ * parseGlobalId('UnVuOjEy', 'Run'); // 12
+ * parseGlobalId('UnVuOjEy', 'Project'); // undefined
+ * ```
+ */
+export function parseGlobalId(value: unknown, kind: GlobalIdKind): number | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  const text = Buffer.from(value, 'base64').toString('utf8');
+  const match = /^([A-Za-z]+):([1-9][0-9]*)$/.exec(text);
+  if (!match || match[1] !== kind) return undefined;
+  const id = Number(match[2]);
+  // Reject strings that only decode to the right text by accident (Buffer ignores invalid base64).
+  return Number.isSafeInteger(id) && globalId(kind, id) === value ? id : undefined;
 }
 
 /**

@@ -29,10 +29,12 @@ import type {
   FaultControls,
   RecordedRequest,
   SeedProjectInput,
+  SeedReportInput,
   SeedRunInput,
   SeedSweepInput,
   SeedUserInput,
   SeededProject,
+  SeededReport,
   SeededRun,
   SeededSweep,
 } from './types.js';
@@ -46,10 +48,12 @@ export type {
   RecordedRequest,
   RecordedRequestKind,
   SeedProjectInput,
+  SeedReportInput,
   SeedRunInput,
   SeedSweepInput,
   SeedUserInput,
   SeededProject,
+  SeededReport,
   SeededRun,
   SeededSweep,
   ViewerOptions,
@@ -59,11 +63,14 @@ export {
   EmulatorStore,
   type ConfigValue,
   type SweepRecord,
+  type ReportRecord,
   type EntityRecord,
   type ProjectRecord,
   type RunRecord,
   type UserRecord,
+  type FileRecord,
 } from './store.js';
+export { DEFAULT_SIGNED_URL_LIFETIME_MS, UPLOAD_CONTENT_TYPE } from './storage.js';
 export { DEMO_NOW, DEMO_TEAM } from './demo.js';
 
 /**
@@ -128,6 +135,15 @@ export interface EmulatorSeeder {
    * ```
    */
   sweep(input: SeedSweepInput): SeededSweep;
+  /**
+   * Adds a report (a saved view of type `runs`; its project is created when missing).
+   *
+   * @example
+   * ```ts
+   * const { id } = emu.seed.report({ project: 'vision', displayName: 'Weekly sync', spec: { panelGroups: [] } });
+   * ```
+   */
+  report(input: SeedReportInput): SeededReport;
 }
 
 /**
@@ -247,7 +263,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (seed === 'demo') seedDemo(store);
   const schema = await loadSchema();
   const faults = new FaultRegistry();
-  const http = new EmulatorHttpServer({ store, schema, apiKey, faults });
+  const http = new EmulatorHttpServer({
+    store,
+    schema,
+    apiKey,
+    faults,
+    signedUrlLifetimeMs: options.signedUrlLifetimeMs,
+  });
   const port = await http.listen(options.port ?? 0);
   const url = `http://127.0.0.1:${port}`;
   const seeder: EmulatorSeeder = {
@@ -266,6 +288,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     sweep: (input) => {
       const { id, storageId } = store.seedSweep(input);
       return { id, storageId };
+    },
+    report: (input) => {
+      const { id, name } = store.seedReport(input);
+      return { id, name };
     },
   };
   return {

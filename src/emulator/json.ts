@@ -43,3 +43,144 @@ export function stringifyJsonString(value: unknown): string {
   const token = new RegExp(`"${escapeRegExp(placeholder)}(NaN|-?Infinity)"`, 'g');
   return text.replace(token, (_match, name: string) => name);
 }
+
+/**
+ * Parses JSON text the way the W&B server reads `JSONString` inputs: standard JSON, plus bare
+ * `NaN`, `Infinity` and `-Infinity` tokens (clients such as the Python SDK write non-finite
+ * summary values that way). Object keys are set as own properties, `__proto__` included.
+ *
+ * @throws Error naming the position of the first problem when the text is not such JSON.
+ * @example
+ * ```ts
+ * parseJsonString('{"loss": NaN, "best": -Infinity}'); // { loss: NaN, best: -Infinity }
+ * ```
+ */
+export function parseJsonString(text: string): unknown {
+  return new JsonReader(text).document();
+}
+
+const NON_FINITE_TOKENS: ReadonlyArray<[string, number]> = [
+  ['NaN', NaN],
+  ['Infinity', Infinity],
+  ['-Infinity', -Infinity],
+];
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+const WHITESPACE = /[ \t\n\r]*/y;
+
+/** A small recursive-descent JSON reader (JSON.parse has no hook for bare non-finite tokens). */
+class JsonReader {
+  private pos = 0;
+  private depth = 0;
+
+  constructor(private readonly text: string) {}
+
+  document(): unknown {
+    const value = this.value();
+    this.skipWhitespace();
+    if (this.pos < this.text.length) this.fail('unexpected text after the JSON value');
+    return value;
+  }
+
+  private fail(what: string): never {
+    throw new Error(`Invalid JSON at position ${this.pos}: ${what}`);
+  }
+
+  private skipWhitespace(): void {
+    WHITESPACE.lastIndex = this.pos;
+    WHITESPACE.exec(this.text);
+    this.pos = WHITESPACE.lastIndex;
+  }
+
+  private value(): unknown {
+    this.skipWhitespace();
+    const c = this.text.charAt(this.pos);
+    if (c === '{' || c === '[') {
+      if (++this.depth > 512) this.fail('nested too deeply');
+      const v = c === '{' ? this.object() : this.array();
+      this.depth--;
+      return v;
+    }
+    if (c === '"') return this.string();
+    for (const [token, number] of NON_FINITE_TOKENS) {
+      if (this.text.startsWith(token, this.pos)) {
+        this.pos += token.length;
+        return number;
+      }
+    }
+    for (const [token, literal] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
+      if (this.text.startsWith(token, this.pos)) {
+        this.pos += token.length;
+        return literal;
+      }
+    }
+    NUMBER.lastIndex = this.pos;
+    const match = NUMBER.exec(this.text);
+    if (!match) this.fail(c === '' ? 'unexpected end of text' : `unexpected character ${JSON.stringify(c)}`);
+    this.pos = NUMBER.lastIndex;
+    return Number(match[0]);
+  }
+
+  private expect(c: string): void {
+    this.skipWhitespace();
+    if (this.text.charAt(this.pos) !== c) this.fail(`expected ${JSON.stringify(c)}`);
+    this.pos++;
+  }
+
+  /** Consumes `c` (after white space) when it is next. */
+  private accept(c: string): boolean {
+    this.skipWhitespace();
+    if (this.text.charAt(this.pos) !== c) return false;
+    this.pos++;
+    return true;
+  }
+
+  private object(): Record<string, unknown> {
+    this.pos++; // {
+    const out: Record<string, unknown> = {};
+    if (this.accept('}')) return out;
+    do {
+      this.skipWhitespace();
+      if (this.text.charAt(this.pos) !== '"') this.fail('expected a string key');
+      const key = this.string();
+      this.expect(':');
+      const value = this.value();
+      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    } while (this.accept(','));
+    this.expect('}');
+    return out;
+  }
+
+  private array(): unknown[] {
+    this.pos++; // [
+    const out: unknown[] = [];
+    if (this.accept(']')) return out;
+    do out.push(this.value());
+    while (this.accept(','));
+    this.expect(']');
+    return out;
+  }
+
+  private string(): string {
+    const start = this.pos;
+    this.pos++; // opening quote
+    for (;;) {
+      const c = this.text.charCodeAt(this.pos);
+      if (Number.isNaN(c)) this.fail('unterminated string');
+      if (c < 0x20) this.fail('control character in a string');
+      this.pos++;
+      if (c === 0x5c /* \ */) this.pos++;
+      else if (c === 0x22 /* " */) break;
+    }
+    // The string's own text is standard JSON: let JSON.parse decode its escapes (and reject bad ones).
+    try {
+      return JSON.parse(this.text.slice(start, this.pos)) as string;
+    } catch {
+      this.pos = start;
+      return this.fail('invalid escape in a string');
+    }
+  }
+}

@@ -155,15 +155,18 @@ function omitNull(entries: [string, unknown][]): RunDocument {
  * The document filters and orders run against. Null fields are left out, so `{ group: null }` and
  * `{ group: { $exists: false } }` both match runs without a group. `config` keeps the server's
  * `{ key: { value, desc } }` form; `summary_metrics` is the summary. The {@link RUN_DATE_FIELDS}
- * are epoch milliseconds (filter values under them are converted the same way).
+ * are epoch milliseconds (filter values under them are converted the same way). `sweepKeys` lists
+ * what the `sweep` filter key matches by identity: the sweep id and, when given, the sweep's
+ * global id (`sweepStorageId`), since clients filter a sweep's runs by either.
  *
  * @example
  * ```ts
  * runDocument(run).config; // { lr: { value: 0.1, desc: null } }
  * runDocument(run).createdAt; // 1704067200000 for '2024-01-01T00:00:00Z'
+ * runDocument(run, 'U3dlZXA6MQ==').sweepKeys; // ['swp12345', 'U3dlZXA6MQ==']
  * ```
  */
-export function runDocument(run: RunRecord): RunDocument {
+export function runDocument(run: RunRecord, sweepStorageId?: string): RunDocument {
   const runtime = run.summary._runtime;
   let duration: number | null = null;
   if (typeof runtime === 'number') duration = runtime;
@@ -178,6 +181,7 @@ export function runDocument(run: RunRecord): RunDocument {
     ['host', run.host],
     ['username', run.username],
     ['sweep', run.sweep],
+    [SWEEP_KEYS, run.sweep === null ? null : sweepStorageId ? [run.sweep, sweepStorageId] : [run.sweep]],
     ['createdAt', epochMillis(run.createdAt)],
     ['heartbeatAt', epochMillis(run.heartbeatAt)],
     ['updatedAt', epochMillis(run.updatedAt)],
@@ -274,6 +278,30 @@ function rewriteCondition(field: string, path: string, condition: unknown): unkn
   return out;
 }
 
+/** The {@link runDocument} field holding the identifiers the `sweep` filter key matches. */
+const SWEEP_KEYS = 'sweepKeys';
+/** Operators that compare identity; on `sweep` they match the sweep id or its global id. */
+const IDENTITY_OPERATORS = new Set(['$eq', '$ne', '$in', '$nin']);
+
+/**
+ * A condition on `sweep`: equality and the identity operators go to {@link SWEEP_KEYS} (so the
+ * sweep id and the sweep's global id both match, and `$ne` / `$nin` exclude by either); the
+ * others (`$regex`, `$gt`, `$exists`, ...) compare the sweep id.
+ */
+function rewriteSweepCondition(field: string, condition: unknown): Record<string, unknown> {
+  const rewritten = rewriteCondition(field, 'sweep', condition);
+  if (!isPlainObject(rewritten) || !Object.keys(rewritten).some((k) => k.startsWith('$'))) {
+    return { [SWEEP_KEYS]: rewritten };
+  }
+  const byKeys: Record<string, unknown> = {};
+  const byName: Record<string, unknown> = {};
+  for (const [op, arg] of Object.entries(rewritten)) (IDENTITY_OPERATORS.has(op) ? byKeys : byName)[op] = arg;
+  const out: Record<string, unknown> = {};
+  if (Object.keys(byKeys).length > 0) out[SWEEP_KEYS] = byKeys;
+  if (Object.keys(byName).length > 0) out.sweep = byName;
+  return out;
+}
+
 function rewriteFilter(filter: unknown, where: string): Record<string, unknown> {
   if (!isPlainObject(filter)) throw new QueryInputError(`Invalid filters: ${where} must be a JSON object`);
   const out: Record<string, unknown> = {};
@@ -289,7 +317,8 @@ function rewriteFilter(filter: unknown, where: string): Record<string, unknown> 
     } else {
       const path = normalizeRunField(key);
       if (path in out) throw new QueryInputError(`Invalid filters: "${key}" given twice`);
-      out[path] = rewriteCondition(key, path, value);
+      if (path === 'sweep') Object.assign(out, rewriteSweepCondition(key, value));
+      else out[path] = rewriteCondition(key, path, value);
     }
   }
   return out;

@@ -16,7 +16,10 @@
 import { readFile } from 'node:fs/promises';
 import { buildSchema, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { globalId } from './ids.js';
+import { historyArgs, historyKeys, historyRows, parseSampledHistorySpec, sampledHistory } from './history.js';
 import { stringifyJsonString } from './json.js';
+import { writeMutations } from './mutations.js';
+import { fileMutations, runFileCount, runFilesConnection } from './storage.js';
 import {
   compileRunFilter,
   paginate,
@@ -31,6 +34,7 @@ import type {
   EmulatorStore,
   EntityRecord,
   ProjectRecord,
+  ReportRecord,
   RunRecord,
   SweepRecord,
   UserRecord,
@@ -135,23 +139,6 @@ function rejectArgs(args: Args, names: string[], field: string): void {
   }
 }
 
-function historyKeys(run: RunRecord): Record<string, unknown> {
-  const keys: Record<string, { typeCounts: { type: string; count: number }[] }> = {};
-  let lastStep = -1;
-  run.history.forEach((row, index) => {
-    const step = typeof row._step === 'number' ? row._step : index;
-    if (step > lastStep) lastStep = step;
-    for (const [key, value] of Object.entries(row)) {
-      const type = value === null ? 'nil' : Array.isArray(value) ? 'array' : typeof value;
-      const entry = (keys[key] ??= { typeCounts: [] });
-      const counter = entry.typeCounts.find((c) => c.type === type);
-      if (counter) counter.count++;
-      else entry.typeCounts.push({ type, count: 1 });
-    }
-  });
-  return { keys, lastStep };
-}
-
 /**
  * Builds views over the store. Each view has exactly the fields the emulator implements.
  *
@@ -247,6 +234,55 @@ export class Views {
         const sweep = name === null ? undefined : this.store.findSweep(project.id, name);
         return sweep ? this.sweep(sweep) : null;
       },
+      sweeps: (args: Args) => {
+        rejectArgs(args, ['order'], 'Project.sweeps');
+        const page = paginate(this.sweepsOf(project), byId, 'sweeps', 1, pageArgs(args), 'Project.sweeps');
+        return {
+          pageInfo: page.pageInfo,
+          edges: page.edges.map((e) => ({ node: this.sweep(e.node), cursor: e.cursor })),
+        };
+      },
+      totalSweeps: () => this.sweepsOf(project).length,
+      // Reports are the views of type "runs" (wandb-ops.md §6.5), listed in creation order.
+      allViews: (args: Args) => {
+        rejectArgs(args, ['userId', 'userName', 'offset'], 'Project.allViews');
+        const type = optionalString(args, 'viewType');
+        const name = optionalString(args, 'viewName');
+        const views = [...this.store.reports.values()].filter(
+          (r) =>
+            r.projectId === project.id &&
+            (type === null || r.type === type) &&
+            (name === null || r.name === name),
+        );
+        const page = paginate(views, byId, 'views', 1, pageArgs(args), 'Project.allViews');
+        return {
+          totalCount: page.totalCount,
+          pageInfo: page.pageInfo,
+          edges: page.edges.map((e) => ({ node: this.view(e.node), cursor: e.cursor })),
+        };
+      },
+    };
+  }
+
+  private sweepsOf(project: ProjectRecord): SweepRecord[] {
+    return [...this.store.sweeps.values()].filter((s) => s.projectId === project.id);
+  }
+
+  /** A `View` (a report when its type is `runs`). */
+  view(report: ReportRecord): View {
+    const project = this.store.projects.get(report.projectId);
+    return {
+      id: globalId('View', report.id),
+      name: report.name,
+      displayName: report.displayName,
+      type: report.type,
+      description: report.description,
+      spec: report.spec,
+      user: () => this.userNamed(report.username),
+      createdAt: report.createdAt,
+      updatedAt: report.updatedAt,
+      entityName: project?.entityName ?? '',
+      projectName: project?.name ?? '',
     };
   }
 
@@ -278,10 +314,11 @@ export class Views {
     const names = Array.isArray(args.names)
       ? args.names.filter((n): n is string => typeof n === 'string')
       : null;
+    const sweepIds = new Map(this.sweepsOf(project).map((s) => [s.name, globalId('Sweep', s.id)]));
     return this.store
       .runsOfProject(project.id)
       .filter((run) => names === null || names.includes(run.name))
-      .map((run) => ({ run, doc: runDocument(run) }))
+      .map((run) => ({ run, doc: runDocument(run, sweepIds.get(run.sweep ?? '')) }))
       .filter(({ doc }) => matches(doc));
   }
 
@@ -315,7 +352,27 @@ export class Views {
       config: () => stringifyJsonString(run.config),
       summaryMetrics: () => stringifyJsonString(run.summary),
       systemMetrics: () => stringifyJsonString(run.systemMetrics),
-      historyKeys: () => historyKeys(run),
+      historyKeys: () => historyKeys(run.history),
+      // History (wandb-ops.md §7.1): `history` / `events` rows are JSON strings, `sampledHistory` objects.
+      history: (args: Args) => {
+        rejectArgs(args, ['maxKeyLimit'], 'Run.history');
+        return historyRows(run.history, historyArgs(args, 'Run.history')).map(stringifyJsonString);
+      },
+      sampledHistory: (args: Args) => {
+        rejectArgs(args, ['packVersion'], 'Run.sampledHistory');
+        const specs = Array.isArray(args.specs) ? args.specs : [];
+        return specs.map((spec) => sampledHistory(run.history, parseSampledHistorySpec(spec)));
+      },
+      events: (args: Args) => {
+        const { samples } = historyArgs(args, 'Run.events');
+        return historyRows(run.events ?? [], { samples }).map(stringifyJsonString);
+      },
+      // Files (wandb-ops.md §7.1, §7.3): signed URLs need the request's origin, from the context.
+      fileCount: () => runFileCount(run),
+      files: (args: Args, context: unknown) => {
+        rejectArgs(args, ['pattern', 'contentType'], 'Run.files');
+        return runFilesConnection(run, { names: args.names, page: pageArgs(args) }, context);
+      },
     };
   }
 }
@@ -354,6 +411,8 @@ export function createRootValue(store: EmulatorStore): View {
     serverInfo: () => ({
       features: [...store.features].map(([name, isEnabled]) => ({ name, isEnabled })),
     }),
+    ...writeMutations(store, views),
+    ...fileMutations(store),
   };
 }
 

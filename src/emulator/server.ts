@@ -23,9 +23,10 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { FaultRegistry } from './faults.js';
+import { handleStorageRequest, isStorageRequestPath, StorageSigner } from './storage.js';
 import { createRootValue, emulatorFieldResolver, type View } from './resolvers.js';
 import type { EmulatorStore } from './store.js';
-import type { RecordedRequest, RecordedRequestKind } from './types.js';
+import type { Fault, RecordedRequest, RecordedRequestKind } from './types.js';
 
 /**
  * The marker that replaces credentials in recorded requests.
@@ -55,6 +56,8 @@ export interface HttpServerDeps {
   schema: GraphQLSchema;
   apiKey: string;
   faults: FaultRegistry;
+  /** Lifetime of signed storage URLs, in ms. Default one hour. */
+  signedUrlLifetimeMs?: number;
 }
 
 /**
@@ -128,12 +131,14 @@ export class EmulatorHttpServer {
 
   private readonly server: Server;
   private readonly rootValue: View;
+  private readonly signer: StorageSigner;
   private readonly secrets: string[];
   private readonly sleepers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   private closing = false;
 
   constructor(private readonly deps: HttpServerDeps) {
     this.rootValue = createRootValue(deps.store);
+    this.signer = new StorageSigner({ lifetimeMs: deps.signedUrlLifetimeMs });
     this.secrets = [deps.apiKey, Buffer.from(`api:${deps.apiKey}`, 'utf8').toString('base64')].filter(
       (s) => s.length > 0,
     );
@@ -251,7 +256,7 @@ export class EmulatorHttpServer {
     res.end(body);
   }
 
-  private readBody(req: IncomingMessage): Promise<string | undefined> {
+  private readBody(req: IncomingMessage): Promise<Buffer | undefined> {
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       let size = 0;
@@ -265,9 +270,79 @@ export class EmulatorHttpServer {
         }
         chunks.push(chunk);
       });
-      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      req.on('end', () => resolve(Buffer.concat(chunks)));
       req.on('error', reject);
     });
+  }
+
+  /**
+   * Plays a fault: waits its delay, then drops the connection or answers its status. Resolves
+   * with whether the request was answered (or dropped), i.e. must not be handled further.
+   */
+  private async applyFault(
+    fault: Fault,
+    req: IncomingMessage,
+    res: ServerResponse,
+    record: RecordedRequest,
+  ): Promise<boolean> {
+    if (fault.delayMs !== undefined && fault.delayMs > 0) await this.sleep(fault.delayMs);
+    if (this.closing || res.destroyed) {
+      res.destroy();
+      return true;
+    }
+    if (fault.dropConnection) {
+      record.status = 0;
+      req.socket.destroy();
+      return true;
+    }
+    if (fault.status !== undefined) {
+      const headers: Record<string, string> = {};
+      if (fault.retryAfterSeconds !== undefined) headers['Retry-After'] = String(fault.retryAfterSeconds);
+      else if (fault.retryAfterDate !== undefined)
+        headers['Retry-After'] = fault.retryAfterDate.toUTCString();
+      this.send(res, record, fault.status, fault.body ?? errorBody(`emulated ${fault.status}`), headers);
+      return true;
+    }
+    return false;
+  }
+
+  /** The origin the client reached us at (its `Host` header), for the signed URLs we hand out. */
+  private origin(req: IncomingMessage): string {
+    const host = req.headers.host;
+    if (host && /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/.test(host)) return `http://${host}`;
+    return `http://127.0.0.1:${req.socket.localPort ?? 0}`;
+  }
+
+  /** The signed storage URLs: faults first (as a CDN in front would), no API key, the signature instead. */
+  private async handleStorage(
+    req: IncomingMessage,
+    res: ServerResponse,
+    record: RecordedRequest,
+    url: URL,
+    method: string,
+    body: Buffer,
+  ): Promise<void> {
+    const fault = this.deps.faults.take(undefined, 'storage');
+    if (fault && (await this.applyFault(fault, req, res, record))) return;
+    const contentType = req.headers['content-type'];
+    const answer = handleStorageRequest(this.deps.store, this.signer, {
+      method,
+      url,
+      contentType: typeof contentType === 'string' ? contentType : undefined,
+      body,
+    });
+    if (res.destroyed || res.headersSent) return;
+    record.status = answer.status;
+    const bytes =
+      typeof answer.body === 'string'
+        ? Buffer.from(answer.body, 'utf8')
+        : Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength);
+    res.writeHead(answer.status, {
+      ...this.corsHeaders(req),
+      'Content-Length': String(bytes.length),
+      ...answer.headers,
+    });
+    res.end(method === 'HEAD' ? undefined : bytes);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -294,12 +369,16 @@ export class EmulatorHttpServer {
       status: 0,
     };
     this.requests.push(record);
-    const text = await this.readBody(req);
-    if (text === undefined) {
+    const raw = await this.readBody(req);
+    if (raw === undefined) {
       this.send(res, record, 413, errorBody(`Request body larger than ${MAX_BODY_BYTES} bytes`));
       return;
     }
 
+    if (kind === 'storage' && isStorageRequestPath(url.pathname)) {
+      await this.handleStorage(req, res, record, url, method, raw);
+      return;
+    }
     if (kind !== 'graphql') {
       if (method === 'GET' && url.pathname === '/healthz') this.send(res, record, 200, '{"ok":true}');
       else if (kind === 'other')
@@ -311,6 +390,7 @@ export class EmulatorHttpServer {
       this.send(res, record, 405, errorBody('Use POST /graphql'), { Allow: 'POST, OPTIONS' });
       return;
     }
+    const text = raw.toString('utf8');
 
     let body: unknown;
     try {
@@ -348,26 +428,7 @@ export class EmulatorHttpServer {
     record.operationName = requestedOperation ?? (document ? firstOperationName(document) : undefined);
 
     const fault = this.deps.faults.take(record.operationName);
-    if (fault) {
-      if (fault.delayMs !== undefined && fault.delayMs > 0) await this.sleep(fault.delayMs);
-      if (this.closing || res.destroyed) {
-        res.destroy();
-        return;
-      }
-      if (fault.dropConnection) {
-        record.status = 0;
-        req.socket.destroy();
-        return;
-      }
-      if (fault.status !== undefined) {
-        const headers: Record<string, string> = {};
-        if (fault.retryAfterSeconds !== undefined) headers['Retry-After'] = String(fault.retryAfterSeconds);
-        else if (fault.retryAfterDate !== undefined)
-          headers['Retry-After'] = fault.retryAfterDate.toUTCString();
-        this.send(res, record, fault.status, fault.body ?? errorBody(`emulated ${fault.status}`), headers);
-        return;
-      }
-    }
+    if (fault && (await this.applyFault(fault, req, res, record))) return;
 
     if (!isAuthorized(req.headers.authorization, this.deps.apiKey)) {
       this.send(
@@ -392,7 +453,7 @@ export class EmulatorHttpServer {
           schema: this.deps.schema,
           document,
           rootValue: this.rootValue,
-          contextValue: { store: this.deps.store },
+          contextValue: { store: this.deps.store, storage: this.signer, origin: this.origin(req) },
           variableValues: variables,
           operationName: requestedOperation,
           fieldResolver: emulatorFieldResolver,

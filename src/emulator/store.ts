@@ -1,5 +1,5 @@
 /**
- * The emulator's in-memory store: users, entities, projects, runs and sweeps, with integer ids per kind.
+ * The emulator's in-memory store: users, entities, projects, runs, sweeps and reports, with integer ids per kind.
  *
  * @example
  * ```ts
@@ -11,14 +11,18 @@
  * @module
  */
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { latestSystemMetrics, normalizeHistoryRows, normalizeSystemEvents } from './history.js';
 import { createPrng, cryptoPrng, globalId, randomRunId, runDisplayName, type Prng } from './ids.js';
+import { guessMimetype, isStorableName, md5Base64 } from './storage.js';
 import type {
   SeedProjectInput,
   SeedRunInput,
+  SeedReportInput,
   SeedSweepInput,
   SeedUserInput,
   SeededProject,
   SeededRun,
+  SeededReport,
   SeededSweep,
   ViewerOptions,
 } from './types.js';
@@ -126,7 +130,33 @@ export interface RunRecord {
   createdAt: string;
   updatedAt: string;
   heartbeatAt: string | null;
+  /** History rows (`Run.history`), in step order, each with a `_step`. */
   history: Record<string, unknown>[];
+  /** System metrics stream rows (`Run.events`), oldest first; absent or empty when none were seeded. */
+  events?: Record<string, unknown>[];
+  /** The run's files by name (`Run.files`); see {@link EmulatorStore.putRunFile}. */
+  files: Map<string, FileRecord>;
+}
+
+/**
+ * A stored run file.
+ *
+ * @example
+ * ```ts
+ * run.files.get('config.yaml')?.md5; // base64 MD5 of the content
+ * ```
+ */
+export interface FileRecord {
+  /** Integer id (global id `File:<id>`). */
+  id: number;
+  /** Name within the run, `/`-separated, stored as given. */
+  name: string;
+  content: Uint8Array;
+  /** MD5 of the content, base64 (as `File.md5`). */
+  md5: string;
+  mimetype: string;
+  createdAt: string;
+  updatedAt: string;
 }
 
 /**
@@ -152,6 +182,31 @@ export interface SweepRecord {
   /** Seeded best metric value; `undefined` means computed from the runs. */
   bestLoss: number | null | undefined;
   runCountExpected: number | null;
+  username: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * A stored report: a saved view (`View`) of a project.
+ *
+ * @example
+ * ```ts
+ * [...store.reports.values()].map((r) => r.displayName); // ['Weekly sync']
+ * ```
+ */
+export interface ReportRecord {
+  /** Integer storage id (global id `View:<id>`). */
+  id: number;
+  projectId: number;
+  /** Internal view name (`View.name`). */
+  name: string;
+  displayName: string;
+  /** View type; reports are `runs`. */
+  type: string;
+  description: string | null;
+  /** The content as a JSON string, the way the server stores it. */
+  spec: string | null;
   username: string | null;
   createdAt: string;
   updatedAt: string;
@@ -237,12 +292,15 @@ export class EmulatorStore {
   readonly runs = new Map<number, RunRecord>();
   /** Sweeps by integer id. */
   readonly sweeps = new Map<number, SweepRecord>();
+  /** Reports (saved views) by integer id. */
+  readonly reports = new Map<number, ReportRecord>();
   /** Server feature flags by name. */
   readonly features = new Map<string, boolean>();
   /** Username of the viewer. */
   readonly viewerUsername: string;
 
-  private readonly counters = { user: 0, entity: 0, project: 0, run: 0, sweep: 0 };
+  private fileCounter = 0;
+  private readonly counters = { user: 0, entity: 0, project: 0, run: 0, sweep: 0, report: 0 };
   private readonly random: Prng;
 
   /**
@@ -359,6 +417,33 @@ export class EmulatorStore {
       if (run.projectId === projectId && run.name === name) return run;
     }
     return undefined;
+  }
+
+  /**
+   * Removes a run by its integer storage id; returns whether there was one.
+   *
+   * @example
+   * ```ts
+   * store.deleteRun(run.id); // true
+   * ```
+   */
+  deleteRun(id: number): boolean {
+    return this.runs.delete(id);
+  }
+
+  /**
+   * Whether `username` may create or change projects and runs of `entityName`: its own personal
+   * entity, its default entity, or one of its teams.
+   *
+   * @example
+   * ```ts
+   * store.canWrite('alice', 'vision-team'); // true when alice is in that team
+   * ```
+   */
+  canWrite(username: string, entityName: string): boolean {
+    const user = this.users.get(username);
+    if (!user) return false;
+    return user.username === entityName || user.entity === entityName || user.teams.includes(entityName);
   }
 
   /**
@@ -498,7 +583,10 @@ export class EmulatorStore {
       state: input.state ?? 'finished',
       config: wrapConfig(input.config ?? {}),
       summary,
-      systemMetrics: { ...(input.systemMetrics ?? {}) },
+      systemMetrics: Array.isArray(input.systemMetrics)
+        ? latestSystemMetrics(input.systemMetrics)
+        : { ...(input.systemMetrics ?? {}) },
+      events: Array.isArray(input.systemMetrics) ? normalizeSystemEvents(input.systemMetrics) : [],
       tags: [...(input.tags ?? [])],
       notes: input.notes ?? null,
       description: input.description ?? null,
@@ -511,10 +599,42 @@ export class EmulatorStore {
       createdAt,
       updatedAt: heartbeatAt ?? createdAt,
       heartbeatAt,
-      history: (input.history ?? []).map((row) => ({ ...row })),
+      history: normalizeHistoryRows(input.history ?? []),
+      files: new Map(),
     };
     this.runs.set(record.id, record);
+    for (const [fileName, content] of Object.entries(input.files ?? {})) {
+      this.putRunFile(record, fileName, content);
+    }
     return { id: record.name, storageId: globalId('Run', record.id), record };
+  }
+
+  /**
+   * Stores a file of a run (text is stored as UTF-8), replacing one of the same name (which keeps
+   * its id and creation time). Names are stored as given — hostile ones such as `../x` included —
+   * except empty, `.` and `..`, which throw.
+   *
+   * @example
+   * ```ts
+   * store.putRunFile(run, 'config.yaml', 'lr: 0.1\n').md5;
+   * ```
+   */
+  putRunFile(run: RunRecord, name: string, content: string | Uint8Array): FileRecord {
+    if (!isStorableName(name)) throw new Error(`Invalid file name ${JSON.stringify(name)}`);
+    const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : new Uint8Array(content);
+    const existing = run.files.get(name);
+    const now = toTimestamp(new Date());
+    const record: FileRecord = {
+      id: existing?.id ?? ++this.fileCounter,
+      name,
+      content: bytes,
+      md5: md5Base64(bytes),
+      mimetype: guessMimetype(name),
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    };
+    run.files.set(name, record);
+    return record;
   }
 
   /**
@@ -576,5 +696,38 @@ export class EmulatorStore {
     };
     this.sweeps.set(record.id, record);
     return { id: name, storageId: globalId('Sweep', record.id), record };
+  }
+
+  /**
+   * Adds a report (a view of type `runs` unless `type` says otherwise); its project (and entity)
+   * are created when missing.
+   *
+   * @example
+   * ```ts
+   * store.seedReport({ project: 'vision', displayName: 'Weekly sync', spec: { panelGroups: [] } });
+   * ```
+   */
+  seedReport(input: SeedReportInput): SeededReport & { record: ReportRecord } {
+    if (!input.project) throw new Error('seed.report: project is required');
+    if (typeof input.displayName !== 'string') throw new Error('seed.report: displayName is required');
+    const project = this.seedProject({ entity: input.entity, name: input.project }).record;
+    const username = input.user ?? this.viewerUsername;
+    this.ensureUser(username);
+    const createdAt = toTimestamp(input.createdAt ?? new Date());
+    const spec = input.spec === undefined || input.spec === null ? null : input.spec;
+    const record: ReportRecord = {
+      id: ++this.counters.report,
+      projectId: project.id,
+      name: input.name ?? randomRunId(this.random),
+      displayName: input.displayName,
+      type: input.type ?? 'runs',
+      description: input.description ?? null,
+      spec: typeof spec === 'string' || spec === null ? spec : JSON.stringify(spec),
+      username,
+      createdAt,
+      updatedAt: input.updatedAt === undefined ? createdAt : toTimestamp(input.updatedAt),
+    };
+    this.reports.set(record.id, record);
+    return { id: globalId('View', record.id), name: record.name, record };
   }
 }

@@ -68,6 +68,11 @@ export interface EmulatorOptions {
    * (`false` disables a default one, an unknown name with `true` adds it).
    */
   features?: Record<string, boolean>;
+  /**
+   * How long the signed storage URLs it hands out (`File.directUrl`, `File.url`, upload URLs)
+   * stay valid, in ms; an expired one is refused with 403. Default `3_600_000` (one hour).
+   */
+  signedUrlLifetimeMs?: number;
 }
 
 /**
@@ -159,8 +164,13 @@ export interface SeedRunInput {
   config?: Record<string, unknown>;
   /** Summary metrics. Default `{}`. */
   summary?: Record<string, unknown>;
-  /** System metrics. Default `{}`. */
-  systemMetrics?: Record<string, unknown>;
+  /**
+   * System metrics: either the run's latest system metrics (an object), or the whole system
+   * metrics stream as rows, oldest first (`Run.events`, what `history({ stream: 'system' })`
+   * reads; rows usually carry `_runtime` / `_timestamp`), in which case the latest system metrics
+   * are the last row without its `_`-prefixed keys. Default `{}` and no stream.
+   */
+  systemMetrics?: Record<string, unknown> | Record<string, unknown>[];
   /** Tags. Default `[]`. */
   tags?: string[];
   /** Notes. Default `null`. */
@@ -183,8 +193,19 @@ export interface SeedRunInput {
   commit?: string | null;
   /** Host name. Default `null`. */
   host?: string | null;
-  /** History rows (each usually with `_step`); sets `historyLineCount` and `historyKeys`. Default none. */
+  /**
+   * History rows, in step order; sets `historyLineCount` and `historyKeys` (`lastStep` = the largest
+   * `_step`). A row without `_step` gets the previous row's step plus one (`0` for the first);
+   * steps must be strictly increasing non-negative integers. `_runtime` / `_timestamp` are
+   * optional and never added. Default none.
+   */
   history?: Record<string, unknown>[];
+  /**
+   * Files of the run by name (`/`-separated; text is stored as UTF-8). Names are stored as given,
+   * hostile ones such as `../x.txt` or `/abs.txt` included (to test clients), but not empty, `.`
+   * or `..`. Default none.
+   */
+  files?: Record<string, string | Uint8Array>;
 }
 
 /**
@@ -256,9 +277,15 @@ export interface RecordedRequest {
  * emu.faults.add({ delayMs: 500 }); // a pure delay, then a normal answer
  * emu.faults.add({ dropConnection: true }); // the socket is destroyed without an answer
  * emu.faults.add({ status: 200, body: 'not json' }); // a malformed body
+ * emu.faults.add({ target: 'storage', status: 503 }); // the next storage GET or PUT answers 503
  * ```
  */
 export interface FaultInput {
+  /**
+   * Which requests it applies to: `'graphql'` (`POST /graphql`) or `'storage'` (GET / PUT of the
+   * signed `/storage/...` URLs; `operationName` must then be omitted). Default `'graphql'`.
+   */
+  target?: 'graphql' | 'storage';
   /** Operation to match; omitted = every GraphQL request. */
   operationName?: string;
   /** Status to answer with. Omitted = no status fault (only a delay or a dropped connection). */
@@ -387,4 +414,55 @@ export interface SeededSweep {
   id: string;
   /** Global id (GraphQL `Sweep.id`). */
   storageId: string;
+}
+
+/**
+ * Input of `emu.seed.report`: a report is a saved view of type `runs` in a project.
+ *
+ * @example
+ * ```ts
+ * emu.seed.report({
+ *   project: 'vision',
+ *   displayName: 'Weekly sync',
+ *   description: 'What changed this week',
+ *   spec: { panelGroups: [{ name: 'Loss curves' }] },
+ * });
+ * ```
+ */
+export interface SeedReportInput {
+  /** Entity. Default the viewer's entity. */
+  entity?: string;
+  /** Project (created when missing). */
+  project: string;
+  /** Title shown in the app (`View.displayName`). */
+  displayName: string;
+  /** Description. Default `null`. */
+  description?: string | null;
+  /** Content: an object (stored as a JSON string, as the server does) or a JSON string. Default `null`. */
+  spec?: Record<string, unknown> | string | null;
+  /** The view's internal name (what `viewName` filters on). Default a random 8-character id. */
+  name?: string;
+  /** View type. Default `'runs'` (a report); other types are not listed as reports. */
+  type?: string;
+  /** Username of the author (created when missing). Default the viewer. */
+  user?: string;
+  /** Creation time. Default now. */
+  createdAt?: Date | string;
+  /** Last save. Default `createdAt`. */
+  updatedAt?: Date | string;
+}
+
+/**
+ * The result of `emu.seed.report`.
+ *
+ * @example
+ * ```ts
+ * const { id, name } = emu.seed.report({ project: 'vision', displayName: 'Weekly sync' }); // id: base64 'View:<n>'
+ * ```
+ */
+export interface SeededReport {
+  /** Global id (GraphQL `View.id`), what report URLs end with (without `=` padding). */
+  id: string;
+  /** The view's internal name. */
+  name: string;
 }

@@ -1,6 +1,8 @@
 import type { Client } from '@urql/core';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import {
+  CreateProjectDocument,
+  CreateRunDocument,
   DefaultEntityDocument,
   ProjectDetailDocument,
   ProjectsPageDocument,
@@ -8,17 +10,35 @@ import {
   ViewerDocument,
 } from '../generated/graphql.js';
 import { readEnv } from '../io/env.js';
+import type { LocalFiles } from '../io/files.js';
+import type { StorageRequest } from '../transport/storage.js';
 import { Transport, type RetryOptions } from '../transport/index.js';
 import { VERSION } from '../version.js';
 import type { FacadeContext, RequestOptions, TransportRequestOptions, Variables } from './context.js';
-import { AuthenticationError, NotFoundError, ValidationError } from './errors.js';
+import {
+  AuthenticationError,
+  NotFoundError,
+  UnsupportedError,
+  ValidationError,
+  WandbError,
+} from './errors.js';
 import { once } from './memo.js';
 import { Paginated, validatePerPage } from './pagination.js';
-import { appUrlFromBaseUrl, normalizeBaseUrl, parseProjectPath, parseRunPath } from './paths.js';
+import { parseObjectPath, type PathObject } from './fromPath.js';
+import {
+  appUrlFromBaseUrl,
+  normalizeBaseUrl,
+  parseProjectPath,
+  parseRunPath,
+  parseSweepPath,
+} from './paths.js';
 import { Project } from './project.js';
+import { BetaReport, listReports, type ReportsOptions } from './report.js';
 import { fetchRunDetail, Run } from './run.js';
 import { Runs, type RunsOptions } from './runs.js';
+import { fetchSweep, type Sweep } from './sweep.js';
 import { User } from './user.js';
+import { randomRunId, type CreateProjectOptions, type CreateRunOptions } from './writes.js';
 import {
   isPlainObject,
   optionalBoolean,
@@ -95,6 +115,26 @@ export interface ListOptions {
 const MISSING_KEY =
   'No W&B API key found. Pass `apiKey` to `new Api({ apiKey })`, set the WANDB_API_KEY environment ' +
   'variable, or add the key to ~/.netrc for the server host (as `wandb login` does).';
+
+const NEEDS_NODE =
+  'which needs Node (the Node build of wandb-api, what `import "wandb-api"` gives under Node)';
+
+/** The core build's file access: none; each method says what to use instead. */
+const NO_LOCAL_FILES: LocalFiles = {
+  readUpload: () =>
+    Promise.reject(
+      new UnsupportedError(
+        `run.uploadFile(path) reads a file from disk, ${NEEDS_NODE}; elsewhere pass the content: run.uploadFile(name, data)`,
+      ),
+    ),
+  prepareDownload: () =>
+    Promise.reject(
+      new UnsupportedError(
+        `file.download() writes to disk, ${NEEDS_NODE}; in a browser use file.blob(), file.text(), file.arrayBuffer() or file.stream()`,
+      ),
+    ),
+  writeAtomic: () => Promise.reject(new UnsupportedError(`file.download() writes to disk, ${NEEDS_NODE}`)),
+};
 
 const RETRY_KEYS = ['maxAttempts', 'initialDelayMs', 'maxDelayMs', 'maxElapsedMs'] as const;
 
@@ -265,6 +305,47 @@ export class Api implements FacadeContext {
     } catch {
       // An unreadable ~/.netrc is the same as none: the request then fails with the missing-key message.
     }
+  }
+
+  /**
+   * Local file access for `file.download()` and `run.uploadFile(path)`. The core (browser) build
+   * has none: every method rejects with {@link UnsupportedError}. The Node build of `wandb-api`
+   * overrides this with Node's file system.
+   * @internal
+   * @example
+   * ```ts
+   * class MyApi extends Api {
+   *   protected override fileSystem(): LocalFiles { return myFiles; }
+   * }
+   * ```
+   */
+  protected fileSystem(): LocalFiles {
+    return NO_LOCAL_FILES;
+  }
+
+  /**
+   * @internal {@link FacadeContext}: the local file access of this build ({@link Api.fileSystem}).
+   *
+   * @example
+   * ```ts
+   * const target = await api.disk().prepareDownload('out', ['a.txt'], 'a.txt', false);
+   * ```
+   */
+  disk(): LocalFiles {
+    return this.fileSystem();
+  }
+
+  /**
+   * @internal {@link FacadeContext}: a request to a storage URL (signed download or upload URL),
+   * sent without credentials unless the URL is relative to `baseUrl`.
+   *
+   * @example
+   * ```ts
+   * const res = await api.storage(file.directUrl, { method: 'GET' });
+   * ```
+   */
+  storage(url: string, request: StorageRequest = {}): Promise<Response> {
+    return this.#transport.storage(url, request);
   }
 
   /**
@@ -498,5 +579,162 @@ export class Api implements FacadeContext {
     const entity = await this.resolveEntity(parsed.entity);
     const run = await fetchRunDetail(this, entity, parsed.project, parsed.runId, o);
     return new Run(this, entity, parsed.project, run);
+  }
+
+  /**
+   * One sweep, loaded (config parsed from its YAML). Paths follow the run grammar with `sweeps`:
+   * `e/p/s`, `e/p/sweeps/s`, `/e/p/s`, `e/p:s`, `p/s`, `p:s` or `s`, missing parts from the
+   * options, the environment or the viewer. Throws {@link NotFoundError} when there is no such
+   * sweep (or project).
+   *
+   * @example
+   * ```ts
+   * const sweep = await api.sweep('acme/vision/sweeps/k3x9a0qz');
+   * console.log(sweep.name, sweep.state, sweep.config.metric, sweep.bestLoss);
+   * const best = await sweep.bestRun();
+   * ```
+   */
+  async sweep(path: string, options: RequestOptions = {}): Promise<Sweep> {
+    const o = optionsObject(options);
+    const signal = optionalSignal(o.signal);
+    const cache = optionalBoolean(o.cache, 'cache');
+    const parsed = parseSweepPath(path, this.settings);
+    const entity = await this.resolveEntity(parsed.entity);
+    const sweep = await fetchSweep(this, entity, parsed.project, parsed.sweepId, signal, cache);
+    if (!sweep) throw new NotFoundError(`Sweep ${entity}/${parsed.project}/${parsed.sweepId} not found`);
+    return sweep;
+  }
+
+  /**
+   * The reports of a project (`entity/project`, or `project` with the default entity), 50 per
+   * request by default, optionally only the one of a view `name`. The server gives no total, so
+   * `totalCount()` throws `UnsupportedError`. A missing project rejects with {@link NotFoundError}.
+   *
+   * @example
+   * ```ts
+   * for await (const report of api.reports('acme/vision')) {
+   *   console.log(report.displayName, report.updatedAt, report.url);
+   * }
+   * ```
+   */
+  reports(path: string, options: ReportsOptions = {}): Paginated<BetaReport> {
+    const o = optionsObject(options);
+    const parsed = parseProjectPath(path, this.settings);
+    return listReports(this, { entity: parsed.entity, project: parsed.project }, o);
+  }
+
+  /**
+   * The object a path names, as the official client's `from_path`: `project` or
+   * `entity/project` → {@link Project}; `entity/project/runId` or `entity/project/runs/runId` →
+   * {@link Run}; `entity/project/sweeps/sweepId` → {@link Sweep};
+   * `entity/project/reports/Title--reportId` (the path of a report URL) → {@link BetaReport},
+   * built from the path without a request (only `id`, `displayName` and `url` are known). Any
+   * other shape throws {@link ValidationError} (`path`) before any request.
+   *
+   * @example
+   * ```ts
+   * const run = await api.fromPath('acme/vision/runs/a1b2c3d4'); // typed Run
+   * const report = await api.fromPath('acme/vision/reports/Weekly-sync--Vmlldzo0Mg'); // typed BetaReport
+   * const anything = await api.fromPath(userInput); // Project | Run | Sweep | BetaReport
+   * if (anything instanceof Run) console.log(anything.summary);
+   * ```
+   */
+  fromPath(path: `${string}/${string}/runs/${string}`, options?: RequestOptions): Promise<Run>;
+  fromPath(path: `${string}/${string}/sweeps/${string}`, options?: RequestOptions): Promise<Sweep>;
+  fromPath(path: `${string}/${string}/reports/${string}`, options?: RequestOptions): Promise<BetaReport>;
+  fromPath(path: string, options?: RequestOptions): Promise<PathObject>;
+  async fromPath(path: string, options: RequestOptions = {}): Promise<PathObject> {
+    const o = optionsObject(options);
+    optionalSignal(o.signal);
+    const target = parseObjectPath(path);
+    switch (target.kind) {
+      case 'project':
+        return this.project(target.project, target.entity, o);
+      case 'run':
+        return this.run(`${target.entity}/${target.project}/${target.runId}`, o);
+      case 'sweep':
+        return this.sweep(`${target.entity}/${target.project}/${target.sweepId}`, o);
+      case 'report':
+        return new BetaReport(this, target.entity, target.project, {
+          id: target.reportId,
+          displayName: target.displayName,
+          spec: '{}',
+        });
+    }
+  }
+
+  /**
+   * Creates a project (entity default: the `entity` option, else the viewer's). The server
+   * upserts: a project that exists already is returned as it is, not an error.
+   *
+   * @example
+   * ```ts
+   * const project = await api.createProject('vision', 'acme');
+   * console.log(project.url);
+   * ```
+   */
+  async createProject(name: string, entity?: string, options: CreateProjectOptions = {}): Promise<Project> {
+    const projectName = optionalName(name, 'name');
+    if (projectName === undefined) throw new ValidationError('name', 'expected a project name');
+    const explicit = optionalName(entity, 'entity');
+    const signal = optionalSignal(optionsObject(options).signal);
+    const entityName = await this.resolveEntity(explicit);
+    // An upsert by name: repeating it changes nothing more, so it is safe to retry.
+    const data = await this.request(
+      CreateProjectDocument,
+      { name: projectName, entity: entityName },
+      { signal, idempotent: true },
+    );
+    const project = data.upsertModel?.project;
+    if (!project) throw new WandbError(`CreateProject returned no project for ${entityName}/${projectName}`);
+    return new Project(this, this.#runsFactory, project);
+  }
+
+  /**
+   * Creates a run in state `running` and returns it (config and summary empty, ready for
+   * {@link Run.update}). The id defaults to 8 random characters of `[a-z0-9]`; the project to the
+   * `project` option (`WANDB_PROJECT`) — without either it throws {@link ValidationError} (this
+   * client never falls back to `uncategorized`); the entity to the `entity` option, else the
+   * viewer's. The project is created when missing.
+   *
+   * The server upserts by id: with the `runId` of a run that exists already, that run is not
+   * duplicated nor rejected, it is set to `running` and returned with its data.
+   *
+   * @example
+   * ```ts
+   * const run = await api.createRun({ project: 'vision' });
+   * run.config = { lr: 0.1 };
+   * run.tags = ['manual'];
+   * await run.update();
+   * console.log(run.id, run.url);
+   * ```
+   */
+  async createRun(options: CreateRunOptions = {}): Promise<Run> {
+    const o = optionsObject(options);
+    let runId: string | undefined;
+    if (o.runId !== undefined) {
+      runId = optionalName(o.runId, 'runId');
+      if (runId === undefined) throw new ValidationError('runId', 'expected a non-empty run id');
+    }
+    const project = optionalName(o.project, 'project') ?? this.settings.project;
+    if (project === undefined) {
+      throw new ValidationError(
+        'project',
+        'no project given and no default project: pass { project }, or set the project option or WANDB_PROJECT',
+      );
+    }
+    const explicit = optionalName(o.entity, 'entity');
+    const signal = optionalSignal(o.signal);
+    const entity = await this.resolveEntity(explicit);
+    const name = runId ?? randomRunId();
+    // An upsert by id with fixed values: repeating it changes nothing more, so it is safe to retry.
+    const data = await this.request(
+      CreateRunDocument,
+      { entity, project, name, state: 'running' },
+      { signal, idempotent: true },
+    );
+    const bucket = data.upsertBucket?.bucket;
+    if (!bucket) throw new WandbError(`CreateRun returned no run for ${entity}/${project}/${name}`);
+    return new Run(this, entity, project, bucket);
   }
 }

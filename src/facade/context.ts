@@ -1,4 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { LocalFiles } from '../io/files.js';
+import type { StorageRequest } from '../transport/storage.js';
 
 /** Variables of a GraphQL operation. */
 export type Variables = Record<string, unknown>;
@@ -22,6 +24,8 @@ export interface RequestOptions {
 export interface TransportRequestOptions<TData> extends RequestOptions {
   /** Whether a successful result may be cached (e.g. not when the object asked for was null). */
   cacheIf?: (data: TData) => boolean;
+  /** Marks a mutation safe to repeat, so the transport retries it like a query. Default `false`. */
+  idempotent?: boolean;
 }
 
 /**
@@ -40,4 +44,12 @@ export interface FacadeContext {
   readonly appUrl: string;
   /** The entity to use when a path has none: the `entity` option, `WANDB_ENTITY`, or the viewer's. */
   resolveEntity(entity?: string): Promise<string>;
+  /**
+   * Sends a request to a storage URL (signed download or upload URL) without credentials — only a
+   * URL starting with `/` (relative to the base URL) is authenticated — and resolves with the 2xx
+   * response or rejects with a typed error.
+   */
+  storage(url: string, request?: StorageRequest): Promise<Response>;
+  /** Local file access: Node's in the Node build; in the core build every method rejects with `UnsupportedError`. */
+  disk(): LocalFiles;
 }

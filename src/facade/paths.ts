@@ -80,6 +80,41 @@ export const RUN_PATH_FORMS: readonly string[] = [
 ];
 
 /**
+ * A parsed sweep path. `entity` is undefined when neither the path nor the defaults name one.
+ *
+ * @example
+ * ```ts
+ * const p: SweepPath = { entity: 'acme', project: 'vision', sweepId: 'k3x9a0qz' };
+ * ```
+ */
+export interface SweepPath {
+  /** Entity, or undefined when it must be resolved from the viewer. */
+  entity?: string;
+  /** Project name. */
+  project: string;
+  /** The sweep's id (GraphQL `name`), e.g. `k3x9a0qz`. */
+  sweepId: string;
+}
+
+/**
+ * The sweep path forms {@link parseSweepPath} accepts, as shown in error messages.
+ *
+ * @example
+ * ```ts
+ * console.log(SWEEP_PATH_FORMS.join(', '));
+ * ```
+ */
+export const SWEEP_PATH_FORMS: readonly string[] = [
+  'entity/project/sweepId',
+  'entity/project/sweeps/sweepId',
+  '/entity/project/sweepId',
+  'entity/project:sweepId',
+  'project/sweepId',
+  'project:sweepId',
+  'sweepId',
+];
+
+/**
  * The project path forms {@link parseProjectPath} accepts, as shown in error messages.
  *
  * @example
@@ -126,13 +161,23 @@ export function splitPath(path: string, parameter = 'path', acceptedForms: reado
   return segments;
 }
 
-function splitColon(segment: string, path: string): [string, string] | undefined {
+/** What differs between the run and sweep path grammars. */
+interface IdPathKind {
+  /** The keyword of the four-segment form (`entity/project/<keyword>/id`). */
+  keyword: string;
+  /** The name of the id in examples (`runId`). */
+  idName: string;
+  /** Accepted forms, for messages. */
+  forms: readonly string[];
+}
+
+function splitColon(segment: string, path: string, kind: IdPathKind): [string, string] | undefined {
   const i = segment.indexOf(':');
   if (i < 0) return undefined;
   const left = segment.slice(0, i);
   const right = segment.slice(i + 1);
   if (left.trim() === '' || right.trim() === '' || right.includes(':')) {
-    throw malformed('path', path, RUN_PATH_FORMS, 'expected "project:runId"');
+    throw malformed('path', path, kind.forms, `expected "project:${kind.idName}"`);
   }
   return [left, right];
 }
@@ -157,41 +202,74 @@ function noProject(path: string, parameter: string, example: string): Validation
  * ```
  */
 export function parseRunPath(path: string, defaults: PathDefaults = {}): RunPath {
-  const segments = splitPath(path, 'path', RUN_PATH_FORMS);
+  const { id, ...where } = parseIdPath(path, defaults, {
+    keyword: 'runs',
+    idName: 'runId',
+    forms: RUN_PATH_FORMS,
+  });
+  return { ...where, runId: id };
+}
+
+/**
+ * Parses a sweep path: the run path grammar with `sweeps` as the keyword of the four-segment
+ * form ({@link SWEEP_PATH_FORMS}). Parts the path leaves out come from `defaults`; `entity` stays
+ * undefined when neither gives one.
+ *
+ * @throws {@link ValidationError} (`parameter` `"path"`) for a malformed path, or when no
+ *   project can be determined.
+ * @example
+ * ```ts
+ * parseSweepPath('acme/vision/sweeps/k3x9a0qz', {}); // { entity: 'acme', project: 'vision', sweepId: 'k3x9a0qz' }
+ * parseSweepPath('vision:k3x9a0qz', { entity: 'acme' }); // { entity: 'acme', project: 'vision', sweepId: 'k3x9a0qz' }
+ * ```
+ */
+export function parseSweepPath(path: string, defaults: PathDefaults = {}): SweepPath {
+  const { id, ...where } = parseIdPath(path, defaults, {
+    keyword: 'sweeps',
+    idName: 'sweepId',
+    forms: SWEEP_PATH_FORMS,
+  });
+  return { ...where, sweepId: id };
+}
+
+/** The grammar shared by run and sweep paths. */
+function parseIdPath(path: string, defaults: PathDefaults, kind: IdPathKind): ProjectPath & { id: string } {
+  const forms = kind.forms;
+  const segments = splitPath(path, 'path', forms);
   let entity: string | undefined;
   let project: string | undefined;
-  let runId: string;
+  let id: string;
 
   const last = segments[segments.length - 1] as string;
-  const colon = splitColon(last, path);
-  if (colon && segments.length > 2) throw malformed('path', path, RUN_PATH_FORMS, 'unexpected ":"');
+  const colon = splitColon(last, path, kind);
+  if (colon && segments.length > 2) throw malformed('path', path, forms, 'unexpected ":"');
   if (segments.slice(0, -1).some((s) => s.includes(':'))) {
-    throw malformed('path', path, RUN_PATH_FORMS, 'unexpected ":"');
+    throw malformed('path', path, forms, 'unexpected ":"');
   }
 
   if (colon) {
-    // "project:runId" or "entity/project:runId"
-    [project, runId] = colon;
+    // "project:id" or "entity/project:id"
+    [project, id] = colon;
     if (segments.length === 2) entity = segments[0];
   } else if (segments.length === 1) {
-    runId = last;
+    id = last;
   } else if (segments.length === 2) {
-    [project, runId] = segments as [string, string];
+    [project, id] = segments as [string, string];
   } else if (segments.length === 3) {
-    [entity, project, runId] = segments as [string, string, string];
+    [entity, project, id] = segments as [string, string, string];
   } else if (segments.length === 4) {
-    const [e, p, runs, r] = segments as [string, string, string, string];
-    if (runs !== 'runs')
-      throw malformed('path', path, RUN_PATH_FORMS, `expected "runs" where it says "${runs}"`);
-    [entity, project, runId] = [e, p, r];
+    const [e, p, keyword, i] = segments as [string, string, string, string];
+    if (keyword !== kind.keyword)
+      throw malformed('path', path, forms, `expected "${kind.keyword}" where it says "${keyword}"`);
+    [entity, project, id] = [e, p, i];
   } else {
-    throw malformed('path', path, RUN_PATH_FORMS, 'too many segments');
+    throw malformed('path', path, forms, 'too many segments');
   }
 
   entity ??= defaults.entity || undefined;
   project ??= defaults.project || undefined;
-  if (project === undefined) throw noProject(path, 'path', 'entity/project/runId');
-  return entity === undefined ? { project, runId } : { entity, project, runId };
+  if (project === undefined) throw noProject(path, 'path', `entity/project/${kind.idName}`);
+  return entity === undefined ? { project, id } : { entity, project, id };
 }
 
 /**
@@ -255,6 +333,81 @@ export function sweepUrl(appUrl: string, entity: string, project: string, sweepI
 function objectUrl(appUrl: string, entity: string, project: string, kind: string, id: string): string {
   const segments = [entity, project, kind, id].map(encodeURIComponent).join('/');
   return `${stripTrailingSlashes(appUrl)}/${segments}`;
+}
+
+/**
+ * The title part of a report URL, as W&B makes it: every character that is not a letter, digit
+ * or `_` becomes `-`, runs of `-` collapse to one, leading and trailing `-` go, and the result is
+ * URL-encoded (non-ASCII letters stay letters, percent-encoded).
+ *
+ * @example
+ * ```ts
+ * reportSlug('Q3 results: ResNet vs. ViT!'); // 'Q3-results-ResNet-vs-ViT'
+ * reportSlug('Über  Ergebnisse'); // '%C3%9Cber-Ergebnisse'
+ * ```
+ */
+export function reportSlug(displayName: string): string {
+  const slug = displayName
+    .replace(/[^\p{L}\p{N}_]/gu, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+  return encodeURIComponent(slug);
+}
+
+/**
+ * The web URL of a report: `{appUrl}/{entity}/{project}/reports/{slug}--{id}`, where the slug is
+ * {@link reportSlug} of the display name and the id loses its `=` padding.
+ *
+ * @example
+ * ```ts
+ * reportUrl('https://wandb.ai', 'acme', 'vision', 'Weekly sync', 'Vmlldzo0Mg==');
+ * // 'https://wandb.ai/acme/vision/reports/Weekly-sync--Vmlldzo0Mg'
+ * ```
+ */
+export function reportUrl(
+  appUrl: string,
+  entity: string,
+  project: string,
+  displayName: string,
+  id: string,
+): string {
+  const base = `${stripTrailingSlashes(appUrl)}/${encodeURIComponent(entity)}/${encodeURIComponent(project)}`;
+  return `${base}/reports/${reportSlug(displayName)}--${encodeURIComponent(id.replace(/=/g, ''))}`;
+}
+
+function lenientDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text; // a stray "%" is kept as written
+  }
+}
+
+/**
+ * Splits the last segment of a report path or URL (`Title--ID`) into a display name and an id,
+ * the reverse of {@link reportUrl} as far as the slug allows: dashes in the title become spaces
+ * and percent-escapes are decoded; the id's base64 `=` padding is restored.
+ *
+ * @throws {@link ValidationError} (`parameter` `"path"`) when the segment has no `--` or an empty id.
+ * @example
+ * ```ts
+ * parseReportSlug('Weekly-sync--Vmlldzo0Mg'); // { displayName: 'Weekly sync', id: 'Vmlldzo0Mg==' }
+ * parseReportSlug('Weekly-sync'); // throws ValidationError
+ * ```
+ */
+export function parseReportSlug(segment: string): { displayName: string; id: string } {
+  const at = segment.lastIndexOf('--');
+  const rawId = at < 0 ? '' : segment.slice(at + 2);
+  if (at < 0 || rawId === '') {
+    throw new ValidationError(
+      'path',
+      `${JSON.stringify(segment)} is not a report name; expected "Title--ID" as in the report's URL ` +
+        '(entity/project/reports/Title--ID)',
+    );
+  }
+  let id = lenientDecode(rawId);
+  if (/^[A-Za-z0-9+/]+$/.test(id) && id.length % 4 > 1) id = id.padEnd(id.length + 4 - (id.length % 4), '=');
+  return { displayName: lenientDecode(segment.slice(0, at).replace(/-/g, ' ')), id };
 }
 
 /**

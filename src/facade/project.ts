@@ -3,6 +3,8 @@ import type { FacadeContext } from './context.js';
 import { parseServerDate } from './dates.js';
 import { projectUrl } from './paths.js';
 import type { Runs, RunsOptions } from './runs.js';
+import type { Paginated } from './pagination.js';
+import { listSweeps, type Sweep, type SweepsOptions } from './sweep.js';
 
 /** How a {@link Project} reaches back to the runs listing without importing `Api`. @internal */
 export type RunsFactory = (path: string, options?: RunsOptions) => Runs;
@@ -84,6 +86,21 @@ export class Project {
    */
   runs(options: RunsOptions = {}): Runs {
     return this.#runs(`${this.entity}/${this.name}`, options);
+  }
+
+  /**
+   * The project's sweeps, 50 per request by default; `totalCount()` is the project's
+   * `totalSweeps`. Throws {@link ValidationError} for bad options, before any request.
+   *
+   * @example
+   * ```ts
+   * const sweeps = project.sweeps();
+   * console.log(`${await sweeps.totalCount()} sweeps`);
+   * for await (const sweep of sweeps) console.log(sweep.id, sweep.name, sweep.state, sweep.bestLoss);
+   * ```
+   */
+  sweeps(options: SweepsOptions = {}): Paginated<Sweep> {
+    return listSweeps(this.#ctx, this.entity, this.name, options);
   }
 
   /**

@@ -1,15 +1,46 @@
 import {
+  DeleteRunDocument,
   RunDetailDocument,
+  UpdateRunDocument,
+  type DeleteRunMutationVariables,
   type RunDetailQuery,
   type RunHeavyFieldsFragment,
   type RunLightFieldsFragment,
+  type UpdateRunMutationVariables,
 } from '../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from './context.js';
 import { parseServerDate } from './dates.js';
 import { NotFoundError, WandbError } from './errors.js';
 import { parseJsonString, unwrapConfig } from './json.js';
 import { runUrl } from './paths.js';
+import {
+  fetchHistory,
+  scanHistory,
+  type HistoryColumns,
+  type HistoryOptions,
+  type HistoryRow,
+  type ScanHistoryOptions,
+} from './history.js';
 import type { Sweep } from './sweep.js';
+import {
+  fetchRunFile,
+  listRunFiles,
+  type File,
+  type FileRequestOptions,
+  type RunFilesOptions,
+} from './file.js';
+import type { Paginated } from './pagination.js';
+import { uploadRunFile, type UploadData, type UploadDataOptions, type UploadFileOptions } from './upload.js';
+import {
+  checkRunObject,
+  checkRunTags,
+  checkRunText,
+  encodeConfig,
+  stringifyJsonWithNonFinite,
+  type RunDeleteOptions,
+  type RunUpdateOptions,
+} from './writes.js';
+import { optionalBoolean, optionalSignal, optionsObject } from './validate.js';
 
 /** Run states the server reports. Other strings may appear on newer servers. */
 export type RunState =
@@ -93,6 +124,22 @@ interface HeavyFields {
   historyKeys: HistoryKeys;
 }
 
+/**
+ * Whether `current` (a config as plain values, or a summary) serializes the same as the JSON
+ * string it was loaded from; `false` when that string is unknown, so the value is then sent.
+ */
+function sameAsLoaded(
+  current: Record<string, unknown>,
+  loaded: string | null | undefined,
+  field: 'config' | 'summaryMetrics',
+): boolean {
+  if (loaded === undefined) return false;
+  const parsed = parseJsonString(loaded, field);
+  const before = field === 'config' ? unwrapConfig(parsed) : parsed;
+  const what = field === 'config' ? 'config' : 'summary';
+  return stringifyJsonWithNonFinite(before, what) === stringifyJsonWithNonFinite(current, what);
+}
+
 function hasHeavyFields(data: RunData): data is RunData & RunHeavyFieldsFragment {
   return 'config' in data && 'summaryMetrics' in data && 'systemMetrics' in data && 'historyKeys' in data;
 }
@@ -170,6 +217,18 @@ export class Run {
   get name(): string {
     return this.#data.displayName ?? this.#data.name;
   }
+  /**
+   * Sets the display name; `undefined` clears it. Saved by {@link Run.update}.
+   *
+   * @example
+   * ```ts
+   * run.name = 'baseline-lr-0.1';
+   * await run.update();
+   * ```
+   */
+  set name(value: string | undefined) {
+    this.#data = { ...this.#data, displayName: checkRunText(value, 'name') };
+  }
   /** State: `running`, `finished`, `crashed`, `failed`, ... */
   get state(): RunState {
     return this.#data.state ?? 'unknown';
@@ -178,9 +237,33 @@ export class Run {
   get tags(): readonly string[] {
     return this.#data.tags ?? [];
   }
+  /**
+   * Replaces the tags (an array of strings; a copy is kept). Saved by {@link Run.update}.
+   *
+   * @example
+   * ```ts
+   * run.tags = [...run.tags, 'best'];
+   * await run.update();
+   * ```
+   */
+  set tags(value: readonly string[]) {
+    this.#data = { ...this.#data, tags: checkRunTags(value) };
+  }
   /** Notes (markdown), or `undefined`. */
   get notes(): string | undefined {
     return this.#data.notes ?? undefined;
+  }
+  /**
+   * Sets the notes (markdown); `undefined` clears them. Saved by {@link Run.update}.
+   *
+   * @example
+   * ```ts
+   * run.notes = 'Diverged after epoch 3.';
+   * await run.update();
+   * ```
+   */
+  set notes(value: string | undefined) {
+    this.#data = { ...this.#data, notes: checkRunText(value, 'notes') };
   }
   /** Description, or `undefined`. */
   get description(): string | undefined {
@@ -190,9 +273,33 @@ export class Run {
   get group(): string | undefined {
     return this.#data.group ?? undefined;
   }
+  /**
+   * Sets the group; `undefined` clears it. Saved by {@link Run.update}.
+   *
+   * @example
+   * ```ts
+   * run.group = 'sweep-2024-06';
+   * await run.update();
+   * ```
+   */
+  set group(value: string | undefined) {
+    this.#data = { ...this.#data, group: checkRunText(value, 'group') };
+  }
   /** Job type, or `undefined`. */
   get jobType(): string | undefined {
     return this.#data.jobType ?? undefined;
+  }
+  /**
+   * Sets the job type; `undefined` clears it. Saved by {@link Run.update}.
+   *
+   * @example
+   * ```ts
+   * run.jobType = 'eval';
+   * await run.update();
+   * ```
+   */
+  set jobType(value: string | undefined) {
+    this.#data = { ...this.#data, jobType: checkRunText(value, 'jobType') };
   }
   /** Id of the sweep that started the run, or `undefined`. */
   get sweepName(): string | undefined {
@@ -261,27 +368,120 @@ export class Run {
   }
 
   /**
+   * Saves your edits to `name`, `tags`, `notes`, `group`, `jobType`, `config` and `summary` in one
+   * `UpdateRun` mutation, then shows the server's view of the run (every field, heavy ones
+   * included, as the server returns them). Returns the run itself.
+   *
+   * What is sent: the id (`storageId`), the display name, notes, tags, group and job type as they
+   * are now (`undefined` clears a text field); `config` and `summary` only when they are loaded
+   * and differ from what was loaded, each in full (`config` in the server's `{ key: { value,
+   * desc } }` form with `_wandb` kept; `summary` with `NaN` / `±Infinity` kept), so a lazily
+   * listed run, or one whose config or summary you did not change, never has them overwritten.
+   * Values that cannot be sent (e.g. a `BigInt` or a circular object) throw
+   * {@link ValidationError} before any request. If the request fails, your edits stay and a later
+   * `update()` sends them again; repeating it is safe, so it is retried on transient failures.
+   * Edits made while the request is in flight are replaced by the server's answer.
+   *
+   * @example
+   * ```ts
+   * const run = await api.run('acme/vision/a1b2c3d4');
+   * run.tags = [...run.tags, 'best'];
+   * run.notes = 'Best run of the sweep.';
+   * run.config.lr = 0.2;
+   * run.summary.best_accuracy = 0.93;
+   * await run.update();
+   * ```
+   */
+  async update(options: RunUpdateOptions = {}): Promise<this> {
+    const o = optionsObject(options);
+    const signal = optionalSignal(o.signal);
+    const data = this.#data as RunData;
+    const variables: UpdateRunMutationVariables = {
+      id: data.id,
+      displayName: data.displayName ?? null,
+      notes: data.notes ?? null,
+      tags: checkRunTags(data.tags ?? []),
+      groupName: data.group ?? null,
+      jobType: data.jobType ?? null,
+    };
+    const heavy = this.#heavy;
+    if (heavy) {
+      const config = checkRunObject(heavy.config, 'config');
+      const summary = checkRunObject(heavy.summary, 'summary');
+      if (!sameAsLoaded(config, data.config, 'config')) {
+        variables.config = encodeConfig(config, heavy.rawConfig);
+      }
+      if (!sameAsLoaded(summary, data.summaryMetrics, 'summaryMetrics')) {
+        variables.summaryMetrics = stringifyJsonWithNonFinite(summary, 'summary');
+      }
+    }
+    const result = await this.#ctx.request(UpdateRunDocument, variables, { signal, idempotent: true });
+    const bucket = result.upsertBucket?.bucket;
+    if (!bucket) throw new WandbError(`UpdateRun returned no run for ${this.path.join('/')}`);
+    this.#data = bucket;
+    this.#setHeavy(bucket);
+    return this;
+  }
+
+  /**
+   * Deletes the run on the server (with the artifacts it logged when `deleteArtifacts` is true).
+   * Afterwards {@link Api.run} for its path is a {@link NotFoundError}.
+   *
+   * @example
+   * ```ts
+   * const run = await api.run('acme/vision/a1b2c3d4');
+   * await run.delete({ deleteArtifacts: true });
+   * ```
+   */
+  async delete(options: RunDeleteOptions = {}): Promise<void> {
+    const o = optionsObject(options);
+    const deleteArtifacts = optionalBoolean(o.deleteArtifacts, 'deleteArtifacts') ?? false;
+    const signal = optionalSignal(o.signal);
+    // Like the official client, `deleteArtifacts` is only sent when true.
+    const variables: DeleteRunMutationVariables = deleteArtifacts
+      ? { id: this.storageId, deleteArtifacts: true }
+      : { id: this.storageId };
+    await this.#ctx.request(DeleteRunDocument, variables, { signal });
+  }
+
+  /**
    * The run's config as plain values (the server's `{ value, desc }` wrappers removed, `_wandb` dropped).
+   * Edit it in place or assign a new plain object, then call {@link Run.update} to save it
+   * (`_wandb` and the other internal keys are kept). Throws {@link RunNotLoadedError} on a lazily
+   * listed run that is not loaded.
    *
    * @example
    * ```ts
    * const { lr, batch_size } = run.config;
+   * run.config.lr = 0.2;
+   * await run.update();
    * ```
    */
   get config(): Record<string, unknown> {
     return this.#need('config').config;
   }
+  set config(value: Record<string, unknown>) {
+    this.#need('config').config = checkRunObject(value, 'config');
+  }
 
   /**
-   * The run's summary metrics (last logged value of each key, unless set explicitly).
+   * The run's summary metrics (last logged value of each key, unless set explicitly). Edit it in
+   * place or assign a new plain object, then call {@link Run.update} to save it (it replaces the
+   * whole summary; `NaN` and `±Infinity` are kept). Throws {@link RunNotLoadedError} on a lazily
+   * listed run that is not loaded.
    *
    * @example
    * ```ts
    * console.log(run.summary.accuracy);
+   * run.summary.best_accuracy = 0.93;
+   * await run.update();
    * ```
    */
   get summary(): Record<string, unknown> {
     return this.#need('summary').summary;
+  }
+  set summary(value: Record<string, unknown>) {
+    this.#need('summary').summary = checkRunObject(value, 'summary');
   }
 
   /**
@@ -330,6 +530,123 @@ export class Run {
     this.#data = run;
     this.#setHeavy(run);
     return this;
+  }
+
+  /**
+   * Sampled history: at most `samples` rows (default 500), picked evenly by the server. Without
+   * `keys` the rows hold every key logged (`_step`, `_runtime`, `_timestamp`, metrics); with
+   * `keys` only rows that have all of them, with just `xAxis` (default `_step`) and those keys.
+   * `stream: 'system'` reads the system metrics stream instead (not with `keys`).
+   * `format: 'columns'` answers `{ key: values[] }` (missing values `null`). Rows are sampled,
+   * not exhaustive: use {@link Run.scanHistory} for every row. Never cached.
+   *
+   * @throws {@link ValidationError} for bad options (before any request), {@link NotFoundError}
+   *   when the run does not exist.
+   * @example
+   * ```ts
+   * const rows = await run.history({ keys: ['loss', 'val_loss'], samples: 200 });
+   * for (const { _step, loss } of rows) console.log(_step, loss);
+   * const { _step, loss } = await run.history({ keys: ['loss'], format: 'columns' }); // two aligned arrays
+   * const system = await run.history({ stream: 'system' }); // CPU, GPU, memory ...
+   * ```
+   */
+  history(options: HistoryOptions & { format: 'columns' }): Promise<HistoryColumns>;
+  history(options?: HistoryOptions & { format?: 'rows' }): Promise<HistoryRow[]>;
+  history(options?: HistoryOptions): Promise<HistoryRow[] | HistoryColumns>;
+  history(options?: HistoryOptions): Promise<HistoryRow[] | HistoryColumns> {
+    return fetchHistory(this.#ctx, this.entity, this.project, this.id, options);
+  }
+
+  /**
+   * Every history row, in step order, fetched lazily one window of `pageSize` steps per request
+   * (windows without rows are passed over). With `keys`, only rows that have all of them, each
+   * holding `_step` and those keys. `minStep` (inclusive) and `maxStep` (exclusive) bound the
+   * steps. Each `for await` starts over from the run's current last step. Options are checked
+   * when it is called; aborting `signal` makes the pending `next()` reject with its reason.
+   * Never cached.
+   *
+   * @throws {@link ValidationError} for bad options, when called; iteration rejects with
+   *   {@link NotFoundError} when the run does not exist.
+   * @example
+   * ```ts
+   * for await (const row of run.scanHistory({ keys: ['loss'], pageSize: 500 })) {
+   *   console.log(row._step, row.loss);
+   * }
+   * const rows = [];
+   * for await (const row of run.scanHistory({ minStep: 1000, maxStep: 2000 })) rows.push(row);
+   * ```
+   */
+  scanHistory(options?: ScanHistoryOptions): AsyncIterable<HistoryRow> {
+    return scanHistory(this.#ctx, this.entity, this.project, this.id, options);
+  }
+
+  /**
+   * The run's files (configs, logs, checkpoints, media, ...), fetched page by page as you iterate,
+   * 50 per request by default; `names` keeps only those exact names. `totalCount()` is the number
+   * of files of the whole run (the server's `fileCount`), whatever `names` selects. Bad options
+   * throw {@link ValidationError} here, before any request; iterating a run that no longer exists
+   * rejects with {@link NotFoundError}.
+   *
+   * @example
+   * ```ts
+   * for await (const file of run.files()) console.log(file.name, file.size, file.updatedAt);
+   * const [log] = await run.files({ names: ['output.log'] }).toArray();
+   * console.log(`${await run.files().totalCount()} files`);
+   * ```
+   */
+  files(options: RunFilesOptions = {}): Paginated<File> {
+    return listRunFiles(this.#ctx, { entity: this.entity, project: this.project, runId: this.id }, options);
+  }
+
+  /**
+   * One file of the run, by its exact name (e.g. `config.yaml`, `media/images/sample.png`).
+   * Rejects with {@link NotFoundError} naming the file and the run when there is none.
+   *
+   * @example
+   * ```ts
+   * const config = await (await run.file('config.yaml')).text();
+   * ```
+   */
+  file(name: string, options: FileRequestOptions = {}): Promise<File> {
+    return fetchRunFile(
+      this.#ctx,
+      { entity: this.entity, project: this.project, runId: this.id },
+      name,
+      options,
+    );
+  }
+
+  /**
+   * Uploads a file to the run and resolves with its entry, as stored.
+   *
+   * - `uploadFile(name, data)` uploads `data` (a string, sent as UTF-8, a `Uint8Array` or a
+   *   `Blob`) under `name`; it works anywhere, browsers included.
+   * - `uploadFile(path, { root })` (Node only) uploads the file at `path`, stored under its path
+   *   relative to `root` (default `.`) with `/` separators.
+   *
+   * Names are made upload-safe the way W&B does: `\` becomes `/`, leading `/` go, and each `..`
+   * segment becomes `__` (`../x.txt` is stored as `__/x.txt`). An existing file of that name is
+   * replaced. The bytes go straight to the signed upload URL the server gives, with the headers
+   * it lists and without your API key. Bad arguments throw {@link ValidationError} before any
+   * request; in a browser the `path` form rejects with {@link UnsupportedError}.
+   *
+   * @example
+   * ```ts
+   * const notes = await run.uploadFile('notes/summary.md', '# Results\nAccuracy 0.93');
+   * const plot = await run.uploadFile('plots/loss.png', await (await fetch(pngUrl)).blob());
+   * const ckpt = await run.uploadFile('out/checkpoints/last.ckpt', { root: 'out' }); // "checkpoints/last.ckpt"
+   * console.log(ckpt.name, ckpt.size, ckpt.md5);
+   * ```
+   */
+  uploadFile(name: string, data: UploadData, options?: UploadDataOptions): Promise<File>;
+  uploadFile(path: string, options?: UploadFileOptions): Promise<File>;
+  uploadFile(
+    target: string,
+    second?: UploadData | UploadFileOptions,
+    third?: UploadDataOptions,
+  ): Promise<File> {
+    const ref = { entity: this.entity, project: this.project, runId: this.id };
+    return uploadRunFile(this.#ctx, ref, target, second, third);
   }
 
   /**

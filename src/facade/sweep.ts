@@ -1,4 +1,5 @@
 import {
+  ProjectSweepsDocument,
   SweepDetailDocument,
   SweepDetailLegacyDocument,
   type SweepFieldsFragment,
@@ -6,21 +7,81 @@ import {
 } from '../generated/graphql.js';
 import type { FacadeContext } from './context.js';
 import { parseServerDate } from './dates.js';
-import { AuthenticationError } from './errors.js';
+import { AuthenticationError, NotFoundError, ValidationError } from './errors.js';
+import type { RunFilter } from './filters.js';
+import { DEFAULT_RUN_ORDER, parseOrder } from './order.js';
+import { Paginated, validatePerPage } from './pagination.js';
 import { sweepUrl } from './paths.js';
+import type { Run } from './run.js';
+import { Runs } from './runs.js';
+import { isPlainObject, optionalSignal, optionsObject } from './validate.js';
 import { parseYamlObject } from './yaml.js';
+
+/**
+ * Options of {@link Sweep.bestRun}.
+ *
+ * @example
+ * ```ts
+ * const best = await sweep.bestRun({ order: '-summary_metrics.val_acc', signal: AbortSignal.timeout(10_000) });
+ * ```
+ */
+export interface BestRunOptions {
+  /**
+   * The run order that puts the best run first, in the grammar of {@link Api.runs}
+   * (`-summary_metrics.accuracy`). Default: from the sweep config's `metric` (see
+   * {@link sweepMetricOrder}).
+   */
+  order?: string;
+  /** Cancels the request. */
+  signal?: AbortSignal;
+}
+
+/** Run columns a sweep metric may name as they are (wandb-ops.md §7.2). */
+const METRIC_COLUMNS: readonly string[] = ['createdAt', 'updatedAt', 'name', 'sweep'];
+/** Prefixes a sweep metric keeps instead of becoming `summary_metrics.<name>` (wandb-ops.md §7.2). */
+const METRIC_PREFIXES: readonly string[] = ['config', 'summary_metrics', 'tags'];
+
+/**
+ * The run order a sweep config's `metric { name, goal }` implies, as the official client derives
+ * it: `+` for `goal: minimize` (also when no goal is given), `-` otherwise; the name becomes
+ * `summary_metrics.<name>` unless it is a run column (`createdAt`, `updatedAt`, `name`, `sweep`)
+ * or a dotted path under `config`, `summary_metrics` or `tags`. `undefined` when the config names
+ * no metric.
+ *
+ * @example
+ * ```ts
+ * sweepMetricOrder({ metric: { name: 'val_loss', goal: 'minimize' } }); // '+summary_metrics.val_loss'
+ * sweepMetricOrder({ metric: { name: 'acc', goal: 'maximize' } }); // '-summary_metrics.acc'
+ * sweepMetricOrder({ method: 'grid' }); // undefined
+ * ```
+ */
+export function sweepMetricOrder(config: Readonly<Record<string, unknown>>): string | undefined {
+  const metric = config.metric;
+  if (!isPlainObject(metric) || typeof metric.name !== 'string' || metric.name.trim() === '')
+    return undefined;
+  const name = metric.name.trim();
+  const goal = metric.goal ?? 'minimize';
+  const parts = name.split('.');
+  const asIs =
+    (parts.length === 1 && METRIC_COLUMNS.includes(name)) ||
+    (parts.length > 1 && METRIC_PREFIXES.includes(parts[0] as string));
+  return `${goal === 'minimize' ? '+' : '-'}${asIs ? name : `summary_metrics.${name}`}`;
+}
 
 /** Sweep states as W&B reports them. Other strings may appear on newer servers. */
 export type SweepState = 'RUNNING' | 'PAUSED' | 'FINISHED' | 'CANCELED' | 'CRASHED' | (string & {});
 
 /**
- * A hyperparameter sweep. Runs listed with `includeSweeps: true` carry theirs as `run.sweep`.
+ * A hyperparameter sweep. Get one with {@link Api.sweep} (or {@link Api.fromPath}), list a
+ * project's with {@link Project.sweeps}; runs listed with `includeSweeps: true` carry theirs as
+ * `run.sweep`.
  *
  * @example
  * ```ts
- * for await (const run of api.runs('acme/vision', { includeSweeps: true })) {
- *   if (run.sweep) console.log(run.id, 'in sweep', run.sweep.name, run.sweep.config.method);
- * }
+ * const sweep = await api.sweep('acme/vision/k3x9a0qz');
+ * console.log(sweep.name, sweep.state, sweep.config.method, `${sweep.runCount} runs`);
+ * const best = await sweep.bestRun(); // by the config's metric
+ * for await (const run of sweep.runs) console.log(run.id, run.summary.val_loss);
  * ```
  */
 export class Sweep {
@@ -53,18 +114,19 @@ export class Sweep {
   /** When the sweep was last updated. */
   readonly updatedAt: Date | undefined;
 
-  readonly #appUrl: string;
+  readonly #ctx: FacadeContext;
+  #runs: Runs | undefined;
 
   /** @internal Use {@link Sweep.fromData}: the config needs an asynchronous YAML parse. */
   constructor(
-    appUrl: string,
+    ctx: FacadeContext,
     entity: string,
     project: string,
     data: SweepFieldsFragment | SweepLegacyFieldsFragment,
     config: Record<string, unknown>,
   ) {
     const full: Partial<SweepFieldsFragment> = data;
-    this.#appUrl = appUrl;
+    this.#ctx = ctx;
     this.entity = entity;
     this.project = project;
     this.id = data.name;
@@ -83,12 +145,12 @@ export class Sweep {
 
   /** @internal Builds a sweep from a `SweepFields` selection, parsing its YAML config. */
   static async fromData(
-    appUrl: string,
+    ctx: FacadeContext,
     entity: string,
     project: string,
     data: SweepFieldsFragment | SweepLegacyFieldsFragment,
   ): Promise<Sweep> {
-    return new Sweep(appUrl, entity, project, data, await parseYamlObject(data.config, 'sweep config'));
+    return new Sweep(ctx, entity, project, data, await parseYamlObject(data.config, 'sweep config'));
   }
 
   /**
@@ -125,7 +187,79 @@ export class Sweep {
    * ```
    */
   get url(): string {
-    return sweepUrl(this.#appUrl, this.entity, this.project, this.id);
+    return sweepUrl(this.#ctx.appUrl, this.entity, this.project, this.id);
+  }
+
+  /** The filter that selects this sweep's runs, as the official client sends it (by sweep id). */
+  #runFilter(): RunFilter {
+    return { $and: [{ sweep: this.id }] };
+  }
+
+  /**
+   * The sweep's runs, oldest first, 10 per request, fetched as you iterate (the same object on
+   * every access; each iteration starts over). For other options use
+   * `api.runs(path, { filters: { sweep: sweep.id }, ... })`.
+   *
+   * @example
+   * ```ts
+   * console.log(await sweep.runs.totalCount());
+   * for await (const run of sweep.runs) console.log(run.id, run.config.lr, run.summary.loss);
+   * ```
+   */
+  get runs(): Runs {
+    this.#runs ??= new Runs(this.#ctx, {
+      entity: this.entity,
+      project: this.project,
+      options: { filters: this.#runFilter(), order: DEFAULT_RUN_ORDER, perPage: 10 },
+    });
+    return this.#runs;
+  }
+
+  /**
+   * The best run of the sweep, fully loaded, or `undefined` when it has none: the first run in
+   * `order`, which defaults to the one the sweep config's `metric` implies
+   * ({@link sweepMetricOrder}). One request for one run.
+   *
+   * @throws {@link ValidationError} (`order`) when no order is given and the config names no
+   *   metric, or for an invalid order — before any request.
+   * @example
+   * ```ts
+   * const best = await sweep.bestRun(); // metric: { name: 'val_loss', goal: 'minimize' } -> lowest val_loss
+   * const fastest = await sweep.bestRun({ order: '+summary_metrics._runtime' });
+   * console.log(best?.id, best?.summary.val_loss);
+   * ```
+   */
+  async bestRun(options: BestRunOptions = {}): Promise<Run | undefined> {
+    const o = optionsObject(options);
+    const signal = optionalSignal(o.signal);
+    let order: string;
+    if (o.order !== undefined) {
+      order = parseOrder(o.order);
+    } else {
+      const derived = sweepMetricOrder(this.config);
+      if (derived === undefined) {
+        throw new ValidationError(
+          'order',
+          `sweep ${this.path.join('/')} names no metric in its config; pass an order such as ` +
+            '{ order: "-summary_metrics.accuracy" }',
+        );
+      }
+      try {
+        order = parseOrder(derived);
+      } catch {
+        throw new ValidationError(
+          'order',
+          `the metric of sweep ${this.path.join('/')} gives the order ${JSON.stringify(derived)}, which is not a ` +
+            'valid run order; pass an order such as { order: "-summary_metrics.accuracy" }',
+        );
+      }
+    }
+    const runs = new Runs(this.#ctx, {
+      entity: this.entity,
+      project: this.project,
+      options: { filters: this.#runFilter(), order, perPage: 1, signal },
+    });
+    return runs.first();
   }
 
   /**
@@ -138,7 +272,22 @@ export class Sweep {
    */
   toJSON(): Record<string, unknown> {
     const { id, storageId, entity, project, name, state, method, config, bestLoss, runCount, url } = this;
-    return { id, storageId, entity, project, name, state, method, config, bestLoss, runCount, url };
+    const { expectedRunCount, createdAt } = this;
+    return {
+      id,
+      storageId,
+      entity,
+      project,
+      name,
+      state,
+      method,
+      config,
+      bestLoss,
+      runCount,
+      expectedRunCount,
+      createdAt,
+      url,
+    };
   }
 }
 
@@ -154,18 +303,71 @@ export async function fetchSweep(
   project: string,
   name: string,
   signal?: AbortSignal,
+  cache?: boolean,
 ): Promise<Sweep | undefined> {
   const vars = { entity, project, name };
   const cacheIf = (d: { project: { sweep: unknown } | null }) => d.project?.sweep != null;
   let data: { project: { sweep: SweepFieldsFragment | SweepLegacyFieldsFragment | null } | null };
   try {
-    data = await ctx.request(SweepDetailDocument, vars, { signal, cacheIf });
+    data = await ctx.request(SweepDetailDocument, vars, { signal, cache, cacheIf });
   } catch (error) {
     if (error instanceof AuthenticationError || signal?.aborted) throw error;
     data = await ctx
-      .request(SweepDetailLegacyDocument, vars, { signal, cacheIf })
+      .request(SweepDetailLegacyDocument, vars, { signal, cache, cacheIf })
       .catch(() => Promise.reject(error));
   }
   const sweep = data.project?.sweep;
-  return sweep ? Sweep.fromData(ctx.appUrl, entity, project, sweep) : undefined;
+  return sweep ? Sweep.fromData(ctx, entity, project, sweep) : undefined;
+}
+
+/**
+ * Options of {@link Project.sweeps}.
+ *
+ * @example
+ * ```ts
+ * const sweeps = project.sweeps({ perPage: 20, signal: AbortSignal.timeout(10_000) });
+ * ```
+ */
+export interface SweepsOptions {
+  /** Sweeps fetched per request, a positive integer. Default 50. */
+  perPage?: number;
+  /** A cursor from {@link Paginated.cursor} to resume after that position. */
+  start?: string | null;
+  /** Cancels the listing. */
+  signal?: AbortSignal;
+}
+
+/**
+ * The sweeps of a project, page by page; the total is the project's `totalSweeps`. Each page's
+ * sweeps are complete (no request per sweep). Validates the options before any request.
+ * @internal Users call {@link Project.sweeps}.
+ */
+export function listSweeps(
+  ctx: FacadeContext,
+  entity: string,
+  project: string,
+  options: SweepsOptions = {},
+): Paginated<Sweep> {
+  const o = optionsObject(options);
+  const perPage = validatePerPage(o.perPage ?? 50);
+  const signal = optionalSignal(o.signal);
+  return new Paginated<Sweep>(
+    async ({ cursor, perPage: first, signal: pageSignal }) => {
+      const data = await ctx.request(
+        ProjectSweepsDocument,
+        { entity, project, cursor, perPage: first },
+        { signal: pageSignal, cacheIf: (d) => d.project != null },
+      );
+      if (!data.project) throw new NotFoundError(`Project ${entity}/${project} not found`);
+      const connection = data.project.sweeps;
+      const edges = connection?.edges ?? [];
+      return {
+        items: await Promise.all(edges.map((e) => Sweep.fromData(ctx, entity, project, e.node))),
+        cursor: edges[edges.length - 1]?.cursor ?? connection?.pageInfo.endCursor ?? null,
+        hasNextPage: connection?.pageInfo.hasNextPage ?? false,
+        totalCount: data.project.totalSweeps,
+      };
+    },
+    { perPage, start: o.start ?? null, signal, what: 'sweeps' },
+  );
 }

@@ -44,6 +44,7 @@ import { abortReason, DEFAULT_TIMEOUT_MS, fetchWithTimeout } from './fetchWithTi
 import { resultError, scrubJson } from './resultError.js';
 import { type RetryOptions, retryExchange } from './retryExchange.js';
 import { httpStatusExchange } from './statusExchange.js';
+import { resolveStorageUrl, type StorageRequest, storageFetch } from './storage.js';
 
 export {
   authFetch,
@@ -65,6 +66,16 @@ export { resultError, scrubError } from './resultError.js';
 export { DEFAULT_RETRY, isRetryable, retryExchange, retryStateOf } from './retryExchange.js';
 export type { RetryEvent, RetryExchangeOptions, RetryOptions, RetryState } from './retryExchange.js';
 export { httpStatusExchange } from './statusExchange.js';
+export {
+  redactUrl,
+  resolveStorageUrl,
+  scrubStorageError,
+  storageFetch,
+  storageStatusError,
+  type StorageErrorContext,
+  type StorageFetchOptions,
+  type StorageRequest,
+} from './storage.js';
 
 /** Options of {@link Transport}. */
 export interface TransportOptions {
@@ -158,6 +169,7 @@ export class Transport {
   readonly #url: string;
   readonly #timeoutMs: number;
   readonly #auth: AuthFetchOptions;
+  readonly #retry: RetryOptions | false;
   #secrets: string[] = [];
   #headers: Record<string, string> = {};
 
@@ -175,6 +187,7 @@ export class Transport {
       fetch: opts.fetch,
     };
     this.#ownClient = opts.client !== undefined;
+    this.#retry = opts.retry ?? {};
     this.#credentialsChanged();
 
     if (opts.client) {
@@ -316,6 +329,29 @@ export class Transport {
       }
       // Not settled yet unless the result came synchronously (a cache hit).
       if (!settled) signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  /**
+   * Sends a request to a storage URL (a signed download or upload URL) and resolves with the 2xx
+   * response, or rejects with a typed error; see {@link storageFetch}. Credentials are never sent,
+   * except to a URL starting with `/`, which is relative to `baseUrl` and goes through the
+   * authenticated `fetch`. Uses this transport's `fetch`, per-attempt timeout (for the response
+   * headers) and retry policy.
+   *
+   * @example
+   * ```ts
+   * const res = await transport.storage(file.directUrl, { method: 'GET', signal });
+   * ```
+   */
+  storage(url: string, request: StorageRequest = {}): Promise<Response> {
+    const target = resolveStorageUrl(url, this.#auth.baseUrl);
+    const plain: typeof fetch = (input, init) => (this.#auth.fetch ?? globalThis.fetch)(input, init);
+    return storageFetch(target.url, request, {
+      fetch: target.authenticated ? authFetch(() => this.#auth) : plain,
+      timeoutMs: this.#timeoutMs,
+      retry: this.#retry,
+      secrets: this.#secrets,
     });
   }
 

@@ -1,0 +1,61 @@
+/**
+ * Local file access for run files, as an interface: the Node build implements it
+ * (`files.node.ts`); the core (browser) build has none, so `File.download()` and
+ * `Run.uploadFile(path)` reject there with `UnsupportedError`. Types only: browser-safe.
+ *
+ * @example
+ * ```ts
+ * const target = await disk.prepareDownload('out', ['logs', 'a.txt'], 'logs/a.txt', false);
+ * await disk.writeAtomic(target, body, { replace: false });
+ * ```
+ * @module
+ */
+
+/**
+ * A file read for upload: its name relative to the upload root (with `/` separators, not yet made
+ * upload-safe) and its content.
+ *
+ * @example
+ * ```ts
+ * const { relativeName, data } = await disk.readUpload('runs/out/model.ckpt', 'runs');
+ * relativeName; // 'out/model.ckpt'
+ * ```
+ */
+export interface UploadSource {
+  /** The path relative to the root, `/`-separated; starts with `../` when the file is outside the root. */
+  relativeName: string;
+  /** The content: a file-backed `Blob` where the platform has one (nothing read into memory), else the bytes. */
+  data: Blob | Uint8Array;
+}
+
+/**
+ * What the facade needs from a local file system.
+ *
+ * @example
+ * ```ts
+ * class NodeApi extends CoreApi {
+ *   protected override fileSystem(): LocalFiles { return nodeFiles; }
+ * }
+ * ```
+ */
+export interface LocalFiles {
+  /**
+   * Reads the file at `path` (relative to the working directory) for upload.
+   * Rejects with `ValidationError` (parameter `path`) when there is no such regular file.
+   */
+  readUpload(path: string, root: string): Promise<UploadSource>;
+  /**
+   * Resolves where a download goes — `<root>/<segments...>`, which must stay inside `root`
+   * (`ValidationError` naming `name` otherwise) — creates the missing folders, and rejects with
+   * `ConflictError` when something exists there and `replace` is false. Resolves with the
+   * absolute target path.
+   */
+  prepareDownload(root: string, segments: readonly string[], name: string, replace: boolean): Promise<string>;
+  /**
+   * Streams `body` into a temporary file next to `target` and renames it to `target` once the
+   * body has been read completely; on any failure the temporary file is removed and an existing
+   * `target` is left as it was. Without `replace`, an existing `target` is never overwritten
+   * (`ConflictError`).
+   */
+  writeAtomic(target: string, body: ReadableStream<Uint8Array>, options: { replace: boolean }): Promise<void>;
+}

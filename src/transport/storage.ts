@@ -1,0 +1,432 @@
+/**
+ * Requests to storage: the signed URLs W&B hands out to download run files (`directUrl`) and to
+ * upload them (`uploadUrl`). A signed URL carries its own authorization (the signature in its
+ * query string), so these requests never carry W&B credentials — only a URL relative to the
+ * base URL (an on-prem proxy path, `/...`) is sent through the authenticated `fetch`.
+ *
+ * Each attempt has a timeout for the response headers (the body, possibly large, is not timed);
+ * network errors, timeouts, 408, 429 and 5xx but 501 are retried with the same backoff as GraphQL
+ * (`Retry-After` honoured); an `AbortSignal` cancels the request, the body included. Failures are
+ * typed errors ({@link storageStatusError}) whose message, request and cause show the URL without
+ * its query string: signatures are secrets too.
+ *
+ * @example
+ * ```ts
+ * const res = await storageFetch(file.directUrl, { method: 'GET', what: 'Download of "a.txt"' }, { fetch });
+ * const bytes = new Uint8Array(await res.arrayBuffer());
+ * ```
+ * @module
+ */
+import {
+  AuthenticationError,
+  ConflictError,
+  NetworkError,
+  NotFoundError,
+  PermissionError,
+  RateLimitError,
+  REDACTED,
+  type RedactedRequest,
+  ServerError,
+  TimeoutError,
+  WandbError,
+  redactHeaders,
+  scrubSecrets,
+} from '../facade/errors.js';
+import { computeDelay, isRetryableStatus, parseRetryAfter } from './backoff.js';
+import { abortReason, DEFAULT_TIMEOUT_MS } from './fetchWithTimeout.js';
+import { scrubError } from './resultError.js';
+import { DEFAULT_RETRY, type RetryOptions } from './retryExchange.js';
+
+/** One request to a storage URL. */
+export interface StorageRequest {
+  /** HTTP method. Default `GET`. */
+  method?: 'GET' | 'PUT';
+  /** Headers to send (e.g. those W&B lists in `uploadHeaders`). Default none. */
+  headers?: Record<string, string>;
+  /** Body of a `PUT`; sent again as is on a retry. */
+  body?: Uint8Array | Blob | string;
+  /** Cancels the request, including the reading of the body: it rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** What is being done, for messages, e.g. `Download of "config.yaml"`. Default `<method> storage`. */
+  what?: string;
+}
+
+/** Options of {@link storageFetch}. */
+export interface StorageFetchOptions {
+  /** The `fetch` to call (already with or without credentials, as the URL requires). */
+  fetch: typeof fetch;
+  /**
+   * Longest wait for the response headers of one attempt, in ms; `0` or `Infinity` for none.
+   * @defaultValue 30_000
+   */
+  timeoutMs?: number;
+  /** Retry bounds (as for GraphQL), or `false` for a single attempt. Default {@link DEFAULT_RETRY}. */
+  retry?: RetryOptions | false;
+  /** More strings that must never appear in an error (the API key). The URL's query is always scrubbed. */
+  secrets?: readonly string[];
+  /** Source of jitter in [0, 1). Default `Math.random`. */
+  random?: () => number;
+  /** Clock in ms since the epoch. Default `Date.now`. */
+  now?: () => number;
+}
+
+/**
+ * A URL as it may be shown: origin and path, without the query string (where signed URLs keep
+ * their signature) nor fragment.
+ *
+ * @example
+ * ```ts
+ * redactUrl('https://storage.example.com/b/k.txt?X-Amz-Signature=abc'); // 'https://storage.example.com/b/k.txt'
+ * ```
+ */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return '[invalid URL]';
+  }
+}
+
+/** The parts of a URL that must never be shown: the whole URL, its query and each query value. */
+function urlSecrets(url: string): string[] {
+  const secrets = [url];
+  try {
+    const u = new URL(url);
+    if (u.search.length > 1) secrets.push(u.search.slice(1), u.search);
+    for (const value of u.searchParams.values()) {
+      if (value.length >= 4) secrets.push(value, encodeURIComponent(value));
+    }
+    if (u.hash.length > 1) secrets.push(u.hash);
+  } catch {
+    // an unparseable URL is refused before any request; the whole text is scrubbed anyway
+  }
+  // Longest first, so a query is replaced whole before its values are.
+  return secrets.sort((a, b) => b.length - a.length);
+}
+
+/**
+ * A copy of an error (and its causes) safe to attach to another error: the URL, its query string
+ * and each signature value are scrubbed from messages and stacks.
+ *
+ * @example
+ * ```ts
+ * throw new NetworkError('Download interrupted', { cause: scrubStorageError(e, file.directUrl) });
+ * ```
+ */
+export function scrubStorageError(error: unknown, url: string): unknown {
+  return scrubError(error, urlSecrets(url));
+}
+
+/**
+ * Where to send a storage URL the server gave: a URL starting with `/` is relative to the W&B
+ * server (an on-prem proxy path) and is sent with W&B credentials; any other URL is used as is,
+ * without credentials — even when it points at the W&B server itself.
+ *
+ * @example
+ * ```ts
+ * resolveStorageUrl('/storage/x?sig=1', 'https://wandb.example.com');
+ * // { url: 'https://wandb.example.com/storage/x?sig=1', authenticated: true }
+ * resolveStorageUrl('https://bucket.s3.amazonaws.com/k?sig=1', 'https://wandb.example.com');
+ * // { url: 'https://bucket.s3.amazonaws.com/k?sig=1', authenticated: false }
+ * ```
+ */
+export function resolveStorageUrl(url: string, baseUrl: string): { url: string; authenticated: boolean } {
+  if (url.startsWith('/')) return { url: `${baseUrl.replace(/\/+$/, '')}${url}`, authenticated: true };
+  return { url, authenticated: false };
+}
+
+/** What {@link storageStatusError} needs besides the status. */
+export interface StorageErrorContext {
+  /** What was being done, e.g. `Download of "a.txt"`. */
+  what: string;
+  /** The request, redacted. */
+  request: RedactedRequest;
+  /** A short, scrubbed explanation from the response body, if any. */
+  detail?: string;
+  /** The server's `Retry-After`, in ms. */
+  retryAfterMs?: number;
+  /** Attempts made. */
+  attempts: number;
+}
+
+/**
+ * The typed error for a storage response with a failing status: 401 `AuthenticationError`, 403
+ * `PermissionError` (a signed URL refused, often because it expired), 404 `NotFoundError`, 408
+ * `TimeoutError`, 409 `ConflictError`, 429 `RateLimitError`, 5xx `ServerError`, anything else a
+ * `WandbError`. `status` is set on each.
+ *
+ * @example
+ * ```ts
+ * storageStatusError(403, { what: 'Download of "a.txt"', request, attempts: 1 }) instanceof PermissionError; // true
+ * ```
+ */
+export function storageStatusError(status: number, ctx: StorageErrorContext): WandbError {
+  const at = ` at ${ctx.request.url}`;
+  const after = ctx.attempts > 1 ? ` after ${ctx.attempts} attempts` : '';
+  const detail = ctx.detail ? `: ${ctx.detail}` : '';
+  const opts = { status, request: ctx.request };
+  const head = `${ctx.what} failed`;
+  if (status === 401)
+    return new AuthenticationError(
+      `${head}: not authorized by the storage server (HTTP 401)${at}${detail}`,
+      opts,
+    );
+  if (status === 403)
+    return new PermissionError(
+      `${head}: access denied by the storage server (HTTP 403)${at}; a signed URL may have expired${detail}`,
+      opts,
+    );
+  if (status === 404) return new NotFoundError(`${head}: not found (HTTP 404)${at}${detail}`, opts);
+  if (status === 408)
+    return new TimeoutError(`${head}: the storage server timed out (HTTP 408)${after}${at}`, opts);
+  if (status === 409) return new ConflictError(`${head}: conflict (HTTP 409)${at}${detail}`, opts);
+  if (status === 429) {
+    const wait =
+      ctx.retryAfterMs === undefined
+        ? ''
+        : `; the server asked to wait ${Math.ceil(ctx.retryAfterMs / 1000)} s`;
+    return new RateLimitError(`${head}: rate limited (HTTP 429)${after}${wait}${at}`, {
+      ...opts,
+      ...(ctx.retryAfterMs === undefined ? {} : { retryAfterMs: ctx.retryAfterMs }),
+    });
+  }
+  if (status >= 500 && status <= 599)
+    return new ServerError(`${head}: storage server error (HTTP ${status})${after}${at}${detail}`, opts);
+  return new WandbError(`${head}: HTTP ${status}${at}${detail}`, 'UNKNOWN', opts);
+}
+
+const MAX_DETAIL = 200;
+
+/** A short explanation from an error body: a JSON `errors[0].message` / `message`, an XML `<Message>`, or plain text. */
+function bodyDetail(text: string, secrets: readonly string[]): string | undefined {
+  let detail: string | undefined;
+  try {
+    const json = JSON.parse(text) as { errors?: { message?: unknown }[]; message?: unknown; error?: unknown };
+    const m = json?.errors?.[0]?.message ?? json?.message ?? json?.error;
+    if (typeof m === 'string') detail = m;
+  } catch {
+    const xml = /<Message>([\s\S]*?)<\/Message>/i.exec(text);
+    if (xml?.[1]) detail = xml[1];
+    else if (!/^\s*</.test(text)) detail = text;
+  }
+  if (!detail) return undefined;
+  const clean = scrubSecrets(detail, secrets).replace(/\s+/g, ' ').trim();
+  if (!clean) return undefined;
+  return clean.length > MAX_DETAIL ? `${clean.slice(0, MAX_DETAIL)}…` : clean;
+}
+
+function errorCode(e: unknown, depth = 0): string | undefined {
+  if (typeof e !== 'object' || e === null || depth > 5) return undefined;
+  const { code, cause } = e as { code?: unknown; cause?: unknown };
+  return typeof code === 'string' ? code : errorCode(cause, depth + 1);
+}
+
+/**
+ * Headers as they may be shown: storage headers can carry keys (e.g. customer-provided
+ * encryption keys), so only `Content-Type` / `Content-Length` keep their values.
+ */
+function shownHeaders(headers: Record<string, string>): Record<string, string> {
+  const out = redactHeaders(headers);
+  for (const k of Object.keys(out)) {
+    if (!/^content-(type|length)$/i.test(k)) out[k] = REDACTED;
+  }
+  return out;
+}
+
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortReason(signal));
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(abortReason(signal as AbortSignal));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Hands back `res` with a body that calls `release` once it is read to the end, fails or is cancelled. */
+function releasingBody(res: Response, release: () => void): Response {
+  if (!res.body) {
+    release();
+    return res;
+  }
+  const reader = res.body.getReader();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (e) {
+        release();
+        throw e;
+      }
+      if (chunk.done) {
+        release();
+        controller.close();
+      } else controller.enqueue(chunk.value);
+    },
+    cancel(reason) {
+      release();
+      return reader.cancel(reason);
+    },
+  });
+  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+}
+
+type Attempt =
+  | { kind: 'response'; response: Response }
+  | { kind: 'status'; status: number; retryAfterMs: number | undefined; detail: string | undefined }
+  | { kind: 'timeout'; error: unknown }
+  | { kind: 'network'; error: unknown };
+
+/**
+ * Sends one storage request, retrying transient failures, and resolves with the (2xx) response
+ * whose body the caller reads; or rejects with a typed error (see the module description), or
+ * with the signal's reason when `request.signal` aborts.
+ *
+ * @example
+ * ```ts
+ * await storageFetch(uploadUrl, { method: 'PUT', headers: { 'Content-Type': 'text/plain' }, body: 'hi' }, { fetch });
+ * ```
+ */
+export async function storageFetch(
+  url: string,
+  request: StorageRequest,
+  options: StorageFetchOptions,
+): Promise<Response> {
+  const method = request.method ?? 'GET';
+  const what = request.what ?? `${method} storage`;
+  const signal = request.signal;
+  const secrets = [...urlSecrets(url), ...(options.secrets ?? []).filter((s) => s.length > 0)];
+  const redacted: RedactedRequest = {
+    url: redactUrl(url),
+    method,
+    headers: shownHeaders(request.headers ?? {}),
+  };
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error('not http(s)');
+  } catch {
+    throw new NetworkError(`${what} failed: the server gave an invalid storage URL (${redacted.url})`, {
+      request: redacted,
+    });
+  }
+  const retry: Required<RetryOptions> =
+    options.retry === false ? { ...DEFAULT_RETRY, maxAttempts: 1 } : { ...DEFAULT_RETRY };
+  if (options.retry) {
+    for (const [k, v] of Object.entries(options.retry) as [keyof RetryOptions, number | undefined][]) {
+      if (typeof v === 'number' && v >= 0) retry[k] = v;
+    }
+  }
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const now = options.now ?? Date.now;
+  const random = options.random ?? Math.random;
+  const startedAt = now();
+
+  for (let attempt = 1; ; attempt++) {
+    if (signal?.aborted) throw abortReason(signal);
+    const result = await attemptOnce(url, request, options.fetch, timeoutMs, secrets, now);
+    if (result.kind === 'response') return result.response;
+    if (signal?.aborted) throw abortReason(signal);
+
+    const retryable = result.kind !== 'status' || isRetryableStatus(result.status);
+    const delayMs =
+      (result.kind === 'status' ? result.retryAfterMs : undefined) ??
+      computeDelay(attempt, { initialDelayMs: retry.initialDelayMs, maxDelayMs: retry.maxDelayMs }, random);
+    if (retryable && attempt < retry.maxAttempts && now() + delayMs - startedAt <= retry.maxElapsedMs) {
+      await sleep(delayMs, signal);
+      continue;
+    }
+
+    const after = attempt > 1 ? ` after ${attempt} attempts` : '';
+    if (result.kind === 'status') {
+      throw storageStatusError(result.status, {
+        what,
+        request: redacted,
+        attempts: attempt,
+        ...(result.detail === undefined ? {} : { detail: result.detail }),
+        ...(result.retryAfterMs === undefined ? {} : { retryAfterMs: result.retryAfterMs }),
+      });
+    }
+    const cause = scrubError(result.error, secrets);
+    if (result.kind === 'timeout') {
+      throw new TimeoutError(
+        `${what} failed: no response from ${redacted.url} within ${timeoutMs} ms${after}`,
+        { request: redacted, cause },
+      );
+    }
+    const code = errorCode(result.error);
+    throw new NetworkError(
+      `${what} failed: could not reach ${redacted.url}${after}${code ? ` (${code})` : ''}`,
+      { request: redacted, cause },
+    );
+  }
+}
+
+async function attemptOnce(
+  url: string,
+  request: StorageRequest,
+  fetchImpl: typeof fetch,
+  timeoutMs: number,
+  secrets: readonly string[],
+  now: () => number,
+): Promise<Attempt> {
+  const outer = request.signal;
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort(abortReason(outer as AbortSignal));
+  outer?.addEventListener('abort', onAbort, { once: true });
+  let released = false;
+  const release = (): void => {
+    if (released) return;
+    released = true;
+    outer?.removeEventListener('abort', onAbort);
+  };
+  let timedOut = false;
+  const timer =
+    Number.isFinite(timeoutMs) && timeoutMs > 0
+      ? setTimeout(() => {
+          timedOut = true;
+          controller.abort(new DOMException('No response headers in time.', 'TimeoutError'));
+        }, timeoutMs)
+      : undefined;
+  try {
+    const init: RequestInit = {
+      method: request.method ?? 'GET',
+      signal: controller.signal,
+      credentials: 'omit',
+      redirect: 'follow',
+    };
+    if (request.headers) init.headers = request.headers;
+    if (request.body !== undefined) init.body = request.body as BodyInit;
+    const res = await fetchImpl(url, init);
+    if (res.ok) {
+      clearTimeout(timer);
+      return { kind: 'response', response: releasingBody(res, release) };
+    }
+    // An error body is small: read it under the same timeout, for a better message.
+    let text = '';
+    try {
+      text = await res.text();
+    } catch {
+      // no body to explain the status; the status alone will do
+    }
+    const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), now());
+    release();
+    return { kind: 'status', status: res.status, retryAfterMs, detail: bodyDetail(text, secrets) };
+  } catch (error) {
+    release();
+    if (timedOut) return { kind: 'timeout', error };
+    return { kind: 'network', error };
+  } finally {
+    clearTimeout(timer);
+  }
+}
