@@ -3,8 +3,11 @@
  * its demo data (no network, no account); with WANDB_BASE_URL and WANDB_API_KEY set it talks to
  * that server instead (e.g. one started by `npm run emulator`, or W&B itself).
  */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../src/emulator/index.js';
-import { Api } from '../src/index.js';
+import { Api, Q } from '../src/node.js';
 
 const external = process.env.WANDB_BASE_URL && process.env.WANDB_API_KEY;
 const emu: Emulator | undefined = external
@@ -44,6 +47,58 @@ try {
     const sweep = run.sweep ? `  (sweep ${run.sweep.name}, ${run.sweep.method})` : '';
     console.log(`  ${run.id}  ${run.name.padEnd(22)} accuracy=${acc}${sweep}`);
     console.log(`            config ${JSON.stringify(run.config)}`);
+  }
+
+  const top = best[0];
+  if (top) {
+    // Every history row, one window of steps per request.
+    let rows = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    for await (const row of top.scanHistory({ keys: ['loss'] })) {
+      const loss = row.loss as number;
+      rows++;
+      min = Math.min(min, loss);
+      max = Math.max(max, loss);
+    }
+    console.log(`\nBest run ${top.id}: loss over all ${rows} history rows: min ${min}, max ${max}`);
+
+    const files = await top.files().toArray();
+    console.log(`Its ${files.length} files: ${files.map((f) => `${f.name} (${f.size} B)`).join(', ')}`);
+    const file = files.find((f) => f.name === 'config.yaml') ?? files[0];
+    if (file) {
+      const dir = await mkdtemp(join(tmpdir(), 'wandb-api-demo-'));
+      try {
+        const path = await file.download({ root: dir });
+        const head = (await readFile(path, 'utf8')).split('\n').slice(0, 4).join('\n    ');
+        console.log(`Downloaded ${file.name} to ${path}:\n    ${head}\n    ...`);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }
+  }
+
+  const sweeps = await project.sweeps().toArray({ limit: 1 });
+  const sweep = sweeps[0];
+  if (sweep) {
+    const bestOfSweep = await sweep.bestRun();
+    console.log(
+      `\nSweep ${sweep.name} (${sweep.method}, ${sweep.runCount ?? '?'} runs), metric ` +
+        `${JSON.stringify(sweep.config.metric)}: best run ${bestOfSweep?.id ?? '-'}`,
+    );
+  }
+
+  const lowLr = project.runs({
+    filters: Q.and(Q.config('lr').lte(0.001), Q.state.in(['finished'])),
+    order: Q.summary('val_loss').asc(),
+  });
+  console.log(`Runs with lr <= 0.001 (built with Q): ${await lowLr.totalCount()}`);
+
+  console.log('\nReports:');
+  for await (const report of api.reports(`${project.entity}/${project.name}`)) {
+    console.log(
+      `  ${(report.displayName ?? report.name ?? report.id).padEnd(36)} by ${report.user?.username ?? '?'}  ${report.url}`,
+    );
   }
 } finally {
   await emu?.close();

@@ -10,6 +10,7 @@ import {
   ValidationError,
   VERSION,
 } from '../src/index.js';
+import { validationRejection } from './expect-errors.js';
 import { seedMnist } from './fixtures.js';
 import { graphqlCalls, useEmulator } from './helpers.js';
 
@@ -198,8 +199,7 @@ describe('run paths', () => {
   });
 
   it('a bare run id without a project default says the project is missing', async () => {
-    const err = await api.run('run00002').catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ValidationError);
-    expect((err as Error).message).toMatch(/project/);
+    const err = await validationRejection(api.run('run00002'));
+    expect(err.message).toMatch(/project/);
   });
 });

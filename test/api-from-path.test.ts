@@ -1,15 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Emulator } from '../src/emulator/index.js';
-import {
-  Api,
-  BetaReport,
-  NotFoundError,
-  Project,
-  Run,
-  Sweep,
-  ValidationError,
-  type PathObject,
-} from '../src/index.js';
+import { Api, BetaReport, NotFoundError, Project, Run, Sweep, type PathObject } from '../src/index.js';
+import { validationRejection } from './expect-errors.js';
 import { graphqlCalls, useEmulator } from './helpers.js';
 
 let emu: Emulator;
@@ -98,13 +90,9 @@ describe('api.fromPath', () => {
     ['alice//vision', 'empty segment'],
   ])('rejects %j before any request, naming path (%s)', async (path, why) => {
     emu.clearRequests();
-    const error = await api.fromPath(path).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).parameter).toBe('path');
-    expect((error as ValidationError).message).toContain(why);
+    const error = await validationRejection(api.fromPath(path));
+    expect(error.parameter).toBe('path');
+    expect(error.message).toContain(why);
     expect(graphqlCalls(emu)).toBe(0);
   });
 

@@ -3,13 +3,13 @@ import type { Emulator } from '../src/emulator/index.js';
 import {
   Api,
   NotFoundError,
-  ValidationError,
   type HistoryColumns,
   type HistoryOptions,
   type HistoryRow,
   type Run,
   type ScanHistoryOptions,
 } from '../src/index.js';
+import { validationError, validationRejection } from './expect-errors.js';
 import { graphqlCalls, useEmulator } from './helpers.js';
 
 let emu: Emulator;
@@ -176,9 +176,11 @@ describe('run.history (sampled)', () => {
     ];
     emu.clearRequests();
     for (const [parameter, options] of bad) {
-      const error: unknown = await run.history(options as HistoryOptions).catch((e: unknown) => e);
-      expect(error, JSON.stringify(options)).toBeInstanceOf(ValidationError);
-      expect((error as ValidationError).parameter).toBe(parameter);
+      const error = await validationRejection(
+        run.history(options as HistoryOptions),
+        JSON.stringify(options),
+      );
+      expect(error.parameter).toBe(parameter);
     }
     expect(graphqlCalls(emu)).toBe(0);
   });
@@ -347,14 +349,11 @@ describe('run.scanHistory (every row, by step windows)', () => {
     ];
     emu.clearRequests();
     for (const [parameter, options] of bad) {
-      let error: unknown;
-      try {
-        run.scanHistory(options as ScanHistoryOptions);
-      } catch (e) {
-        error = e;
-      }
-      expect(error, JSON.stringify(options)).toBeInstanceOf(ValidationError);
-      expect((error as ValidationError).parameter).toBe(parameter);
+      const error = validationError(
+        () => run.scanHistory(options as ScanHistoryOptions),
+        JSON.stringify(options),
+      );
+      expect(error.parameter).toBe(parameter);
     }
     expect(graphqlCalls(emu)).toBe(0);
   });

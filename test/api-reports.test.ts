@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../src/emulator/index.js';
-import {
-  Api,
-  BetaReport,
-  NotFoundError,
-  UnsupportedError,
-  ValidationError,
-  type ReportsOptions,
-} from '../src/index.js';
+import { Api, BetaReport, NotFoundError, UnsupportedError, type ReportsOptions } from '../src/index.js';
 import { gql } from './emulator-http.js';
+import { validationError } from './expect-errors.js';
 import { graphqlCalls, useEmulator } from './helpers.js';
 
 let emu: Emulator;
@@ -193,14 +187,7 @@ describe('api.reports', () => {
       ['a/b/c', {}, 'path'],
     ];
     for (const [path, options, parameter] of bad) {
-      let error: unknown;
-      try {
-        api.reports(path, options);
-      } catch (e) {
-        error = e;
-      }
-      expect(error).toBeInstanceOf(ValidationError);
-      expect((error as ValidationError).parameter).toBe(parameter);
+      expect(validationError(() => api.reports(path, options)).parameter).toBe(parameter);
     }
     expect(graphqlCalls(emu)).toBe(0);
   });

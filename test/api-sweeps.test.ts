@@ -10,6 +10,7 @@ import {
   type RunsOptions,
 } from '../src/index.js';
 import { gql } from './emulator-http.js';
+import { validationRejection } from './expect-errors.js';
 import { graphqlCalls, useEmulator } from './helpers.js';
 
 let emu: Emulator;
@@ -20,15 +21,6 @@ let minStorageId: string;
 /** Losses of the twelve runs of alice/hpo/swpmin01, in creation order; the lowest is run 6. */
 const LOSSES = [0.9, 0.8, 0.7, 0.6, 0.5, 0.05, 0.4, 0.3, 0.35, 0.45, 0.55, 0.65];
 const MIN_RUNS = LOSSES.map((_, i) => `min${String(i + 1).padStart(5, '0')}`);
-
-async function validationError(promise: Promise<unknown>): Promise<ValidationError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ValidationError);
-  return error as ValidationError;
-}
 
 /** Four sweeps in alice/hpo (one with 12 runs, one maximizing, one without a metric, one empty) and a run outside them. */
 function seedHpo(emu: Emulator): void {
@@ -199,7 +191,7 @@ describe('api.sweep', () => {
   it('rejects a malformed path before any request, naming path', async () => {
     emu.clearRequests();
     for (const path of ['alice/hpo/runs/swpmin01', 'a/b/c/d/e', 'alice//swp', '']) {
-      expect((await validationError(api.sweep(path))).parameter).toBe('path');
+      expect((await validationRejection(api.sweep(path))).parameter).toBe('path');
     }
     expect(graphqlCalls(emu)).toBe(0);
   });
@@ -302,7 +294,7 @@ describe('sweep.bestRun', () => {
   it('without an order and without a metric throws ValidationError(order) and sends nothing', async () => {
     const sweep = await api.sweep('alice/hpo/swpnone1');
     emu.clearRequests();
-    const error = await validationError(sweep.bestRun());
+    const error = await validationRejection(sweep.bestRun());
     expect(error.parameter).toBe('order');
     expect(error.message).toContain('metric');
     expect(graphqlCalls(emu)).toBe(0);
@@ -311,7 +303,7 @@ describe('sweep.bestRun', () => {
   it('rejects a bad explicit order before any request', async () => {
     const sweep = await api.sweep('alice/hpo/swpmin01');
     emu.clearRequests();
-    expect((await validationError(sweep.bestRun({ order: 'loss desc' }))).parameter).toBe('order');
+    expect((await validationRejection(sweep.bestRun({ order: 'loss desc' }))).parameter).toBe('order');
     expect(graphqlCalls(emu)).toBe(0);
   });
 });

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { downloadSegments, uploadSafeName } from '../src/facade/filenames.js';
 import { parseUploadHeaders } from '../src/facade/upload.js';
-import { ValidationError } from '../src/index.js';
 import { redactUrl, resolveStorageUrl } from '../src/transport/storage.js';
-
-function validationError(fn: () => unknown): ValidationError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return e as ValidationError;
-  }
-  throw new Error('expected a ValidationError');
-}
+import { validationError } from './expect-errors.js';
 
 describe('uploadSafeName (the name a file is stored under)', () => {
   it.each([

@@ -7,16 +7,7 @@ import {
   type RunFilter,
 } from '../src/facade/filters.js';
 import { DEFAULT_RUN_ORDER, parseOrder } from '../src/facade/order.js';
-
-function validationError(fn: () => unknown): ValidationError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return e as ValidationError;
-  }
-  throw new Error('expected a ValidationError');
-}
+import { validationError } from './expect-errors.js';
 
 describe('serializeRunFilter', () => {
   it('sends "{}" when there is no filter', () => {

@@ -9,16 +9,7 @@ import {
   runUrl,
   splitPath,
 } from '../src/facade/paths.js';
-
-function validationError(fn: () => unknown): ValidationError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return e as ValidationError;
-  }
-  throw new Error('expected a ValidationError');
-}
+import { validationError } from './expect-errors.js';
 
 describe('parseRunPath', () => {
   const full = { entity: 'acme', project: 'vision', runId: 'abc123' };

@@ -6,16 +6,7 @@ import { serializeRunFilter, validateRunFilter, type RunFilter } from '../src/fa
 import { parseOrder, RUN_ORDER_COLUMNS } from '../src/facade/order.js';
 import { Q, QueryGenerator } from '../src/facade/query-generator.js';
 import * as root from '../src/index.js';
-
-function validationError(fn: () => unknown): ValidationError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return e as ValidationError;
-  }
-  throw new Error('expected a ValidationError');
-}
+import { validationError } from './expect-errors.js';
 
 describe('exports', () => {
   it('is exported from the package root as QueryGenerator and Q', () => {

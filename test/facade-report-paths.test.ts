@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../src/facade/errors.js';
 import { parseObjectPath } from '../src/facade/fromPath.js';
 import { parseReportSlug, parseSweepPath, reportSlug, reportUrl } from '../src/facade/paths.js';
-
-function validationError(fn: () => unknown): ValidationError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return e as ValidationError;
-  }
-  throw new Error('expected a ValidationError');
-}
+import { validationError } from './expect-errors.js';
 
 describe('reportSlug', () => {
   it.each([

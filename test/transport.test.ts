@@ -24,6 +24,7 @@ import {
   Transport,
   type TransportOptions,
 } from '../src/transport/index.js';
+import { expectNoApiKey, failure } from './expect-errors.js';
 
 // ---------------------------------------------------------------------------------------------
 // A scripted GraphQL server: each request takes the next step; when the script runs out it
@@ -128,37 +129,6 @@ function transport(opts: Partial<TransportOptions> = {}): Transport {
     timeoutMs: 2_000,
     ...opts,
   });
-}
-
-async function failure(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected the promise to reject');
-}
-
-/** Every string reachable from an error: message, stack, cause chain, JSON form, own properties. */
-function errorTexts(e: unknown, depth = 0): string[] {
-  if (depth > 6 || e === null || e === undefined) return [];
-  if (typeof e !== 'object') return [String(e)];
-  const out: string[] = [];
-  try {
-    out.push(JSON.stringify(e) ?? '');
-  } catch {
-    // circular: covered by the parts below
-  }
-  if (e instanceof Error) out.push(e.message, e.stack ?? '', String(e), ...errorTexts(e.cause, depth + 1));
-  for (const v of Object.values(e)) if (typeof v === 'string') out.push(v);
-  return out;
-}
-
-function expectNoSecrets(e: unknown): void {
-  for (const text of errorTexts(e)) {
-    expect(text).not.toContain(KEY);
-    expect(text).not.toContain(KEY_B64);
-  }
 }
 
 describe('Transport.request over HTTP', () => {
@@ -561,7 +531,7 @@ describe('no credentials in errors', () => {
     script = steps;
     const e = await failure(transport({ timeoutMs: 100 }).request(Project, { name: KEY }));
     expect(e).toBeInstanceOf(WandbError);
-    expectNoSecrets(e);
+    expectNoApiKey(e, KEY);
     expect(JSON.stringify(e)).toContain('[REDACTED]');
   });
 });

@@ -7,6 +7,9 @@
  *
  * Runs are created over the 14 days before 2024-06-01T00:00:00Z; most are finished, some running,
  * crashed or failed; a few have no `dropout` config or an empty summary (to exercise missing keys).
+ * Training runs have a history row per epoch, a system metrics stream and the files a W&B run
+ * uploads (`config.yaml`, `wandb-summary.json`, `wandb-metadata.json`, `output.log`); the image
+ * project also has one sweep and two reports.
  *
  * @example
  * ```ts
@@ -14,6 +17,7 @@
  * ```
  * @module
  */
+import { stringify as stringifyYaml } from 'yaml';
 import { createPrng, randomRunId, runDisplayName, type Prng } from './ids.js';
 import type { EmulatorStore } from './store.js';
 
@@ -134,6 +138,66 @@ function systemMetrics(random: Prng, gpus: number): Record<string, unknown> {
     metrics[`system.gpu.${g}.powerWatts`] = round(150 + random() * 200, 1);
   }
   return metrics;
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * The system metrics stream of a run: one row per history row, drifting towards `latest` (the
+ * last row is exactly `latest`, so the run's latest system metrics do not depend on the stream).
+ * Derived without the random generator, so adding it left the rest of the data set unchanged.
+ */
+function systemStream(latest: Row, history: Row[]): Row[] | Row {
+  if (history.length === 0) return latest;
+  return history.map((row, i) => {
+    const drift = 1 - 0.15 * ((history.length - 1 - i) / history.length) * ((i % 3) / 2);
+    const out: Row = {};
+    for (const [key, value] of Object.entries(latest)) {
+      out[key] = typeof value === 'number' && !Number.isInteger(value) ? round(value * drift, 1) : value;
+    }
+    return { ...out, _runtime: row._runtime, _timestamp: row._timestamp };
+  });
+}
+
+/** The files a W&B run uploads, derived from what it logged (no random draws, like `systemStream`). */
+function runFiles(
+  config: Row,
+  summary: Row,
+  history: Row[],
+  meta: { host: string; commit: string; createdMs: number; program: string },
+): Record<string, string> {
+  const wrapped: Row = { wandb_version: 1 };
+  for (const [key, value] of Object.entries(config)) {
+    wrapped[key] = key === '_wandb' ? value : { desc: null, value };
+  }
+  const files: Record<string, string> = {
+    'config.yaml': stringifyYaml(wrapped),
+    'wandb-summary.json': `${JSON.stringify(summary)}\n`,
+    'wandb-metadata.json': `${JSON.stringify(
+      {
+        os: 'Linux-5.15.0-x86_64-with-glibc2.35',
+        python: '3.10.12',
+        startedAt: new Date(meta.createdMs).toISOString(),
+        program: meta.program,
+        host: meta.host,
+        git: { commit: meta.commit, remote: 'https://github.com/example/experiments.git' },
+      },
+      null,
+      2,
+    )}\n`,
+  };
+  if (history.length > 0) {
+    files['output.log'] = history
+      .map((row) => {
+        const metrics = Object.entries(row)
+          .filter(([key]) => !key.startsWith('_') && key !== 'epoch')
+          .map(([key, value]) => `${key}=${String(value)}`)
+          .join(' ');
+        return `epoch ${String(row.epoch)}: ${metrics}\n`;
+      })
+      .join('');
+  }
+  return files;
 }
 
 const TAGS = ['baseline', 'augmented', 'fp16', 'best', 'debug', 'v2', 'ablation'];
@@ -265,29 +329,72 @@ export function seedDemo(store: EmulatorStore): void {
       },
       createdMs,
     );
+    const id = randomRunId(random);
+    const displayName = runDisplayName(random, i + 1);
+    const latestSystem = systemMetrics(random, architecture === 'vit-b16' ? 4 : 1);
+    const tags = inSweep ? [] : pickTags(random);
+    const notes = random() < 0.15 ? pick(random, NOTES) : null;
+    const group = inSweep
+      ? 'lr-sweep'
+      : pick(random, ['resnet-baselines', 'vit-baselines', 'augmentation-study', null]);
+    const jobType = inSweep ? 'sweep' : pick(random, ['train', 'train', 'train', 'eval', null]);
+    const host = pick(random, HOSTS);
+    const commit = hex(random, 40);
     store.seedRun({
       entity,
       project: 'image-classification',
-      id: randomRunId(random),
-      displayName: runDisplayName(random, i + 1),
+      id,
+      displayName,
       state,
       config,
       summary: trained.summary,
-      systemMetrics: systemMetrics(random, architecture === 'vit-b16' ? 4 : 1),
-      tags: inSweep ? [] : pickTags(random),
-      notes: random() < 0.15 ? pick(random, NOTES) : null,
-      group: inSweep
-        ? 'lr-sweep'
-        : pick(random, ['resnet-baselines', 'vit-baselines', 'augmentation-study', null]),
-      jobType: inSweep ? 'sweep' : pick(random, ['train', 'train', 'train', 'eval', null]),
+      systemMetrics: systemStream(latestSystem, trained.history),
+      tags,
+      notes,
+      group,
+      jobType,
       sweep: inSweep ? sweepId : null,
-      host: pick(random, HOSTS),
-      commit: hex(random, 40),
+      host,
+      commit,
       createdAt: new Date(createdMs),
       heartbeatAt: new Date(createdMs + trained.runtime * 1000),
       history: trained.history,
+      files: runFiles(config, trained.summary, trained.history, {
+        host,
+        commit,
+        createdMs,
+        program: 'train_cifar.py',
+      }),
     });
   }
+
+  store.seedReport({
+    entity,
+    project: 'image-classification',
+    name: 'cifar-baselines',
+    displayName: 'CIFAR-10 baselines: ResNet vs. ViT',
+    description: 'Accuracy and loss of the baseline architectures, with the learning-rate sweep.',
+    createdAt: new Date(start + 9 * DAY_MS),
+    updatedAt: new Date(start + 12 * DAY_MS),
+    spec: {
+      version: 5,
+      panelGroups: [
+        {
+          name: 'Accuracy',
+          panels: [{ viewType: 'Run History Line Plot', config: { metrics: ['val_accuracy'] } }],
+        },
+        { name: 'Learning-rate sweep', panels: [{ viewType: 'Parallel Coordinates Plot', config: {} }] },
+      ],
+    },
+  });
+  store.seedReport({
+    entity,
+    project: 'image-classification',
+    name: 'weekly-sync',
+    displayName: 'Weekly sync',
+    user: 'bob',
+    createdAt: new Date(start + 13 * DAY_MS),
+  });
 
   const lmRuns = 45;
   for (let i = 0; i < lmRuns; i++) {
@@ -328,24 +435,39 @@ export function seedDemo(store: EmulatorStore): void {
         row.perplexity = round(Math.exp(row.val_loss ?? 0), 2);
       },
     );
+    const id = randomRunId(random);
+    const displayName = runDisplayName(random, i + 1);
+    const latestSystem = systemMetrics(random, 8);
+    const tags = pickTags(random);
+    const notes = random() < 0.2 ? pick(random, NOTES) : null;
+    const group = pick(random, ['gpt2-finetune', 'scaling-law', null]);
+    const jobType = pick(random, ['train', 'train', 'eval']);
+    const host = pick(random, ['dgx-a100-1', 'dgx-a100-2', 'dgx-a100-3']);
+    const commit = hex(random, 40);
     store.seedRun({
       entity,
       project: 'language-model',
-      id: randomRunId(random),
-      displayName: runDisplayName(random, i + 1),
+      id,
+      displayName,
       state,
       config,
       summary: trained.summary,
-      systemMetrics: systemMetrics(random, 8),
-      tags: pickTags(random),
-      notes: random() < 0.2 ? pick(random, NOTES) : null,
-      group: pick(random, ['gpt2-finetune', 'scaling-law', null]),
-      jobType: pick(random, ['train', 'train', 'eval']),
-      host: pick(random, ['dgx-a100-1', 'dgx-a100-2', 'dgx-a100-3']),
-      commit: hex(random, 40),
+      systemMetrics: systemStream(latestSystem, trained.history),
+      tags,
+      notes,
+      group,
+      jobType,
+      host,
+      commit,
       createdAt: new Date(createdMs),
       heartbeatAt: new Date(createdMs + trained.runtime * 1000),
       history: trained.history,
+      files: runFiles(config, trained.summary, trained.history, {
+        host,
+        commit,
+        createdMs,
+        program: 'train_lm.py',
+      }),
     });
   }
 
