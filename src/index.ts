@@ -23,10 +23,12 @@ export type {
   HistoryFormat,
 } from './facade/history.js';
 export { Runs, type RunsOptions } from './facade/runs.js';
-export type { CreateProjectOptions } from './facade/writes.js';
-export type { CreateRunOptions } from './facade/writes.js';
-export type { RunUpdateOptions } from './facade/writes.js';
-export type { RunDeleteOptions } from './facade/writes.js';
+export type {
+  CreateProjectOptions,
+  CreateRunOptions,
+  RunUpdateOptions,
+  RunDeleteOptions,
+} from './facade/writes.js';
 export {
   Sweep,
   sweepMetricOrder,
@@ -42,8 +44,7 @@ export { Paginated, type Page, type PageFetcher } from './facade/pagination.js';
 export { type RunFilter, serializeRunFilter, validateRunFilter } from './facade/filters.js';
 export { parseOrder, RUN_ORDER_COLUMNS, DEFAULT_RUN_ORDER } from './facade/order.js';
 export * from './facade/query-generator.js';
-export { parseRunPath, parseProjectPath } from './facade/paths.js';
-export { parseSweepPath, reportUrl } from './facade/paths.js';
+export { parseRunPath, parseProjectPath, parseSweepPath, reportUrl } from './facade/paths.js';
 export {
   WandbError,
   ValidationError,

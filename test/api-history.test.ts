@@ -144,6 +144,17 @@ describe('run.history (sampled)', () => {
     expectTypeOf(await run.history({ format })).toEqualTypeOf<HistoryRow[] | HistoryColumns>();
   });
 
+  it('with keys and columns answers the x axis and every key, empty when no row has them', async () => {
+    const empty = await runOf('empty');
+    expect(await empty.history({ keys: ['loss'], format: 'columns' })).toEqual({ _step: [], loss: [] });
+    const run = await runOf('mixed');
+    const { _step, a, zzz } = await run.history({ keys: ['a', 'zzz'], format: 'columns' });
+    expect([_step, a, zzz]).toEqual([[], [], []]);
+    const columns = await run.history({ keys: ['c', 'a'], xAxis: '_step', format: 'columns' });
+    expect(columns).toEqual({ _step: [2], c: ['x'], a: [3] });
+    expect(Object.keys(columns)).toEqual(['_step', 'c', 'a']);
+  });
+
   it('keeps NaN and Infinity values', async () => {
     const run = await runOf('nan');
     const rows = await run.history();
@@ -304,10 +315,18 @@ describe('run.scanHistory (every row, by step windows)', () => {
     ]);
   });
 
-  it('keeps NaN and Infinity values', async () => {
+  it('keeps NaN and Infinity values; with keys (plain JSON sampledHistory) they arrive as null', async () => {
     const run = await runOf('nan');
     const rows = await collect(run.scanHistory({ pageSize: 2 }));
     expect(rows.map((r) => r.loss)).toEqual([NaN, Infinity, -Infinity, 0.5]);
+    const keyed = await collect(run.scanHistory({ keys: ['loss'], pageSize: 2 }));
+    expect(keyed).toEqual([
+      { _step: 0, loss: null },
+      { _step: 1, loss: null },
+      { _step: 2, loss: null },
+      { _step: 3, loss: 0.5 },
+    ]);
+    expect((await run.history({ keys: ['loss'] })).map((r) => r.loss)).toEqual([null, null, null, 0.5]);
   });
 
   it('yields nothing for a run without history, after one request', async () => {

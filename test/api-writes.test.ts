@@ -213,6 +213,26 @@ describe('run.update', () => {
     expect(fresh.summary.label).toBe('NaN');
   });
 
+  it('saves a run whose summary or config holds backslashes or quotes next to NaN', async () => {
+    emu.seed.run({
+      project: 'upd',
+      id: 'escapes1',
+      config: { data_dir: 'C:\\runs\\vision', eps: NaN },
+      summary: { path: 'C:\\out', quote: 'say "hi"', loss: NaN },
+    });
+    const run = await api.run('alice/upd/escapes1');
+    run.tags = ['windows'];
+    await run.update(); // config and summary unchanged: only compared, not sent
+    expect(lastVariables('UpdateRun')).not.toHaveProperty('summaryMetrics');
+    run.summary.best = -Infinity;
+    run.config.eps = Infinity;
+    await run.update();
+    const fresh = await reread(run);
+    expect(fresh.tags).toEqual(['windows']);
+    expect(fresh.summary).toEqual({ path: 'C:\\out', quote: 'say "hi"', loss: NaN, best: -Infinity });
+    expect(fresh.config).toEqual({ data_dir: 'C:\\runs\\vision', eps: Infinity });
+  });
+
   it('sends config and summary only when they changed, and clears text fields set to undefined', async () => {
     emu.seed.run({
       project: 'upd',
@@ -374,6 +394,13 @@ describe('writes helpers', () => {
       '{"d":"1970-01-01T00:00:00.000Z"}',
     );
     expect(() => stringifyJsonWithNonFinite({ b: 1n }, 'summary')).toThrow(ValidationError);
+    // Escaped backslashes and quotes before a non-finite number.
+    expect(stringifyJsonWithNonFinite({ p: 'C:\\data', n: NaN }, 'summary')).toBe(
+      '{"p":"C:\\\\data","n":NaN}',
+    );
+    expect(stringifyJsonWithNonFinite({ q: 'a"b', n: Infinity, z: '\\' }, 'summary')).toBe(
+      '{"q":"a\\"b","n":Infinity,"z":"\\\\"}',
+    );
   });
 
   it('encodeConfig keeps internal keys verbatim and descriptions of kept keys', () => {

@@ -177,6 +177,18 @@ describe('emulator: upsertBucket', () => {
     expect(record.updatedAt >= before).toBe(true);
   });
 
+  it('stores a config key named __proto__ as an own key, answered back', async () => {
+    const { storageId, record } = seedRun({ project: 'edit' });
+    const res = await data<BucketResult>(emu, UPSERT_BUCKET, {
+      input: { id: storageId, config: '{"__proto__": {"value": 1, "desc": null}, "lr": 0.5}' },
+    });
+    expect(JSON.parse(res.upsertBucket.bucket.config)).toEqual(
+      JSON.parse('{"__proto__": {"value": 1, "desc": null}, "lr": {"value": 0.5, "desc": null}}'),
+    );
+    expect(Object.getPrototypeOf(record.config)).toBe(Object.prototype);
+    expect(Object.keys(record.config)).toEqual(['__proto__', 'lr']);
+  });
+
   it('leaves absent fields alone and clears text fields sent as null', async () => {
     const { storageId, record } = seedRun({
       project: 'edit',

@@ -129,16 +129,21 @@ export function normalizeHistoryRows(
 }
 
 /**
- * Rows in order of `_step` (stable; rows without a numeric `_step` are dropped). Seeded rows are
- * already in order; this also copes with rows stored by other means.
+ * The rows whose `_step` passes `inWindow`, in order of `_step` (stable; rows without a numeric
+ * `_step` are dropped). Seeded rows are already in order; this also copes with rows stored by
+ * other means. Filters before sorting, so a window of a long history costs one pass over it.
  */
-function stepOrdered(rows: readonly HistoryRecord[]): { step: number; row: HistoryRecord }[] {
+function stepWindow(rows: readonly HistoryRecord[], inWindow: (step: number) => boolean): HistoryRecord[] {
   const out: { step: number; row: HistoryRecord }[] = [];
+  let ordered = true;
   for (const row of rows) {
     const step = rowStep(row);
-    if (step !== undefined) out.push({ step, row });
+    if (step === undefined || !inWindow(step)) continue;
+    if (out.length > 0 && step < (out[out.length - 1] as { step: number }).step) ordered = false;
+    out.push({ step, row });
   }
-  return out.sort((a, b) => a.step - b.step);
+  if (!ordered) out.sort((a, b) => a.step - b.step);
+  return out.map(({ row }) => row);
 }
 
 /**
@@ -202,9 +207,10 @@ export function historyRows(rows: readonly HistoryRecord[], args: HistoryArgs = 
   const samples = args.samples ?? DEFAULT_HISTORY_SAMPLES;
   const { minStep, maxStep } = args;
   if (minStep == null && maxStep == null) return sampleRows(rows, samples);
-  const inWindow = stepOrdered(rows)
-    .filter(({ step }) => (minStep == null || step >= minStep) && (maxStep == null || step < maxStep))
-    .map(({ row }) => row);
+  const inWindow = stepWindow(
+    rows,
+    (step) => (minStep == null || step >= minStep) && (maxStep == null || step < maxStep),
+  );
   return sampleRows(inWindow, samples);
 }
 
@@ -298,12 +304,10 @@ export function sampledHistory(rows: readonly HistoryRecord[], spec: SampledHist
   const { keys, minStep, maxStep } = spec;
   const bounded = minStep !== undefined || maxStep !== undefined;
   const candidates = bounded
-    ? stepOrdered(rows)
-        .filter(
-          ({ step }) =>
-            (minStep === undefined || step >= minStep) && (maxStep === undefined || step <= maxStep),
-        )
-        .map(({ row }) => row)
+    ? stepWindow(
+        rows,
+        (step) => (minStep === undefined || step >= minStep) && (maxStep === undefined || step <= maxStep),
+      )
     : rows;
   const matching = candidates.filter((row) => keys.every((key) => Object.hasOwn(row, key)));
   return sampleRows(matching, spec.samples).map((row) => {

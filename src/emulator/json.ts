@@ -27,6 +27,7 @@ function escapeRegExp(text: string): string {
  */
 export function stringifyJsonString(value: unknown): string {
   const plain = JSON.stringify(value);
+  if (!hasNonFinite(value)) return plain; // the common case: one plain pass
   // A placeholder that occurs nowhere in the plain text, so no user string can contain it.
   let n = 0;
   let placeholder = '__emulator_non_finite_0__';
@@ -42,6 +43,17 @@ export function stringifyJsonString(value: unknown): string {
   if (!replaced) return plain;
   const token = new RegExp(`"${escapeRegExp(placeholder)}(NaN|-?Infinity)"`, 'g');
   return text.replace(token, (_match, name: string) => name);
+}
+
+/** Whether a JSON-like value holds a NaN or ±Infinity number anywhere (what `toJSON` returns is not followed). */
+function hasNonFinite(value: unknown): boolean {
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (typeof value !== 'object' || value === null) return false;
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) {
+    if (hasNonFinite(item)) return true;
+  }
+  return false;
 }
 
 /**

@@ -265,9 +265,11 @@ function isWrappedConfigValue(value: unknown): value is { value: unknown; desc?:
 export function wrapConfig(config: Record<string, unknown>): Record<string, ConfigValue> {
   const out: Record<string, ConfigValue> = {};
   for (const [key, value] of Object.entries(config)) {
-    out[key] = isWrappedConfigValue(value)
+    const entry = isWrappedConfigValue(value)
       ? { value: value.value, desc: value.desc ?? null }
       : { value, desc: null };
+    // An own key even when it is `__proto__` (plain assignment would set the prototype instead).
+    Object.defineProperty(out, key, { value: entry, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

@@ -236,16 +236,21 @@ function firstSampledList(lists: readonly unknown[], what: string): HistoryRow[]
 }
 
 /**
- * Turns rows into columns: the union of the rows' keys in first-seen order, each an array aligned
- * with the rows (`null` where a row lacks the key).
+ * Turns rows into columns: `keys` first (each present, even when no row has it), then the rest
+ * of the rows' keys in first-seen order, each an array aligned with the rows (`null` where a row
+ * lacks the key).
  *
  * @example
  * ```ts
  * toColumns([{ _step: 0, a: 1 }, { _step: 1, b: 2 }]); // { _step: [0, 1], a: [1, null], b: [null, 2] }
+ * toColumns([], ['_step', 'loss']); // { _step: [], loss: [] }
  * ```
  */
-export function toColumns(rows: readonly HistoryRow[]): HistoryColumns {
+export function toColumns(rows: readonly HistoryRow[], keys: readonly string[] = []): HistoryColumns {
   const columns = new Map<string, unknown[]>();
+  for (const key of keys) {
+    if (!columns.has(key)) columns.set(key, new Array<unknown>(rows.length).fill(null));
+  }
   rows.forEach((row, i) => {
     for (const [key, value] of Object.entries(row)) {
       let column = columns.get(key);
@@ -302,7 +307,9 @@ export async function fetchHistory(
     const run = await requestRun(ref, RunHistoryDocument, { ...base, samples }, signal);
     rows = parseRows(run.history, what);
   }
-  return format === 'columns' ? toColumns(rows) : rows;
+  if (format === 'rows') return rows;
+  // With keys the columns are known: each is there (maybe empty) even when no row has it.
+  return toColumns(rows, keys && [xAxis, ...keys]);
 }
 
 /** `historyKeys.lastStep` (a JSON object, or a JSON string of one), -1 when missing. */

@@ -537,8 +537,11 @@ export class Run {
    * `keys` the rows hold every key logged (`_step`, `_runtime`, `_timestamp`, metrics); with
    * `keys` only rows that have all of them, with just `xAxis` (default `_step`) and those keys.
    * `stream: 'system'` reads the system metrics stream instead (not with `keys`).
-   * `format: 'columns'` answers `{ key: values[] }` (missing values `null`). Rows are sampled,
-   * not exhaustive: use {@link Run.scanHistory} for every row. Never cached.
+   * `format: 'columns'` answers `{ key: values[] }` (missing values `null`; with `keys`, a column
+   * for `xAxis` and each key even when no row has it). With `keys` the rows come from the
+   * server's `sampledHistory`, which is plain JSON: `NaN` and `±Infinity` values may arrive as
+   * `null` there. Rows are sampled, not exhaustive: use {@link Run.scanHistory} for every row.
+   * Never cached.
    *
    * @throws {@link ValidationError} for bad options (before any request), {@link NotFoundError}
    *   when the run does not exist.
@@ -560,7 +563,8 @@ export class Run {
   /**
    * Every history row, in step order, fetched lazily one window of `pageSize` steps per request
    * (windows without rows are passed over). With `keys`, only rows that have all of them, each
-   * holding `_step` and those keys. `minStep` (inclusive) and `maxStep` (exclusive) bound the
+   * holding `_step` and those keys (read from `sampledHistory`, plain JSON: `NaN` and `±Infinity`
+   * may arrive as `null`). `minStep` (inclusive) and `maxStep` (exclusive) bound the
    * steps. Each `for await` starts over from the run's current last step. Options are checked
    * when it is called; aborting `signal` makes the pending `next()` reject with its reason.
    * Never cached.

@@ -139,7 +139,8 @@ export function stringifyJsonWithNonFinite(value: unknown, parameter: string): s
     if (text === undefined) throw new ValidationError(parameter, 'cannot be sent as JSON');
     if (replaced === 0) return text;
     let found = 0;
-    const out = text.replace(/"([^"\\]*)"/g, (match, body: string) => {
+    // Whole JSON strings, escapes included, so matching stays aligned with the real string bounds.
+    const out = text.replace(/"((?:[^"\\]|\\.)*)"/g, (match, body: string) => {
       if (!body.startsWith(placeholder)) return match;
       const token = body.slice(placeholder.length);
       if (token !== 'NaN' && token !== 'Infinity' && token !== '-Infinity') return match;
