@@ -8,6 +8,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,7 @@ import {
   PermissionError,
   UnsupportedError,
   ValidationError,
+  WandbError,
   type ApiOptions,
   type Run,
 } from '../src/index.js';
@@ -58,6 +60,25 @@ let dir: string;
 
 function newApi(options: ApiOptions = {}): Api {
   return new Api({ baseUrl: emu.url, apiKey: KEY, retry: RETRY, fetch: spyFetch, ...options });
+}
+
+/**
+ * A fetch whose storage responses keep their `Content-Length` but end cleanly after `bytes`
+ * bytes, as a server or proxy that closes early would.
+ */
+function closingEarly(bytes: number): typeof fetch {
+  return async (input, init) => {
+    const res = await spyFetch(input, init);
+    if (!String(input).includes('/storage/') || !res.body) return res;
+    const content = new Uint8Array(await res.arrayBuffer()).slice(0, bytes);
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(content);
+        controller.close();
+      },
+    });
+    return new Response(body, { status: res.status, headers: res.headers });
+  };
 }
 
 function tempDir(name: string): string {
@@ -160,6 +181,16 @@ describe('run.files() and run.file()', () => {
     expect(err.message).toContain('alice/files/r1');
   });
 
+  it('a missing file is not cached: asking again finds it once another client has uploaded it', async () => {
+    emu.seed.run({ project: 'files', id: 'polled' });
+    const polled = await api.run('alice/files/polled');
+    await expect(polled.file('model.ckpt')).rejects.toBeInstanceOf(NotFoundError);
+    // Another client (the wandb SDK of the training job) uploads it meanwhile.
+    const record = [...emu.store.runs.values()].find((r) => r.name === 'polled')!;
+    emu.store.putRunFile(record, 'model.ckpt', 'weights');
+    expect(await (await polled.file('model.ckpt')).text()).toBe('weights');
+  });
+
   it('a run that no longer exists: NotFoundError', async () => {
     const { storageId } = emu.seed.run({ project: 'files', id: 'gone' });
     const gone = await api.run('alice/files/gone');
@@ -214,14 +245,24 @@ describe('reading contents', () => {
     await reader.cancel();
   });
 
-  it('content shorter than the size the server announced is a NetworkError', async () => {
+  it('content shorter than the Content-Length the storage announced is a NetworkError', async () => {
     emu.seed.run({ project: 'files', id: 'shrinking', files: { 'a.txt': 'full content' } });
-    const file = await (await api.run('alice/files/shrinking')).file('a.txt');
-    [...emu.store.runs.values()].find((r) => r.name === 'shrinking')!.files.get('a.txt')!.content =
-      new TextEncoder().encode('full');
+    const file = await (await newApi({ fetch: closingEarly(4) }).run('alice/files/shrinking')).file('a.txt');
     const err = await failure(file.text());
     expect(err).toBeInstanceOf(NetworkError);
-    expect(err.message).toMatch(/incomplete: received 4 bytes, the file has 12/);
+    expect(err.message).toMatch(/incomplete: received 4 bytes, the storage announced 12/);
+  });
+
+  it('a file that changed after it was listed is read in full, as it is now', async () => {
+    // e.g. output.log of a running run: the listing's size is already out of date.
+    emu.seed.run({ project: 'files', id: 'growing', files: { 'output.log': 'line 1\n' } });
+    const file = await (await api.run('alice/files/growing')).file('output.log');
+    expect(file.size).toBe(7);
+    [...emu.store.runs.values()].find((r) => r.name === 'growing')!.files.get('output.log')!.content =
+      new TextEncoder().encode('line 1\nline 2\n');
+    expect(await file.text()).toBe('line 1\nline 2\n');
+    const root = tempDir('dl-growing');
+    expect(readFileSync(await file.download({ root }), 'utf8')).toBe('line 1\nline 2\n');
   });
 
   it('aborting rejects with the signal reason', async () => {
@@ -311,9 +352,9 @@ describe('file.download()', () => {
 
   it('a download that fails midway leaves no partial file and keeps the existing one', async () => {
     emu.seed.run({ project: 'files', id: 'truncated', files: { 'data.bin': BYTES } });
-    const file = await (await api.run('alice/files/truncated')).file('data.bin');
-    [...emu.store.runs.values()].find((r) => r.name === 'truncated')!.files.get('data.bin')!.content =
-      BYTES.slice(0, 100);
+    const file = await (
+      await newApi({ fetch: closingEarly(100) }).run('alice/files/truncated')
+    ).file('data.bin');
 
     const fresh = tempDir('dl-fail-new');
     expect(await failure(file.download({ root: fresh }))).toBeInstanceOf(NetworkError);
@@ -377,6 +418,68 @@ describe('file.download()', () => {
     expect(existsSync('/abs.txt')).toBe(false);
     // The same run's ordinary files download fine.
     expect(readFileSync(await (await hostile.file('ok.txt')).download({ root }), 'utf8')).toBe('ok');
+  });
+
+  it('never writes through a symbolic link that leads outside root', async () => {
+    const base = tempDir('dl-symlink');
+    const outside = tempDir('dl-symlink/outside');
+    const root = tempDir('dl-symlink/root');
+    symlinkSync(outside, join(root, 'media'), 'dir');
+    const png = await run.file('media/images/sample.png');
+    emu.clearRequests();
+    const err = await validationRejection(png.download({ root }));
+    expect(err.parameter).toBe('name');
+    expect(err.message).toContain('"media/images/sample.png"');
+    expect(err.message).toMatch(/symbolic link/);
+    expect(readdirSync(outside)).toEqual([]); // no file, nor folder, made there
+    expect(emu.requests.filter((r) => r.kind === 'storage')).toHaveLength(0);
+
+    // A link to a folder inside root is only another way in: allowed.
+    mkdirSync(join(root, 'real'));
+    symlinkSync(join(root, 'real'), join(root, 'logs'), 'dir');
+    const log = await (await run.file('logs/output.log')).download({ root });
+    expect(log).toBe(join(root, 'logs', 'output.log'));
+    expect(readFileSync(join(root, 'real', 'output.log'), 'utf8')).toBe('epoch 1\nepoch 2\n');
+    // A link in the place of the file itself is replaced (with replace: true), not written through.
+    writeFileSync(join(outside, 'victim.txt'), 'keep');
+    symlinkSync(join(outside, 'victim.txt'), join(root, 'b.txt'));
+    await (await run.file('b.txt')).download({ root, replace: true });
+    expect(readFileSync(join(outside, 'victim.txt'), 'utf8')).toBe('keep');
+    expect(readFileSync(join(root, 'b.txt'), 'utf8')).toBe('bee');
+    // root itself may be a link (as /tmp is on macOS).
+    symlinkSync(root, join(base, 'root-link'), 'dir');
+    const viaLink = await (await run.file('config.yaml')).download({ root: join(base, 'root-link') });
+    expect(readFileSync(viaLink, 'utf8')).toBe(CONFIG);
+  });
+
+  it('a file where a folder of the name should be is a ConflictError, and is left alone', async () => {
+    const root = tempDir('dl-file-in-the-way');
+    writeFileSync(join(root, 'media'), 'not a folder');
+    const err = await failure((await run.file('media/images/sample.png')).download({ root }));
+    expect(err).toBeInstanceOf(ConflictError);
+    expect(err.message).toContain(join(root, 'media'));
+    expect(readFileSync(join(root, 'media'), 'utf8')).toBe('not a folder');
+  });
+
+  it('downloads a file whose name is as long as the file system allows', async () => {
+    const name = `${'n'.repeat(251)}.txt`; // 255 bytes, the usual limit of one file name
+    emu.seed.run({ project: 'files', id: 'longname', files: { [name]: 'long' } });
+    const file = await (await api.run('alice/files/longname')).file(name);
+    const root = tempDir('dl-long');
+    expect(readFileSync(await file.download({ root }), 'utf8')).toBe('long');
+    expect(listTree(root)).toEqual([name]);
+  });
+
+  it('concurrent downloads to the same place: one wins, the others are ConflictErrors, nothing is left over', async () => {
+    const root = tempDir('dl-concurrent');
+    const file = await run.file('media/images/sample.png');
+    const results = await Promise.allSettled([1, 2, 3].map(() => file.download({ root })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results) {
+      if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ConflictError);
+    }
+    expect(listTree(root)).toEqual([join('media', 'images', 'sample.png')]);
+    expect(new Uint8Array(readFileSync(join(root, 'media', 'images', 'sample.png')))).toEqual(BYTES);
   });
 
   it('bad options are ValidationErrors', async () => {
@@ -460,6 +563,58 @@ describe('run.uploadFile()', () => {
     const outside = await uploads.uploadFile(join(dir, 'up', 'outside.txt'), { root });
     expect(outside.name).toBe('__/outside.txt');
     expect(await outside.text()).toBe('outside root');
+  });
+
+  it('names with spaces, unicode, #, ?, % and other URL characters round-trip', async () => {
+    const names = [
+      'a b#c?d%20e&f=g+h.txt',
+      'ünï/日本語 🚀.txt',
+      "it's (1)*!~.txt",
+      'x%2Fy.txt',
+      'semi;@$[].txt',
+    ];
+    const root = tempDir('roundtrip-names');
+    for (const name of names) {
+      const uploaded = await uploads.uploadFile(name, `content of ${name}`);
+      expect(uploaded.name).toBe(name);
+      expect(uploaded.md5).toBe(md5(`content of ${name}`));
+      expect((await uploads.files({ names: [name] }).toArray()).map((f) => f.name)).toEqual([name]);
+      const path = await (await uploads.file(name)).download({ root });
+      expect(path).toBe(join(root, ...name.split('/')));
+      expect(readFileSync(path, 'utf8')).toBe(`content of ${name}`);
+    }
+  });
+
+  it('a listing made while the upload was in flight is not served after it', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let putStarted!: () => void;
+    const started = new Promise<void>((resolve) => (putStarted = resolve));
+    const gated: typeof fetch = async (input, init) => {
+      if (init?.method === 'PUT') {
+        putStarted();
+        await gate;
+      }
+      return fetch(input, init);
+    };
+    const gatedRun = await newApi({ fetch: gated }).run('alice/files/uploads');
+    const upload = gatedRun.uploadFile('in-flight.txt', 'landed');
+    await started;
+    expect((await gatedRun.files().toArray()).map((f) => f.name)).not.toContain('in-flight.txt');
+    release();
+    await upload;
+    expect((await gatedRun.files().toArray()).map((f) => f.name)).toContain('in-flight.txt');
+  });
+
+  it('content over the emulator body limit (16 MiB) is refused with HTTP 413, not retried', async () => {
+    emu.clearRequests();
+    const err = await failure(uploads.uploadFile('too-big.bin', new Uint8Array(16 * 1024 * 1024 + 1)));
+    expect(err).toBeInstanceOf(WandbError);
+    expect((err as WandbError).status).toBe(413);
+    expect(err.message).toContain('"too-big.bin"');
+    expect(err.message).toContain('16777216 bytes');
+    expect(emu.requests.filter((r) => r.kind === 'storage').map((r) => r.status)).toEqual([413]);
+    await expect(uploads.file('too-big.bin')).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('an uploaded file can be downloaded', async () => {

@@ -134,6 +134,31 @@ describe('storageFetch', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('does not time out an upload: its response only comes once the whole body has been sent', async () => {
+    // A PUT whose body takes longer to send than the wait allowed for the headers of a GET.
+    let aborted = false;
+    const slowUpload = ((_: RequestInfo | URL, init?: RequestInit) =>
+      new Promise<Response>((resolve, reject) => {
+        const timer = setTimeout(() => resolve(new Response('stored')), 100);
+        init?.signal?.addEventListener(
+          'abort',
+          () => {
+            aborted = true;
+            clearTimeout(timer);
+            reject(init.signal?.reason);
+          },
+          { once: true },
+        );
+      })) as typeof fetch;
+    const res = await storageFetch(
+      URL_,
+      { method: 'PUT', body: new Uint8Array(10) },
+      { fetch: slowUpload, timeoutMs: 20, retry: false },
+    );
+    expect(await res.text()).toBe('stored');
+    expect(aborted).toBe(false);
+  });
+
   it('rejects with the signal reason, before any request when already aborted', async () => {
     const { fetch, calls } = fakeFetch([]);
     const reason = new Error('stop');

@@ -9,7 +9,9 @@
  * signature, or one used with another method, is refused with 403; so is an expired URL
  * (`Request has expired`). `GET` serves the bytes with `Content-Length` and the file's MIME type;
  * `PUT` stores them and requires the `Content-Type` listed in `uploadHeaders`
- * ({@link UPLOAD_CONTENT_TYPE}), as a signed upload would.
+ * ({@link UPLOAD_CONTENT_TYPE}), as a signed upload would. Contents live in memory: like every
+ * request to the emulator, an upload body over 16 MiB is refused with HTTP 413 (real storage takes
+ * far more), so tests of large uploads need a real server.
  *
  * @example
  * ```ts

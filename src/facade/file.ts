@@ -13,7 +13,12 @@
  * ```
  * @module
  */
-import { DeleteFilesDocument, type FileFieldsFragment, RunFilesDocument } from '../generated/graphql.js';
+import {
+  DeleteFilesDocument,
+  type FileFieldsFragment,
+  RunFilesDocument,
+  type RunFilesQuery,
+} from '../generated/graphql.js';
 import { abortReason } from '../transport/fetchWithTimeout.js';
 import { scrubStorageError } from '../transport/storage.js';
 import type { FacadeContext } from './context.js';
@@ -100,7 +105,15 @@ function runPath(ref: RunFileRef): string {
 async function fetchFilesPage(
   ctx: FacadeContext,
   ref: RunFileRef,
-  args: { names: string[]; cursor: string | null; limit: number; signal?: AbortSignal; cache?: boolean },
+  args: {
+    names: string[];
+    cursor: string | null;
+    limit: number;
+    signal?: AbortSignal;
+    cache?: boolean;
+    /** Whether the answer may be cached. Default: when the run was found. */
+    cacheIf?: (data: RunFilesQuery) => boolean;
+  },
 ): Promise<FilesPage> {
   const data = await ctx.request(
     RunFilesDocument,
@@ -115,7 +128,7 @@ async function fetchFilesPage(
     {
       ...(args.signal ? { signal: args.signal } : {}),
       ...(args.cache === undefined ? {} : { cache: args.cache }),
-      cacheIf: (d) => d.project?.run != null,
+      cacheIf: args.cacheIf ?? ((d) => d.project?.run != null),
     },
   );
   const run = data.project?.run;
@@ -189,7 +202,8 @@ export function listRunFiles(
 }
 
 /**
- * One file of a run by its exact name, or {@link NotFoundError} naming the file and the run.
+ * One file of a run by its exact name, or {@link NotFoundError} naming the file and the run. A
+ * "not found" is not cached.
  * @internal Use `run.file(name)`.
  */
 export async function fetchRunFile(
@@ -208,10 +222,23 @@ export async function fetchRunFile(
     limit: 1,
     ...(signal ? { signal } : {}),
     ...(cache === undefined ? {} : { cache }),
+    // A missing file is asked for again next time: it may be uploaded meanwhile (by another client).
+    cacheIf: (d) => (d.project?.run?.files?.edges ?? []).some((e) => e.node?.name === fileName),
   });
   const file = page.files.find((f) => f.name === fileName);
   if (!file) throw new NotFoundError(`File ${JSON.stringify(fileName)} not found in run ${runPath(ref)}`);
   return file;
+}
+
+/**
+ * The byte length a storage response announces (`Content-Length`), or `undefined` when it does not
+ * say or when the body is content-encoded (the header then counts the encoded bytes).
+ */
+function announcedLength(res: Response): number | undefined {
+  const header = res.headers.get('content-length');
+  if (header === null || res.headers.get('content-encoding')) return undefined;
+  const length = Number(header);
+  return Number.isSafeInteger(length) && length >= 0 ? length : undefined;
 }
 
 /**
@@ -282,8 +309,10 @@ export class File {
 
   /**
    * The content as a stream of bytes. Nothing is requested until the stream is first read. The
-   * stream fails with {@link NetworkError} when the content is cut short or longer than `size`;
-   * cancelling it (or aborting `signal`) cancels the download.
+   * stream fails with {@link NetworkError} when the content is cut short (fewer bytes than the
+   * storage response's `Content-Length`, or a broken connection); cancelling it (or aborting
+   * `signal`) cancels the download. The content may differ in length from `size` when the file
+   * changed after it was listed (e.g. `output.log` of a running run): you get the current content.
    *
    * @example
    * ```ts
@@ -300,6 +329,7 @@ export class File {
     let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
     let opened = false;
     let received = 0;
+    let expected: number | undefined;
     return new ReadableStream<Uint8Array>(
       {
         pull: async (controller) => {
@@ -308,19 +338,20 @@ export class File {
               if (signal?.aborted) throw abortReason(signal);
               const res = await this.#open(cancel.signal);
               opened = true;
+              expected = announcedLength(res);
               reader = res.body?.getReader();
             }
             const chunk = reader ? await reader.read() : { done: true as const, value: undefined };
             if (chunk.done) {
-              if (received !== this.size) throw this.#sizeError(received);
+              if (expected !== undefined && received !== expected) throw this.#sizeError(received, expected);
               cleanup();
               controller.close();
               return;
             }
             received += chunk.value.byteLength;
-            if (received > this.size) {
+            if (expected !== undefined && received > expected) {
               await reader?.cancel().catch(() => undefined);
-              throw this.#sizeError(received);
+              throw this.#sizeError(received, expected);
             }
             controller.enqueue(chunk.value);
           } catch (e) {
@@ -328,7 +359,7 @@ export class File {
             if (signal?.aborted) throw abortReason(signal);
             if (e instanceof WandbError) throw e;
             throw new NetworkError(
-              `Download of ${JSON.stringify(this.name)} was interrupted after ${received} of ${this.size} bytes`,
+              `Download of ${JSON.stringify(this.name)} was interrupted after ${received} of ${expected ?? this.size} bytes`,
               { cause: scrubStorageError(e, this.directUrl) },
             );
           }
@@ -385,7 +416,8 @@ export class File {
    * written. Missing folders are created. The content goes to a temporary file in the target
    * folder, renamed once complete: a failed or aborted download leaves no partial file and never
    * destroys the file already there. A name that would land outside `root` (absolute, or with `..`
-   * segments) is refused with {@link ValidationError}; an existing file is a `ConflictError`
+   * segments), or a folder on the way that is a symbolic link leading outside `root`, is refused
+   * with {@link ValidationError}; an existing file is a `ConflictError`
    * unless `replace` is set. In a browser it rejects with `UnsupportedError`: use `blob()` or
    * `stream()` there.
    *
@@ -445,10 +477,10 @@ export class File {
     return { id, name, size, md5, mimetype, updatedAt, run: runPath(this.#ref) };
   }
 
-  #sizeError(received: number): NetworkError {
-    const how = received < this.size ? 'incomplete' : 'longer than announced';
+  #sizeError(received: number, expected: number): NetworkError {
+    const how = received < expected ? 'incomplete' : 'longer than announced';
     return new NetworkError(
-      `Download of ${JSON.stringify(this.name)} is ${how}: received ${received} bytes, the file has ${this.size}`,
+      `Download of ${JSON.stringify(this.name)} is ${how}: received ${received} bytes, the storage announced ${expected}`,
     );
   }
 

@@ -12,8 +12,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
-import { link, lstat, mkdir, open, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { link, lstat, mkdir, open, readFile, realpath, rename, rm, stat, unlink } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ConflictError, ValidationError } from '../facade/errors.js';
 import type { LocalFiles, UploadSource } from './files.js';
 
@@ -63,9 +63,58 @@ export async function readUpload(path: string, root: string): Promise<UploadSour
   return { relativeName, data };
 }
 
+/** Whether `path` is `root` itself or below it. */
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+/**
+ * Makes the folder `segments` below `rootPath` one level at a time, so that no folder is made and
+ * nothing is written through a symbolic link that leads outside `rootPath` (a link to a folder
+ * inside it is followed). A file in the way of a folder is a `ConflictError`.
+ */
+async function makeFoldersInside(rootPath: string, segments: readonly string[], name: string): Promise<void> {
+  await mkdir(rootPath, { recursive: true });
+  const realRoot = await realpath(rootPath);
+  let folder = rootPath;
+  for (const segment of segments) {
+    folder = join(folder, segment);
+    let info = await exists(folder);
+    if (!info) {
+      try {
+        await mkdir(folder);
+      } catch (e) {
+        if (codeOf(e) !== 'EEXIST') throw e;
+      }
+      info = await lstat(folder);
+    }
+    if (info.isSymbolicLink()) {
+      let real: string | undefined;
+      try {
+        real = await realpath(folder);
+      } catch {
+        // a dangling link: it leads nowhere we could check
+      }
+      if (real === undefined || !isInside(realRoot, real)) {
+        throw new ValidationError(
+          'name',
+          `refusing to download ${JSON.stringify(name)}: ${folder} is a symbolic link that leads outside ${rootPath}`,
+        );
+      }
+      info = await stat(folder);
+    }
+    if (!info.isDirectory()) {
+      throw new ConflictError(`Cannot download ${JSON.stringify(name)}: ${folder} is a file, not a folder`);
+    }
+  }
+}
+
 /**
  * Resolves `<root>/<segments>`, checks it is inside `root`, creates its folder and checks that
- * nothing is in the way (see {@link LocalFiles.prepareDownload}).
+ * nothing is in the way (see {@link LocalFiles.prepareDownload}). Folders are created one by one
+ * and a symbolic link on the way that leads outside `root` is refused, so a link planted in the
+ * download folder cannot redirect the write.
  *
  * @example
  * ```ts
@@ -80,14 +129,16 @@ export async function prepareDownload(
 ): Promise<string> {
   const rootPath = resolve(root);
   const target = resolve(rootPath, ...segments);
-  const rel = relative(rootPath, target);
-  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+  if (target === rootPath || !isInside(rootPath, target)) {
     throw new ValidationError(
       'name',
       `refusing to download ${JSON.stringify(name)}: it would be written outside ${rootPath}`,
     );
   }
-  await mkdir(dirname(target), { recursive: true });
+  const folders = relative(rootPath, dirname(target))
+    .split(sep)
+    .filter((s) => s !== '');
+  await makeFoldersInside(rootPath, folders, name);
   const existing = await exists(target);
   if (existing?.isDirectory()) throw conflict(target, true);
   if (existing && !replace) throw conflict(target, false);
@@ -132,7 +183,8 @@ export async function writeAtomic(
   body: ReadableStream<Uint8Array>,
   options: { replace: boolean },
 ): Promise<void> {
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.partial`);
+  // A short name of its own: the target's name may already be as long as the file system allows.
+  const temp = join(dirname(target), `.wandb-download-${randomBytes(6).toString('hex')}.partial`);
   const reader = body.getReader();
   let handle: fs.promises.FileHandle | undefined;
   let placed = false;

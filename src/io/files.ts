@@ -45,10 +45,10 @@ export interface LocalFiles {
    */
   readUpload(path: string, root: string): Promise<UploadSource>;
   /**
-   * Resolves where a download goes — `<root>/<segments...>`, which must stay inside `root`
-   * (`ValidationError` naming `name` otherwise) — creates the missing folders, and rejects with
-   * `ConflictError` when something exists there and `replace` is false. Resolves with the
-   * absolute target path.
+   * Resolves where a download goes — `<root>/<segments...>`, which must stay inside `root`, also
+   * through symbolic links (`ValidationError` naming `name` otherwise) — creates the missing
+   * folders, and rejects with `ConflictError` when something exists there (or a file is where a
+   * folder should be) and `replace` is false. Resolves with the absolute target path.
    */
   prepareDownload(root: string, segments: readonly string[], name: string, replace: boolean): Promise<string>;
   /**

@@ -337,22 +337,27 @@ export class Transport {
    * response, or rejects with a typed error; see {@link storageFetch}. Credentials are never sent,
    * except to a URL starting with `/`, which is relative to `baseUrl` and goes through the
    * authenticated `fetch`. Uses this transport's `fetch`, per-attempt timeout (for the response
-   * headers) and retry policy.
+   * headers of a download; an upload is not timed) and retry policy. A `PUT` changes what queries answer (a new or replaced file), so
+   * the query cache is emptied when it settles, like after a mutation.
    *
    * @example
    * ```ts
    * const res = await transport.storage(file.directUrl, { method: 'GET', signal });
    * ```
    */
-  storage(url: string, request: StorageRequest = {}): Promise<Response> {
+  async storage(url: string, request: StorageRequest = {}): Promise<Response> {
     const target = resolveStorageUrl(url, this.#auth.baseUrl);
     const plain: typeof fetch = (input, init) => (this.#auth.fetch ?? globalThis.fetch)(input, init);
-    return storageFetch(target.url, request, {
-      fetch: target.authenticated ? authFetch(() => this.#auth) : plain,
-      timeoutMs: this.#timeoutMs,
-      retry: this.#retry,
-      secrets: this.#secrets,
-    });
+    try {
+      return await storageFetch(target.url, request, {
+        fetch: target.authenticated ? authFetch(() => this.#auth) : plain,
+        timeoutMs: this.#timeoutMs,
+        retry: this.#retry,
+        secrets: this.#secrets,
+      });
+    } finally {
+      if (request.method === 'PUT') this.#cache?.flush();
+    }
   }
 
   /** Empties the query cache (no-op with `cache: false` or your own `client`). */

@@ -4,7 +4,10 @@
  * query string), so these requests never carry W&B credentials — only a URL relative to the
  * base URL (an on-prem proxy path, `/...`) is sent through the authenticated `fetch`.
  *
- * Each attempt has a timeout for the response headers (the body, possibly large, is not timed);
+ * Each attempt without a body (a download) has a timeout for the response headers (the response
+ * body, possibly large, is not timed); an upload is not timed at all, since its response only
+ * comes once the whole body has been sent, which takes as long as the network needs (as W&B's own
+ * clients do; cancel it with a signal);
  * network errors, timeouts, 408, 429 and 5xx but 501 are retried with the same backoff as GraphQL
  * (`Retry-After` honoured); an `AbortSignal` cancels the request, the body included. Failures are
  * typed errors ({@link storageStatusError}) whose message, request and cause show the URL without
@@ -56,7 +59,8 @@ export interface StorageFetchOptions {
   /** The `fetch` to call (already with or without credentials, as the URL requires). */
   fetch: typeof fetch;
   /**
-   * Longest wait for the response headers of one attempt, in ms; `0` or `Infinity` for none.
+   * Longest wait for the response headers of one attempt without a body (a `GET`), in ms; `0` or
+   * `Infinity` for none. A request with a body (an upload) is not timed.
    * @defaultValue 30_000
    */
   timeoutMs?: number;
@@ -391,8 +395,9 @@ async function attemptOnce(
     outer?.removeEventListener('abort', onAbort);
   };
   let timedOut = false;
+  // An upload's response comes only once its whole body has been sent: the wait is not bounded.
   const timer =
-    Number.isFinite(timeoutMs) && timeoutMs > 0
+    Number.isFinite(timeoutMs) && timeoutMs > 0 && request.body === undefined
       ? setTimeout(() => {
           timedOut = true;
           controller.abort(new DOMException('No response headers in time.', 'TimeoutError'));
