@@ -27,6 +27,7 @@ useEmulator((ctx) => {
   });
   emu.seed.run({ entity: 'alice', project: 'vision', id: 'run00002', summary: { loss: 0.2 } });
   emu.seed.run({ entity: 'vision-team', project: 'detector', id: 'det00001' });
+  emu.seed.run({ entity: 'alice', project: 'münchen', id: 'mun00001', summary: { loss: 0.3 } });
   reportId = emu.seed.report({ entity: 'alice', project: 'vision', displayName: 'Weekly sync' }).id;
 });
 
@@ -93,6 +94,29 @@ describe('api.fromPath', () => {
     const error = await validationRejection(api.fromPath(path));
     expect(error.parameter).toBe('path');
     expect(error.message).toContain(why);
+    expect(graphqlCalls(emu)).toBe(0);
+  });
+
+  it('resolves the path of a url this client built, percent-escapes and trailing slash included', async () => {
+    const run = await api.run('alice/münchen/mun00001');
+    const path = `${new URL(run.url).pathname}/`; // '/alice/m%C3%BCnchen/runs/mun00001/'
+    expect(path).toContain('%C3%BC');
+    const again = await api.fromPath(path as `${string}/${string}/runs/${string}`);
+    expect(again.path).toEqual(['alice', 'münchen', 'mun00001']);
+    expect(again.summary).toEqual({ loss: 0.3 });
+    const project = await api.fromPath('/alice/m%C3%BCnchen/');
+    expect((project as Project).name).toBe('münchen');
+  });
+
+  it.each([
+    ['alice/vision/runs', 'alice/vision/runs/<runId>'],
+    ['https://wandb.ai/alice/vision/runs/run00001', '"alice/vision/runs/run00001"'],
+    ['alice/vision/runs/run00001?workspace=user-alice', 'query'],
+  ])('rejects %j before any request with a message that says what to pass', async (path, hint) => {
+    emu.clearRequests();
+    const error = await validationRejection(api.fromPath(path));
+    expect(error.parameter).toBe('path');
+    expect(error.message).toContain(hint);
     expect(graphqlCalls(emu)).toBe(0);
   });
 

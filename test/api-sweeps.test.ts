@@ -7,10 +7,11 @@ import {
   Sweep,
   sweepMetricOrder,
   ValidationError,
+  WandbError,
   type RunsOptions,
 } from '../src/index.js';
 import { gql } from './emulator-http.js';
-import { validationRejection } from './expect-errors.js';
+import { failure, validationRejection } from './expect-errors.js';
 import { graphqlCalls, useEmulator } from './helpers.js';
 
 let emu: Emulator;
@@ -308,6 +309,102 @@ describe('sweep.bestRun', () => {
   });
 });
 
+describe('sweep.bestRun: metric names and values found in real sweeps', () => {
+  it('orders by a metric with a "/" in its name, a run without the metric never best', async () => {
+    emu.seed.sweep({
+      entity: 'alice',
+      project: 'keys',
+      id: 'swpslash',
+      config: { method: 'random', metric: { name: 'val/loss', goal: 'minimize' } },
+    });
+    const summaries = [{ 'val/loss': 0.5 }, {}, { 'val/loss': 0.2 }, { loss: 0.01 }];
+    summaries.forEach((summary, i) =>
+      emu.seed.run({ entity: 'alice', project: 'keys', id: `slash${i}`, sweep: 'swpslash', summary }),
+    );
+    const sweep = await api.sweep('alice/keys/swpslash');
+    expect(sweep.bestLoss).toBe(0.2);
+    const best = await sweep.bestRun();
+    expect(best?.id).toBe('slash2');
+    expect((await sweep.bestRun({ order: '-summary_metrics.val/loss' }))?.id).toBe('slash0');
+  });
+
+  it('loads a sweep whose runs logged NaN or Infinity for the metric', async () => {
+    emu.seed.sweep({
+      entity: 'alice',
+      project: 'keys',
+      id: 'swpnan01',
+      config: { method: 'random', metric: { name: 'loss', goal: 'minimize' } },
+    });
+    emu.seed.run({
+      entity: 'alice',
+      project: 'keys',
+      id: 'diverged',
+      sweep: 'swpnan01',
+      summary: { loss: NaN },
+    });
+    emu.seed.run({
+      entity: 'alice',
+      project: 'keys',
+      id: 'blowup',
+      sweep: 'swpnan01',
+      summary: { loss: Infinity },
+    });
+    emu.seed.run({ entity: 'alice', project: 'keys', id: 'fine', sweep: 'swpnan01', summary: { loss: 0.4 } });
+    emu.seed.sweep({
+      entity: 'alice',
+      project: 'keys',
+      id: 'swpnan02',
+      config: { method: 'random', metric: { name: 'loss', goal: 'maximize' } },
+    });
+    emu.seed.run({
+      entity: 'alice',
+      project: 'keys',
+      id: 'onlynan',
+      sweep: 'swpnan02',
+      summary: { loss: NaN },
+    });
+    expect((await api.sweep('alice/keys/swpnan01')).bestLoss).toBe(0.4);
+    expect((await api.sweep('alice/keys/swpnan02')).bestLoss).toBeUndefined();
+    const project = await api.project('alice/keys');
+    expect((await project.sweeps().toArray()).map((s) => s.id)).toContain('swpnan01');
+  });
+});
+
+describe('sweep config YAML', () => {
+  it('reads an empty config as {}, and names the sweep whose config is not a mapping', async () => {
+    emu.seed.sweep({ entity: 'alice', project: 'yaml', id: 'swpempty', config: '' });
+    emu.seed.sweep({ entity: 'alice', project: 'yaml', id: 'swpscalr', config: 'just text' });
+    const empty = await api.sweep('alice/yaml/swpempty');
+    expect(empty.config).toEqual({});
+    expect(empty.method).toBe('random');
+    const error = await failure(api.sweep('alice/yaml/swpscalr'));
+    expect(error).toBeInstanceOf(WandbError);
+    expect(error.message).toContain('alice/yaml/swpscalr');
+    expect(error.message).toContain('not a YAML mapping');
+  });
+});
+
+describe('sweep.name', () => {
+  it('falls back to the config name, then the id, when the display name is empty', async () => {
+    emu.seed.sweep({
+      entity: 'alice',
+      project: 'names',
+      id: 'swpblank',
+      displayName: '',
+      config: { name: 'cfg' },
+    });
+    emu.seed.sweep({
+      entity: 'alice',
+      project: 'names',
+      id: 'swpbare1',
+      displayName: '',
+      config: { name: '' },
+    });
+    expect((await api.sweep('alice/names/swpblank')).name).toBe('cfg');
+    expect((await api.sweep('alice/names/swpbare1')).name).toBe('swpbare1');
+  });
+});
+
 describe('sweepMetricOrder', () => {
   it.each([
     [{ metric: { name: 'loss', goal: 'minimize' } }, '+summary_metrics.loss'],
@@ -395,6 +492,12 @@ describe('emulator: the sweep filter key', () => {
     expect(await others({ sweep: { $nin: [minStorageId] } })).toEqual(outside);
     expect(await others({ sweep: { $regex: '^swpm[ai]x' } })).toEqual(['max1', 'max2', 'max3']);
     expect(await others({ sweep: { $regex: `^${minStorageId.slice(0, 4)}` } })).toEqual([]);
+  });
+});
+
+describe('emulator: seed.sweep', () => {
+  it.each([NaN, Infinity])('refuses a bestLoss of %s, which GraphQL cannot send', (bestLoss) => {
+    expect(() => emu.seed.sweep({ project: 'seeds', config: {}, bestLoss })).toThrow(/bestLoss/);
   });
 });
 

@@ -419,3 +419,38 @@ describe('argument validation', () => {
     );
   });
 });
+
+describe('types', () => {
+  it('fit the runs() options, and a wrong operand or method does not compile', () => {
+    type RunsOptions = NonNullable<Parameters<root.Api['runs']>[1]>;
+    const options: RunsOptions = {
+      filters: Q.and(Q.config('lr').gt(0.01), Q.or(Q.tags.eq('best'), Q.createdAt.gte(new Date(0)))),
+      order: Q.summary('acc').desc(),
+    };
+    expect(options.order).toBe('-summary_metrics.acc');
+    // Never called: these lines are checked by tsc only (each would also throw a ValidationError).
+    const wrong = (): unknown[] => [
+      // @ts-expect-error a config value is a scalar or a Date, not an object
+      Q.config('lr').gt({}),
+      // @ts-expect-error ordering comparisons take no null
+      Q.summary('loss').lt(null),
+      // @ts-expect-error duration is a number of seconds
+      Q.duration.gt('600'),
+      // @ts-expect-error a time is a Date or an ISO string
+      Q.createdAt.gte(1704067200000),
+      // @ts-expect-error in() takes an array
+      Q.state.in('finished'),
+      // @ts-expect-error tags are strings
+      Q.tags.eq(3),
+      // @ts-expect-error runs cannot be sorted by tags
+      Q.tags.desc(),
+      // @ts-expect-error $regex is for text
+      Q.duration.regex('1'),
+      // @ts-expect-error not a run column
+      Q.run('bogus'),
+      // @ts-expect-error filters are separate arguments
+      Q.and([Q.state.eq('finished')]),
+    ];
+    expect(typeof wrong).toBe('function');
+  });
+});

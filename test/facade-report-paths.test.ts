@@ -136,4 +136,58 @@ describe('parseObjectPath', () => {
     expect(e.parameter).toBe('path');
     expect(e.message).toContain(why);
   });
+
+  it.each([
+    ['acme/vision/', { kind: 'project', entity: 'acme', project: 'vision' }],
+    ['/acme/vision/runs/a1b2/', { kind: 'run', entity: 'acme', project: 'vision', runId: 'a1b2' }],
+    [' acme/vision/sweeps/k3x9// ', { kind: 'sweep', entity: 'acme', project: 'vision', sweepId: 'k3x9' }],
+  ])('ignores trailing slashes, as the official client does: %j', (path, expected) => {
+    expect(parseObjectPath(path)).toEqual(expected);
+  });
+
+  it('decodes percent-escapes in names, as in the URLs this client builds', () => {
+    expect(parseObjectPath('/acme/m%C3%BCnchen/runs/a1b2')).toEqual({
+      kind: 'run',
+      entity: 'acme',
+      project: 'münchen',
+      runId: 'a1b2',
+    });
+    // A decoded "/" is still no part of a name.
+    expect(validationError(() => parseObjectPath('acme/vision%2Fx/runs/a1b2')).message).toContain(
+      'may not contain',
+    );
+  });
+
+  it.each([
+    ['acme/vision/runs', 'runs'],
+    ['acme/vision/sweeps', 'sweeps'],
+    ['acme/vision/reports', 'reports'],
+  ])('rejects the listing path %j rather than looking for a run named %j', (path, keyword) => {
+    const e = validationError(() => parseObjectPath(path));
+    expect(e.parameter).toBe('path');
+    expect(e.message).toContain(`${path}/<`);
+    expect(e.message).toContain(keyword);
+  });
+
+  it.each([
+    ['https://wandb.ai/acme/vision/runs/a1b2', 'acme/vision/runs/a1b2'],
+    ['https://wandb.ai/acme/vision/runs/a1b2?workspace=user-alice', 'acme/vision/runs/a1b2'],
+    [
+      'http://localhost:8080/acme/vision/reports/Weekly-sync--Vmlldzo0Mg#intro',
+      'acme/vision/reports/Weekly-sync--Vmlldzo0Mg',
+    ],
+  ])('rejects the URL %j with a message naming the path to pass', (url, path) => {
+    const e = validationError(() => parseObjectPath(url));
+    expect(e.parameter).toBe('path');
+    expect(e.message).toContain(`"${path}"`);
+  });
+
+  it.each(['acme/vision/runs/a1b2?workspace=user-alice', 'acme/vision/reports/T--Vmlldzo0Mg#x'])(
+    'rejects a query or fragment in %j rather than taking it as part of a name',
+    (path) => {
+      const e = validationError(() => parseObjectPath(path));
+      expect(e.parameter).toBe('path');
+      expect(e.message).toMatch(/query|fragment/);
+    },
+  );
 });

@@ -373,7 +373,8 @@ export interface RunOrder {
 }
 
 /**
- * Parses `+field`, `-field` or `field` (ascending); empty means `+created_at`.
+ * Parses `+field`, `-field` or `field` (ascending); empty means `+created_at`. Nested keys may
+ * hold any character but white space (`-summary_metrics.val/loss`).
  *
  * @example
  * ```ts
@@ -384,7 +385,8 @@ export function parseRunOrder(order: string | null | undefined): RunOrder {
   const text = order === null || order === undefined || order.trim() === '' ? '+created_at' : order.trim();
   const sign = text[0] === '-' ? -1 : 1;
   const field = text[0] === '-' || text[0] === '+' ? text.slice(1) : text;
-  if (!/^[A-Za-z_][\w.-]*$/.test(field)) throw new QueryInputError(`Invalid order "${text}"`);
+  // Metric names are free text (`val/loss`, `acc@1`): only white space ends a field.
+  if (!/^[A-Za-z_]\S*$/.test(field)) throw new QueryInputError(`Invalid order "${text}"`);
   const path = normalizeRunField(field);
   return { path, direction: sign, tag: `${sign < 0 ? '-' : '+'}${path}` };
 }

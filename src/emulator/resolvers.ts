@@ -422,7 +422,8 @@ function bestMetric(configYaml: string, runs: RunRecord[]): number | null {
   const metric = (config as { metric?: { name?: unknown; goal?: unknown } } | null)?.metric;
   if (!metric || typeof metric.name !== 'string') return null;
   const name = metric.name;
-  const values = runs.map((r) => r.summary[name]).filter((v): v is number => typeof v === 'number');
+  // NaN and ±Infinity (a diverged run) are no best value, and GraphQL's Float cannot carry them.
+  const values = runs.map((r) => r.summary[name]).filter((v): v is number => Number.isFinite(v));
   if (values.length === 0) return null;
   return metric.goal === 'maximize' ? Math.max(...values) : Math.min(...values);
 }

@@ -672,6 +672,9 @@ export class EmulatorStore {
     if (this.findSweep(project.id, name)) {
       throw new Error(`seed.sweep: sweep ${project.entityName}/${project.name}/${name} already exists`);
     }
+    if (typeof input.bestLoss === 'number' && !Number.isFinite(input.bestLoss)) {
+      throw new Error(`seed.sweep: bestLoss must be a finite number or null, got ${input.bestLoss}`);
+    }
     const config = typeof input.config === 'string' ? input.config : stringifyYaml(input.config);
     const parsed: unknown = parseYaml(config);
     const configMethod =

@@ -389,8 +389,9 @@ export interface SeedSweepInput {
   /** Description. Default `null`. */
   description?: string | null;
   /**
-   * Best value of the sweep metric. Default: computed from the sweep's runs' summaries using the
-   * config's `metric { name, goal }` (null when there is no metric or no run has it).
+   * Best value of the sweep metric, a finite number (GraphQL cannot send NaN or Infinity). Default:
+   * computed from the finite values in the sweep's runs' summaries using the config's
+   * `metric { name, goal }` (null when there is no metric or no run has it).
    */
   bestLoss?: number | null;
   /** Runs expected when the sweep completes (grid search). Default `null`. */

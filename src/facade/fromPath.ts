@@ -8,7 +8,7 @@
  * @module
  */
 import { ValidationError } from './errors.js';
-import { parseReportSlug, splitPath } from './paths.js';
+import { lenientDecode, parseReportSlug, splitPath } from './paths.js';
 import type { Project } from './project.js';
 import type { BetaReport } from './report.js';
 import type { Run } from './run.js';
@@ -66,39 +66,85 @@ function badShape(path: string, why: string): ValidationError {
   );
 }
 
+/** The third segment of the four-segment forms, by the kind of object it names. */
+const KEYWORDS: Readonly<Record<string, string>> = { runs: 'runId', sweeps: 'sweepId', reports: 'Title--ID' };
+
+/**
+ * The path part of `path`, checked for what a browser's address bar adds: a full URL is refused
+ * with the path to pass instead (this client talks to one server, so a host in the path could
+ * only be ignored or contradict it), and so is a `?query` or `#fragment` (no W&B name contains
+ * `?` or `#`). Trailing slashes go, as in the official client.
+ */
+function pathPart(path: string): string {
+  if (typeof path !== 'string') return path; // splitPath names the wrong type
+  const text = path.trim();
+  if (/^[A-Za-z][A-Za-z\d+.-]*:\/\//.test(text)) {
+    let inner = '';
+    try {
+      inner = new URL(text).pathname.replace(/^\/+|\/+$/g, '');
+    } catch {
+      // not a URL after all: no suggestion
+    }
+    throw badShape(
+      path,
+      `it is a URL${inner ? `; pass the path after the host: ${JSON.stringify(inner)}` : ''}`,
+    );
+  }
+  const at = text.search(/[?#]/);
+  if (at >= 0) {
+    const what = text[at] === '?' ? 'a query' : 'a fragment';
+    throw badShape(path, `it has ${what} (${JSON.stringify(text.slice(at))}); pass the path without it`);
+  }
+  return text.replace(/\/+$/, '');
+}
+
+/** A name segment of a path: percent-escapes decoded (paths are often copied from URLs), then checked. */
+function nameSegment(segment: string): string {
+  const name = lenientDecode(segment);
+  checkName(name, 'path');
+  return name;
+}
+
 /**
  * Classifies a path the way the official client's `from_path` does: one or two segments name a
  * project, three a run, four a run, sweep or report by the third segment (`runs`, `sweeps`,
- * `reports`). A leading `/` is allowed; names may not contain `:` or white space.
+ * `reports`). Leading and trailing `/` are allowed; percent-escapes in names are decoded (so the
+ * path of a `url` this client builds works); names may not contain `:`, `/` or white space.
  *
- * @throws {@link ValidationError} (`parameter` `"path"`) for any other shape, or a report segment
- *   without `--`.
+ * @throws {@link ValidationError} (`parameter` `"path"`) for any other shape, a report segment
+ *   without `--`, a full URL or a path with a `?query` or `#fragment` (the message names the path
+ *   to pass instead), or `entity/project/runs` (and `sweeps`, `reports`): a listing, not an object.
  * @example
  * ```ts
  * parseObjectPath('vision'); // { kind: 'project', project: 'vision' }
  * parseObjectPath('acme/vision/reports/Weekly-sync--Vmlldzo0Mg');
  * // { kind: 'report', entity: 'acme', project: 'vision', displayName: 'Weekly sync', reportId: 'Vmlldzo0Mg==' }
+ * parseObjectPath('https://wandb.ai/acme/vision/runs/a1b2'); // throws: pass "acme/vision/runs/a1b2"
  * ```
  */
 export function parseObjectPath(path: string): ObjectPath {
-  const segments = splitPath(path, 'path', OBJECT_PATH_FORMS);
+  const segments = splitPath(pathPart(path), 'path', OBJECT_PATH_FORMS);
   if (segments.length > 4) throw badShape(path, 'too many segments');
-  const [first, second, third, fourth] = segments as [string, string?, string?, string?];
-  checkName(first, 'path');
-  if (second !== undefined) checkName(second, 'path');
+  const [rawFirst, rawSecond, third, fourth] = segments as [string, string?, string?, string?];
+  const first = nameSegment(rawFirst);
+  const second = rawSecond === undefined ? undefined : nameSegment(rawSecond);
   if (second === undefined) return { kind: 'project', project: first };
   if (third === undefined) return { kind: 'project', entity: first, project: second };
   if (fourth === undefined) {
-    checkName(third, 'path');
-    return { kind: 'run', entity: first, project: second, runId: third };
+    const idName = Object.hasOwn(KEYWORDS, third) ? KEYWORDS[third] : undefined;
+    if (idName !== undefined) {
+      throw badShape(
+        path,
+        `it names the ${third} of a project, not one of them; add one: "${rawFirst}/${rawSecond}/${third}/<${idName}>"`,
+      );
+    }
+    return { kind: 'run', entity: first, project: second, runId: nameSegment(third) };
   }
   switch (third) {
     case 'runs':
-      checkName(fourth, 'path');
-      return { kind: 'run', entity: first, project: second, runId: fourth };
+      return { kind: 'run', entity: first, project: second, runId: nameSegment(fourth) };
     case 'sweeps':
-      checkName(fourth, 'path');
-      return { kind: 'sweep', entity: first, project: second, sweepId: fourth };
+      return { kind: 'sweep', entity: first, project: second, sweepId: nameSegment(fourth) };
     case 'reports': {
       const { displayName, id } = parseReportSlug(fourth);
       return { kind: 'report', entity: first, project: second, displayName, reportId: id };

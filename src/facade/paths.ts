@@ -375,7 +375,17 @@ export function reportUrl(
   return `${base}/reports/${reportSlug(displayName)}--${encodeURIComponent(id.replace(/=/g, ''))}`;
 }
 
-function lenientDecode(text: string): string {
+/**
+ * Decodes percent-escapes (`%C3%BC` → `ü`) as a browser shows them; text that is not a valid
+ * escape sequence (a stray `%`) is returned as written.
+ *
+ * @example
+ * ```ts
+ * lenientDecode('m%C3%BCnchen'); // 'münchen'
+ * lenientDecode('100%'); // '100%'
+ * ```
+ */
+export function lenientDecode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {

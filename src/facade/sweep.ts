@@ -150,7 +150,8 @@ export class Sweep {
     project: string,
     data: SweepFieldsFragment | SweepLegacyFieldsFragment,
   ): Promise<Sweep> {
-    return new Sweep(ctx, entity, project, data, await parseYamlObject(data.config, 'sweep config'));
+    const config = await parseYamlObject(data.config, `config of sweep ${entity}/${project}/${data.name}`);
+    return new Sweep(ctx, entity, project, data, config);
   }
 
   /**
@@ -163,7 +164,8 @@ export class Sweep {
    */
   get name(): string {
     const configName = this.config.name;
-    return this.displayName ?? (typeof configName === 'string' && configName ? configName : this.id);
+    // `||`, not `??`: an empty display name falls back too, as in the official client.
+    return this.displayName || (typeof configName === 'string' && configName ? configName : this.id);
   }
 
   /**
