@@ -22,6 +22,7 @@ import {
   ValidationError,
   WandbError,
 } from './errors.js';
+import { projectNotFound } from './notFound.js';
 import { once } from './memo.js';
 import { Paginated, validatePerPage } from './pagination.js';
 import { parseObjectPath, type PathObject } from './fromPath.js';
@@ -534,7 +535,7 @@ export class Api implements FacadeContext {
       { name: parsed.project, entity: entityName },
       { ...optionsObject(options), cacheIf: (d) => d.project != null },
     );
-    if (!data.project) throw new NotFoundError(`Project ${entityName}/${parsed.project} not found`);
+    if (!data.project) throw projectNotFound(entityName, parsed.project);
     return new Project(this, this.#runsFactory, data.project);
   }
 

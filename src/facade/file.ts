@@ -31,6 +31,7 @@ import {
   ValidationError,
   WandbError,
 } from './errors.js';
+import { runNotFound } from './notFound.js';
 import { downloadSegments } from './filenames.js';
 import { Paginated, validatePerPage } from './pagination.js';
 import { optionalBoolean, optionalSignal, optionsObject } from './validate.js';
@@ -132,12 +133,7 @@ async function fetchFilesPage(
     },
   );
   const run = data.project?.run;
-  if (!run) {
-    const where = data.project
-      ? `in project ${ref.entity}/${ref.project}`
-      : `(project ${ref.entity}/${ref.project} not found)`;
-    throw new NotFoundError(`Run ${ref.runId} not found ${where}`);
-  }
+  if (!run) throw runNotFound(ref.entity, ref.project, ref.runId, data.project != null);
   const projectId = Number(run.projectId);
   const edges = run.files?.edges ?? [];
   return {

@@ -23,7 +23,8 @@ import {
   SampledHistoryPageDocument,
 } from '../generated/graphql.js';
 import type { FacadeContext, Variables } from './context.js';
-import { NotFoundError, ValidationError, WandbError } from './errors.js';
+import { ValidationError, WandbError } from './errors.js';
+import { runNotFound } from './notFound.js';
 import { parseJsonLenient } from './json.js';
 import { isPlainObject, optionsObject, optionalSignal } from './validate.js';
 
@@ -201,10 +202,7 @@ async function requestRun<TData extends { project: { run: unknown } | null }, TV
   const data = await ref.ctx.request(doc, variables, { signal, cache: false, cacheIf: () => false });
   const run = data.project?.run as NonNullable<TData['project']>['run'] | undefined;
   if (run === null || run === undefined) {
-    const where = data.project
-      ? `in project ${ref.entity}/${ref.project}`
-      : `(project ${ref.entity}/${ref.project} not found)`;
-    throw new NotFoundError(`Run ${ref.runId} not found ${where}`);
+    throw runNotFound(ref.entity, ref.project, ref.runId, data.project != null);
   }
   return run;
 }

@@ -10,7 +10,7 @@
 import { ProjectViewsDocument, type ReportFieldsFragment } from '../generated/graphql.js';
 import type { FacadeContext } from './context.js';
 import { parseServerDate } from './dates.js';
-import { NotFoundError } from './errors.js';
+import { projectNotFound } from './notFound.js';
 import { parseJsonString } from './json.js';
 import { once } from './memo.js';
 import { Paginated, validatePerPage } from './pagination.js';
@@ -192,7 +192,7 @@ export function listReports(
         { entity, project, reportCursor: cursor, reportLimit: first, viewName },
         { signal: pageSignal, cacheIf: (d) => d.project != null },
       );
-      if (!data.project) throw new NotFoundError(`Project ${entity}/${project} not found`);
+      if (!data.project) throw projectNotFound(entity, project);
       const connection = data.project.allViews;
       const edges = connection?.edges ?? [];
       return {

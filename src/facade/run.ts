@@ -10,7 +10,8 @@ import {
 } from '../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from './context.js';
 import { parseServerDate } from './dates.js';
-import { NotFoundError, WandbError } from './errors.js';
+import { WandbError } from './errors.js';
+import { runNotFound } from './notFound.js';
 import { parseJsonString, unwrapConfig } from './json.js';
 import { runUrl } from './paths.js';
 import {
@@ -103,12 +104,7 @@ export async function fetchRunDetail(
     { entity, project, name: runId },
     { ...options, cacheIf: (d) => d.project?.run != null },
   );
-  if (!data.project?.run) {
-    const where = data.project
-      ? `in project ${entity}/${project}`
-      : `(project ${entity}/${project} not found)`;
-    throw new NotFoundError(`Run ${runId} not found ${where}`);
-  }
+  if (!data.project?.run) throw runNotFound(entity, project, runId, data.project != null);
   return data.project.run;
 }
 

@@ -1,6 +1,6 @@
 import { RunsPageDocument } from '../generated/graphql.js';
 import type { FacadeContext } from './context.js';
-import { NotFoundError } from './errors.js';
+import { projectNotFound } from './notFound.js';
 import { serializeRunFilter, type RunFilter } from './filters.js';
 import { parseOrder } from './order.js';
 import { Paginated, validatePerPage, type Page } from './pagination.js';
@@ -104,7 +104,7 @@ export class Runs extends Paginated<Run> {
         { signal: args.signal, cacheIf: (d) => d.project != null },
       );
       const project = data.project;
-      if (!project) throw new NotFoundError(`Project ${entity}/${query.project} not found`);
+      if (!project) throw projectNotFound(entity, query.project);
       const edges = project.runs?.edges ?? [];
       const last = edges[edges.length - 1];
       const runSweeps = new Map<string, Sweep | undefined>();

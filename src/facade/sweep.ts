@@ -7,7 +7,8 @@ import {
 } from '../generated/graphql.js';
 import type { FacadeContext } from './context.js';
 import { parseServerDate } from './dates.js';
-import { AuthenticationError, NotFoundError, ValidationError } from './errors.js';
+import { AuthenticationError, ValidationError } from './errors.js';
+import { projectNotFound } from './notFound.js';
 import type { RunFilter } from './filters.js';
 import { DEFAULT_RUN_ORDER, parseOrder } from './order.js';
 import { Paginated, validatePerPage } from './pagination.js';
@@ -360,7 +361,7 @@ export function listSweeps(
         { entity, project, cursor, perPage: first },
         { signal: pageSignal, cacheIf: (d) => d.project != null },
       );
-      if (!data.project) throw new NotFoundError(`Project ${entity}/${project} not found`);
+      if (!data.project) throw projectNotFound(entity, project);
       const connection = data.project.sweeps;
       const edges = connection?.edges ?? [];
       return {
