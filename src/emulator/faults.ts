@@ -1,5 +1,6 @@
 /**
- * Fault injection: statuses, `Retry-After`, delays and dropped connections for matching GraphQL requests.
+ * Fault injection: statuses, `Retry-After`, delays and dropped connections for matching GraphQL
+ * requests, or for storage requests (`target: 'storage'`).
  *
  * @example
  * ```ts
@@ -11,9 +12,11 @@
  */
 import type { Fault, FaultControls, FaultInput } from './types.js';
 
+type FaultTarget = NonNullable<FaultInput['target']>;
+
 class FaultEntry implements Fault {
   remaining: number;
-  readonly target: 'graphql' | 'storage';
+  readonly target: FaultTarget;
   readonly operationName?: string;
   readonly status?: number;
   readonly times: number;
@@ -90,7 +93,7 @@ export class FaultRegistry implements FaultControls {
   }
 
   /** Consumes and returns the first fault of `target` matching `operationName`, if any. */
-  take(operationName: string | undefined, target: 'graphql' | 'storage' = 'graphql'): Fault | undefined {
+  take(operationName: string | undefined, target: FaultTarget = 'graphql'): Fault | undefined {
     const entry = this.faults.find(
       (f) =>
         f.remaining > 0 &&

@@ -21,6 +21,7 @@
  * ```
  * @module
  */
+import { parseJsonString, setOwn } from './json.js';
 
 /**
  * One history (or system metrics) row: metric names to logged values.
@@ -76,18 +77,31 @@ export function sampleRows<T>(rows: readonly T[], samples: number): T[] {
   return sampleIndices(rows.length, samples).map((i) => rows[i] as T);
 }
 
-/**
- * The `_step` of a row, or `undefined` when it has no numeric one.
- *
- * @example
- * ```ts
- * rowStep({ _step: 4, loss: 1 }); // 4
- * rowStep({ loss: 1 }); // undefined
- * ```
- */
-export function rowStep(row: HistoryRecord): number | undefined {
+/** The `_step` of a row, or `undefined` when it has no numeric one. */
+function rowStep(row: HistoryRecord): number | undefined {
   const step = row._step;
   return typeof step === 'number' && Number.isFinite(step) ? step : undefined;
+}
+
+/**
+ * Copies seeded rows (history or the system metrics stream), checking that they are an array of
+ * objects.
+ *
+ * @param what - names the input in error messages.
+ * @throws Error when `rows` is not an array or a row is not an object.
+ * @example
+ * ```ts
+ * copyRows([{ 'system.cpu': 10, _runtime: 1 }], 'seed.run: systemMetrics');
+ * ```
+ */
+export function copyRows(rows: readonly HistoryRecord[], what: string): HistoryRecord[] {
+  if (!Array.isArray(rows)) throw new Error(`${what} must be an array of row objects`);
+  return rows.map((row, index) => {
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+      throw new Error(`${what}[${index}] must be an object`);
+    }
+    return { ...row };
+  });
 }
 
 /**
@@ -108,13 +122,8 @@ export function normalizeHistoryRows(
   rows: readonly HistoryRecord[],
   what = 'seed.run: history',
 ): HistoryRecord[] {
-  if (!Array.isArray(rows)) throw new Error(`${what} must be an array of row objects`);
   let previous = -1;
-  return rows.map((row, index) => {
-    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-      throw new Error(`${what}[${index}] must be an object`);
-    }
-    const copy: HistoryRecord = { ...row };
+  return copyRows(rows, what).map((copy, index) => {
     if (copy._step === undefined || copy._step === null) copy._step = previous + 1;
     const step = copy._step;
     if (typeof step !== 'number' || !Number.isSafeInteger(step) || step < 0) {
@@ -129,21 +138,14 @@ export function normalizeHistoryRows(
 }
 
 /**
- * The rows whose `_step` passes `inWindow`, in order of `_step` (stable; rows without a numeric
- * `_step` are dropped). Seeded rows are already in order; this also copes with rows stored by
- * other means. Filters before sorting, so a window of a long history costs one pass over it.
+ * The rows whose `_step` passes `inWindow` (rows without a numeric `_step` are dropped), in their
+ * stored order — which is step order, as {@link normalizeHistoryRows} keeps it.
  */
 function stepWindow(rows: readonly HistoryRecord[], inWindow: (step: number) => boolean): HistoryRecord[] {
-  const out: { step: number; row: HistoryRecord }[] = [];
-  let ordered = true;
-  for (const row of rows) {
+  return rows.filter((row) => {
     const step = rowStep(row);
-    if (step === undefined || !inWindow(step)) continue;
-    if (out.length > 0 && step < (out[out.length - 1] as { step: number }).step) ordered = false;
-    out.push({ step, row });
-  }
-  if (!ordered) out.sort((a, b) => a.step - b.step);
-  return out.map(({ row }) => row);
+    return step !== undefined && inWindow(step);
+  });
 }
 
 /**
@@ -252,7 +254,7 @@ export function parseSampledHistorySpec(spec: unknown): SampledHistorySpec {
   let parsed: unknown = spec;
   if (typeof spec === 'string') {
     try {
-      parsed = JSON.parse(spec);
+      parsed = parseJsonString(spec);
     } catch (e) {
       throw new Error(`Invalid sampledHistory spec: not JSON (${(e as Error).message})`);
     }
@@ -312,14 +314,7 @@ export function sampledHistory(rows: readonly HistoryRecord[], spec: SampledHist
   const matching = candidates.filter((row) => keys.every((key) => Object.hasOwn(row, key)));
   return sampleRows(matching, spec.samples).map((row) => {
     const projected: HistoryRecord = {};
-    for (const key of keys) {
-      Object.defineProperty(projected, key, {
-        value: row[key],
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
+    for (const key of keys) setOwn(projected, key, row[key]);
     return projected;
   });
 }
@@ -368,14 +363,7 @@ export function historyKeys(rows: readonly HistoryRecord[]): HistoryKeysStats {
     if (step !== undefined && step > lastStep) lastStep = step;
     for (const [key, value] of Object.entries(row)) {
       const type = value === null ? 'nil' : Array.isArray(value) ? 'array' : typeof value;
-      if (!Object.hasOwn(keys, key)) {
-        Object.defineProperty(keys, key, {
-          value: { typeCounts: [] },
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      }
+      if (!Object.hasOwn(keys, key)) setOwn(keys, key, { typeCounts: [] });
       const entry = keys[key] as HistoryKeyStats;
       const counter = entry.typeCounts.find((c) => c.type === type);
       if (counter) counter.count++;
@@ -400,25 +388,4 @@ export function latestSystemMetrics(events: readonly HistoryRecord[]): HistoryRe
   const last = events.at(-1);
   if (!last) return {};
   return Object.fromEntries(Object.entries(last).filter(([key]) => !key.startsWith('_')));
-}
-
-/**
- * Copies seeded system metrics rows (the `events` stream), checking that each is an object.
- *
- * @throws Error when a row is not an object.
- * @example
- * ```ts
- * normalizeSystemEvents([{ 'system.cpu': 10, _runtime: 1 }]);
- * ```
- */
-export function normalizeSystemEvents(
-  rows: readonly HistoryRecord[],
-  what = 'seed.run: systemMetrics',
-): HistoryRecord[] {
-  return rows.map((row, index) => {
-    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-      throw new Error(`${what}[${index}] must be an object`);
-    }
-    return { ...row };
-  });
 }

@@ -118,6 +118,18 @@ export function randomRunId(random: Prng = cryptoPrng()): string {
 }
 
 /**
+ * The run and sweep ids the emulator accepts (seeded or created by `upsertBucket`): letters,
+ * digits, `_`, `.` and `-`, nothing that would break a path or URL.
+ *
+ * @example
+ * ```ts
+ * RUN_ID_PATTERN.test('abc12345'); // true
+ * RUN_ID_PATTERN.test('a/b'); // false
+ * ```
+ */
+export const RUN_ID_PATTERN = /^[A-Za-z0-9_.-]+$/;
+
+/**
  * A random API key in the shape W&B accepts (40 characters of `[a-f0-9]`).
  *
  * @example

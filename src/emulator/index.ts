@@ -136,7 +136,8 @@ export interface EmulatorSeeder {
    */
   sweep(input: SeedSweepInput): SeededSweep;
   /**
-   * Adds a report (a saved view of type `runs`; its project is created when missing).
+   * Adds a report: a saved view of type `runs` (unless `type` says otherwise), listed by
+   * `Project.allViews`; its project is created when missing.
    *
    * @example
    * ```ts
@@ -245,7 +246,8 @@ export interface Emulator {
 }
 
 /**
- * Starts an emulator on 127.0.0.1.
+ * Starts an emulator on 127.0.0.1. Everything lives in memory, file contents included: a request
+ * body over 16 MiB (a GraphQL request or a file upload) is refused with HTTP 413.
  *
  * @example
  * ```ts

@@ -11,6 +11,22 @@
  * @module
  */
 
+/**
+ * Sets `key` on `target` as an own, enumerable, writable property, even when the key is
+ * `__proto__` (plain assignment would set the object's prototype instead). For objects whose keys
+ * come from clients or seeds: JSON objects, config, history rows.
+ *
+ * @example
+ * ```ts
+ * const row: Record<string, unknown> = {};
+ * setOwn(row, '__proto__', 1);
+ * Object.keys(row); // ['__proto__']
+ * ```
+ */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -160,7 +176,7 @@ class JsonReader {
       const key = this.string();
       this.expect(':');
       const value = this.value();
-      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+      setOwn(out, key, value);
     } while (this.accept(','));
     this.expect('}');
     return out;

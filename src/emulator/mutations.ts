@@ -19,37 +19,29 @@
  * ```
  * @module
  */
-import { parseGlobalId } from './ids.js';
+import { checkWritable, inputOf, optionalString, type Args } from './args.js';
+import { parseGlobalId, RUN_ID_PATTERN } from './ids.js';
 import { parseJsonString } from './json.js';
 import type { View, Views } from './resolvers.js';
 import { toTimestamp, wrapConfig, type EmulatorStore, type ProjectRecord, type RunRecord } from './store.js';
 
-type Input = Record<string, unknown>;
-
-/** Names the emulator accepts for new projects and runs (no path or URL separators). */
+/** Names the emulator accepts for new projects (no path or URL separators). */
 const PROJECT_NAME = /^[^/\\#?%:\s]+$/;
-const RUN_NAME = /^[A-Za-z0-9_.-]+$/;
-
-function inputOf(args: Record<string, unknown>, mutation: string): Input {
-  const input = args.input;
-  if (typeof input !== 'object' || input === null) throw new Error(`${mutation}: input is required`);
-  return input as Input;
-}
 
 /** Whether the input has the field at all (`null` included). */
-function has(input: Input, field: string): boolean {
+function has(input: Args, field: string): boolean {
   return Object.hasOwn(input, field) && input[field] !== undefined;
 }
 
 /** A string field: the string, `null` when explicitly null, `undefined` when absent. */
-function text(input: Input, field: string): string | null | undefined {
+function text(input: Args, field: string): string | null | undefined {
   if (!has(input, field)) return undefined;
   const value = input[field];
   return typeof value === 'string' ? value : null;
 }
 
 /** A JSONString field that must hold a JSON object; `undefined` when absent or null. */
-function jsonObject(input: Input, field: string, mutation: string): Record<string, unknown> | undefined {
+function jsonObject(input: Args, field: string, mutation: string): Record<string, unknown> | undefined {
   const value = text(input, field);
   if (value === undefined || value === null) return undefined;
   let parsed: unknown;
@@ -80,15 +72,6 @@ function now(): string {
  * ```
  */
 export function writeMutations(store: EmulatorStore, views: Views): View {
-  const checkWritable = (entityName: string, mutation: string): void => {
-    const viewer = store.viewer;
-    if (!store.canWrite(viewer.username, entityName)) {
-      throw new Error(
-        `${mutation}: permission denied: user ${viewer.username} cannot write to entity ${entityName}`,
-      );
-    }
-  };
-
   const projectOfRun = (run: RunRecord): ProjectRecord => {
     const project = store.projects.get(run.projectId);
     if (!project) throw new Error(`The project of run ${run.name} is missing from the store`);
@@ -96,7 +79,7 @@ export function writeMutations(store: EmulatorStore, views: Views): View {
   };
 
   return {
-    upsertModel: (args: Record<string, unknown>) => {
+    upsertModel: (args: Args) => {
       const m = 'upsertModel';
       const input = inputOf(args, m);
       if (has(input, 'id')) throw new Error('The emulator does not implement UpsertModelInput.id');
@@ -108,7 +91,7 @@ export function writeMutations(store: EmulatorStore, views: Views): View {
         );
       }
       const entityName = text(input, 'entityName') ?? store.viewer.entity;
-      checkWritable(entityName, m);
+      checkWritable(store, entityName, m);
       const description = text(input, 'description');
       const access = text(input, 'access');
 
@@ -133,11 +116,11 @@ export function writeMutations(store: EmulatorStore, views: Views): View {
         model: view,
         entityName,
         inserted,
-        clientMutationId: text(input, 'clientMutationId') ?? null,
+        clientMutationId: optionalString(input, 'clientMutationId'),
       };
     },
 
-    upsertBucket: (args: Record<string, unknown>) => {
+    upsertBucket: (args: Args) => {
       const m = 'upsertBucket';
       const input = inputOf(args, m);
       // Every check first: a rejected mutation changes nothing.
@@ -163,7 +146,7 @@ export function writeMutations(store: EmulatorStore, views: Views): View {
         run = id === undefined ? undefined : store.runs.get(id);
         if (!run) throw new Error(`${m}: run ${JSON.stringify(input.id)} not found`);
         const project = projectOfRun(run);
-        checkWritable(project.entityName, m);
+        checkWritable(store, project.entityName, m);
         const moves =
           (nameInput != null && nameInput !== run.name) ||
           (projectInput != null && projectInput !== project.name) ||
@@ -175,7 +158,7 @@ export function writeMutations(store: EmulatorStore, views: Views): View {
         }
       } else {
         if (!nameInput) throw new Error(`${m}: name (the run id) is required when no id is given`);
-        if (!RUN_NAME.test(nameInput)) {
+        if (!RUN_ID_PATTERN.test(nameInput)) {
           throw new Error(
             `${m}: invalid run name ${JSON.stringify(nameInput)} (letters, digits, _ . - only)`,
           );
@@ -185,7 +168,7 @@ export function writeMutations(store: EmulatorStore, views: Views): View {
           throw new Error(`${m}: invalid project name ${JSON.stringify(projectInput)}`);
         }
         const entityName = entityInput ?? store.viewer.entity;
-        checkWritable(entityName, m);
+        checkWritable(store, entityName, m);
         const project = store.findProject(entityName, projectInput);
         run = project ? store.findRun(project.id, nameInput) : undefined;
         if (!run) {
@@ -227,20 +210,20 @@ export function writeMutations(store: EmulatorStore, views: Views): View {
         bucket: views.run(run),
         inserted,
         updateAvailable: false,
-        clientMutationId: text(input, 'clientMutationId') ?? null,
+        clientMutationId: optionalString(input, 'clientMutationId'),
       };
     },
 
-    deleteRun: (args: Record<string, unknown>) => {
+    deleteRun: (args: Args) => {
       const m = 'deleteRun';
       const input = inputOf(args, m);
       const id = parseGlobalId(input.id, 'Run');
       const run = id === undefined ? undefined : store.runs.get(id);
       if (!run) throw new Error(`${m}: run ${JSON.stringify(input.id)} not found`);
-      checkWritable(projectOfRun(run).entityName, m);
+      checkWritable(store, projectOfRun(run).entityName, m);
       // `deleteArtifacts` has nothing to act on: the emulator stores no artifacts.
-      store.deleteRun(run.id);
-      return { clientMutationId: text(input, 'clientMutationId') ?? null };
+      store.runs.delete(run.id);
+      return { clientMutationId: optionalString(input, 'clientMutationId') };
     },
   };
 }

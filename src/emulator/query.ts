@@ -588,6 +588,26 @@ export interface Page<T> {
 }
 
 /**
+ * The `pageInfo` and `edges` of a connection answer for a page, each node turned into its view.
+ * (Connections that have a `totalCount` add `page.totalCount` themselves.)
+ *
+ * @example
+ * ```ts
+ * const page = paginate(projects, byId, 'models', 1, { first: 10 }, 'Query.models');
+ * connectionOf(page, (project) => views.project(project)); // { pageInfo, edges: [{ node, cursor }] }
+ * ```
+ */
+export function connectionOf<T, V>(
+  page: Page<T>,
+  view: (node: T) => V,
+): { pageInfo: Page<T>['pageInfo']; edges: { node: V; cursor: string }[] } {
+  return {
+    pageInfo: page.pageInfo,
+    edges: page.edges.map((e) => ({ node: view(e.node), cursor: e.cursor })),
+  };
+}
+
+/**
  * Sorts items by key and returns the page after `args.after` of at most `args.first` items
  * (default `defaultFirst`). Keyset paging: a cursor stays valid even if its item disappears.
  *

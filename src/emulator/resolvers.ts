@@ -15,18 +15,19 @@
  */
 import { readFile } from 'node:fs/promises';
 import { buildSchema, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { optionalString, pageArgs, rejectArgs, type Args } from './args.js';
 import { globalId } from './ids.js';
 import { historyArgs, historyKeys, historyRows, parseSampledHistorySpec, sampledHistory } from './history.js';
 import { stringifyJsonString } from './json.js';
 import { writeMutations } from './mutations.js';
-import { fileMutations, runFileCount, runFilesConnection } from './storage.js';
+import { fileMutations, runFilesConnection } from './storage.js';
 import {
   compileRunFilter,
+  connectionOf,
   paginate,
   parseRunOrder,
   runDocument,
   runSortKey,
-  type PageArgs,
   type SortKey,
 } from './query.js';
 import { parse as parseYaml } from 'yaml';
@@ -49,8 +50,6 @@ import type {
  * ```
  */
 export type View = Record<string, unknown>;
-
-type Args = Record<string, unknown>;
 
 /** Sort key for listings in creation order (stored ids grow with creation). */
 const byId = (record: { id: number }): SortKey => ({
@@ -111,33 +110,6 @@ export const emulatorFieldResolver: GraphQLFieldResolver<unknown, unknown> = (
   }
   throw new Error(`The emulator does not implement field ${info.parentType.name}.${info.fieldName}`);
 };
-
-function optionalString(args: Args, name: string): string | null {
-  const value = args[name];
-  return typeof value === 'string' ? value : null;
-}
-
-function optionalNumber(args: Args, name: string): number | null {
-  const value = args[name];
-  return typeof value === 'number' ? value : null;
-}
-
-function pageArgs(args: Args): PageArgs {
-  return {
-    after: optionalString(args, 'after'),
-    before: optionalString(args, 'before'),
-    first: optionalNumber(args, 'first'),
-    last: optionalNumber(args, 'last'),
-  };
-}
-
-function rejectArgs(args: Args, names: string[], field: string): void {
-  for (const name of names) {
-    if (args[name] !== undefined && args[name] !== null) {
-      throw new Error(`The emulator does not implement argument ${field}(${name})`);
-    }
-  }
-}
 
 /**
  * Builds views over the store. Each view has exactly the fields the emulator implements.
@@ -217,11 +189,7 @@ export class Views {
           pageArgs(args),
           'Project.runs',
         );
-        return {
-          totalCount: page.totalCount,
-          pageInfo: page.pageInfo,
-          edges: page.edges.map((e) => ({ node: this.run(e.node.run), cursor: e.cursor })),
-        };
+        return { totalCount: page.totalCount, ...connectionOf(page, (node) => this.run(node.run)) };
       },
       run: (args: Args) => {
         rejectArgs(args, ['desc'], 'Project.run');
@@ -237,10 +205,7 @@ export class Views {
       sweeps: (args: Args) => {
         rejectArgs(args, ['order'], 'Project.sweeps');
         const page = paginate(this.sweepsOf(project), byId, 'sweeps', 1, pageArgs(args), 'Project.sweeps');
-        return {
-          pageInfo: page.pageInfo,
-          edges: page.edges.map((e) => ({ node: this.sweep(e.node), cursor: e.cursor })),
-        };
+        return connectionOf(page, (sweep) => this.sweep(sweep));
       },
       totalSweeps: () => this.sweepsOf(project).length,
       // Reports are the views of type "runs" (wandb-ops.md §6.5), listed in creation order.
@@ -255,11 +220,7 @@ export class Views {
             (name === null || r.name === name),
         );
         const page = paginate(views, byId, 'views', 1, pageArgs(args), 'Project.allViews');
-        return {
-          totalCount: page.totalCount,
-          pageInfo: page.pageInfo,
-          edges: page.edges.map((e) => ({ node: this.view(e.node), cursor: e.cursor })),
-        };
+        return { totalCount: page.totalCount, ...connectionOf(page, (report) => this.view(report)) };
       },
     };
   }
@@ -365,10 +326,10 @@ export class Views {
       },
       events: (args: Args) => {
         const { samples } = historyArgs(args, 'Run.events');
-        return historyRows(run.events ?? [], { samples }).map(stringifyJsonString);
+        return historyRows(run.events, { samples }).map(stringifyJsonString);
       },
       // Files (wandb-ops.md §7.1, §7.3): signed URLs need the request's origin, from the context.
-      fileCount: () => runFileCount(run),
+      fileCount: () => run.files.size,
       files: (args: Args, context: unknown) => {
         rejectArgs(args, ['pattern', 'contentType'], 'Run.files');
         return runFilesConnection(run, { names: args.names, page: pageArgs(args) }, context);
@@ -397,10 +358,7 @@ export function createRootValue(store: EmulatorStore): View {
       const entityName = optionalString(args, 'entityName') ?? store.viewer.entity;
       const projects = store.projectsOfEntity(entityName);
       const page = paginate(projects, byId, 'models', 1, pageArgs(args), 'Query.models');
-      return {
-        pageInfo: page.pageInfo,
-        edges: page.edges.map((e) => ({ node: views.project(e.node), cursor: e.cursor })),
-      };
+      return connectionOf(page, (project) => views.project(project));
     },
     project: (args: Args) => {
       const name = optionalString(args, 'name');

@@ -238,11 +238,12 @@ export class EmulatorHttpServer {
     };
   }
 
+  /** Answers with CORS headers and `body` (JSON unless `headers` give another `Content-Type`). */
   private send(
     res: ServerResponse,
     record: RecordedRequest | undefined,
     status: number,
-    body: string,
+    body: string | Uint8Array,
     headers: Record<string, string> = {},
   ): void {
     if (res.destroyed || res.headersSent) return;
@@ -324,25 +325,13 @@ export class EmulatorHttpServer {
   ): Promise<void> {
     const fault = this.deps.faults.take(undefined, 'storage');
     if (fault && (await this.applyFault(fault, req, res, record))) return;
-    const contentType = req.headers['content-type'];
     const answer = handleStorageRequest(this.deps.store, this.signer, {
       method,
       url,
-      contentType: typeof contentType === 'string' ? contentType : undefined,
+      contentType: req.headers['content-type'],
       body,
     });
-    if (res.destroyed || res.headersSent) return;
-    record.status = answer.status;
-    const bytes =
-      typeof answer.body === 'string'
-        ? Buffer.from(answer.body, 'utf8')
-        : Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength);
-    res.writeHead(answer.status, {
-      ...this.corsHeaders(req),
-      'Content-Length': String(bytes.length),
-      ...answer.headers,
-    });
-    res.end(method === 'HEAD' ? undefined : bytes);
+    this.send(res, record, answer.status, answer.body, answer.headers);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

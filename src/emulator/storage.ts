@@ -22,8 +22,10 @@
  * @module
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { checkWritable, inputOf, optionalNumber, optionalString, type Args } from './args.js';
 import { globalId, parseGlobalId } from './ids.js';
-import { paginate, type PageArgs } from './query.js';
+import { connectionOf, paginate, type PageArgs } from './query.js';
+import type { View } from './resolvers.js';
 import type { EmulatorStore, FileRecord, RunRecord } from './store.js';
 
 /**
@@ -112,15 +114,8 @@ function storagePath(runId: number, name: string): string {
   return `/storage/runs/${runId}/${encodeURIComponent(name)}`;
 }
 
-/**
- * Reads a storage path back into the run's integer id and the file name.
- *
- * @example
- * ```ts
- * parseStoragePath('/storage/runs/3/logs%2Fout.txt'); // { runId: 3, name: 'logs/out.txt' }
- * ```
- */
-export function parseStoragePath(pathname: string): { runId: number; name: string } | undefined {
+/** Reads a storage path (`/storage/runs/3/logs%2Fout.txt`) back into the run's integer id and the file name. */
+function parseStoragePath(pathname: string): { runId: number; name: string } | undefined {
   const match = /^\/storage\/runs\/([1-9][0-9]*)\/([^/]+)$/.exec(pathname);
   if (!match?.[1] || !match[2]) return undefined;
   let name: string;
@@ -290,29 +285,19 @@ export function handleStorageRequest(
  * What the GraphQL resolvers need to sign URLs, taken from the execution context: the signer and
  * the origin the client reached the server at (from its `Host` header).
  */
-export interface StorageContext {
+interface StorageContext {
   signer: StorageSigner;
   origin: string;
 }
 
-/**
- * Reads the {@link StorageContext} from a GraphQL context value (`{ store, storage, origin }`).
- *
- * @example
- * ```ts
- * const { signer, origin } = storageContext(context);
- * ```
- */
-export function storageContext(context: unknown): StorageContext {
+/** Reads the {@link StorageContext} from a GraphQL context value (`{ store, storage, origin }`). */
+function storageContext(context: unknown): StorageContext {
   const c = context as { storage?: unknown; origin?: unknown } | null;
   if (!(c?.storage instanceof StorageSigner) || typeof c.origin !== 'string') {
     throw new Error('Emulator misconfigured: no storage signer in the GraphQL context');
   }
   return { signer: c.storage, origin: c.origin };
 }
-
-type Args = Record<string, unknown>;
-type View = Record<string, unknown>;
 
 /** A `File` view of a stored run file. */
 function fileView(run: RunRecord, file: FileRecord, ctx: StorageContext): View {
@@ -334,18 +319,6 @@ function fileView(run: RunRecord, file: FileRecord, ctx: StorageContext): View {
     uploadUrl: null,
     uploadHeaders: [],
   };
-}
-
-/**
- * `Run.fileCount`: every file of the run.
- *
- * @example
- * ```ts
- * runFileCount(run); // 3
- * ```
- */
-export function runFileCount(run: RunRecord): number {
-  return run.files.size;
 }
 
 /**
@@ -373,17 +346,7 @@ export function runFilesConnection(
     args.page,
     'Run.files',
   );
-  return {
-    uploadHeaders: [],
-    pageInfo: page.pageInfo,
-    edges: page.edges.map((e) => ({ node: fileView(run, e.node, ctx), cursor: e.cursor })),
-  };
-}
-
-function inputOf(args: Args, mutation: string): Record<string, unknown> {
-  const input = args.input;
-  if (typeof input !== 'object' || input === null) throw new Error(`${mutation}: input is required`);
-  return input as Record<string, unknown>;
+  return { uploadHeaders: [], ...connectionOf(page, (file) => fileView(run, file, ctx)) };
 }
 
 /**
@@ -403,13 +366,6 @@ function inputOf(args: Args, mutation: string): Record<string, unknown> {
  * ```
  */
 export function fileMutations(store: EmulatorStore): View {
-  const checkWritable = (entityName: string, mutation: string): void => {
-    if (!store.canWrite(store.viewer.username, entityName)) {
-      throw new Error(
-        `${mutation}: permission denied: ${store.viewer.username} may not write to ${entityName}`,
-      );
-    }
-  };
   return {
     createRunFiles: (args: Args, context: unknown) => {
       const m = 'createRunFiles';
@@ -421,8 +377,8 @@ export function fileMutations(store: EmulatorStore): View {
       if (!Array.isArray(files) || !files.every(isStorableName)) {
         throw new Error(`${m}: files must be a list of file names (not empty, ".", ".." nor containing NUL)`);
       }
-      const clientMutationId = typeof input.clientMutationId === 'string' ? input.clientMutationId : null;
-      checkWritable(entityName, m);
+      const clientMutationId = optionalString(input, 'clientMutationId');
+      checkWritable(store, entityName, m);
       const project = store.findProject(entityName, projectName);
       const run = project ? store.findRun(project.id, runName) : undefined;
       if (!run) return { runID: '', uploadHeaders: [], files: [], clientMutationId };
@@ -445,7 +401,7 @@ export function fileMutations(store: EmulatorStore): View {
       const m = 'deleteFiles';
       const input = inputOf(args, m);
       const ids = input.files;
-      const projectId = typeof input.projectId === 'number' ? input.projectId : null;
+      const projectId = optionalNumber(input, 'projectId');
       if (!Array.isArray(ids)) throw new Error(`${m}: files must be a list of file ids`);
       const found: { run: RunRecord; file: FileRecord }[] = [];
       for (const id of ids) {
@@ -464,13 +420,13 @@ export function fileMutations(store: EmulatorStore): View {
           );
         }
         const project = store.projects.get(hit.run.projectId);
-        if (project) checkWritable(project.entityName, m);
+        if (project) checkWritable(store, project.entityName, m);
         found.push(hit);
       }
       for (const { run, file } of found) run.files.delete(file.name);
       return {
         success: true,
-        clientMutationId: typeof input.clientMutationId === 'string' ? input.clientMutationId : null,
+        clientMutationId: optionalString(input, 'clientMutationId'),
       };
     },
   };

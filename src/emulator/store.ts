@@ -11,8 +11,17 @@
  * @module
  */
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { latestSystemMetrics, normalizeHistoryRows, normalizeSystemEvents } from './history.js';
-import { createPrng, cryptoPrng, globalId, randomRunId, runDisplayName, type Prng } from './ids.js';
+import { copyRows, latestSystemMetrics, normalizeHistoryRows } from './history.js';
+import {
+  createPrng,
+  cryptoPrng,
+  globalId,
+  randomRunId,
+  runDisplayName,
+  RUN_ID_PATTERN,
+  type Prng,
+} from './ids.js';
+import { setOwn } from './json.js';
 import { guessMimetype, isStorableName, md5Base64 } from './storage.js';
 import type {
   SeedProjectInput,
@@ -132,8 +141,8 @@ export interface RunRecord {
   heartbeatAt: string | null;
   /** History rows (`Run.history`), in step order, each with a `_step`. */
   history: Record<string, unknown>[];
-  /** System metrics stream rows (`Run.events`), oldest first; absent or empty when none were seeded. */
-  events?: Record<string, unknown>[];
+  /** System metrics stream rows (`Run.events`), oldest first; empty when none were seeded. */
+  events: Record<string, unknown>[];
   /** The run's files by name (`Run.files`); see {@link EmulatorStore.putRunFile}. */
   files: Map<string, FileRecord>;
 }
@@ -151,11 +160,15 @@ export interface FileRecord {
   id: number;
   /** Name within the run, `/`-separated, stored as given. */
   name: string;
+  /** The bytes (`File.sizeBytes` is their length). */
   content: Uint8Array;
   /** MD5 of the content, base64 (as `File.md5`). */
   md5: string;
+  /** MIME type, from the name's extension (`application/octet-stream` when unknown). */
   mimetype: string;
+  /** First stored. */
   createdAt: string;
+  /** Last stored (an upload replaces the content). */
   updatedAt: string;
 }
 
@@ -268,8 +281,7 @@ export function wrapConfig(config: Record<string, unknown>): Record<string, Conf
     const entry = isWrappedConfigValue(value)
       ? { value: value.value, desc: value.desc ?? null }
       : { value, desc: null };
-    // An own key even when it is `__proto__` (plain assignment would set the prototype instead).
-    Object.defineProperty(out, key, { value: entry, enumerable: true, writable: true, configurable: true });
+    setOwn(out, key, entry); // an own key even when it is `__proto__`
   }
   return out;
 }
@@ -301,8 +313,7 @@ export class EmulatorStore {
   /** Username of the viewer. */
   readonly viewerUsername: string;
 
-  private fileCounter = 0;
-  private readonly counters = { user: 0, entity: 0, project: 0, run: 0, sweep: 0, report: 0 };
+  private readonly counters = { user: 0, entity: 0, project: 0, run: 0, sweep: 0, report: 0, file: 0 };
   private readonly random: Prng;
 
   /**
@@ -419,18 +430,6 @@ export class EmulatorStore {
       if (run.projectId === projectId && run.name === name) return run;
     }
     return undefined;
-  }
-
-  /**
-   * Removes a run by its integer storage id; returns whether there was one.
-   *
-   * @example
-   * ```ts
-   * store.deleteRun(run.id); // true
-   * ```
-   */
-  deleteRun(id: number): boolean {
-    return this.runs.delete(id);
   }
 
   /**
@@ -561,7 +560,7 @@ export class EmulatorStore {
     if (!input.project) throw new Error('seed.run: project is required');
     const project = this.seedProject({ entity: input.entity, name: input.project }).record;
     const name = input.id ?? randomRunId(this.random);
-    if (!/^[A-Za-z0-9_.-]+$/.test(name)) throw new Error(`seed.run: invalid run id ${JSON.stringify(name)}`);
+    if (!RUN_ID_PATTERN.test(name)) throw new Error(`seed.run: invalid run id ${JSON.stringify(name)}`);
     if (this.findRun(project.id, name)) {
       throw new Error(`seed.run: run ${project.entityName}/${project.name}/${name} already exists`);
     }
@@ -576,6 +575,9 @@ export class EmulatorStore {
       const runtime = typeof summary._runtime === 'number' ? summary._runtime : 0;
       heartbeatAt = toTimestamp(new Date(Date.parse(createdAt) + runtime * 1000));
     }
+    const events = Array.isArray(input.systemMetrics)
+      ? copyRows(input.systemMetrics, 'seed.run: systemMetrics')
+      : undefined;
     const number = this.runsOfProject(project.id).length + 1;
     const record: RunRecord = {
       id: ++this.counters.run,
@@ -585,10 +587,8 @@ export class EmulatorStore {
       state: input.state ?? 'finished',
       config: wrapConfig(input.config ?? {}),
       summary,
-      systemMetrics: Array.isArray(input.systemMetrics)
-        ? latestSystemMetrics(input.systemMetrics)
-        : { ...(input.systemMetrics ?? {}) },
-      events: Array.isArray(input.systemMetrics) ? normalizeSystemEvents(input.systemMetrics) : [],
+      systemMetrics: events ? latestSystemMetrics(events) : { ...(input.systemMetrics ?? {}) },
+      events: events ?? [],
       tags: [...(input.tags ?? [])],
       notes: input.notes ?? null,
       description: input.description ?? null,
@@ -614,7 +614,7 @@ export class EmulatorStore {
   /**
    * Stores a file of a run (text is stored as UTF-8), replacing one of the same name (which keeps
    * its id and creation time). Names are stored as given — hostile ones such as `../x` included —
-   * except empty, `.` and `..`, which throw.
+   * except empty, `.`, `..` and names containing NUL, which throw.
    *
    * @example
    * ```ts
@@ -627,7 +627,7 @@ export class EmulatorStore {
     const existing = run.files.get(name);
     const now = toTimestamp(new Date());
     const record: FileRecord = {
-      id: existing?.id ?? ++this.fileCounter,
+      id: existing?.id ?? ++this.counters.file,
       name,
       content: bytes,
       md5: md5Base64(bytes),
@@ -667,8 +667,7 @@ export class EmulatorStore {
     if (!input.project) throw new Error('seed.sweep: project is required');
     const project = this.seedProject({ entity: input.entity, name: input.project }).record;
     const name = input.id ?? randomRunId(this.random);
-    if (!/^[A-Za-z0-9_.-]+$/.test(name))
-      throw new Error(`seed.sweep: invalid sweep id ${JSON.stringify(name)}`);
+    if (!RUN_ID_PATTERN.test(name)) throw new Error(`seed.sweep: invalid sweep id ${JSON.stringify(name)}`);
     if (this.findSweep(project.id, name)) {
       throw new Error(`seed.sweep: sweep ${project.entityName}/${project.name}/${name} already exists`);
     }
@@ -719,7 +718,6 @@ export class EmulatorStore {
     const username = input.user ?? this.viewerUsername;
     this.ensureUser(username);
     const createdAt = toTimestamp(input.createdAt ?? new Date());
-    const spec = input.spec === undefined || input.spec === null ? null : input.spec;
     const record: ReportRecord = {
       id: ++this.counters.report,
       projectId: project.id,
@@ -727,7 +725,8 @@ export class EmulatorStore {
       displayName: input.displayName,
       type: input.type ?? 'runs',
       description: input.description ?? null,
-      spec: typeof spec === 'string' || spec === null ? spec : JSON.stringify(spec),
+      spec:
+        input.spec == null ? null : typeof input.spec === 'string' ? input.spec : JSON.stringify(input.spec),
       username,
       createdAt,
       updatedAt: input.updatedAt === undefined ? createdAt : toTimestamp(input.updatedAt),

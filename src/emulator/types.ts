@@ -70,7 +70,8 @@ export interface EmulatorOptions {
   features?: Record<string, boolean>;
   /**
    * How long the signed storage URLs it hands out (`File.directUrl`, `File.url`, upload URLs)
-   * stay valid, in ms; an expired one is refused with 403. Default `3_600_000` (one hour).
+   * stay valid, in ms (a positive number; anything else throws); an expired one is refused with
+   * 403. Default `3_600_000` (one hour).
    */
   signedUrlLifetimeMs?: number;
 }
@@ -144,6 +145,12 @@ export interface SeededProject {
  * @example
  * ```ts
  * emu.seed.run({ project: 'vision', id: 'abc12345', config: { lr: 0.1 }, summary: { loss: 0.2 }, tags: ['baseline'] });
+ * emu.seed.run({
+ *   project: 'vision',
+ *   history: [{ loss: 1 }, { loss: 0.5 }], // _step 0 and 1
+ *   systemMetrics: [{ 'system.cpu': 12, _runtime: 10 }, { 'system.cpu': 15, _runtime: 20 }], // the stream
+ *   files: { 'config.yaml': 'lr: 0.1\n', 'model.bin': new Uint8Array([1, 2, 3]) },
+ * });
  * ```
  */
 export interface SeedRunInput {
@@ -201,9 +208,9 @@ export interface SeedRunInput {
    */
   history?: Record<string, unknown>[];
   /**
-   * Files of the run by name (`/`-separated; text is stored as UTF-8). Names are stored as given,
-   * hostile ones such as `../x.txt` or `/abs.txt` included (to test clients), but not empty, `.`
-   * or `..`. Default none.
+   * Files of the run by name (`/`-separated; text is stored as UTF-8), served by `Run.files` and
+   * signed storage URLs. Names are stored as given, hostile ones such as `../x.txt` or `/abs.txt`
+   * included (to test clients), but not empty, `.`, `..` or containing NUL. Default none.
    */
   files?: Record<string, string | Uint8Array>;
 }
@@ -267,9 +274,11 @@ export interface RecordedRequest {
 }
 
 /**
- * A fault to inject with `emu.faults.add`. It applies to GraphQL requests whose operation name is
- * `operationName` (any GraphQL request when omitted), `times` times. Faults are checked before
- * authentication, like a proxy or gateway in front of the server would behave.
+ * A fault to inject with `emu.faults.add`. It applies `times` times, to GraphQL requests whose
+ * operation name is `operationName` (any GraphQL request when omitted) or, with
+ * `target: 'storage'`, to any request to a signed storage URL. Faults are checked before
+ * authentication (and before a storage URL's signature), like a proxy, gateway or CDN in front of
+ * the server would behave.
  *
  * @example
  * ```ts
@@ -286,7 +295,7 @@ export interface FaultInput {
    * signed `/storage/...` URLs; `operationName` must then be omitted). Default `'graphql'`.
    */
   target?: 'graphql' | 'storage';
-  /** Operation to match; omitted = every GraphQL request. */
+  /** Operation to match; omitted = every GraphQL request. Only for `target: 'graphql'`. */
   operationName?: string;
   /** Status to answer with. Omitted = no status fault (only a delay or a dropped connection). */
   status?: number;
@@ -439,7 +448,10 @@ export interface SeedReportInput {
   displayName: string;
   /** Description. Default `null`. */
   description?: string | null;
-  /** Content: an object (stored as a JSON string, as the server does) or a JSON string. Default `null`. */
+  /**
+   * Content: an object (stored as a JSON string, as the server does) or a JSON string (stored as
+   * given, unchecked, so a client's handling of a blank or broken spec can be tested). Default `null`.
+   */
   spec?: Record<string, unknown> | string | null;
   /** The view's internal name (what `viewName` filters on). Default a random 8-character id. */
   name?: string;
