@@ -620,8 +620,7 @@ export class Api implements FacadeContext {
    */
   reports(path: string, options: ReportsOptions = {}): Paginated<BetaReport> {
     const o = optionsObject(options);
-    const parsed = parseProjectPath(path, this.settings);
-    return listReports(this, { entity: parsed.entity, project: parsed.project }, o);
+    return listReports(this, parseProjectPath(path, this.settings), o);
   }
 
   /**
@@ -647,6 +646,7 @@ export class Api implements FacadeContext {
   async fromPath(path: string, options: RequestOptions = {}): Promise<PathObject> {
     const o = optionsObject(options);
     optionalSignal(o.signal);
+    optionalBoolean(o.cache, 'cache');
     const target = parseObjectPath(path);
     switch (target.kind) {
       case 'project':

@@ -1,4 +1,18 @@
 /**
+ * The ISO-8601 forms {@link parseServerDate} reads: a day (`2024-01-05`), optionally a time
+ * (`T` or a space, `hh:mm`, optional seconds and fraction) and a zone (`Z`, `±hh`, `±hhmm`,
+ * `±hh:mm`). Groups: 1 the day, 2 the time, 3 the zone. Only the form is checked, not whether the
+ * day exists.
+ *
+ * @example
+ * ```ts
+ * ISO_DATE.exec('2024-01-05 10:00+02')?.slice(1); // ['2024-01-05', '10:00', '+02']
+ * ```
+ */
+export const ISO_DATE =
+  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+
+/**
  * Parses a timestamp as the W&B server sends it. The server may omit the time zone
  * (`2024-01-05T10:00:00`, or with a space instead of `T`), meaning UTC; JavaScript would read such
  * a string as local time, so a zone-less value is taken as UTC here. Offsets may be `Z`, `±hh`,
@@ -13,10 +27,7 @@
  */
 export function parseServerDate(value: string | null | undefined): Date | undefined {
   if (value == null) return undefined;
-  const m =
-    /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/.exec(
-      value.trim(),
-    );
+  const m = ISO_DATE.exec(value.trim());
   if (!m) return undefined;
   const [, day, time, zone] = m;
   let iso = `${day}T${time ?? '00:00:00'}`;

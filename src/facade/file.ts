@@ -32,17 +32,10 @@ import {
   WandbError,
 } from './errors.js';
 import { runNotFound } from './notFound.js';
-import { downloadSegments } from './filenames.js';
-import { Paginated, validatePerPage } from './pagination.js';
-import { optionalBoolean, optionalSignal, optionsObject } from './validate.js';
-
-/** The run a file belongs to. @internal */
-export interface RunFileRef {
-  entity: string;
-  project: string;
-  /** The short run id (GraphQL `name`). */
-  runId: string;
-}
+import { downloadSegments, rootOption } from './filenames.js';
+import { connectionPosition, Paginated, type Page } from './pagination.js';
+import { formatRunPath, type RunRef } from './paths.js';
+import { describeValue, optionalBoolean, optionalSignal, optionsObject } from './validate.js';
 
 /**
  * Options of `run.files()`.
@@ -91,21 +84,10 @@ export interface DownloadOptions extends FileRequestOptions {
   replace?: boolean;
 }
 
-interface FilesPage {
-  files: File[];
-  cursor: string | null;
-  hasNextPage: boolean;
-  totalCount: number | undefined;
-}
-
-function runPath(ref: RunFileRef): string {
-  return `${ref.entity}/${ref.project}/${ref.runId}`;
-}
-
 /** One page of `RunFiles`; a missing run (or project) is a {@link NotFoundError}. */
 async function fetchFilesPage(
   ctx: FacadeContext,
-  ref: RunFileRef,
+  ref: RunRef,
   args: {
     names: string[];
     cursor: string | null;
@@ -115,7 +97,7 @@ async function fetchFilesPage(
     /** Whether the answer may be cached. Default: when the run was found. */
     cacheIf?: (data: RunFilesQuery) => boolean;
   },
-): Promise<FilesPage> {
+): Promise<Page<File>> {
   const data = await ctx.request(
     RunFilesDocument,
     {
@@ -127,8 +109,8 @@ async function fetchFilesPage(
       fileNames: args.names,
     },
     {
-      ...(args.signal ? { signal: args.signal } : {}),
-      ...(args.cache === undefined ? {} : { cache: args.cache }),
+      signal: args.signal,
+      cache: args.cache,
       cacheIf: args.cacheIf ?? ((d) => d.project?.run != null),
     },
   );
@@ -137,11 +119,10 @@ async function fetchFilesPage(
   const projectId = Number(run.projectId);
   const edges = run.files?.edges ?? [];
   return {
-    files: edges.flatMap((e) =>
+    items: edges.flatMap((e) =>
       e.node ? [new File(ctx, ref, Number.isSafeInteger(projectId) ? projectId : undefined, e.node)] : [],
     ),
-    cursor: edges[edges.length - 1]?.cursor ?? run.files?.pageInfo.endCursor ?? null,
-    hasNextPage: run.files?.pageInfo.hasNextPage ?? false,
+    ...connectionPosition(run.files),
     totalCount: run.fileCount ?? undefined,
   };
 }
@@ -158,7 +139,7 @@ function checkFileName(value: unknown): string {
   if (typeof value !== 'string' || value === '') {
     throw new ValidationError(
       'name',
-      `expected a file name (a non-empty string), got ${JSON.stringify(value)}`,
+      `expected a file name (a non-empty string), got ${describeValue(value)}`,
     );
   }
   return value;
@@ -171,29 +152,16 @@ function checkFileName(value: unknown): string {
  */
 export function listRunFiles(
   ctx: FacadeContext,
-  ref: RunFileRef,
+  ref: RunRef,
   options: RunFilesOptions = {},
 ): Paginated<File> {
   const o = optionsObject(options);
   const names = checkNames(o.names);
-  const perPage = validatePerPage(o.perPage ?? 50);
   const signal = optionalSignal(o.signal);
   return new Paginated<File>(
-    async ({ cursor, perPage: limit, signal: pageSignal }) => {
-      const page = await fetchFilesPage(ctx, ref, {
-        names,
-        cursor,
-        limit,
-        ...(pageSignal ? { signal: pageSignal } : {}),
-      });
-      return {
-        items: page.files,
-        cursor: page.cursor,
-        hasNextPage: page.hasNextPage,
-        ...(page.totalCount === undefined ? {} : { totalCount: page.totalCount }),
-      };
-    },
-    { perPage, start: o.start ?? null, signal, what: `files of run ${runPath(ref)}` },
+    ({ cursor, perPage, signal: pageSignal }) =>
+      fetchFilesPage(ctx, ref, { names, cursor, limit: perPage, signal: pageSignal }),
+    { perPage: o.perPage ?? 50, start: o.start ?? null, signal, what: `files of run ${formatRunPath(ref)}` },
   );
 }
 
@@ -204,7 +172,7 @@ export function listRunFiles(
  */
 export async function fetchRunFile(
   ctx: FacadeContext,
-  ref: RunFileRef,
+  ref: RunRef,
   name: string,
   options: FileRequestOptions & { cache?: boolean } = {},
 ): Promise<File> {
@@ -216,13 +184,14 @@ export async function fetchRunFile(
     names: [fileName],
     cursor: null,
     limit: 1,
-    ...(signal ? { signal } : {}),
-    ...(cache === undefined ? {} : { cache }),
+    signal,
+    cache,
     // A missing file is asked for again next time: it may be uploaded meanwhile (by another client).
     cacheIf: (d) => (d.project?.run?.files?.edges ?? []).some((e) => e.node?.name === fileName),
   });
-  const file = page.files.find((f) => f.name === fileName);
-  if (!file) throw new NotFoundError(`File ${JSON.stringify(fileName)} not found in run ${runPath(ref)}`);
+  const file = page.items.find((f) => f.name === fileName);
+  if (!file)
+    throw new NotFoundError(`File ${JSON.stringify(fileName)} not found in run ${formatRunPath(ref)}`);
   return file;
 }
 
@@ -255,12 +224,12 @@ function announcedLength(res: Response): number | undefined {
  */
 export class File {
   #ctx: FacadeContext;
-  #ref: RunFileRef;
+  #ref: RunRef;
   #projectId: number | undefined;
   #data: FileFieldsFragment;
 
   /** @internal Files are made by `run.files()`, `run.file()` and `run.uploadFile()`. */
-  constructor(ctx: FacadeContext, ref: RunFileRef, projectId: number | undefined, data: FileFieldsFragment) {
+  constructor(ctx: FacadeContext, ref: RunRef, projectId: number | undefined, data: FileFieldsFragment) {
     this.#ctx = ctx;
     this.#ref = ref;
     this.#projectId = projectId;
@@ -425,16 +394,13 @@ export class File {
    */
   async download(options: DownloadOptions = {}): Promise<string> {
     const o = optionsObject(options);
-    if (o.root !== undefined && (typeof o.root !== 'string' || o.root === '')) {
-      throw new ValidationError('root', 'expected a folder path (a non-empty string)');
-    }
-    const root = o.root ?? '.';
+    const root = rootOption(o.root);
     const replace = optionalBoolean(o.replace, 'replace') ?? false;
     const signal = optionalSignal(o.signal);
     const segments = downloadSegments(this.name);
     const disk = this.#ctx.disk();
     const target = await disk.prepareDownload(root, segments, this.name, replace);
-    await disk.writeAtomic(target, this.stream(signal ? { signal } : {}), { replace });
+    await disk.writeAtomic(target, this.stream({ signal }), { replace });
     return target;
   }
 
@@ -451,11 +417,11 @@ export class File {
     const data = await this.#ctx.request(
       DeleteFilesDocument,
       { files: [this.id], projectId: this.#projectId ?? null },
-      signal ? { signal } : {},
+      { signal },
     );
     if (!data.deleteFiles?.success) {
       throw new ServerError(
-        `DeleteFiles did not delete ${JSON.stringify(this.name)} from run ${runPath(this.#ref)}`,
+        `DeleteFiles did not delete ${JSON.stringify(this.name)} from run ${formatRunPath(this.#ref)}`,
       );
     }
   }
@@ -470,7 +436,7 @@ export class File {
    */
   toJSON(): Record<string, unknown> {
     const { id, name, size, md5, mimetype, updatedAt } = this;
-    return { id, name, size, md5, mimetype, updatedAt, run: runPath(this.#ref) };
+    return { id, name, size, md5, mimetype, updatedAt, run: formatRunPath(this.#ref) };
   }
 
   #sizeError(received: number, expected: number): NetworkError {
@@ -526,10 +492,10 @@ export class File {
       signal,
       cache: false,
     });
-    const fresh = page.files.find((f) => f.name === this.name);
+    const fresh = page.items.find((f) => f.name === this.name);
     if (!fresh) {
       throw new NotFoundError(
-        `File ${JSON.stringify(this.name)} no longer exists in run ${runPath(this.#ref)}`,
+        `File ${JSON.stringify(this.name)} no longer exists in run ${formatRunPath(this.#ref)}`,
       );
     }
     this.#data = fresh.#data;

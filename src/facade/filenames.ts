@@ -75,3 +75,23 @@ export function downloadSegments(name: string): string[] {
   if (segments.length === 0) throw refuse('the name has no file in it');
   return segments;
 }
+
+/**
+ * The `root` option of `file.download()` and `run.uploadFile(path)`: a folder path (kept as
+ * written), `.` (the working directory) when absent.
+ *
+ * @throws {@link ValidationError} (parameter `root`) for anything but a non-empty string.
+ * @example
+ * ```ts
+ * rootOption(undefined); // '.'
+ * rootOption('downloads/run-1'); // 'downloads/run-1'
+ * rootOption(''); // throws ValidationError
+ * ```
+ */
+export function rootOption(value: unknown): string {
+  if (value === undefined) return '.';
+  if (typeof value !== 'string' || value === '') {
+    throw new ValidationError('root', 'expected a folder path (a non-empty string)');
+  }
+  return value;
+}

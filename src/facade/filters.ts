@@ -11,7 +11,7 @@
  */
 
 import { ValidationError } from './errors.js';
-import { isPlainObject } from './validate.js';
+import { describeValue, isPlainObject } from './validate.js';
 
 /**
  * A value compared against a run field. Dates are sent as ISO-8601 strings.
@@ -143,17 +143,6 @@ export const FIELD_OPERATORS: readonly string[] = [
 
 const COMPARISON = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte']);
 
-function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (v instanceof RegExp) return 'a RegExp';
-  if (typeof v === 'object') {
-    const ctor = (v as { constructor?: { name?: unknown } }).constructor?.name;
-    return typeof ctor === 'string' && ctor !== 'Object' ? `a ${ctor}` : 'an object';
-  }
-  return typeof v === 'number' ? String(v) : `a ${typeof v}`;
-}
-
 class FilterChecker {
   private readonly active = new Set<object>();
   constructor(private readonly parameter: string) {}
@@ -168,7 +157,7 @@ class FilterChecker {
   }
 
   filter(value: unknown, where: string): void {
-    if (!isPlainObject(value)) this.fail(where, `expected a filter object, got ${describe(value)}`);
+    if (!isPlainObject(value)) this.fail(where, `expected a filter object, got ${describeValue(value)}`);
     this.enter(value, where);
     for (const [key, v] of Object.entries(value)) {
       if (v === undefined) continue;
@@ -181,7 +170,7 @@ class FilterChecker {
           this.fail(at, `unknown operator "${key}"${hint}; allowed here: ${LOGICAL_OPERATORS.join(', ')}`);
         }
         if (!Array.isArray(v) || v.length === 0) {
-          this.fail(at, `${key} expects a non-empty array of filter objects, got ${describe(v)}`);
+          this.fail(at, `${key} expects a non-empty array of filter objects, got ${describeValue(v)}`);
         }
         this.enter(v, at);
         v.forEach((sub, i) => this.filter(sub, `${at}[${i}]`));
@@ -205,7 +194,10 @@ class FilterChecker {
       return;
     }
     const hint = v instanceof RegExp ? '; use { $regex: "..." } instead of a RegExp' : '';
-    this.fail(where, `${what} must be a string, number, boolean, null or Date, got ${describe(v)}${hint}`);
+    this.fail(
+      where,
+      `${what} must be a string, number, boolean, null or Date, got ${describeValue(v)}${hint}`,
+    );
   }
 
   condition(v: unknown, where: string): void {
@@ -229,13 +221,13 @@ class FilterChecker {
       if (COMPARISON.has(op)) {
         this.literal(x, at, `the ${op} operand`);
       } else if (op === '$in' || op === '$nin') {
-        if (!Array.isArray(x)) this.fail(at, `${op} expects an array, got ${describe(x)}`);
+        if (!Array.isArray(x)) this.fail(at, `${op} expects an array, got ${describeValue(x)}`);
         x.forEach((item: unknown, i) => this.literal(item, `${at}[${i}]`, `each ${op} element`));
       } else if (op === '$exists') {
-        if (typeof x !== 'boolean') this.fail(at, `$exists expects true or false, got ${describe(x)}`);
+        if (typeof x !== 'boolean') this.fail(at, `$exists expects true or false, got ${describeValue(x)}`);
       } else {
         // $regex
-        if (typeof x !== 'string') this.fail(at, `$regex expects a string, got ${describe(x)}`);
+        if (typeof x !== 'string') this.fail(at, `$regex expects a string, got ${describeValue(x)}`);
         try {
           new RegExp(x);
         } catch (e) {

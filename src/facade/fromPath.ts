@@ -8,7 +8,7 @@
  * @module
  */
 import { ValidationError } from './errors.js';
-import { lenientDecode, parseReportSlug, splitPath } from './paths.js';
+import { formsText, lenientDecode, parseReportSlug, splitPath } from './paths.js';
 import type { Project } from './project.js';
 import type { BetaReport } from './report.js';
 import type { Run } from './run.js';
@@ -59,10 +59,9 @@ export type ObjectPath =
   | { kind: 'report'; entity: string; project: string; displayName: string; reportId: string };
 
 function badShape(path: string, why: string): ValidationError {
-  const forms = OBJECT_PATH_FORMS.map((f) => `"${f}"`).join(', ');
   return new ValidationError(
     'path',
-    `${JSON.stringify(path)} names no W&B object (${why}); accepted forms: ${forms}`,
+    `${JSON.stringify(path)} names no W&B object (${why}); accepted forms: ${formsText(OBJECT_PATH_FORMS)}`,
   );
 }
 

@@ -26,7 +26,9 @@ import type { FacadeContext, Variables } from './context.js';
 import { ValidationError, WandbError } from './errors.js';
 import { runNotFound } from './notFound.js';
 import { parseJsonLenient } from './json.js';
-import { isPlainObject, optionsObject, optionalSignal } from './validate.js';
+import { throwIfAborted } from './pagination.js';
+import { formatRunPath, type RunRef } from './paths.js';
+import { describeValue, isPlainObject, optionalPositive, optionsObject, optionalSignal } from './validate.js';
 
 /**
  * One history row: metric names to the values logged at one step. Rows of the default stream
@@ -131,35 +133,19 @@ const DEFAULT_SAMPLES = 500;
 const DEFAULT_PAGE_SIZE = 1000;
 
 /** Where the run is, plus the context to reach it. */
-interface RunRef {
+interface HistoryTarget extends RunRef {
   ctx: FacadeContext;
-  entity: string;
-  project: string;
-  runId: string;
 }
 
-/** A short description of a rejected value, for messages (never throws, unlike JSON.stringify). */
-function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number') return String(value);
-  return value === null ? 'null' : typeof value;
-}
-
+/** A `samples` or `pageSize` option: a positive GraphQL `Int`, `fallback` when absent. */
 function positiveInt(value: unknown, parameter: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_INT) {
-    throw new ValidationError(
-      parameter,
-      `expected a positive integer (at most ${MAX_INT}), got ${show(value)}`,
-    );
-  }
-  return value;
+  return optionalPositive(value, parameter, { integer: true, max: MAX_INT }) ?? fallback;
 }
 
 function stepOption(value: unknown, parameter: string): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new ValidationError(parameter, `expected a non-negative integer step, got ${show(value)}`);
+    throw new ValidationError(parameter, `expected a non-negative integer step, got ${describeValue(value)}`);
   }
   return value;
 }
@@ -168,14 +154,14 @@ function stepOption(value: unknown, parameter: string): number | undefined {
 function keysOption(value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value)) {
-    throw new ValidationError('keys', `expected an array of key names, got ${show(value)}`);
+    throw new ValidationError('keys', `expected an array of key names, got ${describeValue(value)}`);
   }
   if (value.length === 0) {
     throw new ValidationError('keys', 'expected at least one key name; leave `keys` out to get every key');
   }
   for (const key of value) {
     if (typeof key !== 'string' || key === '') {
-      throw new ValidationError('keys', `expected non-empty strings, got ${show(key)}`);
+      throw new ValidationError('keys', `expected non-empty strings, got ${describeValue(key)}`);
     }
   }
   return [...new Set(value as string[])];
@@ -186,7 +172,7 @@ function oneOf<T extends string>(value: unknown, parameter: string, allowed: rea
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
     throw new ValidationError(
       parameter,
-      `expected ${allowed.map((a) => `'${a}'`).join(' or ')}, got ${show(value)}`,
+      `expected ${allowed.map((a) => `'${a}'`).join(' or ')}, got ${describeValue(value)}`,
     );
   }
   return value as T;
@@ -194,7 +180,7 @@ function oneOf<T extends string>(value: unknown, parameter: string, allowed: rea
 
 /** Sends one history query, bypassing the query cache, and returns the run or a NotFoundError. */
 async function requestRun<TData extends { project: { run: unknown } | null }, TVars extends Variables>(
-  ref: RunRef,
+  ref: HistoryTarget,
   doc: TypedDocumentNode<TData, TVars>,
   variables: TVars,
   signal: AbortSignal | undefined,
@@ -207,16 +193,16 @@ async function requestRun<TData extends { project: { run: unknown } | null }, TV
   return run;
 }
 
-function runPath(ref: RunRef): string {
-  return `${ref.entity}/${ref.project}/${ref.runId}`;
-}
-
-/** Parses the JSON-string rows of `history` / `events` (NaN and Infinity tokens included). */
-function parseRows(rows: readonly string[], what: string): HistoryRow[] {
-  return rows.map((text, i) => {
-    const row = parseJsonLenient(text, `${what} row ${i}`);
-    if (!isPlainObject(row)) throw new WandbError(`Could not read ${what} row ${i}: expected a JSON object`);
-    return row;
+/**
+ * Reads history rows: each an object, or a JSON string of one (`history` and `events` send JSON
+ * strings, NaN and Infinity tokens included).
+ */
+function parseRows(rows: readonly unknown[], what: string): HistoryRow[] {
+  return rows.map((row, i) => {
+    const value = typeof row === 'string' ? parseJsonLenient(row, `${what} row ${i}`) : row;
+    if (!isPlainObject(value))
+      throw new WandbError(`Could not read ${what} row ${i}: expected a JSON object`);
+    return value;
   });
 }
 
@@ -226,11 +212,7 @@ function firstSampledList(lists: readonly unknown[], what: string): HistoryRow[]
   if (list === undefined || list === null) return [];
   if (typeof list === 'string') list = parseJsonLenient(list, what);
   if (!Array.isArray(list)) throw new WandbError(`Could not read ${what}: expected a list of rows`);
-  return list.map((row: unknown, i) => {
-    const value = typeof row === 'string' ? parseJsonLenient(row, `${what} row ${i}`) : row;
-    if (!isPlainObject(value)) throw new WandbError(`Could not read ${what} row ${i}: expected an object`);
-    return value;
-  });
+  return parseRows(list, what);
 }
 
 /**
@@ -244,7 +226,7 @@ function firstSampledList(lists: readonly unknown[], what: string): HistoryRow[]
  * toColumns([], ['_step', 'loss']); // { _step: [], loss: [] }
  * ```
  */
-export function toColumns(rows: readonly HistoryRow[], keys: readonly string[] = []): HistoryColumns {
+function toColumns(rows: readonly HistoryRow[], keys: readonly string[] = []): HistoryColumns {
   const columns = new Map<string, unknown[]>();
   for (const key of keys) {
     if (!columns.has(key)) columns.set(key, new Array<unknown>(rows.length).fill(null));
@@ -278,7 +260,7 @@ export async function fetchHistory(
   const keys = keysOption(o.keys);
   const xAxis = o.xAxis === undefined ? '_step' : o.xAxis;
   if (typeof xAxis !== 'string' || xAxis === '') {
-    throw new ValidationError('xAxis', `expected a non-empty key name, got ${show(xAxis)}`);
+    throw new ValidationError('xAxis', `expected a non-empty key name, got ${describeValue(xAxis)}`);
   }
   const stream = oneOf<HistoryStream>(o.stream, 'stream', ['default', 'system'], 'default');
   const format = oneOf<HistoryFormat>(o.format, 'format', ['rows', 'columns'], 'rows');
@@ -290,9 +272,9 @@ export async function fetchHistory(
     );
   }
 
-  const ref: RunRef = { ctx, entity, project, runId };
+  const ref: HistoryTarget = { ctx, entity, project, runId };
   const base = { entity, project, name: runId };
-  const what = `history of run ${runPath(ref)}`;
+  const what = `history of run ${formatRunPath(ref)}`;
   let rows: HistoryRow[];
   if (keys) {
     const spec = JSON.stringify({ keys: [...new Set([xAxis, ...keys])], samples });
@@ -300,7 +282,7 @@ export async function fetchHistory(
     rows = firstSampledList(run.sampledHistory, what);
   } else if (stream === 'system') {
     const run = await requestRun(ref, RunSystemEventsDocument, { ...base, samples }, signal);
-    rows = parseRows(run.events, `system metrics of run ${runPath(ref)}`);
+    rows = parseRows(run.events, `system metrics of run ${formatRunPath(ref)}`);
   } else {
     const run = await requestRun(ref, RunHistoryDocument, { ...base, samples }, signal);
     rows = parseRows(run.history, what);
@@ -315,10 +297,6 @@ function lastStepOf(historyKeys: unknown, what: string): number {
   const keys = typeof historyKeys === 'string' ? parseJsonLenient(historyKeys, what) : historyKeys;
   const lastStep = isPlainObject(keys) ? keys.lastStep : undefined;
   return typeof lastStep === 'number' && Number.isFinite(lastStep) ? Math.floor(lastStep) : -1;
-}
-
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw signal.reason;
 }
 
 /** A row's `_step` as a number (it may arrive as a float, or a numeric string), or NaN. */
@@ -348,9 +326,9 @@ export function scanHistory(
   const minStep = stepOption(o.minStep, 'minStep') ?? 0;
   const maxStep = stepOption(o.maxStep, 'maxStep');
   const signal = optionalSignal(o.signal);
-  const ref: RunRef = { ctx, entity, project, runId };
+  const ref: HistoryTarget = { ctx, entity, project, runId };
   const base = { entity, project, name: runId };
-  const what = `history of run ${runPath(ref)}`;
+  const what = `history of run ${formatRunPath(ref)}`;
   const specKeys = keys ? [...new Set([...keys, '_step'])] : undefined;
   const rowKeys = keys ? ['_step', ...keys.filter((k) => k !== '_step')] : undefined;
 
@@ -370,7 +348,7 @@ export function scanHistory(
   async function* scan(): AsyncGenerator<HistoryRow, void, undefined> {
     throwIfAborted(signal);
     const run = await requestRun(ref, RunHistoryKeysDocument, base, signal);
-    const lastStep = lastStepOf(run.historyKeys, `historyKeys of run ${runPath(ref)}`);
+    const lastStep = lastStepOf(run.historyKeys, `historyKeys of run ${formatRunPath(ref)}`);
     const end = Math.min(maxStep ?? Infinity, lastStep + 1);
     let previous = -Infinity; // the last step yielded: each step is yielded once
     for (let a = minStep; a < end; a += pageSize) {

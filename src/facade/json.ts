@@ -96,8 +96,18 @@ export function parseJsonLenient(text: string, what: string): unknown {
   }
 }
 
-/** Sets an own property, even for the key `__proto__` (which plain assignment would not). */
-function setOwn<V>(obj: Record<string, V>, key: string, value: V): void {
+/**
+ * Sets an own enumerable property, even for the key `__proto__` (which plain assignment would
+ * not: it would change the object's prototype instead).
+ *
+ * @example
+ * ```ts
+ * const out: Record<string, unknown> = {};
+ * setOwn(out, '__proto__', 1);
+ * Object.keys(out); // ['__proto__']
+ * ```
+ */
+export function setOwn<V>(obj: Record<string, V>, key: string, value: V): void {
   Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
 }
 

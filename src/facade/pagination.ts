@@ -98,8 +98,50 @@ export function validatePerPage(n: unknown, parameter = 'perPage'): number {
   return n;
 }
 
-function throwIfAborted(signal: AbortSignal | undefined): void {
+/**
+ * Throws the signal's reason when it has aborted; does nothing otherwise (or without a signal).
+ *
+ * @example
+ * ```ts
+ * throwIfAborted(options.signal); // before each request of a long loop
+ * ```
+ */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw signal.reason;
+}
+
+/**
+ * The GraphQL connection shape W&B listings answer with (`edges { cursor }`, `pageInfo`).
+ *
+ * @example
+ * ```ts
+ * const c: Connection = { edges: [{ cursor: 'c1' }], pageInfo: { endCursor: 'c1', hasNextPage: false } };
+ * ```
+ */
+export interface Connection {
+  /** The page's edges, each with its cursor. */
+  edges: ReadonlyArray<{ cursor: string }>;
+  /** Where the page ends and whether more follow. */
+  pageInfo: { endCursor: string | null; hasNextPage: boolean };
+}
+
+/**
+ * Where a connection page ends, as a {@link Page} needs it: the last edge's `cursor` (else
+ * `pageInfo.endCursor`) and `pageInfo.hasNextPage`. A missing connection is an empty last page.
+ *
+ * @example
+ * ```ts
+ * return { items, ...connectionPosition(data.project.sweeps), totalCount: data.project.totalSweeps };
+ * ```
+ */
+export function connectionPosition(
+  connection: Connection | null | undefined,
+): Pick<Page<never>, 'cursor' | 'hasNextPage'> {
+  const edges = connection?.edges ?? [];
+  return {
+    cursor: edges[edges.length - 1]?.cursor ?? connection?.pageInfo.endCursor ?? null,
+    hasNextPage: connection?.pageInfo.hasNextPage ?? false,
+  };
 }
 
 /** Resolves like `promise`, but rejects with `signal.reason` as soon as `signal` aborts. */

@@ -47,6 +47,31 @@ export interface RunPath {
 }
 
 /**
+ * A run's full address, every part known (a {@link RunPath} once its entity is resolved).
+ *
+ * @example
+ * ```ts
+ * const ref: RunRef = { entity: 'acme', project: 'vision', runId: 'abc123' };
+ * ```
+ */
+export interface RunRef extends RunPath {
+  /** Entity (user or team) that owns the run. */
+  entity: string;
+}
+
+/**
+ * A run's path as messages show it: `entity/project/runId`.
+ *
+ * @example
+ * ```ts
+ * formatRunPath({ entity: 'acme', project: 'vision', runId: 'abc123' }); // 'acme/vision/abc123'
+ * ```
+ */
+export function formatRunPath(ref: RunRef): string {
+  return `${ref.entity}/${ref.project}/${ref.runId}`;
+}
+
+/**
  * A parsed project path. `entity` is undefined when neither the path nor the defaults name one.
  *
  * @example
@@ -124,7 +149,15 @@ export const SWEEP_PATH_FORMS: readonly string[] = [
  */
 export const PROJECT_PATH_FORMS: readonly string[] = ['entity/project', '/entity/project', 'project'];
 
-function formsText(forms: readonly string[]): string {
+/**
+ * Path forms as error messages list them: each quoted, comma-separated.
+ *
+ * @example
+ * ```ts
+ * formsText(['entity/project', 'project']); // '"entity/project", "project"'
+ * ```
+ */
+export function formsText(forms: readonly string[]): string {
   return forms.map((f) => `"${f}"`).join(', ');
 }
 

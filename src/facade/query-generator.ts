@@ -30,7 +30,9 @@
 
 import { ValidationError } from './errors.js';
 import { validateRunFilter, type RunFilter, type RunFilterColumn, type RunFilterLiteral } from './filters.js';
+import { ISO_DATE } from './dates.js';
 import { parseOrder } from './order.js';
+import { describeValue } from './validate.js';
 import type { RunState } from './run.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -662,36 +664,23 @@ function isFilterColumn(name: string): name is RunFilterColumn {
   return Object.hasOwn(COLUMN_KIND, name);
 }
 
-function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (v === undefined) return 'undefined';
-  if (Array.isArray(v)) return 'an array';
-  if (v instanceof RegExp) return 'a RegExp';
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'an invalid Date' : 'a Date';
-  if (typeof v === 'object') return 'an object';
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'string') return `the string ${JSON.stringify(v)}`;
-  return `a ${typeof v}`;
-}
-
-const ISO_DATE =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/;
-
-/** An ISO-8601 date or date-time with a real calendar day and a parseable time. */
+/** An ISO-8601 date or date-time ({@link ISO_DATE}) with a real calendar day and a real time of day. */
 function isIsoDate(text: string): boolean {
   const m = ISO_DATE.exec(text);
   if (!m) return false;
-  const [year, month, day] = [m[1], m[2], m[3]].map(Number) as [number, number, number];
+  const [year, month, day] = (m[1] as string).split('-').map(Number) as [number, number, number];
   const d = new Date(Date.UTC(year, month - 1, day));
   if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return false;
-  const time = /[T ](\d{2}):(\d{2})(?::(\d{2}))?/.exec(text);
-  return !time || (Number(time[1]) < 24 && Number(time[2]) < 60 && Number(time[3] ?? 0) < 60);
+  const [hours = 0, minutes = 0, seconds = 0] = (m[2] ?? '')
+    .split(':')
+    .map((part) => Math.floor(Number(part)));
+  return hours < 24 && minutes < 60 && seconds < 60;
 }
 
 /** Splits a dotted key, rejecting empty keys and empty segments. */
 function segments(key: unknown, parameter: string, what: string): string[] {
   if (typeof key !== 'string')
-    throw new ValidationError(parameter, `${what} must be a string, got ${describe(key)}`);
+    throw new ValidationError(parameter, `${what} must be a string, got ${describeValue(key)}`);
   const parts = key.split('.');
   if (key === '' || parts.some((p) => p === '')) {
     throw new ValidationError(
@@ -761,7 +750,7 @@ class Field {
     if (typeof present !== 'boolean') {
       throw new ValidationError(
         'present',
-        `${this.key}.exists() takes true or false, got ${describe(present)}`,
+        `${this.key}.exists() takes true or false, got ${describeValue(present)}`,
       );
     }
     return this.#filter('$exists', present);
@@ -789,7 +778,7 @@ class Field {
     } else {
       throw new ValidationError(
         'pattern',
-        `${this.key}.regex() takes a string or a RegExp, got ${describe(pattern)}`,
+        `${this.key}.regex() takes a string or a RegExp, got ${describeValue(pattern)}`,
       );
     }
     try {
@@ -828,7 +817,7 @@ class Field {
     if (!Array.isArray(values)) {
       throw new ValidationError(
         'values',
-        `${this.key}.${method}() takes an array of values, got ${describe(values)} (e.g. .${method}([${
+        `${this.key}.${method}() takes an array of values, got ${describeValue(values)} (e.g. .${method}([${
           this.#kind === 'number' ? '1, 2' : "'a', 'b'"
         }]))`,
       );
@@ -852,7 +841,7 @@ class Field {
       );
     }
     const fail = (expected: string): never => {
-      throw new ValidationError(parameter, `${call} takes ${expected}, got ${describe(value)}`);
+      throw new ValidationError(parameter, `${call} takes ${expected}, got ${describeValue(value)}`);
     };
     if (value instanceof Date && Number.isNaN(value.getTime())) fail('a valid Date');
     if (typeof value === 'number' && !Number.isFinite(value)) fail('a finite number');
@@ -919,7 +908,7 @@ type Section = 'config' | 'summary' | 'run';
 /** Splits a UI key into its section and name; run columns may be any sortable or filterable column. */
 function parseKey(key: unknown, parameter: string): { section: Section; name: string } {
   if (typeof key !== 'string')
-    throw new ValidationError(parameter, `expected a UI key string, got ${describe(key)}`);
+    throw new ValidationError(parameter, `expected a UI key string, got ${describeValue(key)}`);
   const dot = key.indexOf('.');
   const head = dot < 0 ? key : key.slice(0, dot);
   const name = dot < 0 ? '' : key.slice(dot + 1);
@@ -952,7 +941,7 @@ function keyToServerPath(key: string): string {
 
 function serverPathToKey(path: string, parameter = 'path'): string {
   if (typeof path !== 'string')
-    throw new ValidationError(parameter, `expected a server path string, got ${describe(path)}`);
+    throw new ValidationError(parameter, `expected a server path string, got ${describeValue(path)}`);
   const column = SNAKE_COLUMNS[path] ?? path;
   if (isFilterColumn(column)) return `run.${column}`;
   if (path.startsWith('config.')) {
@@ -980,7 +969,7 @@ function serverPathToKey(path: string, parameter = 'path'): string {
 
 function keyToOrder(key: string, ascending: boolean = true): string {
   if (typeof ascending !== 'boolean') {
-    throw new ValidationError('ascending', `expected true or false, got ${describe(ascending)}`);
+    throw new ValidationError('ascending', `expected true or false, got ${describeValue(ascending)}`);
   }
   const { section, name } = parseKey(key, 'key');
   let path: string;
@@ -1026,7 +1015,7 @@ export const QueryGenerator: QueryGenerator = {
     if (typeof column !== 'string' || !isFilterColumn(column)) {
       throw new ValidationError(
         'column',
-        `${describe(column)} is not a run column; use one of ${FILTER_COLUMNS.join(', ')}, or Q.config(key) / Q.summary(key)`,
+        `${describeValue(column)} is not a run column; use one of ${FILTER_COLUMNS.join(', ')}, or Q.config(key) / Q.summary(key)`,
       );
     }
     return columnField(column) as unknown as QueryRunColumns[C];

@@ -13,8 +13,8 @@ import { parseServerDate } from './dates.js';
 import { projectNotFound } from './notFound.js';
 import { parseJsonString } from './json.js';
 import { once } from './memo.js';
-import { Paginated, validatePerPage } from './pagination.js';
-import { reportUrl } from './paths.js';
+import { connectionPosition, Paginated } from './pagination.js';
+import { lenientDecode, reportUrl, type ProjectPath } from './paths.js';
 import { optionalSignal, optionalString, optionsObject } from './validate.js';
 
 /**
@@ -159,14 +159,6 @@ export interface ReportsOptions {
   signal?: AbortSignal;
 }
 
-function unquote(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text; // not an encoded name: used as written
-  }
-}
-
 /**
  * The reports of a project, page by page (no total: the server gives none). Validates the
  * options before any request; a missing project rejects with {@link NotFoundError}.
@@ -174,14 +166,13 @@ function unquote(text: string): string {
  */
 export function listReports(
   ctx: FacadeContext,
-  where: { entity: string | undefined; project: string },
+  where: ProjectPath,
   options: ReportsOptions = {},
 ): Paginated<BetaReport> {
   const o = optionsObject(options);
-  const perPage = validatePerPage(o.perPage ?? 50);
   const signal = optionalSignal(o.signal);
   const name = optionalString(o.name, 'name');
-  const viewName = name === undefined ? undefined : unquote(name);
+  const viewName = name === undefined ? undefined : lenientDecode(name);
   const entityName = once(() => ctx.resolveEntity(where.entity));
   const project = where.project;
   return new Paginated<BetaReport>(
@@ -194,13 +185,13 @@ export function listReports(
       );
       if (!data.project) throw projectNotFound(entity, project);
       const connection = data.project.allViews;
-      const edges = connection?.edges ?? [];
       return {
-        items: edges.flatMap((e) => (e.node ? [new BetaReport(ctx, entity, project, e.node)] : [])),
-        cursor: edges[edges.length - 1]?.cursor ?? connection?.pageInfo.endCursor ?? null,
-        hasNextPage: connection?.pageInfo.hasNextPage ?? false,
+        items: (connection?.edges ?? []).flatMap((e) =>
+          e.node ? [new BetaReport(ctx, entity, project, e.node)] : [],
+        ),
+        ...connectionPosition(connection),
       };
     },
-    { perPage, start: o.start ?? null, signal, what: 'reports', countable: false },
+    { perPage: o.perPage ?? 50, start: o.start ?? null, signal, what: 'reports', countable: false },
   );
 }

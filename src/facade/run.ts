@@ -13,7 +13,7 @@ import { parseServerDate } from './dates.js';
 import { WandbError } from './errors.js';
 import { runNotFound } from './notFound.js';
 import { parseJsonString, unwrapConfig } from './json.js';
-import { runUrl } from './paths.js';
+import { runUrl, type RunRef } from './paths.js';
 import {
   fetchHistory,
   scanHistory,
@@ -194,6 +194,11 @@ export class Run {
       systemMetrics: parseJsonString(data.systemMetrics, 'systemMetrics'),
       historyKeys: toHistoryKeys(data.historyKeys),
     };
+  }
+
+  /** Where the run is, for the file helpers. */
+  get #ref(): RunRef {
+    return { entity: this.entity, project: this.project, runId: this.id };
   }
 
   #need(field: string): HeavyFields {
@@ -595,7 +600,7 @@ export class Run {
    * ```
    */
   files(options: RunFilesOptions = {}): Paginated<File> {
-    return listRunFiles(this.#ctx, { entity: this.entity, project: this.project, runId: this.id }, options);
+    return listRunFiles(this.#ctx, this.#ref, options);
   }
 
   /**
@@ -608,12 +613,7 @@ export class Run {
    * ```
    */
   file(name: string, options: FileRequestOptions = {}): Promise<File> {
-    return fetchRunFile(
-      this.#ctx,
-      { entity: this.entity, project: this.project, runId: this.id },
-      name,
-      options,
-    );
+    return fetchRunFile(this.#ctx, this.#ref, name, options);
   }
 
   /**
@@ -645,8 +645,7 @@ export class Run {
     second?: UploadData | UploadFileOptions,
     third?: UploadDataOptions,
   ): Promise<File> {
-    const ref = { entity: this.entity, project: this.project, runId: this.id };
-    return uploadRunFile(this.#ctx, ref, target, second, third);
+    return uploadRunFile(this.#ctx, this.#ref, target, second, third);
   }
 
   /**

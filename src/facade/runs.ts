@@ -3,7 +3,7 @@ import type { FacadeContext } from './context.js';
 import { projectNotFound } from './notFound.js';
 import { serializeRunFilter, type RunFilter } from './filters.js';
 import { parseOrder } from './order.js';
-import { Paginated, validatePerPage, type Page } from './pagination.js';
+import { connectionPosition, Paginated, validatePerPage, type Page } from './pagination.js';
 import { Run } from './run.js';
 import { fetchSweep, type Sweep } from './sweep.js';
 import { once } from './memo.js';
@@ -106,7 +106,6 @@ export class Runs extends Paginated<Run> {
       const project = data.project;
       if (!project) throw projectNotFound(entity, query.project);
       const edges = project.runs?.edges ?? [];
-      const last = edges[edges.length - 1];
       const runSweeps = new Map<string, Sweep | undefined>();
       if (includeSweeps) {
         const names = [...new Set(edges.flatMap((e) => (e.node.sweepName ? [e.node.sweepName] : [])))];
@@ -124,8 +123,7 @@ export class Runs extends Paginated<Run> {
               e.node.sweepName ? runSweeps.get(e.node.sweepName) : undefined,
             ),
         ),
-        cursor: last?.cursor ?? project.runs?.pageInfo.endCursor ?? null,
-        hasNextPage: project.runs?.pageInfo.hasNextPage ?? false,
+        ...connectionPosition(project.runs),
         totalCount: project.runCount,
       };
     };

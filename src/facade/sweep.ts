@@ -11,7 +11,7 @@ import { AuthenticationError, ValidationError } from './errors.js';
 import { projectNotFound } from './notFound.js';
 import type { RunFilter } from './filters.js';
 import { DEFAULT_RUN_ORDER, parseOrder } from './order.js';
-import { Paginated, validatePerPage } from './pagination.js';
+import { connectionPosition, Paginated } from './pagination.js';
 import { sweepUrl } from './paths.js';
 import type { Run } from './run.js';
 import { Runs } from './runs.js';
@@ -352,7 +352,6 @@ export function listSweeps(
   options: SweepsOptions = {},
 ): Paginated<Sweep> {
   const o = optionsObject(options);
-  const perPage = validatePerPage(o.perPage ?? 50);
   const signal = optionalSignal(o.signal);
   return new Paginated<Sweep>(
     async ({ cursor, perPage: first, signal: pageSignal }) => {
@@ -363,14 +362,14 @@ export function listSweeps(
       );
       if (!data.project) throw projectNotFound(entity, project);
       const connection = data.project.sweeps;
-      const edges = connection?.edges ?? [];
       return {
-        items: await Promise.all(edges.map((e) => Sweep.fromData(ctx, entity, project, e.node))),
-        cursor: edges[edges.length - 1]?.cursor ?? connection?.pageInfo.endCursor ?? null,
-        hasNextPage: connection?.pageInfo.hasNextPage ?? false,
+        items: await Promise.all(
+          (connection?.edges ?? []).map((e) => Sweep.fromData(ctx, entity, project, e.node)),
+        ),
+        ...connectionPosition(connection),
         totalCount: data.project.totalSweeps,
       };
     },
-    { perPage, start: o.start ?? null, signal, what: 'sweeps' },
+    { perPage: o.perPage ?? 50, start: o.start ?? null, signal, what: 'sweeps' },
   );
 }

@@ -13,9 +13,10 @@
 import { CreateRunFilesDocument } from '../generated/graphql.js';
 import type { FacadeContext } from './context.js';
 import { NotFoundError, ServerError, ValidationError } from './errors.js';
-import { fetchRunFile, type File, type RunFileRef } from './file.js';
-import { uploadSafeName } from './filenames.js';
-import { isPlainObject, optionalSignal, optionsObject } from './validate.js';
+import { fetchRunFile, type File } from './file.js';
+import { rootOption, uploadSafeName } from './filenames.js';
+import { formatRunPath, type RunRef } from './paths.js';
+import { describeValue, isPlainObject, optionalSignal, optionsObject } from './validate.js';
 
 /**
  * Content to upload: text (sent as UTF-8), bytes, or a `Blob`.
@@ -92,7 +93,7 @@ function isUploadData(value: unknown): value is UploadData {
  */
 export async function uploadRunFile(
   ctx: FacadeContext,
-  ref: RunFileRef,
+  ref: RunRef,
   target: unknown,
   second?: unknown,
   third?: unknown,
@@ -108,18 +109,16 @@ export async function uploadRunFile(
     if (typeof target !== 'string' || target === '') {
       throw new ValidationError(
         'path',
-        `expected the path of a file to upload, got ${JSON.stringify(target)}`,
+        `expected the path of a file to upload, got ${describeValue(target)}`,
       );
     }
     if (third !== undefined) {
       throw new ValidationError('options', 'uploadFile(path, options) takes no third argument');
     }
     const o = (second ?? {}) as UploadFileOptions;
-    if (o.root !== undefined && (typeof o.root !== 'string' || o.root === '')) {
-      throw new ValidationError('root', 'expected a folder path (a non-empty string)');
-    }
+    const root = rootOption(o.root);
     signal = optionalSignal(o.signal);
-    const source = await ctx.disk().readUpload(target, o.root ?? '.');
+    const source = await ctx.disk().readUpload(target, root);
     name = uploadSafeName(source.relativeName, 'path');
     body = source.data;
   } else {
@@ -129,12 +128,12 @@ export async function uploadRunFile(
     );
   }
 
-  const path = `${ref.entity}/${ref.project}/${ref.runId}`;
+  const path = formatRunPath(ref);
   const data = await ctx.request(
     CreateRunFilesDocument,
     { entity: ref.entity, project: ref.project, run: ref.runId, files: [name] },
     // Asking for an upload URL again changes nothing: safe to retry.
-    { idempotent: true, ...(signal ? { signal } : {}) },
+    { idempotent: true, signal },
   );
   const payload = data.createRunFiles;
   if (!payload?.runID) {
@@ -151,9 +150,9 @@ export async function uploadRunFile(
     method: 'PUT',
     headers: parseUploadHeaders(payload.uploadHeaders),
     body,
-    ...(signal ? { signal } : {}),
+    signal,
     what: `Upload of ${JSON.stringify(name)}`,
   });
   await res.body?.cancel().catch(() => undefined);
-  return fetchRunFile(ctx, ref, name, { cache: false, ...(signal ? { signal } : {}) });
+  return fetchRunFile(ctx, ref, name, { cache: false, signal });
 }

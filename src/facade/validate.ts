@@ -120,26 +120,59 @@ export function optionalSignal(value: unknown, parameter = 'signal'): AbortSigna
 }
 
 /**
- * A positive finite number option (milliseconds and the like), `undefined` when absent.
+ * A positive finite number option (milliseconds and the like), `undefined` when absent. With
+ * `integer`, only integers; with `max`, nothing above it (e.g. the largest GraphQL `Int`).
  *
  * @example
  * ```ts
  * optionalPositive(30_000, 'timeoutMs'); // 30000
+ * optionalPositive(500, 'samples', { integer: true, max: 2_147_483_647 }); // 500
  * ```
  */
 export function optionalPositive(
   value: unknown,
   parameter: string,
-  { integer = false } = {},
+  { integer = false, max = Infinity }: { integer?: boolean; max?: number } = {},
 ): number | undefined {
   if (value === undefined) return undefined;
   const ok =
-    typeof value === 'number' && Number.isFinite(value) && value > 0 && (!integer || Number.isInteger(value));
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    value > 0 &&
+    value <= max &&
+    (!integer || Number.isInteger(value));
   if (!ok) {
+    const bound = max === Infinity ? '' : ` (at most ${max})`;
     throw new ValidationError(
       parameter,
-      `expected a positive ${integer ? 'integer' : 'number'}, got ${String(value)}`,
+      `expected a positive ${integer ? 'integer' : 'number'}${bound}, got ${describeValue(value)}`,
     );
   }
   return value;
+}
+
+/**
+ * A short description of a rejected value, for messages: numbers as written, strings quoted,
+ * everything else by its kind (`null`, `an array`, `a Date`, `a Map`, ...). Never throws.
+ *
+ * @example
+ * ```ts
+ * describeValue(2.5); // '2.5'
+ * describeValue('10'); // 'the string "10"'
+ * describeValue([1]); // 'an array'
+ * ```
+ */
+export function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (v === undefined) return 'undefined';
+  if (Array.isArray(v)) return 'an array';
+  if (v instanceof RegExp) return 'a RegExp';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'an invalid Date' : 'a Date';
+  if (typeof v === 'object') {
+    const ctor = (v as { constructor?: { name?: unknown } }).constructor?.name;
+    return typeof ctor === 'string' && ctor !== 'Object' ? `a ${ctor}` : 'an object';
+  }
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') return `the string ${JSON.stringify(v)}`;
+  return `a ${typeof v}`;
 }

@@ -12,7 +12,7 @@
  */
 import type { RequestOptions } from './context.js';
 import { ValidationError } from './errors.js';
-import { RESERVED_CONFIG_KEYS, wrapConfig, type WrappedConfigValue } from './json.js';
+import { RESERVED_CONFIG_KEYS, setOwn, wrapConfig, type WrappedConfigValue } from './json.js';
 import { isPlainObject } from './validate.js';
 
 /**
@@ -77,6 +77,7 @@ export interface RunDeleteOptions {
 export type CreateProjectOptions = Pick<RequestOptions, 'signal'>;
 
 const RUN_ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const RUN_ID_LENGTH = 8;
 /** The largest multiple of the alphabet size below 256: bytes at or above it are drawn again (no bias). */
 const UNBIASED_LIMIT = 256 - (256 % RUN_ID_ALPHABET.length);
 
@@ -89,15 +90,15 @@ const UNBIASED_LIMIT = 256 - (256 % RUN_ID_ALPHABET.length);
  * randomRunId(); // e.g. 'k3x9a0qz'
  * ```
  */
-export function randomRunId(length = 8): string {
+export function randomRunId(): string {
   let id = '';
-  const bytes = new Uint8Array(length * 2);
-  while (id.length < length) {
+  const bytes = new Uint8Array(RUN_ID_LENGTH * 2);
+  while (id.length < RUN_ID_LENGTH) {
     globalThis.crypto.getRandomValues(bytes);
     for (const byte of bytes) {
       if (byte >= UNBIASED_LIMIT) continue;
       id += RUN_ID_ALPHABET.charAt(byte % RUN_ID_ALPHABET.length);
-      if (id.length === length) break;
+      if (id.length === RUN_ID_LENGTH) break;
     }
   }
   return id;
@@ -150,11 +151,6 @@ export function stringifyJsonWithNonFinite(value: unknown, parameter: string): s
     if (found === replaced) return out;
   }
   throw new ValidationError(parameter, 'could not encode its non-finite numbers (NaN, Infinity)');
-}
-
-/** Sets an own property, even for the key `__proto__`. */
-function setOwn<V>(obj: Record<string, V>, key: string, value: V): void {
-  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /**

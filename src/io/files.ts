@@ -42,6 +42,11 @@ export interface LocalFiles {
   /**
    * Reads the file at `path` (relative to the working directory) for upload.
    * Rejects with `ValidationError` (parameter `path`) when there is no such regular file.
+   *
+   * @example
+   * ```ts
+   * const { relativeName, data } = await disk.readUpload('out/model.ckpt', 'out'); // 'model.ckpt'
+   * ```
    */
   readUpload(path: string, root: string): Promise<UploadSource>;
   /**
@@ -49,6 +54,11 @@ export interface LocalFiles {
    * through symbolic links (`ValidationError` naming `name` otherwise) — creates the missing
    * folders, and rejects with `ConflictError` when something exists there (or a file is where a
    * folder should be) and `replace` is false. Resolves with the absolute target path.
+   *
+   * @example
+   * ```ts
+   * const target = await disk.prepareDownload('out', ['logs', 'a.txt'], 'logs/a.txt', false); // '/abs/out/logs/a.txt'
+   * ```
    */
   prepareDownload(root: string, segments: readonly string[], name: string, replace: boolean): Promise<string>;
   /**
@@ -56,6 +66,11 @@ export interface LocalFiles {
    * body has been read completely; on any failure the temporary file is removed and an existing
    * `target` is left as it was. Without `replace`, an existing `target` is never overwritten
    * (`ConflictError`).
+   *
+   * @example
+   * ```ts
+   * await disk.writeAtomic(target, file.stream(), { replace: false });
+   * ```
    */
   writeAtomic(target: string, body: ReadableStream<Uint8Array>, options: { replace: boolean }): Promise<void>;
 }

@@ -86,8 +86,15 @@ export function scrubJson<T>(value: T, secrets: readonly string[]): T | undefine
   }
 }
 
-/** The first `code` (e.g. `ECONNREFUSED`) in an error's cause chain. */
-function errorCode(e: unknown, depth = 0): string | undefined {
+/**
+ * The first `code` (e.g. `ECONNREFUSED`) in an error's cause chain.
+ *
+ * @example
+ * ```ts
+ * errorCode(new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } })); // 'ECONNRESET'
+ * ```
+ */
+export function errorCode(e: unknown, depth = 0): string | undefined {
   if (typeof e !== 'object' || e === null || depth > 5) return undefined;
   const { code, cause } = e as { code?: unknown; cause?: unknown };
   return typeof code === 'string' ? code : errorCode(cause, depth + 1);

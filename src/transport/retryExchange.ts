@@ -126,13 +126,31 @@ function positive(n: number | undefined, fallback: number): number {
   return n !== undefined && Number.isFinite(n) && n >= 0 ? n : fallback;
 }
 
+/**
+ * The retry bounds in force for `options`: each field as given when it is a finite number >= 0
+ * (`maxAttempts` rounded down, at least 1; `maxElapsedMs` may also be `Infinity`), else its
+ * default from {@link DEFAULT_RETRY}. GraphQL requests and storage requests both use it.
+ *
+ * @example
+ * ```ts
+ * resolveRetryOptions({ maxAttempts: 3 }); // { maxAttempts: 3, initialDelayMs: 1000, maxDelayMs: 30000, maxElapsedMs: 60000 }
+ * ```
+ */
+export function resolveRetryOptions(options: RetryOptions = {}): Required<RetryOptions> {
+  return {
+    maxAttempts: Math.max(1, Math.floor(positive(options.maxAttempts, DEFAULT_RETRY.maxAttempts))),
+    initialDelayMs: positive(options.initialDelayMs, DEFAULT_RETRY.initialDelayMs),
+    maxDelayMs: positive(options.maxDelayMs, DEFAULT_RETRY.maxDelayMs),
+    maxElapsedMs:
+      options.maxElapsedMs === Infinity
+        ? Infinity
+        : positive(options.maxElapsedMs, DEFAULT_RETRY.maxElapsedMs),
+  };
+}
+
 /** Creates the retry exchange. See the module description for the policy. */
 export function retryExchange(options: RetryExchangeOptions = {}): Exchange {
-  const maxAttempts = Math.max(1, Math.floor(positive(options.maxAttempts, DEFAULT_RETRY.maxAttempts)));
-  const initialDelayMs = positive(options.initialDelayMs, DEFAULT_RETRY.initialDelayMs);
-  const maxDelayMs = positive(options.maxDelayMs, DEFAULT_RETRY.maxDelayMs);
-  const maxElapsedMs =
-    options.maxElapsedMs === Infinity ? Infinity : positive(options.maxElapsedMs, DEFAULT_RETRY.maxElapsedMs);
+  const { maxAttempts, initialDelayMs, maxDelayMs, maxElapsedMs } = resolveRetryOptions(options);
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
 

@@ -37,10 +37,17 @@ import {
 } from '../facade/errors.js';
 import { computeDelay, isRetryableStatus, parseRetryAfter } from './backoff.js';
 import { abortReason, DEFAULT_TIMEOUT_MS } from './fetchWithTimeout.js';
-import { scrubError } from './resultError.js';
-import { DEFAULT_RETRY, type RetryOptions } from './retryExchange.js';
+import { errorCode, scrubError } from './resultError.js';
+import { DEFAULT_RETRY, resolveRetryOptions, type RetryOptions } from './retryExchange.js';
 
-/** One request to a storage URL. */
+/**
+ * One request to a storage URL.
+ *
+ * @example
+ * ```ts
+ * const put: StorageRequest = { method: 'PUT', headers: { 'Content-Type': 'text/plain' }, body: 'hi', what: 'Upload of "a.txt"' };
+ * ```
+ */
 export interface StorageRequest {
   /** HTTP method. Default `GET`. */
   method?: 'GET' | 'PUT';
@@ -54,7 +61,14 @@ export interface StorageRequest {
   what?: string;
 }
 
-/** Options of {@link storageFetch}. */
+/**
+ * Options of {@link storageFetch}.
+ *
+ * @example
+ * ```ts
+ * const options: StorageFetchOptions = { fetch: globalThis.fetch, timeoutMs: 30_000, retry: { maxAttempts: 3 } };
+ * ```
+ */
 export interface StorageFetchOptions {
   /** The `fetch` to call (already with or without credentials, as the URL requires). */
   fetch: typeof fetch;
@@ -140,7 +154,14 @@ export function resolveStorageUrl(url: string, baseUrl: string): { url: string; 
   return { url, authenticated: false };
 }
 
-/** What {@link storageStatusError} needs besides the status. */
+/**
+ * What {@link storageStatusError} needs besides the status.
+ *
+ * @example
+ * ```ts
+ * const ctx: StorageErrorContext = { what: 'Download of "a.txt"', request: { url, method: 'GET', headers: {} }, attempts: 1 };
+ * ```
+ */
 export interface StorageErrorContext {
   /** What was being done, e.g. `Download of "a.txt"`. */
   what: string;
@@ -218,12 +239,6 @@ function bodyDetail(text: string, secrets: readonly string[]): string | undefine
   const clean = scrubSecrets(detail, secrets).replace(/\s+/g, ' ').trim();
   if (!clean) return undefined;
   return clean.length > MAX_DETAIL ? `${clean.slice(0, MAX_DETAIL)}…` : clean;
-}
-
-function errorCode(e: unknown, depth = 0): string | undefined {
-  if (typeof e !== 'object' || e === null || depth > 5) return undefined;
-  const { code, cause } = e as { code?: unknown; cause?: unknown };
-  return typeof code === 'string' ? code : errorCode(cause, depth + 1);
 }
 
 /**
@@ -324,13 +339,8 @@ export async function storageFetch(
       request: redacted,
     });
   }
-  const retry: Required<RetryOptions> =
-    options.retry === false ? { ...DEFAULT_RETRY, maxAttempts: 1 } : { ...DEFAULT_RETRY };
-  if (options.retry) {
-    for (const [k, v] of Object.entries(options.retry) as [keyof RetryOptions, number | undefined][]) {
-      if (typeof v === 'number' && v >= 0) retry[k] = v;
-    }
-  }
+  const retry =
+    options.retry === false ? { ...DEFAULT_RETRY, maxAttempts: 1 } : resolveRetryOptions(options.retry);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
