@@ -535,8 +535,12 @@ describe('run.uploadFile()', () => {
     expect(puts.map((r) => r.status)).toEqual([200, 200, 200]);
     // The Content-Type the server listed in uploadHeaders, not the one fetch would pick for the body.
     for (const put of puts) expect(put.headers['content-type']).toBe('application/octet-stream');
-    const ops = emu.requests.filter((r) => r.kind === 'graphql').map((r) => r.operationName);
+    // ServerFeatures (asked once, after the first PUT) says MARK_RUN_FILES_UPLOADED is off: no marking.
+    const ops = emu.requests
+      .filter((r) => r.kind === 'graphql' && r.operationName !== 'ServerFeatures')
+      .map((r) => r.operationName);
     expect(ops.slice(0, 2)).toEqual(['CreateRunFiles', 'RunFiles']);
+    expect(ops).not.toContain('MarkRunFilesUploaded');
   });
 
   it('makes names upload-safe: "..", backslashes and leading "/"', async () => {

@@ -1,7 +1,7 @@
 /**
  * The emulator's file storage (wandb-ops.md §7.3, §8.2, §8.3): run files behind signed URLs, the
  * GraphQL side of run files (`Run.fileCount`, `Run.files`, `File`) and the `createRunFiles` /
- * `deleteFiles` mutations.
+ * `markRunFilesUploaded` / `deleteFiles` mutations.
  *
  * Storage URLs look like `${origin}/storage/runs/<run>/<name>?expires=<ms>&signature=<hex>`: the
  * signature (HMAC-SHA256 with a random per-emulator secret over the method, path and expiry) is
@@ -11,7 +11,9 @@
  * `PUT` stores them and requires the `Content-Type` listed in `uploadHeaders`
  * ({@link UPLOAD_CONTENT_TYPE}), as a signed upload would. Contents live in memory: like every
  * request to the emulator, an upload body over 16 MiB is refused with HTTP 413 (real storage takes
- * far more), so tests of large uploads need a real server.
+ * far more), so tests of large uploads need a real server. With the feature
+ * {@link MARK_RUN_FILES_UPLOADED} on, an upload is held back (not listed, not downloadable, and a
+ * file it replaces keeps its old content) until `markRunFilesUploaded` names it.
  *
  * @example
  * ```ts
@@ -47,6 +49,18 @@ export const DEFAULT_SIGNED_URL_LIFETIME_MS = 3_600_000;
  * ```
  */
 export const UPLOAD_CONTENT_TYPE = 'application/octet-stream';
+
+/**
+ * The server feature under which uploads must be registered with `markRunFilesUploaded` before
+ * they are listed (wandb-ops.md §3, §7.1). Off by default; on with
+ * `startEmulator({ features: { MARK_RUN_FILES_UPLOADED: true } })`.
+ *
+ * @example
+ * ```ts
+ * store.features.get(MARK_RUN_FILES_UPLOADED); // undefined: off
+ * ```
+ */
+export const MARK_RUN_FILES_UPLOADED = 'MARK_RUN_FILES_UPLOADED';
 
 const MIME_TYPES: Record<string, string> = {
   txt: 'text/plain',
@@ -264,7 +278,13 @@ export function handleStorageRequest(
         `Access denied: the upload must send the headers listed in uploadHeaders (Content-Type: ${UPLOAD_CONTENT_TYPE}), got ${JSON.stringify(req.contentType ?? null)}`,
       );
     }
-    store.putRunFile(run, target.name, new Uint8Array(req.body));
+    const content = new Uint8Array(req.body);
+    if (store.features.get(MARK_RUN_FILES_UPLOADED) === true) {
+      run.pendingFiles.set(target.name, content);
+    } else {
+      run.pendingFiles.delete(target.name); // an older held-back upload must not overwrite this one later
+      store.putRunFile(run, target.name, content);
+    }
     return { status: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: '' };
   }
 
@@ -349,12 +369,47 @@ export function runFilesConnection(
   return { uploadHeaders: [], ...connectionOf(page, (file) => fileView(run, file, ctx)) };
 }
 
+/** The input shared by `createRunFiles` and `markRunFilesUploaded`, checked. */
+interface RunFilesInput {
+  entityName: string;
+  projectName: string;
+  runName: string;
+  files: string[];
+  clientMutationId: string | null;
+}
+
+/** Reads and checks a {@link RunFilesInput}; throws `<mutation>: ...` for a bad one. */
+function runFilesInput(args: Args, m: string): RunFilesInput {
+  const input = inputOf(args, m);
+  const { entityName, projectName, runName, files } = input;
+  if (typeof entityName !== 'string' || typeof projectName !== 'string' || typeof runName !== 'string') {
+    throw new Error(`${m}: entityName, projectName and runName are required`);
+  }
+  if (!Array.isArray(files) || !files.every(isStorableName)) {
+    throw new Error(`${m}: files must be a list of file names (not empty, ".", ".." nor containing NUL)`);
+  }
+  return {
+    entityName,
+    projectName,
+    runName,
+    files,
+    clientMutationId: optionalString(input, 'clientMutationId'),
+  };
+}
+
 /**
  * The run file mutations, as root-value fields:
  * - `createRunFiles(input: { entityName, projectName, runName, files })`: signed PUT URLs, one per
  *   name, and the `uploadHeaders` to send with them. The file exists once it is uploaded. For a
  *   run (or project) that does not exist, `runID` is empty and `files` too (clients treat an empty
  *   `runID` as an error).
+ * - `markRunFilesUploaded(input: { entityName, projectName, runName, files })` (wandb-ops.md §7.1
+ *   step 3): with the feature {@link MARK_RUN_FILES_UPLOADED} on, registers the named uploads so
+ *   they are listed and downloadable. All or nothing: when a name was neither uploaded nor is a
+ *   file of the run already, it answers `success: false` and registers none; a name already
+ *   registered (e.g. by an earlier call that is now retried) counts as done. With the feature off
+ *   uploads need no registration: it answers `success: true` and changes nothing. A run (or
+ *   project) that does not exist is a GraphQL error.
  * - `deleteFiles(input: { files: [ID], projectId })`: deletes the files (of that project, when
  *   `projectId` is given); an unknown id is an error and then nothing is deleted.
  *
@@ -369,15 +424,7 @@ export function fileMutations(store: EmulatorStore): View {
   return {
     createRunFiles: (args: Args, context: unknown) => {
       const m = 'createRunFiles';
-      const input = inputOf(args, m);
-      const { entityName, projectName, runName, files } = input;
-      if (typeof entityName !== 'string' || typeof projectName !== 'string' || typeof runName !== 'string') {
-        throw new Error(`${m}: entityName, projectName and runName are required`);
-      }
-      if (!Array.isArray(files) || !files.every(isStorableName)) {
-        throw new Error(`${m}: files must be a list of file names (not empty, ".", ".." nor containing NUL)`);
-      }
-      const clientMutationId = optionalString(input, 'clientMutationId');
+      const { entityName, projectName, runName, files, clientMutationId } = runFilesInput(args, m);
       checkWritable(store, entityName, m);
       const project = store.findProject(entityName, projectName);
       const run = project ? store.findRun(project.id, runName) : undefined;
@@ -387,7 +434,7 @@ export function fileMutations(store: EmulatorStore): View {
       return {
         runID: globalId('Run', run.id),
         uploadHeaders,
-        files: (files as string[]).map((name) => ({
+        files: files.map((name) => ({
           name,
           displayName: name,
           uploadUrl: ctx.signer.sign('PUT', run.id, name, ctx.origin),
@@ -395,6 +442,26 @@ export function fileMutations(store: EmulatorStore): View {
         })),
         clientMutationId,
       };
+    },
+
+    markRunFilesUploaded: (args: Args) => {
+      const m = 'markRunFilesUploaded';
+      const { entityName, projectName, runName, files, clientMutationId } = runFilesInput(args, m);
+      checkWritable(store, entityName, m);
+      const project = store.findProject(entityName, projectName);
+      const run = project ? store.findRun(project.id, runName) : undefined;
+      if (!run) throw new Error(`${m}: run ${entityName}/${projectName}/${runName} not found`);
+      if (store.features.get(MARK_RUN_FILES_UPLOADED) !== true) return { success: true, clientMutationId };
+      if (!files.every((name) => run.pendingFiles.has(name) || run.files.has(name))) {
+        return { success: false, clientMutationId };
+      }
+      for (const name of files) {
+        const content = run.pendingFiles.get(name);
+        if (content === undefined) continue;
+        store.putRunFile(run, name, content);
+        run.pendingFiles.delete(name);
+      }
+      return { success: true, clientMutationId };
     },
 
     deleteFiles: (args: Args) => {

@@ -145,6 +145,11 @@ export interface RunRecord {
   events: Record<string, unknown>[];
   /** The run's files by name (`Run.files`); see {@link EmulatorStore.putRunFile}. */
   files: Map<string, FileRecord>;
+  /**
+   * Uploads not registered yet, by file name: with the feature `MARK_RUN_FILES_UPLOADED` on, a PUT
+   * lands here and joins {@link RunRecord.files} once `markRunFilesUploaded` names it.
+   */
+  pendingFiles: Map<string, Uint8Array>;
 }
 
 /**
@@ -227,6 +232,9 @@ export interface ReportRecord {
 
 /**
  * The server feature flags answered by default (`serverInfo { features }`), all enabled.
+ * `MARK_RUN_FILES_UPLOADED` is not among them: pass
+ * `features: { MARK_RUN_FILES_UPLOADED: true }` to emulate a self-hosted server where an upload is
+ * listed only once `markRunFilesUploaded` registers it.
  *
  * @example
  * ```ts
@@ -603,6 +611,7 @@ export class EmulatorStore {
       heartbeatAt,
       history: normalizeHistoryRows(input.history ?? []),
       files: new Map(),
+      pendingFiles: new Map(),
     };
     this.runs.set(record.id, record);
     for (const [fileName, content] of Object.entries(input.files ?? {})) {

@@ -455,7 +455,8 @@ export class Api implements FacadeContext {
   /**
    * The server's capability flags (`serverInfo.features`), loaded once and cached. A server that
    * cannot report them (older versions answer with an error) yields an empty map: every feature
-   * counts as disabled. Authentication failures still throw.
+   * counts as disabled. Authentication failures still throw. `run.uploadFile()` reads
+   * `MARK_RUN_FILES_UPLOADED` here.
    *
    * @example
    * ```ts

@@ -45,6 +45,11 @@ export interface FacadeContext {
   /** The entity to use when a path has none: the `entity` option, `WANDB_ENTITY`, or the viewer's. */
   resolveEntity(entity?: string): Promise<string>;
   /**
+   * The server's capability flags by name, loaded once and cached; empty (every feature off) when
+   * the server cannot report them.
+   */
+  serverFeatures(): Promise<ReadonlyMap<string, boolean>>;
+  /**
    * Sends a request to a storage URL (signed download or upload URL) without credentials — only a
    * URL starting with `/` (relative to the base URL) is authenticated — and resolves with the 2xx
    * response or rejects with a typed error.

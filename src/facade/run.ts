@@ -627,8 +627,12 @@ export class Run {
    * Names are made upload-safe the way W&B does: `\` becomes `/`, leading `/` go, and each `..`
    * segment becomes `__` (`../x.txt` is stored as `__/x.txt`). An existing file of that name is
    * replaced. The bytes go straight to the signed upload URL the server gives, with the headers
-   * it lists and without your API key. Bad arguments throw {@link ValidationError} before any
-   * request; in a browser the `path` form rejects with {@link UnsupportedError}.
+   * it lists and without your API key. On servers with the feature `MARK_RUN_FILES_UPLOADED`
+   * (self-hosted; see `api.serverFeatures()`) the upload is then registered with
+   * `MarkRunFilesUploaded`, without which the file would not be listed; if the server refuses
+   * (`success: false`) the call rejects with {@link ServerError}. Bad arguments throw
+   * {@link ValidationError} before any request; in a browser the `path` form rejects with
+   * {@link UnsupportedError}.
    *
    * @example
    * ```ts

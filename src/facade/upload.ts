@@ -1,7 +1,9 @@
 /**
  * `run.uploadFile()` (wandb-ops.md §7.1 `upload_file`, §8.2): ask the server for a signed upload URL
  * (mutation `CreateRunFiles`), PUT the bytes there with the headers it lists and no W&B
- * credentials, then read the file entry back.
+ * credentials, register the upload (mutation `MarkRunFilesUploaded`) when the server has the
+ * feature `MARK_RUN_FILES_UPLOADED` (§3; self-hosted servers list a file only then), then read the
+ * file entry back.
  *
  * @example
  * ```ts
@@ -10,7 +12,7 @@
  * ```
  * @module
  */
-import { CreateRunFilesDocument } from '../generated/graphql.js';
+import { CreateRunFilesDocument, MarkRunFilesUploadedDocument } from '../generated/graphql.js';
 import type { FacadeContext } from './context.js';
 import { NotFoundError, ServerError, ValidationError } from './errors.js';
 import { fetchRunFile, type File } from './file.js';
@@ -27,6 +29,9 @@ import { describeValue, isPlainObject, optionalSignal, optionsObject } from './v
  * ```
  */
 export type UploadData = string | Uint8Array | Blob;
+
+/** The server feature under which an upload is listed only once registered (wandb-ops.md §3). */
+const MARK_RUN_FILES_UPLOADED = 'MARK_RUN_FILES_UPLOADED';
 
 /**
  * Options of `run.uploadFile(name, data)`.
@@ -154,5 +159,18 @@ export async function uploadRunFile(
     what: `Upload of ${JSON.stringify(name)}`,
   });
   await res.body?.cancel().catch(() => undefined);
+  if ((await ctx.serverFeatures()).get(MARK_RUN_FILES_UPLOADED) === true) {
+    const marked = await ctx.request(
+      MarkRunFilesUploadedDocument,
+      { entity: ref.entity, project: ref.project, run: ref.runId, files: [name] },
+      // Registering an uploaded file again changes nothing: safe to retry.
+      { idempotent: true, signal },
+    );
+    if (!marked.markRunFilesUploaded?.success) {
+      throw new ServerError(
+        `Upload of ${JSON.stringify(name)} to run ${path}: the bytes were stored but the server did not register the file (MarkRunFilesUploaded answered success: false), so it is not listed; upload it again`,
+      );
+    }
+  }
   return fetchRunFile(ctx, ref, name, { cache: false, signal });
 }
