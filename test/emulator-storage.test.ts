@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, UPLOAD_CONTENT_TYPE, type Emulator } from '../src/emulator/index.js';
+import { likeMatcher } from '../src/emulator/storage.js';
 import { data, gql } from './emulator-http.js';
 
 const BYTES = Uint8Array.from({ length: 256 }, (_, i) => i);
@@ -134,15 +135,86 @@ describe('GraphQL: Run.files and File', () => {
   });
 
   it('refuses the arguments it does not implement', async () => {
-    for (const arg of ['pattern: "%.log"', 'contentType: ["text/plain"]', 'last: 1', 'before: "x"']) {
+    for (const arg of ['contentType: ["text/plain"]', 'last: 1', 'before: "x"']) {
       const res = await gql(
         emu,
         `{ project(name: "store", entityName: "alice") { run(name: "r1") { files(${arg}) { edges { cursor } } } } }`,
       );
       expect(res.json.errors?.[0]?.message).toMatch(
-        /does not implement argument Run\.files\((pattern|contentType|last|before)\)/,
+        /does not implement argument Run\.files\((contentType|last|before)\)/,
       );
     }
+  });
+
+  it('filters by an SQL LIKE pattern, pages over the matches, and applies names too when both are given', async () => {
+    const query = `query ($pattern: String, $names: [String], $after: String, $first: Int) {
+      project(name: "store", entityName: "alice") { run(name: "r1") {
+        fileCount
+        files(pattern: $pattern, names: $names, after: $after, first: $first) {
+          edges { cursor node { name } } pageInfo { endCursor hasNextPage }
+        }
+      } }
+    }`;
+    type Run = FilesData['project']['run'];
+    const ask = async (variables: Record<string, unknown>): Promise<Run> =>
+      (await data<FilesData>(emu, query, variables)).project.run;
+    const names = (run: Run): string[] => run.files.edges.map((e) => e.node.name);
+
+    const first = await ask({ pattern: '%/%', first: 1 });
+    expect(names(first)).toEqual(['../evil.txt']);
+    expect(first.files.pageInfo.hasNextPage).toBe(true);
+    expect(first.fileCount).toBe(4);
+    const rest = await ask({ pattern: '%/%', after: first.files.pageInfo.endCursor });
+    expect(names(rest)).toEqual(['bin/data.bin', 'logs/out.log']);
+    expect(rest.files.pageInfo.hasNextPage).toBe(false);
+    expect(names(await ask({ pattern: '%/%', names: ['config.yaml', 'logs/out.log'] }))).toEqual([
+      'logs/out.log',
+    ]);
+    expect(names(await ask({ pattern: '%.LOG' }))).toEqual([]);
+    expect(names(await ask({ pattern: '' }))).toEqual([]);
+  });
+});
+
+describe('likeMatcher: SQL LIKE over whole file names', () => {
+  it('% matches any run of characters, none included', () => {
+    const json = likeMatcher('%.json');
+    expect(json('a.json')).toBe(true);
+    expect(json('.json')).toBe(true);
+    expect(json('tables/x/y.json')).toBe(true);
+    expect(json('a.json.bak')).toBe(false);
+    expect(json('a.jsonl')).toBe(false);
+    expect(likeMatcher('%')('')).toBe(true);
+    expect(likeMatcher('media/%/%.png')('media/images/a.png')).toBe(true);
+    expect(likeMatcher('media/%/%.png')('media/a.png')).toBe(false);
+  });
+
+  it('_ matches exactly one character (a code point, a newline included)', () => {
+    const ckpt = likeMatcher('ckpt_.pt');
+    expect(ckpt('ckpt1.pt')).toBe(true);
+    expect(ckpt('ckpt.pt')).toBe(false);
+    expect(ckpt('ckpt10.pt')).toBe(false);
+    expect(likeMatcher('_.txt')('é.txt')).toBe(true);
+    expect(likeMatcher('_.txt')('😀.txt')).toBe(true);
+    expect(likeMatcher('a_b')('a\nb')).toBe(true);
+  });
+
+  it('matches the whole name, case-sensitively', () => {
+    expect(likeMatcher('out')('logs/out.log')).toBe(false);
+    expect(likeMatcher('%.LOG')('out.log')).toBe(false);
+    expect(likeMatcher('config.yaml')('config.yaml')).toBe(true);
+  });
+
+  it('every other character is literal, regular-expression specials and backslashes included', () => {
+    expect(likeMatcher('a+b(1).txt')('a+b(1).txt')).toBe(true);
+    expect(likeMatcher('a+b(1).txt')('aab1xtxt')).toBe(false);
+    expect(likeMatcher('a+b(1).txt')('aaab1.txt')).toBe(false);
+    for (const name of ['[x].txt', 'a.*b', '^$|?{2}', 'c:\\dir\\f.txt', 'x/y']) {
+      expect(likeMatcher(name)(name), name).toBe(true);
+    }
+    expect(likeMatcher('a.c')('abc')).toBe(false);
+    expect(likeMatcher('[ab].txt')('a.txt')).toBe(false);
+    expect(likeMatcher('\\%')('\\anything')).toBe(true); // no escape character: `\` is literal
+    expect(likeMatcher('\\%')('%')).toBe(false);
   });
 });
 

@@ -73,7 +73,7 @@ export function pageArgs(args: Args): PageArgs {
  *
  * @example
  * ```ts
- * rejectArgs({ pattern: '%.json' }, ['pattern'], 'Run.files'); // throws
+ * rejectArgs({ contentType: ['text/plain'] }, ['contentType'], 'Run.files'); // throws
  * ```
  */
 export function rejectArgs(args: Args, names: string[], field: string): void {

@@ -331,8 +331,9 @@ export class Views {
       // Files (wandb-ops.md §7.1, §7.3): signed URLs need the request's origin, from the context.
       fileCount: () => run.files.size,
       files: (args: Args, context: unknown) => {
-        rejectArgs(args, ['pattern', 'contentType'], 'Run.files');
-        return runFilesConnection(run, { names: args.names, page: pageArgs(args) }, context);
+        rejectArgs(args, ['contentType'], 'Run.files');
+        const selection = { names: args.names, pattern: args.pattern, page: pageArgs(args) };
+        return runFilesConnection(run, selection, context);
       },
     };
   }

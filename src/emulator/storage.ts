@@ -342,22 +342,53 @@ function fileView(run: RunRecord, file: FileRecord, ctx: StorageContext): View {
 }
 
 /**
- * `Run.files(names, after, first)`: the run's files ordered by name, only `names` when a non-empty
- * list is given. (The caller rejects the arguments the emulator does not implement.)
+ * A test of whole file names against an SQL `LIKE` pattern (`Run.files(pattern)`, wandb-ops.md
+ * §7.1): `%` matches any run of characters (none included), `_` exactly one character (a code
+ * point), every other character only itself — no escape character, so `\`, `.`, `*`, `(` are
+ * literal. Matching is case-sensitive. The real server's `LIKE` may differ on the last two points
+ * (its database's escape character and collation); the reference does not say.
+ *
+ * @example
+ * ```ts
+ * const isJson = likeMatcher('%.json');
+ * isJson('tables/a.json'); // true
+ * likeMatcher('ckpt_.pt')('ckpt10.pt'); // false: `_` is one character
+ * ```
+ */
+export function likeMatcher(pattern: string): (name: string) => boolean {
+  let source = '';
+  for (const ch of pattern) {
+    if (ch === '%') source += '.*';
+    else if (ch === '_') source += '.';
+    else source += ch.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+  }
+  const re = new RegExp(`^${source}$`, 'su');
+  return (name) => re.test(name);
+}
+
+/**
+ * `Run.files(names, pattern, after, first)`: the run's files ordered by name, only `names` when a
+ * non-empty list is given, only the names matching `pattern` (SQL `LIKE`, see {@link likeMatcher})
+ * when one is given; both apply when both are given (clients send one or the other). Pages run
+ * over the selected files. (The caller rejects the arguments the emulator does not implement.)
  *
  * @example
  * ```ts
  * runFilesConnection(run, { names: ['a.txt'], page: { first: 10 } }, context).edges;
+ * runFilesConnection(run, { names: null, pattern: '%.json', page: { first: 10 } }, context).edges;
  * ```
  */
 export function runFilesConnection(
   run: RunRecord,
-  args: { names: unknown; page: PageArgs },
+  args: { names: unknown; pattern?: unknown; page: PageArgs },
   context: unknown,
 ): View {
   const ctx = storageContext(context);
   const wanted = Array.isArray(args.names) && args.names.length > 0 ? new Set(args.names) : null;
-  const files = [...run.files.values()].filter((f) => wanted === null || wanted.has(f.name));
+  const matches = typeof args.pattern === 'string' ? likeMatcher(args.pattern) : null;
+  const files = [...run.files.values()].filter(
+    (f) => (wanted === null || wanted.has(f.name)) && (matches === null || matches(f.name)),
+  );
   const page = paginate(
     files,
     (f) => ({ missing: false, value: f.name, createdAt: '', id: f.id }),

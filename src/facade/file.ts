@@ -43,11 +43,23 @@ import { describeValue, optionalBoolean, optionalSignal, optionsObject } from '.
  * @example
  * ```ts
  * const files = run.files({ names: ['config.yaml', 'output.log'], perPage: 10 });
+ * const json = run.files({ pattern: '%.json' });
  * ```
  */
 export interface RunFilesOptions {
-  /** Only these file names (exact names, e.g. `media/images/a.png`). Default: every file of the run. */
+  /**
+   * Only these file names (exact names, e.g. `media/images/a.png`). Default (or `[]`): every file
+   * of the run. Not together with `pattern`.
+   */
   names?: string[];
+  /**
+   * Only the files whose whole name matches this SQL `LIKE` pattern, matched by the server: `%`
+   * stands for any run of characters (none included), `_` for exactly one character, e.g.
+   * `'%.json'`, `'media/images/%'` or `'checkpoint_.pt'`. The server's `LIKE` rules apply to
+   * everything else (case sensitivity, escaping a literal `%` or `_`). A non-empty string; not
+   * together with `names`. Default: every file of the run.
+   */
+  pattern?: string;
   /** Files fetched per request, a positive integer. Default 50. */
   perPage?: number;
   /** A cursor from {@link Paginated.cursor} to resume a listing after that position. */
@@ -90,6 +102,7 @@ async function fetchFilesPage(
   ref: RunRef,
   args: {
     names: string[];
+    pattern?: string;
     cursor: string | null;
     limit: number;
     signal?: AbortSignal;
@@ -107,6 +120,7 @@ async function fetchFilesPage(
       fileCursor: args.cursor,
       fileLimit: args.limit,
       fileNames: args.names,
+      ...(args.pattern === undefined ? {} : { pattern: args.pattern }),
     },
     {
       signal: args.signal,
@@ -135,6 +149,24 @@ function checkNames(value: unknown): string[] {
   return [...(value as string[])];
 }
 
+/** The `pattern` option: a non-empty string, not together with a non-empty `names`. */
+function checkPattern(value: unknown, names: string[]): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string' || value === '') {
+    throw new ValidationError(
+      'pattern',
+      `expected an SQL LIKE pattern (a non-empty string such as '%.json'), got ${describeValue(value)}`,
+    );
+  }
+  if (names.length > 0) {
+    throw new ValidationError(
+      'pattern',
+      'names and pattern cannot be combined (the server takes one or the other): give the exact names, or a pattern',
+    );
+  }
+  return value;
+}
+
 function checkFileName(value: unknown): string {
   if (typeof value !== 'string' || value === '') {
     throw new ValidationError(
@@ -147,7 +179,7 @@ function checkFileName(value: unknown): string {
 
 /**
  * The files of a run, page by page; `totalCount()` is the run's `fileCount` (all its files,
- * whatever `names` selects — that is what the server counts).
+ * whatever `names` or `pattern` selects — that is what the server counts).
  * @internal Use `run.files()`.
  */
 export function listRunFiles(
@@ -157,10 +189,11 @@ export function listRunFiles(
 ): Paginated<File> {
   const o = optionsObject(options);
   const names = checkNames(o.names);
+  const pattern = checkPattern(o.pattern, names);
   const signal = optionalSignal(o.signal);
   return new Paginated<File>(
     ({ cursor, perPage, signal: pageSignal }) =>
-      fetchFilesPage(ctx, ref, { names, cursor, limit: perPage, signal: pageSignal }),
+      fetchFilesPage(ctx, ref, { names, pattern, cursor, limit: perPage, signal: pageSignal }),
     { perPage: o.perPage ?? 50, start: o.start ?? null, signal, what: `files of run ${formatRunPath(ref)}` },
   );
 }

@@ -587,15 +587,17 @@ export class Run {
 
   /**
    * The run's files (configs, logs, checkpoints, media, ...), fetched page by page as you iterate,
-   * 50 per request by default; `names` keeps only those exact names. `totalCount()` is the number
-   * of files of the whole run (the server's `fileCount`), whatever `names` selects. Bad options
-   * throw {@link ValidationError} here, before any request; iterating a run that no longer exists
-   * rejects with {@link NotFoundError}.
+   * 50 per request by default; `names` keeps only those exact names, `pattern` only the names
+   * matching an SQL `LIKE` pattern (`%` any run of characters, `_` one character), not both.
+   * `totalCount()` is the number of files of the whole run (the server's `fileCount`), whatever
+   * `names` or `pattern` selects. Bad options throw {@link ValidationError} here, before any
+   * request; iterating a run that no longer exists rejects with {@link NotFoundError}.
    *
    * @example
    * ```ts
    * for await (const file of run.files()) console.log(file.name, file.size, file.updatedAt);
    * const [log] = await run.files({ names: ['output.log'] }).toArray();
+   * const tables = await run.files({ pattern: '%.json' }).toArray();
    * console.log(`${await run.files().totalCount()} files`);
    * ```
    */
