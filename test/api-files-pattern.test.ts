@@ -46,8 +46,8 @@ describe('run.files({ pattern })', () => {
     const sent = runFilesVariables();
     expect(sent).toHaveLength(3);
     expect(sent.map((v) => v.pattern)).toEqual(['%.json', '%.json', '%.json']);
-    expect(sent.map((v) => v.fileLimit)).toEqual([1, 1, 1]);
-    expect(sent[1]!.fileCursor).toEqual(expect.any(String));
+    expect(sent.map((v) => v.perPage)).toEqual([1, 1, 1]);
+    expect(sent[1]!.cursor).toEqual(expect.any(String));
   });
 
   it('totalCount() stays the number of files of the whole run, not of the matches', async () => {

@@ -139,9 +139,9 @@ describe('run.files() and run.file()', () => {
     expect(await files.totalCount()).toBe(5);
     const calls = emu.requests.filter((r) => r.operationName === 'RunFiles');
     expect(calls).toHaveLength(3);
-    expect(calls.map((r) => r.variables?.fileLimit)).toEqual([2, 2, 2]);
-    expect(calls[0]!.variables?.fileCursor).toBeNull();
-    expect(calls[1]!.variables?.fileCursor).toEqual(expect.any(String));
+    expect(calls.map((r) => r.variables?.perPage)).toEqual([2, 2, 2]);
+    expect(calls[0]!.variables?.cursor).toBeNull();
+    expect(calls[1]!.variables?.cursor).toEqual(expect.any(String));
   });
 
   it('selects names; the total stays the whole run (fileCount)', async () => {

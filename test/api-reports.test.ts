@@ -80,7 +80,7 @@ describe('api.reports', () => {
       'Über Ergebnisse',
     ]);
     expect(graphqlCalls(emu, 'ProjectViews')).toBe(1);
-    expect(emu.requests[0]?.variables).toMatchObject({ reportLimit: 50, entity: 'alice', project: 'vision' });
+    expect(emu.requests[0]?.variables).toMatchObject({ perPage: 50, entity: 'alice', project: 'vision' });
   });
 
   it('exposes the report fields, spec parsed from JSON', async () => {
@@ -135,7 +135,7 @@ describe('api.reports', () => {
     expect(await api.reports('alice/vision', { name: 'nothing-like-it' }).toArray()).toEqual([]);
   });
 
-  it('pages with reportCursor / reportLimit, each next cursor the last edge of the page', async () => {
+  it('pages with cursor / perPage, each next cursor the last edge of the page', async () => {
     emu.clearRequests();
     const listing = api.reports('alice/vision', { perPage: 2 });
     const pages: string[][] = [];
@@ -146,10 +146,10 @@ describe('api.reports', () => {
       ['Über Ergebnisse'],
     ]);
     const calls = emu.requests.filter((r) => r.operationName === 'ProjectViews');
-    expect(calls.map((r) => r.variables?.reportLimit)).toEqual([2, 2, 2]);
-    expect(calls[0]?.variables?.reportCursor ?? null).toBeNull();
-    expect(calls[1]?.variables?.reportCursor).toEqual(expect.any(String));
-    expect(calls[2]?.variables?.reportCursor).not.toBe(calls[1]?.variables?.reportCursor);
+    expect(calls.map((r) => r.variables?.perPage)).toEqual([2, 2, 2]);
+    expect(calls[0]?.variables?.cursor ?? null).toBeNull();
+    expect(calls[1]?.variables?.cursor).toEqual(expect.any(String));
+    expect(calls[2]?.variables?.cursor).not.toBe(calls[1]?.variables?.cursor);
   });
 
   it('resumes from a cursor', async () => {

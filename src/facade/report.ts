@@ -180,7 +180,7 @@ export function listReports(
       const entity = await entityName();
       const data = await ctx.request(
         ProjectViewsDocument,
-        { entity, project, reportCursor: cursor, reportLimit: first, viewName },
+        { entity, project, cursor, perPage: first, viewName },
         { signal: pageSignal, cacheIf: (d) => d.project != null },
       );
       if (!data.project) throw projectNotFound(entity, project);
