@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Emulator } from '../src/emulator/index.js';
 import {
   Api,
@@ -19,15 +19,13 @@ import { graphqlCalls, useEmulator } from './helpers.js';
 let emu: Emulator;
 let api: Api;
 
-useEmulator((ctx) => {
-  ({ emu, api } = ctx);
-  seedMnist(emu);
-});
-beforeEach(() => {
-  emu.faults.clear();
-  emu.clearRequests();
-  api.flush();
-});
+useEmulator(
+  (ctx) => {
+    ({ emu, api } = ctx);
+    seedMnist(emu);
+  },
+  { resetEach: true },
+);
 afterEach(() => vi.unstubAllEnvs());
 
 describe('low-level access', () => {

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../src/emulator/index.js';
 import {
   Api,
@@ -18,15 +18,13 @@ import { graphqlCalls, useEmulator } from './helpers.js';
 let emu: Emulator;
 let api: Api;
 
-useEmulator((ctx) => {
-  ({ emu, api } = ctx);
-  seedMnist(emu);
-});
-beforeEach(() => {
-  emu.faults.clear();
-  emu.clearRequests();
-  api.flush();
-});
+useEmulator(
+  (ctx) => {
+    ({ emu, api } = ctx);
+    seedMnist(emu);
+  },
+  { resetEach: true },
+);
 
 describe('authentication', () => {
   it('a wrong key is an AuthenticationError that does not echo the key', async () => {

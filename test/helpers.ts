@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startEmulator, type Emulator } from '../src/emulator/index.js';
 import { Api, type ApiOptions } from '../src/index.js';
 
@@ -30,17 +30,27 @@ export function graphqlCalls(emu: Emulator, operationName?: string): number {
 
 /**
  * Registers beforeAll/afterAll hooks for a suite: starts an emulator and an Api before the tests,
- * hands them to `ready` (to assign and seed), and closes the emulator after them.
+ * hands them to `ready` (to assign and seed), and closes the emulator after them. With
+ * `resetEach`, every test also starts with no faults, no recorded requests and an empty cache.
  */
 export function useEmulator(
   ready: (ctx: { emu: Emulator; api: Api }) => void,
-  options: Parameters<typeof setup>[0] = {},
+  options: Parameters<typeof setup>[0] & { resetEach?: boolean } = {},
 ): void {
   let close: (() => Promise<void>) | undefined;
+  let current: { emu: Emulator; api: Api } | undefined;
   beforeAll(async () => {
     const ctx = await setup(options);
     close = ctx.close;
+    current = ctx;
     ready(ctx);
   });
+  if (options.resetEach) {
+    beforeEach(() => {
+      current?.emu.faults.clear();
+      current?.emu.clearRequests();
+      current?.api.flush();
+    });
+  }
   afterAll(() => close?.());
 }
