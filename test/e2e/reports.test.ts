@@ -1,0 +1,237 @@
+import { describe, expect, it } from 'vitest';
+import type { Emulator } from '../../src/emulator/index.js';
+import { Api, BetaReport, NotFoundError, UnsupportedError, type ReportsOptions } from '../../src/index.js';
+import { gql } from '../support/emulator-http.js';
+import { validationError } from '../support/expect-errors.js';
+import { graphqlCalls, useEmulator } from '../support/helpers.js';
+
+let emu: Emulator;
+let api: Api;
+const ids: Record<string, string> = {};
+
+const WEEKLY_SPEC = {
+  version: 5,
+  panelGroups: [{ name: 'Loss curves', panels: [] }, { name: 'Samples' }],
+  blocks: [{ type: 'paragraph', children: [{ text: 'Hello' }] }],
+};
+
+useEmulator((ctx) => {
+  ({ emu, api } = ctx);
+  emu.seed.user({ username: 'bob', email: 'bob@example.com', photoUrl: 'https://example.com/bob.png' });
+  const at = (day: number) => new Date(Date.UTC(2024, 4, day));
+  ids.weekly = emu.seed.report({
+    entity: 'alice',
+    project: 'vision',
+    name: 'weekly-sync',
+    displayName: 'Weekly sync',
+    description: 'What changed this week',
+    spec: WEEKLY_SPEC,
+    user: 'bob',
+    createdAt: at(1),
+    updatedAt: at(3),
+  }).id;
+  ids.q3 = emu.seed.report({
+    entity: 'alice',
+    project: 'vision',
+    name: 'q3 results',
+    displayName: 'Q3 results: ResNet vs. ViT!',
+    spec: JSON.stringify({ panelGroups: [] }),
+    createdAt: at(2),
+  }).id;
+  ids.nullSpec = emu.seed.report({
+    entity: 'alice',
+    project: 'vision',
+    displayName: 'No spec',
+    createdAt: at(3),
+  }).id;
+  ids.blankSpec = emu.seed.report({
+    entity: 'alice',
+    project: 'vision',
+    displayName: 'Blank spec',
+    spec: '',
+    createdAt: at(4),
+  }).id;
+  emu.seed.report({
+    entity: 'alice',
+    project: 'vision',
+    displayName: 'A saved workspace, not a report',
+    type: 'project-view',
+    createdAt: at(5),
+  });
+  ids.last = emu.seed.report({
+    entity: 'alice',
+    project: 'vision',
+    displayName: 'Über Ergebnisse',
+    createdAt: at(6),
+  }).id;
+  emu.seed.project({ entity: 'alice', name: 'quiet' });
+});
+
+describe('api.reports', () => {
+  it('lists the reports of a project in one request, oldest first, without other views', async () => {
+    emu.clearRequests();
+    const reports = await api.reports('alice/vision').toArray();
+    expect(reports.every((r) => r instanceof BetaReport)).toBe(true);
+    expect(reports.map((r) => r.displayName)).toEqual([
+      'Weekly sync',
+      'Q3 results: ResNet vs. ViT!',
+      'No spec',
+      'Blank spec',
+      'Über Ergebnisse',
+    ]);
+    expect(graphqlCalls(emu, 'ProjectViews')).toBe(1);
+    expect(emu.requests[0]?.variables).toMatchObject({ perPage: 50, entity: 'alice', project: 'vision' });
+  });
+
+  it('exposes the report fields, spec parsed from JSON', async () => {
+    const [weekly] = await api.reports('alice/vision').toArray({ limit: 1 });
+    expect(weekly?.id).toBe(ids.weekly);
+    expect(weekly?.name).toBe('weekly-sync');
+    expect(weekly?.displayName).toBe('Weekly sync');
+    expect(weekly?.description).toBe('What changed this week');
+    expect(weekly?.user).toEqual({
+      username: 'bob',
+      photoUrl: 'https://example.com/bob.png',
+      email: 'bob@example.com',
+    });
+    expect(weekly?.spec).toEqual(WEEKLY_SPEC);
+    expect(weekly?.sections).toEqual(WEEKLY_SPEC.panelGroups);
+    expect(weekly?.createdAt).toEqual(new Date(Date.UTC(2024, 4, 1)));
+    expect(weekly?.updatedAt).toEqual(new Date(Date.UTC(2024, 4, 3)));
+    expect([weekly?.entity, weekly?.project]).toEqual(['alice', 'vision']);
+    expect(JSON.parse(JSON.stringify(weekly))).toMatchObject({ id: ids.weekly, displayName: 'Weekly sync' });
+  });
+
+  it('gives an empty spec and no sections when the server has none', async () => {
+    const reports = await api.reports('alice/vision').toArray();
+    const byTitle = new Map(reports.map((r) => [r.displayName, r]));
+    expect(byTitle.get('No spec')?.spec).toEqual({});
+    expect(byTitle.get('Blank spec')?.spec).toEqual({});
+    expect(byTitle.get('No spec')?.sections).toEqual([]);
+    expect(byTitle.get('No spec')?.description).toBeUndefined();
+    expect(byTitle.get('No spec')?.user?.username).toBe('alice');
+  });
+
+  it('builds the app URL from a slug of the title and the id without padding', async () => {
+    const reports = await api.reports('alice/vision').toArray();
+    const byTitle = new Map(reports.map((r) => [r.displayName, r]));
+    const strip = (id: string | undefined) => id?.replace(/=/g, '');
+    expect(byTitle.get('Q3 results: ResNet vs. ViT!')?.url).toBe(
+      `${api.appUrl}/alice/vision/reports/Q3-results-ResNet-vs-ViT--${strip(ids.q3)}`,
+    );
+    expect(byTitle.get('Über Ergebnisse')?.url).toBe(
+      `${api.appUrl}/alice/vision/reports/%C3%9Cber-Ergebnisse--${strip(ids.last)}`,
+    );
+    expect(byTitle.get('Weekly sync')?.url).not.toContain('=');
+  });
+
+  it('filters by view name, decoding a URL-encoded name', async () => {
+    const weekly = await api.reports('alice/vision', { name: 'weekly-sync' }).toArray();
+    expect(weekly.map((r) => r.id)).toEqual([ids.weekly]);
+    emu.clearRequests();
+    const q3 = await api.reports('alice/vision', { name: 'q3%20results' }).toArray();
+    expect(q3.map((r) => r.id)).toEqual([ids.q3]);
+    expect(emu.requests[0]?.variables?.viewName).toBe('q3 results');
+    expect(await api.reports('alice/vision', { name: 'nothing-like-it' }).toArray()).toEqual([]);
+  });
+
+  it('pages with cursor / perPage, each next cursor the last edge of the page', async () => {
+    emu.clearRequests();
+    const listing = api.reports('alice/vision', { perPage: 2 });
+    const pages: string[][] = [];
+    for await (const page of listing.pages()) pages.push(page.map((r) => r.displayName ?? ''));
+    expect(pages).toEqual([
+      ['Weekly sync', 'Q3 results: ResNet vs. ViT!'],
+      ['No spec', 'Blank spec'],
+      ['Über Ergebnisse'],
+    ]);
+    const calls = emu.requests.filter((r) => r.operationName === 'ProjectViews');
+    expect(calls.map((r) => r.variables?.perPage)).toEqual([2, 2, 2]);
+    expect(calls[0]?.variables?.cursor ?? null).toBeNull();
+    expect(calls[1]?.variables?.cursor).toEqual(expect.any(String));
+    expect(calls[2]?.variables?.cursor).not.toBe(calls[1]?.variables?.cursor);
+  });
+
+  it('resumes from a cursor', async () => {
+    const first = api.reports('alice/vision', { perPage: 2 });
+    await first.toArray({ limit: 2 });
+    const rest = await api.reports('alice/vision', { start: first.cursor }).toArray();
+    expect(rest.map((r) => r.displayName)).toEqual(['No spec', 'Blank spec', 'Über Ergebnisse']);
+  });
+
+  it('has no total count: totalCount() throws UnsupportedError without a request', async () => {
+    emu.clearRequests();
+    await expect(api.reports('alice/vision').totalCount()).rejects.toBeInstanceOf(UnsupportedError);
+    expect(graphqlCalls(emu)).toBe(0);
+  });
+
+  it('uses the default entity for a bare project name', async () => {
+    const reports = await api.reports('vision').toArray();
+    expect(reports).toHaveLength(5);
+  });
+
+  it('is empty for a project without reports', async () => {
+    expect(await api.reports('alice/quiet').toArray()).toEqual([]);
+  });
+
+  it('rejects with NotFoundError for a project that does not exist', async () => {
+    await expect(api.reports('alice/nothere').toArray()).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('rejects bad input before any request, naming the parameter', () => {
+    emu.clearRequests();
+    const bad: [string, ReportsOptions, string][] = [
+      ['alice/vision', { perPage: 0 }, 'perPage'],
+      ['alice/vision', { name: 5 as unknown as string }, 'name'],
+      ['alice/vision', { start: 7 as unknown as string }, 'start'],
+      ['a/b/c', {}, 'path'],
+    ];
+    for (const [path, options, parameter] of bad) {
+      expect(validationError(() => api.reports(path, options)).parameter).toBe(parameter);
+    }
+    expect(graphqlCalls(emu)).toBe(0);
+  });
+});
+
+describe('emulator: Project.allViews', () => {
+  it('answers View fields and filters by view type', async () => {
+    const res = await gql(
+      emu,
+      `{ project(name: "vision", entityName: "alice") {
+          all: allViews(first: 100) { totalCount edges { node { type } } }
+          reports: allViews(viewType: "runs", first: 1) {
+            totalCount
+            edges { node { id name type entityName projectName spec user { username } } }
+          }
+      } }`,
+    );
+    expect(res.json.errors).toBeUndefined();
+    const project = res.json.data?.project as {
+      all: { totalCount: number; edges: { node: { type: string } }[] };
+      reports: { totalCount: number; edges: { node: Record<string, unknown> }[] };
+    };
+    expect(project.all.totalCount).toBe(6);
+    expect(project.all.edges.map((e) => e.node.type)).toContain('project-view');
+    expect(project.reports.totalCount).toBe(5);
+    expect(project.reports.edges[0]?.node).toEqual({
+      id: ids.weekly,
+      name: 'weekly-sync',
+      type: 'runs',
+      entityName: 'alice',
+      projectName: 'vision',
+      spec: JSON.stringify(WEEKLY_SPEC),
+      user: { username: 'bob' },
+    });
+  });
+
+  it.each(['userName: "bob"', 'userId: 1', 'offset: 2', 'last: 1', 'before: "x"'])(
+    'refuses the unimplemented argument %s',
+    async (arg) => {
+      const res = await gql(
+        emu,
+        `{ project(name: "vision", entityName: "alice") { allViews(${arg}) { totalCount } } }`,
+      );
+      expect(res.json.errors?.[0]?.message).toMatch(/does not implement argument Project\.allViews/);
+    },
+  );
+});

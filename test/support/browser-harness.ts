@@ -1,0 +1,79 @@
+// The core build in Debian's Chromium (driven by playwright-core): esbuild bundles src/index.ts for the
+// browser, a small server on its own origin serves it with a page that loads it as `window.wandb`, so a
+// test talks to the emulator (another origin) exactly as a web app would, CORS included.
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium, type Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Whether Chromium is installed; without it the browser tests are skipped, except in CI (`.ci/run` installs it). */
+export const chromiumAvailable = existsSync(CHROMIUM);
+if (!chromiumAvailable && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs it`);
+
+/** A running site with the core build, and the browser that visits it. */
+export interface BrowserSite {
+  /** A fresh page on the site, once `window.wandb` (the module namespace of src/index.ts) is there. */
+  newPage(): Promise<Page>;
+  /** The page's URL, e.g. `http://127.0.0.1:41234/`. */
+  siteUrl: string;
+  /** The page's origin: what the browser sends as `Origin` to the emulator. */
+  origin: string;
+  /** Closes the browser and the site server. */
+  close(): Promise<void>;
+}
+
+/** Bundles the core, serves it on a free port of 127.0.0.1 and launches Chromium. */
+export async function openBrowserSite(): Promise<BrowserSite> {
+  const bundle = await build({
+    entryPoints: [fileURLToPath(new URL('../../src/index.ts', import.meta.url))],
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+  });
+  const js = bundle.outputFiles[0]!.text;
+  const html =
+    '<!doctype html><title>wandb-api</title><script type="module">import * as w from "/wandb-api.js"; window.wandb = w;</script>';
+  const site = createServer((req, res) => {
+    const isJs = req.url === '/wandb-api.js';
+    res.writeHead(200, { 'content-type': isJs ? 'text/javascript' : 'text/html' });
+    res.end(isJs ? js : html);
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+  const siteUrl = `${origin}/`;
+  const browser = await chromium
+    .launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--no-first-run',
+      ],
+    })
+    .catch(async (e: unknown) => {
+      await new Promise((resolve) => site.close(resolve));
+      throw e;
+    });
+  return {
+    siteUrl,
+    origin,
+    async newPage() {
+      const page = await browser.newPage();
+      await page.goto(siteUrl);
+      await page.waitForFunction(() => 'wandb' in window);
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await new Promise((resolve) => site.close(resolve));
+    },
+  };
+}

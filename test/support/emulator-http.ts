@@ -1,0 +1,81 @@
+// Raw GraphQL over HTTP for the emulator's own tests (they test the server, so they send
+// hand-written and deliberately malformed documents).
+import { expect } from 'vitest';
+import type { Emulator } from '../../src/emulator/index.js';
+
+export const KEY = 'test-key-0123456789abcdef0123456789abcdef';
+
+export interface GqlResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: { data?: Record<string, unknown> | null; errors?: { message: string }[] };
+}
+
+export interface GqlOptions {
+  auth?: string | null;
+  operationName?: string;
+  headers?: Record<string, string>;
+}
+
+export function basic(key: string): string {
+  return `Basic ${Buffer.from(`api:${key}`).toString('base64')}`;
+}
+
+export async function gql(
+  emu: Emulator,
+  query: string,
+  variables?: Record<string, unknown>,
+  options: GqlOptions = {},
+): Promise<GqlResponse> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+  const auth = options.auth === undefined ? basic(emu.apiKey) : options.auth;
+  if (auth !== null) headers.authorization = auth;
+  const res = await fetch(`${emu.url}/graphql`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query, variables, operationName: options.operationName }),
+  });
+  const text = await res.text();
+  let json: GqlResponse['json'] = {};
+  try {
+    json = JSON.parse(text) as GqlResponse['json'];
+  } catch {
+    // left empty: some tests send malformed bodies on purpose
+  }
+  return { status: res.status, headers: res.headers, text, json };
+}
+
+/** `data` of a successful answer; fails the test on errors. */
+export async function data<T = Record<string, unknown>>(
+  emu: Emulator,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<T> {
+  const res = await gql(emu, query, variables);
+  expect(res.status).toBe(200);
+  expect(res.json.errors).toBeUndefined();
+  return res.json.data as T;
+}
+
+export const RUNS_QUERY = `query Runs($entity: String!, $project: String!, $filters: JSONString, $order: String, $cursor: String, $perPage: Int) {
+  project(name: $project, entityName: $entity) {
+    runCount(filters: $filters)
+    runs(filters: $filters, order: $order, after: $cursor, first: $perPage) {
+      totalCount
+      edges { cursor node { name } }
+      pageInfo { endCursor hasNextPage }
+    }
+  }
+}`;
+
+export interface RunsPage {
+  project: {
+    runCount: number;
+    runs: {
+      totalCount: number;
+      edges: { cursor: string; node: { name: string } }[];
+      pageInfo: { endCursor: string | null; hasNextPage: boolean };
+    };
+  };
+}
