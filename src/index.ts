@@ -13,7 +13,7 @@ export { Api, DEFAULT_BASE_URL, type ApiOptions, type ListOptions } from './faca
 export type { RequestOptions } from './facade/context.js';
 export { User } from './facade/user.js';
 export { Project } from './facade/project.js';
-export { Run, RunNotLoadedError, type RunState, type RunUser, type HistoryKeys } from './facade/run.js';
+export { Run, type RunState, type RunUser, type HistoryKeys } from './facade/run.js';
 export type {
   HistoryOptions,
   ScanHistoryOptions,
@@ -58,10 +58,11 @@ export {
   ServerError,
   GraphQLRequestError,
   UnsupportedError,
+  RunNotLoadedError,
   type WandbErrorCode,
   type GraphQLErrorEntry,
   type RedactedRequest,
-} from './facade/errors.js';
+} from './errors/index.js';
 export type { RetryOptions } from './transport/index.js';
 export { VERSION } from './version.js';
 export * from './generated/graphql.js';

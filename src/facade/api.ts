@@ -21,7 +21,7 @@ import {
   UnsupportedError,
   ValidationError,
   WandbError,
-} from './errors.js';
+} from '../errors/index.js';
 import { projectNotFound } from './notFound.js';
 import { once } from './memo.js';
 import { Paginated, validatePerPage } from './pagination.js';

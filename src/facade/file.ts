@@ -30,7 +30,7 @@ import {
   ServerError,
   ValidationError,
   WandbError,
-} from './errors.js';
+} from '../errors/index.js';
 import { runNotFound } from './notFound.js';
 import { downloadSegments, rootOption } from './filenames.js';
 import { connectionPosition, Paginated, type Page } from './pagination.js';

@@ -10,7 +10,7 @@
  * ```
  * @module
  */
-import { ValidationError } from './errors.js';
+import { ValidationError } from '../errors/index.js';
 
 function splitSegments(name: string): string[] {
   return name.split(/[\\/]/);

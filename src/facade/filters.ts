@@ -10,7 +10,7 @@
  * @module
  */
 
-import { ValidationError } from './errors.js';
+import { ValidationError } from '../errors/index.js';
 import { describeValue, isPlainObject } from './validate.js';
 
 /**

@@ -7,7 +7,7 @@
  * ```
  * @module
  */
-import { ValidationError } from './errors.js';
+import { ValidationError } from '../errors/index.js';
 import { formsText, lenientDecode, parseReportSlug, splitPath } from './paths.js';
 import type { Project } from './project.js';
 import type { BetaReport } from './report.js';

@@ -23,7 +23,7 @@ import {
   SampledHistoryPageDocument,
 } from '../generated/graphql.js';
 import type { FacadeContext, Variables } from './context.js';
-import { ValidationError, WandbError } from './errors.js';
+import { ValidationError, WandbError } from '../errors/index.js';
 import { runNotFound } from './notFound.js';
 import { parseJsonLenient } from './json.js';
 import { throwIfAborted } from './pagination.js';

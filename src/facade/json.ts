@@ -12,7 +12,7 @@
  * @module
  */
 
-import { ValidationError, WandbError } from './errors.js';
+import { ValidationError, WandbError } from '../errors/index.js';
 import { isPlainObject } from './validate.js';
 
 const IDENT_CHAR = /[A-Za-z0-9_$]/;

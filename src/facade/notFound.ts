@@ -8,7 +8,7 @@
  * ```
  * @module
  */
-import { NotFoundError } from './errors.js';
+import { NotFoundError } from '../errors/index.js';
 
 /**
  * The error for a project the server does not have (or the caller may not see).

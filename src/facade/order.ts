@@ -9,7 +9,7 @@
  * @module
  */
 
-import { ValidationError } from './errors.js';
+import { ValidationError } from '../errors/index.js';
 
 /**
  * The run columns an order may name directly (besides `config.*` and `summary_metrics.*` paths).

@@ -12,7 +12,7 @@
  * @module
  */
 
-import { UnsupportedError, ValidationError, WandbError } from './errors.js';
+import { UnsupportedError, ValidationError, WandbError } from '../errors/index.js';
 import { optionsObject } from './validate.js';
 
 /**

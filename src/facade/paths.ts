@@ -10,7 +10,7 @@
  * @module
  */
 
-import { ValidationError } from './errors.js';
+import { ValidationError } from '../errors/index.js';
 
 /**
  * Defaults for the parts a path leaves out (from the `entity` / `project` options or

@@ -28,7 +28,7 @@
  * @module
  */
 
-import { ValidationError } from './errors.js';
+import { ValidationError } from '../errors/index.js';
 import { validateRunFilter, type RunFilter, type RunFilterColumn, type RunFilterLiteral } from './filters.js';
 import { ISO_DATE } from './dates.js';
 import { parseOrder } from './order.js';

@@ -10,7 +10,7 @@ import {
 } from '../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from './context.js';
 import { parseServerDate } from './dates.js';
-import { WandbError } from './errors.js';
+import { RunNotLoadedError, WandbError } from '../errors/index.js';
 import { runNotFound } from './notFound.js';
 import { parseJsonString, unwrapConfig } from './json.js';
 import { runUrl, type RunRef } from './paths.js';
@@ -62,29 +62,6 @@ export interface HistoryKeys {
   /** Per-key information as the server sends it. */
   keys: Record<string, unknown>;
   [extra: string]: unknown;
-}
-
-/**
- * Raised when a heavy field (`config`, `summary`, `systemMetrics`, `historyKeys`) is read on a run
- * that was listed with `lazy: true` and not loaded yet.
- *
- * @example
- * ```ts
- * try {
- *   run.config;
- * } catch (e) {
- *   if (e instanceof RunNotLoadedError) await run.load();
- * }
- * ```
- */
-export class RunNotLoadedError extends WandbError {
-  constructor(field: string, path: string) {
-    super(
-      `Run ${path} was listed with lazy: true, so "${field}" is not loaded. ` +
-        'Call `await run.load()` first, or list runs with `lazy: false`.',
-      'NOT_LOADED',
-    );
-  }
 }
 
 /**

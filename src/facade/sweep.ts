@@ -7,7 +7,7 @@ import {
 } from '../generated/graphql.js';
 import type { FacadeContext } from './context.js';
 import { parseServerDate } from './dates.js';
-import { AuthenticationError, ValidationError } from './errors.js';
+import { AuthenticationError, ValidationError } from '../errors/index.js';
 import { projectNotFound } from './notFound.js';
 import type { RunFilter } from './filters.js';
 import { DEFAULT_RUN_ORDER, parseOrder } from './order.js';

@@ -14,7 +14,7 @@
  */
 import { CreateRunFilesDocument, MarkRunFilesUploadedDocument } from '../generated/graphql.js';
 import type { FacadeContext } from './context.js';
-import { NotFoundError, ServerError, ValidationError } from './errors.js';
+import { NotFoundError, ServerError, ValidationError } from '../errors/index.js';
 import { fetchRunFile, type File } from './file.js';
 import { rootOption, uploadSafeName } from './filenames.js';
 import { formatRunPath, type RunRef } from './paths.js';

@@ -3,7 +3,7 @@
  * and what is allowed, so bad input never reaches the network.
  * @module
  */
-import { ValidationError } from './errors.js';
+import { ValidationError } from '../errors/index.js';
 
 /**
  * Whether `v` is a plain object (`{}` literal or `Object.create(null)`), not an array, Date, class

@@ -11,7 +11,7 @@
  * @module
  */
 import type { RequestOptions } from './context.js';
-import { ValidationError } from './errors.js';
+import { ValidationError } from '../errors/index.js';
 import { RESERVED_CONFIG_KEYS, setOwn, wrapConfig, type WrappedConfigValue } from './json.js';
 import { isPlainObject } from './validate.js';
 

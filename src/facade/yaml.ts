@@ -1,4 +1,4 @@
-import { WandbError } from './errors.js';
+import { WandbError } from '../errors/index.js';
 
 /**
  * Parses a YAML document from the server (sweep configurations are stored as YAML) into an object.

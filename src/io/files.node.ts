@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import { link, lstat, mkdir, open, readFile, realpath, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { ConflictError, ValidationError } from '../facade/errors.js';
+import { ConflictError, ValidationError } from '../errors/index.js';
 import type { LocalFiles, UploadSource } from './files.js';
 
 function codeOf(e: unknown): string | undefined {

@@ -13,7 +13,7 @@
  * @module
  */
 import type { CombinedError, OperationResult } from '@urql/core';
-import { TimeoutError } from '../facade/errors.js';
+import { TimeoutError } from '../errors/index.js';
 import { parseRetryAfter } from './backoff.js';
 import { isAbortError } from './fetchWithTimeout.js';
 

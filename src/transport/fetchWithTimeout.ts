@@ -15,7 +15,7 @@
  * ```
  * @module
  */
-import { TimeoutError } from '../facade/errors.js';
+import { TimeoutError } from '../errors/index.js';
 
 /** Options of {@link fetchWithTimeout}. */
 export interface FetchWithTimeoutOptions {

@@ -37,7 +37,7 @@ import {
   type RedactedRequest,
   ValidationError,
   redactHeaders,
-} from '../facade/errors.js';
+} from '../errors/index.js';
 import { type AuthFetchOptions, authFetch, clientHeaders } from './authFetch.js';
 import { type CacheExchange, cacheExchange } from './cacheExchange.js';
 import { abortReason, DEFAULT_TIMEOUT_MS, fetchWithTimeout } from './fetchWithTimeout.js';

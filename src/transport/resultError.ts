@@ -34,7 +34,7 @@ import {
   TimeoutError,
   WandbError,
   scrubSecrets,
-} from '../facade/errors.js';
+} from '../errors/index.js';
 import { classify } from './classify.js';
 import { retryStateOf } from './retryExchange.js';
 

@@ -34,7 +34,7 @@ import {
   WandbError,
   redactHeaders,
   scrubSecrets,
-} from '../facade/errors.js';
+} from '../errors/index.js';
 import { computeDelay, isRetryableStatus, parseRetryAfter } from './backoff.js';
 import { abortReason, DEFAULT_TIMEOUT_MS } from './fetchWithTimeout.js';
 import { errorCode, scrubError } from './resultError.js';

@@ -1,7 +1,7 @@
 // Catching the error a call fails with, and checking what an error shows. Imports no emulator, so
 // unit tests that use it stay light.
 import { expect } from 'vitest';
-import { ValidationError } from '../../src/facade/errors.js';
+import { ValidationError } from '../../src/errors/index.js';
 
 /** The ValidationError `fn` throws; fails the test (with `label`, if given) when it throws anything else or nothing. */
 export function validationError(fn: () => unknown, label?: string): ValidationError {

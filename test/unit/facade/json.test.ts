@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError, WandbError } from '../../../src/facade/errors.js';
+import { ValidationError, WandbError } from '../../../src/errors/index.js';
 import { parseJsonLenient, parseJsonString, unwrapConfig, wrapConfig } from '../../../src/facade/json.js';
 
 describe('parseJsonString', () => {

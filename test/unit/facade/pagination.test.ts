@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { UnsupportedError, ValidationError, WandbError } from '../../../src/facade/errors.js';
+import { UnsupportedError, ValidationError, WandbError } from '../../../src/errors/index.js';
 import { Paginated, validatePerPage, type Page, type PageFetcher } from '../../../src/facade/pagination.js';
 
 interface Call {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../../src/facade/errors.js';
+import { ValidationError } from '../../../src/errors/index.js';
 import {
   appUrlFromBaseUrl,
   normalizeBaseUrl,

@@ -1,7 +1,7 @@
 // Unit tests of QueryGenerator / Q: the exact Mongo JSON and order strings it builds, the UI key <-> server
 // path conversions, and the arguments it refuses.
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../../src/facade/errors.js';
+import { ValidationError } from '../../../src/errors/index.js';
 import { serializeRunFilter, validateRunFilter, type RunFilter } from '../../../src/facade/filters.js';
 import { parseOrder, RUN_ORDER_COLUMNS } from '../../../src/facade/order.js';
 import { Q, QueryGenerator } from '../../../src/facade/query-generator.js';

@@ -15,7 +15,7 @@ import {
   ServerError,
   TimeoutError,
   WandbError,
-} from '../../../src/facade/errors.js';
+} from '../../../src/errors/index.js';
 import {
   authFetch,
   clientHeaders,

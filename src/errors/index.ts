@@ -2,7 +2,7 @@
  * The errors wandb-api throws. Every one extends {@link WandbError} and carries a stable `code`.
  *
  * No message, `cause`, stack or serialized form of these errors ever contains an API key:
- * requests attached to errors are redacted by {@link redactRequest}, and messages are built
+ * requests attached to errors have their headers redacted ({@link redactHeaders}, `./redact.ts`), and messages are built
  * from the operation name and the server's words, never from headers.
  *
  * @example
@@ -17,6 +17,8 @@
  * ```
  * @module
  */
+
+export { REDACTED, redactHeaders, scrubSecrets } from './redact.js';
 
 /** Stable machine-readable error codes. */
 export type WandbErrorCode =
@@ -51,55 +53,6 @@ export interface WandbErrorOptions {
   status?: number;
   /** The request that failed, redacted. */
   request?: RedactedRequest;
-}
-
-/** The marker that replaces credentials wherever a request is shown. */
-export const REDACTED = '[REDACTED]';
-
-const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key']);
-
-/**
- * Returns a copy of `headers` with every credential-bearing header replaced by {@link REDACTED}.
- *
- * @example
- * ```ts
- * redactHeaders({ Authorization: 'Basic abc' }); // { Authorization: '[REDACTED]' }
- * ```
- */
-export function redactHeaders(headers: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers))
-    out[k] = SENSITIVE_HEADERS.has(k.toLowerCase()) ? REDACTED : v;
-  return out;
-}
-
-/**
- * Replaces every occurrence of the given secrets (and their Basic-auth base64 forms) in `text`.
- * Used as a last line of defence on any server-provided text placed in an error message.
- *
- * @example
- * ```ts
- * scrubSecrets('bad key abc', ['abc']); // 'bad key [REDACTED]'
- * ```
- */
-export function scrubSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (!secret) continue;
-    for (const form of secretForms(secret)) out = out.split(form).join(REDACTED);
-  }
-  return out;
-}
-
-function secretForms(secret: string): string[] {
-  const forms = [secret];
-  try {
-    forms.push(btoa(`api:${secret}`));
-    forms.push(btoa(secret));
-  } catch {
-    // non-Latin1 keys cannot be Basic-encoded; only the raw form can leak
-  }
-  return forms;
 }
 
 /**
@@ -326,5 +279,28 @@ export class GraphQLRequestError extends WandbError {
 export class UnsupportedError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'UNSUPPORTED', options);
+  }
+}
+
+/**
+ * Raised when a heavy field (`config`, `summary`, `systemMetrics`, `historyKeys`) is read on a run
+ * that was listed with `lazy: true` and not loaded yet.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   run.config;
+ * } catch (e) {
+ *   if (e instanceof RunNotLoadedError) await run.load();
+ * }
+ * ```
+ */
+export class RunNotLoadedError extends WandbError {
+  constructor(field: string, path: string) {
+    super(
+      `Run ${path} was listed with lazy: true, so "${field}" is not loaded. ` +
+        'Call `await run.load()` first, or list runs with `lazy: false`.',
+      'NOT_LOADED',
+    );
   }
 }
