@@ -10,10 +10,10 @@
  * @module
  */
 export { Api, DEFAULT_BASE_URL, type ApiOptions, type ListOptions } from './facade/api.js';
-export type { RequestOptions } from './facade/context.js';
-export { User } from './facade/user.js';
-export { Project } from './facade/project.js';
-export { Run, type RunState, type RunUser, type HistoryKeys } from './facade/run.js';
+export type { RequestOptions } from './facade/core/context.js';
+export { User } from './facade/users/user.js';
+export { Project } from './facade/projects/project.js';
+export { Run, type RunState, type RunUser, type HistoryKeys } from './facade/runs/run.js';
 export type {
   HistoryOptions,
   ScanHistoryOptions,
@@ -21,30 +21,35 @@ export type {
   HistoryColumns,
   HistoryStream,
   HistoryFormat,
-} from './facade/history.js';
-export { Runs, type RunsOptions } from './facade/runs.js';
+} from './facade/runs/history.js';
+export { Runs, type RunsOptions } from './facade/runs/runs.js';
 export type {
   CreateProjectOptions,
   CreateRunOptions,
   RunUpdateOptions,
   RunDeleteOptions,
-} from './facade/writes.js';
+} from './facade/runs/writes.js';
 export {
   Sweep,
   sweepMetricOrder,
   type SweepState,
   type BestRunOptions,
   type SweepsOptions,
-} from './facade/sweep.js';
-export { BetaReport, type ReportUser, type ReportsOptions } from './facade/report.js';
-export { parseObjectPath, type ObjectPath, type PathObject } from './facade/fromPath.js';
-export { File, type RunFilesOptions, type FileRequestOptions, type DownloadOptions } from './facade/file.js';
-export type { UploadData, UploadDataOptions, UploadFileOptions } from './facade/upload.js';
-export { Paginated, type Page, type PageFetcher } from './facade/pagination.js';
-export { type RunFilter, serializeRunFilter, validateRunFilter } from './facade/filters.js';
-export { parseOrder, RUN_ORDER_COLUMNS, DEFAULT_RUN_ORDER } from './facade/order.js';
-export * from './facade/query-generator.js';
-export { parseRunPath, parseProjectPath, parseSweepPath, reportUrl } from './facade/paths.js';
+} from './facade/sweeps/sweep.js';
+export { BetaReport, type ReportUser, type ReportsOptions } from './facade/reports/report.js';
+export { parseObjectPath, type ObjectPath, type PathObject } from './facade/paths/fromPath.js';
+export {
+  File,
+  type RunFilesOptions,
+  type FileRequestOptions,
+  type DownloadOptions,
+} from './facade/files/file.js';
+export type { UploadData, UploadDataOptions, UploadFileOptions } from './facade/files/upload.js';
+export { Paginated, type Page, type PageFetcher } from './facade/core/pagination.js';
+export { type RunFilter, serializeRunFilter, validateRunFilter } from './facade/runs/filters.js';
+export { parseOrder, RUN_ORDER_COLUMNS, DEFAULT_RUN_ORDER } from './facade/runs/order.js';
+export * from './facade/runs/query-generator.js';
+export { parseRunPath, parseProjectPath, parseSweepPath, reportUrl } from './facade/paths/paths.js';
 export {
   WandbError,
   ValidationError,

@@ -14,7 +14,7 @@ import type { LocalFiles } from '../io/files.js';
 import type { StorageRequest } from '../transport/storage.js';
 import { Transport, type RetryOptions } from '../transport/index.js';
 import { VERSION } from '../version.js';
-import type { FacadeContext, RequestOptions, TransportRequestOptions, Variables } from './context.js';
+import type { FacadeContext, RequestOptions, TransportRequestOptions, Variables } from './core/context.js';
 import {
   AuthenticationError,
   NotFoundError,
@@ -22,24 +22,24 @@ import {
   ValidationError,
   WandbError,
 } from '../errors/index.js';
-import { projectNotFound } from './notFound.js';
-import { once } from './memo.js';
-import { Paginated, validatePerPage } from './pagination.js';
-import { parseObjectPath, type PathObject } from './fromPath.js';
+import { projectNotFound } from './core/notFound.js';
+import { once } from './core/memo.js';
+import { Paginated, validatePerPage } from './core/pagination.js';
+import { parseObjectPath, type PathObject } from './paths/fromPath.js';
 import {
   appUrlFromBaseUrl,
   normalizeBaseUrl,
   parseProjectPath,
   parseRunPath,
   parseSweepPath,
-} from './paths.js';
-import { Project } from './project.js';
-import { BetaReport, listReports, type ReportsOptions } from './report.js';
-import { fetchRunDetail, Run } from './run.js';
-import { Runs, type RunsOptions } from './runs.js';
-import { fetchSweep, type Sweep } from './sweep.js';
-import { User } from './user.js';
-import { randomRunId, type CreateProjectOptions, type CreateRunOptions } from './writes.js';
+} from './paths/paths.js';
+import { Project } from './projects/project.js';
+import { BetaReport, listReports, type ReportsOptions } from './reports/report.js';
+import { fetchRunDetail, Run } from './runs/run.js';
+import { Runs, type RunsOptions } from './runs/runs.js';
+import { fetchSweep, type Sweep } from './sweeps/sweep.js';
+import { User } from './users/user.js';
+import { randomRunId, type CreateProjectOptions, type CreateRunOptions } from './runs/writes.js';
 import {
   isPlainObject,
   optionalBoolean,
@@ -48,7 +48,7 @@ import {
   optionalSignal,
   optionalString,
   optionsObject,
-} from './validate.js';
+} from './core/validate.js';
 
 /** The default W&B server. */
 export const DEFAULT_BASE_URL = 'https://api.wandb.ai';

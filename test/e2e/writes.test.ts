@@ -10,7 +10,6 @@ import {
   ValidationError,
   type Run,
 } from '../../src/index.js';
-import { encodeConfig, randomRunId, stringifyJsonWithNonFinite } from '../../src/facade/writes.js';
 import { graphqlCalls, useEmulator } from '../support/helpers.js';
 
 let emu: Emulator;
@@ -375,48 +374,5 @@ describe('run.delete', () => {
     expect(graphqlCalls(emu)).toBe(0);
     await run.delete();
     await expect(run.delete()).rejects.toThrow(/not found/);
-  });
-});
-
-describe('writes helpers', () => {
-  it('randomRunId draws 8 characters of [a-z0-9]', () => {
-    const ids = Array.from({ length: 200 }, () => randomRunId());
-    for (const id of ids) expect(id).toMatch(/^[a-z0-9]{8}$/);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(new Set(ids.join('')).size).toBeGreaterThan(30);
-  });
-
-  it('stringifyJsonWithNonFinite writes bare tokens only for numbers', () => {
-    expect(stringifyJsonWithNonFinite({ a: [NaN, -Infinity], s: 'Infinity', k: { NaN: 1 } }, 'summary')).toBe(
-      '{"a":[NaN,-Infinity],"s":"Infinity","k":{"NaN":1}}',
-    );
-    expect(stringifyJsonWithNonFinite({ d: new Date(0), u: undefined }, 'summary')).toBe(
-      '{"d":"1970-01-01T00:00:00.000Z"}',
-    );
-    expect(() => stringifyJsonWithNonFinite({ b: 1n }, 'summary')).toThrow(ValidationError);
-    // Escaped backslashes and quotes before a non-finite number.
-    expect(stringifyJsonWithNonFinite({ p: 'C:\\data', n: NaN }, 'summary')).toBe(
-      '{"p":"C:\\\\data","n":NaN}',
-    );
-    expect(stringifyJsonWithNonFinite({ q: 'a"b', n: Infinity, z: '\\' }, 'summary')).toBe(
-      '{"q":"a\\"b","n":Infinity,"z":"\\\\"}',
-    );
-  });
-
-  it('encodeConfig keeps internal keys verbatim and descriptions of kept keys', () => {
-    const raw = {
-      _wandb: { value: { t: 1 }, desc: 'internal' },
-      wandb_version: 1,
-      lr: { value: 0.1, desc: 'rate' },
-      gone: { value: 1, desc: null },
-    };
-    expect(JSON.parse(encodeConfig({ lr: 0.2, __proto__x: 1, nan: 1 }, raw))).toEqual({
-      _wandb: { value: { t: 1 }, desc: 'internal' },
-      wandb_version: 1,
-      lr: { value: 0.2, desc: 'rate' },
-      __proto__x: { value: 1, desc: null },
-      nan: { value: 1, desc: null },
-    });
-    expect(encodeConfig({ x: NaN }, {})).toBe('{"x":{"value":NaN,"desc":null}}');
   });
 });

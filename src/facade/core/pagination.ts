@@ -1,0 +1,462 @@
+/**
+ * Cursor pagination: {@link Paginated} turns a page fetcher into an async iterable with
+ * `pages()`, `toArray({ limit })`, `first()`, `totalCount()`, a resumable `cursor`, a stall
+ * guard and `AbortSignal` support.
+ *
+ * @example
+ * ```ts
+ * const runs = api.runs('acme/vision', { perPage: 100 });
+ * for await (const run of runs) console.log(run.id);
+ * const resumeFrom = runs.cursor;
+ * ```
+ * @module
+ */
+
+import { UnsupportedError, ValidationError, WandbError } from '../../errors/index.js';
+import { optionsObject } from './validate.js';
+
+/**
+ * One page as returned by a {@link PageFetcher}.
+ *
+ * @example
+ * ```ts
+ * const page: Page<string> = { items: ['a', 'b'], cursor: 'b', hasNextPage: true, totalCount: 5 };
+ * ```
+ */
+export interface Page<T> {
+  /** The page's items, in order. */
+  items: T[];
+  /** The cursor to pass to fetch the next page (W&B: last edge's `cursor` or `pageInfo.endCursor`). */
+  cursor: string | null;
+  /** Whether the server has more pages after this one. */
+  hasNextPage: boolean;
+  /** Total number of items in the whole listing, when the server reports one. */
+  totalCount?: number;
+}
+
+/**
+ * Fetches one page: `cursor` is null for the first page (or the `start` option), `perPage` the
+ * page size to request, `signal` the caller's abort signal.
+ *
+ * @example
+ * ```ts
+ * const fetcher: PageFetcher<number> = async ({ cursor, perPage }) => {
+ *   const from = cursor === null ? 0 : Number(cursor);
+ *   const items = Array.from({ length: perPage }, (_, i) => from + i);
+ *   return { items, cursor: String(from + perPage), hasNextPage: from + perPage < 10 };
+ * };
+ * ```
+ */
+export type PageFetcher<T> = (args: {
+  cursor: string | null;
+  perPage: number;
+  signal?: AbortSignal;
+}) => Promise<Page<T>>;
+
+/**
+ * Options of {@link Paginated}.
+ *
+ * @example
+ * ```ts
+ * const opts: PaginatedOptions = { perPage: 50, start: null, what: 'runs' };
+ * ```
+ */
+export interface PaginatedOptions {
+  /** Page size to request; a positive integer. */
+  perPage: number;
+  /** Cursor to start after (a previous {@link Paginated.cursor}); default null (the beginning). */
+  start?: string | null;
+  /** Aborts iteration: pending and further page requests reject with `signal.reason`. */
+  signal?: AbortSignal;
+  /** What is being listed, for error messages (e.g. `"runs"`); default `"items"`. */
+  what?: string;
+  /**
+   * `false` when the server never reports a total for this listing: `totalCount()` then throws
+   * `UnsupportedError` without a request. Default `true`.
+   */
+  countable?: boolean;
+}
+
+/**
+ * Checks that a page size is a positive (safe) integer and returns it.
+ *
+ * @param parameter - the option name used in the error (default `"perPage"`).
+ * @throws {@link ValidationError}
+ * @example
+ * ```ts
+ * validatePerPage(50); // 50
+ * validatePerPage(0); // throws ValidationError('perPage', ...)
+ * ```
+ */
+export function validatePerPage(n: unknown, parameter = 'perPage'): number {
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) {
+    throw new ValidationError(
+      parameter,
+      `expected a positive integer, got ${typeof n === 'number' ? n : typeof n}`,
+    );
+  }
+  return n;
+}
+
+/**
+ * Throws the signal's reason when it has aborted; does nothing otherwise (or without a signal).
+ *
+ * @example
+ * ```ts
+ * throwIfAborted(options.signal); // before each request of a long loop
+ * ```
+ */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason;
+}
+
+/**
+ * The GraphQL connection shape W&B listings answer with (`edges { cursor }`, `pageInfo`).
+ *
+ * @example
+ * ```ts
+ * const c: Connection = { edges: [{ cursor: 'c1' }], pageInfo: { endCursor: 'c1', hasNextPage: false } };
+ * ```
+ */
+export interface Connection {
+  /** The page's edges, each with its cursor. */
+  edges: ReadonlyArray<{ cursor: string }>;
+  /** Where the page ends and whether more follow. */
+  pageInfo: { endCursor: string | null; hasNextPage: boolean };
+}
+
+/**
+ * Where a connection page ends, as a {@link Page} needs it: the last edge's `cursor` (else
+ * `pageInfo.endCursor`) and `pageInfo.hasNextPage`. A missing connection is an empty last page.
+ *
+ * @example
+ * ```ts
+ * return { items, ...connectionPosition(data.project.sweeps), totalCount: data.project.totalSweeps };
+ * ```
+ */
+export function connectionPosition(
+  connection: Connection | null | undefined,
+): Pick<Page<never>, 'cursor' | 'hasNextPage'> {
+  const edges = connection?.edges ?? [];
+  return {
+    cursor: edges[edges.length - 1]?.cursor ?? connection?.pageInfo.endCursor ?? null,
+    hasNextPage: connection?.pageInfo.hasNextPage ?? false,
+  };
+}
+
+/** Resolves like `promise`, but rejects with `signal.reason` as soon as `signal` aborts. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
+/**
+ * Reads pages one after another; returned by {@link Paginated.openPages}.
+ *
+ * @example
+ * ```ts
+ * const reader = paginated['openPages'](); // protected: for subclasses
+ * const items = await reader.next(); // the first page's items, or null when done
+ * ```
+ */
+export interface PageReader<T> {
+  /** The next page's items, or null when there are no more pages. */
+  next(): Promise<T[] | null>;
+}
+
+/**
+ * A lazily fetched, resumable listing. Iterate it with `for await`, or use {@link pages},
+ * {@link toArray}, {@link first} and {@link totalCount}. Each iteration starts over from the
+ * `start` cursor and fetches pages as it goes; items already yielded are not retained.
+ *
+ * A page that says there are more pages but repeats a cursor (or gives none) stops the
+ * iteration with a {@link WandbError} rather than looping forever. Aborting `signal` rejects
+ * the pending page request (and any later one) with `signal.reason`.
+ *
+ * @example
+ * ```ts
+ * const runs = api.runs('acme/vision', { perPage: 100, signal: AbortSignal.timeout(30_000) });
+ * console.log(await runs.totalCount());
+ * const firstTen = await runs.toArray({ limit: 10 });
+ * const more = api.runs('acme/vision', { start: runs.cursor }); // continues after the first ten
+ * ```
+ */
+export class Paginated<T> implements AsyncIterable<T> {
+  /** Fetches one page. */
+  protected readonly fetchPage: PageFetcher<T>;
+  /** Page size requested. */
+  protected readonly perPage: number;
+  /** Cursor every iteration starts from. */
+  protected readonly start: string | null;
+  /** The caller's abort signal. */
+  protected readonly signal: AbortSignal | undefined;
+  /** What is listed, for messages (e.g. `"runs"`). */
+  protected readonly what: string;
+  /** Position after the last page read. */
+  protected lastCursor: string | null;
+  /** Total count seen on any page so far. */
+  protected knownTotal: number | undefined;
+  private totalPromise: Promise<number | undefined> | undefined;
+  private readonly countable: boolean;
+
+  /**
+   * @param fetchPage - fetches one page.
+   * @param opts - page size, start cursor, abort signal and a name for messages.
+   * @throws {@link ValidationError} for a bad `perPage` or `start`.
+   * @example
+   * ```ts
+   * const list = new Paginated(fetcher, { perPage: 50, what: 'runs' });
+   * ```
+   */
+  constructor(fetchPage: PageFetcher<T>, opts: PaginatedOptions) {
+    if (typeof fetchPage !== 'function') throw new TypeError('Paginated: fetchPage must be a function');
+    this.fetchPage = fetchPage;
+    this.perPage = validatePerPage(opts.perPage);
+    const start = opts.start ?? null;
+    if (start !== null && typeof start !== 'string') {
+      throw new ValidationError(
+        'start',
+        `expected a cursor string (a previous .cursor) or null, got ${typeof start}`,
+      );
+    }
+    this.start = start;
+    this.signal = opts.signal;
+    this.what = opts.what ?? 'items';
+    this.countable = opts.countable ?? true;
+    this.lastCursor = start;
+  }
+
+  /**
+   * The position after the last page read (by any iteration, `toArray` or `first`), usable as
+   * the `start` option to resume. Pages are read whole: after breaking out of a `for await`
+   * mid-page, resuming continues after that page. `toArray({ limit })` and `first()` request
+   * exactly as many items as they return, so resuming after them continues right after them.
+   *
+   * @example
+   * ```ts
+   * await runs.toArray({ limit: 10 });
+   * const rest = api.runs('acme/vision', { start: runs.cursor });
+   * ```
+   */
+  get cursor(): string | null {
+    return this.lastCursor;
+  }
+
+  /**
+   * Opens a fresh reader starting at `start`. With `limit`, page requests ask for no more than
+   * the items still missing. For subclasses; users iterate instead.
+   *
+   * @example
+   * ```ts
+   * const reader = this.openPages(10);
+   * let items; while ((items = await reader.next()) !== null) console.log(items.length);
+   * ```
+   */
+  protected openPages(limit?: number): PageReader<T> {
+    let cursor = this.start;
+    let done = false;
+    let pending: Page<T> | undefined; // the previous page, until its successor is requested
+    let received = 0;
+    const seen = new Set<string>();
+    if (cursor !== null) seen.add(cursor);
+
+    const next = async (): Promise<T[] | null> => {
+      if (done) return null;
+      if (pending) {
+        const prev = pending;
+        pending = undefined;
+        if (!prev.hasNextPage || (limit !== undefined && received >= limit)) {
+          done = true;
+          return null;
+        }
+        this.checkAdvance(prev.cursor, seen);
+        cursor = prev.cursor;
+      }
+      throwIfAborted(this.signal);
+      const perPage =
+        limit === undefined ? this.perPage : Math.max(1, Math.min(this.perPage, limit - received));
+      let page: Page<T>;
+      try {
+        page = await abortable(this.fetchPage({ cursor, perPage, signal: this.signal }), this.signal);
+        throwIfAborted(this.signal);
+      } catch (e) {
+        done = true;
+        throw e;
+      }
+      if (!page || !Array.isArray(page.items)) {
+        done = true;
+        throw new WandbError(`Paginating ${this.what}: the page fetcher returned no items array`);
+      }
+      this.notePage(page, cursor);
+      received += page.items.length;
+      // Keep only what the next call needs, not the items.
+      pending = { items: [], cursor: page.cursor, hasNextPage: page.hasNextPage };
+      return page.items;
+    };
+    return { next };
+  }
+
+  /** Throws when `next` would not move the listing forward. */
+  private checkAdvance(next: string | null, seen: Set<string>): asserts next is string {
+    if (next === null) {
+      throw new WandbError(
+        `Paginating ${this.what}: the server said there are more pages but returned no cursor; ` +
+          'stopping to avoid an endless loop',
+      );
+    }
+    if (seen.has(next)) {
+      throw new WandbError(
+        `Paginating ${this.what}: the server returned the same cursor twice; stopping to avoid an endless loop`,
+      );
+    }
+    seen.add(next);
+  }
+
+  /** Records the position and total count a page reports. */
+  protected notePage(page: Page<T>, requestedWith: string | null): void {
+    this.lastCursor = page.cursor ?? requestedWith;
+    if (typeof page.totalCount === 'number') this.knownTotal = page.totalCount;
+  }
+
+  /**
+   * Iterates the items, fetching pages as needed, starting over from `start` each time.
+   *
+   * @example
+   * ```ts
+   * for await (const run of runs) console.log(run.id);
+   * ```
+   */
+  async *[Symbol.asyncIterator](): AsyncIterator<T> {
+    const reader = this.openPages();
+    for (;;) {
+      // The page's array is ours alone (the reader keeps none): each slot is cleared as it is
+      // yielded, so yielded items can be garbage-collected while the rest of the page is read.
+      const batch: (T | undefined)[] | null = await reader.next();
+      if (batch === null) return;
+      for (let i = 0; i < batch.length; i++) {
+        const item = batch[i] as T;
+        batch[i] = undefined;
+        yield item;
+      }
+    }
+  }
+
+  /**
+   * Iterates page by page (each an array of items), starting over from `start` each time.
+   *
+   * @example
+   * ```ts
+   * for await (const page of runs.pages()) console.log(page.length);
+   * ```
+   */
+  pages(): AsyncIterable<T[]> {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const self = this;
+    return {
+      async *[Symbol.asyncIterator](): AsyncIterator<T[]> {
+        const reader = self.openPages();
+        for (;;) {
+          const items = await reader.next();
+          if (items === null) return;
+          yield items;
+        }
+      },
+    };
+  }
+
+  /**
+   * Collects the items into an array, from `start`. With `limit`, stops once that many are
+   * collected and requests no more than needed.
+   *
+   * @throws {@link ValidationError} when `limit` is not a non-negative integer.
+   * @example
+   * ```ts
+   * const top5 = await runs.toArray({ limit: 5 });
+   * ```
+   */
+  async toArray(opts: { limit?: number } = {}): Promise<T[]> {
+    const { limit } = optionsObject(opts);
+    if (limit !== undefined && (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 0)) {
+      throw new ValidationError('limit', `expected a non-negative integer, got ${String(limit)}`);
+    }
+    const out: T[] = [];
+    if (limit === 0) return out;
+    const reader = this.openPages(limit);
+    for (;;) {
+      const items = await reader.next();
+      if (items === null) return out;
+      for (const item of items) {
+        if (limit !== undefined && out.length >= limit) return out;
+        out.push(item);
+      }
+      if (limit !== undefined && out.length >= limit) return out;
+    }
+  }
+
+  /**
+   * The first item, or undefined when the listing is empty. Requests a single item (more
+   * requests only when the server sends empty pages that say more follow).
+   *
+   * @example
+   * ```ts
+   * const newest = await api.runs('acme/vision', { order: '-created_at' }).first();
+   * ```
+   */
+  async first(): Promise<T | undefined> {
+    const [item] = await this.toArray({ limit: 1 });
+    return item;
+  }
+
+  /**
+   * The total number of items, as the server reports it (cached; reuses any count already seen
+   * while iterating, otherwise fetches one small page). Does not move {@link cursor}.
+   *
+   * @throws {@link UnsupportedError} when the server gives no total for this listing.
+   * @example
+   * ```ts
+   * console.log(`${await runs.totalCount()} runs`);
+   * ```
+   */
+  async totalCount(): Promise<number> {
+    if (this.knownTotal !== undefined) return this.knownTotal;
+    if (!this.countable) this.totalPromise = Promise.resolve(undefined);
+    this.totalPromise ??= this.fetchTotal();
+    let total: number | undefined;
+    try {
+      total = await this.totalPromise;
+    } catch (e) {
+      this.totalPromise = undefined;
+      throw e;
+    }
+    if (total === undefined) {
+      throw new UnsupportedError(
+        `The server does not report a total count for ${this.what}; iterate and count them instead`,
+      );
+    }
+    return total;
+  }
+
+  private async fetchTotal(): Promise<number | undefined> {
+    throwIfAborted(this.signal);
+    const page = await abortable(
+      this.fetchPage({ cursor: this.start, perPage: 1, signal: this.signal }),
+      this.signal,
+    );
+    if (typeof page?.totalCount !== 'number') return undefined;
+    this.knownTotal ??= page.totalCount;
+    return this.knownTotal;
+  }
+}

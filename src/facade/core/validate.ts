@@ -1,0 +1,178 @@
+/**
+ * Input checks shared by the facade. Each throws a {@link ValidationError} naming the parameter
+ * and what is allowed, so bad input never reaches the network.
+ * @module
+ */
+import { ValidationError } from '../../errors/index.js';
+
+/**
+ * Whether `v` is a plain object (`{}` literal or `Object.create(null)`), not an array, Date, class
+ * instance or null.
+ *
+ * @example
+ * ```ts
+ * isPlainObject({ a: 1 }); // true
+ * isPlainObject(new Date()); // false
+ * ```
+ */
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Checks an options argument: `undefined` gives `{}`; anything but a plain object is rejected.
+ *
+ * @example
+ * ```ts
+ * const opts = optionsObject<{ perPage?: number }>(options, 'options');
+ * ```
+ */
+export function optionsObject<T extends object>(value: T | undefined | null, parameter = 'options'): T {
+  if (value === undefined) return {} as T;
+  if (!isPlainObject(value)) {
+    throw new ValidationError(
+      parameter,
+      `expected an object of options, got ${value === null ? 'null' : typeof value}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * A string option: trimmed, `undefined` when absent or blank; anything but a string is rejected.
+ *
+ * @example
+ * ```ts
+ * optionalString('  x ', 'entity'); // 'x'
+ * ```
+ */
+export function optionalString(value: unknown, parameter: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string')
+    throw new ValidationError(parameter, `expected a string, got ${typeof value}`);
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/**
+ * An entity or project name: like {@link optionalString}, and without `/`, `:` or white space.
+ *
+ * @example
+ * ```ts
+ * optionalName('acme', 'entity'); // 'acme'
+ * optionalName('a/b', 'entity'); // throws ValidationError
+ * ```
+ */
+export function optionalName(value: unknown, parameter: string): string | undefined {
+  const name = optionalString(value, parameter);
+  if (name !== undefined) checkName(name, parameter);
+  return name;
+}
+
+/**
+ * Rejects a name (entity, project, run id segment) that contains `/`, `:` or white space.
+ *
+ * @example
+ * ```ts
+ * checkName('vision', 'project'); // ok
+ * ```
+ */
+export function checkName(name: string, parameter: string): void {
+  if (/[/:\s]/.test(name)) {
+    throw new ValidationError(
+      parameter,
+      `${JSON.stringify(name)} is not a name: it may not contain "/", ":" or spaces`,
+    );
+  }
+}
+
+/**
+ * A boolean option, `undefined` when absent.
+ *
+ * @example
+ * ```ts
+ * optionalBoolean(options.lazy, 'lazy');
+ * ```
+ */
+export function optionalBoolean(value: unknown, parameter: string): boolean | undefined {
+  if (value !== undefined && typeof value !== 'boolean') {
+    throw new ValidationError(parameter, `expected true or false, got ${typeof value}`);
+  }
+  return value;
+}
+
+/**
+ * An `AbortSignal` option, `undefined` when absent.
+ *
+ * @example
+ * ```ts
+ * optionalSignal(AbortSignal.timeout(1000)); // the signal
+ * ```
+ */
+export function optionalSignal(value: unknown, parameter = 'signal'): AbortSignal | undefined {
+  if (value === undefined) return undefined;
+  if (typeof AbortSignal === 'undefined' || !(value instanceof AbortSignal)) {
+    throw new ValidationError(parameter, 'expected an AbortSignal (e.g. from new AbortController().signal)');
+  }
+  return value;
+}
+
+/**
+ * A positive finite number option (milliseconds and the like), `undefined` when absent. With
+ * `integer`, only integers; with `max`, nothing above it (e.g. the largest GraphQL `Int`).
+ *
+ * @example
+ * ```ts
+ * optionalPositive(30_000, 'timeoutMs'); // 30000
+ * optionalPositive(500, 'samples', { integer: true, max: 2_147_483_647 }); // 500
+ * ```
+ */
+export function optionalPositive(
+  value: unknown,
+  parameter: string,
+  { integer = false, max = Infinity }: { integer?: boolean; max?: number } = {},
+): number | undefined {
+  if (value === undefined) return undefined;
+  const ok =
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    value > 0 &&
+    value <= max &&
+    (!integer || Number.isInteger(value));
+  if (!ok) {
+    const bound = max === Infinity ? '' : ` (at most ${max})`;
+    throw new ValidationError(
+      parameter,
+      `expected a positive ${integer ? 'integer' : 'number'}${bound}, got ${describeValue(value)}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * A short description of a rejected value, for messages: numbers as written, strings quoted,
+ * everything else by its kind (`null`, `an array`, `a Date`, `a Map`, ...). Never throws.
+ *
+ * @example
+ * ```ts
+ * describeValue(2.5); // '2.5'
+ * describeValue('10'); // 'the string "10"'
+ * describeValue([1]); // 'an array'
+ * ```
+ */
+export function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (v === undefined) return 'undefined';
+  if (Array.isArray(v)) return 'an array';
+  if (v instanceof RegExp) return 'a RegExp';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'an invalid Date' : 'a Date';
+  if (typeof v === 'object') {
+    const ctor = (v as { constructor?: { name?: unknown } }).constructor?.name;
+    return typeof ctor === 'string' && ctor !== 'Object' ? `a ${ctor}` : 'an object';
+  }
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') return `the string ${JSON.stringify(v)}`;
+  return `a ${typeof v}`;
+}

@@ -1,0 +1,527 @@
+/**
+ * Path and URL helpers: one parser for every run and project path form W&B accepts, plus the
+ * base-URL / app-URL rules.
+ *
+ * @example
+ * ```ts
+ * parseRunPath('acme/vision/runs/abc123', {}); // { entity: 'acme', project: 'vision', runId: 'abc123' }
+ * runUrl('https://wandb.ai', 'acme', 'vision', 'abc123'); // 'https://wandb.ai/acme/vision/runs/abc123'
+ * ```
+ * @module
+ */
+
+import { ValidationError } from '../../errors/index.js';
+
+/**
+ * Defaults for the parts a path leaves out (from the `entity` / `project` options or
+ * `WANDB_ENTITY` / `WANDB_PROJECT`).
+ *
+ * @example
+ * ```ts
+ * const defaults: PathDefaults = { entity: 'acme', project: 'vision' };
+ * ```
+ */
+export interface PathDefaults {
+  /** Entity (user or team) used when the path has none. */
+  entity?: string;
+  /** Project used when the path has none. */
+  project?: string;
+}
+
+/**
+ * A parsed run path. `entity` is undefined when neither the path nor the defaults name one; the
+ * caller then resolves it from the viewer.
+ *
+ * @example
+ * ```ts
+ * const p: RunPath = { entity: 'acme', project: 'vision', runId: 'abc123' };
+ * ```
+ */
+export interface RunPath {
+  /** Entity, or undefined when it must be resolved from the viewer. */
+  entity?: string;
+  /** Project name. */
+  project: string;
+  /** The run's short id (GraphQL `name`), e.g. `abc123`. */
+  runId: string;
+}
+
+/**
+ * A run's full address, every part known (a {@link RunPath} once its entity is resolved).
+ *
+ * @example
+ * ```ts
+ * const ref: RunRef = { entity: 'acme', project: 'vision', runId: 'abc123' };
+ * ```
+ */
+export interface RunRef extends RunPath {
+  /** Entity (user or team) that owns the run. */
+  entity: string;
+}
+
+/**
+ * A run's path as messages show it: `entity/project/runId`.
+ *
+ * @example
+ * ```ts
+ * formatRunPath({ entity: 'acme', project: 'vision', runId: 'abc123' }); // 'acme/vision/abc123'
+ * ```
+ */
+export function formatRunPath(ref: RunRef): string {
+  return `${ref.entity}/${ref.project}/${ref.runId}`;
+}
+
+/**
+ * A parsed project path. `entity` is undefined when neither the path nor the defaults name one.
+ *
+ * @example
+ * ```ts
+ * const p: ProjectPath = { entity: 'acme', project: 'vision' };
+ * ```
+ */
+export interface ProjectPath {
+  /** Entity, or undefined when it must be resolved from the viewer. */
+  entity?: string;
+  /** Project name. */
+  project: string;
+}
+
+/**
+ * The run path forms {@link parseRunPath} accepts, as shown in error messages.
+ *
+ * @example
+ * ```ts
+ * console.log(RUN_PATH_FORMS.join(', '));
+ * ```
+ */
+export const RUN_PATH_FORMS: readonly string[] = [
+  'entity/project/runId',
+  'entity/project/runs/runId',
+  '/entity/project/runId',
+  'entity/project:runId',
+  'project/runId',
+  'project:runId',
+  'runId',
+];
+
+/**
+ * A parsed sweep path. `entity` is undefined when neither the path nor the defaults name one.
+ *
+ * @example
+ * ```ts
+ * const p: SweepPath = { entity: 'acme', project: 'vision', sweepId: 'k3x9a0qz' };
+ * ```
+ */
+export interface SweepPath {
+  /** Entity, or undefined when it must be resolved from the viewer. */
+  entity?: string;
+  /** Project name. */
+  project: string;
+  /** The sweep's id (GraphQL `name`), e.g. `k3x9a0qz`. */
+  sweepId: string;
+}
+
+/**
+ * The sweep path forms {@link parseSweepPath} accepts, as shown in error messages.
+ *
+ * @example
+ * ```ts
+ * console.log(SWEEP_PATH_FORMS.join(', '));
+ * ```
+ */
+export const SWEEP_PATH_FORMS: readonly string[] = [
+  'entity/project/sweepId',
+  'entity/project/sweeps/sweepId',
+  '/entity/project/sweepId',
+  'entity/project:sweepId',
+  'project/sweepId',
+  'project:sweepId',
+  'sweepId',
+];
+
+/**
+ * The project path forms {@link parseProjectPath} accepts, as shown in error messages.
+ *
+ * @example
+ * ```ts
+ * console.log(PROJECT_PATH_FORMS.join(', '));
+ * ```
+ */
+export const PROJECT_PATH_FORMS: readonly string[] = ['entity/project', '/entity/project', 'project'];
+
+/**
+ * Path forms as error messages list them: each quoted, comma-separated.
+ *
+ * @example
+ * ```ts
+ * formsText(['entity/project', 'project']); // '"entity/project", "project"'
+ * ```
+ */
+export function formsText(forms: readonly string[]): string {
+  return forms.map((f) => `"${f}"`).join(', ');
+}
+
+function malformed(parameter: string, path: string, forms: readonly string[], why?: string): ValidationError {
+  const reason = why ? ` (${why})` : '';
+  return new ValidationError(
+    parameter,
+    `${JSON.stringify(path)} is not a valid path${reason}; accepted forms: ${formsText(forms)}`,
+  );
+}
+
+/**
+ * Splits a slash-separated path into its segments: surrounding whitespace is trimmed, one
+ * leading `/` is allowed, and every segment must be non-empty. Throws a {@link ValidationError}
+ * naming `parameter` (and listing `acceptedForms`, when given) otherwise.
+ *
+ * @example
+ * ```ts
+ * splitPath(' /acme/vision/abc '); // ['acme', 'vision', 'abc']
+ * splitPath('acme//abc'); // throws ValidationError
+ * ```
+ */
+export function splitPath(path: string, parameter = 'path', acceptedForms: readonly string[] = []): string[] {
+  if (typeof path !== 'string') {
+    throw new ValidationError(parameter, `expected a string, got ${path === null ? 'null' : typeof path}`);
+  }
+  const trimmed = path.trim();
+  const body = trimmed.startsWith('/') ? trimmed.slice(1) : trimmed;
+  if (body === '') throw malformed(parameter, path, acceptedForms, 'it is empty');
+  const segments = body.split('/');
+  if (segments.some((s) => s.trim() === '')) throw malformed(parameter, path, acceptedForms, 'empty segment');
+  if (segments.some((s) => /\s/.test(s)))
+    throw malformed(parameter, path, acceptedForms, 'white space in a name');
+  return segments;
+}
+
+/** What differs between the run and sweep path grammars. */
+interface IdPathKind {
+  /** The keyword of the four-segment form (`entity/project/<keyword>/id`). */
+  keyword: string;
+  /** The name of the id in examples (`runId`). */
+  idName: string;
+  /** Accepted forms, for messages. */
+  forms: readonly string[];
+}
+
+function splitColon(segment: string, path: string, kind: IdPathKind): [string, string] | undefined {
+  const i = segment.indexOf(':');
+  if (i < 0) return undefined;
+  const left = segment.slice(0, i);
+  const right = segment.slice(i + 1);
+  if (left.trim() === '' || right.trim() === '' || right.includes(':')) {
+    throw malformed('path', path, kind.forms, `expected "project:${kind.idName}"`);
+  }
+  return [left, right];
+}
+
+function noProject(path: string, parameter: string, example: string): ValidationError {
+  return new ValidationError(
+    parameter,
+    `${JSON.stringify(path)} names no project; pass "${example}" or set the project option or WANDB_PROJECT`,
+  );
+}
+
+/**
+ * Parses a run path in any of W&B's forms ({@link RUN_PATH_FORMS}). Parts the path leaves out
+ * come from `defaults`; `entity` stays undefined when neither gives one.
+ *
+ * @throws {@link ValidationError} (`parameter` `"path"`) for a malformed path, or when no
+ *   project can be determined.
+ * @example
+ * ```ts
+ * parseRunPath('acme/vision:abc123', {}); // { entity: 'acme', project: 'vision', runId: 'abc123' }
+ * parseRunPath('abc123', { project: 'vision' }); // { entity: undefined, project: 'vision', runId: 'abc123' }
+ * ```
+ */
+export function parseRunPath(path: string, defaults: PathDefaults = {}): RunPath {
+  const { id, ...where } = parseIdPath(path, defaults, {
+    keyword: 'runs',
+    idName: 'runId',
+    forms: RUN_PATH_FORMS,
+  });
+  return { ...where, runId: id };
+}
+
+/**
+ * Parses a sweep path: the run path grammar with `sweeps` as the keyword of the four-segment
+ * form ({@link SWEEP_PATH_FORMS}). Parts the path leaves out come from `defaults`; `entity` stays
+ * undefined when neither gives one.
+ *
+ * @throws {@link ValidationError} (`parameter` `"path"`) for a malformed path, or when no
+ *   project can be determined.
+ * @example
+ * ```ts
+ * parseSweepPath('acme/vision/sweeps/k3x9a0qz', {}); // { entity: 'acme', project: 'vision', sweepId: 'k3x9a0qz' }
+ * parseSweepPath('vision:k3x9a0qz', { entity: 'acme' }); // { entity: 'acme', project: 'vision', sweepId: 'k3x9a0qz' }
+ * ```
+ */
+export function parseSweepPath(path: string, defaults: PathDefaults = {}): SweepPath {
+  const { id, ...where } = parseIdPath(path, defaults, {
+    keyword: 'sweeps',
+    idName: 'sweepId',
+    forms: SWEEP_PATH_FORMS,
+  });
+  return { ...where, sweepId: id };
+}
+
+/** The grammar shared by run and sweep paths. */
+function parseIdPath(path: string, defaults: PathDefaults, kind: IdPathKind): ProjectPath & { id: string } {
+  const forms = kind.forms;
+  const segments = splitPath(path, 'path', forms);
+  let entity: string | undefined;
+  let project: string | undefined;
+  let id: string;
+
+  const last = segments[segments.length - 1] as string;
+  const colon = splitColon(last, path, kind);
+  if (colon && segments.length > 2) throw malformed('path', path, forms, 'unexpected ":"');
+  if (segments.slice(0, -1).some((s) => s.includes(':'))) {
+    throw malformed('path', path, forms, 'unexpected ":"');
+  }
+
+  if (colon) {
+    // "project:id" or "entity/project:id"
+    [project, id] = colon;
+    if (segments.length === 2) entity = segments[0];
+  } else if (segments.length === 1) {
+    id = last;
+  } else if (segments.length === 2) {
+    [project, id] = segments as [string, string];
+  } else if (segments.length === 3) {
+    [entity, project, id] = segments as [string, string, string];
+  } else if (segments.length === 4) {
+    const [e, p, keyword, i] = segments as [string, string, string, string];
+    if (keyword !== kind.keyword)
+      throw malformed('path', path, forms, `expected "${kind.keyword}" where it says "${keyword}"`);
+    [entity, project, id] = [e, p, i];
+  } else {
+    throw malformed('path', path, forms, 'too many segments');
+  }
+
+  entity ??= defaults.entity || undefined;
+  project ??= defaults.project || undefined;
+  if (project === undefined) throw noProject(path, 'path', `entity/project/${kind.idName}`);
+  return entity === undefined ? { project, id } : { entity, project, id };
+}
+
+/**
+ * Parses a project path (`entity/project`, `/entity/project` or `project`). With no path (or
+ * `undefined`), the project comes from `defaults`. `entity` stays undefined when neither gives one.
+ *
+ * @throws {@link ValidationError} (`parameter` `"path"`) for a malformed path, or when no
+ *   project can be determined.
+ * @example
+ * ```ts
+ * parseProjectPath('acme/vision', {}); // { entity: 'acme', project: 'vision' }
+ * parseProjectPath(undefined, { project: 'vision' }); // { project: 'vision' }
+ * ```
+ */
+export function parseProjectPath(path: string | undefined, defaults: PathDefaults = {}): ProjectPath {
+  let entity: string | undefined;
+  let project: string | undefined;
+  if (path !== undefined) {
+    const segments = splitPath(path, 'path', PROJECT_PATH_FORMS);
+    if (segments.some((s) => s.includes(':'))) {
+      throw malformed('path', path, PROJECT_PATH_FORMS, 'unexpected ":"');
+    }
+    if (segments.length === 1) project = segments[0];
+    else if (segments.length === 2) [entity, project] = segments as [string, string];
+    else throw malformed('path', path, PROJECT_PATH_FORMS, 'too many segments');
+  }
+  entity ??= defaults.entity || undefined;
+  project ??= defaults.project || undefined;
+  if (project === undefined) throw noProject(path ?? '', 'path', 'entity/project');
+  return entity === undefined ? { project } : { entity, project };
+}
+
+function stripTrailingSlashes(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+/**
+ * The web URL of a run: `{appUrl}/{entity}/{project}/runs/{runId}`, each segment URL-encoded.
+ *
+ * @example
+ * ```ts
+ * runUrl('https://wandb.ai', 'acme', 'my project', 'abc'); // 'https://wandb.ai/acme/my%20project/runs/abc'
+ * ```
+ */
+export function runUrl(appUrl: string, entity: string, project: string, runId: string): string {
+  return objectUrl(appUrl, entity, project, 'runs', runId);
+}
+
+/**
+ * The web URL of a sweep: `{appUrl}/{entity}/{project}/sweeps/{sweepId}`, each segment URL-encoded.
+ *
+ * @example
+ * ```ts
+ * sweepUrl('https://wandb.ai', 'acme', 'vision', 'swp123'); // 'https://wandb.ai/acme/vision/sweeps/swp123'
+ * ```
+ */
+export function sweepUrl(appUrl: string, entity: string, project: string, sweepId: string): string {
+  return objectUrl(appUrl, entity, project, 'sweeps', sweepId);
+}
+
+function objectUrl(appUrl: string, entity: string, project: string, kind: string, id: string): string {
+  const segments = [entity, project, kind, id].map(encodeURIComponent).join('/');
+  return `${stripTrailingSlashes(appUrl)}/${segments}`;
+}
+
+/**
+ * The title part of a report URL, as W&B makes it: every character that is not a letter, digit
+ * or `_` becomes `-`, runs of `-` collapse to one, leading and trailing `-` go, and the result is
+ * URL-encoded (non-ASCII letters stay letters, percent-encoded).
+ *
+ * @example
+ * ```ts
+ * reportSlug('Q3 results: ResNet vs. ViT!'); // 'Q3-results-ResNet-vs-ViT'
+ * reportSlug('Über  Ergebnisse'); // '%C3%9Cber-Ergebnisse'
+ * ```
+ */
+export function reportSlug(displayName: string): string {
+  const slug = displayName
+    .replace(/[^\p{L}\p{N}_]/gu, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+  return encodeURIComponent(slug);
+}
+
+/**
+ * The web URL of a report: `{appUrl}/{entity}/{project}/reports/{slug}--{id}`, where the slug is
+ * {@link reportSlug} of the display name and the id loses its `=` padding.
+ *
+ * @example
+ * ```ts
+ * reportUrl('https://wandb.ai', 'acme', 'vision', 'Weekly sync', 'Vmlldzo0Mg==');
+ * // 'https://wandb.ai/acme/vision/reports/Weekly-sync--Vmlldzo0Mg'
+ * ```
+ */
+export function reportUrl(
+  appUrl: string,
+  entity: string,
+  project: string,
+  displayName: string,
+  id: string,
+): string {
+  const base = `${stripTrailingSlashes(appUrl)}/${encodeURIComponent(entity)}/${encodeURIComponent(project)}`;
+  return `${base}/reports/${reportSlug(displayName)}--${encodeURIComponent(id.replace(/=/g, ''))}`;
+}
+
+/**
+ * Decodes percent-escapes (`%C3%BC` → `ü`) as a browser shows them; text that is not a valid
+ * escape sequence (a stray `%`) is returned as written.
+ *
+ * @example
+ * ```ts
+ * lenientDecode('m%C3%BCnchen'); // 'münchen'
+ * lenientDecode('100%'); // '100%'
+ * ```
+ */
+export function lenientDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text; // a stray "%" is kept as written
+  }
+}
+
+/**
+ * Splits the last segment of a report path or URL (`Title--ID`) into a display name and an id,
+ * the reverse of {@link reportUrl} as far as the slug allows: dashes in the title become spaces
+ * and percent-escapes are decoded; the id's base64 `=` padding is restored.
+ *
+ * @throws {@link ValidationError} (`parameter` `"path"`) when the segment has no `--` or an empty id.
+ * @example
+ * ```ts
+ * parseReportSlug('Weekly-sync--Vmlldzo0Mg'); // { displayName: 'Weekly sync', id: 'Vmlldzo0Mg==' }
+ * parseReportSlug('Weekly-sync'); // throws ValidationError
+ * ```
+ */
+export function parseReportSlug(segment: string): { displayName: string; id: string } {
+  const at = segment.lastIndexOf('--');
+  const rawId = at < 0 ? '' : segment.slice(at + 2);
+  if (at < 0 || rawId === '') {
+    throw new ValidationError(
+      'path',
+      `${JSON.stringify(segment)} is not a report name; expected "Title--ID" as in the report's URL ` +
+        '(entity/project/reports/Title--ID)',
+    );
+  }
+  let id = lenientDecode(rawId);
+  if (/^[A-Za-z0-9+/]+$/.test(id) && id.length % 4 > 1) id = id.padEnd(id.length + 4 - (id.length % 4), '=');
+  return { displayName: lenientDecode(segment.slice(0, at).replace(/-/g, ' ')), id };
+}
+
+/**
+ * The web URL of a project: `{appUrl}/{entity}/{project}/workspace`, each segment URL-encoded.
+ *
+ * @example
+ * ```ts
+ * projectUrl('https://wandb.ai', 'acme', 'vision'); // 'https://wandb.ai/acme/vision/workspace'
+ * ```
+ */
+export function projectUrl(appUrl: string, entity: string, project: string): string {
+  return `${stripTrailingSlashes(appUrl)}/${encodeURIComponent(entity)}/${encodeURIComponent(project)}/workspace`;
+}
+
+/**
+ * Normalizes an API base URL: trims whitespace, strips trailing slashes and checks that it is an
+ * absolute `http:` or `https:` URL.
+ *
+ * @param parameter - the option name used in the error (default `"baseUrl"`).
+ * @throws {@link ValidationError} when the URL does not parse or is not http(s).
+ * @example
+ * ```ts
+ * normalizeBaseUrl(' https://api.wandb.ai/ '); // 'https://api.wandb.ai'
+ * ```
+ */
+export function normalizeBaseUrl(url: string, parameter = 'baseUrl'): string {
+  if (typeof url !== 'string')
+    throw new ValidationError(parameter, `expected a URL string, got ${typeof url}`);
+  // Messages never echo the URL: a mistyped one may hold credentials.
+  const out = stripTrailingSlashes(url.trim());
+  let parsed: URL;
+  try {
+    parsed = new URL(out);
+  } catch {
+    throw new ValidationError(parameter, 'it is not an absolute URL; expected e.g. "https://api.wandb.ai"');
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new ValidationError(
+      parameter,
+      `it uses ${parsed.protocol}; only http: and https: URLs are supported`,
+    );
+  }
+  if (parsed.hostname === '') throw new ValidationError(parameter, 'it has no host');
+  if (parsed.username || parsed.password) {
+    throw new ValidationError(
+      parameter,
+      'it contains credentials; pass the key as `apiKey` or WANDB_API_KEY instead',
+    );
+  }
+  if (parsed.search || parsed.hash || out.includes('?') || out.includes('#')) {
+    throw new ValidationError(parameter, 'it may not have a query (?) or fragment (#); give the server root');
+  }
+  return out;
+}
+
+/**
+ * Derives the web app URL from the API base URL, as W&B does: `https://api.wandb.ai` →
+ * `https://wandb.ai`; another `api.` host becomes `app.` (`https://api.acme.com` →
+ * `https://app.acme.com`); anything else is unchanged. `override` (`WANDB_APP_URL`) wins.
+ *
+ * @example
+ * ```ts
+ * appUrlFromBaseUrl('https://api.wandb.ai'); // 'https://wandb.ai'
+ * appUrlFromBaseUrl('http://localhost:8080'); // 'http://localhost:8080'
+ * appUrlFromBaseUrl('https://api.wandb.ai', 'https://my.wandb.io/'); // 'https://my.wandb.io'
+ * ```
+ */
+export function appUrlFromBaseUrl(baseUrl: string, override?: string): string {
+  if (override !== undefined && override.trim() !== '') return normalizeBaseUrl(override, 'appUrl');
+  const base = normalizeBaseUrl(baseUrl);
+  if (base.includes('://api.wandb.')) return base.replace('://api.wandb.', '://wandb.');
+  if (base.includes('://api.')) return base.replace('://api.', '://app.');
+  return base;
+}

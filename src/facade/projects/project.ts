@@ -1,0 +1,118 @@
+import type { ProjectFieldsFragment } from '../../generated/graphql.js';
+import type { FacadeContext } from '../core/context.js';
+import { parseServerDate } from '../core/dates.js';
+import { projectUrl } from '../paths/paths.js';
+import type { Runs, RunsOptions } from '../runs/runs.js';
+import type { Paginated } from '../core/pagination.js';
+import { listSweeps, type Sweep, type SweepsOptions } from '../sweeps/sweep.js';
+
+/** How a {@link Project} reaches back to the runs listing without importing `Api`. @internal */
+export type RunsFactory = (path: string, options?: RunsOptions) => Runs;
+
+/**
+ * A W&B project: a namespace of runs inside an entity. Get one with {@link Api.project} or
+ * iterate {@link Api.projects}.
+ *
+ * @example
+ * ```ts
+ * const project = await api.project('vision', 'acme');
+ * console.log(project.url, await project.runs().totalCount());
+ * ```
+ */
+export class Project {
+  /** GraphQL node id. */
+  readonly id: string;
+  /** Project name. */
+  readonly name: string;
+  /** Entity (user or team) that owns the project. */
+  readonly entity: string;
+  /** Description, or `undefined`. */
+  readonly description: string | undefined;
+  /** When the project was created. */
+  readonly createdAt: Date | undefined;
+  /** Whether this is a legacy benchmark project. */
+  readonly isBenchmark: boolean;
+  /** Whether the caller may only read this project. */
+  readonly readOnly: boolean;
+
+  #ctx: FacadeContext;
+  #runs: RunsFactory;
+
+  /** @internal Projects are made by {@link Api.project} and {@link Api.projects}. */
+  constructor(ctx: FacadeContext, runs: RunsFactory, data: ProjectFieldsFragment) {
+    this.#ctx = ctx;
+    this.#runs = runs;
+    this.id = data.id;
+    this.name = data.name;
+    this.entity = data.entityName;
+    this.description = data.description ?? undefined;
+    this.createdAt = parseServerDate(data.createdAt);
+    this.isBenchmark = data.isBenchmark;
+    this.readOnly = data.readOnly ?? false;
+  }
+
+  /**
+   * `[entity, name]`.
+   *
+   * @example
+   * ```ts
+   * const [entity, name] = project.path;
+   * ```
+   */
+  get path(): [string, string] {
+    return [this.entity, this.name];
+  }
+
+  /**
+   * The project's workspace in the W&B app.
+   *
+   * @example
+   * ```ts
+   * console.log(project.url); // 'https://wandb.ai/acme/vision/workspace'
+   * ```
+   */
+  get url(): string {
+    return projectUrl(this.#ctx.appUrl, this.entity, this.name);
+  }
+
+  /**
+   * The project's runs; the same options as {@link Api.runs}.
+   *
+   * @example
+   * ```ts
+   * const finished = project.runs({ filters: { state: 'finished' }, order: '-summary_metrics.accuracy' });
+   * console.log(await finished.totalCount());
+   * ```
+   */
+  runs(options: RunsOptions = {}): Runs {
+    return this.#runs(`${this.entity}/${this.name}`, options);
+  }
+
+  /**
+   * The project's sweeps, 50 per request by default; `totalCount()` is the project's
+   * `totalSweeps`. Throws {@link ValidationError} for bad options, before any request.
+   *
+   * @example
+   * ```ts
+   * const sweeps = project.sweeps();
+   * console.log(`${await sweeps.totalCount()} sweeps`);
+   * for await (const sweep of sweeps) console.log(sweep.id, sweep.name, sweep.state, sweep.bestLoss);
+   * ```
+   */
+  sweeps(options: SweepsOptions = {}): Paginated<Sweep> {
+    return listSweeps(this.#ctx, this.entity, this.name, options);
+  }
+
+  /**
+   * A plain-object form, for logging and JSON.
+   *
+   * @example
+   * ```ts
+   * console.log(JSON.stringify(project, null, 2));
+   * ```
+   */
+  toJSON(): Record<string, unknown> {
+    const { id, name, entity, description, createdAt, isBenchmark, readOnly, url } = this;
+    return { id, name, entity, description, createdAt, isBenchmark, readOnly, url };
+  }
+}

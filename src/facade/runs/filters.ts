@@ -1,0 +1,282 @@
+/**
+ * Mongo-style run filters: a typed {@link RunFilter}, a deep validator and the JSON-string
+ * serializer W&B expects for its `filters: JSONString` arguments.
+ *
+ * @example
+ * ```ts
+ * const filter: RunFilter = { state: 'finished', 'config.lr': { $lte: 0.01 }, $or: [{ tags: 'a' }, { tags: 'b' }] };
+ * serializeRunFilter(filter); // '{"state":"finished","config.lr":{"$lte":0.01},"$or":[{"tags":"a"},{"tags":"b"}]}'
+ * ```
+ * @module
+ */
+
+import { ValidationError } from '../../errors/index.js';
+import { describeValue, isPlainObject } from '../core/validate.js';
+
+/**
+ * A value compared against a run field. Dates are sent as ISO-8601 strings.
+ *
+ * @example
+ * ```ts
+ * const v: RunFilterLiteral = new Date('2024-01-01');
+ * ```
+ */
+export type RunFilterLiteral = string | number | boolean | null | Date;
+
+/**
+ * The operators W&B accepts on a field (`$regex` uses RE2 syntax on the server).
+ *
+ * @example
+ * ```ts
+ * const ops: RunFilterOperators = { $gte: 0.9, $exists: true };
+ * ```
+ */
+export interface RunFilterOperators {
+  /** Equal to. */
+  $eq?: RunFilterLiteral;
+  /** Not equal to. */
+  $ne?: RunFilterLiteral;
+  /** Greater than. */
+  $gt?: RunFilterLiteral;
+  /** Greater than or equal to. */
+  $gte?: RunFilterLiteral;
+  /** Less than. */
+  $lt?: RunFilterLiteral;
+  /** Less than or equal to. */
+  $lte?: RunFilterLiteral;
+  /** Equal to one of. */
+  $in?: readonly RunFilterLiteral[];
+  /** Equal to none of. */
+  $nin?: readonly RunFilterLiteral[];
+  /** The field is (true) or is not (false) set. */
+  $exists?: boolean;
+  /** Matches the regular expression (RE2 syntax). */
+  $regex?: string;
+}
+
+/**
+ * What a field maps to: a literal (equality) or an operator object.
+ *
+ * @example
+ * ```ts
+ * const c: RunFilterCondition = { $in: ['running', 'finished'] };
+ * ```
+ */
+export type RunFilterCondition = RunFilterLiteral | RunFilterOperators;
+
+/**
+ * The top-level run columns W&B filters on. Other names are accepted at run time (the server
+ * decides), but need a cast to {@link RunFilter}.
+ *
+ * @example
+ * ```ts
+ * const f: RunFilterColumn = 'displayName';
+ * ```
+ */
+export type RunFilterColumn =
+  | 'createdAt'
+  | 'displayName'
+  | 'duration'
+  | 'group'
+  | 'host'
+  | 'jobType'
+  | 'name'
+  | 'state'
+  | 'tags'
+  | 'username'
+  | 'sweep'
+  | 'heartbeatAt';
+
+/**
+ * A Mongo-style run filter: known columns, `config.<key>` and `summary_metrics.<key>` fields,
+ * and the logical operators `$and`, `$or`, `$nor`.
+ *
+ * @example
+ * ```ts
+ * const f: RunFilter = {
+ *   $or: [{ 'summary_metrics.accuracy': { $gt: 0.9 } }, { tags: { $in: ['best'] } }],
+ *   createdAt: { $gte: new Date('2024-01-01') },
+ * };
+ * ```
+ */
+export type RunFilter = { [K in RunFilterColumn]?: RunFilterCondition } & {
+  [K in `config.${string}` | `summary_metrics.${string}`]?: RunFilterCondition;
+} & {
+  /** Every sub-filter matches. */
+  $and?: readonly RunFilter[];
+  /** At least one sub-filter matches. */
+  $or?: readonly RunFilter[];
+  /** No sub-filter matches. */
+  $nor?: readonly RunFilter[];
+};
+
+/**
+ * The logical operators allowed where a filter (not a field) is expected.
+ *
+ * @example
+ * ```ts
+ * LOGICAL_OPERATORS.includes('$or'); // true
+ * ```
+ */
+export const LOGICAL_OPERATORS: readonly string[] = ['$and', '$or', '$nor'];
+
+/**
+ * The operators allowed on a field.
+ *
+ * @example
+ * ```ts
+ * FIELD_OPERATORS.includes('$regex'); // true
+ * ```
+ */
+export const FIELD_OPERATORS: readonly string[] = [
+  '$eq',
+  '$ne',
+  '$gt',
+  '$gte',
+  '$lt',
+  '$lte',
+  '$in',
+  '$nin',
+  '$exists',
+  '$regex',
+];
+
+const COMPARISON = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte']);
+
+class FilterChecker {
+  private readonly active = new Set<object>();
+  constructor(private readonly parameter: string) {}
+
+  fail(where: string, message: string): never {
+    throw new ValidationError(this.parameter, where ? `${message} (at ${where})` : message);
+  }
+
+  enter(obj: object, where: string): void {
+    if (this.active.has(obj)) this.fail(where, 'the filter contains a reference to itself');
+    this.active.add(obj);
+  }
+
+  filter(value: unknown, where: string): void {
+    if (!isPlainObject(value)) this.fail(where, `expected a filter object, got ${describeValue(value)}`);
+    this.enter(value, where);
+    for (const [key, v] of Object.entries(value)) {
+      if (v === undefined) continue;
+      const at = where ? `${where}.${key}` : key;
+      if (key.startsWith('$')) {
+        if (!LOGICAL_OPERATORS.includes(key)) {
+          const hint = FIELD_OPERATORS.includes(key)
+            ? ` (${key} applies to a field: { field: { ${key}: ... } })`
+            : '';
+          this.fail(at, `unknown operator "${key}"${hint}; allowed here: ${LOGICAL_OPERATORS.join(', ')}`);
+        }
+        if (!Array.isArray(v) || v.length === 0) {
+          this.fail(at, `${key} expects a non-empty array of filter objects, got ${describeValue(v)}`);
+        }
+        this.enter(v, at);
+        v.forEach((sub, i) => this.filter(sub, `${at}[${i}]`));
+        this.active.delete(v);
+      } else {
+        if (key.trim() === '') this.fail(at, 'field names must be non-empty strings');
+        this.condition(v, at);
+      }
+    }
+    this.active.delete(value);
+  }
+
+  literal(v: unknown, where: string, what: string): void {
+    if (v === null || typeof v === 'string' || typeof v === 'boolean') return;
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) this.fail(where, `${what} must be a finite number, got ${v}`);
+      return;
+    }
+    if (v instanceof Date) {
+      if (Number.isNaN(v.getTime())) this.fail(where, `${what} is an invalid Date`);
+      return;
+    }
+    const hint = v instanceof RegExp ? '; use { $regex: "..." } instead of a RegExp' : '';
+    this.fail(
+      where,
+      `${what} must be a string, number, boolean, null or Date, got ${describeValue(v)}${hint}`,
+    );
+  }
+
+  condition(v: unknown, where: string): void {
+    if (!isPlainObject(v)) {
+      this.literal(v, where, 'the value');
+      return;
+    }
+    this.enter(v, where);
+    const entries = Object.entries(v).filter(([, x]) => x !== undefined);
+    if (entries.length === 0) {
+      this.fail(where, `empty operator object; use one of ${FIELD_OPERATORS.join(', ')}`);
+    }
+    for (const [op, x] of entries) {
+      const at = `${where}.${op}`;
+      if (!FIELD_OPERATORS.includes(op)) {
+        const hint = op.startsWith('$')
+          ? ''
+          : ' (to match a nested key use a dotted field name such as "config.optimizer.name")';
+        this.fail(at, `unknown operator "${op}"${hint}; allowed on a field: ${FIELD_OPERATORS.join(', ')}`);
+      }
+      if (COMPARISON.has(op)) {
+        this.literal(x, at, `the ${op} operand`);
+      } else if (op === '$in' || op === '$nin') {
+        if (!Array.isArray(x)) this.fail(at, `${op} expects an array, got ${describeValue(x)}`);
+        x.forEach((item: unknown, i) => this.literal(item, `${at}[${i}]`, `each ${op} element`));
+      } else if (op === '$exists') {
+        if (typeof x !== 'boolean') this.fail(at, `$exists expects true or false, got ${describeValue(x)}`);
+      } else {
+        // $regex
+        if (typeof x !== 'string') this.fail(at, `$regex expects a string, got ${describeValue(x)}`);
+        try {
+          new RegExp(x);
+        } catch (e) {
+          this.fail(
+            at,
+            `$regex ${JSON.stringify(x)} is not a valid regular expression: ${(e as Error).message}`,
+          );
+        }
+      }
+    }
+    this.active.delete(v);
+  }
+}
+
+/**
+ * Checks a run filter deeply before it is sent: only known operators (naming the bad one and
+ * listing the allowed ones), non-empty `$and` / `$or` / `$nor` arrays of objects, `$in` /
+ * `$nin` arrays, boolean `$exists`, a `$regex` string that compiles, finite numbers, valid
+ * Dates and non-empty field names. `undefined` (no filter) is valid; keys whose value is
+ * `undefined` are ignored. Field names are not checked against a list: the server decides.
+ *
+ * @param parameter - the option name used in errors (default `"filters"`).
+ * @throws {@link ValidationError}
+ * @example
+ * ```ts
+ * validateRunFilter({ state: { $in: ['running'] } }); // ok
+ * validateRunFilter({ state: { $like: 'run%' } }); // throws: unknown operator "$like"
+ * ```
+ */
+export function validateRunFilter(
+  filter: unknown,
+  parameter = 'filters',
+): asserts filter is RunFilter | undefined {
+  if (filter === undefined) return;
+  new FilterChecker(parameter).filter(filter, '');
+}
+
+/**
+ * Validates a run filter and encodes it as the JSON string W&B's `filters: JSONString`
+ * arguments take (`"{}"` when there is none). Dates become ISO-8601 strings.
+ *
+ * @throws {@link ValidationError} as {@link validateRunFilter}.
+ * @example
+ * ```ts
+ * serializeRunFilter(); // '{}'
+ * serializeRunFilter({ createdAt: { $gt: new Date(0) } }); // '{"createdAt":{"$gt":"1970-01-01T00:00:00.000Z"}}'
+ * ```
+ */
+export function serializeRunFilter(filter?: RunFilter, parameter = 'filters'): string {
+  validateRunFilter(filter, parameter);
+  return filter === undefined ? '{}' : JSON.stringify(filter);
+}

@@ -1,0 +1,383 @@
+/**
+ * Run history (wandb-ops.md §7.1 `history` / `scan_history`, §10 item 10): server-sampled rows
+ * ({@link fetchHistory}) and an exhaustive scan by step windows ({@link scanHistory}). The
+ * {@link Run} methods `history()` and `scanHistory()` are thin wrappers over these.
+ *
+ * History is bulk data: every query here bypasses the query cache (nothing is read from it or
+ * stored in it).
+ *
+ * @example
+ * ```ts
+ * const rows = await run.history({ keys: ['loss'], samples: 200 });
+ * for await (const row of run.scanHistory({ keys: ['loss'] })) console.log(row._step, row.loss);
+ * ```
+ * @module
+ */
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import {
+  HistoryPageDocument,
+  RunHistoryDocument,
+  RunHistoryKeysDocument,
+  RunSampledHistoryDocument,
+  RunSystemEventsDocument,
+  SampledHistoryPageDocument,
+} from '../../generated/graphql.js';
+import type { FacadeContext, Variables } from '../core/context.js';
+import { ValidationError, WandbError } from '../../errors/index.js';
+import { runNotFound } from '../core/notFound.js';
+import { parseJsonLenient } from '../core/json.js';
+import { throwIfAborted } from '../core/pagination.js';
+import { formatRunPath, type RunRef } from '../paths/paths.js';
+import {
+  describeValue,
+  isPlainObject,
+  optionalPositive,
+  optionsObject,
+  optionalSignal,
+} from '../core/validate.js';
+
+/**
+ * One history row: metric names to the values logged at one step. Rows of the default stream
+ * carry `_step` (and usually `_runtime`, `_timestamp`).
+ *
+ * @example
+ * ```ts
+ * const row: HistoryRow = { _step: 10, loss: 0.25, _runtime: 31.2 };
+ * ```
+ */
+export type HistoryRow = Record<string, unknown>;
+
+/**
+ * History in column form: for every key, one value per row (`null` where a row lacks the key).
+ *
+ * @example
+ * ```ts
+ * const cols: HistoryColumns = { _step: [0, 1, 2], loss: [1, 0.5, null] };
+ * ```
+ */
+export type HistoryColumns = Record<string, unknown[]>;
+
+/**
+ * Which history stream to read: `'default'` (what `wandb.log` wrote) or `'system'` (system
+ * metrics: CPU, GPU, memory, ...).
+ *
+ * @example
+ * ```ts
+ * const stream: HistoryStream = 'system';
+ * ```
+ */
+export type HistoryStream = 'default' | 'system';
+
+/**
+ * The shape {@link Run.history} answers in: `'rows'` (an array of row objects) or `'columns'`
+ * (one array per key, see {@link HistoryColumns}).
+ *
+ * @example
+ * ```ts
+ * const format: HistoryFormat = 'columns';
+ * ```
+ */
+export type HistoryFormat = 'rows' | 'columns';
+
+/**
+ * Options of {@link Run.history}.
+ *
+ * @example
+ * ```ts
+ * const options: HistoryOptions = { samples: 200, keys: ['loss', 'val_loss'], xAxis: '_step' };
+ * ```
+ */
+export interface HistoryOptions {
+  /** Most rows the server answers (it samples evenly). A positive integer. @defaultValue 500 */
+  samples?: number;
+  /**
+   * Only rows that have all of these keys, with just `xAxis` and these keys. A non-empty array of
+   * non-empty strings; not with `stream: 'system'`. Default: every key of every row.
+   */
+  keys?: readonly string[];
+  /** The key rows are placed by, included in every row when `keys` is given. @defaultValue '_step' */
+  xAxis?: string;
+  /** The stream to read. @defaultValue 'default' */
+  stream?: HistoryStream;
+  /** `'rows'` or `'columns'`. @defaultValue 'rows' */
+  format?: HistoryFormat;
+  /** Cancels the request: the call rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Options of {@link Run.scanHistory}.
+ *
+ * @example
+ * ```ts
+ * const options: ScanHistoryOptions = { keys: ['loss'], pageSize: 500, minStep: 1000, maxStep: 2000 };
+ * ```
+ */
+export interface ScanHistoryOptions {
+  /**
+   * Only rows that have all of these keys, with `_step` and these keys. A non-empty array of
+   * non-empty strings. Default: every row, with every key.
+   */
+  keys?: readonly string[];
+  /** Steps per request (one window of steps each). A positive integer. @defaultValue 1000 */
+  pageSize?: number;
+  /** First step (inclusive). A non-negative integer. @defaultValue 0 */
+  minStep?: number;
+  /** End step (**exclusive**); clamped to just past the run's last step. A non-negative integer. */
+  maxStep?: number;
+  /** Stops the scan: the pending (and every later) `next()` rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/** Largest value of a GraphQL `Int` (`samples`, `pageSize`). */
+const MAX_INT = 2_147_483_647;
+
+/** Default of {@link HistoryOptions.samples}. */
+const DEFAULT_SAMPLES = 500;
+
+/** Default of {@link ScanHistoryOptions.pageSize}. */
+const DEFAULT_PAGE_SIZE = 1000;
+
+/** Where the run is, plus the context to reach it. */
+interface HistoryTarget extends RunRef {
+  ctx: FacadeContext;
+}
+
+/** A `samples` or `pageSize` option: a positive GraphQL `Int`, `fallback` when absent. */
+function positiveInt(value: unknown, parameter: string, fallback: number): number {
+  return optionalPositive(value, parameter, { integer: true, max: MAX_INT }) ?? fallback;
+}
+
+function stepOption(value: unknown, parameter: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new ValidationError(parameter, `expected a non-negative integer step, got ${describeValue(value)}`);
+  }
+  return value;
+}
+
+/** A `keys` option: undefined, or a non-empty array of non-empty strings (duplicates dropped). */
+function keysOption(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) {
+    throw new ValidationError('keys', `expected an array of key names, got ${describeValue(value)}`);
+  }
+  if (value.length === 0) {
+    throw new ValidationError('keys', 'expected at least one key name; leave `keys` out to get every key');
+  }
+  for (const key of value) {
+    if (typeof key !== 'string' || key === '') {
+      throw new ValidationError('keys', `expected non-empty strings, got ${describeValue(key)}`);
+    }
+  }
+  return [...new Set(value as string[])];
+}
+
+function oneOf<T extends string>(value: unknown, parameter: string, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    throw new ValidationError(
+      parameter,
+      `expected ${allowed.map((a) => `'${a}'`).join(' or ')}, got ${describeValue(value)}`,
+    );
+  }
+  return value as T;
+}
+
+/** Sends one history query, bypassing the query cache, and returns the run or a NotFoundError. */
+async function requestRun<TData extends { project: { run: unknown } | null }, TVars extends Variables>(
+  ref: HistoryTarget,
+  doc: TypedDocumentNode<TData, TVars>,
+  variables: TVars,
+  signal: AbortSignal | undefined,
+): Promise<NonNullable<NonNullable<TData['project']>['run']>> {
+  const data = await ref.ctx.request(doc, variables, { signal, cache: false, cacheIf: () => false });
+  const run = data.project?.run as NonNullable<TData['project']>['run'] | undefined;
+  if (run === null || run === undefined) {
+    throw runNotFound(ref.entity, ref.project, ref.runId, data.project != null);
+  }
+  return run;
+}
+
+/**
+ * Reads history rows: each an object, or a JSON string of one (`history` and `events` send JSON
+ * strings, NaN and Infinity tokens included).
+ */
+function parseRows(rows: readonly unknown[], what: string): HistoryRow[] {
+  return rows.map((row, i) => {
+    const value = typeof row === 'string' ? parseJsonLenient(row, `${what} row ${i}`) : row;
+    if (!isPlainObject(value))
+      throw new WandbError(`Could not read ${what} row ${i}: expected a JSON object`);
+    return value;
+  });
+}
+
+/** The row list of the first `sampledHistory` entry (`[]` when there is none). */
+function firstSampledList(lists: readonly unknown[], what: string): HistoryRow[] {
+  let list = lists[0];
+  if (list === undefined || list === null) return [];
+  if (typeof list === 'string') list = parseJsonLenient(list, what);
+  if (!Array.isArray(list)) throw new WandbError(`Could not read ${what}: expected a list of rows`);
+  return parseRows(list, what);
+}
+
+/**
+ * Turns rows into columns: `keys` first (each present, even when no row has it), then the rest
+ * of the rows' keys in first-seen order, each an array aligned with the rows (`null` where a row
+ * lacks the key).
+ *
+ * @example
+ * ```ts
+ * toColumns([{ _step: 0, a: 1 }, { _step: 1, b: 2 }]); // { _step: [0, 1], a: [1, null], b: [null, 2] }
+ * toColumns([], ['_step', 'loss']); // { _step: [], loss: [] }
+ * ```
+ */
+function toColumns(rows: readonly HistoryRow[], keys: readonly string[] = []): HistoryColumns {
+  const columns = new Map<string, unknown[]>();
+  for (const key of keys) {
+    if (!columns.has(key)) columns.set(key, new Array<unknown>(rows.length).fill(null));
+  }
+  rows.forEach((row, i) => {
+    for (const [key, value] of Object.entries(row)) {
+      let column = columns.get(key);
+      if (!column) {
+        column = new Array<unknown>(rows.length).fill(null);
+        columns.set(key, column);
+      }
+      column[i] = value;
+    }
+  });
+  return Object.fromEntries(columns);
+}
+
+/**
+ * Server-sampled history of one run (see {@link Run.history}).
+ * @internal
+ */
+export async function fetchHistory(
+  ctx: FacadeContext,
+  entity: string,
+  project: string,
+  runId: string,
+  options?: HistoryOptions,
+): Promise<HistoryRow[] | HistoryColumns> {
+  const o = optionsObject(options);
+  const samples = positiveInt(o.samples, 'samples', DEFAULT_SAMPLES);
+  const keys = keysOption(o.keys);
+  const xAxis = o.xAxis === undefined ? '_step' : o.xAxis;
+  if (typeof xAxis !== 'string' || xAxis === '') {
+    throw new ValidationError('xAxis', `expected a non-empty key name, got ${describeValue(xAxis)}`);
+  }
+  const stream = oneOf<HistoryStream>(o.stream, 'stream', ['default', 'system'], 'default');
+  const format = oneOf<HistoryFormat>(o.format, 'format', ['rows', 'columns'], 'rows');
+  const signal = optionalSignal(o.signal);
+  if (keys && stream === 'system') {
+    throw new ValidationError(
+      'keys',
+      "cannot be combined with stream: 'system' (system metrics are read whole)",
+    );
+  }
+
+  const ref: HistoryTarget = { ctx, entity, project, runId };
+  const base = { entity, project, name: runId };
+  const what = `history of run ${formatRunPath(ref)}`;
+  let rows: HistoryRow[];
+  if (keys) {
+    const spec = JSON.stringify({ keys: [...new Set([xAxis, ...keys])], samples });
+    const run = await requestRun(ref, RunSampledHistoryDocument, { ...base, specs: [spec] }, signal);
+    rows = firstSampledList(run.sampledHistory, what);
+  } else if (stream === 'system') {
+    const run = await requestRun(ref, RunSystemEventsDocument, { ...base, samples }, signal);
+    rows = parseRows(run.events, `system metrics of run ${formatRunPath(ref)}`);
+  } else {
+    const run = await requestRun(ref, RunHistoryDocument, { ...base, samples }, signal);
+    rows = parseRows(run.history, what);
+  }
+  if (format === 'rows') return rows;
+  // With keys the columns are known: each is there (maybe empty) even when no row has it.
+  return toColumns(rows, keys && [xAxis, ...keys]);
+}
+
+/** `historyKeys.lastStep` (a JSON object, or a JSON string of one), -1 when missing. */
+function lastStepOf(historyKeys: unknown, what: string): number {
+  const keys = typeof historyKeys === 'string' ? parseJsonLenient(historyKeys, what) : historyKeys;
+  const lastStep = isPlainObject(keys) ? keys.lastStep : undefined;
+  return typeof lastStep === 'number' && Number.isFinite(lastStep) ? Math.floor(lastStep) : -1;
+}
+
+/** A row's `_step` as a number (it may arrive as a float, or a numeric string), or NaN. */
+function stepOf(row: HistoryRow): number {
+  const step = row._step;
+  if (typeof step === 'number') return step;
+  if (typeof step === 'string' && step.trim() !== '') return Number(step);
+  return NaN;
+}
+
+/**
+ * Every history row of one run in step order, one window of steps per request (see
+ * {@link Run.scanHistory}). Options are checked here, before any request; each iteration starts
+ * over.
+ * @internal
+ */
+export function scanHistory(
+  ctx: FacadeContext,
+  entity: string,
+  project: string,
+  runId: string,
+  options?: ScanHistoryOptions,
+): AsyncIterable<HistoryRow> {
+  const o = optionsObject(options);
+  const keys = keysOption(o.keys);
+  const pageSize = positiveInt(o.pageSize, 'pageSize', DEFAULT_PAGE_SIZE);
+  const minStep = stepOption(o.minStep, 'minStep') ?? 0;
+  const maxStep = stepOption(o.maxStep, 'maxStep');
+  const signal = optionalSignal(o.signal);
+  const ref: HistoryTarget = { ctx, entity, project, runId };
+  const base = { entity, project, name: runId };
+  const what = `history of run ${formatRunPath(ref)}`;
+  const specKeys = keys ? [...new Set([...keys, '_step'])] : undefined;
+  const rowKeys = keys ? ['_step', ...keys.filter((k) => k !== '_step')] : undefined;
+
+  /** The rows of steps [a, b), as the server answers them. */
+  const window = async (a: number, b: number): Promise<HistoryRow[]> => {
+    if (!specKeys) {
+      const vars = { ...base, minStep: a, maxStep: b, pageSize };
+      const run = await requestRun(ref, HistoryPageDocument, vars, signal);
+      return parseRows(run.history, what);
+    }
+    // sampledHistory's maxStep is inclusive.
+    const spec = JSON.stringify({ keys: specKeys, minStep: a, maxStep: b - 1, samples: b - a });
+    const run = await requestRun(ref, SampledHistoryPageDocument, { ...base, spec }, signal);
+    return firstSampledList(run.sampledHistory, what);
+  };
+
+  async function* scan(): AsyncGenerator<HistoryRow, void, undefined> {
+    throwIfAborted(signal);
+    const run = await requestRun(ref, RunHistoryKeysDocument, base, signal);
+    const lastStep = lastStepOf(run.historyKeys, `historyKeys of run ${formatRunPath(ref)}`);
+    const end = Math.min(maxStep ?? Infinity, lastStep + 1);
+    let previous = -Infinity; // the last step yielded: each step is yielded once
+    for (let a = minStep; a < end; a += pageSize) {
+      throwIfAborted(signal);
+      const b = Math.min(a + pageSize, end);
+      const rows = (await window(a, b))
+        .map((row) => ({ row, step: stepOf(row) }))
+        .filter(({ step }) => step >= a && step < b) // also drops rows without a numeric _step
+        .sort((x, y) => x.step - y.step);
+      for (const { row, step } of rows) {
+        if (step <= previous) continue;
+        if (keys && !keys.every((key) => Object.hasOwn(row, key))) continue;
+        previous = step;
+        throwIfAborted(signal);
+        yield rowKeys ? pick(row, rowKeys) : row;
+      }
+    }
+  }
+
+  return { [Symbol.asyncIterator]: () => scan() };
+}
+
+/** The row restricted to `keys` (in that order), as a new object. */
+function pick(row: HistoryRow, keys: readonly string[]): HistoryRow {
+  return Object.fromEntries(keys.filter((k) => Object.hasOwn(row, k)).map((k) => [k, row[k]]));
+}

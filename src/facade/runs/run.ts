@@ -1,0 +1,669 @@
+import {
+  DeleteRunDocument,
+  RunDetailDocument,
+  UpdateRunDocument,
+  type DeleteRunMutationVariables,
+  type RunDetailQuery,
+  type RunHeavyFieldsFragment,
+  type RunLightFieldsFragment,
+  type UpdateRunMutationVariables,
+} from '../../generated/graphql.js';
+import type { FacadeContext, RequestOptions } from '../core/context.js';
+import { parseServerDate } from '../core/dates.js';
+import { RunNotLoadedError, WandbError } from '../../errors/index.js';
+import { runNotFound } from '../core/notFound.js';
+import { parseJsonString, unwrapConfig } from '../core/json.js';
+import { runUrl, type RunRef } from '../paths/paths.js';
+import {
+  fetchHistory,
+  scanHistory,
+  type HistoryColumns,
+  type HistoryOptions,
+  type HistoryRow,
+  type ScanHistoryOptions,
+} from './history.js';
+import type { Sweep } from '../sweeps/sweep.js';
+import {
+  fetchRunFile,
+  listRunFiles,
+  type File,
+  type FileRequestOptions,
+  type RunFilesOptions,
+} from '../files/file.js';
+import type { Paginated } from '../core/pagination.js';
+import {
+  uploadRunFile,
+  type UploadData,
+  type UploadDataOptions,
+  type UploadFileOptions,
+} from '../files/upload.js';
+import {
+  checkRunObject,
+  checkRunTags,
+  checkRunText,
+  encodeConfig,
+  stringifyJsonWithNonFinite,
+  type RunDeleteOptions,
+  type RunUpdateOptions,
+} from './writes.js';
+import { optionalBoolean, optionalSignal, optionsObject } from '../core/validate.js';
+
+/** Run states the server reports. Other strings may appear on newer servers. */
+export type RunState =
+  'running' | 'finished' | 'crashed' | 'failed' | 'killed' | 'preempted' | 'pending' | (string & {});
+
+/** The author of a run. */
+export interface RunUser {
+  /** Full name. */
+  name: string;
+  /** Login name. */
+  username: string | undefined;
+}
+
+/** The server's history key statistics (`historyKeys`): at least `lastStep`, usually per-key type info. */
+export interface HistoryKeys {
+  /** The last history step logged, or -1 when none. */
+  lastStep: number;
+  /** Per-key information as the server sends it. */
+  keys: Record<string, unknown>;
+  [extra: string]: unknown;
+}
+
+/**
+ * Fetches one run with every field (`RunDetail`); a run that does not exist is a
+ * {@link NotFoundError} and is not cached, so it is found once it exists.
+ * @internal
+ */
+export async function fetchRunDetail(
+  ctx: FacadeContext,
+  entity: string,
+  project: string,
+  runId: string,
+  options: RequestOptions = {},
+): Promise<RunDetailFields> {
+  const data = await ctx.request(
+    RunDetailDocument,
+    { entity, project, name: runId },
+    { ...options, cacheIf: (d) => d.project?.run != null },
+  );
+  if (!data.project?.run) throw runNotFound(entity, project, runId, data.project != null);
+  return data.project.run;
+}
+
+type RunDetailFields = NonNullable<NonNullable<RunDetailQuery['project']>['run']>;
+
+type RunData = RunLightFieldsFragment & Partial<RunHeavyFieldsFragment> & { projectId?: string };
+
+interface HeavyFields {
+  rawConfig: Record<string, unknown>;
+  config: Record<string, unknown>;
+  summary: Record<string, unknown>;
+  systemMetrics: Record<string, unknown>;
+  historyKeys: HistoryKeys;
+}
+
+/**
+ * Whether `current` (a config as plain values, or a summary) serializes the same as the JSON
+ * string it was loaded from; `false` when that string is unknown, so the value is then sent.
+ */
+function sameAsLoaded(
+  current: Record<string, unknown>,
+  loaded: string | null | undefined,
+  field: 'config' | 'summaryMetrics',
+): boolean {
+  if (loaded === undefined) return false;
+  const parsed = parseJsonString(loaded, field);
+  const before = field === 'config' ? unwrapConfig(parsed) : parsed;
+  const what = field === 'config' ? 'config' : 'summary';
+  return stringifyJsonWithNonFinite(before, what) === stringifyJsonWithNonFinite(current, what);
+}
+
+function hasHeavyFields(data: RunData): data is RunData & RunHeavyFieldsFragment {
+  return 'config' in data && 'summaryMetrics' in data && 'systemMetrics' in data && 'historyKeys' in data;
+}
+
+function toHistoryKeys(value: unknown): HistoryKeys {
+  const raw = typeof value === 'string' ? parseJsonString(value, 'historyKeys') : value;
+  const obj = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const lastStep = typeof obj.lastStep === 'number' ? obj.lastStep : -1;
+  const keys = obj.keys && typeof obj.keys === 'object' ? (obj.keys as Record<string, unknown>) : {};
+  return { ...obj, lastStep, keys };
+}
+
+/**
+ * One W&B run. Get one with {@link Api.run}, or iterate {@link Api.runs}.
+ *
+ * Identity: `id` is the short run id (`a1b2c3d4`, what URLs show), `name` is the display name,
+ * `storageId` is the server's node id.
+ *
+ * @example
+ * ```ts
+ * const run = await api.run('acme/vision/a1b2c3d4');
+ * console.log(run.name, run.state, run.config.lr, run.summary.accuracy, run.url);
+ * ```
+ */
+export class Run {
+  /** Entity (user or team) that owns the run. */
+  readonly entity: string;
+  /** Project the run belongs to. */
+  readonly project: string;
+  /**
+   * The sweep that started the run, when it was listed with `includeSweeps: true` (each sweep is
+   * fetched once per listing); otherwise `undefined` — `sweepName` still holds its id.
+   */
+  readonly sweep: Sweep | undefined;
+
+  #ctx: FacadeContext;
+  #data: RunLightFieldsFragment;
+  #heavy: HeavyFields | undefined;
+
+  /** @internal Runs are made by {@link Api.run} and {@link Api.runs}. */
+  constructor(ctx: FacadeContext, entity: string, project: string, data: RunData, sweep?: Sweep) {
+    this.#ctx = ctx;
+    this.entity = entity;
+    this.project = project;
+    this.sweep = sweep;
+    this.#data = data;
+    if (hasHeavyFields(data)) this.#setHeavy(data);
+  }
+
+  #setHeavy(data: RunHeavyFieldsFragment): void {
+    const rawConfig = parseJsonString(data.config, 'config');
+    this.#heavy = {
+      rawConfig,
+      config: unwrapConfig(rawConfig),
+      summary: parseJsonString(data.summaryMetrics, 'summaryMetrics'),
+      systemMetrics: parseJsonString(data.systemMetrics, 'systemMetrics'),
+      historyKeys: toHistoryKeys(data.historyKeys),
+    };
+  }
+
+  /** Where the run is, for the file helpers. */
+  get #ref(): RunRef {
+    return { entity: this.entity, project: this.project, runId: this.id };
+  }
+
+  #need(field: string): HeavyFields {
+    if (!this.#heavy) throw new RunNotLoadedError(field, this.path.join('/'));
+    return this.#heavy;
+  }
+
+  /** The short run id, e.g. `a1b2c3d4` (GraphQL `name`). */
+  get id(): string {
+    return this.#data.name;
+  }
+  /** The server's node id (GraphQL `id`), used by mutations. */
+  get storageId(): string {
+    return this.#data.id;
+  }
+  /** Display name, e.g. `brisk-forest-12` (the run id when it has none). */
+  get name(): string {
+    return this.#data.displayName ?? this.#data.name;
+  }
+  /**
+   * Sets the display name; `undefined` clears it. Saved by {@link Run.update}.
+   *
+   * @example
+   * ```ts
+   * run.name = 'baseline-lr-0.1';
+   * await run.update();
+   * ```
+   */
+  set name(value: string | undefined) {
+    this.#data = { ...this.#data, displayName: checkRunText(value, 'name') };
+  }
+  /** State: `running`, `finished`, `crashed`, `failed`, ... */
+  get state(): RunState {
+    return this.#data.state ?? 'unknown';
+  }
+  /** Tags. */
+  get tags(): readonly string[] {
+    return this.#data.tags ?? [];
+  }
+  /**
+   * Replaces the tags (an array of strings; a copy is kept). Saved by {@link Run.update}.
+   *
+   * @example
+   * ```ts
+   * run.tags = [...run.tags, 'best'];
+   * await run.update();
+   * ```
+   */
+  set tags(value: readonly string[]) {
+    this.#data = { ...this.#data, tags: checkRunTags(value) };
+  }
+  /** Notes (markdown), or `undefined`. */
+  get notes(): string | undefined {
+    return this.#data.notes ?? undefined;
+  }
+  /**
+   * Sets the notes (markdown); `undefined` clears them. Saved by {@link Run.update}.
+   *
+   * @example
+   * ```ts
+   * run.notes = 'Diverged after epoch 3.';
+   * await run.update();
+   * ```
+   */
+  set notes(value: string | undefined) {
+    this.#data = { ...this.#data, notes: checkRunText(value, 'notes') };
+  }
+  /** Description, or `undefined`. */
+  get description(): string | undefined {
+    return this.#data.description ?? undefined;
+  }
+  /** Group name, or `undefined`. */
+  get group(): string | undefined {
+    return this.#data.group ?? undefined;
+  }
+  /**
+   * Sets the group; `undefined` clears it. Saved by {@link Run.update}.
+   *
+   * @example
+   * ```ts
+   * run.group = 'sweep-2024-06';
+   * await run.update();
+   * ```
+   */
+  set group(value: string | undefined) {
+    this.#data = { ...this.#data, group: checkRunText(value, 'group') };
+  }
+  /** Job type, or `undefined`. */
+  get jobType(): string | undefined {
+    return this.#data.jobType ?? undefined;
+  }
+  /**
+   * Sets the job type; `undefined` clears it. Saved by {@link Run.update}.
+   *
+   * @example
+   * ```ts
+   * run.jobType = 'eval';
+   * await run.update();
+   * ```
+   */
+  set jobType(value: string | undefined) {
+    this.#data = { ...this.#data, jobType: checkRunText(value, 'jobType') };
+  }
+  /** Id of the sweep that started the run, or `undefined`. */
+  get sweepName(): string | undefined {
+    return this.#data.sweepName ?? undefined;
+  }
+  /** Git commit the run was started from, or `undefined`. */
+  get commit(): string | undefined {
+    return this.#data.commit ?? undefined;
+  }
+  /** The user that logged the run. */
+  get user(): RunUser | undefined {
+    const user = this.#data.user;
+    return user ? { name: user.name, username: user.username ?? undefined } : undefined;
+  }
+  /** When the run was created. */
+  get createdAt(): Date | undefined {
+    return parseServerDate(this.#data.createdAt);
+  }
+  /** Last heartbeat from the run's process. */
+  get heartbeatAt(): Date | undefined {
+    return parseServerDate(this.#data.heartbeatAt);
+  }
+  /** Whether the caller may only read this run. */
+  get readOnly(): boolean {
+    return this.#data.readOnly ?? false;
+  }
+  /** Number of history rows logged. */
+  get historyLineCount(): number {
+    return this.#data.historyLineCount ?? 0;
+  }
+
+  /**
+   * `[entity, project, id]`.
+   *
+   * @example
+   * ```ts
+   * const [entity, project, id] = run.path;
+   * ```
+   */
+  get path(): [string, string, string] {
+    return [this.entity, this.project, this.id];
+  }
+
+  /**
+   * The run's page in the W&B app (each path segment URL-encoded).
+   *
+   * @example
+   * ```ts
+   * console.log(run.url); // 'https://wandb.ai/acme/vision/runs/a1b2c3d4'
+   * ```
+   */
+  get url(): string {
+    return runUrl(this.#ctx.appUrl, this.entity, this.project, this.id);
+  }
+
+  /**
+   * Whether config, summary, system metrics and history keys are loaded.
+   *
+   * @example
+   * ```ts
+   * if (!run.loaded) await run.load();
+   * ```
+   */
+  get loaded(): boolean {
+    return this.#heavy !== undefined;
+  }
+
+  /**
+   * Saves your edits to `name`, `tags`, `notes`, `group`, `jobType`, `config` and `summary` in one
+   * `UpdateRun` mutation, then shows the server's view of the run (every field, heavy ones
+   * included, as the server returns them). Returns the run itself.
+   *
+   * What is sent: the id (`storageId`), the display name, notes, tags, group and job type as they
+   * are now (`undefined` clears a text field); `config` and `summary` only when they are loaded
+   * and differ from what was loaded, each in full (`config` in the server's `{ key: { value,
+   * desc } }` form with `_wandb` kept; `summary` with `NaN` / `±Infinity` kept), so a lazily
+   * listed run, or one whose config or summary you did not change, never has them overwritten.
+   * Values that cannot be sent (e.g. a `BigInt` or a circular object) throw
+   * {@link ValidationError} before any request. If the request fails, your edits stay and a later
+   * `update()` sends them again; repeating it is safe, so it is retried on transient failures.
+   * Edits made while the request is in flight are replaced by the server's answer.
+   *
+   * @example
+   * ```ts
+   * const run = await api.run('acme/vision/a1b2c3d4');
+   * run.tags = [...run.tags, 'best'];
+   * run.notes = 'Best run of the sweep.';
+   * run.config.lr = 0.2;
+   * run.summary.best_accuracy = 0.93;
+   * await run.update();
+   * ```
+   */
+  async update(options: RunUpdateOptions = {}): Promise<this> {
+    const o = optionsObject(options);
+    const signal = optionalSignal(o.signal);
+    const data = this.#data as RunData;
+    const variables: UpdateRunMutationVariables = {
+      id: data.id,
+      displayName: data.displayName ?? null,
+      notes: data.notes ?? null,
+      tags: checkRunTags(data.tags ?? []),
+      groupName: data.group ?? null,
+      jobType: data.jobType ?? null,
+    };
+    const heavy = this.#heavy;
+    if (heavy) {
+      const config = checkRunObject(heavy.config, 'config');
+      const summary = checkRunObject(heavy.summary, 'summary');
+      if (!sameAsLoaded(config, data.config, 'config')) {
+        variables.config = encodeConfig(config, heavy.rawConfig);
+      }
+      if (!sameAsLoaded(summary, data.summaryMetrics, 'summaryMetrics')) {
+        variables.summaryMetrics = stringifyJsonWithNonFinite(summary, 'summary');
+      }
+    }
+    const result = await this.#ctx.request(UpdateRunDocument, variables, { signal, idempotent: true });
+    const bucket = result.upsertBucket?.bucket;
+    if (!bucket) throw new WandbError(`UpdateRun returned no run for ${this.path.join('/')}`);
+    this.#data = bucket;
+    this.#setHeavy(bucket);
+    return this;
+  }
+
+  /**
+   * Deletes the run on the server (with the artifacts it logged when `deleteArtifacts` is true).
+   * Afterwards {@link Api.run} for its path is a {@link NotFoundError}.
+   *
+   * @example
+   * ```ts
+   * const run = await api.run('acme/vision/a1b2c3d4');
+   * await run.delete({ deleteArtifacts: true });
+   * ```
+   */
+  async delete(options: RunDeleteOptions = {}): Promise<void> {
+    const o = optionsObject(options);
+    const deleteArtifacts = optionalBoolean(o.deleteArtifacts, 'deleteArtifacts') ?? false;
+    const signal = optionalSignal(o.signal);
+    // Like the official client, `deleteArtifacts` is only sent when true.
+    const variables: DeleteRunMutationVariables = deleteArtifacts
+      ? { id: this.storageId, deleteArtifacts: true }
+      : { id: this.storageId };
+    await this.#ctx.request(DeleteRunDocument, variables, { signal });
+  }
+
+  /**
+   * The run's config as plain values (the server's `{ value, desc }` wrappers removed, `_wandb` dropped).
+   * Edit it in place or assign a new plain object, then call {@link Run.update} to save it
+   * (`_wandb` and the other internal keys are kept). Throws {@link RunNotLoadedError} on a lazily
+   * listed run that is not loaded.
+   *
+   * @example
+   * ```ts
+   * const { lr, batch_size } = run.config;
+   * run.config.lr = 0.2;
+   * await run.update();
+   * ```
+   */
+  get config(): Record<string, unknown> {
+    return this.#need('config').config;
+  }
+  set config(value: Record<string, unknown>) {
+    this.#need('config').config = checkRunObject(value, 'config');
+  }
+
+  /**
+   * The run's summary metrics (last logged value of each key, unless set explicitly). Edit it in
+   * place or assign a new plain object, then call {@link Run.update} to save it (it replaces the
+   * whole summary; `NaN` and `±Infinity` are kept). Throws {@link RunNotLoadedError} on a lazily
+   * listed run that is not loaded.
+   *
+   * @example
+   * ```ts
+   * console.log(run.summary.accuracy);
+   * run.summary.best_accuracy = 0.93;
+   * await run.update();
+   * ```
+   */
+  get summary(): Record<string, unknown> {
+    return this.#need('summary').summary;
+  }
+  set summary(value: Record<string, unknown>) {
+    this.#need('summary').summary = checkRunObject(value, 'summary');
+  }
+
+  /**
+   * The latest system metrics (GPU, CPU, memory, ...).
+   *
+   * @example
+   * ```ts
+   * console.log(run.systemMetrics['system.gpu.0.gpu']);
+   * ```
+   */
+  get systemMetrics(): Record<string, unknown> {
+    return this.#need('systemMetrics').systemMetrics;
+  }
+
+  /**
+   * History key statistics, including `lastStep`.
+   *
+   * @example
+   * ```ts
+   * console.log(`last step ${run.historyKeys.lastStep}`);
+   * ```
+   */
+  get historyKeys(): HistoryKeys {
+    return this.#need('historyKeys').historyKeys;
+  }
+
+  /**
+   * Loads every field, heavy ones included (config, summary, system metrics, history keys). Does
+   * nothing when they are loaded already, unless `force` is set: then the whole run (state,
+   * tags, summary, ...) is read again from the server. Returns the run itself.
+   *
+   * @example
+   * ```ts
+   * for await (const run of api.runs('acme/vision', { lazy: true })) {
+   *   if (run.state === 'finished') console.log((await run.load()).summary.accuracy);
+   * }
+   * await run.load({ force: true }); // refresh a running run
+   * ```
+   */
+  async load(options: { force?: boolean } & RequestOptions = {}): Promise<this> {
+    if (this.#heavy && !options.force) return this;
+    const run = await fetchRunDetail(this.#ctx, this.entity, this.project, this.id, {
+      signal: options.signal,
+      cache: options.force ? false : options.cache,
+    });
+    this.#data = run;
+    this.#setHeavy(run);
+    return this;
+  }
+
+  /**
+   * Sampled history: at most `samples` rows (default 500), picked evenly by the server. Without
+   * `keys` the rows hold every key logged (`_step`, `_runtime`, `_timestamp`, metrics); with
+   * `keys` only rows that have all of them, with just `xAxis` (default `_step`) and those keys.
+   * `stream: 'system'` reads the system metrics stream instead (not with `keys`).
+   * `format: 'columns'` answers `{ key: values[] }` (missing values `null`; with `keys`, a column
+   * for `xAxis` and each key even when no row has it). With `keys` the rows come from the
+   * server's `sampledHistory`, which is plain JSON: `NaN` and `±Infinity` values may arrive as
+   * `null` there. Rows are sampled, not exhaustive: use {@link Run.scanHistory} for every row.
+   * Never cached.
+   *
+   * @throws {@link ValidationError} for bad options (before any request), {@link NotFoundError}
+   *   when the run does not exist.
+   * @example
+   * ```ts
+   * const rows = await run.history({ keys: ['loss', 'val_loss'], samples: 200 });
+   * for (const { _step, loss } of rows) console.log(_step, loss);
+   * const { _step, loss } = await run.history({ keys: ['loss'], format: 'columns' }); // two aligned arrays
+   * const system = await run.history({ stream: 'system' }); // CPU, GPU, memory ...
+   * ```
+   */
+  history(options: HistoryOptions & { format: 'columns' }): Promise<HistoryColumns>;
+  history(options?: HistoryOptions & { format?: 'rows' }): Promise<HistoryRow[]>;
+  history(options?: HistoryOptions): Promise<HistoryRow[] | HistoryColumns>;
+  history(options?: HistoryOptions): Promise<HistoryRow[] | HistoryColumns> {
+    return fetchHistory(this.#ctx, this.entity, this.project, this.id, options);
+  }
+
+  /**
+   * Every history row, in step order, fetched lazily one window of `pageSize` steps per request
+   * (windows without rows are passed over). With `keys`, only rows that have all of them, each
+   * holding `_step` and those keys (read from `sampledHistory`, plain JSON: `NaN` and `±Infinity`
+   * may arrive as `null`). `minStep` (inclusive) and `maxStep` (exclusive) bound the
+   * steps. Each `for await` starts over from the run's current last step. Options are checked
+   * when it is called; aborting `signal` makes the pending `next()` reject with its reason.
+   * Never cached.
+   *
+   * @throws {@link ValidationError} for bad options, when called; iteration rejects with
+   *   {@link NotFoundError} when the run does not exist.
+   * @example
+   * ```ts
+   * for await (const row of run.scanHistory({ keys: ['loss'], pageSize: 500 })) {
+   *   console.log(row._step, row.loss);
+   * }
+   * const rows = [];
+   * for await (const row of run.scanHistory({ minStep: 1000, maxStep: 2000 })) rows.push(row);
+   * ```
+   */
+  scanHistory(options?: ScanHistoryOptions): AsyncIterable<HistoryRow> {
+    return scanHistory(this.#ctx, this.entity, this.project, this.id, options);
+  }
+
+  /**
+   * The run's files (configs, logs, checkpoints, media, ...), fetched page by page as you iterate,
+   * 50 per request by default; `names` keeps only those exact names, `pattern` only the names
+   * matching an SQL `LIKE` pattern (`%` any run of characters, `_` one character), not both.
+   * `totalCount()` is the number of files of the whole run (the server's `fileCount`), whatever
+   * `names` or `pattern` selects. Bad options throw {@link ValidationError} here, before any
+   * request; iterating a run that no longer exists rejects with {@link NotFoundError}.
+   *
+   * @example
+   * ```ts
+   * for await (const file of run.files()) console.log(file.name, file.size, file.updatedAt);
+   * const [log] = await run.files({ names: ['output.log'] }).toArray();
+   * const tables = await run.files({ pattern: '%.json' }).toArray();
+   * console.log(`${await run.files().totalCount()} files`);
+   * ```
+   */
+  files(options: RunFilesOptions = {}): Paginated<File> {
+    return listRunFiles(this.#ctx, this.#ref, options);
+  }
+
+  /**
+   * One file of the run, by its exact name (e.g. `config.yaml`, `media/images/sample.png`).
+   * Rejects with {@link NotFoundError} naming the file and the run when there is none.
+   *
+   * @example
+   * ```ts
+   * const config = await (await run.file('config.yaml')).text();
+   * ```
+   */
+  file(name: string, options: FileRequestOptions = {}): Promise<File> {
+    return fetchRunFile(this.#ctx, this.#ref, name, options);
+  }
+
+  /**
+   * Uploads a file to the run and resolves with its entry, as stored.
+   *
+   * - `uploadFile(name, data)` uploads `data` (a string, sent as UTF-8, a `Uint8Array` or a
+   *   `Blob`) under `name`; it works anywhere, browsers included.
+   * - `uploadFile(path, { root })` (Node only) uploads the file at `path`, stored under its path
+   *   relative to `root` (default `.`) with `/` separators.
+   *
+   * Names are made upload-safe the way W&B does: `\` becomes `/`, leading `/` go, and each `..`
+   * segment becomes `__` (`../x.txt` is stored as `__/x.txt`). An existing file of that name is
+   * replaced. The bytes go straight to the signed upload URL the server gives, with the headers
+   * it lists and without your API key. On servers with the feature `MARK_RUN_FILES_UPLOADED`
+   * (self-hosted; see `api.serverFeatures()`) the upload is then registered with
+   * `MarkRunFilesUploaded`, without which the file would not be listed; if the server refuses
+   * (`success: false`) the call rejects with {@link ServerError}. Bad arguments throw
+   * {@link ValidationError} before any request; in a browser the `path` form rejects with
+   * {@link UnsupportedError}.
+   *
+   * @example
+   * ```ts
+   * const notes = await run.uploadFile('notes/summary.md', '# Results\nAccuracy 0.93');
+   * const plot = await run.uploadFile('plots/loss.png', await (await fetch(pngUrl)).blob());
+   * const ckpt = await run.uploadFile('out/checkpoints/last.ckpt', { root: 'out' }); // "checkpoints/last.ckpt"
+   * console.log(ckpt.name, ckpt.size, ckpt.md5);
+   * ```
+   */
+  uploadFile(name: string, data: UploadData, options?: UploadDataOptions): Promise<File>;
+  uploadFile(path: string, options?: UploadFileOptions): Promise<File>;
+  uploadFile(
+    target: string,
+    second?: UploadData | UploadFileOptions,
+    third?: UploadDataOptions,
+  ): Promise<File> {
+    return uploadRunFile(this.#ctx, this.#ref, target, second, third);
+  }
+
+  /**
+   * A plain-object form, for logging and JSON (heavy fields only when loaded).
+   *
+   * @example
+   * ```ts
+   * console.log(JSON.stringify(run, null, 2));
+   * ```
+   */
+  toJSON(): Record<string, unknown> {
+    const { id, storageId, entity, project, name, state, tags, notes, group, jobType, sweepName, user } =
+      this;
+    const base = {
+      id,
+      storageId,
+      entity,
+      project,
+      name,
+      state,
+      tags,
+      notes,
+      group,
+      jobType,
+      sweepName,
+      user,
+    };
+    const times = { createdAt: this.createdAt, heartbeatAt: this.heartbeatAt, url: this.url };
+    if (!this.#heavy) return { ...base, ...times, loaded: false };
+    const { config, summary, systemMetrics } = this.#heavy;
+    return { ...base, ...times, loaded: true, config, summary, systemMetrics };
+  }
+}

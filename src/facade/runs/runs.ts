@@ -1,0 +1,136 @@
+import { RunsPageDocument } from '../../generated/graphql.js';
+import type { FacadeContext } from '../core/context.js';
+import { projectNotFound } from '../core/notFound.js';
+import { serializeRunFilter, type RunFilter } from './filters.js';
+import { parseOrder } from './order.js';
+import { connectionPosition, Paginated, validatePerPage, type Page } from '../core/pagination.js';
+import { Run } from './run.js';
+import { fetchSweep, type Sweep } from '../sweeps/sweep.js';
+import { once } from '../core/memo.js';
+import { optionalBoolean, optionalSignal } from '../core/validate.js';
+
+/** Options of {@link Api.runs}. */
+export interface RunsOptions {
+  /**
+   * A Mongo-style filter over run fields (`state`, `tags`, `config.<key>`,
+   * `summary_metrics.<key>`, ...). Operators: `$and $or $nor $eq $ne $gt $gte $lt $lte $in $nin
+   * $exists $regex`. Default: all runs.
+   */
+  filters?: RunFilter;
+  /** `+field` (ascending), `-field` (descending) or `field`. Default `+created_at`. */
+  order?: string;
+  /** Runs fetched per request, a positive integer. Default 50. */
+  perPage?: number;
+  /**
+   * `true` fetches only light fields; reading `config`, `summary`, `systemMetrics` or
+   * `historyKeys` then needs `await run.load()`. Default `false`.
+   */
+  lazy?: boolean;
+  /**
+   * `true` also fetches the sweep of every run that belongs to one (once per sweep per listing)
+   * and sets `run.sweep`. Default `false`.
+   */
+  includeSweeps?: boolean;
+  /** A cursor from {@link Paginated.cursor} to resume a listing after that position. */
+  start?: string | null;
+  /** Cancels the listing. */
+  signal?: AbortSignal;
+}
+
+/** A resolved project address plus what the user asked for. @internal */
+export interface RunsQuery {
+  entity: string | undefined;
+  project: string;
+  options: RunsOptions;
+}
+
+/**
+ * A lazily paginated list of runs, returned by {@link Api.runs}. Iterate it with `for await`,
+ * or use `toArray()`, `first()`, `pages()`; `totalCount()` is the server's count for the filter.
+ *
+ * @example
+ * ```ts
+ * const runs = api.runs('acme/vision', { filters: { 'config.optimizer': 'adam' }, order: '-summary_metrics.accuracy' });
+ * console.log(await runs.totalCount());
+ * for await (const run of runs) console.log(run.name, run.summary.accuracy);
+ * ```
+ */
+export class Runs extends Paginated<Run> {
+  /** The filter this listing applies, as sent to the server. */
+  readonly filters: RunFilter | undefined;
+  /** The order this listing applies, normalized (`+created_at`). */
+  readonly order: string;
+  /** Whether runs come without heavy fields. */
+  readonly lazy: boolean;
+  /** Whether runs come with their sweeps. */
+  readonly includeSweeps: boolean;
+
+  /** @internal Made by {@link Api.runs}; validates everything before any request. */
+  constructor(ctx: FacadeContext, query: RunsQuery) {
+    const { options } = query;
+    const perPage = validatePerPage(options.perPage ?? 50);
+    const lazy = optionalBoolean(options.lazy, 'lazy') ?? false;
+    const includeSweeps = optionalBoolean(options.includeSweeps, 'includeSweeps') ?? false;
+    const signal = optionalSignal(options.signal);
+    const order = parseOrder(options.order);
+    const filters = serializeRunFilter(options.filters);
+    const entityName = once(() => ctx.resolveEntity(query.entity));
+    const sweeps = new Map<string, () => Promise<Sweep | undefined>>();
+    const sweepOf = (entity: string, name: string, pageSignal?: AbortSignal): Promise<Sweep | undefined> => {
+      let load = sweeps.get(name);
+      if (!load) {
+        load = once(() => fetchSweep(ctx, entity, query.project, name, pageSignal));
+        sweeps.set(name, load);
+      }
+      return load();
+    };
+    const fetchPage = async (args: {
+      cursor: string | null;
+      perPage: number;
+      signal?: AbortSignal;
+    }): Promise<Page<Run>> => {
+      const entity = await entityName();
+      const data = await ctx.request(
+        RunsPageDocument,
+        {
+          entity,
+          project: query.project,
+          cursor: args.cursor,
+          perPage: args.perPage,
+          order,
+          filters,
+          heavy: !lazy,
+        },
+        { signal: args.signal, cacheIf: (d) => d.project != null },
+      );
+      const project = data.project;
+      if (!project) throw projectNotFound(entity, query.project);
+      const edges = project.runs?.edges ?? [];
+      const runSweeps = new Map<string, Sweep | undefined>();
+      if (includeSweeps) {
+        const names = [...new Set(edges.flatMap((e) => (e.node.sweepName ? [e.node.sweepName] : [])))];
+        const found = await Promise.all(names.map((name) => sweepOf(entity, name, args.signal)));
+        names.forEach((name, i) => runSweeps.set(name, found[i]));
+      }
+      return {
+        items: edges.map(
+          (e) =>
+            new Run(
+              ctx,
+              entity,
+              query.project,
+              e.node,
+              e.node.sweepName ? runSweeps.get(e.node.sweepName) : undefined,
+            ),
+        ),
+        ...connectionPosition(project.runs),
+        totalCount: project.runCount,
+      };
+    };
+    super(fetchPage, { perPage, start: options.start ?? null, signal, what: 'runs' });
+    this.filters = options.filters;
+    this.order = order;
+    this.lazy = lazy;
+    this.includeSweeps = includeSweeps;
+  }
+}

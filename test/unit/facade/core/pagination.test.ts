@@ -1,0 +1,375 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { UnsupportedError, ValidationError, WandbError } from '../../../../src/errors/index.js';
+import {
+  Paginated,
+  validatePerPage,
+  type Page,
+  type PageFetcher,
+} from '../../../../src/facade/core/pagination.js';
+
+interface Call {
+  cursor: string | null;
+  perPage: number;
+}
+
+/** A server of `total` numbered items; cursors are the index after the page, as strings. */
+function numbers(
+  total: number,
+  opts: { withTotal?: boolean } = {},
+): { fetch: PageFetcher<number>; calls: Call[] } {
+  const calls: Call[] = [];
+  const fetch: PageFetcher<number> = async ({ cursor, perPage }) => {
+    calls.push({ cursor, perPage });
+    const from = cursor === null ? 0 : Number(cursor);
+    const to = Math.min(total, from + perPage);
+    const items = Array.from({ length: to - from }, (_, i) => from + i);
+    const page: Page<number> = { items, cursor: items.length ? String(to) : null, hasNextPage: to < total };
+    if (opts.withTotal !== false) page.totalCount = total;
+    return page;
+  };
+  return { fetch, calls };
+}
+
+async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+}
+
+describe('Paginated', () => {
+  it('iterates across pages in order', async () => {
+    const { fetch, calls } = numbers(7);
+    const p = new Paginated(fetch, { perPage: 3 });
+    expect(await collect(p)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(calls).toEqual([
+      { cursor: null, perPage: 3 },
+      { cursor: '3', perPage: 3 },
+      { cursor: '6', perPage: 3 },
+    ]);
+    expect(p.cursor).toBe('7');
+  });
+
+  it('yields pages with pages()', async () => {
+    const { fetch } = numbers(5);
+    expect(await collect(new Paginated(fetch, { perPage: 2 }).pages())).toEqual([[0, 1], [2, 3], [4]]);
+  });
+
+  it('handles an empty listing', async () => {
+    const { fetch } = numbers(0);
+    const p = new Paginated(fetch, { perPage: 2 });
+    expect(await collect(p)).toEqual([]);
+    expect(await p.first()).toBeUndefined();
+    expect(p.cursor).toBeNull();
+  });
+
+  it('starts over on every iteration', async () => {
+    const { fetch, calls } = numbers(4);
+    const p = new Paginated(fetch, { perPage: 3 });
+    expect(await collect(p)).toEqual([0, 1, 2, 3]);
+    expect(await collect(p)).toEqual([0, 1, 2, 3]);
+    expect(await collect(p.pages())).toEqual([[0, 1, 2], [3]]);
+    expect(calls.filter((c) => c.cursor === null)).toHaveLength(3);
+  });
+
+  it('supports concurrent independent iterators', async () => {
+    const { fetch } = numbers(4);
+    const p = new Paginated(fetch, { perPage: 2 });
+    const a = p[Symbol.asyncIterator]();
+    const b = p[Symbol.asyncIterator]();
+    expect((await a.next()).value).toBe(0);
+    expect((await a.next()).value).toBe(1);
+    expect((await b.next()).value).toBe(0);
+    expect((await a.next()).value).toBe(2);
+  });
+
+  it('toArray stops fetching once the limit is reached and asks for no more than needed', async () => {
+    const { fetch, calls } = numbers(100);
+    const p = new Paginated(fetch, { perPage: 10 });
+    expect(await p.toArray({ limit: 15 })).toEqual(Array.from({ length: 15 }, (_, i) => i));
+    expect(calls).toEqual([
+      { cursor: null, perPage: 10 },
+      { cursor: '10', perPage: 5 },
+    ]);
+    expect(p.cursor).toBe('15');
+    calls.length = 0;
+    expect(await p.toArray({ limit: 0 })).toEqual([]);
+    expect(calls).toEqual([]);
+    expect(await new Paginated(numbers(3).fetch, { perPage: 2 }).toArray({ limit: 10 })).toEqual([0, 1, 2]);
+    expect(await new Paginated(numbers(3).fetch, { perPage: 2 }).toArray()).toEqual([0, 1, 2]);
+  });
+
+  it('toArray truncates when the server sends more than asked for', async () => {
+    const fetch: PageFetcher<number> = async () => ({ items: [1, 2, 3, 4], cursor: 'x', hasNextPage: true });
+    expect(await new Paginated(fetch, { perPage: 10 }).toArray({ limit: 2 })).toEqual([1, 2]);
+  });
+
+  it.each([-1, 1.5, NaN, Infinity, '3'])('toArray rejects limit %j', async (limit) => {
+    const p = new Paginated(numbers(3).fetch, { perPage: 2 });
+    await expect(p.toArray({ limit: limit as number })).rejects.toMatchObject({ parameter: 'limit' });
+  });
+
+  it('first() fetches one page of one item', async () => {
+    const { fetch, calls } = numbers(100);
+    expect(await new Paginated(fetch, { perPage: 50 }).first()).toBe(0);
+    expect(calls).toEqual([{ cursor: null, perPage: 1 }]);
+  });
+
+  it('first() skips empty pages that say more follow', async () => {
+    const pages: Page<string>[] = [
+      { items: [], cursor: 'a', hasNextPage: true },
+      { items: ['x'], cursor: 'b', hasNextPage: false },
+    ];
+    let i = 0;
+    const p = new Paginated<string>(async () => pages[i++] as Page<string>, { perPage: 5 });
+    expect(await p.first()).toBe('x');
+  });
+
+  it('resumes from a cursor with start', async () => {
+    const { fetch, calls } = numbers(10);
+    const p = new Paginated(fetch, { perPage: 4 });
+    expect(await p.toArray({ limit: 4 })).toEqual([0, 1, 2, 3]);
+    const resumed = new Paginated(fetch, { perPage: 4, start: p.cursor });
+    expect(resumed.cursor).toBe('4');
+    expect(await collect(resumed)).toEqual([4, 5, 6, 7, 8, 9]);
+    expect(calls.at(-2)).toEqual({ cursor: '4', perPage: 4 });
+    expect(resumed.cursor).toBe('10');
+  });
+
+  it('advances the cursor by whole pages when a for-await loop breaks mid-page', async () => {
+    const p = new Paginated(numbers(10).fetch, { perPage: 4 });
+    for await (const n of p) if (n === 1) break;
+    expect(p.cursor).toBe('4');
+  });
+
+  it('stops with a WandbError when the server repeats a cursor', async () => {
+    let n = 0;
+    const fetch: PageFetcher<number> = async () => ({ items: [n++], cursor: 'same', hasNextPage: true });
+    const p = new Paginated(fetch, { perPage: 1, what: 'runs' });
+    const seen: number[] = [];
+    const err = await (async () => {
+      try {
+        for await (const x of p) seen.push(x);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(WandbError);
+    expect(err).not.toBeInstanceOf(ValidationError);
+    expect((err as Error).message).toContain('same cursor twice');
+    expect((err as Error).message).toContain('runs');
+    expect(seen).toEqual([0, 1]); // both pages' items were delivered before the guard fired
+  });
+
+  it('stops when the cursor cycles back or equals the start cursor', async () => {
+    const cycle = ['a', 'b', 'a'];
+    let i = 0;
+    const fetch: PageFetcher<number> = async () => ({
+      items: [i],
+      cursor: cycle[i++] ?? 'z',
+      hasNextPage: true,
+    });
+    await expect(new Paginated(fetch, { perPage: 1 }).toArray()).rejects.toThrow(/same cursor twice/);
+
+    const stuck: PageFetcher<number> = async ({ cursor }) => ({ items: [1], cursor, hasNextPage: true });
+    await expect(new Paginated(stuck, { perPage: 1, start: 's' }).toArray()).rejects.toThrow(
+      /same cursor twice/,
+    );
+  });
+
+  it('stops when the server says there is more but gives no cursor', async () => {
+    const fetch: PageFetcher<number> = async () => ({ items: [1], cursor: null, hasNextPage: true });
+    await expect(new Paginated(fetch, { perPage: 1 }).toArray()).rejects.toThrow(/no cursor/);
+  });
+
+  it('does not complain about a repeated cursor on the last page', async () => {
+    const fetch: PageFetcher<number> = async ({ cursor }) => ({ items: [1], cursor, hasNextPage: false });
+    expect(await new Paginated(fetch, { perPage: 1, start: 'x' }).toArray()).toEqual([1]);
+  });
+
+  it('rejects with signal.reason when aborted before the first page', async () => {
+    const { fetch, calls } = numbers(5);
+    const ac = new AbortController();
+    const reason = new Error('stop');
+    ac.abort(reason);
+    const p = new Paginated(fetch, { perPage: 2, signal: ac.signal });
+    await expect(p.toArray()).rejects.toBe(reason);
+    await expect(p.totalCount()).rejects.toBe(reason);
+    await expect(collect(p.pages())).rejects.toBe(reason);
+    expect(calls).toEqual([]);
+  });
+
+  it('rejects with signal.reason when aborted between pages', async () => {
+    const { fetch, calls } = numbers(10);
+    const ac = new AbortController();
+    const p = new Paginated(fetch, { perPage: 2, signal: ac.signal });
+    const seen: number[] = [];
+    const run = (async () => {
+      for await (const n of p) {
+        seen.push(n);
+        if (n === 1) ac.abort('enough');
+      }
+    })();
+    await expect(run).rejects.toBe('enough');
+    expect(seen).toEqual([0, 1]);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('passes the signal to the fetcher and rejects a hanging request on abort', async () => {
+    const ac = new AbortController();
+    let received: AbortSignal | undefined;
+    const fetch: PageFetcher<number> = ({ signal }) => {
+      received = signal;
+      return new Promise<Page<number>>(() => {}); // never settles
+    };
+    const pending = new Paginated(fetch, { perPage: 1, signal: ac.signal }).toArray();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(received).toBe(ac.signal);
+    const reason = new DOMException('aborted', 'AbortError');
+    ac.abort(reason);
+    await expect(pending).rejects.toBe(reason);
+  });
+
+  it('propagates fetcher errors and ends the iteration', async () => {
+    const boom = new Error('boom');
+    let calls = 0;
+    const fetch: PageFetcher<number> = async () => {
+      calls++;
+      throw boom;
+    };
+    const it = new Paginated(fetch, { perPage: 1 })[Symbol.asyncIterator]();
+    await expect(it.next()).rejects.toBe(boom);
+    expect(await it.next()).toEqual({ done: true, value: undefined });
+    expect(calls).toBe(1);
+  });
+
+  describe('totalCount', () => {
+    it('fetches one small page and caches the count', async () => {
+      const { fetch, calls } = numbers(42);
+      const p = new Paginated(fetch, { perPage: 10 });
+      const [a, b] = await Promise.all([p.totalCount(), p.totalCount()]);
+      expect([a, b]).toEqual([42, 42]);
+      expect(await p.totalCount()).toBe(42);
+      expect(calls).toEqual([{ cursor: null, perPage: 1 }]);
+      expect(p.cursor).toBeNull(); // counting does not move the cursor
+    });
+
+    it('reuses a count seen while iterating', async () => {
+      const { fetch, calls } = numbers(3);
+      const p = new Paginated(fetch, { perPage: 10 });
+      await p.toArray();
+      expect(await p.totalCount()).toBe(3);
+      expect(calls).toHaveLength(1);
+    });
+
+    it('throws UnsupportedError when the server gives no total', async () => {
+      const { fetch, calls } = numbers(3, { withTotal: false });
+      const p = new Paginated(fetch, { perPage: 10, what: 'reports' });
+      await expect(p.totalCount()).rejects.toBeInstanceOf(UnsupportedError);
+      await expect(p.totalCount()).rejects.toThrow(/reports/);
+      expect(calls).toHaveLength(1);
+    });
+
+    it('retries after a failed fetch', async () => {
+      let fail = true;
+      const fetch: PageFetcher<number> = async () => {
+        if (fail) {
+          fail = false;
+          throw new Error('flaky');
+        }
+        return { items: [], cursor: null, hasNextPage: false, totalCount: 0 };
+      };
+      const p = new Paginated(fetch, { perPage: 1 });
+      await expect(p.totalCount()).rejects.toThrow('flaky');
+      expect(await p.totalCount()).toBe(0);
+    });
+  });
+
+  describe('perPage validation', () => {
+    it.each([0, -1, 1.5, NaN, Infinity, '50', null, undefined, 2 ** 60])('rejects %j', (n) => {
+      expect(() => validatePerPage(n)).toThrow(ValidationError);
+      expect(() => new Paginated(numbers(1).fetch, { perPage: n as number })).toThrow(
+        expect.objectContaining({ parameter: 'perPage' }),
+      );
+    });
+
+    it('accepts positive integers and names the parameter given', () => {
+      expect(validatePerPage(1)).toBe(1);
+      expect(validatePerPage(5000)).toBe(5000);
+      try {
+        validatePerPage(0, 'fileLimit');
+        expect.unreachable();
+      } catch (e) {
+        expect((e as ValidationError).parameter).toBe('fileLimit');
+      }
+    });
+
+    it('rejects a non-string start cursor', () => {
+      expect(() => new Paginated(numbers(1).fetch, { perPage: 1, start: 5 as unknown as string })).toThrow(
+        expect.objectContaining({ parameter: 'start' }),
+      );
+    });
+  });
+
+  it('can be subclassed', async () => {
+    class Doubled extends Paginated<number> {
+      constructor() {
+        super(numbers(3).fetch, { perPage: 2, what: 'doubles' });
+      }
+      describe(): string {
+        return `${this.what} by ${this.perPage}`;
+      }
+    }
+    const d = new Doubled();
+    expect(d.describe()).toBe('doubles by 2');
+    expect(await d.toArray()).toEqual([0, 1, 2]);
+  });
+
+  it('keeps no reference to items it has already yielded', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const fetch: PageFetcher<{ n: number }> = async ({ cursor }) => {
+      const from = cursor === null ? 0 : Number(cursor);
+      return {
+        items: [{ n: from }, { n: from + 1 }, { n: from + 2 }],
+        cursor: String(from + 3),
+        hasNextPage: from < 6,
+      };
+    };
+    const it = new Paginated(fetch, { perPage: 3 })[Symbol.asyncIterator]();
+    let ref: WeakRef<object> | undefined;
+    await (async () => {
+      const first = await it.next();
+      ref = new WeakRef(first.value as object);
+    })();
+    await it.next(); // same page, next item
+    await it.next();
+    await it.next(); // next page
+    await new Promise((r) => setTimeout(r, 0));
+    gc();
+    expect(ref?.deref()).toBeUndefined();
+    await it.return?.();
+  });
+
+  it('keeps no reference to a yielded item while the rest of its page is read', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const fetch: PageFetcher<{ n: number }> = async () => ({
+      items: [{ n: 0 }, { n: 1 }, { n: 2 }],
+      cursor: 'end',
+      hasNextPage: false,
+    });
+    const it = new Paginated(fetch, { perPage: 3 })[Symbol.asyncIterator]();
+    let ref: WeakRef<object> | undefined;
+    await (async () => {
+      const first = await it.next();
+      ref = new WeakRef(first.value as object);
+    })();
+    await it.next(); // second item of the same page: the first must be collectable now
+    await new Promise((r) => setTimeout(r, 0));
+    gc();
+    expect(ref?.deref()).toBeUndefined();
+    await it.return?.();
+  });
+});
