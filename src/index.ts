@@ -9,11 +9,19 @@
  * ```
  * @module
  */
-export { Api, DEFAULT_BASE_URL, type ApiOptions, type ListOptions } from './facade/api.js';
+export { Api, type ApiOptions, type PathObject } from './facade/api.js';
+export { DEFAULT_BASE_URL } from './facade/core/options.js';
 export type { RequestOptions } from './facade/core/context.js';
+export { Paginated, type ListOptions, type Page, type PageFetcher } from './facade/core/pagination.js';
+export { parseRunPath, parseProjectPath, parseSweepPath } from './facade/paths/paths.js';
+export { reportUrl } from './facade/paths/urls.js';
+export { parseObjectPath, type ObjectPath } from './facade/paths/fromPath.js';
 export { User } from './facade/users/user.js';
 export { Project } from './facade/projects/project.js';
+export type { CreateProjectOptions } from './facade/projects/projects.js';
 export { Run, type RunState, type RunUser, type HistoryKeys } from './facade/runs/run.js';
+export { Runs, type RunsOptions } from './facade/runs/runs.js';
+export type { CreateRunOptions, RunUpdateOptions, RunDeleteOptions } from './facade/runs/writes.js';
 export type {
   HistoryOptions,
   ScanHistoryOptions,
@@ -22,22 +30,9 @@ export type {
   HistoryStream,
   HistoryFormat,
 } from './facade/runs/history.js';
-export { Runs, type RunsOptions } from './facade/runs/runs.js';
-export type {
-  CreateProjectOptions,
-  CreateRunOptions,
-  RunUpdateOptions,
-  RunDeleteOptions,
-} from './facade/runs/writes.js';
-export {
-  Sweep,
-  sweepMetricOrder,
-  type SweepState,
-  type BestRunOptions,
-  type SweepsOptions,
-} from './facade/sweeps/sweep.js';
-export { BetaReport, type ReportUser, type ReportsOptions } from './facade/reports/report.js';
-export { parseObjectPath, type ObjectPath, type PathObject } from './facade/paths/fromPath.js';
+export { type RunFilter, serializeRunFilter, validateRunFilter } from './facade/runs/filters.js';
+export { parseOrder, RUN_ORDER_COLUMNS, DEFAULT_RUN_ORDER } from './facade/runs/order.js';
+export * from './facade/runs/query-generator.js';
 export {
   File,
   type RunFilesOptions,
@@ -45,11 +40,9 @@ export {
   type DownloadOptions,
 } from './facade/files/file.js';
 export type { UploadData, UploadDataOptions, UploadFileOptions } from './facade/files/upload.js';
-export { Paginated, type Page, type PageFetcher } from './facade/core/pagination.js';
-export { type RunFilter, serializeRunFilter, validateRunFilter } from './facade/runs/filters.js';
-export { parseOrder, RUN_ORDER_COLUMNS, DEFAULT_RUN_ORDER } from './facade/runs/order.js';
-export * from './facade/runs/query-generator.js';
-export { parseRunPath, parseProjectPath, parseSweepPath, reportUrl } from './facade/paths/paths.js';
+export { Sweep, sweepMetricOrder, type SweepState, type BestRunOptions } from './facade/sweeps/sweep.js';
+export type { SweepsOptions } from './facade/sweeps/sweeps.js';
+export { BetaReport, type ReportUser, type ReportsOptions } from './facade/reports/report.js';
 export {
   WandbError,
   ValidationError,

@@ -1,47 +1,45 @@
-import type { Client } from '@urql/core';
+/**
+ * The {@link Api} class: its options, the request and cache plumbing, and one line per
+ * documented method, each handing over to the domain that implements it (`projects/`, `runs/`,
+ * `sweeps/`, ...). `Api` is the {@link FacadeContext} of every object it makes; the constructions
+ * that cross domains (a sweep's runs, a run's files) are wired here.
+ *
+ * @example
+ * ```ts
+ * const api = new Api({ entity: 'acme' });
+ * const run = await api.run('vision/a1b2c3d4');
+ * ```
+ * @module
+ */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import {
-  CreateProjectDocument,
-  CreateRunDocument,
-  DefaultEntityDocument,
-  ProjectDetailDocument,
-  ProjectsPageDocument,
-  ServerFeaturesDocument,
-  ViewerDocument,
-} from '../generated/graphql.js';
+import type { Client } from '@urql/core';
 import { readEnv } from '../io/env.js';
 import type { LocalFiles } from '../io/files.js';
-import type { StorageRequest } from '../transport/storage.js';
 import { Transport, type RetryOptions } from '../transport/index.js';
+import type { StorageRequest } from '../transport/storage.js';
 import { VERSION } from '../version.js';
-import type { FacadeContext, RequestOptions, TransportRequestOptions, Variables } from './core/context.js';
-import {
-  AuthenticationError,
-  NotFoundError,
-  UnsupportedError,
-  ValidationError,
-  WandbError,
-} from '../errors/index.js';
-import { projectNotFound } from './core/notFound.js';
+import type {
+  FacadeContext,
+  RequestOptions,
+  Settings,
+  TransportRequestOptions,
+  Variables,
+} from './core/context.js';
+import { loadServerFeatures } from './core/features.js';
 import { once } from './core/memo.js';
-import { Paginated, validatePerPage } from './core/pagination.js';
-import { parseObjectPath, type PathObject } from './paths/fromPath.js';
 import {
-  appUrlFromBaseUrl,
-  normalizeBaseUrl,
-  parseProjectPath,
-  parseRunPath,
-  parseSweepPath,
-} from './paths/paths.js';
-import { Project } from './projects/project.js';
-import { BetaReport, listReports, type ReportsOptions } from './reports/report.js';
-import { fetchRunDetail, Run } from './runs/run.js';
-import { Runs, type RunsOptions } from './runs/runs.js';
-import { fetchSweep, type Sweep } from './sweeps/sweep.js';
-import { User } from './users/user.js';
-import { randomRunId, type CreateProjectOptions, type CreateRunOptions } from './runs/writes.js';
+  checkClient,
+  checkFetch,
+  checkHeaders,
+  checkRetry,
+  DEFAULT_BASE_URL,
+  envHeaders,
+  envTimeoutMs,
+  MISSING_KEY,
+  NO_LOCAL_FILES,
+} from './core/options.js';
+import type { ListOptions, Paginated } from './core/pagination.js';
 import {
-  isPlainObject,
   optionalBoolean,
   optionalName,
   optionalPositive,
@@ -49,9 +47,21 @@ import {
   optionalString,
   optionsObject,
 } from './core/validate.js';
-
-/** The default W&B server. */
-export const DEFAULT_BASE_URL = 'https://api.wandb.ai';
+import { fetchRunFile, listRunFiles, type File, type RunFilesOptions } from './files/file.js';
+import { uploadRunFile } from './files/upload.js';
+import { parseObjectPath } from './paths/fromPath.js';
+import type { ProjectPath, RunRef, SweepRef } from './paths/paths.js';
+import { appUrlFromBaseUrl, normalizeBaseUrl } from './paths/urls.js';
+import type { Project } from './projects/project.js';
+import { createProject, getProject, listProjects, type CreateProjectOptions } from './projects/projects.js';
+import { listReports, reportFromPath, type BetaReport, type ReportsOptions } from './reports/report.js';
+import { getRun, type Run } from './runs/run.js';
+import { listRuns, projectRuns, type Runs, type RunsOptions } from './runs/runs.js';
+import { createRun, type CreateRunOptions } from './runs/writes.js';
+import type { Sweep } from './sweeps/sweep.js';
+import { findSweep, getSweep, listSweeps, type SweepsOptions } from './sweeps/sweeps.js';
+import type { User } from './users/user.js';
+import { ViewerLookup } from './users/viewer.js';
 
 /**
  * Options of {@link Api}. Every one is optional.
@@ -97,113 +107,15 @@ export interface ApiOptions {
 }
 
 /**
- * Options of paginated listings.
+ * What {@link Api.fromPath} resolves to.
  *
  * @example
  * ```ts
- * const projects = api.projects('acme', { perPage: 50, signal: AbortSignal.timeout(10_000) });
+ * const target: PathObject = await api.fromPath(somePath);
+ * if (target instanceof Run) console.log(target.summary);
  * ```
  */
-export interface ListOptions {
-  /** Items fetched per request, a positive integer. */
-  perPage?: number;
-  /** A cursor from {@link Paginated.cursor} to resume after that position. */
-  start?: string | null;
-  /** Cancels the listing. */
-  signal?: AbortSignal;
-}
-
-const MISSING_KEY =
-  'No W&B API key found. Pass `apiKey` to `new Api({ apiKey })`, set the WANDB_API_KEY environment ' +
-  'variable, or add the key to ~/.netrc for the server host (as `wandb login` does).';
-
-const NEEDS_NODE =
-  'which needs Node (the Node build of wandb-api, what `import "wandb-api"` gives under Node)';
-
-/** The core build's file access: none; each method says what to use instead. */
-const NO_LOCAL_FILES: LocalFiles = {
-  readUpload: () =>
-    Promise.reject(
-      new UnsupportedError(
-        `run.uploadFile(path) reads a file from disk, ${NEEDS_NODE}; elsewhere pass the content: run.uploadFile(name, data)`,
-      ),
-    ),
-  prepareDownload: () =>
-    Promise.reject(
-      new UnsupportedError(
-        `file.download() writes to disk, ${NEEDS_NODE}; in a browser use file.blob(), file.text(), file.arrayBuffer() or file.stream()`,
-      ),
-    ),
-  writeAtomic: () => Promise.reject(new UnsupportedError(`file.download() writes to disk, ${NEEDS_NODE}`)),
-};
-
-const RETRY_KEYS = ['maxAttempts', 'initialDelayMs', 'maxDelayMs', 'maxElapsedMs'] as const;
-
-function checkRetry(value: unknown): RetryOptions | false | undefined {
-  if (value === undefined || value === false) return value;
-  if (!isPlainObject(value))
-    throw new ValidationError(
-      'retry',
-      'expected false or { maxAttempts, initialDelayMs, maxDelayMs, maxElapsedMs }',
-    );
-  for (const key of Object.keys(value)) {
-    if (!(RETRY_KEYS as readonly string[]).includes(key)) {
-      throw new ValidationError(`retry.${key}`, `unknown retry option; allowed: ${RETRY_KEYS.join(', ')}`);
-    }
-  }
-  optionalPositive(value.maxAttempts, 'retry.maxAttempts', { integer: true });
-  for (const key of ['initialDelayMs', 'maxDelayMs', 'maxElapsedMs'] as const) {
-    const v = value[key];
-    if (v !== undefined && !(typeof v === 'number' && v >= 0 && !Number.isNaN(v))) {
-      throw new ValidationError(`retry.${key}`, `expected a number of milliseconds >= 0, got ${String(v)}`);
-    }
-  }
-  return value as RetryOptions;
-}
-
-function checkHeaders(value: unknown, parameter: string): Record<string, string> | undefined {
-  if (value === undefined) return undefined;
-  if (!isPlainObject(value) || !Object.values(value).every((v) => typeof v === 'string')) {
-    throw new ValidationError(parameter, 'expected an object of header names to string values');
-  }
-  return value as Record<string, string>;
-}
-
-/** Headers from the environment, as the official client sends them (wandb-ops.md §2). */
-function envHeaders(): Record<string, string> {
-  const headers: Record<string, string> = {};
-  const extra = readEnv('WANDB__EXTRA_HTTP_HEADERS');
-  if (extra) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(extra);
-    } catch {
-      throw new ValidationError(
-        'WANDB__EXTRA_HTTP_HEADERS',
-        'expected a JSON object of header names to strings',
-      );
-    }
-    Object.assign(headers, checkHeaders(parsed, 'WANDB__EXTRA_HTTP_HEADERS'));
-  }
-  const username = readEnv('WANDB_USERNAME');
-  const email = readEnv('WANDB_USER_EMAIL');
-  if (username) headers['X-WANDB-USERNAME'] = username;
-  if (email) headers['X-WANDB-USER-EMAIL'] = email;
-  return headers;
-}
-
-function envTimeoutMs(): number | undefined {
-  const raw = readEnv('WANDB_HTTP_TIMEOUT');
-  if (raw === undefined) return undefined;
-  const seconds = Number(raw);
-  if (!(Number.isFinite(seconds) && seconds > 0)) {
-    throw new ValidationError(
-      'WANDB_HTTP_TIMEOUT',
-      `expected a positive number of seconds, got ${JSON.stringify(raw)}`,
-    );
-  }
-  return seconds * 1000;
-}
+export type PathObject = Project | Run | Sweep | BetaReport;
 
 /**
  * The W&B public API client: read and manage users, projects and runs.
@@ -225,15 +137,13 @@ export class Api implements FacadeContext {
   /** The `User-Agent` this client identifies with: `W&B Public Client wandb-api/<version>`. */
   readonly userAgent: string;
   /** Defaults for paths: entity and project from the options or `WANDB_ENTITY` / `WANDB_PROJECT`. */
-  readonly settings: Readonly<{ entity: string | undefined; project: string | undefined }>;
+  readonly settings: Settings;
 
   #transport: Transport;
   #needsFallbackKey: boolean;
   #keyLookup = once(() => this.#loadFallbackKey());
-  #viewer = once(() => this.#loadViewer());
-  #defaultEntity: string | undefined;
-  #entityLookup = once(() => this.#loadDefaultEntity());
-  #features = once(() => this.#loadFeatures());
+  #viewer = new ViewerLookup(this);
+  #features = once(() => loadServerFeatures(this));
 
   /**
    * Creates a client. Nothing is sent until the first call; bad options throw
@@ -258,17 +168,8 @@ export class Api implements FacadeContext {
     const timeoutMs = optionalPositive(o.timeoutMs, 'timeoutMs') ?? envTimeoutMs();
     const retry = checkRetry(o.retry);
     const cache = optionalBoolean(o.cache, 'cache');
-    if (o.fetch !== undefined && typeof o.fetch !== 'function') {
-      throw new ValidationError('fetch', 'expected a fetch function');
-    }
-    if (
-      o.client !== undefined &&
-      (typeof o.client !== 'object' ||
-        o.client === null ||
-        typeof (o.client as { query?: unknown }).query !== 'function')
-    ) {
-      throw new ValidationError('client', 'expected an urql Client');
-    }
+    const fetch = checkFetch(o.fetch);
+    const client = checkClient(o.client);
     const headers = { ...envHeaders(), ...checkHeaders(o.headers, 'headers') };
     const apiKey = optionalString(o.apiKey, 'apiKey') ?? readEnv('WANDB_API_KEY');
     const bearerToken = optionalString(o.bearerToken, 'bearerToken');
@@ -280,14 +181,14 @@ export class Api implements FacadeContext {
       timeoutMs,
       retry,
       cache,
-      fetch: o.fetch,
+      fetch,
       headers,
-      client: o.client,
+      client,
       userAgent: this.userAgent,
       clientHeader: `wandb-api/${VERSION}`,
       missingKeyMessage: MISSING_KEY,
     });
-    this.#needsFallbackKey = !apiKey && !bearerToken && !o.client;
+    this.#needsFallbackKey = !apiKey && !bearerToken && !client;
   }
 
   /**
@@ -397,9 +298,7 @@ export class Api implements FacadeContext {
   flush(): void {
     this.#transport.flush();
     this.#viewer.reset();
-    this.#entityLookup.reset();
     this.#features.reset();
-    this.#defaultEntity = undefined;
   }
 
   /**
@@ -413,15 +312,7 @@ export class Api implements FacadeContext {
    * ```
    */
   viewer(): Promise<User> {
-    return this.#viewer();
-  }
-
-  async #loadViewer(): Promise<User> {
-    const data = await this.request(ViewerDocument, {});
-    if (!data.viewer) throw new AuthenticationError('Could not load the viewer: verify your W&B API key.');
-    const user = new User(data.viewer);
-    this.#defaultEntity ??= user.entity;
-    return user;
+    return this.#viewer.viewer();
   }
 
   /**
@@ -433,18 +324,8 @@ export class Api implements FacadeContext {
    * console.log(await api.defaultEntity()); // 'alice'
    * ```
    */
-  async defaultEntity(): Promise<string> {
-    return this.#defaultEntity ?? (await this.#entityLookup());
-  }
-
-  async #loadDefaultEntity(): Promise<string> {
-    const data = await this.request(DefaultEntityDocument, {});
-    if (!data.viewer) throw new AuthenticationError('Could not load the viewer: verify your W&B API key.');
-    if (!data.viewer.entity) {
-      throw new ValidationError('entity', 'the viewer has no default entity; pass an entity explicitly');
-    }
-    this.#defaultEntity = data.viewer.entity;
-    return data.viewer.entity;
+  defaultEntity(): Promise<string> {
+    return this.#viewer.defaultEntity();
   }
 
   /** @internal {@link FacadeContext}: an explicit entity, else the default one. */
@@ -468,16 +349,6 @@ export class Api implements FacadeContext {
     return this.#features();
   }
 
-  async #loadFeatures(): Promise<ReadonlyMap<string, boolean>> {
-    try {
-      const data = await this.request(ServerFeaturesDocument, {});
-      return new Map((data.serverInfo?.features ?? []).map((f) => [f.name, f.isEnabled] as const));
-    } catch (error) {
-      if (error instanceof AuthenticationError) throw error;
-      return new Map<string, boolean>();
-    }
-  }
-
   /**
    * The projects of an entity (default: the `entity` option, else the viewer's), 200 per request.
    * The server gives no total for this listing, so `totalCount()` throws `UnsupportedError`.
@@ -488,27 +359,7 @@ export class Api implements FacadeContext {
    * ```
    */
   projects(entity?: string, options: ListOptions = {}): Paginated<Project> {
-    const explicit = optionalName(entity, 'entity');
-    const o = optionsObject(options);
-    const perPage = validatePerPage(o.perPage ?? 200);
-    const signal = optionalSignal(o.signal);
-    const entityName = once(() => this.resolveEntity(explicit));
-    return new Paginated<Project>(
-      async ({ cursor, perPage: first, signal: pageSignal }) => {
-        const data = await this.request(
-          ProjectsPageDocument,
-          { entity: await entityName(), cursor, perPage: first },
-          { signal: pageSignal },
-        );
-        const edges = data.models?.edges ?? [];
-        return {
-          items: edges.flatMap((e) => (e.node ? [new Project(this, this.#runsFactory, e.node)] : [])),
-          cursor: data.models?.pageInfo.endCursor ?? edges[edges.length - 1]?.cursor ?? null,
-          hasNextPage: data.models?.pageInfo.hasNextPage ?? false,
-        };
-      },
-      { perPage, start: o.start ?? null, signal, what: 'projects', countable: false },
-    );
+    return listProjects(this, entity, options);
   }
 
   /**
@@ -521,23 +372,8 @@ export class Api implements FacadeContext {
    * console.log(project.createdAt, project.url);
    * ```
    */
-  async project(name: string, entity?: string, options: RequestOptions = {}): Promise<Project> {
-    const explicit = optionalName(entity, 'entity');
-    const parsed = parseProjectPath(name, { entity: explicit ?? this.settings.entity });
-    if (explicit && parsed.entity && parsed.entity !== explicit) {
-      throw new ValidationError(
-        'entity',
-        `${JSON.stringify(explicit)} contradicts the entity in ${JSON.stringify(name)}`,
-      );
-    }
-    const entityName = await this.resolveEntity(parsed.entity);
-    const data = await this.request(
-      ProjectDetailDocument,
-      { name: parsed.project, entity: entityName },
-      { ...optionsObject(options), cacheIf: (d) => d.project != null },
-    );
-    if (!data.project) throw projectNotFound(entityName, parsed.project);
-    return new Project(this, this.#runsFactory, data.project);
+  project(name: string, entity?: string, options: RequestOptions = {}): Promise<Project> {
+    return getProject(this, name, entity, options);
   }
 
   /**
@@ -557,12 +393,8 @@ export class Api implements FacadeContext {
    * ```
    */
   runs(path: string, options: RunsOptions = {}): Runs {
-    const o = optionsObject(options);
-    const parsed = parseProjectPath(path, this.settings);
-    return new Runs(this, { entity: parsed.entity, project: parsed.project, options: o });
+    return listRuns(this, path, options);
   }
-
-  #runsFactory = (path: string, options?: RunsOptions): Runs => this.runs(path, options);
 
   /**
    * One run, fully loaded (config, summary, system metrics, history keys). Paths: `e/p/r`,
@@ -575,12 +407,8 @@ export class Api implements FacadeContext {
    * console.log(run.name, run.config.lr, run.summary.loss);
    * ```
    */
-  async run(path: string, options: RequestOptions = {}): Promise<Run> {
-    const o = optionsObject(options);
-    const parsed = parseRunPath(path, this.settings);
-    const entity = await this.resolveEntity(parsed.entity);
-    const run = await fetchRunDetail(this, entity, parsed.project, parsed.runId, o);
-    return new Run(this, entity, parsed.project, run);
+  run(path: string, options: RequestOptions = {}): Promise<Run> {
+    return getRun(this, path, options);
   }
 
   /**
@@ -596,15 +424,8 @@ export class Api implements FacadeContext {
    * const best = await sweep.bestRun();
    * ```
    */
-  async sweep(path: string, options: RequestOptions = {}): Promise<Sweep> {
-    const o = optionsObject(options);
-    const signal = optionalSignal(o.signal);
-    const cache = optionalBoolean(o.cache, 'cache');
-    const parsed = parseSweepPath(path, this.settings);
-    const entity = await this.resolveEntity(parsed.entity);
-    const sweep = await fetchSweep(this, entity, parsed.project, parsed.sweepId, signal, cache);
-    if (!sweep) throw new NotFoundError(`Sweep ${entity}/${parsed.project}/${parsed.sweepId} not found`);
-    return sweep;
+  sweep(path: string, options: RequestOptions = {}): Promise<Sweep> {
+    return getSweep(this, path, options);
   }
 
   /**
@@ -620,8 +441,7 @@ export class Api implements FacadeContext {
    * ```
    */
   reports(path: string, options: ReportsOptions = {}): Paginated<BetaReport> {
-    const o = optionsObject(options);
-    return listReports(this, parseProjectPath(path, this.settings), o);
+    return listReports(this, path, options);
   }
 
   /**
@@ -657,11 +477,7 @@ export class Api implements FacadeContext {
       case 'sweep':
         return this.sweep(`${target.entity}/${target.project}/${target.sweepId}`, o);
       case 'report':
-        return new BetaReport(this, target.entity, target.project, {
-          id: target.reportId,
-          displayName: target.displayName,
-          spec: '{}',
-        });
+        return reportFromPath(this, target);
     }
   }
 
@@ -675,21 +491,8 @@ export class Api implements FacadeContext {
    * console.log(project.url);
    * ```
    */
-  async createProject(name: string, entity?: string, options: CreateProjectOptions = {}): Promise<Project> {
-    const projectName = optionalName(name, 'name');
-    if (projectName === undefined) throw new ValidationError('name', 'expected a project name');
-    const explicit = optionalName(entity, 'entity');
-    const signal = optionalSignal(optionsObject(options).signal);
-    const entityName = await this.resolveEntity(explicit);
-    // An upsert by name: repeating it changes nothing more, so it is safe to retry.
-    const data = await this.request(
-      CreateProjectDocument,
-      { name: projectName, entity: entityName },
-      { signal, idempotent: true },
-    );
-    const project = data.upsertModel?.project;
-    if (!project) throw new WandbError(`CreateProject returned no project for ${entityName}/${projectName}`);
-    return new Project(this, this.#runsFactory, project);
+  createProject(name: string, entity?: string, options: CreateProjectOptions = {}): Promise<Project> {
+    return createProject(this, name, entity, options);
   }
 
   /**
@@ -711,32 +514,79 @@ export class Api implements FacadeContext {
    * console.log(run.id, run.url);
    * ```
    */
-  async createRun(options: CreateRunOptions = {}): Promise<Run> {
-    const o = optionsObject(options);
-    let runId: string | undefined;
-    if (o.runId !== undefined) {
-      runId = optionalName(o.runId, 'runId');
-      if (runId === undefined) throw new ValidationError('runId', 'expected a non-empty run id');
-    }
-    const project = optionalName(o.project, 'project') ?? this.settings.project;
-    if (project === undefined) {
-      throw new ValidationError(
-        'project',
-        'no project given and no default project: pass { project }, or set the project option or WANDB_PROJECT',
-      );
-    }
-    const explicit = optionalName(o.entity, 'entity');
-    const signal = optionalSignal(o.signal);
-    const entity = await this.resolveEntity(explicit);
-    const name = runId ?? randomRunId();
-    // An upsert by id with fixed values: repeating it changes nothing more, so it is safe to retry.
-    const data = await this.request(
-      CreateRunDocument,
-      { entity, project, name, state: 'running' },
-      { signal, idempotent: true },
-    );
-    const bucket = data.upsertBucket?.bucket;
-    if (!bucket) throw new WandbError(`CreateRun returned no run for ${entity}/${project}/${name}`);
-    return new Run(this, entity, project, bucket);
+  createRun(options: CreateRunOptions = {}): Promise<Run> {
+    return createRun(this, options);
+  }
+
+  /**
+   * @internal {@link FacadeContext}: the runs of a project, for `project.runs()` and a sweep's runs.
+   *
+   * @example
+   * ```ts
+   * const runs = api.projectRuns({ entity: 'acme', project: 'vision' }, { perPage: 10 });
+   * ```
+   */
+  projectRuns(where: ProjectPath, options?: RunsOptions): Runs {
+    return projectRuns(this, where, options);
+  }
+
+  /**
+   * @internal {@link FacadeContext}: the sweeps of a project, for `project.sweeps()`.
+   *
+   * @example
+   * ```ts
+   * const sweeps = api.projectSweeps({ entity: 'acme', project: 'vision' });
+   * ```
+   */
+  projectSweeps(where: Required<ProjectPath>, options?: SweepsOptions): Paginated<Sweep> {
+    return listSweeps(this, where, options);
+  }
+
+  /**
+   * @internal {@link FacadeContext}: one sweep or `undefined`, for runs listed with `includeSweeps`.
+   *
+   * @example
+   * ```ts
+   * const sweep = await api.findSweep({ entity: 'acme', project: 'vision', sweepId: 'k3x9a0qz' });
+   * ```
+   */
+  findSweep(where: SweepRef, options?: RequestOptions): Promise<Sweep | undefined> {
+    return findSweep(this, where, options);
+  }
+
+  /**
+   * @internal {@link FacadeContext}: the files of a run, for `run.files()`.
+   *
+   * @example
+   * ```ts
+   * const files = api.runFiles({ entity: 'acme', project: 'vision', runId: 'a1b2c3d4' }, { pattern: '%.json' });
+   * ```
+   */
+  runFiles(ref: RunRef, options?: RunFilesOptions): Paginated<File> {
+    return listRunFiles(this, ref, options);
+  }
+
+  /**
+   * @internal {@link FacadeContext}: one file of a run, for `run.file()`.
+   *
+   * @example
+   * ```ts
+   * const file = await api.runFile({ entity: 'acme', project: 'vision', runId: 'a1b2c3d4' }, 'config.yaml');
+   * ```
+   */
+  runFile(ref: RunRef, name: string, options?: RequestOptions): Promise<File> {
+    return fetchRunFile(this, ref, name, options);
+  }
+
+  /**
+   * @internal {@link FacadeContext}: an upload to a run, for `run.uploadFile()`.
+   *
+   * @example
+   * ```ts
+   * const file = await api.uploadRunFile({ entity: 'acme', project: 'vision', runId: 'a1b2c3d4' }, 'a.txt', 'hi');
+   * ```
+   */
+  uploadRunFile(ref: RunRef, target: unknown, second?: unknown, third?: unknown): Promise<File> {
+    return uploadRunFile(this, ref, target, second, third);
   }
 }

@@ -1,12 +1,34 @@
+/**
+ * What every domain shares with the {@link Api} that made its objects: the {@link FacadeContext}
+ * (a way to send operations, the settings that resolve paths and URLs, storage and disk access,
+ * and the few cross-domain constructions), and the one {@link RequestOptions} of single-object calls.
+ *
+ * @example
+ * ```ts
+ * async function projectName(ctx: FacadeContext, options: RequestOptions): Promise<string> {
+ *   const data = await ctx.request(ProjectDetailDocument, { name: 'vision', entity: 'acme' }, options);
+ *   return data.project?.name ?? 'none';
+ * }
+ * ```
+ * @module
+ */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { LocalFiles } from '../../io/files.js';
 import type { StorageRequest } from '../../transport/storage.js';
+import type { File, RunFilesOptions } from '../files/file.js';
+import type { ProjectPath, RunRef, SweepRef } from '../paths/paths.js';
+import type { Runs, RunsOptions } from '../runs/runs.js';
+import type { Sweep } from '../sweeps/sweep.js';
+import type { SweepsOptions } from '../sweeps/sweeps.js';
+import type { Paginated } from './pagination.js';
 
 /** Variables of a GraphQL operation. */
 export type Variables = Record<string, unknown>;
 
 /**
- * Per-request options.
+ * Options of every call that reads or writes one object (`api.run`, `api.sweep`, `run.file`,
+ * `run.update`, `file.text`, ...). Calls that write, or that read file content, take only
+ * `signal` (`Pick<RequestOptions, 'signal'>`): their answers are never cached.
  *
  * @example
  * ```ts
@@ -29,8 +51,23 @@ export interface TransportRequestOptions<TData> extends RequestOptions {
 }
 
 /**
- * What facade objects (Run, Project, ...) need from the {@link Api} that made them: a way to send
- * operations and the settings to resolve paths and URLs. Internal; users hold an `Api`.
+ * Defaults for paths without an entity or project: the `entity` / `project` options, else
+ * `WANDB_ENTITY` / `WANDB_PROJECT`.
+ *
+ * @example
+ * ```ts
+ * const settings: Settings = { entity: 'acme', project: undefined };
+ * ```
+ */
+export type Settings = Readonly<{ entity: string | undefined; project: string | undefined }>;
+
+/**
+ * What facade objects (Run, Project, ...) and the domain functions need from the {@link Api}
+ * that made them: a way to send operations, the settings to resolve paths and URLs, storage and
+ * disk access, and the constructions that cross domains — a domain imports another one only as
+ * types, so a {@link Sweep} lists its runs through {@link FacadeContext.projectRuns} rather than
+ * by building a {@link Runs} itself. `Api` implements it (wired in `api.ts`). Internal; users
+ * hold an `Api`.
  * @internal
  */
 export interface FacadeContext {
@@ -42,6 +79,8 @@ export interface FacadeContext {
   ): Promise<TData>;
   /** The W&B app (UI) URL, e.g. `https://wandb.ai`. */
   readonly appUrl: string;
+  /** Defaults for paths: the `entity` and `project` options, or `WANDB_ENTITY` / `WANDB_PROJECT`. */
+  readonly settings: Settings;
   /** The entity to use when a path has none: the `entity` option, `WANDB_ENTITY`, or the viewer's. */
   resolveEntity(entity?: string): Promise<string>;
   /**
@@ -57,4 +96,16 @@ export interface FacadeContext {
   storage(url: string, request?: StorageRequest): Promise<Response>;
   /** Local file access: Node's in the Node build; in the core build every method rejects with `UnsupportedError`. */
   disk(): LocalFiles;
+  /** @internal The runs of a project (runs domain), for `project.runs()`, `sweep.runs` and `sweep.bestRun()`. */
+  projectRuns(where: ProjectPath, options?: RunsOptions): Runs;
+  /** @internal The sweeps of a project (sweeps domain), for `project.sweeps()`. */
+  projectSweeps(where: Required<ProjectPath>, options?: SweepsOptions): Paginated<Sweep>;
+  /** @internal One sweep, or `undefined` when it (or its project) is missing (sweeps domain), for `includeSweeps`. */
+  findSweep(where: SweepRef, options?: RequestOptions): Promise<Sweep | undefined>;
+  /** @internal The files of a run (files domain), for `run.files()`. */
+  runFiles(ref: RunRef, options?: RunFilesOptions): Paginated<File>;
+  /** @internal One file of a run by its exact name (files domain), for `run.file()`. */
+  runFile(ref: RunRef, name: string, options?: RequestOptions): Promise<File>;
+  /** @internal Uploads a file to a run (files domain), for `run.uploadFile()`; the arguments as given to it. */
+  uploadRunFile(ref: RunRef, target: unknown, second?: unknown, third?: unknown): Promise<File>;
 }

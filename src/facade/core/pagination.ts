@@ -26,7 +26,7 @@ import { optionsObject } from './validate.js';
 export interface Page<T> {
   /** The page's items, in order. */
   items: T[];
-  /** The cursor to pass to fetch the next page (W&B: last edge's `cursor` or `pageInfo.endCursor`). */
+  /** The cursor to pass to fetch the next page (W&B: `pageInfo.endCursor`, else the last edge's `cursor`). */
   cursor: string | null;
   /** Whether the server has more pages after this one. */
   hasNextPage: boolean;
@@ -126,12 +126,15 @@ export interface Connection {
 }
 
 /**
- * Where a connection page ends, as a {@link Page} needs it: the last edge's `cursor` (else
- * `pageInfo.endCursor`) and `pageInfo.hasNextPage`. A missing connection is an empty last page.
+ * Where a connection page ends, as a {@link Page} needs it — the one rule for the next cursor of
+ * every listing: `pageInfo.endCursor`, else the last edge's `cursor`; and `pageInfo.hasNextPage`.
+ * A missing connection is an empty last page.
  *
  * @example
  * ```ts
  * return { items, ...connectionPosition(data.project.sweeps), totalCount: data.project.totalSweeps };
+ * connectionPosition({ edges: [{ cursor: 'c2' }], pageInfo: { endCursor: null, hasNextPage: true } });
+ * // { cursor: 'c2', hasNextPage: true }
  * ```
  */
 export function connectionPosition(
@@ -139,9 +142,28 @@ export function connectionPosition(
 ): Pick<Page<never>, 'cursor' | 'hasNextPage'> {
   const edges = connection?.edges ?? [];
   return {
-    cursor: edges[edges.length - 1]?.cursor ?? connection?.pageInfo.endCursor ?? null,
+    cursor: connection?.pageInfo.endCursor ?? edges[edges.length - 1]?.cursor ?? null,
     hasNextPage: connection?.pageInfo.hasNextPage ?? false,
   };
+}
+
+/**
+ * Options of every paginated listing (`api.projects`, `api.runs`, `api.reports`,
+ * `project.sweeps`, `run.files`, ...); each listing's own options extend these.
+ *
+ * @example
+ * ```ts
+ * const projects = api.projects('acme', { perPage: 50, signal: AbortSignal.timeout(10_000) });
+ * const more = api.runs('acme/vision', { start: earlier.cursor });
+ * ```
+ */
+export interface ListOptions {
+  /** Items fetched per request, a positive integer. Default 50 (200 for `api.projects`). */
+  perPage?: number;
+  /** A cursor from {@link Paginated.cursor} to resume a listing after that position. */
+  start?: string | null;
+  /** Cancels the listing: the pending (and every later) page request rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 /** Resolves like `promise`, but rejects with `signal.reason` as soon as `signal` aborts. */

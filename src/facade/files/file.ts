@@ -14,6 +14,13 @@
  * @module
  */
 import {
+  NetworkError,
+  PermissionError,
+  ServerError,
+  ValidationError,
+  WandbError,
+} from '../../errors/index.js';
+import {
   DeleteFilesDocument,
   type FileFieldsFragment,
   RunFilesDocument,
@@ -21,24 +28,17 @@ import {
 } from '../../generated/graphql.js';
 import { abortReason } from '../../transport/fetchWithTimeout.js';
 import { scrubStorageError } from '../../transport/storage.js';
-import type { FacadeContext } from '../core/context.js';
+import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { parseServerDate } from '../core/dates.js';
-import {
-  NetworkError,
-  NotFoundError,
-  PermissionError,
-  ServerError,
-  ValidationError,
-  WandbError,
-} from '../../errors/index.js';
-import { runNotFound } from '../core/notFound.js';
-import { downloadSegments, rootOption } from './filenames.js';
-import { connectionPosition, Paginated, type Page } from '../core/pagination.js';
-import { formatRunPath, type RunRef } from '../paths/paths.js';
+import { fileGone, fileNotFound, runNotFound } from '../core/notFound.js';
+import { connectionPosition, Paginated, type ListOptions, type Page } from '../core/pagination.js';
 import { describeValue, optionalBoolean, optionalSignal, optionsObject } from '../core/validate.js';
+import { formatRunPath, type RunRef } from '../paths/paths.js';
+import { downloadSegments, rootOption } from './filenames.js';
 
 /**
- * Options of `run.files()`.
+ * Options of `run.files()`: which files, plus the options of every listing (`perPage`, default
+ * 50; `start`; `signal`).
  *
  * @example
  * ```ts
@@ -46,7 +46,7 @@ import { describeValue, optionalBoolean, optionalSignal, optionsObject } from '.
  * const json = run.files({ pattern: '%.json' });
  * ```
  */
-export interface RunFilesOptions {
+export interface RunFilesOptions extends ListOptions {
   /**
    * Only these file names (exact names, e.g. `media/images/a.png`). Default (or `[]`): every file
    * of the run. Not together with `pattern`.
@@ -60,26 +60,18 @@ export interface RunFilesOptions {
    * together with `names`. Default: every file of the run.
    */
   pattern?: string;
-  /** Files fetched per request, a positive integer. Default 50. */
-  perPage?: number;
-  /** A cursor from {@link Paginated.cursor} to resume a listing after that position. */
-  start?: string | null;
-  /** Cancels the listing. */
-  signal?: AbortSignal;
 }
 
 /**
- * Options of the methods of {@link File} that talk to the network.
+ * Options of the methods of {@link File} that talk to the network. Aborting `signal` cancels the
+ * request and the reading of the content.
  *
  * @example
  * ```ts
  * const text = await file.text({ signal: AbortSignal.timeout(60_000) });
  * ```
  */
-export interface FileRequestOptions {
-  /** Cancels the request (and the reading of the content): it rejects with the signal's reason. */
-  signal?: AbortSignal;
-}
+export type FileRequestOptions = Pick<RequestOptions, 'signal'>;
 
 /**
  * Options of {@link File.download}.
@@ -207,7 +199,7 @@ export async function fetchRunFile(
   ctx: FacadeContext,
   ref: RunRef,
   name: string,
-  options: FileRequestOptions & { cache?: boolean } = {},
+  options: RequestOptions = {},
 ): Promise<File> {
   const fileName = checkFileName(name);
   const o = optionsObject(options);
@@ -223,8 +215,7 @@ export async function fetchRunFile(
     cacheIf: (d) => (d.project?.run?.files?.edges ?? []).some((e) => e.node?.name === fileName),
   });
   const file = page.items.find((f) => f.name === fileName);
-  if (!file)
-    throw new NotFoundError(`File ${JSON.stringify(fileName)} not found in run ${formatRunPath(ref)}`);
+  if (!file) throw fileNotFound(fileName, formatRunPath(ref));
   return file;
 }
 
@@ -526,11 +517,7 @@ export class File {
       cache: false,
     });
     const fresh = page.items.find((f) => f.name === this.name);
-    if (!fresh) {
-      throw new NotFoundError(
-        `File ${JSON.stringify(this.name)} no longer exists in run ${formatRunPath(this.#ref)}`,
-      );
-    }
+    if (!fresh) throw fileGone(this.name, formatRunPath(this.#ref));
     this.#data = fresh.#data;
     this.#projectId = fresh.#projectId ?? this.#projectId;
   }

@@ -12,13 +12,14 @@
  * ```
  * @module
  */
+import { ServerError, ValidationError } from '../../errors/index.js';
 import { CreateRunFilesDocument, MarkRunFilesUploadedDocument } from '../../generated/graphql.js';
-import type { FacadeContext } from '../core/context.js';
-import { NotFoundError, ServerError, ValidationError } from '../../errors/index.js';
+import type { FacadeContext, RequestOptions } from '../core/context.js';
+import { uploadRunNotFound } from '../core/notFound.js';
+import { describeValue, isPlainObject, optionalSignal, optionsObject } from '../core/validate.js';
+import { formatRunPath, type RunRef } from '../paths/paths.js';
 import { fetchRunFile, type File } from './file.js';
 import { rootOption, uploadSafeName } from './filenames.js';
-import { formatRunPath, type RunRef } from '../paths/paths.js';
-import { describeValue, isPlainObject, optionalSignal, optionsObject } from '../core/validate.js';
 
 /**
  * Content to upload: text (sent as UTF-8), bytes, or a `Blob`.
@@ -34,17 +35,15 @@ export type UploadData = string | Uint8Array | Blob;
 const MARK_RUN_FILES_UPLOADED = 'MARK_RUN_FILES_UPLOADED';
 
 /**
- * Options of `run.uploadFile(name, data)`.
+ * Options of `run.uploadFile(name, data)`: aborting `signal` cancels the upload (it rejects with
+ * the signal's reason).
  *
  * @example
  * ```ts
  * await run.uploadFile('a.txt', 'hi', { signal: AbortSignal.timeout(30_000) });
  * ```
  */
-export interface UploadDataOptions {
-  /** Cancels the upload: it rejects with the signal's reason. */
-  signal?: AbortSignal;
-}
+export type UploadDataOptions = Pick<RequestOptions, 'signal'>;
 
 /**
  * Options of `run.uploadFile(path, options)` (Node only).
@@ -141,11 +140,7 @@ export async function uploadRunFile(
     { idempotent: true, signal },
   );
   const payload = data.createRunFiles;
-  if (!payload?.runID) {
-    throw new NotFoundError(
-      `Run ${path} not found: the server gave no run for the upload of ${JSON.stringify(name)}`,
-    );
-  }
+  if (!payload?.runID) throw uploadRunNotFound(path, name);
   const entry =
     payload.files.find((f) => f.name === name) ?? (payload.files.length === 1 ? payload.files[0] : undefined);
   if (!entry?.uploadUrl) {

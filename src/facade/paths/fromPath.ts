@@ -9,22 +9,7 @@
  */
 import { ValidationError } from '../../errors/index.js';
 import { formsText, lenientDecode, parseReportSlug, splitPath } from './paths.js';
-import type { Project } from '../projects/project.js';
-import type { BetaReport } from '../reports/report.js';
-import type { Run } from '../runs/run.js';
-import type { Sweep } from '../sweeps/sweep.js';
 import { checkName } from '../core/validate.js';
-
-/**
- * What {@link Api.fromPath} resolves to.
- *
- * @example
- * ```ts
- * const target: PathObject = await api.fromPath(somePath);
- * if (target instanceof Run) console.log(target.summary);
- * ```
- */
-export type PathObject = Project | Run | Sweep | BetaReport;
 
 /**
  * The path forms {@link parseObjectPath} accepts, as shown in error messages.

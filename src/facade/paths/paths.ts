@@ -1,11 +1,11 @@
 /**
- * Path and URL helpers: one parser for every run and project path form W&B accepts, plus the
- * base-URL / app-URL rules.
+ * Path parsers: one parser for every run, sweep and project path form W&B accepts, the path
+ * types the domains address objects with, and the report slug reader. URL builders are in
+ * `urls.ts`, the `fromPath` grammar in `fromPath.ts`.
  *
  * @example
  * ```ts
  * parseRunPath('acme/vision/runs/abc123', {}); // { entity: 'acme', project: 'vision', runId: 'abc123' }
- * runUrl('https://wandb.ai', 'acme', 'vision', 'abc123'); // 'https://wandb.ai/acme/vision/runs/abc123'
  * ```
  * @module
  */
@@ -119,6 +119,19 @@ export interface SweepPath {
   project: string;
   /** The sweep's id (GraphQL `name`), e.g. `k3x9a0qz`. */
   sweepId: string;
+}
+
+/**
+ * A sweep's address with its entity resolved.
+ *
+ * @example
+ * ```ts
+ * const ref: SweepRef = { entity: 'acme', project: 'vision', sweepId: 'k3x9a0qz' };
+ * ```
+ */
+export interface SweepRef extends SweepPath {
+  /** Entity (user or team) that owns the sweep. */
+  entity: string;
 }
 
 /**
@@ -335,79 +348,6 @@ export function parseProjectPath(path: string | undefined, defaults: PathDefault
   return entity === undefined ? { project } : { entity, project };
 }
 
-function stripTrailingSlashes(url: string): string {
-  return url.replace(/\/+$/, '');
-}
-
-/**
- * The web URL of a run: `{appUrl}/{entity}/{project}/runs/{runId}`, each segment URL-encoded.
- *
- * @example
- * ```ts
- * runUrl('https://wandb.ai', 'acme', 'my project', 'abc'); // 'https://wandb.ai/acme/my%20project/runs/abc'
- * ```
- */
-export function runUrl(appUrl: string, entity: string, project: string, runId: string): string {
-  return objectUrl(appUrl, entity, project, 'runs', runId);
-}
-
-/**
- * The web URL of a sweep: `{appUrl}/{entity}/{project}/sweeps/{sweepId}`, each segment URL-encoded.
- *
- * @example
- * ```ts
- * sweepUrl('https://wandb.ai', 'acme', 'vision', 'swp123'); // 'https://wandb.ai/acme/vision/sweeps/swp123'
- * ```
- */
-export function sweepUrl(appUrl: string, entity: string, project: string, sweepId: string): string {
-  return objectUrl(appUrl, entity, project, 'sweeps', sweepId);
-}
-
-function objectUrl(appUrl: string, entity: string, project: string, kind: string, id: string): string {
-  const segments = [entity, project, kind, id].map(encodeURIComponent).join('/');
-  return `${stripTrailingSlashes(appUrl)}/${segments}`;
-}
-
-/**
- * The title part of a report URL, as W&B makes it: every character that is not a letter, digit
- * or `_` becomes `-`, runs of `-` collapse to one, leading and trailing `-` go, and the result is
- * URL-encoded (non-ASCII letters stay letters, percent-encoded).
- *
- * @example
- * ```ts
- * reportSlug('Q3 results: ResNet vs. ViT!'); // 'Q3-results-ResNet-vs-ViT'
- * reportSlug('Über  Ergebnisse'); // '%C3%9Cber-Ergebnisse'
- * ```
- */
-export function reportSlug(displayName: string): string {
-  const slug = displayName
-    .replace(/[^\p{L}\p{N}_]/gu, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-|-$/g, '');
-  return encodeURIComponent(slug);
-}
-
-/**
- * The web URL of a report: `{appUrl}/{entity}/{project}/reports/{slug}--{id}`, where the slug is
- * {@link reportSlug} of the display name and the id loses its `=` padding.
- *
- * @example
- * ```ts
- * reportUrl('https://wandb.ai', 'acme', 'vision', 'Weekly sync', 'Vmlldzo0Mg==');
- * // 'https://wandb.ai/acme/vision/reports/Weekly-sync--Vmlldzo0Mg'
- * ```
- */
-export function reportUrl(
-  appUrl: string,
-  entity: string,
-  project: string,
-  displayName: string,
-  id: string,
-): string {
-  const base = `${stripTrailingSlashes(appUrl)}/${encodeURIComponent(entity)}/${encodeURIComponent(project)}`;
-  return `${base}/reports/${reportSlug(displayName)}--${encodeURIComponent(id.replace(/=/g, ''))}`;
-}
-
 /**
  * Decodes percent-escapes (`%C3%BC` → `ü`) as a browser shows them; text that is not a valid
  * escape sequence (a stray `%`) is returned as written.
@@ -451,77 +391,4 @@ export function parseReportSlug(segment: string): { displayName: string; id: str
   let id = lenientDecode(rawId);
   if (/^[A-Za-z0-9+/]+$/.test(id) && id.length % 4 > 1) id = id.padEnd(id.length + 4 - (id.length % 4), '=');
   return { displayName: lenientDecode(segment.slice(0, at).replace(/-/g, ' ')), id };
-}
-
-/**
- * The web URL of a project: `{appUrl}/{entity}/{project}/workspace`, each segment URL-encoded.
- *
- * @example
- * ```ts
- * projectUrl('https://wandb.ai', 'acme', 'vision'); // 'https://wandb.ai/acme/vision/workspace'
- * ```
- */
-export function projectUrl(appUrl: string, entity: string, project: string): string {
-  return `${stripTrailingSlashes(appUrl)}/${encodeURIComponent(entity)}/${encodeURIComponent(project)}/workspace`;
-}
-
-/**
- * Normalizes an API base URL: trims whitespace, strips trailing slashes and checks that it is an
- * absolute `http:` or `https:` URL.
- *
- * @param parameter - the option name used in the error (default `"baseUrl"`).
- * @throws {@link ValidationError} when the URL does not parse or is not http(s).
- * @example
- * ```ts
- * normalizeBaseUrl(' https://api.wandb.ai/ '); // 'https://api.wandb.ai'
- * ```
- */
-export function normalizeBaseUrl(url: string, parameter = 'baseUrl'): string {
-  if (typeof url !== 'string')
-    throw new ValidationError(parameter, `expected a URL string, got ${typeof url}`);
-  // Messages never echo the URL: a mistyped one may hold credentials.
-  const out = stripTrailingSlashes(url.trim());
-  let parsed: URL;
-  try {
-    parsed = new URL(out);
-  } catch {
-    throw new ValidationError(parameter, 'it is not an absolute URL; expected e.g. "https://api.wandb.ai"');
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new ValidationError(
-      parameter,
-      `it uses ${parsed.protocol}; only http: and https: URLs are supported`,
-    );
-  }
-  if (parsed.hostname === '') throw new ValidationError(parameter, 'it has no host');
-  if (parsed.username || parsed.password) {
-    throw new ValidationError(
-      parameter,
-      'it contains credentials; pass the key as `apiKey` or WANDB_API_KEY instead',
-    );
-  }
-  if (parsed.search || parsed.hash || out.includes('?') || out.includes('#')) {
-    throw new ValidationError(parameter, 'it may not have a query (?) or fragment (#); give the server root');
-  }
-  return out;
-}
-
-/**
- * Derives the web app URL from the API base URL, as W&B does: `https://api.wandb.ai` →
- * `https://wandb.ai`; another `api.` host becomes `app.` (`https://api.acme.com` →
- * `https://app.acme.com`); anything else is unchanged. `override` (`WANDB_APP_URL`) wins.
- *
- * @example
- * ```ts
- * appUrlFromBaseUrl('https://api.wandb.ai'); // 'https://wandb.ai'
- * appUrlFromBaseUrl('http://localhost:8080'); // 'http://localhost:8080'
- * appUrlFromBaseUrl('https://api.wandb.ai', 'https://my.wandb.io/'); // 'https://my.wandb.io'
- * ```
- */
-export function appUrlFromBaseUrl(baseUrl: string, override?: string): string {
-  if (override !== undefined && override.trim() !== '') return normalizeBaseUrl(override, 'appUrl');
-  const base = normalizeBaseUrl(baseUrl);
-  if (base.includes('://api.wandb.')) return base.replace('://api.wandb.', '://wandb.');
-  if (base.includes('://api.')) return base.replace('://api.', '://app.');
-  return base;
 }

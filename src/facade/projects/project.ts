@@ -1,13 +1,22 @@
+/**
+ * W&B projects: {@link Project}, built from the `ProjectFields` fragment. The functions that
+ * list, get and create projects are in `projects.ts`.
+ *
+ * @example
+ * ```ts
+ * const project = await api.project('vision', 'acme');
+ * console.log(project.url, await project.runs().totalCount());
+ * ```
+ * @module
+ */
 import type { ProjectFieldsFragment } from '../../generated/graphql.js';
 import type { FacadeContext } from '../core/context.js';
 import { parseServerDate } from '../core/dates.js';
-import { projectUrl } from '../paths/paths.js';
-import type { Runs, RunsOptions } from '../runs/runs.js';
 import type { Paginated } from '../core/pagination.js';
-import { listSweeps, type Sweep, type SweepsOptions } from '../sweeps/sweep.js';
-
-/** How a {@link Project} reaches back to the runs listing without importing `Api`. @internal */
-export type RunsFactory = (path: string, options?: RunsOptions) => Runs;
+import { projectUrl } from '../paths/urls.js';
+import type { Runs, RunsOptions } from '../runs/runs.js';
+import type { Sweep } from '../sweeps/sweep.js';
+import type { SweepsOptions } from '../sweeps/sweeps.js';
 
 /**
  * A W&B project: a namespace of runs inside an entity. Get one with {@link Api.project} or
@@ -36,12 +45,10 @@ export class Project {
   readonly readOnly: boolean;
 
   #ctx: FacadeContext;
-  #runs: RunsFactory;
 
-  /** @internal Projects are made by {@link Api.project} and {@link Api.projects}. */
-  constructor(ctx: FacadeContext, runs: RunsFactory, data: ProjectFieldsFragment) {
+  /** @internal Projects are made by {@link Api.project}, {@link Api.projects} and {@link Api.createProject}. */
+  constructor(ctx: FacadeContext, data: ProjectFieldsFragment) {
     this.#ctx = ctx;
-    this.#runs = runs;
     this.id = data.id;
     this.name = data.name;
     this.entity = data.entityName;
@@ -85,7 +92,7 @@ export class Project {
    * ```
    */
   runs(options: RunsOptions = {}): Runs {
-    return this.#runs(`${this.entity}/${this.name}`, options);
+    return this.#ctx.projectRuns({ entity: this.entity, project: this.name }, options);
   }
 
   /**
@@ -100,7 +107,7 @@ export class Project {
    * ```
    */
   sweeps(options: SweepsOptions = {}): Paginated<Sweep> {
-    return listSweeps(this.#ctx, this.entity, this.name, options);
+    return this.#ctx.projectSweeps({ entity: this.entity, project: this.name }, options);
   }
 
   /**

@@ -10,12 +10,13 @@
 import { ProjectViewsDocument, type ReportFieldsFragment } from '../../generated/graphql.js';
 import type { FacadeContext } from '../core/context.js';
 import { parseServerDate } from '../core/dates.js';
-import { projectNotFound } from '../core/notFound.js';
 import { parseJsonString } from '../core/json.js';
 import { once } from '../core/memo.js';
-import { connectionPosition, Paginated } from '../core/pagination.js';
-import { lenientDecode, reportUrl, type ProjectPath } from '../paths/paths.js';
+import { projectNotFound } from '../core/notFound.js';
+import { connectionPosition, Paginated, type ListOptions } from '../core/pagination.js';
 import { optionalSignal, optionalString, optionsObject } from '../core/validate.js';
+import { lenientDecode, parseProjectPath } from '../paths/paths.js';
+import { reportUrl } from '../paths/urls.js';
 
 /**
  * The author of a report.
@@ -141,35 +142,36 @@ export class BetaReport {
 }
 
 /**
- * Options of {@link Api.reports}.
+ * Options of {@link Api.reports}: a view name, plus the options of every listing (`perPage`,
+ * default 50; `start`; `signal`).
  *
  * @example
  * ```ts
  * const reports = api.reports('acme/vision', { name: 'weekly-sync', perPage: 10 });
  * ```
  */
-export interface ReportsOptions {
+export interface ReportsOptions extends ListOptions {
   /** Only the report with this view name (URL-encoded names are decoded first). Default: all. */
   name?: string;
-  /** Reports fetched per request, a positive integer. Default 50. */
-  perPage?: number;
-  /** A cursor from {@link Paginated.cursor} to resume after that position. */
-  start?: string | null;
-  /** Cancels the listing. */
-  signal?: AbortSignal;
 }
 
 /**
- * The reports of a project, page by page (no total: the server gives none). Validates the
- * options before any request; a missing project rejects with {@link NotFoundError}.
+ * The reports of a project path (`entity/project`, or `project` with the default entity), page
+ * by page (no total: the server gives none). Validates the path and the options before any
+ * request; a missing project rejects with {@link NotFoundError}.
  * @internal Users call {@link Api.reports}.
+ * @example
+ * ```ts
+ * const reports = await listReports(ctx, 'acme/vision', { name: 'weekly-sync' }).toArray();
+ * ```
  */
 export function listReports(
   ctx: FacadeContext,
-  where: ProjectPath,
+  path: string,
   options: ReportsOptions = {},
 ): Paginated<BetaReport> {
   const o = optionsObject(options);
+  const where = parseProjectPath(path, ctx.settings);
   const signal = optionalSignal(o.signal);
   const name = optionalString(o.name, 'name');
   const viewName = name === undefined ? undefined : lenientDecode(name);
@@ -194,4 +196,25 @@ export function listReports(
     },
     { perPage: o.perPage ?? 50, start: o.start ?? null, signal, what: 'reports', countable: false },
   );
+}
+
+/**
+ * The report a report path or URL names (`entity/project/reports/Title--reportId`), built without
+ * a request: only `id`, `displayName` and `url` are known.
+ * @internal Users call {@link Api.fromPath}.
+ * @example
+ * ```ts
+ * const report = reportFromPath(ctx, { entity: 'acme', project: 'vision', displayName: 'Weekly sync', reportId: 'Vmlldzo0Mg==' });
+ * console.log(report.url);
+ * ```
+ */
+export function reportFromPath(
+  ctx: FacadeContext,
+  target: { entity: string; project: string; displayName: string; reportId: string },
+): BetaReport {
+  return new BetaReport(ctx, target.entity, target.project, {
+    id: target.reportId,
+    displayName: target.displayName,
+    spec: '{}',
+  });
 }

@@ -22,11 +22,11 @@ import {
   RunSystemEventsDocument,
   SampledHistoryPageDocument,
 } from '../../generated/graphql.js';
-import type { FacadeContext, Variables } from '../core/context.js';
+import type { FacadeContext, RequestOptions, Variables } from '../core/context.js';
 import { ValidationError, WandbError } from '../../errors/index.js';
 import { runNotFound } from '../core/notFound.js';
 import { parseJsonLenient } from '../core/json.js';
-import { throwIfAborted } from '../core/pagination.js';
+import { throwIfAborted, type ListOptions } from '../core/pagination.js';
 import { formatRunPath, type RunRef } from '../paths/paths.js';
 import {
   describeValue,
@@ -87,7 +87,7 @@ export type HistoryFormat = 'rows' | 'columns';
  * const options: HistoryOptions = { samples: 200, keys: ['loss', 'val_loss'], xAxis: '_step' };
  * ```
  */
-export interface HistoryOptions {
+export interface HistoryOptions extends Pick<RequestOptions, 'signal'> {
   /** Most rows the server answers (it samples evenly). A positive integer. @defaultValue 500 */
   samples?: number;
   /**
@@ -101,8 +101,6 @@ export interface HistoryOptions {
   stream?: HistoryStream;
   /** `'rows'` or `'columns'`. @defaultValue 'rows' */
   format?: HistoryFormat;
-  /** Cancels the request: the call rejects with the signal's reason. */
-  signal?: AbortSignal;
 }
 
 /**
@@ -113,7 +111,7 @@ export interface HistoryOptions {
  * const options: ScanHistoryOptions = { keys: ['loss'], pageSize: 500, minStep: 1000, maxStep: 2000 };
  * ```
  */
-export interface ScanHistoryOptions {
+export interface ScanHistoryOptions extends Pick<ListOptions, 'signal'> {
   /**
    * Only rows that have all of these keys, with `_step` and these keys. A non-empty array of
    * non-empty strings. Default: every row, with every key.
@@ -125,8 +123,6 @@ export interface ScanHistoryOptions {
   minStep?: number;
   /** End step (**exclusive**); clamped to just past the run's last step. A non-negative integer. */
   maxStep?: number;
-  /** Stops the scan: the pending (and every later) `next()` rejects with the signal's reason. */
-  signal?: AbortSignal;
 }
 
 /** Largest value of a GraphQL `Int` (`samples`, `pageSize`). */

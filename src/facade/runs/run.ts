@@ -1,3 +1,16 @@
+/**
+ * W&B runs: {@link Run}, built from the `RunLightFields` / `RunHeavyFields` fragments, and the
+ * functions that get one ({@link getRun}, {@link fetchRunDetail}). A run's files are the files
+ * domain's: `run.files()`, `run.file()` and `run.uploadFile()` reach it through the context.
+ *
+ * @example
+ * ```ts
+ * const run = await getRun(ctx, 'acme/vision/a1b2c3d4');
+ * console.log(run.name, run.config.lr, run.summary.loss);
+ * ```
+ * @module
+ */
+import { RunNotLoadedError, WandbError } from '../../errors/index.js';
 import {
   DeleteRunDocument,
   RunDetailDocument,
@@ -10,10 +23,22 @@ import {
 } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { parseServerDate } from '../core/dates.js';
-import { RunNotLoadedError, WandbError } from '../../errors/index.js';
-import { runNotFound } from '../core/notFound.js';
 import { parseJsonString, unwrapConfig } from '../core/json.js';
-import { runUrl, type RunRef } from '../paths/paths.js';
+import { runNotFound } from '../core/notFound.js';
+import type { Paginated } from '../core/pagination.js';
+import { optionalBoolean, optionalSignal, optionsObject } from '../core/validate.js';
+import type { File, RunFilesOptions } from '../files/file.js';
+import type { UploadData, UploadDataOptions, UploadFileOptions } from '../files/upload.js';
+import { parseRunPath, type RunRef } from '../paths/paths.js';
+import { runUrl } from '../paths/urls.js';
+import type { Sweep } from '../sweeps/sweep.js';
+import {
+  checkRunObject,
+  checkRunTags,
+  checkRunText,
+  encodeConfig,
+  stringifyJsonWithNonFinite,
+} from './encode.js';
 import {
   fetchHistory,
   scanHistory,
@@ -22,31 +47,7 @@ import {
   type HistoryRow,
   type ScanHistoryOptions,
 } from './history.js';
-import type { Sweep } from '../sweeps/sweep.js';
-import {
-  fetchRunFile,
-  listRunFiles,
-  type File,
-  type FileRequestOptions,
-  type RunFilesOptions,
-} from '../files/file.js';
-import type { Paginated } from '../core/pagination.js';
-import {
-  uploadRunFile,
-  type UploadData,
-  type UploadDataOptions,
-  type UploadFileOptions,
-} from '../files/upload.js';
-import {
-  checkRunObject,
-  checkRunTags,
-  checkRunText,
-  encodeConfig,
-  stringifyJsonWithNonFinite,
-  type RunDeleteOptions,
-  type RunUpdateOptions,
-} from './writes.js';
-import { optionalBoolean, optionalSignal, optionsObject } from '../core/validate.js';
+import type { RunDeleteOptions, RunUpdateOptions } from './writes.js';
 
 /** Run states the server reports. Other strings may appear on newer servers. */
 export type RunState =
@@ -91,6 +92,23 @@ export async function fetchRunDetail(
 }
 
 type RunDetailFields = NonNullable<NonNullable<RunDetailQuery['project']>['run']>;
+
+/**
+ * One run, fully loaded, by any run path form (missing parts from the settings, else the
+ * viewer); {@link NotFoundError} when there is none.
+ * @internal Users call {@link Api.run}.
+ * @example
+ * ```ts
+ * const run = await getRun(ctx, 'vision/a1b2c3d4', { cache: false });
+ * ```
+ */
+export async function getRun(ctx: FacadeContext, path: string, options: RequestOptions = {}): Promise<Run> {
+  const o = optionsObject(options);
+  const parsed = parseRunPath(path, ctx.settings);
+  const entity = await ctx.resolveEntity(parsed.entity);
+  const run = await fetchRunDetail(ctx, entity, parsed.project, parsed.runId, o);
+  return new Run(ctx, entity, parsed.project, run);
+}
 
 type RunData = RunLightFieldsFragment & Partial<RunHeavyFieldsFragment> & { projectId?: string };
 
@@ -584,20 +602,22 @@ export class Run {
    * ```
    */
   files(options: RunFilesOptions = {}): Paginated<File> {
-    return listRunFiles(this.#ctx, this.#ref, options);
+    return this.#ctx.runFiles(this.#ref, options);
   }
 
   /**
    * One file of the run, by its exact name (e.g. `config.yaml`, `media/images/sample.png`).
-   * Rejects with {@link NotFoundError} naming the file and the run when there is none.
+   * Rejects with {@link NotFoundError} naming the file and the run when there is none (that answer
+   * is not cached); `cache: false` reads the file's entry from the server again.
    *
    * @example
    * ```ts
    * const config = await (await run.file('config.yaml')).text();
+   * const fresh = await run.file('output.log', { cache: false });
    * ```
    */
-  file(name: string, options: FileRequestOptions = {}): Promise<File> {
-    return fetchRunFile(this.#ctx, this.#ref, name, options);
+  file(name: string, options: RequestOptions = {}): Promise<File> {
+    return this.#ctx.runFile(this.#ref, name, options);
   }
 
   /**
@@ -633,7 +653,7 @@ export class Run {
     second?: UploadData | UploadFileOptions,
     third?: UploadDataOptions,
   ): Promise<File> {
-    return uploadRunFile(this.#ctx, this.#ref, target, second, third);
+    return this.#ctx.uploadRunFile(this.#ref, target, second, third);
   }
 
   /**

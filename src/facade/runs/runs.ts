@@ -1,16 +1,42 @@
+/**
+ * Run listings: {@link Runs} (the lazily paginated list {@link Api.runs} returns) and the
+ * functions that make one for a path or a project.
+ *
+ * @example
+ * ```ts
+ * const runs = listRuns(ctx, 'acme/vision', { filters: { state: 'finished' } });
+ * console.log(await runs.totalCount());
+ * ```
+ * @module
+ */
 import { RunsPageDocument } from '../../generated/graphql.js';
 import type { FacadeContext } from '../core/context.js';
+import { once } from '../core/memo.js';
 import { projectNotFound } from '../core/notFound.js';
+import {
+  connectionPosition,
+  Paginated,
+  validatePerPage,
+  type ListOptions,
+  type Page,
+} from '../core/pagination.js';
+import { optionalBoolean, optionalSignal, optionsObject } from '../core/validate.js';
+import { parseProjectPath, type ProjectPath } from '../paths/paths.js';
+import type { Sweep } from '../sweeps/sweep.js';
 import { serializeRunFilter, type RunFilter } from './filters.js';
 import { parseOrder } from './order.js';
-import { connectionPosition, Paginated, validatePerPage, type Page } from '../core/pagination.js';
 import { Run } from './run.js';
-import { fetchSweep, type Sweep } from '../sweeps/sweep.js';
-import { once } from '../core/memo.js';
-import { optionalBoolean, optionalSignal } from '../core/validate.js';
 
-/** Options of {@link Api.runs}. */
-export interface RunsOptions {
+/**
+ * Options of {@link Api.runs} (and `project.runs()`): a filter, an order and how much of each
+ * run to fetch, plus the options of every listing (`perPage`, default 50; `start`; `signal`).
+ *
+ * @example
+ * ```ts
+ * const runs = api.runs('acme/vision', { filters: { state: 'finished' }, order: '-summary_metrics.accuracy', lazy: true });
+ * ```
+ */
+export interface RunsOptions extends ListOptions {
   /**
    * A Mongo-style filter over run fields (`state`, `tags`, `config.<key>`,
    * `summary_metrics.<key>`, ...). Operators: `$and $or $nor $eq $ne $gt $gte $lt $lte $in $nin
@@ -19,8 +45,6 @@ export interface RunsOptions {
   filters?: RunFilter;
   /** `+field` (ascending), `-field` (descending) or `field`. Default `+created_at`. */
   order?: string;
-  /** Runs fetched per request, a positive integer. Default 50. */
-  perPage?: number;
   /**
    * `true` fetches only light fields; reading `config`, `summary`, `systemMetrics` or
    * `historyKeys` then needs `await run.load()`. Default `false`.
@@ -31,10 +55,6 @@ export interface RunsOptions {
    * and sets `run.sweep`. Default `false`.
    */
   includeSweeps?: boolean;
-  /** A cursor from {@link Paginated.cursor} to resume a listing after that position. */
-  start?: string | null;
-  /** Cancels the listing. */
-  signal?: AbortSignal;
 }
 
 /** A resolved project address plus what the user asked for. @internal */
@@ -79,7 +99,8 @@ export class Runs extends Paginated<Run> {
     const sweepOf = (entity: string, name: string, pageSignal?: AbortSignal): Promise<Sweep | undefined> => {
       let load = sweeps.get(name);
       if (!load) {
-        load = once(() => fetchSweep(ctx, entity, query.project, name, pageSignal));
+        const where = { entity, project: query.project, sweepId: name };
+        load = once(() => ctx.findSweep(where, { signal: pageSignal }));
         sweeps.set(name, load);
       }
       return load();
@@ -133,4 +154,30 @@ export class Runs extends Paginated<Run> {
     this.lazy = lazy;
     this.includeSweeps = includeSweeps;
   }
+}
+
+/**
+ * The runs of a project path (`entity/project`, or `project` with the default entity), with
+ * missing parts from the `entity` / `project` settings. Validates everything before any request.
+ * @internal Users call {@link Api.runs}.
+ * @example
+ * ```ts
+ * const runs = listRuns(ctx, 'acme/vision', { order: '-summary_metrics.accuracy' });
+ * ```
+ */
+export function listRuns(ctx: FacadeContext, path: string, options: RunsOptions = {}): Runs {
+  const o = optionsObject(options);
+  return projectRuns(ctx, parseProjectPath(path, ctx.settings), o);
+}
+
+/**
+ * The runs of a project given by its parts (the entity, when absent, is resolved on the first page).
+ * @internal Users call `project.runs()`; other domains reach it as {@link FacadeContext.projectRuns}.
+ * @example
+ * ```ts
+ * const runs = projectRuns(ctx, { entity: 'acme', project: 'vision' }, { filters: { sweep: 'k3x9a0qz' } });
+ * ```
+ */
+export function projectRuns(ctx: FacadeContext, where: ProjectPath, options: RunsOptions = {}): Runs {
+  return new Runs(ctx, { entity: where.entity, project: where.project, options: optionsObject(options) });
 }

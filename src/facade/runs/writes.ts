@@ -1,19 +1,20 @@
 /**
- * Helpers for the write operations (wandb-ops.md §6.2 `create_project`, §6.3 `create_run`, §7.1
- * `update` / `delete`): option types, input checks, random run ids and the JSON encodings the
- * server expects for `config` and `summaryMetrics`.
+ * Run writes (wandb-ops.md §6.3 `create_run`, §7.1 `update` / `delete`): {@link createRun}
+ * behind {@link Api.createRun}, the options of the writes and random run ids. What
+ * `run.update()` sends is encoded in `encode.ts`.
  *
  * @example
  * ```ts
+ * const run = await createRun(ctx, { project: 'vision' });
  * randomRunId(); // e.g. 'k3x9a0qz'
- * stringifyJsonWithNonFinite({ loss: NaN }, 'summary'); // '{"loss":NaN}'
  * ```
  * @module
  */
-import type { RequestOptions } from '../core/context.js';
-import { ValidationError } from '../../errors/index.js';
-import { RESERVED_CONFIG_KEYS, setOwn, wrapConfig, type WrappedConfigValue } from '../core/json.js';
-import { isPlainObject } from '../core/validate.js';
+import { ValidationError, WandbError } from '../../errors/index.js';
+import { CreateRunDocument } from '../../generated/graphql.js';
+import type { FacadeContext, RequestOptions } from '../core/context.js';
+import { optionalName, optionalSignal, optionsObject } from '../core/validate.js';
+import { Run } from './run.js';
 
 /**
  * Options of {@link Api.createRun}.
@@ -24,19 +25,18 @@ import { isPlainObject } from '../core/validate.js';
  * const run = await api.createRun(options);
  * ```
  */
-export interface CreateRunOptions {
+export interface CreateRunOptions extends Pick<RequestOptions, 'signal'> {
   /** The run id (GraphQL `name`). Default: 8 random characters of `[a-z0-9]`. */
   runId?: string;
   /** The project. Default: the Api's `project` option (`WANDB_PROJECT`); without one, a `ValidationError`. */
   project?: string;
   /** The entity. Default: the Api's `entity` option (`WANDB_ENTITY`), else the viewer's entity. */
   entity?: string;
-  /** Cancels the request. */
-  signal?: AbortSignal;
 }
 
 /**
- * Options of {@link Run.update}.
+ * Options of {@link Run.update}. Aborting `signal` keeps the local edits, so a later `update()`
+ * sends them again.
  *
  * @example
  * ```ts
@@ -44,10 +44,7 @@ export interface CreateRunOptions {
  * await run.update(options);
  * ```
  */
-export interface RunUpdateOptions {
-  /** Cancels the request (local edits are kept, so a later `update()` sends them again). */
-  signal?: AbortSignal;
-}
+export type RunUpdateOptions = Pick<RequestOptions, 'signal'>;
 
 /**
  * Options of {@link Run.delete}.
@@ -58,23 +55,10 @@ export interface RunUpdateOptions {
  * await run.delete(options);
  * ```
  */
-export interface RunDeleteOptions {
+export interface RunDeleteOptions extends Pick<RequestOptions, 'signal'> {
   /** Also delete the artifacts the run logged. Default `false`. */
   deleteArtifacts?: boolean;
-  /** Cancels the request. */
-  signal?: AbortSignal;
 }
-
-/**
- * Options of {@link Api.createProject}.
- *
- * @example
- * ```ts
- * const options: CreateProjectOptions = { signal: AbortSignal.timeout(10_000) };
- * await api.createProject('vision', 'acme', options);
- * ```
- */
-export type CreateProjectOptions = Pick<RequestOptions, 'signal'>;
 
 const RUN_ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const RUN_ID_LENGTH = 8;
@@ -105,139 +89,41 @@ export function randomRunId(): string {
 }
 
 /**
- * Serializes a value like `JSON.stringify`, but writes non-finite numbers as the bare `NaN`,
- * `Infinity` and `-Infinity` tokens the W&B server reads (and sends back) in `JSONString`
- * fields, where `JSON.stringify` would write `null`. Strings are never altered.
- *
- * @param parameter - named in the {@link ValidationError} when the value cannot be serialized.
- * @throws {@link ValidationError} for values JSON cannot hold (BigInt, circular references).
+ * Creates a run in state `running` (an upsert by id: an existing run of that id is set to
+ * `running` and returned with its data). The project comes from the options, else the `project`
+ * setting — without either, a {@link ValidationError}; the entity from the options, else the
+ * default one.
+ * @internal Users call {@link Api.createRun}.
  * @example
  * ```ts
- * stringifyJsonWithNonFinite({ best: -Infinity, tags: ['NaN'] }, 'summary'); // '{"best":-Infinity,"tags":["NaN"]}'
+ * const run = await createRun(ctx, { project: 'vision', runId: 'baseline-1' });
  * ```
  */
-export function stringifyJsonWithNonFinite(value: unknown, parameter: string): string {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    // A fresh random placeholder per attempt; a user string equal to it is detected below and retried.
-    const placeholder = `__wandb_api_non_finite_${Math.random().toString(36).slice(2)}_`;
-    let replaced = 0;
-    let text: string | undefined;
-    try {
-      text = JSON.stringify(value, (_key, v: unknown) => {
-        if (typeof v === 'number' && !Number.isFinite(v)) {
-          replaced++;
-          return placeholder + String(v);
-        }
-        return v;
-      });
-    } catch (error) {
-      throw new ValidationError(
-        parameter,
-        `cannot be sent as JSON (${(error as Error).message}); use plain values: numbers, strings, booleans, null, arrays and objects`,
-        { cause: error },
-      );
-    }
-    if (text === undefined) throw new ValidationError(parameter, 'cannot be sent as JSON');
-    if (replaced === 0) return text;
-    let found = 0;
-    // Whole JSON strings, escapes included, so matching stays aligned with the real string bounds.
-    const out = text.replace(/"((?:[^"\\]|\\.)*)"/g, (match, body: string) => {
-      if (!body.startsWith(placeholder)) return match;
-      const token = body.slice(placeholder.length);
-      if (token !== 'NaN' && token !== 'Infinity' && token !== '-Infinity') return match;
-      found++;
-      return token;
-    });
-    if (found === replaced) return out;
+export async function createRun(ctx: FacadeContext, options: CreateRunOptions = {}): Promise<Run> {
+  const o = optionsObject(options);
+  let runId: string | undefined;
+  if (o.runId !== undefined) {
+    runId = optionalName(o.runId, 'runId');
+    if (runId === undefined) throw new ValidationError('runId', 'expected a non-empty run id');
   }
-  throw new ValidationError(parameter, 'could not encode its non-finite numbers (NaN, Infinity)');
-}
-
-/**
- * The `config` of an `UpdateRun` mutation: `plain` wrapped in the server's `{ key: { value, desc } }`
- * form, with the internal keys (`_wandb`, `wandb_version`) copied unchanged from `raw` (the config
- * as last read from the server) and each kept key's `desc` carried over, so nothing the client
- * does not show is lost.
- *
- * @throws {@link ValidationError} (`parameter` `"config"`) when `plain` is not a plain object or not serializable.
- * @example
- * ```ts
- * encodeConfig({ lr: 0.2 }, { lr: { value: 0.1, desc: 'rate' }, _wandb: { value: { t: 1 }, desc: null } });
- * // '{"_wandb":{"value":{"t":1},"desc":null},"lr":{"value":0.2,"desc":"rate"}}'
- * ```
- */
-export function encodeConfig(plain: Record<string, unknown>, raw: Record<string, unknown>): string {
-  const wrapped: Record<string, WrappedConfigValue | unknown> = wrapConfig(plain, raw);
-  for (const key of RESERVED_CONFIG_KEYS) {
-    if (Object.prototype.hasOwnProperty.call(raw, key)) setOwn(wrapped, key, raw[key]);
-  }
-  for (const [key, entry] of Object.entries(wrapped)) {
-    if (RESERVED_CONFIG_KEYS.includes(key)) continue;
-    const before = Object.prototype.hasOwnProperty.call(raw, key) ? raw[key] : undefined;
-    if (isPlainObject(before) && typeof before.desc === 'string') {
-      setOwn(wrapped, key, { ...(entry as WrappedConfigValue), desc: before.desc });
-    }
-  }
-  return stringifyJsonWithNonFinite(wrapped, 'config');
-}
-
-/**
- * Checks a value assigned to a run's text field (`name`, `notes`, `group`, `jobType`): a string,
- * or `undefined` / `null` to clear it (returned as `null`).
- *
- * @throws {@link ValidationError} naming `parameter` for anything else.
- * @example
- * ```ts
- * checkRunText('baseline', 'notes'); // 'baseline'
- * checkRunText(undefined, 'group'); // null
- * ```
- */
-export function checkRunText(value: unknown, parameter: string): string | null {
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') {
-    throw new ValidationError(parameter, `expected a string (or undefined to clear it), got ${typeof value}`);
-  }
-  return value;
-}
-
-/**
- * Checks a value assigned to `run.tags`: an array of strings. Returns a copy.
- *
- * @throws {@link ValidationError} (`parameter` `"tags"`) for anything else.
- * @example
- * ```ts
- * checkRunTags(['baseline', 'v2']); // ['baseline', 'v2']
- * ```
- */
-export function checkRunTags(value: unknown): string[] {
-  if (!Array.isArray(value)) {
+  const project = optionalName(o.project, 'project') ?? ctx.settings.project;
+  if (project === undefined) {
     throw new ValidationError(
-      'tags',
-      `expected an array of strings, got ${value === null ? 'null' : typeof value}`,
+      'project',
+      'no project given and no default project: pass { project }, or set the project option or WANDB_PROJECT',
     );
   }
-  const bad = value.findIndex((t) => typeof t !== 'string');
-  if (bad >= 0) {
-    throw new ValidationError('tags', `expected an array of strings; item ${bad} is ${typeof value[bad]}`);
-  }
-  return [...(value as string[])];
-}
-
-/**
- * Checks a value assigned to `run.config` or `run.summary`: a plain object.
- *
- * @throws {@link ValidationError} naming `parameter` for anything else (arrays, null, class instances).
- * @example
- * ```ts
- * checkRunObject({ lr: 0.1 }, 'config'); // { lr: 0.1 }
- * ```
- */
-export function checkRunObject(value: unknown, parameter: string): Record<string, unknown> {
-  if (!isPlainObject(value)) {
-    throw new ValidationError(
-      parameter,
-      `expected a plain object, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`,
-    );
-  }
-  return value;
+  const explicit = optionalName(o.entity, 'entity');
+  const signal = optionalSignal(o.signal);
+  const entity = await ctx.resolveEntity(explicit);
+  const name = runId ?? randomRunId();
+  // An upsert by id with fixed values: repeating it changes nothing more, so it is safe to retry.
+  const data = await ctx.request(
+    CreateRunDocument,
+    { entity, project, name, state: 'running' },
+    { signal, idempotent: true },
+  );
+  const bucket = data.upsertBucket?.bucket;
+  if (!bucket) throw new WandbError(`CreateRun returned no run for ${entity}/${project}/${name}`);
+  return new Run(ctx, entity, project, bucket);
 }

@@ -1,22 +1,26 @@
-import {
-  ProjectSweepsDocument,
-  SweepDetailDocument,
-  SweepDetailLegacyDocument,
-  type SweepFieldsFragment,
-  type SweepLegacyFieldsFragment,
-} from '../../generated/graphql.js';
-import type { FacadeContext } from '../core/context.js';
+/**
+ * W&B sweeps: {@link Sweep}, built from the `SweepFields` fragment (or the legacy selection older
+ * servers answer), and the run order a sweep's metric implies ({@link sweepMetricOrder}). The
+ * functions that get and list sweeps are in `sweeps.ts`; a sweep's runs come from the runs
+ * domain, through the context.
+ *
+ * @example
+ * ```ts
+ * const sweep = await api.sweep('acme/vision/k3x9a0qz');
+ * console.log(sweep.name, sweep.state, await sweep.runs.totalCount());
+ * ```
+ * @module
+ */
+import { ValidationError } from '../../errors/index.js';
+import type { SweepFieldsFragment, SweepLegacyFieldsFragment } from '../../generated/graphql.js';
+import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { parseServerDate } from '../core/dates.js';
-import { AuthenticationError, ValidationError } from '../../errors/index.js';
-import { projectNotFound } from '../core/notFound.js';
-import type { RunFilter } from '../runs/filters.js';
-import { DEFAULT_RUN_ORDER, parseOrder } from '../runs/order.js';
-import { connectionPosition, Paginated } from '../core/pagination.js';
-import { sweepUrl } from '../paths/paths.js';
-import type { Run } from '../runs/run.js';
-import { Runs } from '../runs/runs.js';
 import { isPlainObject, optionalSignal, optionsObject } from '../core/validate.js';
 import { parseYamlObject } from '../core/yaml.js';
+import { sweepUrl } from '../paths/urls.js';
+import type { RunFilter } from '../runs/filters.js';
+import type { Run } from '../runs/run.js';
+import type { Runs } from '../runs/runs.js';
 
 /**
  * Options of {@link Sweep.bestRun}.
@@ -26,15 +30,13 @@ import { parseYamlObject } from '../core/yaml.js';
  * const best = await sweep.bestRun({ order: '-summary_metrics.val_acc', signal: AbortSignal.timeout(10_000) });
  * ```
  */
-export interface BestRunOptions {
+export interface BestRunOptions extends Pick<RequestOptions, 'signal'> {
   /**
    * The run order that puts the best run first, in the grammar of {@link Api.runs}
    * (`-summary_metrics.accuracy`). Default: from the sweep config's `metric` (see
    * {@link sweepMetricOrder}).
    */
   order?: string;
-  /** Cancels the request. */
-  signal?: AbortSignal;
 }
 
 /** Run columns a sweep metric may name as they are (wandb-ops.md §7.2). */
@@ -210,12 +212,14 @@ export class Sweep {
    * ```
    */
   get runs(): Runs {
-    this.#runs ??= new Runs(this.#ctx, {
-      entity: this.entity,
-      project: this.project,
-      options: { filters: this.#runFilter(), order: DEFAULT_RUN_ORDER, perPage: 10 },
-    });
+    // The default order of a listing is `+created_at`: oldest first.
+    this.#runs ??= this.#ctx.projectRuns(this.#where, { filters: this.#runFilter(), perPage: 10 });
     return this.#runs;
+  }
+
+  /** The sweep's project, for the runs domain. */
+  get #where(): { entity: string; project: string } {
+    return { entity: this.entity, project: this.project };
   }
 
   /**
@@ -235,33 +239,29 @@ export class Sweep {
   async bestRun(options: BestRunOptions = {}): Promise<Run | undefined> {
     const o = optionsObject(options);
     const signal = optionalSignal(o.signal);
-    let order: string;
-    if (o.order !== undefined) {
-      order = parseOrder(o.order);
-    } else {
-      const derived = sweepMetricOrder(this.config);
-      if (derived === undefined) {
-        throw new ValidationError(
-          'order',
-          `sweep ${this.path.join('/')} names no metric in its config; pass an order such as ` +
-            '{ order: "-summary_metrics.accuracy" }',
-        );
-      }
-      try {
-        order = parseOrder(derived);
-      } catch {
-        throw new ValidationError(
-          'order',
-          `the metric of sweep ${this.path.join('/')} gives the order ${JSON.stringify(derived)}, which is not a ` +
-            'valid run order; pass an order such as { order: "-summary_metrics.accuracy" }',
-        );
-      }
+    const filters = this.#runFilter();
+    // The runs listing checks the order (parameter `order`) before any request.
+    if (o.order !== undefined)
+      return this.#ctx.projectRuns(this.#where, { filters, order: o.order, perPage: 1, signal }).first();
+    const derived = sweepMetricOrder(this.config);
+    if (derived === undefined) {
+      throw new ValidationError(
+        'order',
+        `sweep ${this.path.join('/')} names no metric in its config; pass an order such as ` +
+          '{ order: "-summary_metrics.accuracy" }',
+      );
     }
-    const runs = new Runs(this.#ctx, {
-      entity: this.entity,
-      project: this.project,
-      options: { filters: this.#runFilter(), order, perPage: 1, signal },
-    });
+    let runs: Runs;
+    try {
+      runs = this.#ctx.projectRuns(this.#where, { filters, order: derived, perPage: 1, signal });
+    } catch (error) {
+      if (!(error instanceof ValidationError && error.parameter === 'order')) throw error;
+      throw new ValidationError(
+        'order',
+        `the metric of sweep ${this.path.join('/')} gives the order ${JSON.stringify(derived)}, which is not a ` +
+          'valid run order; pass an order such as { order: "-summary_metrics.accuracy" }',
+      );
+    }
     return runs.first();
   }
 
@@ -292,84 +292,4 @@ export class Sweep {
       url,
     };
   }
-}
-
-/**
- * Fetches one sweep, or `undefined` when the project has none of that id. Like the official
- * client, a failure of the full query is retried once with the legacy selection that older
- * servers answer (wandb-ops.md §6.4); if that fails too, the first error is thrown.
- * @internal
- */
-export async function fetchSweep(
-  ctx: FacadeContext,
-  entity: string,
-  project: string,
-  name: string,
-  signal?: AbortSignal,
-  cache?: boolean,
-): Promise<Sweep | undefined> {
-  const vars = { entity, project, name };
-  const cacheIf = (d: { project: { sweep: unknown } | null }) => d.project?.sweep != null;
-  let data: { project: { sweep: SweepFieldsFragment | SweepLegacyFieldsFragment | null } | null };
-  try {
-    data = await ctx.request(SweepDetailDocument, vars, { signal, cache, cacheIf });
-  } catch (error) {
-    if (error instanceof AuthenticationError || signal?.aborted) throw error;
-    data = await ctx
-      .request(SweepDetailLegacyDocument, vars, { signal, cache, cacheIf })
-      .catch(() => Promise.reject(error));
-  }
-  const sweep = data.project?.sweep;
-  return sweep ? Sweep.fromData(ctx, entity, project, sweep) : undefined;
-}
-
-/**
- * Options of {@link Project.sweeps}.
- *
- * @example
- * ```ts
- * const sweeps = project.sweeps({ perPage: 20, signal: AbortSignal.timeout(10_000) });
- * ```
- */
-export interface SweepsOptions {
-  /** Sweeps fetched per request, a positive integer. Default 50. */
-  perPage?: number;
-  /** A cursor from {@link Paginated.cursor} to resume after that position. */
-  start?: string | null;
-  /** Cancels the listing. */
-  signal?: AbortSignal;
-}
-
-/**
- * The sweeps of a project, page by page; the total is the project's `totalSweeps`. Each page's
- * sweeps are complete (no request per sweep). Validates the options before any request.
- * @internal Users call {@link Project.sweeps}.
- */
-export function listSweeps(
-  ctx: FacadeContext,
-  entity: string,
-  project: string,
-  options: SweepsOptions = {},
-): Paginated<Sweep> {
-  const o = optionsObject(options);
-  const signal = optionalSignal(o.signal);
-  return new Paginated<Sweep>(
-    async ({ cursor, perPage: first, signal: pageSignal }) => {
-      const data = await ctx.request(
-        ProjectSweepsDocument,
-        { entity, project, cursor, perPage: first },
-        { signal: pageSignal, cacheIf: (d) => d.project != null },
-      );
-      if (!data.project) throw projectNotFound(entity, project);
-      const connection = data.project.sweeps;
-      return {
-        items: await Promise.all(
-          (connection?.edges ?? []).map((e) => Sweep.fromData(ctx, entity, project, e.node)),
-        ),
-        ...connectionPosition(connection),
-        totalCount: data.project.totalSweeps,
-      };
-    },
-    { perPage: o.perPage ?? 50, start: o.start ?? null, signal, what: 'sweeps' },
-  );
 }

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../../src/errors/index.js';
+import { parseProjectPath, parseRunPath, splitPath } from '../../../../src/facade/paths/paths.js';
 import {
   appUrlFromBaseUrl,
   normalizeBaseUrl,
-  parseProjectPath,
-  parseRunPath,
   projectUrl,
   runUrl,
-  splitPath,
-} from '../../../../src/facade/paths/paths.js';
+} from '../../../../src/facade/paths/urls.js';
 import { validationError } from '../../../support/expect-errors.js';
 
 describe('parseRunPath', () => {

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseObjectPath } from '../../../../src/facade/paths/fromPath.js';
-import {
-  parseReportSlug,
-  parseSweepPath,
-  reportSlug,
-  reportUrl,
-} from '../../../../src/facade/paths/paths.js';
+import { parseReportSlug, parseSweepPath } from '../../../../src/facade/paths/paths.js';
+import { reportSlug, reportUrl } from '../../../../src/facade/paths/urls.js';
 import { validationError } from '../../../support/expect-errors.js';
 
 describe('reportSlug', () => {

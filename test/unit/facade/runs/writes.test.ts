@@ -2,7 +2,8 @@
 // server expects for config and summaryMetrics (the writes themselves: test/e2e/writes.test.ts).
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../../src/errors/index.js';
-import { encodeConfig, randomRunId, stringifyJsonWithNonFinite } from '../../../../src/facade/runs/writes.js';
+import { encodeConfig, stringifyJsonWithNonFinite } from '../../../../src/facade/runs/encode.js';
+import { randomRunId } from '../../../../src/facade/runs/writes.js';
 
 describe('writes helpers', () => {
   it('randomRunId draws 8 characters of [a-z0-9]', () => {

@@ -1,0 +1,36 @@
+/**
+ * Server capability detection (wandb-ops.md §3): the `serverInfo.features` flags behind
+ * `api.serverFeatures()`.
+ *
+ * @example
+ * ```ts
+ * const features = await loadServerFeatures(ctx);
+ * if (features.get('MARK_RUN_FILES_UPLOADED')) console.log('uploads must be registered');
+ * ```
+ * @module
+ */
+import { AuthenticationError } from '../../errors/index.js';
+import { ServerFeaturesDocument } from '../../generated/graphql.js';
+import type { FacadeContext } from './context.js';
+
+/**
+ * Loads the server's capability flags by name. A server that cannot report them (older versions
+ * answer with an error) yields an empty map: every feature counts as disabled. Authentication
+ * failures still throw. `Api` calls it once and caches the answer until `flush()`.
+ * @internal Users call `api.serverFeatures()`.
+ * @example
+ * ```ts
+ * const features = await loadServerFeatures(ctx); // Map { 'ARTIFACT_TAGS' => true, ... }
+ * ```
+ */
+export async function loadServerFeatures(
+  ctx: Pick<FacadeContext, 'request'>,
+): Promise<ReadonlyMap<string, boolean>> {
+  try {
+    const data = await ctx.request(ServerFeaturesDocument, {});
+    return new Map((data.serverInfo?.features ?? []).map((f) => [f.name, f.isEnabled] as const));
+  } catch (error) {
+    if (error instanceof AuthenticationError) throw error;
+    return new Map<string, boolean>();
+  }
+}
