@@ -230,6 +230,22 @@ describe('api.sweep', () => {
     await expect(api.sweep('alice/hpo/nosuch01')).rejects.toBeInstanceOf(NotFoundError);
     await expect(api.sweep('alice/nothere/swpmin01')).rejects.toBeInstanceOf(NotFoundError);
   });
+
+  it('says whether the sweep or its project is missing', async () => {
+    await expect(api.sweep('alice/hpo/nosuch01')).rejects.toThrow(
+      /^Sweep nosuch01 not found in project alice\/hpo$/,
+    );
+    await expect(api.sweep('alice/nothere/swpmin01')).rejects.toThrow(
+      /^Sweep swpmin01 not found \(project alice\/nothere not found\)$/,
+    );
+  });
+
+  it('does not cache a missing sweep: it is found once it exists', async () => {
+    // In a project of its own, so the other suites' counts of alice/hpo stay as seeded.
+    await expect(api.sweep('alice/later/swplate1')).rejects.toBeInstanceOf(NotFoundError);
+    emu.seed.sweep({ entity: 'alice', project: 'later', id: 'swplate1', config: { method: 'grid' } });
+    expect((await api.sweep('alice/later/swplate1')).id).toBe('swplate1');
+  });
 });
 
 describe('sweep.runs', () => {

@@ -3,6 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { UnsupportedError, ValidationError, WandbError } from '../../../../src/errors/index.js';
 import {
+  connectionPosition,
   Paginated,
   validatePerPage,
   type Page,
@@ -371,5 +372,32 @@ describe('Paginated', () => {
     gc();
     expect(ref?.deref()).toBeUndefined();
     await it.return?.();
+  });
+});
+
+describe('connectionPosition: the next-cursor rule of every listing', () => {
+  it('prefers pageInfo.endCursor over the last edge cursor', () => {
+    const page = {
+      edges: [{ cursor: 'c1' }, { cursor: 'c2' }],
+      pageInfo: { endCursor: 'end', hasNextPage: true },
+    };
+    expect(connectionPosition(page)).toEqual({ cursor: 'end', hasNextPage: true });
+  });
+
+  it('falls back to the last edge cursor when the server gives no endCursor', () => {
+    const page = {
+      edges: [{ cursor: 'c1' }, { cursor: 'c2' }],
+      pageInfo: { endCursor: null, hasNextPage: true },
+    };
+    expect(connectionPosition(page)).toEqual({ cursor: 'c2', hasNextPage: true });
+  });
+
+  it('makes a missing connection, or an empty one without endCursor, an empty last page', () => {
+    expect(connectionPosition(null)).toEqual({ cursor: null, hasNextPage: false });
+    expect(connectionPosition(undefined)).toEqual({ cursor: null, hasNextPage: false });
+    expect(connectionPosition({ edges: [], pageInfo: { endCursor: null, hasNextPage: false } })).toEqual({
+      cursor: null,
+      hasNextPage: false,
+    });
   });
 });
