@@ -28,7 +28,15 @@ export * from './index.js';
  * ```
  */
 export class Api extends CoreApi {
-  /** The `.netrc` password for `host:port`, else for the bare host name, else the `default` entry's. */
+  /**
+   * The `.netrc` password for `host:port`, else for the bare host name, else the `default` entry's.
+   *
+   * @example
+   * ```ts
+   * // ~/.netrc: machine api.wandb.ai login user password <key>
+   * await new Api().viewer(); // authenticated with <key>
+   * ```
+   */
   protected override async fallbackApiKey(host: string): Promise<string | undefined> {
     const hostname = host.replace(/:\d+$/, '');
     return (
@@ -38,7 +46,14 @@ export class Api extends CoreApi {
     );
   }
 
-  /** Node's file system, for `file.download()` and `run.uploadFile(path)`. */
+  /**
+   * Node's file system, for `file.download()` and `run.uploadFile(path)`.
+   *
+   * @example
+   * ```ts
+   * await (await run.file('config.yaml')).download({ root: 'out' }); // writes out/config.yaml
+   * ```
+   */
   protected override fileSystem(): LocalFiles {
     return nodeFiles;
   }

@@ -263,6 +263,14 @@ export class GraphQLRequestError extends WandbError {
     this.data = data;
   }
 
+  /**
+   * The JSON form of every {@link WandbError}, plus the server's GraphQL `errors`.
+   *
+   * @example
+   * ```ts
+   * JSON.stringify(err); // {"name":"GraphQLRequestError","code":"GRAPHQL",...,"errors":[{"message":"..."}]}
+   * ```
+   */
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), errors: this.errors };
   }

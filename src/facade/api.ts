@@ -195,6 +195,12 @@ export class Api implements FacadeContext {
    * Where a key comes from when neither the options nor the environment give one. The core (browser)
    * build has no fallback; the Node build of `wandb-api` overrides this to read `~/.netrc`.
    * @internal
+   * @example
+   * ```ts
+   * class MyApi extends Api {
+   *   protected override fallbackApiKey(host: string) { return vault.read(`wandb/${host}`); }
+   * }
+   * ```
    */
   protected fallbackApiKey(_host: string): Promise<string | undefined> {
     return Promise.resolve(undefined);
@@ -328,7 +334,14 @@ export class Api implements FacadeContext {
     return this.#viewer.defaultEntity();
   }
 
-  /** @internal {@link FacadeContext}: an explicit entity, else the default one. */
+  /**
+   * @internal {@link FacadeContext}: an explicit entity, else the `entity` setting, else the viewer's.
+   *
+   * @example
+   * ```ts
+   * const entity = await api.resolveEntity(parsed.entity); // 'acme'
+   * ```
+   */
   async resolveEntity(entity?: string): Promise<string> {
     return entity ?? this.settings.entity ?? (await this.defaultEntity());
   }

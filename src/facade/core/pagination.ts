@@ -347,7 +347,14 @@ export class Paginated<T> implements AsyncIterable<T> {
     seen.add(next);
   }
 
-  /** Records the position and total count a page reports. */
+  /**
+   * Records the position and total count a page reports. For subclasses that read pages themselves.
+   *
+   * @example
+   * ```ts
+   * this.notePage({ items, cursor: 'c2', hasNextPage: true, totalCount: 40 }, 'c1');
+   * ```
+   */
   protected notePage(page: Page<T>, requestedWith: string | null): void {
     this.lastCursor = page.cursor ?? requestedWith;
     if (typeof page.totalCount === 'number') this.knownTotal = page.totalCount;

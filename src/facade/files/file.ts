@@ -173,6 +173,10 @@ function checkFileName(value: unknown): string {
  * The files of a run, page by page; `totalCount()` is the run's `fileCount` (all its files,
  * whatever `names` or `pattern` selects — that is what the server counts).
  * @internal Use `run.files()`.
+ * @example
+ * ```ts
+ * const files = listRunFiles(ctx, { entity: 'acme', project: 'vision', runId: 'a1b2c3d4' }, { pattern: '%.json' });
+ * ```
  */
 export function listRunFiles(
   ctx: FacadeContext,
@@ -194,6 +198,10 @@ export function listRunFiles(
  * One file of a run by its exact name, or {@link NotFoundError} naming the file and the run. A
  * "not found" is not cached.
  * @internal Use `run.file(name)`.
+ * @example
+ * ```ts
+ * const file = await fetchRunFile(ctx, { entity: 'acme', project: 'vision', runId: 'a1b2c3d4' }, 'config.yaml');
+ * ```
  */
 export async function fetchRunFile(
   ctx: FacadeContext,

@@ -94,6 +94,10 @@ function isUploadData(value: unknown): value is UploadData {
  * nothing) reads the file at path `target` from disk (Node only), named by its path relative to
  * `root`. Names are made upload-safe ({@link uploadSafeName}).
  * @internal Use `run.uploadFile()`.
+ * @example
+ * ```ts
+ * const file = await uploadRunFile(ctx, { entity: 'acme', project: 'vision', runId: 'a1b2c3d4' }, 'notes.md', '# Notes');
+ * ```
  */
 export async function uploadRunFile(
   ctx: FacadeContext,

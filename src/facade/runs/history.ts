@@ -248,7 +248,11 @@ function toColumns(rows: readonly HistoryRow[], keys: readonly string[] = []): H
 
 /**
  * Server-sampled history of one run (see {@link Run.history}).
- * @internal
+ * @internal Users call `run.history()`.
+ * @example
+ * ```ts
+ * const rows = await fetchHistory(ctx, 'acme', 'vision', 'a1b2c3d4', { keys: ['loss'], samples: 100 });
+ * ```
  */
 export async function fetchHistory(
   ctx: FacadeContext,
@@ -313,7 +317,11 @@ function stepOf(row: HistoryRow): number {
  * Every history row of one run in step order, one window of steps per request (see
  * {@link Run.scanHistory}). Options are checked here, before any request; each iteration starts
  * over.
- * @internal
+ * @internal Users call `run.scanHistory()`.
+ * @example
+ * ```ts
+ * for await (const row of scanHistory(ctx, 'acme', 'vision', 'a1b2c3d4', { keys: ['loss'] })) console.log(row._step);
+ * ```
  */
 export function scanHistory(
   ctx: FacadeContext,

@@ -73,7 +73,11 @@ export interface HistoryKeys {
 /**
  * Fetches one run with every field (`RunDetail`); a run that does not exist is a
  * {@link NotFoundError} and is not cached, so it is found once it exists.
- * @internal
+ * @internal Users call {@link Api.run} or `run.load()`.
+ * @example
+ * ```ts
+ * const fields = await fetchRunDetail(ctx, 'acme', 'vision', 'a1b2c3d4', { cache: false });
+ * ```
  */
 export async function fetchRunDetail(
   ctx: FacadeContext,

@@ -146,7 +146,14 @@ export class Sweep {
     this.updatedAt = parseServerDate(full.updatedAt);
   }
 
-  /** @internal Builds a sweep from a `SweepFields` selection, parsing its YAML config. */
+  /**
+   * @internal Builds a sweep from a `SweepFields` selection, parsing its YAML config.
+   *
+   * @example
+   * ```ts
+   * const sweep = await Sweep.fromData(ctx, 'acme', 'vision', data.project.sweep);
+   * ```
+   */
   static async fromData(
     ctx: FacadeContext,
     entity: string,
