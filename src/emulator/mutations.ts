@@ -19,11 +19,15 @@
  * ```
  * @module
  */
-import { checkWritable, inputOf, optionalString, type Args } from './args.js';
-import { parseGlobalId, RUN_ID_PATTERN } from './ids.js';
-import { parseJsonString } from './json.js';
+import type { ProjectRecord } from './domains/projects/records.js';
+import { RUN_ID_PATTERN, wrapConfig, type RunRecord } from './domains/runs/records.js';
+import { checkWritable } from './domains/users/permissions.js';
+import { inputOf, optionalString, type Args } from './graphql/arguments.js';
+import { parseGlobalId } from './graphql/ids.js';
+import { parseJsonString } from './graphql/json-string.js';
 import type { View, Views } from './resolvers.js';
-import { toTimestamp, wrapConfig, type EmulatorStore, type ProjectRecord, type RunRecord } from './store.js';
+import type { EmulatorStore } from './store/store.js';
+import { toTimestamp } from './store/time.js';
 
 /** Names the emulator accepts for new projects (no path or URL separators). */
 const PROJECT_NAME = /^[^/\\#?%:\s]+$/;

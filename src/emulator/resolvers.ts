@@ -13,33 +13,29 @@
  * ```
  * @module
  */
-import { readFile } from 'node:fs/promises';
-import { buildSchema, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { optionalString, pageArgs, rejectArgs, type Args } from './args.js';
-import { globalId } from './ids.js';
-import { historyArgs, historyKeys, historyRows, parseSampledHistorySpec, sampledHistory } from './history.js';
-import { stringifyJsonString } from './json.js';
-import { writeMutations } from './mutations.js';
-import { fileMutations, runFilesConnection } from './storage.js';
-import {
-  compileRunFilter,
-  connectionOf,
-  paginate,
-  parseRunOrder,
-  runDocument,
-  runSortKey,
-  type SortKey,
-} from './query.js';
+import type { GraphQLFieldResolver } from 'graphql';
 import { parse as parseYaml } from 'yaml';
-import type {
-  EmulatorStore,
-  EntityRecord,
-  ProjectRecord,
-  ReportRecord,
-  RunRecord,
-  SweepRecord,
-  UserRecord,
-} from './store.js';
+import {
+  historyArgs,
+  historyKeys,
+  historyRows,
+  parseSampledHistorySpec,
+  sampledHistory,
+} from './domains/history/sampling.js';
+import type { ProjectRecord } from './domains/projects/records.js';
+import type { ReportRecord } from './domains/reports/records.js';
+import { compileRunFilter, runDocument } from './domains/runs/filters.js';
+import { parseRunOrder, runSortKey } from './domains/runs/order.js';
+import type { RunRecord } from './domains/runs/records.js';
+import type { SweepRecord } from './domains/sweeps/records.js';
+import type { EntityRecord, UserRecord } from './domains/users/records.js';
+import { fileMutations, runFilesConnection } from './file-views.js';
+import { optionalString, pageArgs, rejectArgs, type Args } from './graphql/arguments.js';
+import { byCreation as byId, connectionOf, paginate } from './graphql/connections.js';
+import { globalId } from './graphql/ids.js';
+import { stringifyJsonString } from './graphql/json-string.js';
+import { writeMutations } from './mutations.js';
+import type { EmulatorStore } from './store/store.js';
 
 /**
  * A field value in a view: a plain value, or a function called with the field's arguments.
@@ -50,41 +46,6 @@ import type {
  * ```
  */
 export type View = Record<string, unknown>;
-
-/** Sort key for listings in creation order (stored ids grow with creation). */
-const byId = (record: { id: number }): SortKey => ({
-  missing: false,
-  value: record.id,
-  createdAt: '',
-  id: record.id,
-});
-
-/**
- * Where the schema lives: the repository root's `schema.graphql`, at the same relative depth from
- * `src/emulator/` and `dist/emulator/`.
- *
- * @example
- * ```ts
- * const sdl = await readFile(SCHEMA_URL, 'utf8');
- * ```
- */
-export const SCHEMA_URL = new URL('../../schema.graphql', import.meta.url);
-
-let schemaPromise: Promise<GraphQLSchema> | undefined;
-
-/**
- * Reads and builds the schema once per process.
- *
- * @example
- * ```ts
- * const schema = await loadSchema();
- * schema.getQueryType()?.name; // 'Query'
- * ```
- */
-export function loadSchema(): Promise<GraphQLSchema> {
-  schemaPromise ??= readFile(SCHEMA_URL, 'utf8').then((sdl) => buildSchema(sdl));
-  return schemaPromise;
-}
 
 /**
  * The default field resolver: answers a field from the parent view's own property of that name

@@ -3,13 +3,12 @@ import {
   historyArgs,
   historyKeys,
   historyRows,
-  latestSystemMetrics,
-  normalizeHistoryRows,
   parseSampledHistorySpec,
   sampledHistory,
   sampleIndices,
   sampleRows,
-} from '../../../src/emulator/history.js';
+} from '../../../src/emulator/domains/history/sampling.js';
+import { latestSystemMetrics, normalizeHistoryRows } from '../../../src/emulator/domains/history/seed.js';
 import { startEmulator, type Emulator } from '../../../src/emulator/index.js';
 import { data, gql, KEY } from '../../support/emulator-http.js';
 

@@ -2,8 +2,8 @@
 // pure helpers they use (NaN-aware JSON reading, global id decoding).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../../src/emulator/index.js';
-import { globalId, parseGlobalId } from '../../../src/emulator/ids.js';
-import { parseJsonString } from '../../../src/emulator/json.js';
+import { globalId, parseGlobalId } from '../../../src/emulator/graphql/ids.js';
+import { parseJsonString } from '../../../src/emulator/graphql/json-string.js';
 import { data, gql, KEY } from '../../support/emulator-http.js';
 
 const UPSERT_MODEL = `mutation M($input: UpsertModelInput!) {

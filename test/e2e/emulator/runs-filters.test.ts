@@ -2,8 +2,8 @@
 // seeded photoUrl, and arguments the emulator refuses instead of ignoring.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../../src/emulator/index.js';
-import { stringifyJsonString } from '../../../src/emulator/json.js';
-import { parseFilterDate } from '../../../src/emulator/query.js';
+import { stringifyJsonString } from '../../../src/emulator/graphql/json-string.js';
+import { parseFilterDate } from '../../../src/emulator/domains/runs/filters.js';
 
 import { data, gql, KEY, RUNS_QUERY, type RunsPage } from '../../support/emulator-http.js';
 

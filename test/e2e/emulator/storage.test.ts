@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, UPLOAD_CONTENT_TYPE, type Emulator } from '../../../src/emulator/index.js';
-import { likeMatcher } from '../../../src/emulator/storage.js';
+import { likeMatcher } from '../../../src/emulator/domains/files/like.js';
 import { data, gql } from '../../support/emulator-http.js';
 
 const BYTES = Uint8Array.from({ length: 256 }, (_, i) => i);

@@ -11,7 +11,6 @@
  * @module
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { timingSafeEqual } from 'node:crypto';
 import {
   execute,
   GraphQLError,
@@ -22,23 +21,12 @@ import {
   type ExecutionResult,
   type GraphQLSchema,
 } from 'graphql';
-import type { FaultRegistry } from './faults.js';
+import { createRootValue, emulatorFieldResolver, type View } from '../resolvers.js';
+import type { EmulatorStore } from '../store/store.js';
+import { isAuthorized, UNAUTHORIZED_MESSAGE } from './auth.js';
+import type { Fault, FaultRegistry } from './faults.js';
+import { Redactor, requestKind, type RecordedRequest } from './request-log.js';
 import { handleStorageRequest, isStorageRequestPath, StorageSigner } from './storage.js';
-import { createRootValue, emulatorFieldResolver, type View } from './resolvers.js';
-import type { EmulatorStore } from './store.js';
-import type { Fault, RecordedRequest, RecordedRequestKind } from './types.js';
-
-/**
- * The marker that replaces credentials in recorded requests.
- *
- * @example
- * ```ts
- * emu.requests[0]?.headers.authorization === REDACTED; // true
- * ```
- */
-export const REDACTED = '[REDACTED]';
-
-const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key']);
 const ALLOWED_HEADERS =
   'authorization, content-type, x-wandb-client, use-admin-privileges, x-wandb-username, x-wandb-user-email';
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -60,48 +48,8 @@ export interface HttpServerDeps {
   signedUrlLifetimeMs?: number;
 }
 
-/**
- * Classifies a request path.
- *
- * @example
- * ```ts
- * requestKind('/files/alice/vision/abc123/file_stream'); // 'file_stream'
- * ```
- */
-export function requestKind(pathname: string): RecordedRequestKind {
-  const path = pathname.replace(/\/+$/, '');
-  if (path === '/graphql') return 'graphql';
-  if (/^\/files\/[^/]+\/[^/]+\/[^/]+\/file_stream$/.test(path)) return 'file_stream';
-  if (/^\/(files|storage|artifacts|artifactsV2)(\/|$)/.test(path)) return 'storage';
-  return 'other';
-}
-
 function errorBody(message: string): string {
   return JSON.stringify({ errors: [{ message }] });
-}
-
-function safeEqual(a: string, b: string): boolean {
-  const ba = Buffer.from(a, 'utf8');
-  const bb = Buffer.from(b, 'utf8');
-  return ba.length === bb.length && timingSafeEqual(ba, bb);
-}
-
-/**
- * Whether an `Authorization` header carries the key: `Basic base64("api:" + key)` or `Bearer <key>`.
- *
- * @example
- * ```ts
- * isAuthorized(`Basic ${btoa('api:k')}`, 'k'); // true
- * ```
- */
-export function isAuthorized(header: string | undefined, apiKey: string): boolean {
-  if (!header) return false;
-  const match = /^(\w+)\s+(.+)$/.exec(header.trim());
-  if (!match || match[1] === undefined || match[2] === undefined) return false;
-  const scheme = match[1].toLowerCase();
-  if (scheme === 'bearer') return safeEqual(match[2], apiKey);
-  if (scheme === 'basic') return safeEqual(Buffer.from(match[2], 'base64').toString('utf8'), `api:${apiKey}`);
-  return false;
 }
 
 function firstOperationName(document: DocumentNode): string | undefined {
@@ -132,16 +80,14 @@ export class EmulatorHttpServer {
   private readonly server: Server;
   private readonly rootValue: View;
   private readonly signer: StorageSigner;
-  private readonly secrets: string[];
+  private readonly redactor: Redactor;
   private readonly sleepers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   private closing = false;
 
   constructor(private readonly deps: HttpServerDeps) {
     this.rootValue = createRootValue(deps.store);
     this.signer = new StorageSigner({ lifetimeMs: deps.signedUrlLifetimeMs });
-    this.secrets = [deps.apiKey, Buffer.from(`api:${deps.apiKey}`, 'utf8').toString('base64')].filter(
-      (s) => s.length > 0,
-    );
+    this.redactor = new Redactor(deps.apiKey);
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         if (!res.headersSent && !res.destroyed) {
@@ -149,7 +95,7 @@ export class EmulatorHttpServer {
             res,
             undefined,
             500,
-            errorBody(`Emulator internal error: ${this.scrub((error as Error).message)}`),
+            errorBody(`Emulator internal error: ${this.redactor.scrub((error as Error).message)}`),
           );
         } else res.destroy();
       });
@@ -194,35 +140,6 @@ export class EmulatorHttpServer {
       };
       this.sleepers.add(sleeper);
     });
-  }
-
-  /** Replaces every occurrence of the key (and its Basic form) in a string. */
-  private scrub(text: string): string {
-    let out = text;
-    for (const secret of this.secrets) out = out.split(secret).join(REDACTED);
-    return out;
-  }
-
-  private scrubValue(value: unknown): unknown {
-    if (typeof value === 'string') return this.scrub(value);
-    if (Array.isArray(value)) return value.map((v) => this.scrubValue(v));
-    if (isRecord(value)) {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[this.scrub(k)] = this.scrubValue(v);
-      return out;
-    }
-    return value;
-  }
-
-  private redactHeaders(req: IncomingMessage): Record<string, string> {
-    const headers: Record<string, string> = {};
-    for (const [name, raw] of Object.entries(req.headers)) {
-      if (raw === undefined) continue;
-      const value = Array.isArray(raw) ? raw.join(', ') : raw;
-      const lower = name.toLowerCase();
-      headers[lower] = SENSITIVE_HEADERS.has(lower) ? REDACTED : this.scrub(value);
-    }
-    return headers;
   }
 
   private corsHeaders(req: IncomingMessage): Record<string, string> {
@@ -350,11 +267,11 @@ export class EmulatorHttpServer {
     const record: RecordedRequest = {
       kind,
       method,
-      path: this.scrub(url.pathname + url.search),
+      path: this.redactor.scrub(url.pathname + url.search),
       operationName: undefined,
       query: undefined,
       variables: undefined,
-      headers: this.redactHeaders(req),
+      headers: this.redactor.headers(req),
       status: 0,
     };
     this.requests.push(record);
@@ -411,23 +328,16 @@ export class EmulatorHttpServer {
       if (e instanceof GraphQLError) syntaxError = e;
       else throw e;
     }
-    record.query = this.scrub(query);
+    record.query = this.redactor.scrub(query);
     record.variables =
-      variables === undefined ? undefined : (this.scrubValue(variables) as Record<string, unknown>);
+      variables === undefined ? undefined : (this.redactor.scrubValue(variables) as Record<string, unknown>);
     record.operationName = requestedOperation ?? (document ? firstOperationName(document) : undefined);
 
     const fault = this.deps.faults.take(record.operationName);
     if (fault && (await this.applyFault(fault, req, res, record))) return;
 
     if (!isAuthorized(req.headers.authorization, this.deps.apiKey)) {
-      this.send(
-        res,
-        record,
-        401,
-        errorBody(
-          'Unauthorized: send a valid API key as "Authorization: Basic base64(api:<key>)" or "Bearer <key>"',
-        ),
-      );
+      this.send(res, record, 401, errorBody(UNAUTHORIZED_MESSAGE));
       return;
     }
 

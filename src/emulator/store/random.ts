@@ -1,58 +1,16 @@
 /**
- * Identifiers, names and deterministic randomness for the emulator.
+ * Deterministic randomness for seeds, and the random ids and names W&B generates.
  *
  * @example
  * ```ts
- * import { globalId, createPrng } from './ids.js';
- * globalId('Run', 12); // 'UnVuOjEy'
+ * import { createPrng, randomRunId } from './random.js';
  * const next = createPrng('demo');
  * next(); // a number in [0, 1), the same sequence for the same seed
+ * randomRunId(next); // e.g. 'k3x9a0qz'
  * ```
  * @module
  */
 import { randomBytes } from 'node:crypto';
-
-/**
- * The object kinds that get W&B-style global ids.
- *
- * @example
- * ```ts
- * const kind: GlobalIdKind = 'Run';
- * ```
- */
-export type GlobalIdKind = 'User' | 'Entity' | 'Project' | 'Run' | 'Sweep' | 'View' | 'File';
-
-/**
- * The opaque global id W&B gives an object: base64 of `"<Kind>:<integer id>"`.
- *
- * @example
- * ```ts
- * globalId('Project', 3); // 'UHJvamVjdDoz'
- * ```
- */
-export function globalId(kind: GlobalIdKind, id: number): string {
-  return Buffer.from(`${kind}:${id}`, 'utf8').toString('base64');
-}
-
-/**
- * Decodes a global id made by {@link globalId} into its integer id, or `undefined` when `value` is
- * not the global id of a `kind` object (another kind, not base64, not `"<Kind>:<integer>"`).
- *
- * @example
- * ```ts
- * parseGlobalId('UnVuOjEy', 'Run'); // 12
- * parseGlobalId('UnVuOjEy', 'Project'); // undefined
- * ```
- */
-export function parseGlobalId(value: unknown, kind: GlobalIdKind): number | undefined {
-  if (typeof value !== 'string' || value === '') return undefined;
-  const text = Buffer.from(value, 'base64').toString('utf8');
-  const match = /^([A-Za-z]+):([1-9][0-9]*)$/.exec(text);
-  if (!match || match[1] !== kind) return undefined;
-  const id = Number(match[2]);
-  // Reject strings that only decode to the right text by accident (Buffer ignores invalid base64).
-  return Number.isSafeInteger(id) && globalId(kind, id) === value ? id : undefined;
-}
 
 /**
  * A source of numbers in [0, 1).
@@ -115,30 +73,6 @@ export function randomRunId(random: Prng = cryptoPrng()): string {
   let id = '';
   for (let i = 0; i < 8; i++) id += RUN_ID_ALPHABET[Math.floor(random() * RUN_ID_ALPHABET.length)];
   return id;
-}
-
-/**
- * The run and sweep ids the emulator accepts (seeded or created by `upsertBucket`): letters,
- * digits, `_`, `.` and `-`, nothing that would break a path or URL.
- *
- * @example
- * ```ts
- * RUN_ID_PATTERN.test('abc12345'); // true
- * RUN_ID_PATTERN.test('a/b'); // false
- * ```
- */
-export const RUN_ID_PATTERN = /^[A-Za-z0-9_.-]+$/;
-
-/**
- * A random API key in the shape W&B accepts (40 characters of `[a-f0-9]`).
- *
- * @example
- * ```ts
- * randomApiKey().length; // 40
- * ```
- */
-export function randomApiKey(): string {
-  return randomBytes(20).toString('hex');
 }
 
 const ADJECTIVES = [

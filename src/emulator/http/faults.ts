@@ -10,7 +10,99 @@
  * ```
  * @module
  */
-import type { Fault, FaultControls, FaultInput } from './types.js';
+/**
+ * A fault to inject with `emu.faults.add`. It applies `times` times, to GraphQL requests whose
+ * operation name is `operationName` (any GraphQL request when omitted) or, with
+ * `target: 'storage'`, to any request to a signed storage URL. Faults are checked before
+ * authentication (and before a storage URL's signature), like a proxy, gateway or CDN in front of
+ * the server would behave.
+ *
+ * @example
+ * ```ts
+ * emu.faults.add({ operationName: 'RunsPage', status: 429, retryAfterSeconds: 1, times: 2 });
+ * emu.faults.add({ delayMs: 500 }); // a pure delay, then a normal answer
+ * emu.faults.add({ dropConnection: true }); // the socket is destroyed without an answer
+ * emu.faults.add({ status: 200, body: 'not json' }); // a malformed body
+ * emu.faults.add({ target: 'storage', status: 503 }); // the next storage GET or PUT answers 503
+ * ```
+ */
+export interface FaultInput {
+  /**
+   * Which requests it applies to: `'graphql'` (`POST /graphql`) or `'storage'` (GET / PUT of the
+   * signed `/storage/...` URLs; `operationName` must then be omitted). Default `'graphql'`.
+   */
+  target?: 'graphql' | 'storage';
+  /** Operation to match; omitted = every GraphQL request. Only for `target: 'graphql'`. */
+  operationName?: string;
+  /** Status to answer with. Omitted = no status fault (only a delay or a dropped connection). */
+  status?: number;
+  /** How many matching requests it applies to. Default `1`; `Infinity` for ever. */
+  times?: number;
+  /** `Retry-After` header in seconds. */
+  retryAfterSeconds?: number;
+  /** `Retry-After` header as an HTTP date. */
+  retryAfterDate?: Date;
+  /** Wait this long before answering (or proceeding normally). */
+  delayMs?: number;
+  /** Response body. Default `{"errors":[{"message":"emulated <status>"}]}`. */
+  body?: string;
+  /** Destroy the connection without answering (after `delayMs`, if any). */
+  dropConnection?: boolean;
+}
+
+/**
+ * An injected fault, as returned by `emu.faults.add` and listed by `emu.faults.list()`.
+ *
+ * @example
+ * ```ts
+ * const fault = emu.faults.add({ status: 500, times: 3 });
+ * // ... after two matching requests:
+ * fault.remaining; // 1
+ * ```
+ */
+export interface Fault extends FaultInput {
+  /** Matching requests it will still apply to. */
+  readonly remaining: number;
+}
+
+/**
+ * Fault injection controls (`emu.faults`).
+ *
+ * @example
+ * ```ts
+ * emu.faults.add({ operationName: 'Viewer', status: 503 });
+ * emu.faults.clear();
+ * ```
+ */
+export interface FaultControls {
+  /**
+   * Adds a fault; faults are tried in the order they were added.
+   *
+   * @example
+   * ```ts
+   * const fault = emu.faults.add({ operationName: 'Viewer', status: 503, times: 2 });
+   * ```
+   */
+  add(fault: FaultInput): Fault;
+  /**
+   * Removes every fault.
+   *
+   * @example
+   * ```ts
+   * emu.faults.clear();
+   * ```
+   */
+  clear(): void;
+  /**
+   * Faults that still have `remaining > 0`.
+   *
+   * @example
+   * ```ts
+   * emu.faults.list().length; // 0 once every fault is used up
+   * ```
+   */
+  list(): readonly Fault[];
+}
 
 type FaultTarget = NonNullable<FaultInput['target']>;
 

@@ -1,6 +1,6 @@
 /**
  * Helpers every resolver module (queries, writes, files) shares: reading GraphQL field arguments
- * and mutation inputs, and the write-permission check of mutations.
+ * and mutation inputs.
  *
  * @example
  * ```ts
@@ -10,8 +10,7 @@
  * ```
  * @module
  */
-import type { PageArgs } from './query.js';
-import type { EmulatorStore } from './store.js';
+import type { PageArgs } from './connections.js';
 
 /**
  * The arguments of a field (or the fields of an input object), as graphql-js hands them over.
@@ -96,22 +95,4 @@ export function inputOf(args: Args, mutation: string): Args {
   const input = args.input;
   if (typeof input !== 'object' || input === null) throw new Error(`${mutation}: input is required`);
   return input as Args;
-}
-
-/**
- * Refuses a write to `entityName` unless the viewer may write there (its own entity, its default
- * entity or one of its teams): throws `<mutation>: permission denied: ...`.
- *
- * @example
- * ```ts
- * checkWritable(store, 'someone-else', 'upsertBucket'); // throws
- * ```
- */
-export function checkWritable(store: EmulatorStore, entityName: string, mutation: string): void {
-  const viewer = store.viewer;
-  if (!store.canWrite(viewer.username, entityName)) {
-    throw new Error(
-      `${mutation}: permission denied: user ${viewer.username} cannot write to entity ${entityName}`,
-    );
-  }
 }

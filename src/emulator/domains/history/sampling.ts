@@ -1,8 +1,7 @@
 /**
  * Run history as the emulator serves it (wandb-ops.md §7.1 `history` / `scan_history`, §10 item 10):
- * deterministic sampling, step windows, `sampledHistory` specs, the `historyKeys` statistics and
- * the run's latest system metrics. Pure functions over stored rows; the resolvers turn them into
- * GraphQL answers.
+ * deterministic sampling, step windows, `sampledHistory` specs and the `historyKeys` statistics.
+ * Pure functions over stored rows; the resolvers turn them into GraphQL answers.
  *
  * Conventions, as the W&B server has them:
  * - `history(minStep, maxStep)` selects steps in `[minStep, maxStep)` (exclusive end), while a
@@ -13,7 +12,7 @@
  *
  * @example
  * ```ts
- * import { historyRows, sampledHistory, parseSampledHistorySpec } from './history.js';
+ * import { historyRows, sampledHistory, parseSampledHistorySpec } from './sampling.js';
  * const rows = [{ _step: 0, loss: 1 }, { _step: 1, loss: 0.5 }, { _step: 2, acc: 0.9 }];
  * historyRows(rows, { minStep: 0, maxStep: 2 }); // the rows of steps 0 and 1
  * sampledHistory(rows, parseSampledHistorySpec('{"keys": ["_step", "loss"], "samples": 10}'));
@@ -21,17 +20,8 @@
  * ```
  * @module
  */
-import { parseJsonString, setOwn } from './json.js';
-
-/**
- * One history (or system metrics) row: metric names to logged values.
- *
- * @example
- * ```ts
- * const row: HistoryRecord = { _step: 3, loss: 0.25, _runtime: 12.5 };
- * ```
- */
-export type HistoryRecord = Record<string, unknown>;
+import { parseJsonString, setOwn } from '../../graphql/json-string.js';
+import type { HistoryRecord } from './records.js';
 
 /**
  * Rows answered when a request names no `samples` (the Python client's default too).
@@ -81,60 +71,6 @@ export function sampleRows<T>(rows: readonly T[], samples: number): T[] {
 function rowStep(row: HistoryRecord): number | undefined {
   const step = row._step;
   return typeof step === 'number' && Number.isFinite(step) ? step : undefined;
-}
-
-/**
- * Copies seeded rows (history or the system metrics stream), checking that they are an array of
- * objects.
- *
- * @param what - names the input in error messages.
- * @throws Error when `rows` is not an array or a row is not an object.
- * @example
- * ```ts
- * copyRows([{ 'system.cpu': 10, _runtime: 1 }], 'seed.run: systemMetrics');
- * ```
- */
-export function copyRows(rows: readonly HistoryRecord[], what: string): HistoryRecord[] {
-  if (!Array.isArray(rows)) throw new Error(`${what} must be an array of row objects`);
-  return rows.map((row, index) => {
-    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-      throw new Error(`${what}[${index}] must be an object`);
-    }
-    return { ...row };
-  });
-}
-
-/**
- * Copies seeded history rows and gives every row a `_step`: a row without one gets the previous
- * row's step plus one (`0` for the first row), like the W&B SDK numbers `wandb.log` calls. Steps
- * must be non-negative integers and strictly increasing, as the server keeps them. `_runtime` and
- * `_timestamp` are optional and never added.
- *
- * @param what - names the input in error messages.
- * @throws Error when a `_step` is not a non-negative integer or not larger than the previous one.
- * @example
- * ```ts
- * normalizeHistoryRows([{ loss: 1 }, { loss: 0.5 }, { _step: 10, loss: 0.2 }, { loss: 0.1 }]);
- * // [{ loss: 1, _step: 0 }, { loss: 0.5, _step: 1 }, { _step: 10, loss: 0.2 }, { loss: 0.1, _step: 11 }]
- * ```
- */
-export function normalizeHistoryRows(
-  rows: readonly HistoryRecord[],
-  what = 'seed.run: history',
-): HistoryRecord[] {
-  let previous = -1;
-  return copyRows(rows, what).map((copy, index) => {
-    if (copy._step === undefined || copy._step === null) copy._step = previous + 1;
-    const step = copy._step;
-    if (typeof step !== 'number' || !Number.isSafeInteger(step) || step < 0) {
-      throw new Error(`${what}[${index}]._step must be a non-negative integer, got ${JSON.stringify(step)}`);
-    }
-    if (step <= previous) {
-      throw new Error(`${what}[${index}]._step ${step} must be larger than the previous step ${previous}`);
-    }
-    previous = step;
-    return copy;
-  });
 }
 
 /**
@@ -371,21 +307,4 @@ export function historyKeys(rows: readonly HistoryRecord[]): HistoryKeysStats {
     }
   }
   return { keys, lastStep };
-}
-
-/**
- * The latest system metrics (`Run.systemMetrics`) of a system metrics stream: its last row
- * without the bookkeeping keys that start with `_` (`_runtime`, `_timestamp`, `_wandb`). `{}` for
- * an empty stream.
- *
- * @example
- * ```ts
- * latestSystemMetrics([{ 'system.cpu': 10, _runtime: 1 }, { 'system.cpu': 12, _runtime: 2 }]);
- * // { 'system.cpu': 12 }
- * ```
- */
-export function latestSystemMetrics(events: readonly HistoryRecord[]): HistoryRecord {
-  const last = events.at(-1);
-  if (!last) return {};
-  return Object.fromEntries(Object.entries(last).filter(([key]) => !key.startsWith('_')));
 }
