@@ -11,6 +11,7 @@
  */
 
 import { createHash } from 'node:crypto';
+import type { RunRecord } from '../runs/records.js';
 
 /**
  * A stored run file.
@@ -111,3 +112,22 @@ export function isStorableName(name: unknown): name is string {
 }
 
 /** The path of a run file on the storage endpoint; the whole name is one encoded segment. */
+
+/**
+ * What a `File` resolves from: a stored file of a run, or (in `createRunFiles` answers) the slot
+ * of a file to upload, which has a name and an upload URL but no content yet.
+ *
+ * @example
+ * ```ts
+ * const stored: FileView = { run, name: file.name, file };
+ * const slot: FileView = { run, name: 'model.ckpt', file: undefined };
+ * ```
+ */
+export interface FileView {
+  /** The run the file belongs to. */
+  run: RunRecord;
+  /** The file's name within the run. */
+  name: string;
+  /** The stored file; `undefined` for an upload slot. */
+  file: FileRecord | undefined;
+}

@@ -200,3 +200,26 @@ export interface SeededRun {
   /** Global id (GraphQL `Run.id`). */
   storageId: string;
 }
+
+/**
+ * What `Project.runs` answers (`RunConnection` resolvers read it): one page of runs and the number
+ * of runs that match.
+ *
+ * @example
+ * ```ts
+ * const page: RunConnectionView = { totalCount: 1, pageInfo, edges: [{ node: run, cursor }] };
+ * ```
+ */
+export interface RunConnectionView {
+  /** Runs that match the filters, all pages together. */
+  totalCount: number;
+  /** Where this page is. */
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
+  /** The runs of this page, each with its cursor. */
+  edges: { node: RunRecord; cursor: string }[];
+}

@@ -29,3 +29,16 @@ export const DEFAULT_FEATURES: readonly string[] = [
   'PROJECT_ARTIFACT_COLLECTION_MEMBERSHIP',
   'SWEEPS_QUERY_FILTERING',
 ];
+
+/**
+ * What `Query.serverInfo` answers (`ServerInfo` resolvers read it): the server's feature flags.
+ *
+ * @example
+ * ```ts
+ * const info: ServerInfoView = { features: store.features };
+ * ```
+ */
+export interface ServerInfoView {
+  /** Feature flags by name. */
+  features: ReadonlyMap<string, boolean>;
+}
