@@ -148,7 +148,8 @@ export function decodeCursor(cursor: string, tag: string): SortKey {
 }
 
 /**
- * Relay paging arguments. `before` and `last` are not supported by the emulator.
+ * Relay paging arguments, as far as the emulator implements them: forward paging with `after`
+ * and `first` (resolvers do not declare `before` and `last`, so requests giving them are refused).
  *
  * @example
  * ```ts
@@ -158,8 +159,6 @@ export function decodeCursor(cursor: string, tag: string): SortKey {
 export interface PageArgs {
   after?: string | null;
   first?: number | null;
-  before?: string | null;
-  last?: number | null;
 }
 
 /**
@@ -187,8 +186,8 @@ export interface Page<T> {
  *
  * @example
  * ```ts
- * const page = paginate(projects, byId, 'models', 1, { first: 10 }, 'Query.models');
- * connectionOf(page, (project) => views.project(project)); // { pageInfo, edges: [{ node, cursor }] }
+ * const page = paginate(projects, byCreation, 'models', 1, { first: 10 });
+ * connectionOf(page, (project) => project); // { pageInfo, edges: [{ node, cursor }] }
  * ```
  */
 export function connectionOf<T, V>(
@@ -207,7 +206,7 @@ export function connectionOf<T, V>(
  *
  * @example
  * ```ts
- * paginate(runs, (r) => key(r), '+createdAt', 1, { first: 2 }, 'Project.runs');
+ * paginate(runs, (r) => key(r), '+createdAt', 1, { first: 2 });
  * ```
  */
 export function paginate<T>(
@@ -216,15 +215,8 @@ export function paginate<T>(
   tag: string,
   direction: 1 | -1,
   args: PageArgs,
-  field: string,
   defaultFirst = 50,
 ): Page<T> {
-  if (args.before !== undefined && args.before !== null) {
-    throw new Error(`The emulator does not implement argument ${field}(before)`);
-  }
-  if (args.last !== undefined && args.last !== null) {
-    throw new Error(`The emulator does not implement argument ${field}(last)`);
-  }
   const first = args.first ?? defaultFirst;
   if (!Number.isInteger(first) || first < 0) {
     throw new QueryInputError(`Invalid argument first: ${first} (must be an integer >= 0)`);

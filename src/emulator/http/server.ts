@@ -1,6 +1,6 @@
 /**
- * The emulator's HTTP layer: CORS, authentication, fault injection, request recording and GraphQL
- * execution over node:http.
+ * The emulator's HTTP layer over node:http: CORS, authentication, fault injection, the request log,
+ * the storage endpoint and `POST /graphql` (executed by `graphql/execute.ts`).
  *
  * @example
  * ```ts
@@ -11,17 +11,8 @@
  * @module
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import {
-  execute,
-  GraphQLError,
-  Kind,
-  parse,
-  validate,
-  type DocumentNode,
-  type ExecutionResult,
-  type GraphQLSchema,
-} from 'graphql';
-import { createRootValue, emulatorFieldResolver, type View } from '../resolvers.js';
+import type { ExecutionResult, GraphQLSchema } from 'graphql';
+import { executeRequest, operationNameOf, parseRequest, type GraphQLRequest } from '../graphql/execute.js';
 import type { EmulatorStore } from '../store/store.js';
 import { isAuthorized, UNAUTHORIZED_MESSAGE } from './auth.js';
 import type { Fault, FaultRegistry } from './faults.js';
@@ -52,13 +43,6 @@ function errorBody(message: string): string {
   return JSON.stringify({ errors: [{ message }] });
 }
 
-function firstOperationName(document: DocumentNode): string | undefined {
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.OPERATION_DEFINITION) return definition.name?.value;
-  }
-  return undefined;
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -78,14 +62,12 @@ export class EmulatorHttpServer {
   requests: RecordedRequest[] = [];
 
   private readonly server: Server;
-  private readonly rootValue: View;
   private readonly signer: StorageSigner;
   private readonly redactor: Redactor;
   private readonly sleepers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   private closing = false;
 
   constructor(private readonly deps: HttpServerDeps) {
-    this.rootValue = createRootValue(deps.store);
     this.signer = new StorageSigner({ lifetimeMs: deps.signedUrlLifetimeMs });
     this.redactor = new Redactor(deps.apiKey);
     this.server = createServer((req, res) => {
@@ -311,27 +293,22 @@ export class EmulatorHttpServer {
     }
     const { query } = body;
     const variables = body.variables ?? undefined;
-    const requestedOperation = body.operationName ?? undefined;
+    const operationName = body.operationName ?? undefined;
     if (variables !== undefined && !isRecord(variables)) {
       this.send(res, record, 400, errorBody('"variables" must be a JSON object'));
       return;
     }
-    if (requestedOperation !== undefined && typeof requestedOperation !== 'string') {
+    if (operationName !== undefined && typeof operationName !== 'string') {
       this.send(res, record, 400, errorBody('"operationName" must be a string'));
       return;
     }
-    let document: DocumentNode | undefined;
-    let syntaxError: GraphQLError | undefined;
-    try {
-      document = parse(query);
-    } catch (e) {
-      if (e instanceof GraphQLError) syntaxError = e;
-      else throw e;
-    }
+    const request: GraphQLRequest = { query, variables, operationName };
+    const parsed = parseRequest(request);
+    const document = 'document' in parsed ? parsed.document : undefined;
     record.query = this.redactor.scrub(query);
     record.variables =
       variables === undefined ? undefined : (this.redactor.scrubValue(variables) as Record<string, unknown>);
-    record.operationName = requestedOperation ?? (document ? firstOperationName(document) : undefined);
+    record.operationName = operationNameOf(request, document);
 
     const fault = this.deps.faults.take(record.operationName);
     if (fault && (await this.applyFault(fault, req, res, record))) return;
@@ -341,24 +318,14 @@ export class EmulatorHttpServer {
       return;
     }
 
-    let result: ExecutionResult;
-    if (!document) {
-      result = { errors: [syntaxError ?? new GraphQLError('Could not parse the query')] };
-    } else {
-      const validationErrors = validate(this.deps.schema, document);
-      if (validationErrors.length > 0) result = { errors: validationErrors };
-      else {
-        result = await execute({
-          schema: this.deps.schema,
-          document,
-          rootValue: this.rootValue,
-          contextValue: { store: this.deps.store, storage: this.signer, origin: this.origin(req) },
-          variableValues: variables,
-          operationName: requestedOperation,
-          fieldResolver: emulatorFieldResolver,
-        });
-      }
-    }
+    const result: ExecutionResult =
+      'error' in parsed
+        ? { errors: [parsed.error] }
+        : await executeRequest(this.deps.schema, request, parsed.document, {
+            store: this.deps.store,
+            storage: this.signer,
+            origin: this.origin(req),
+          });
     this.send(res, record, 200, JSON.stringify(result));
   }
 }

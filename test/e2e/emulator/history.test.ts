@@ -245,14 +245,14 @@ describe('Run.history, Run.sampledHistory and Run.events over GraphQL', () => {
     expect(bad.json.errors?.[0]?.message).toMatch(/Invalid sampledHistory spec/);
     const maxKeyLimit = await gql(emu, field('history(maxKeyLimit: 5)'));
     expect(maxKeyLimit.json.errors?.[0]?.message).toBe(
-      'The emulator does not implement argument Run.history(maxKeyLimit)',
+      'The emulator does not implement argument Run.history(maxKeyLimit:)',
     );
     const packVersion = await gql(
       emu,
       field('sampledHistory(specs: ["{\\"keys\\": [\\"a\\"]}"], packVersion: 1)'),
     );
     expect(packVersion.json.errors?.[0]?.message).toBe(
-      'The emulator does not implement argument Run.sampledHistory(packVersion)',
+      'The emulator does not implement argument Run.sampledHistory(packVersion:)',
     );
   });
 });

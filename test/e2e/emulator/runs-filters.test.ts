@@ -302,15 +302,15 @@ describe('emulator: photoUrl and refused arguments', () => {
   });
 
   it.each([
-    ['{ viewer(entityName: "alice") { username } }', 'Query.viewer(entityName)'],
-    ['{ models(entityName: "alice", keysOnly: true) { edges { cursor } } }', 'Query.models(keysOnly)'],
+    ['{ viewer(entityName: "alice") { username } }', 'Query.viewer(entityName:)'],
+    ['{ models(entityName: "alice", keysOnly: true) { edges { cursor } } }', 'Query.models(keysOnly:)'],
     [
       '{ project(name: "p", entityName: "alice") { runs(fields: ["name"]) { totalCount } } }',
-      'Project.runs(fields)',
+      'Project.runs(fields:)',
     ],
     [
       '{ project(name: "p", entityName: "alice") { run(name: "r1", desc: "x") { name } } }',
-      'Project.run(desc)',
+      'Project.run(desc:)',
     ],
   ])('refuses %s', async (query, argument) => {
     const res = await gql(emu, query);

@@ -1,9 +1,9 @@
 // End-to-end tests of the emulator over real HTTP (raw GraphQL with fetch: this tests the server itself).
 import { readFile } from 'node:fs/promises';
-import { buildSchema, graphql, Kind, parse } from 'graphql';
+import { graphql, Kind, parse } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../../src/emulator/index.js';
-import { emulatorFieldResolver } from '../../../src/emulator/resolvers.js';
+import { buildExecutableSchema } from '../../../src/emulator/graphql/executable.js';
 
 import {
   basic,
@@ -225,21 +225,19 @@ describe('emulator: viewer, projects, server info', () => {
 
   it('refuses paging arguments it does not implement instead of ignoring them', async () => {
     const res = await gql(emu, '{ models(entityName: "alice", last: 1) { edges { cursor } } }');
-    expect(res.json.errors?.[0]?.message).toBe('The emulator does not implement argument Query.models(last)');
+    expect(res.json.errors?.[0]?.message).toBe(
+      'The emulator does not implement argument Query.models(last:)',
+    );
   });
 });
 
 describe('emulator: unimplemented fields', () => {
   it('answers a field without a resolver with an error naming it, never a silent null', async () => {
-    const schema = buildSchema(
+    const schema = buildExecutableSchema(
       'type Query { known: Int, unknown: Int, obj: Obj } type Obj { a: Int, b: String }',
+      { Query: { known: () => 1, obj: () => ({ a: 2 }) }, Obj: { a: (obj: { a: number }) => obj.a } },
     );
-    const result = await graphql({
-      schema,
-      source: '{ known unknown obj { a b } }',
-      rootValue: { known: 1, obj: { a: 2 } },
-      fieldResolver: emulatorFieldResolver,
-    });
+    const result = await graphql({ schema, source: '{ known unknown obj { a b } }' });
     expect(result.data).toEqual({ known: 1, unknown: null, obj: { a: 2, b: null } });
     expect(result.errors?.map((e) => e.message).sort()).toEqual([
       'The emulator does not implement field Obj.b',

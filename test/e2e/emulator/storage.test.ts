@@ -141,7 +141,7 @@ describe('GraphQL: Run.files and File', () => {
         `{ project(name: "store", entityName: "alice") { run(name: "r1") { files(${arg}) { edges { cursor } } } } }`,
       );
       expect(res.json.errors?.[0]?.message).toMatch(
-        /does not implement argument Run\.files\((contentType|last|before)\)/,
+        /does not implement argument Run\.files\((contentType|last|before):\)/,
       );
     }
   });
