@@ -1,10 +1,13 @@
 /**
  * `wandb-api/emulator`: a W&B-compatible GraphQL server for tests and demos. It listens on
- * 127.0.0.1, checks the API key, answers the GraphQL operations of `schema.graphql` from an
- * in-memory store, records every request and can inject faults.
+ * 127.0.0.1, checks the API key, executes GraphQL against `schema.graphql` (the whole W&B schema)
+ * with resolvers over an in-memory store, serves signed storage URLs, records every request and
+ * can inject faults.
  *
- * Unimplemented schema fields answer with a GraphQL error naming the field
- * (`The emulator does not implement field Type.field`), never a silent null.
+ * What it does not implement it says, never answering a silent null: a field without a resolver
+ * is a GraphQL error naming it (`The emulator does not implement field Type.field`), and so is an
+ * argument the field's resolver does not declare
+ * (`The emulator does not implement argument Project.runs(jobKey:)`).
  *
  * @example
  * ```ts

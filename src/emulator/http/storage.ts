@@ -63,7 +63,14 @@ function parseStoragePath(pathname: string): { runId: number; name: string } | u
   return { runId: Number(match[1]), name };
 }
 
-/** What {@link StorageSigner.verify} concluded. */
+/**
+ * What {@link StorageSigner.verify} concluded.
+ *
+ * @example
+ * ```ts
+ * const check: SignatureCheck = signer.verify('GET', url); // 'valid' | 'expired' | 'invalid'
+ * ```
+ */
 export type SignatureCheck = 'valid' | 'expired' | 'invalid';
 
 /**
@@ -120,7 +127,14 @@ export class StorageSigner {
   }
 }
 
-/** A storage request, as the HTTP layer hands it over. */
+/**
+ * A storage request, as the HTTP layer hands it over.
+ *
+ * @example
+ * ```ts
+ * const req: StorageRequestInput = { method: 'GET', url, contentType: undefined, body: Buffer.alloc(0) };
+ * ```
+ */
 export interface StorageRequestInput {
   method: string;
   url: URL;
@@ -129,7 +143,14 @@ export interface StorageRequestInput {
   body: Buffer;
 }
 
-/** The answer to a storage request. */
+/**
+ * The answer to a storage request.
+ *
+ * @example
+ * ```ts
+ * const res: StorageResponse = { status: 404, headers: {}, body: '' };
+ * ```
+ */
 export interface StorageResponse {
   status: number;
   headers: Record<string, string>;

@@ -11,6 +11,15 @@
 import { stringify as stringifyYaml } from 'yaml';
 import type { Row } from './util.js';
 
+/**
+ * The files a W&B run uploads (`config.yaml`, `wandb-summary.json`, `wandb-metadata.json`, and
+ * `output.log` when it logged history), derived from what it logged, without random draws.
+ *
+ * @example
+ * ```ts
+ * runFiles({ lr: 0.1 }, { loss: 0.2 }, [], { host: 'h', commit: 'c', createdMs: 0, program: 'train.py' });
+ * ```
+ */
 export function runFiles(
   config: Row,
   summary: Row,

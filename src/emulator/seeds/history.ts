@@ -12,6 +12,14 @@
 import type { Prng } from '../store/random.js';
 import { round, type Row } from './util.js';
 
+/**
+ * A run state: recent runs are mostly `running`, the others mostly `finished`.
+ *
+ * @example
+ * ```ts
+ * pickState(random, false); // 'finished', 'crashed' or 'failed'
+ * ```
+ */
 export function pickState(random: Prng, recent: boolean): string {
   const r = random();
   if (recent && r < 0.6) return 'running';
@@ -20,6 +28,14 @@ export function pickState(random: Prng, recent: boolean): string {
   return 'failed';
 }
 
+/**
+ * The shape of a training curve.
+ *
+ * @example
+ * ```ts
+ * const curve: Curve = { accuracy: 0.9, gap: 0.03, epochSeconds: 30 };
+ * ```
+ */
 export interface Curve {
   /** Final train accuracy if trained to the end. */
   accuracy: number;
@@ -29,12 +45,29 @@ export interface Curve {
   epochSeconds: number;
 }
 
+/**
+ * What {@link train} makes: the history rows, the summary (the last row) and the runtime.
+ *
+ * @example
+ * ```ts
+ * const { history, summary, runtime }: Trained = train(random, 10, 'finished', curve, Date.now());
+ * ```
+ */
 export interface Trained {
   summary: Record<string, unknown>;
   history: Record<string, unknown>[];
   runtime: number;
 }
 
+/**
+ * A training run's history: one row per epoch done (fewer for running, crashed and failed runs),
+ * with `_step`, `epoch`, losses and accuracies, `_runtime` and `_timestamp`.
+ *
+ * @example
+ * ```ts
+ * train(random, 10, 'finished', { accuracy: 0.9, gap: 0.03, epochSeconds: 30 }, Date.now()).history.length; // 10
+ * ```
+ */
 export function train(
   random: Prng,
   epochs: number,
@@ -74,6 +107,14 @@ export function train(
   return { summary: { ...row }, history, runtime: row._runtime ?? 0 };
 }
 
+/**
+ * A run's latest system metrics (CPU, memory, disk, network, and per GPU).
+ *
+ * @example
+ * ```ts
+ * systemMetrics(random, 1)['system.gpu.0.gpu']; // e.g. 87.3
+ * ```
+ */
 export function systemMetrics(random: Prng, gpus: number): Record<string, unknown> {
   const metrics: Record<string, unknown> = {
     'system.cpu': round(20 + random() * 60, 1),
@@ -96,6 +137,11 @@ export function systemMetrics(random: Prng, gpus: number): Record<string, unknow
  * The system metrics stream of a run: one row per history row, drifting towards `latest` (the
  * last row is exactly `latest`, so the run's latest system metrics do not depend on the stream).
  * Derived without the random generator, so adding it left the rest of the data set unchanged.
+ *
+ * @example
+ * ```ts
+ * systemStream({ 'system.cpu': 50 }, history).length === history.length; // true (with history)
+ * ```
  */
 export function systemStream(latest: Row, history: Row[]): Row[] | Row {
   if (history.length === 0) return latest;
