@@ -1,10 +1,13 @@
 /**
  * `wandb-api/emulator`: a W&B-compatible GraphQL server for tests and demos. It listens on
- * 127.0.0.1, checks the API key, answers the GraphQL operations of `schema.graphql` from an
- * in-memory store, records every request and can inject faults.
+ * 127.0.0.1, checks the API key, executes GraphQL against `schema.graphql` (the whole W&B schema)
+ * with resolvers over an in-memory store, serves signed storage URLs, records every request and
+ * can inject faults.
  *
- * Unimplemented schema fields answer with a GraphQL error naming the field
- * (`The emulator does not implement field Type.field`), never a silent null.
+ * What it does not implement it says, never answering a silent null: a field without a resolver
+ * is a GraphQL error naming it (`The emulator does not implement field Type.field`), and so is an
+ * argument the field's resolver does not declare
+ * (`The emulator does not implement argument Project.runs(jobKey:)`).
  *
  * @example
  * ```ts
@@ -18,133 +21,74 @@
  * ```
  * @module
  */
-import { seedDemo } from './demo.js';
-import { FaultRegistry } from './faults.js';
-import { globalId, randomApiKey } from './ids.js';
-import { loadSchema } from './resolvers.js';
-import { EmulatorHttpServer } from './server.js';
-import { EmulatorStore } from './store.js';
-import type {
-  EmulatorOptions,
-  FaultControls,
-  RecordedRequest,
-  SeedProjectInput,
-  SeedReportInput,
-  SeedRunInput,
-  SeedSweepInput,
-  SeedUserInput,
-  SeededProject,
-  SeededReport,
-  SeededRun,
-  SeededSweep,
-} from './types.js';
+import type { ViewerOptions } from './domains/users/records.js';
+import { loadSchema } from './graphql/schema.js';
+import { randomApiKey } from './http/auth.js';
+import { FaultRegistry, type FaultControls } from './http/faults.js';
+import type { RecordedRequest } from './http/request-log.js';
+import { EmulatorHttpServer } from './http/server.js';
+import { seedDemo } from './seeds/demo.js';
+import { createSeeder, type EmulatorSeeder } from './store/seeder.js';
+import { EmulatorStore } from './store/store.js';
 
-export type {
-  EmulatorOptions,
-  EmulatorSeedName,
-  Fault,
-  FaultControls,
-  FaultInput,
-  RecordedRequest,
-  RecordedRequestKind,
-  SeedProjectInput,
-  SeedReportInput,
-  SeedRunInput,
-  SeedSweepInput,
-  SeedUserInput,
-  SeededProject,
-  SeededReport,
-  SeededRun,
-  SeededSweep,
-  ViewerOptions,
-} from './types.js';
-export {
-  DEFAULT_FEATURES,
-  EmulatorStore,
-  type ConfigValue,
-  type SweepRecord,
-  type ReportRecord,
-  type EntityRecord,
-  type ProjectRecord,
-  type RunRecord,
-  type UserRecord,
-  type FileRecord,
-} from './store.js';
-export { DEFAULT_SIGNED_URL_LIFETIME_MS, UPLOAD_CONTENT_TYPE } from './storage.js';
-export { DEMO_NOW, DEMO_TEAM } from './demo.js';
+export type { FileRecord } from './domains/files/records.js';
+export type { ProjectRecord, SeededProject, SeedProjectInput } from './domains/projects/records.js';
+export type { ReportRecord, SeededReport, SeedReportInput } from './domains/reports/records.js';
+export type { ConfigValue, RunRecord, SeededRun, SeedRunInput } from './domains/runs/records.js';
+export { DEFAULT_FEATURES } from './domains/server/records.js';
+export type { SeededSweep, SeedSweepInput, SweepRecord } from './domains/sweeps/records.js';
+export type { EntityRecord, SeedUserInput, UserRecord, ViewerOptions } from './domains/users/records.js';
+export type { Fault, FaultControls, FaultInput } from './http/faults.js';
+export type { RecordedRequest, RecordedRequestKind } from './http/request-log.js';
+export { DEFAULT_SIGNED_URL_LIFETIME_MS, UPLOAD_CONTENT_TYPE } from './http/storage.js';
+export { DEMO_NOW, DEMO_TEAM } from './seeds/demo.js';
+export type { EmulatorSeeder, SeededUser } from './store/seeder.js';
+export { EmulatorStore } from './store/store.js';
 
 /**
- * The result of `emu.seed.user`.
+ * Where the schema lives: the package root's `schema.graphql`, at the same relative depth from
+ * `src/emulator/index.ts` and from the built `dist/emulator/index.js`.
+ */
+const SCHEMA_URL = new URL('../../schema.graphql', import.meta.url);
+
+/**
+ * Which data set the emulator starts with: `'empty'` (only the viewer and its entity) or `'demo'`
+ * (a deterministic set of projects and 120+ runs).
  *
  * @example
  * ```ts
- * const { id } = emu.seed.user({ username: 'bob' }); // id: base64 'User:<n>'
+ * await startEmulator({ seed: 'demo' });
  * ```
  */
-export interface SeededUser {
-  /** Global id (`User.id`). */
-  id: string;
-  /** Username. */
-  username: string;
-}
-
+export type EmulatorSeedName = 'demo' | 'empty';
 /**
- * Adds data to a running emulator (`emu.seed`).
+ * Options of {@link startEmulator}.
  *
  * @example
  * ```ts
- * emu.seed.user({ username: 'bob', teams: ['vision-team'] });
- * emu.seed.project({ entity: 'vision-team', name: 'detector' });
- * emu.seed.run({ entity: 'vision-team', project: 'detector', user: 'bob', summary: { mAP: 0.41 } });
+ * const emu = await startEmulator({ port: 0, apiKey: 'test-key', seed: 'empty', features: { ARTIFACT_TAGS: false } });
  * ```
  */
-export interface EmulatorSeeder {
+export interface EmulatorOptions {
+  /** TCP port on 127.0.0.1. Default `0` (a free port). */
+  port?: number;
+  /** The API key the emulator accepts. Default a random 40-character key. */
+  apiKey?: string;
+  /** The viewer (the user the key belongs to). */
+  viewer?: ViewerOptions;
+  /** Initial data. Default `'empty'`. */
+  seed?: EmulatorSeedName;
   /**
-   * Adds a project (its entity is created when missing); an existing one is returned as is.
-   *
-   * @example
-   * ```ts
-   * const { internalId } = emu.seed.project({ entity: 'alice', name: 'vision' });
-   * ```
+   * Server feature flags answered by `serverInfo { features }`, merged over the defaults
+   * (`false` disables a default one, an unknown name with `true` adds it).
    */
-  project(input: SeedProjectInput): SeededProject;
+  features?: Record<string, boolean>;
   /**
-   * Adds a run (its project is created when missing). Throws when the run id is taken in that project.
-   *
-   * @example
-   * ```ts
-   * const { id } = emu.seed.run({ project: 'vision', summary: { loss: 0.2 } });
-   * ```
+   * How long the signed storage URLs it hands out (`File.directUrl`, `File.url`, upload URLs)
+   * stay valid, in ms (a positive number; anything else throws); an expired one is refused with
+   * 403. Default `3_600_000` (one hour).
    */
-  run(input: SeedRunInput): SeededRun;
-  /**
-   * Adds a user with its personal entity and teams (or updates the given fields of an existing one).
-   *
-   * @example
-   * ```ts
-   * emu.seed.user({ username: 'bob', photoUrl: 'https://example.com/bob.png', teams: ['vision-team'] });
-   * ```
-   */
-  user(input: SeedUserInput): SeededUser;
-  /**
-   * Adds a sweep (its project is created when missing); runs join it with `run({ sweep: id })`.
-   *
-   * @example
-   * ```ts
-   * const { id } = emu.seed.sweep({ project: 'vision', config: { method: 'grid' } });
-   * ```
-   */
-  sweep(input: SeedSweepInput): SeededSweep;
-  /**
-   * Adds a report: a saved view of type `runs` (unless `type` says otherwise), listed by
-   * `Project.allViews`; its project is created when missing.
-   *
-   * @example
-   * ```ts
-   * const { id } = emu.seed.report({ project: 'vision', displayName: 'Weekly sync', spec: { panelGroups: [] } });
-   * ```
-   */
-  report(input: SeedReportInput): SeededReport;
+  signedUrlLifetimeMs?: number;
 }
 
 /**
@@ -263,7 +207,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (apiKey === '') throw new Error('startEmulator: apiKey must not be empty');
   const store = new EmulatorStore(options.viewer, { features: options.features });
   if (seed === 'demo') seedDemo(store);
-  const schema = await loadSchema();
+  const schema = await loadSchema(SCHEMA_URL);
   const faults = new FaultRegistry();
   const http = new EmulatorHttpServer({
     store,
@@ -274,28 +218,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const port = await http.listen(options.port ?? 0);
   const url = `http://127.0.0.1:${port}`;
-  const seeder: EmulatorSeeder = {
-    project: (input) => {
-      const { id, internalId } = store.seedProject(input);
-      return { id, internalId };
-    },
-    run: (input) => {
-      const { id, storageId } = store.seedRun(input);
-      return { id, storageId };
-    },
-    user: (input) => {
-      const user = store.seedUser(input);
-      return { id: globalId('User', user.id), username: user.username };
-    },
-    sweep: (input) => {
-      const { id, storageId } = store.seedSweep(input);
-      return { id, storageId };
-    },
-    report: (input) => {
-      const { id, name } = store.seedReport(input);
-      return { id, name };
-    },
-  };
   return {
     url,
     port,
@@ -307,7 +229,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       http.requests = [];
     },
     faults,
-    seed: seeder,
+    seed: createSeeder(store),
     store,
     close: () => http.close(),
   };

@@ -14,7 +14,8 @@ export interface GqlResponse {
 
 export interface GqlOptions {
   auth?: string | null;
-  operationName?: string;
+  /** Sent as given: omitted when `undefined`, else `null` or the string (`""` included). */
+  operationName?: string | null;
   headers?: Record<string, string>;
 }
 
@@ -78,4 +79,16 @@ export interface RunsPage {
       pageInfo: { endCursor: string | null; hasNextPage: boolean };
     };
   };
+}
+
+/** The messages of an answer that must have errors (HTTP 200), joined with `; `. */
+export async function errorMessages(
+  emu: Emulator,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<string> {
+  const res = await gql(emu, query, variables);
+  expect(res.status).toBe(200);
+  expect(res.json.errors?.length).toBeGreaterThan(0);
+  return res.json.errors?.map((e) => e.message).join('; ') ?? '';
 }

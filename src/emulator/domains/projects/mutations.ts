@@ -1,0 +1,93 @@
+/**
+ * Project writes (wandb-ops.md §6.2 `create_project`): `upsertModel`, which creates a project or
+ * updates its description and access ("model" is the legacy name of a project).
+ *
+ * The input rules of every write (see also the runs domain): a field that is absent leaves the
+ * stored value as it is, an explicit `null` clears a text field; the viewer may only write to its
+ * own entity, its default entity or one of its teams; every check runs before anything changes.
+ *
+ * @example
+ * ```ts
+ * import { projectMutations } from './mutations.js';
+ * ```
+ * @module
+ */
+import { handles, type EmulatorResolvers } from '../../graphql/arguments.js';
+import { has, text } from '../../graphql/input.js';
+import { toTimestamp } from '../../store/time.js';
+import { checkWritable } from '../users/permissions.js';
+import { seedProject } from './seed.js';
+
+/** Names the emulator accepts for new projects (no path or URL separators). */
+const PROJECT_NAME = /^[^/\\#?%:\s]+$/;
+
+/**
+ * Whether a project name is one the emulator accepts for a new project.
+ *
+ * @example
+ * ```ts
+ * isProjectName('vision'); // true
+ * isProjectName('a/b'); // false
+ * ```
+ */
+export function isProjectName(name: string): boolean {
+  return PROJECT_NAME.test(name);
+}
+
+/**
+ * The project mutations and their payload.
+ *
+ * @example
+ * ```ts
+ * const resolvers = mergeResolvers(projectMutations, runMutations);
+ * ```
+ */
+export const projectMutations: EmulatorResolvers = {
+  Mutation: {
+    upsertModel: handles(['input'], (_root, { input }, { store }) => {
+      const m = 'upsertModel';
+      if (has(input, 'id')) throw new Error('The emulator does not implement UpsertModelInput.id');
+      const name = text(input, 'name');
+      if (!name) throw new Error(`${m}: name is required`);
+      if (!isProjectName(name)) {
+        throw new Error(
+          `${m}: invalid project name ${JSON.stringify(name)} (no /, \\, #, ?, %, : or spaces)`,
+        );
+      }
+      const entityName = text(input, 'entityName') ?? store.viewer.entity;
+      checkWritable(store, entityName, m);
+      const description = text(input, 'description');
+      const access = text(input, 'access');
+
+      let project = store.findProject(entityName, name);
+      const inserted = project === undefined;
+      if (project) {
+        if (description !== undefined) project.description = description;
+        if (typeof access === 'string') project.access = access;
+        project.updatedAt = toTimestamp(new Date());
+      } else {
+        project = seedProject(store, {
+          entity: entityName,
+          name,
+          description: description ?? null,
+          ...(typeof access === 'string' ? { access } : {}),
+          user: store.viewer.username,
+        }).record;
+      }
+      return {
+        project,
+        model: project,
+        entityName,
+        inserted,
+        clientMutationId: input.clientMutationId ?? null,
+      };
+    }),
+  },
+  UpsertModelPayload: {
+    project: (payload) => payload.project ?? null,
+    model: (payload) => payload.model ?? null,
+    entityName: (payload) => payload.entityName ?? null,
+    inserted: (payload) => payload.inserted ?? null,
+    clientMutationId: (payload) => payload.clientMutationId ?? null,
+  },
+};

@@ -1,0 +1,68 @@
+/**
+ * Projects as the store keeps them, and the seed input that makes one.
+ *
+ * @example
+ * ```ts
+ * import type { ProjectRecord } from './records.js';
+ * const project: ProjectRecord | undefined = store.findProject('alice', 'vision');
+ * ```
+ * @module
+ */
+
+/**
+ * A stored project.
+ *
+ * @example
+ * ```ts
+ * store.findProject('alice', 'vision')?.description;
+ * ```
+ */
+export interface ProjectRecord {
+  id: number;
+  entityName: string;
+  name: string;
+  description: string | null;
+  access: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Username of the creator, if known. */
+  username: string | null;
+}
+
+/**
+ * A project to add with `emu.seed.project`.
+ *
+ * @example
+ * ```ts
+ * emu.seed.project({ entity: 'alice', name: 'vision', description: 'Image models' });
+ * ```
+ */
+export interface SeedProjectInput {
+  /** Owning entity (created as a team entity when missing and not a user's). Default the viewer's entity. */
+  entity?: string;
+  /** Project name, unique within the entity. */
+  name: string;
+  /** Description. Default `null`. */
+  description?: string | null;
+  /** Access level as W&B reports it. Default `'PRIVATE'`. */
+  access?: string;
+  /** Creation time. Default now. */
+  createdAt?: Date | string;
+  /** Username of the creator. Default the owner of a personal entity, else the viewer. */
+  user?: string;
+}
+
+/**
+ * The result of `emu.seed.project`.
+ *
+ * @example
+ * ```ts
+ * const { id, internalId } = emu.seed.project({ name: 'vision' }); // id: base64 'Project:<internalId>'
+ * ```
+ */
+export interface SeededProject {
+  /** The global id (`Project.id`). */
+  id: string;
+  /** The integer id (what `Run.projectId` reports). */
+  internalId: number;
+}

@@ -1,0 +1,98 @@
+/**
+ * Users and entities as the store keeps them, and the seed inputs that make them.
+ *
+ * @example
+ * ```ts
+ * import type { UserRecord } from './records.js';
+ * const viewer: UserRecord = store.viewer;
+ * ```
+ * @module
+ */
+
+/**
+ * A stored user.
+ *
+ * @example
+ * ```ts
+ * store.findUser('alice')?.teams; // ['vision-team']
+ * ```
+ */
+export interface UserRecord {
+  id: number;
+  username: string;
+  name: string;
+  email: string | null;
+  /** Avatar URL (`User.photoUrl`); `null` when none was seeded. */
+  photoUrl: string | null;
+  admin: boolean;
+  /** Default entity name. */
+  entity: string;
+  /** Team entity names. */
+  teams: string[];
+  createdAt: string;
+}
+
+/**
+ * A stored entity (a user's personal entity or a team).
+ *
+ * @example
+ * ```ts
+ * store.findEntity('vision-team')?.isTeam; // true
+ * ```
+ */
+export interface EntityRecord {
+  id: number;
+  name: string;
+  isTeam: boolean;
+  createdAt: string;
+}
+
+/**
+ * The authenticated user the emulator answers `viewer` with.
+ *
+ * @example
+ * ```ts
+ * await startEmulator({ viewer: { username: 'alice', email: 'alice@example.com', teams: ['vision-team'] } });
+ * ```
+ */
+export interface ViewerOptions {
+  /** Username. Default `'emulator-user'`. */
+  username?: string;
+  /** Email. Default `<username>@example.com`. */
+  email?: string;
+  /** Avatar URL answered by `User.photoUrl`. Default `null`. */
+  photoUrl?: string | null;
+  /** Full name. Default the username. */
+  name?: string;
+  /** Whether the viewer is an admin. Default `false`. */
+  admin?: boolean;
+  /** Default entity of the viewer. Default the username. */
+  entity?: string;
+  /** Team entities the viewer belongs to (created when missing). Default none. */
+  teams?: string[];
+}
+
+/**
+ * A user (and its personal entity) to add with `emu.seed.user`.
+ *
+ * @example
+ * ```ts
+ * emu.seed.user({ username: 'bob', teams: ['vision-team'] });
+ * ```
+ */
+export interface SeedUserInput {
+  /** Username; also the name of the user's personal entity. */
+  username: string;
+  /** Email. Default `<username>@example.com`. */
+  email?: string;
+  /** Avatar URL answered by `User.photoUrl`. Default `null`. */
+  photoUrl?: string | null;
+  /** Full name. Default the username. */
+  name?: string;
+  /** Admin flag. Default `false`. */
+  admin?: boolean;
+  /** Team entities the user belongs to (created when missing). */
+  teams?: string[];
+  /** Default entity. Default the username. */
+  entity?: string;
+}

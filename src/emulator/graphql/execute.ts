@@ -1,0 +1,121 @@
+/**
+ * GraphQL over HTTP the way the W&B server takes it: parse, validate and execute one request.
+ *
+ * `operationName` may be absent, `null` or `""` (the official client always sends `""`): with a
+ * document of one operation, all three execute it; with several, graphql-js answers its error
+ * (`Must provide operation name if query contains multiple operations.`).
+ *
+ * @example
+ * ```ts
+ * import { executeRequest } from './execute.js';
+ * const result = await executeRequest(schema, { query: '{ viewer { username } }', operationName: '' }, context);
+ * ```
+ * @module
+ */
+import {
+  execute,
+  GraphQLError,
+  Kind,
+  parse,
+  validate,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
+import type { EmulatorContext } from './context.js';
+
+/**
+ * A GraphQL request as it arrives in a POST body.
+ *
+ * @example
+ * ```ts
+ * const request: GraphQLRequest = { query: 'query Viewer { viewer { id } }', operationName: 'Viewer' };
+ * ```
+ */
+export interface GraphQLRequest {
+  /** The document. */
+  query: string;
+  /** Variable values. */
+  variables?: Record<string, unknown> | undefined;
+  /** The operation to run: absent, `null` and `""` all mean "the only one". */
+  operationName?: string | null | undefined;
+}
+
+/**
+ * The operation a request names: its `operationName`, or `undefined` when it is absent, `null`
+ * or empty.
+ *
+ * @example
+ * ```ts
+ * requestedOperation({ query: '{ viewer { id } }', operationName: '' }); // undefined
+ * ```
+ */
+export function requestedOperation(request: GraphQLRequest): string | undefined {
+  const name = request.operationName;
+  return name === null || name === undefined || name === '' ? undefined : name;
+}
+
+/**
+ * The name of the operation a request will run, for the request log and for matching faults:
+ * the requested one, else the document's first operation's name.
+ *
+ * @example
+ * ```ts
+ * operationNameOf({ query: 'query Viewer { viewer { id } }', operationName: '' }, document); // 'Viewer'
+ * ```
+ */
+export function operationNameOf(
+  request: GraphQLRequest,
+  document: DocumentNode | undefined,
+): string | undefined {
+  const requested = requestedOperation(request);
+  if (requested !== undefined || !document) return requested;
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.OPERATION_DEFINITION) return definition.name?.value;
+  }
+  return undefined;
+}
+
+/**
+ * Parses a request's document; a syntax error is returned, not thrown.
+ *
+ * @example
+ * ```ts
+ * parseRequest({ query: '{ viewer { ' }); // { error: GraphQLError('Syntax Error: ...') }
+ * ```
+ */
+export function parseRequest(request: GraphQLRequest): { document: DocumentNode } | { error: GraphQLError } {
+  try {
+    return { document: parse(request.query) };
+  } catch (error) {
+    if (error instanceof GraphQLError) return { error };
+    throw error;
+  }
+}
+
+/**
+ * Validates and executes a parsed request against the emulator's schema. Validation and
+ * execution errors come back in the result's `errors`, as the server answers them (HTTP 200).
+ *
+ * @example
+ * ```ts
+ * const result = await executeRequest(schema, request, document, context);
+ * result.errors?.[0]?.message;
+ * ```
+ */
+export async function executeRequest(
+  schema: GraphQLSchema,
+  request: GraphQLRequest,
+  document: DocumentNode,
+  context: EmulatorContext,
+): Promise<ExecutionResult> {
+  const errors = validate(schema, document);
+  if (errors.length > 0) return { errors };
+  return execute({
+    schema,
+    document,
+    contextValue: context,
+    variableValues: request.variables,
+    operationName: requestedOperation(request),
+  });
+}

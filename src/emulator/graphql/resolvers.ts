@@ -1,0 +1,58 @@
+/**
+ * The emulator's resolver map: the resolvers of every domain, merged (a field resolved by two
+ * domains throws at start-up), plus the `PageInfo` every connection shares.
+ *
+ * @example
+ * ```ts
+ * import { emulatorResolvers } from './resolvers.js';
+ * const schema = buildExecutableSchema(sdl, emulatorResolvers);
+ * ```
+ * @module
+ */
+import { fileMutations } from '../domains/files/mutations.js';
+import { fileResolvers } from '../domains/files/resolvers.js';
+import { historyResolvers } from '../domains/history/resolvers.js';
+import { projectMutations } from '../domains/projects/mutations.js';
+import { projectResolvers } from '../domains/projects/resolvers.js';
+import { reportResolvers } from '../domains/reports/resolvers.js';
+import { runMutations } from '../domains/runs/mutations.js';
+import { runResolvers } from '../domains/runs/resolvers.js';
+import { serverResolvers } from '../domains/server/resolvers.js';
+import { sweepResolvers } from '../domains/sweeps/resolvers.js';
+import { userResolvers } from '../domains/users/resolvers.js';
+import type { EmulatorResolvers } from './arguments.js';
+import { mergeResolvers } from './executable.js';
+
+/** `PageInfo`, the same in every connection. */
+const pageInfoResolvers: EmulatorResolvers = {
+  PageInfo: {
+    hasNextPage: (info) => info.hasNextPage,
+    hasPreviousPage: (info) => info.hasPreviousPage,
+    startCursor: (info) => info.startCursor ?? null,
+    endCursor: (info) => info.endCursor ?? null,
+  },
+};
+
+/**
+ * Every resolver of the emulator. A schema field that is in none of the domains answers
+ * `The emulator does not implement field Type.field`.
+ *
+ * @example
+ * ```ts
+ * Object.keys(emulatorResolvers.Run ?? {}).includes('files'); // true
+ * ```
+ */
+export const emulatorResolvers: EmulatorResolvers = mergeResolvers<EmulatorResolvers>(
+  pageInfoResolvers,
+  userResolvers,
+  projectResolvers,
+  projectMutations,
+  runResolvers,
+  runMutations,
+  historyResolvers,
+  fileResolvers,
+  fileMutations,
+  sweepResolvers,
+  reportResolvers,
+  serverResolvers,
+);

@@ -1,0 +1,142 @@
+/**
+ * The request log (`emu.requests`): what each request was, with every credential redacted.
+ *
+ * @example
+ * ```ts
+ * import { Redactor, requestKind } from './request-log.js';
+ * requestKind('/graphql'); // 'graphql'
+ * new Redactor('my-key').scrub('key=my-key'); // 'key=[REDACTED]'
+ * ```
+ * @module
+ */
+import type { IncomingMessage } from 'node:http';
+
+/**
+ * The kind of a recorded request: `graphql` (`/graphql`), `file_stream`
+ * (`/files/<entity>/<project>/<run>/file_stream`), `storage` (other `/files/...`, `/storage...`,
+ * `/artifacts...` paths) or `other`.
+ *
+ * @example
+ * ```ts
+ * emu.requests.filter((r) => r.kind === 'graphql');
+ * ```
+ */
+export type RecordedRequestKind = 'graphql' | 'storage' | 'file_stream' | 'other';
+
+/**
+ * One request received by the emulator, as recorded in `emu.requests`. CORS preflights
+ * (`OPTIONS`) are not recorded. Credentials are never stored: the `authorization` header (and any
+ * header containing the key) reads `'[REDACTED]'`.
+ *
+ * @example
+ * ```ts
+ * const last = emu.requests.at(-1);
+ * last?.operationName; // 'RunsPage'
+ * last?.headers.authorization; // '[REDACTED]'
+ * ```
+ */
+export interface RecordedRequest {
+  /** What endpoint it hit. */
+  kind: RecordedRequestKind;
+  /** HTTP method. */
+  method: string;
+  /** Path with query string. */
+  path: string;
+  /**
+   * GraphQL operation name: the body's `operationName`, else (absent, `null` or `""`) the
+   * document's first operation name.
+   */
+  operationName: string | undefined;
+  /** GraphQL document text. */
+  query: string | undefined;
+  /** GraphQL variables. */
+  variables: Record<string, unknown> | undefined;
+  /** Request headers, lower-cased names, credentials redacted. */
+  headers: Record<string, string>;
+  /** HTTP status answered; `0` when the connection was dropped by a fault. */
+  status: number;
+}
+
+/**
+ * The marker that replaces credentials in recorded requests.
+ *
+ * @example
+ * ```ts
+ * emu.requests[0]?.headers.authorization === REDACTED; // true
+ * ```
+ */
+export const REDACTED = '[REDACTED]';
+
+const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key']);
+
+/**
+ * Classifies a request path.
+ *
+ * @example
+ * ```ts
+ * requestKind('/files/alice/vision/abc123/file_stream'); // 'file_stream'
+ * ```
+ */
+export function requestKind(pathname: string): RecordedRequestKind {
+  const path = pathname.replace(/\/+$/, '');
+  if (path === '/graphql') return 'graphql';
+  if (/^\/files\/[^/]+\/[^/]+\/[^/]+\/file_stream$/.test(path)) return 'file_stream';
+  if (/^\/(files|storage|artifacts|artifactsV2)(\/|$)/.test(path)) return 'storage';
+  return 'other';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Removes an API key from what gets recorded or answered: the key itself and its Basic form
+ * (`base64("api:" + key)`) wherever they occur, and the values of credential headers.
+ *
+ * @example
+ * ```ts
+ * const redactor = new Redactor('k');
+ * redactor.scrubValue({ note: 'k' }); // { note: '[REDACTED]' }
+ * ```
+ */
+export class Redactor {
+  private readonly secrets: string[];
+
+  /** @param apiKey the key to remove (an empty key removes nothing). */
+  constructor(apiKey: string) {
+    this.secrets = [apiKey, Buffer.from(`api:${apiKey}`, 'utf8').toString('base64')].filter(
+      (s) => s.length > 0,
+    );
+  }
+
+  /** Replaces every occurrence of the key (and its Basic form) in a string. */
+  scrub(text: string): string {
+    let out = text;
+    for (const secret of this.secrets) out = out.split(secret).join(REDACTED);
+    return out;
+  }
+
+  /** {@link Redactor.scrub} applied to every string (keys included) of a JSON-like value. */
+  scrubValue(value: unknown): unknown {
+    if (typeof value === 'string') return this.scrub(value);
+    if (Array.isArray(value)) return value.map((v) => this.scrubValue(v));
+    if (isRecord(value)) {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) out[this.scrub(k)] = this.scrubValue(v);
+      return out;
+    }
+    return value;
+  }
+
+  /** The request's headers with lower-cased names, credential headers replaced by {@link REDACTED}. */
+  headers(req: IncomingMessage): Record<string, string> {
+    const headers: Record<string, string> = {};
+    for (const [name, raw] of Object.entries(req.headers)) {
+      if (raw === undefined) continue;
+      const value = Array.isArray(raw) ? raw.join(', ') : raw;
+      const lower = name.toLowerCase();
+      headers[lower] = SENSITIVE_HEADERS.has(lower) ? REDACTED : this.scrub(value);
+    }
+    return headers;
+  }
+}

@@ -1,0 +1,331 @@
+/**
+ * The emulator's HTTP layer over node:http: CORS, authentication, fault injection, the request log,
+ * the storage endpoint and `POST /graphql` (executed by `graphql/execute.ts`).
+ *
+ * @example
+ * ```ts
+ * const server = new EmulatorHttpServer({ store, schema, apiKey: 'k', faults: new FaultRegistry() });
+ * const port = await server.listen(0);
+ * await server.close();
+ * ```
+ * @module
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { ExecutionResult, GraphQLSchema } from 'graphql';
+import { executeRequest, operationNameOf, parseRequest, type GraphQLRequest } from '../graphql/execute.js';
+import type { EmulatorStore } from '../store/store.js';
+import { isAuthorized, UNAUTHORIZED_MESSAGE } from './auth.js';
+import type { Fault, FaultRegistry } from './faults.js';
+import { Redactor, requestKind, type RecordedRequest } from './request-log.js';
+import { handleStorageRequest, isStorageRequestPath, StorageSigner } from './storage.js';
+const ALLOWED_HEADERS =
+  'authorization, content-type, x-wandb-client, use-admin-privileges, x-wandb-username, x-wandb-user-email';
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+/**
+ * What the HTTP layer needs.
+ *
+ * @example
+ * ```ts
+ * const deps: HttpServerDeps = { store, schema, apiKey: 'k', faults: new FaultRegistry() };
+ * ```
+ */
+export interface HttpServerDeps {
+  store: EmulatorStore;
+  schema: GraphQLSchema;
+  apiKey: string;
+  faults: FaultRegistry;
+  /** Lifetime of signed storage URLs, in ms. Default one hour. */
+  signedUrlLifetimeMs?: number;
+}
+
+function errorBody(message: string): string {
+  return JSON.stringify({ errors: [{ message }] });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The HTTP server. One per emulator.
+ *
+ * @example
+ * ```ts
+ * const http = new EmulatorHttpServer(deps);
+ * const port = await http.listen(0);
+ * http.requests.length;
+ * ```
+ */
+export class EmulatorHttpServer {
+  /** Requests received, oldest first (CORS preflights are not recorded). */
+  requests: RecordedRequest[] = [];
+
+  private readonly server: Server;
+  private readonly signer: StorageSigner;
+  private readonly redactor: Redactor;
+  private readonly sleepers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+  private closing = false;
+
+  constructor(private readonly deps: HttpServerDeps) {
+    this.signer = new StorageSigner({ lifetimeMs: deps.signedUrlLifetimeMs });
+    this.redactor = new Redactor(deps.apiKey);
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        if (!res.headersSent && !res.destroyed) {
+          this.send(
+            res,
+            undefined,
+            500,
+            errorBody(`Emulator internal error: ${this.redactor.scrub((error as Error).message)}`),
+          );
+        } else res.destroy();
+      });
+    });
+  }
+
+  /** Starts listening on 127.0.0.1 and resolves with the port. */
+  listen(port: number): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, '127.0.0.1', () => {
+        this.server.off('error', reject);
+        const address = this.server.address();
+        if (address === null || typeof address === 'string') reject(new Error('Emulator: no TCP address'));
+        else resolve(address.port);
+      });
+    });
+  }
+
+  /** Stops the server, cancels pending fault delays and closes open connections. */
+  close(): Promise<void> {
+    this.closing = true;
+    for (const sleeper of this.sleepers) {
+      clearTimeout(sleeper.timer);
+      sleeper.resolve();
+    }
+    this.sleepers.clear();
+    return new Promise((resolve, reject) => {
+      this.server.close((error) => (error ? reject(error) : resolve()));
+      this.server.closeAllConnections();
+    });
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const sleeper = {
+        timer: setTimeout(() => {
+          this.sleepers.delete(sleeper);
+          resolve();
+        }, ms),
+        resolve,
+      };
+      this.sleepers.add(sleeper);
+    });
+  }
+
+  private corsHeaders(req: IncomingMessage): Record<string, string> {
+    const origin = req.headers.origin;
+    const requested = req.headers['access-control-request-headers'];
+    return {
+      'Access-Control-Allow-Origin': origin ?? '*',
+      'Access-Control-Allow-Methods': 'GET, POST, PUT, OPTIONS',
+      'Access-Control-Allow-Headers':
+        typeof requested === 'string' && requested ? requested : ALLOWED_HEADERS,
+      'Access-Control-Expose-Headers': 'Retry-After',
+      ...(origin ? { 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' } : {}),
+    };
+  }
+
+  /** Answers with CORS headers and `body` (JSON unless `headers` give another `Content-Type`). */
+  private send(
+    res: ServerResponse,
+    record: RecordedRequest | undefined,
+    status: number,
+    body: string | Uint8Array,
+    headers: Record<string, string> = {},
+  ): void {
+    if (res.destroyed || res.headersSent) return;
+    if (record) record.status = status;
+    res.writeHead(status, {
+      ...this.corsHeaders(res.req),
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': String(Buffer.byteLength(body)),
+      ...headers,
+    });
+    res.end(body);
+  }
+
+  private readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_BODY_BYTES) {
+          resolve(undefined);
+          req.removeAllListeners('data');
+          req.resume();
+          return;
+        }
+        chunks.push(chunk);
+      });
+      req.on('end', () => resolve(Buffer.concat(chunks)));
+      req.on('error', reject);
+    });
+  }
+
+  /**
+   * Plays a fault: waits its delay, then drops the connection or answers its status. Resolves
+   * with whether the request was answered (or dropped), i.e. must not be handled further.
+   */
+  private async applyFault(
+    fault: Fault,
+    req: IncomingMessage,
+    res: ServerResponse,
+    record: RecordedRequest,
+  ): Promise<boolean> {
+    if (fault.delayMs !== undefined && fault.delayMs > 0) await this.sleep(fault.delayMs);
+    if (this.closing || res.destroyed) {
+      res.destroy();
+      return true;
+    }
+    if (fault.dropConnection) {
+      record.status = 0;
+      req.socket.destroy();
+      return true;
+    }
+    if (fault.status !== undefined) {
+      const headers: Record<string, string> = {};
+      if (fault.retryAfterSeconds !== undefined) headers['Retry-After'] = String(fault.retryAfterSeconds);
+      else if (fault.retryAfterDate !== undefined)
+        headers['Retry-After'] = fault.retryAfterDate.toUTCString();
+      this.send(res, record, fault.status, fault.body ?? errorBody(`emulated ${fault.status}`), headers);
+      return true;
+    }
+    return false;
+  }
+
+  /** The origin the client reached us at (its `Host` header), for the signed URLs we hand out. */
+  private origin(req: IncomingMessage): string {
+    const host = req.headers.host;
+    if (host && /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/.test(host)) return `http://${host}`;
+    return `http://127.0.0.1:${req.socket.localPort ?? 0}`;
+  }
+
+  /** The signed storage URLs: faults first (as a CDN in front would), no API key, the signature instead. */
+  private async handleStorage(
+    req: IncomingMessage,
+    res: ServerResponse,
+    record: RecordedRequest,
+    url: URL,
+    method: string,
+    body: Buffer,
+  ): Promise<void> {
+    const fault = this.deps.faults.take(undefined, 'storage');
+    if (fault && (await this.applyFault(fault, req, res, record))) return;
+    const answer = handleStorageRequest(this.deps.store, this.signer, {
+      method,
+      url,
+      contentType: req.headers['content-type'],
+      body,
+    });
+    this.send(res, record, answer.status, answer.body, answer.headers);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = (req.method ?? 'GET').toUpperCase();
+    if (method === 'OPTIONS') {
+      res.writeHead(204, {
+        ...this.corsHeaders(req),
+        'Access-Control-Max-Age': '600',
+        'Content-Length': '0',
+      });
+      res.end();
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const kind = requestKind(url.pathname);
+    const record: RecordedRequest = {
+      kind,
+      method,
+      path: this.redactor.scrub(url.pathname + url.search),
+      operationName: undefined,
+      query: undefined,
+      variables: undefined,
+      headers: this.redactor.headers(req),
+      status: 0,
+    };
+    this.requests.push(record);
+    const raw = await this.readBody(req);
+    if (raw === undefined) {
+      this.send(res, record, 413, errorBody(`Request body larger than ${MAX_BODY_BYTES} bytes`));
+      return;
+    }
+
+    if (kind === 'storage' && isStorageRequestPath(url.pathname)) {
+      await this.handleStorage(req, res, record, url, method, raw);
+      return;
+    }
+    if (kind !== 'graphql') {
+      if (method === 'GET' && url.pathname === '/healthz') this.send(res, record, 200, '{"ok":true}');
+      else if (kind === 'other')
+        this.send(res, record, 404, errorBody(`Not found: ${method} ${record.path}`));
+      else this.send(res, record, 501, errorBody(`The emulator does not implement ${method} ${record.path}`));
+      return;
+    }
+    if (method !== 'POST') {
+      this.send(res, record, 405, errorBody('Use POST /graphql'), { Allow: 'POST, OPTIONS' });
+      return;
+    }
+    const text = raw.toString('utf8');
+
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch (e) {
+      this.send(res, record, 400, errorBody(`Malformed JSON body: ${(e as Error).message}`));
+      return;
+    }
+    if (!isRecord(body) || typeof body.query !== 'string') {
+      this.send(res, record, 400, errorBody('The body must be a JSON object with a "query" string'));
+      return;
+    }
+    const { query } = body;
+    const variables = body.variables ?? undefined;
+    const operationName = body.operationName ?? undefined;
+    if (variables !== undefined && !isRecord(variables)) {
+      this.send(res, record, 400, errorBody('"variables" must be a JSON object'));
+      return;
+    }
+    if (operationName !== undefined && typeof operationName !== 'string') {
+      this.send(res, record, 400, errorBody('"operationName" must be a string'));
+      return;
+    }
+    const request: GraphQLRequest = { query, variables, operationName };
+    const parsed = parseRequest(request);
+    const document = 'document' in parsed ? parsed.document : undefined;
+    record.query = this.redactor.scrub(query);
+    record.variables =
+      variables === undefined ? undefined : (this.redactor.scrubValue(variables) as Record<string, unknown>);
+    record.operationName = operationNameOf(request, document);
+
+    const fault = this.deps.faults.take(record.operationName);
+    if (fault && (await this.applyFault(fault, req, res, record))) return;
+
+    if (!isAuthorized(req.headers.authorization, this.deps.apiKey)) {
+      this.send(res, record, 401, errorBody(UNAUTHORIZED_MESSAGE));
+      return;
+    }
+
+    const result: ExecutionResult =
+      'error' in parsed
+        ? { errors: [parsed.error] }
+        : await executeRequest(this.deps.schema, request, parsed.document, {
+            store: this.deps.store,
+            storage: this.signer,
+            origin: this.origin(req),
+          });
+    this.send(res, record, 200, JSON.stringify(result));
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The `demo` seed: a deterministic, realistic data set (no `Math.random`; same data on every start).
+ *
+ * - `<viewer entity>/image-classification`: 80 runs (CNN/ViT on CIFAR-10)
+ * - `<viewer entity>/language-model`: 45 runs (GPT-style language models)
+ * - `demo-team/shared-benchmarks`: 12 evaluation runs by the viewer and `bob`
+ *
+ * Runs are created over the 14 days before 2024-06-01T00:00:00Z; most are finished, some running,
+ * crashed or failed; a few have no `dropout` config or an empty summary (to exercise missing keys).
+ * Training runs have a history row per epoch, a system metrics stream and the files a W&B run
+ * uploads (`config.yaml`, `wandb-summary.json`, `wandb-metadata.json`, `output.log`); the image
+ * project also has one sweep and two reports.
+ *
+ * @example
+ * ```ts
+ * const emu = await startEmulator({ seed: 'demo' });
+ * ```
+ * @module
+ */
+import { createPrng } from '../store/random.js';
+import type { EmulatorStore } from '../store/store.js';
+import { seedDemoProjects } from './projects.js';
+import { seedDemoReports } from './reports.js';
+import { seedImageRuns, seedLanguageModelRuns, seedTeamRuns } from './runs.js';
+import { seedDemoSweep } from './sweeps.js';
+import { seedDemoUsers } from './users.js';
+
+export { DEMO_NOW, DEMO_TEAM } from './constants.js';
+
+/**
+ * Fills a store with the demo data set. Deterministic: the same store contents on every call
+ * (given the same viewer).
+ *
+ * @example
+ * ```ts
+ * const store = new EmulatorStore({ username: 'alice' });
+ * seedDemo(store);
+ * store.runs.size; // 137
+ * ```
+ */
+export function seedDemo(store: EmulatorStore): void {
+  // One PRNG for the whole seed: the order of the steps below is the order of its draws.
+  const random = createPrng('wandb-api-emulator-demo');
+  seedDemoUsers(store);
+  seedDemoProjects(store);
+  const sweepId = seedDemoSweep(store, random);
+  seedImageRuns(store, random, sweepId);
+  seedDemoReports(store);
+  seedLanguageModelRuns(store, random);
+  seedTeamRuns(store, random);
+}

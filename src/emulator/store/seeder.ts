@@ -1,0 +1,133 @@
+/**
+ * The typed seed API (`emu.seed`): adds users, projects, runs, sweeps and reports to a running
+ * emulator through the seed functions of their domains.
+ *
+ * @example
+ * ```ts
+ * import { createSeeder } from './seeder.js';
+ * const seed = createSeeder(store);
+ * seed.run({ project: 'vision', summary: { loss: 0.2 } });
+ * ```
+ * @module
+ */
+import { globalId } from '../graphql/ids.js';
+import type { SeededProject, SeedProjectInput } from '../domains/projects/records.js';
+import { seedProject } from '../domains/projects/seed.js';
+import type { SeededReport, SeedReportInput } from '../domains/reports/records.js';
+import { seedReport } from '../domains/reports/seed.js';
+import type { SeededRun, SeedRunInput } from '../domains/runs/records.js';
+import { seedRun } from '../domains/runs/seed.js';
+import type { SeededSweep, SeedSweepInput } from '../domains/sweeps/records.js';
+import { seedSweep } from '../domains/sweeps/seed.js';
+import type { SeedUserInput } from '../domains/users/records.js';
+import { seedUser } from '../domains/users/seed.js';
+import type { EmulatorStore } from './store.js';
+
+/**
+ * The result of `emu.seed.user`.
+ *
+ * @example
+ * ```ts
+ * const { id } = emu.seed.user({ username: 'bob' }); // id: base64 'User:<n>'
+ * ```
+ */
+export interface SeededUser {
+  /** Global id (`User.id`). */
+  id: string;
+  /** Username. */
+  username: string;
+}
+
+/**
+ * Adds data to a running emulator (`emu.seed`).
+ *
+ * @example
+ * ```ts
+ * emu.seed.user({ username: 'bob', teams: ['vision-team'] });
+ * emu.seed.project({ entity: 'vision-team', name: 'detector' });
+ * emu.seed.run({ entity: 'vision-team', project: 'detector', user: 'bob', summary: { mAP: 0.41 } });
+ * ```
+ */
+export interface EmulatorSeeder {
+  /**
+   * Adds a project (its entity is created when missing); an existing one is returned as is.
+   *
+   * @example
+   * ```ts
+   * const { internalId } = emu.seed.project({ entity: 'alice', name: 'vision' });
+   * ```
+   */
+  project(input: SeedProjectInput): SeededProject;
+  /**
+   * Adds a run (its project is created when missing). Throws when the run id is taken in that project.
+   *
+   * @example
+   * ```ts
+   * const { id } = emu.seed.run({ project: 'vision', summary: { loss: 0.2 } });
+   * ```
+   */
+  run(input: SeedRunInput): SeededRun;
+  /**
+   * Adds a user with its personal entity and teams (or updates the given fields of an existing one).
+   *
+   * @example
+   * ```ts
+   * emu.seed.user({ username: 'bob', photoUrl: 'https://example.com/bob.png', teams: ['vision-team'] });
+   * ```
+   */
+  user(input: SeedUserInput): SeededUser;
+  /**
+   * Adds a sweep (its project is created when missing); runs join it with `run({ sweep: id })`.
+   *
+   * @example
+   * ```ts
+   * const { id } = emu.seed.sweep({ project: 'vision', config: { method: 'grid' } });
+   * ```
+   */
+  sweep(input: SeedSweepInput): SeededSweep;
+  /**
+   * Adds a report: a saved view of type `runs` (unless `type` says otherwise), listed by
+   * `Project.allViews`; its project is created when missing.
+   *
+   * @example
+   * ```ts
+   * const { id } = emu.seed.report({ project: 'vision', displayName: 'Weekly sync', spec: { panelGroups: [] } });
+   * ```
+   */
+  report(input: SeedReportInput): SeededReport;
+}
+
+/**
+ * The seed API over a store: each method adds through its domain's seed function and answers the
+ * public part of the result (never the stored record itself).
+ *
+ * @example
+ * ```ts
+ * const seed = createSeeder(store);
+ * seed.user({ username: 'bob' }).id; // base64 'User:<n>'
+ * ```
+ */
+export function createSeeder(store: EmulatorStore): EmulatorSeeder {
+  return {
+    project: (input) => {
+      const { id, internalId } = seedProject(store, input);
+      return { id, internalId };
+    },
+    run: (input) => {
+      const { id, storageId } = seedRun(store, input);
+      return { id, storageId };
+    },
+    user: (input) => {
+      const user = seedUser(store, input);
+      return { id: globalId('User', user.id), username: user.username };
+    },
+    sweep: (input) => {
+      const { id, storageId } = seedSweep(store, input);
+      return { id, storageId };
+    },
+    report: (input) => {
+      const { id, name } = seedReport(store, input);
+      return { id, name };
+    },
+  };
+}

@@ -1,0 +1,340 @@
+/**
+ * The emulator's in-memory store: users, entities, projects, runs, sweeps and reports, with
+ * integer ids per kind. The records are defined by their domains (`domains/<domain>/records.ts`)
+ * and so is seeding them (`domains/<domain>/seed.ts`); the store holds them, finds them, and
+ * offers the seed functions as methods.
+ *
+ * @example
+ * ```ts
+ * import { EmulatorStore } from './store.js';
+ * const store = new EmulatorStore({ username: 'alice' });
+ * store.seedRun({ project: 'vision', config: { lr: 0.1 } });
+ * store.runsOfProject(store.findProject('alice', 'vision')!.id).length; // 1
+ * ```
+ * @module
+ */
+import { putRunFile } from '../domains/files/seed.js';
+import type { FileRecord } from '../domains/files/records.js';
+import type { ProjectRecord, SeededProject, SeedProjectInput } from '../domains/projects/records.js';
+import { seedProject } from '../domains/projects/seed.js';
+import type { ReportRecord, SeededReport, SeedReportInput } from '../domains/reports/records.js';
+import { seedReport } from '../domains/reports/seed.js';
+import type { RunRecord, SeededRun, SeedRunInput } from '../domains/runs/records.js';
+import { seedRun } from '../domains/runs/seed.js';
+import { DEFAULT_FEATURES } from '../domains/server/records.js';
+import type { SeededSweep, SeedSweepInput, SweepRecord } from '../domains/sweeps/records.js';
+import { seedSweep } from '../domains/sweeps/seed.js';
+import type { EntityRecord, SeedUserInput, UserRecord, ViewerOptions } from '../domains/users/records.js';
+import { ensureEntity, ensureUser, seedUser } from '../domains/users/seed.js';
+import { createPrng, cryptoPrng, type Prng } from './random.js';
+
+/**
+ * The kinds of stored objects that get integer ids.
+ *
+ * @example
+ * ```ts
+ * const kind: StoredKind = 'run';
+ * ```
+ */
+export type StoredKind = 'user' | 'entity' | 'project' | 'run' | 'sweep' | 'report' | 'file';
+
+/**
+ * Everything the emulator knows. Tests may read it directly (`emu.store`); prefer `emu.seed` to add data.
+ *
+ * @example
+ * ```ts
+ * const store = new EmulatorStore({ username: 'alice' });
+ * store.viewer.username; // 'alice'
+ * ```
+ */
+export class EmulatorStore {
+  /** Users by username. */
+  readonly users = new Map<string, UserRecord>();
+  /** Entities by name. */
+  readonly entities = new Map<string, EntityRecord>();
+  /** Projects by integer id. */
+  readonly projects = new Map<number, ProjectRecord>();
+  /** Runs by integer id. */
+  readonly runs = new Map<number, RunRecord>();
+  /** Sweeps by integer id. */
+  readonly sweeps = new Map<number, SweepRecord>();
+  /** Reports (saved views) by integer id. */
+  readonly reports = new Map<number, ReportRecord>();
+  /** Server feature flags by name. */
+  readonly features = new Map<string, boolean>();
+  /** Username of the viewer. */
+  readonly viewerUsername: string;
+
+  /**
+   * The store's source of randomness for generated ids and names (deterministic with
+   * `randomSeed`). For the seed functions of the domains.
+   */
+  readonly random: Prng;
+
+  private readonly counters: Record<StoredKind, number> = {
+    user: 0,
+    entity: 0,
+    project: 0,
+    run: 0,
+    sweep: 0,
+    report: 0,
+    file: 0,
+  };
+
+  /**
+   * @param viewer the authenticated user.
+   * @param options `features` overrides; `randomSeed` makes generated ids and names deterministic.
+   */
+  constructor(
+    viewer: ViewerOptions = {},
+    options: { features?: Record<string, boolean>; randomSeed?: string } = {},
+  ) {
+    this.random = options.randomSeed === undefined ? cryptoPrng() : createPrng(options.randomSeed);
+    for (const name of DEFAULT_FEATURES) this.features.set(name, true);
+    for (const [name, enabled] of Object.entries(options.features ?? {})) this.features.set(name, enabled);
+    const username = viewer.username ?? 'emulator-user';
+    this.viewerUsername = username;
+    seedUser(this, {
+      username,
+      email: viewer.email,
+      photoUrl: viewer.photoUrl,
+      name: viewer.name,
+      admin: viewer.admin,
+      entity: viewer.entity,
+      teams: viewer.teams,
+    });
+  }
+
+  /**
+   * The viewer's record.
+   *
+   * @example
+   * ```ts
+   * store.viewer.username; // 'alice'
+   * ```
+   */
+  get viewer(): UserRecord {
+    const user = this.users.get(this.viewerUsername);
+    if (!user) throw new Error('The viewer is missing from the store');
+    return user;
+  }
+
+  /**
+   * Finds a user by username.
+   *
+   * @example
+   * ```ts
+   * store.findUser('bob')?.email; // 'bob@example.com'
+   * ```
+   */
+  findUser(username: string): UserRecord | undefined {
+    return this.users.get(username);
+  }
+
+  /**
+   * Finds an entity by name.
+   *
+   * @example
+   * ```ts
+   * store.findEntity('vision-team')?.isTeam; // true
+   * ```
+   */
+  findEntity(name: string): EntityRecord | undefined {
+    return this.entities.get(name);
+  }
+
+  /**
+   * Finds a project by entity and name.
+   *
+   * @example
+   * ```ts
+   * store.findProject('alice', 'vision')?.id; // 1
+   * ```
+   */
+  findProject(entityName: string, name: string): ProjectRecord | undefined {
+    for (const project of this.projects.values()) {
+      if (project.entityName === entityName && project.name === name) return project;
+    }
+    return undefined;
+  }
+
+  /**
+   * The projects of an entity, in creation order.
+   *
+   * @example
+   * ```ts
+   * store.projectsOfEntity('alice').map((p) => p.name); // ['vision', 'nlp']
+   * ```
+   */
+  projectsOfEntity(entityName: string): ProjectRecord[] {
+    return [...this.projects.values()].filter((p) => p.entityName === entityName).sort((a, b) => a.id - b.id);
+  }
+
+  /**
+   * The runs of a project, in insertion order.
+   *
+   * @example
+   * ```ts
+   * store.runsOfProject(project.id).map((r) => r.name); // ['abc12345', ...]
+   * ```
+   */
+  runsOfProject(projectId: number): RunRecord[] {
+    return [...this.runs.values()].filter((r) => r.projectId === projectId);
+  }
+
+  /**
+   * Finds a run by project id and short run id.
+   *
+   * @example
+   * ```ts
+   * store.findRun(project.id, 'abc12345')?.state; // 'finished'
+   * ```
+   */
+  findRun(projectId: number, name: string): RunRecord | undefined {
+    for (const run of this.runs.values()) {
+      if (run.projectId === projectId && run.name === name) return run;
+    }
+    return undefined;
+  }
+
+  /**
+   * The next integer id of a kind of stored object (ids start at 1 and only grow, so they give
+   * creation order). For the seed functions of the domains.
+   *
+   * @example
+   * ```ts
+   * const id = store.nextId('run'); // 1, then 2, ...
+   * ```
+   */
+  nextId(kind: StoredKind): number {
+    return ++this.counters[kind];
+  }
+
+  /**
+   * Whether `username` may create or change projects and runs of `entityName`: its own personal
+   * entity, its default entity, or one of its teams.
+   *
+   * @example
+   * ```ts
+   * store.canWrite('alice', 'vision-team'); // true when alice is in that team
+   * ```
+   */
+  canWrite(username: string, entityName: string): boolean {
+    const user = this.users.get(username);
+    if (!user) return false;
+    return user.username === entityName || user.entity === entityName || user.teams.includes(entityName);
+  }
+  /**
+   * Returns the entity, creating it (personal when a user has that name, else a team) when missing.
+   *
+   * @example
+   * ```ts
+   * store.ensureEntity('vision-team').isTeam; // true
+   * ```
+   */
+  ensureEntity(name: string, isTeam?: boolean): EntityRecord {
+    return ensureEntity(this, name, isTeam);
+  }
+
+  /**
+   * Returns the user, creating it (with its personal entity) when missing.
+   *
+   * @example
+   * ```ts
+   * store.ensureUser('bob').entity; // 'bob'
+   * ```
+   */
+  ensureUser(username: string): UserRecord {
+    return ensureUser(this, username);
+  }
+
+  /**
+   * Adds a user (or updates the given fields of an existing one), its personal entity and its teams.
+   *
+   * @example
+   * ```ts
+   * store.seedUser({ username: 'bob', teams: ['vision-team'] });
+   * ```
+   */
+  seedUser(input: SeedUserInput): UserRecord {
+    return seedUser(this, input);
+  }
+
+  /**
+   * Adds a project; its entity is created when missing. A project that already exists is returned as is.
+   *
+   * @example
+   * ```ts
+   * store.seedProject({ entity: 'alice', name: 'vision' });
+   * ```
+   */
+  seedProject(input: SeedProjectInput): SeededProject & { record: ProjectRecord } {
+    return seedProject(this, input);
+  }
+
+  /**
+   * Adds a run; its project (and entity) are created when missing.
+   *
+   * @example
+   * ```ts
+   * store.seedRun({ project: 'vision', id: 'abc12345', config: { lr: 0.1 } });
+   * ```
+   */
+  seedRun(input: SeedRunInput): SeededRun & { record: RunRecord } {
+    return seedRun(this, input);
+  }
+
+  /**
+   * Stores a file of a run (text is stored as UTF-8), replacing one of the same name (which keeps
+   * its id and creation time). Names are stored as given — hostile ones such as `../x` included —
+   * except empty, `.`, `..` and names containing NUL, which throw.
+   *
+   * @example
+   * ```ts
+   * store.putRunFile(run, 'config.yaml', 'lr: 0.1\n').md5;
+   * ```
+   */
+  putRunFile(run: RunRecord, name: string, content: string | Uint8Array): FileRecord {
+    return putRunFile(this, run, name, content);
+  }
+
+  /**
+   * The sweep `name` of a project, if any.
+   *
+   * @example
+   * ```ts
+   * store.findSweep(project.id, 'swp12345')?.method; // 'grid'
+   * ```
+   */
+  findSweep(projectId: number, name: string): SweepRecord | undefined {
+    for (const sweep of this.sweeps.values()) {
+      if (sweep.projectId === projectId && sweep.name === name) return sweep;
+    }
+    return undefined;
+  }
+  /**
+   * Adds a sweep; its project (and entity) are created when missing. Runs join it with
+   * `seedRun({ sweep: id })`.
+   *
+   * @example
+   * ```ts
+   * store.seedSweep({ project: 'vision', id: 'swp12345', config: { method: 'grid' } });
+   * ```
+   */
+  seedSweep(input: SeedSweepInput): SeededSweep & { record: SweepRecord } {
+    return seedSweep(this, input);
+  }
+
+  /**
+   * Adds a report (a view of type `runs` unless `type` says otherwise); its project (and entity)
+   * are created when missing.
+   *
+   * @example
+   * ```ts
+   * store.seedReport({ project: 'vision', displayName: 'Weekly sync', spec: { panelGroups: [] } });
+   * ```
+   */
+  seedReport(input: SeedReportInput): SeededReport & { record: ReportRecord } {
+    return seedReport(this, input);
+  }
+}
