@@ -51,10 +51,17 @@ describe('emulator: the repository operations', () => {
     const source = await readFile(new URL(`../../../operations/${file}.graphql`, import.meta.url), 'utf8');
     const document = parse(source);
     const runName = [...emu.store.runs.values()][0]?.name;
+    const lookup = await data<{ project: { run: { id: string } } }>(
+      emu,
+      'query ($name: String!) { project(name: "image-classification", entityName: "alice") { run(name: $name) { id } } }',
+      { name: runName },
+    );
+    // The writes run last in their file (DeleteRun deletes the run), on the run read above.
     const values: Record<string, unknown> = {
       entity: 'alice',
       project: 'image-classification',
       name: runName,
+      id: lookup.project.run.id,
       heavy: true,
       perPage: 3,
     };
