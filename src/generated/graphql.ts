@@ -213,7 +213,7 @@ export type DeleteRunMutation = { deleteRun: { clientMutationId: string | null }
 export type ServerFeaturesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ServerFeaturesQuery = { serverInfo: { features: Array<{ name: string, isEnabled: boolean }> } | null };
+export type ServerFeaturesQuery = { serverInfo: { features: Array<{ name: string, isEnabled: boolean } | null> } | null };
 
 export type SweepFieldsFragment = { id: string, name: string, displayName: string | null, method: string, state: string, description: string | null, bestLoss: number | null, config: string, createdAt: string, updatedAt: string | null, runCount: number, runCountExpected: number | null };
 

@@ -6723,7 +6723,7 @@ export type ServerInfo = {
   defaultCloudRegion: CloudRegion;
   deploymentId?: Maybe<Scalars['String']['output']>;
   exposesExplicitRunQueueAckPath: Scalars['Boolean']['output'];
-  features: Array<ServerFeature>;
+  features: Array<Maybe<ServerFeature>>;
   frontendHost: Scalars['String']['output'];
   hasLocalLicense: Scalars['Boolean']['output'];
   isGoogleIap: Scalars['Boolean']['output'];
@@ -12617,7 +12617,7 @@ export type ServerInfoResolvers<ContextType = EmulatorContext, ParentType extend
   defaultCloudRegion?: Resolver<ResolversTypes['CloudRegion'], ParentType, ContextType>;
   deploymentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   exposesExplicitRunQueueAckPath?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  features?: Resolver<Array<ResolversTypes['ServerFeature']>, ParentType, ContextType>;
+  features?: Resolver<Array<Maybe<ResolversTypes['ServerFeature']>>, ParentType, ContextType>;
   frontendHost?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   hasLocalLicense?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   isGoogleIap?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;

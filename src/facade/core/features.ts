@@ -28,7 +28,11 @@ export async function loadServerFeatures(
 ): Promise<ReadonlyMap<string, boolean>> {
   try {
     const data = await ctx.request(ServerFeaturesDocument, {});
-    return new Map((data.serverInfo?.features ?? []).map((f) => [f.name, f.isEnabled] as const));
+    // The official client's models type the list's elements nullable; a null entry names nothing.
+    const features = (data.serverInfo?.features ?? []).flatMap((f) =>
+      f ? [[f.name, f.isEnabled] as const] : [],
+    );
+    return new Map(features);
   } catch (error) {
     if (error instanceof AuthenticationError) throw error;
     return new Map<string, boolean>();
