@@ -21,6 +21,7 @@
  * ```
  * @module
  */
+import { registerAcceptedKey } from './domains/users/api-keys.js';
 import type { ViewerOptions } from './domains/users/records.js';
 import { loadSchema } from './graphql/schema.js';
 import { randomApiKey } from './http/auth.js';
@@ -37,6 +38,7 @@ export type { ReportRecord, SeededReport, SeedReportInput } from './domains/repo
 export type { ConfigValue, RunRecord, SeededRun, SeedRunInput } from './domains/runs/records.js';
 export { DEFAULT_FEATURES } from './domains/server/records.js';
 export type { SeededSweep, SeedSweepInput, SweepRecord } from './domains/sweeps/records.js';
+export { ACCEPTED_KEY_NAME, type ApiKeyRecord } from './domains/users/api-keys.js';
 export type { EntityRecord, SeedUserInput, UserRecord, ViewerOptions } from './domains/users/records.js';
 export type { Fault, FaultControls, FaultInput } from './http/faults.js';
 export type { RecordedRequest, RecordedRequestKind } from './http/request-log.js';
@@ -206,6 +208,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const apiKey = options.apiKey ?? randomApiKey();
   if (apiKey === '') throw new Error('startEmulator: apiKey must not be empty');
   const store = new EmulatorStore(options.viewer, { features: options.features });
+  registerAcceptedKey(store, apiKey);
   if (seed === 'demo') seedDemo(store);
   const schema = await loadSchema(SCHEMA_URL);
   const faults = new FaultRegistry();

@@ -1,5 +1,7 @@
 // Raw GraphQL over HTTP for the emulator's own tests (they test the server, so they send
 // hand-written and deliberately malformed documents).
+import { readFileSync } from 'node:fs';
+import { buildSchema, parse, validate, type GraphQLSchema } from 'graphql';
 import { expect } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
 
@@ -91,4 +93,47 @@ export async function errorMessages(
   expect(res.status).toBe(200);
   expect(res.json.errors?.length).toBeGreaterThan(0);
   return res.json.errors?.map((e) => e.message).join('; ') ?? '';
+}
+
+// --- Documents shaped like the official Python client's (test/e2e/emulator/official/) ---
+
+let schemaSdl: GraphQLSchema | undefined;
+
+/** `schema.graphql` built without resolvers: what the documents must validate against. */
+export function repositorySchema(): GraphQLSchema {
+  schemaSdl ??= buildSchema(readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8'));
+  return schemaSdl;
+}
+
+/** Fails the test when `query` does not parse or does not validate against `schema.graphql`. */
+export function expectValid(query: string): void {
+  const errors = validate(repositorySchema(), parse(query)).map((e) => e.message);
+  expect(errors).toEqual([]);
+}
+
+export interface OfficialOptions {
+  /**
+   * The body's `operationName`. Default `""`: the official client posts its raw documents through
+   * genqlient with an empty operation name; its Go-generated operations send their real names.
+   */
+  operationName?: string;
+}
+
+/**
+ * Sends a document the way the official client does (validated against `schema.graphql` first;
+ * `variables` as given: `undefined` leaves the key out of the body, as genqlient does for a
+ * document without variables) and returns its `data`, failing the test on any error: the
+ * official client fails a call on any `errors` entry.
+ */
+export async function official<T = Record<string, unknown>>(
+  emu: Emulator,
+  query: string,
+  variables?: Record<string, unknown>,
+  options: OfficialOptions = {},
+): Promise<T> {
+  expectValid(query);
+  const res = await gql(emu, query, variables, { operationName: options.operationName ?? '' });
+  expect(res.json.errors).toBeUndefined();
+  expect(res.status).toBe(200);
+  return res.json.data as T;
 }

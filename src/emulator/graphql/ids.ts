@@ -18,7 +18,17 @@
  * const kind: GlobalIdKind = 'Run';
  * ```
  */
-export type GlobalIdKind = 'User' | 'Entity' | 'Project' | 'Run' | 'Sweep' | 'View' | 'File';
+export type GlobalIdKind =
+  | 'User'
+  | 'Entity'
+  | 'Project'
+  | 'Run'
+  | 'Sweep'
+  | 'View'
+  | 'File'
+  | 'ApiKey'
+  /** `Project.internalId`: the official client decodes `ProjectInternalId:<n>` (registries/_utils.py). */
+  | 'ProjectInternalId';
 
 /**
  * The opaque global id W&B gives an object: base64 of `"<Kind>:<integer id>"`.

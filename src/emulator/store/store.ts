@@ -24,6 +24,7 @@ import { seedRun } from '../domains/runs/seed.js';
 import { DEFAULT_FEATURES } from '../domains/server/records.js';
 import type { SeededSweep, SeedSweepInput, SweepRecord } from '../domains/sweeps/records.js';
 import { seedSweep } from '../domains/sweeps/seed.js';
+import type { ApiKeyRecord } from '../domains/users/api-keys.js';
 import type { EntityRecord, SeedUserInput, UserRecord, ViewerOptions } from '../domains/users/records.js';
 import { ensureEntity, ensureUser, seedUser } from '../domains/users/seed.js';
 import { createPrng, cryptoPrng, type Prng } from './random.js';
@@ -36,7 +37,7 @@ import { createPrng, cryptoPrng, type Prng } from './random.js';
  * const kind: StoredKind = 'run';
  * ```
  */
-export type StoredKind = 'user' | 'entity' | 'project' | 'run' | 'sweep' | 'report' | 'file';
+export type StoredKind = 'user' | 'entity' | 'project' | 'run' | 'sweep' | 'report' | 'file' | 'apiKey';
 
 /**
  * Everything the emulator knows. Tests may read it directly (`emu.store`); prefer `emu.seed` to add data.
@@ -60,6 +61,8 @@ export class EmulatorStore {
   readonly sweeps = new Map<number, SweepRecord>();
   /** Reports (saved views) by integer id. */
   readonly reports = new Map<number, ReportRecord>();
+  /** API key records (labels, never secrets) by integer id. */
+  readonly apiKeys = new Map<number, ApiKeyRecord>();
   /** Server feature flags by name. */
   readonly features = new Map<string, boolean>();
   /** Username of the viewer. */
@@ -79,6 +82,7 @@ export class EmulatorStore {
     sweep: 0,
     report: 0,
     file: 0,
+    apiKey: 0,
   };
 
   /**

@@ -54,15 +54,19 @@ describe('emulator: Project.sweeps', () => {
     expect(rest.project.sweeps.edges.map((e) => e.node.name)).toEqual(['sw3']);
   });
 
-  it('refuses filters other than "{}" rather than ignoring them', async () => {
+  it('filters sweeps by state, and refuses what it cannot filter on rather than ignoring it', async () => {
+    const filtered = await data<Sweeps>(emu, GET_SWEEPS, {
+      project: 'p',
+      entity: 'alice',
+      filters: '{"method": {"$in": ["grid", "bayes"]}}',
+    });
+    expect(filtered.project.sweeps.edges.map((e) => e.node.name)).toEqual(['sw1', 'sw3']);
     const res = await gql(emu, GET_SWEEPS, {
       project: 'p',
       entity: 'alice',
-      filters: '{"state": "RUNNING"}',
+      filters: '{"config.lr": 1}',
     });
-    expect(res.json.errors?.[0]?.message).toMatch(
-      /does not implement Project\.sweeps\(filters:\) other than "\{\}"/,
-    );
+    expect(res.json.errors?.[0]?.message).toMatch(/Unknown sweep field "config\.lr"/);
   });
 
   it('answers a sweep by name with its run count, and null for a missing one', async () => {

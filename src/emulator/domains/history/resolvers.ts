@@ -1,7 +1,8 @@
 /**
  * Run history over GraphQL (wandb-ops.md §7.1 `history` / `scan_history`): the `Run` fields
  * `history` and `events` (rows as JSON strings), `sampledHistory` (row objects, one list per
- * spec), `historyKeys` and `historyLineCount`.
+ * spec), `historyKeys`, `historyLineCount` and `parquetHistory` (no Parquet export: every row is
+ * live data).
  *
  * @example
  * ```ts
@@ -15,6 +16,7 @@ import {
   historyArgs,
   historyKeys,
   historyRows,
+  parquetHistory,
   parseSampledHistorySpec,
   sampledHistory,
 } from './sampling.js';
@@ -43,9 +45,14 @@ export const historyResolvers: EmulatorResolvers = {
     sampledHistory: handles(['specs'], (run, args) =>
       args.specs.map((spec) => sampledHistory(run.history, parseSampledHistorySpec(spec))),
     ),
+    parquetHistory: handles(['liveKeys'], (run, args) => parquetHistory(run.history, args.liveKeys)),
     events: handles(['samples'], (run, args) => {
       const { samples } = historyArgs(args, 'Run.events');
       return historyRows(run.events, { samples }).map(stringifyJsonString);
     }),
+  },
+  ParquetHistory: {
+    liveData: (history) => history.liveData,
+    parquetUrls: (history) => history.parquetUrls,
   },
 };

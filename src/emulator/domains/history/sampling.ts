@@ -308,3 +308,29 @@ export function historyKeys(rows: readonly HistoryRecord[]): HistoryKeysStats {
   }
   return { keys, lastStep };
 }
+
+/**
+ * The `Run.parquetHistory(liveKeys)` answer of a run whose history was never exported to Parquet
+ * (the emulator exports none): no `parquetUrls`, and in `liveData` every row with a numeric
+ * `_step`, in step order, projected to `_step` and those of `liveKeys` the row has. The official
+ * client sends `liveKeys: ["_step"]` and reads each row's `_step` as a number
+ * (core/internal/runhistoryreader/parquet/downloader.go).
+ *
+ * @example
+ * ```ts
+ * parquetHistory([{ _step: 0, loss: 1 }, { _step: 1, acc: 0.5 }], ['_step', 'loss']);
+ * // { parquetUrls: [], liveData: [{ _step: 0, loss: 1 }, { _step: 1 }] }
+ * ```
+ */
+export function parquetHistory(
+  rows: readonly HistoryRecord[],
+  liveKeys: readonly string[],
+): { liveData: HistoryRecord[]; parquetUrls: string[] } {
+  const keys = ['_step', ...liveKeys.filter((key) => key !== '_step')];
+  const liveData = stepWindow(rows, () => true).map((row) => {
+    const projected: HistoryRecord = {};
+    for (const key of keys) if (Object.hasOwn(row, key)) setOwn(projected, key, row[key]);
+    return projected;
+  });
+  return { liveData, parquetUrls: [] };
+}

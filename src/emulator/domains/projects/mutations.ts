@@ -1,6 +1,7 @@
 /**
  * Project writes (wandb-ops.md §6.2 `create_project`): `upsertModel`, which creates a project or
- * updates its description and access ("model" is the legacy name of a project).
+ * updates its description, access and `views` (JSON text; other input fields are ignored) ("model"
+ * is the legacy name of a project).
  *
  * The input rules of every write (see also the runs domain): a field that is absent leaves the
  * stored value as it is, an explicit `null` clears a text field; the viewer may only write to its
@@ -14,6 +15,7 @@
  */
 import { handles, type EmulatorResolvers } from '../../graphql/arguments.js';
 import { has, text } from '../../graphql/input.js';
+import { parseJsonString } from '../../graphql/json-string.js';
 import { toTimestamp } from '../../store/time.js';
 import { checkWritable } from '../users/permissions.js';
 import { seedProject } from './seed.js';
@@ -58,12 +60,21 @@ export const projectMutations: EmulatorResolvers = {
       checkWritable(store, entityName, m);
       const description = text(input, 'description');
       const access = text(input, 'access');
+      const views = text(input, 'views');
+      if (typeof views === 'string') {
+        try {
+          parseJsonString(views);
+        } catch (error) {
+          throw new Error(`${m}: views is not valid JSON (${(error as Error).message})`);
+        }
+      }
 
       let project = store.findProject(entityName, name);
       const inserted = project === undefined;
       if (project) {
         if (description !== undefined) project.description = description;
         if (typeof access === 'string') project.access = access;
+        if (views !== undefined) project.views = views;
         project.updatedAt = toTimestamp(new Date());
       } else {
         project = seedProject(store, {
@@ -73,6 +84,7 @@ export const projectMutations: EmulatorResolvers = {
           ...(typeof access === 'string' ? { access } : {}),
           user: store.viewer.username,
         }).record;
+        project.views = views ?? null;
       }
       return {
         project,

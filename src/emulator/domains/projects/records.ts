@@ -23,6 +23,11 @@ export interface ProjectRecord {
   name: string;
   description: string | null;
   access: string | null;
+  /**
+   * `Project.views` (`JSONString`): the project's saved-views blob as JSON text, `null` when none
+   * was set (by `seed.project({ views })` or `upsertModel(input: { views })`).
+   */
+  views: string | null;
   createdAt: string;
   updatedAt: string;
   /** Username of the creator, if known. */
@@ -46,6 +51,8 @@ export interface SeedProjectInput {
   description?: string | null;
   /** Access level as W&B reports it. Default `'PRIVATE'`. */
   access?: string;
+  /** `Project.views`, stored as JSON text. Default `null`. */
+  views?: Record<string, unknown> | null;
   /** Creation time. Default now. */
   createdAt?: Date | string;
   /** Username of the creator. Default the owner of a personal entity, else the viewer. */

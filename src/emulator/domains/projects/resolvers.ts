@@ -36,6 +36,8 @@ export const projectResolvers: EmulatorResolvers = {
   },
   Project: {
     id: (project) => globalId('Project', project.id),
+    // Newer than the 2024 schema; the official client decodes `ProjectInternalId:<n>` (or `Project:<n>`).
+    internalId: (project) => globalId('ProjectInternalId', project.id),
     createdAt: (project) => project.createdAt,
     updatedAt: (project) => project.updatedAt,
     name: (project) => project.name,
@@ -43,6 +45,7 @@ export const projectResolvers: EmulatorResolvers = {
     entity: (project, _args, { store }) => store.ensureEntity(project.entityName),
     description: (project) => project.description,
     access: (project) => project.access,
+    views: (project) => project.views,
     isBenchmark: () => false,
     readOnly: () => false,
     user: (project, _args, { store }) => authorOf(store, project.username),

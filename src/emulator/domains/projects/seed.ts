@@ -9,6 +9,7 @@
  * @module
  */
 import { globalId } from '../../graphql/ids.js';
+import { stringifyJsonString } from '../../graphql/json-string.js';
 import type { EmulatorStore } from '../../store/store.js';
 import { toTimestamp } from '../../store/time.js';
 import { ensureEntity, ensureUser } from '../users/seed.js';
@@ -39,6 +40,7 @@ export function seedProject(
     name: input.name,
     description: input.description ?? null,
     access: input.access ?? 'PRIVATE',
+    views: input.views ? stringifyJsonString(input.views) : null,
     createdAt,
     updatedAt: createdAt,
     username: input.user ?? owner?.username ?? store.viewerUsername,

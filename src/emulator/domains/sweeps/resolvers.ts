@@ -1,6 +1,7 @@
 /**
- * Sweeps over GraphQL (wandb-ops.md §6.4, §7.2): `Project.sweep`, `Project.sweeps`,
- * `Project.totalSweeps` and `Sweep`, whose `bestLoss` is computed from its runs unless seeded.
+ * Sweeps over GraphQL (wandb-ops.md §6.4, §7.2): `Project.sweep`, `Project.sweeps` (filtered by
+ * `filters`, see `filters.ts`), `Project.totalSweeps` (not filtered) and `Sweep`, whose `bestLoss`
+ * is computed from its runs unless seeded.
  *
  * @example
  * ```ts
@@ -16,6 +17,7 @@ import type { EmulatorStore } from '../../store/store.js';
 import type { ProjectRecord } from '../projects/records.js';
 import type { RunRecord } from '../runs/records.js';
 import { authorOf } from '../users/lookup.js';
+import { compileSweepFilter } from './filters.js';
 import type { SweepRecord } from './records.js';
 
 function sweepsOf(store: EmulatorStore, project: ProjectRecord): SweepRecord[] {
@@ -45,23 +47,6 @@ export function bestMetric(configYaml: string, runs: readonly RunRecord[]): numb
   return metric.goal === 'maximize' ? Math.max(...values) : Math.min(...values);
 }
 
-/** Whether a sweeps `filters` JSON string selects every sweep (the official client sends `{}`). */
-function selectsAll(filters: string | null | undefined): boolean {
-  if (filters === null || filters === undefined || filters.trim() === '') return true;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(filters);
-  } catch {
-    return false;
-  }
-  return (
-    typeof parsed === 'object' &&
-    parsed !== null &&
-    !Array.isArray(parsed) &&
-    Object.keys(parsed).length === 0
-  );
-}
-
 /**
  * The resolvers of the sweeps domain.
  *
@@ -77,13 +62,10 @@ export const sweepResolvers: EmulatorResolvers = {
       (project, args, { store }) => store.findSweep(project.id, args.sweepName) ?? null,
     ),
     sweeps: handles(['filters', 'after', 'first'], (project, args, { store }) => {
-      // The official client always sends `filters` ("{}" when there are none); only that is implemented.
-      if (!selectsAll(args.filters)) {
-        throw new Error(
-          `The emulator does not implement Project.sweeps(filters:) other than "{}", got ${JSON.stringify(args.filters)}`,
-        );
-      }
-      const page = paginate(sweepsOf(store, project), byCreation, 'sweeps', 1, pageArgs(args));
+      // The official client always sends `filters` ("{}" when there are none); `totalSweeps` is not filtered.
+      const matches = compileSweepFilter(args.filters);
+      const sweeps = sweepsOf(store, project).filter(matches);
+      const page = paginate(sweeps, byCreation, 'sweeps', 1, pageArgs(args));
       return connectionOf(page, (sweep) => sweep);
     }),
     totalSweeps: (project, _args, { store }) => sweepsOf(store, project).length,

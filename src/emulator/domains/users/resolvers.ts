@@ -1,6 +1,6 @@
 /**
- * Users and entities over GraphQL (wandb-ops.md §6.1): `Query.viewer`, `User` and its `teams`,
- * `Entity`.
+ * Users and entities over GraphQL (wandb-ops.md §6.1): `Query.viewer`, `User` with its `teams`
+ * and `apiKeys` (records with a label for a name, never a secret; see `api-keys.ts`), `Entity`.
  *
  * @example
  * ```ts
@@ -10,8 +10,9 @@
  * @module
  */
 import { handles, pageArgs, type EmulatorResolvers } from '../../graphql/arguments.js';
-import { byCreation, paginate } from '../../graphql/connections.js';
+import { byCreation, connectionOf, paginate } from '../../graphql/connections.js';
 import { globalId } from '../../graphql/ids.js';
+import { apiKeysOf } from './api-keys.js';
 import type { EntityRecord } from './records.js';
 
 /**
@@ -44,6 +45,27 @@ export const userResolvers: EmulatorResolvers = {
       const page = paginate(teams, byCreation, 'teams', 1, pageArgs(args), 1000);
       return { edges: page.edges };
     }),
+    // Only the viewer's keys are listed: another user's keys are not the viewer's to see.
+    apiKeys: handles(['after', 'first'], (user, args, { store }) => {
+      const keys = user.username === store.viewerUsername ? apiKeysOf(store, user.username) : [];
+      return connectionOf(paginate(keys, byCreation, 'apiKeys', 1, pageArgs(args), 1000), (key) => key);
+    }),
+  },
+  ApiKey: {
+    id: (key) => globalId('ApiKey', key.id),
+    name: (key) => key.name,
+    description: (key) => key.description,
+    ips: () => [],
+    rateLimit: () => null,
+    user: (key, _args, { store }) => store.findUser(key.username) ?? null,
+  },
+  ApiKeyConnection: {
+    pageInfo: (connection) => connection.pageInfo,
+    edges: (connection) => connection.edges,
+  },
+  ApiKeyEdge: {
+    node: (edge) => edge.node ?? null,
+    cursor: (edge) => edge.cursor,
   },
   Entity: {
     id: (entity) => globalId('Entity', entity.id),
