@@ -2,45 +2,36 @@
  * Standalone emulator: `npm run emulator -- --port 8080 --key my-key --seed demo`.
  *
  * Options: `--port` (default 0, a free port), `--key` (default random), `--seed` (`demo` or `empty`,
- * default `demo`), `--user` (viewer username). Stops on SIGINT / SIGTERM.
+ * default `demo`), `--user` (viewer username), `--latency-ms` (every request waits that long
+ * before it is handled, default 0; see `cli-options.ts`). Stops on SIGINT / SIGTERM.
  *
  * @example
  * ```sh
  * npx tsx src/emulator/cli.ts --port 8080 --seed demo
+ * npm run emulator -- --latency-ms 50
  * ```
  * @module
  */
-import { parseArgs } from 'node:util';
+import { CLI_USAGE, parseCliOptions } from './cli-options.js';
 import { startEmulator } from './index.js';
 
-const USAGE = `Usage: wandb-api emulator [--port <n>] [--key <api key>] [--seed demo|empty] [--user <username>]`;
-
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string', default: '0' },
-      key: { type: 'string' },
-      seed: { type: 'string', default: 'demo' },
-      user: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    strict: true,
-  });
-  if (values.help) {
-    console.log(USAGE);
+  const options = parseCliOptions(process.argv.slice(2));
+  if (options.help) {
+    console.log(CLI_USAGE);
     return;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid --port "${values.port}"`);
-  const seed = values.seed;
-  if (seed !== 'demo' && seed !== 'empty') throw new Error(`Invalid --seed "${seed}" (demo or empty)`);
+  const { seed, latencyMs } = options;
   const emu = await startEmulator({
-    port,
+    port: options.port,
     seed,
-    ...(values.key !== undefined ? { apiKey: values.key } : {}),
-    ...(values.user !== undefined ? { viewer: { username: values.user } } : {}),
+    latencyMs,
+    ...(options.apiKey !== undefined ? { apiKey: options.apiKey } : {}),
+    ...(options.user !== undefined ? { viewer: { username: options.user } } : {}),
   });
-  console.log(`W&B emulator listening on ${emu.url} (seed: ${seed})`);
+  console.log(
+    `W&B emulator listening on ${emu.url} (seed: ${seed}${latencyMs > 0 ? `, latency ${latencyMs} ms` : ''})`,
+  );
   console.log(`GraphQL endpoint: ${emu.url}/graphql`);
   console.log(`API key: ${emu.apiKey}`);
   console.log(`Viewer: ${emu.store.viewer.username}`);
@@ -67,6 +58,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
-  console.error(USAGE);
+  console.error(CLI_USAGE);
   process.exit(1);
 });

@@ -29,6 +29,7 @@ import { FaultRegistry, type FaultControls } from './http/faults.js';
 import type { RecordedRequest } from './http/request-log.js';
 import { EmulatorHttpServer } from './http/server.js';
 import { seedDemo } from './seeds/demo.js';
+import { systemClock, type EmulatorClock } from './store/clock.js';
 import { createSeeder, type EmulatorSeeder } from './store/seeder.js';
 import { EmulatorStore } from './store/store.js';
 
@@ -44,6 +45,7 @@ export type { Fault, FaultControls, FaultInput } from './http/faults.js';
 export type { RecordedRequest, RecordedRequestKind } from './http/request-log.js';
 export { DEFAULT_SIGNED_URL_LIFETIME_MS, UPLOAD_CONTENT_TYPE } from './http/storage.js';
 export { DEMO_NOW, DEMO_TEAM } from './seeds/demo.js';
+export { createManualClock, systemClock, type EmulatorClock, type ManualClock } from './store/clock.js';
 export type { EmulatorSeeder, SeededUser } from './store/seeder.js';
 export { EmulatorStore } from './store/store.js';
 
@@ -91,6 +93,31 @@ export interface EmulatorOptions {
    * 403. Default `3_600_000` (one hour).
    */
   signedUrlLifetimeMs?: number;
+  /**
+   * How long every request (GraphQL, storage, CORS preflight) waits on the emulator's clock once
+   * it has arrived, before it is handled, in ms (a number >= 0): what a client that far from
+   * W&B sees. Fault delays (`delayMs`) come on top. Default `0`.
+   *
+   * @example
+   * ```ts
+   * await startEmulator({ latencyMs: 50 }); // every answer comes 50 ms late
+   * ```
+   */
+  latencyMs?: number;
+  /**
+   * The emulator's clock: the time signed storage URLs expire by, and the default `createdAt` /
+   * `heartbeatAt` / `updatedAt` of what is seeded or written; `latencyMs` and fault delays wait
+   * on it too. Default the system clock. With {@link createManualClock}, time (and every such
+   * wait) moves only when the test moves it.
+   *
+   * @example
+   * ```ts
+   * const clock = createManualClock('2024-06-01T00:00:00Z');
+   * const emu = await startEmulator({ clock, signedUrlLifetimeMs: 1_000 });
+   * clock.advance(1_001); // the URLs handed out so far have expired
+   * ```
+   */
+  clock?: EmulatorClock;
 }
 
 /**
@@ -163,6 +190,15 @@ export interface Emulator {
    */
   readonly faults: FaultControls;
   /**
+   * The clock it runs on (`startEmulator({ clock })`, else the system clock).
+   *
+   * @example
+   * ```ts
+   * new Date(emu.clock.now()).toISOString();
+   * ```
+   */
+  readonly clock: EmulatorClock;
+  /**
    * Adds data.
    *
    * @example
@@ -207,7 +243,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (seed !== 'empty' && seed !== 'demo') throw new Error(`startEmulator: unknown seed "${String(seed)}"`);
   const apiKey = options.apiKey ?? randomApiKey();
   if (apiKey === '') throw new Error('startEmulator: apiKey must not be empty');
-  const store = new EmulatorStore(options.viewer, { features: options.features });
+  const clock = options.clock ?? systemClock;
+  const store = new EmulatorStore(options.viewer, { features: options.features, clock });
   registerAcceptedKey(store, apiKey);
   if (seed === 'demo') seedDemo(store);
   const schema = await loadSchema(SCHEMA_URL);
@@ -218,6 +255,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     apiKey,
     faults,
     signedUrlLifetimeMs: options.signedUrlLifetimeMs,
+    clock,
+    latencyMs: options.latencyMs,
   });
   const port = await http.listen(options.port ?? 0);
   const url = `http://127.0.0.1:${port}`;
@@ -232,6 +271,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       http.requests = [];
     },
     faults,
+    clock,
     seed: createSeeder(store),
     store,
     close: () => http.close(),

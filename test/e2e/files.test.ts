@@ -14,7 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type Emulator } from '../../src/emulator/index.js';
+import { createManualClock, startEmulator, type Emulator } from '../../src/emulator/index.js';
 import {
   Api as CoreApi,
   ConflictError,
@@ -289,17 +289,19 @@ describe('reading contents', () => {
 
 describe('expired signed URLs', () => {
   it('a URL refused as expired is renewed once and the read succeeds', async () => {
+    const clock = createManualClock();
     const short = await startEmulator({
       apiKey: KEY,
       viewer: { username: 'alice' },
       signedUrlLifetimeMs: 1_000,
+      clock,
     });
     try {
       short.seed.run({ project: 'p', id: 'r', files: { 'a.txt': 'fresh' } });
       const shortApi = new Api({ baseUrl: short.url, apiKey: KEY, retry: RETRY });
       const file = await (await shortApi.run('alice/p/r')).file('a.txt');
       const firstUrl = file.directUrl;
-      await new Promise((resolve) => setTimeout(resolve, 1_100)); // let the signed URL expire
+      clock.advance(1_100); // let the signed URL expire (on the emulator's clock)
       short.clearRequests();
       expect(await file.text()).toBe('fresh');
       expect(short.requests.map((r) => `${r.kind} ${r.operationName ?? r.method} ${r.status}`)).toEqual([

@@ -13,6 +13,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { ExecutionResult, GraphQLSchema } from 'graphql';
 import { executeRequest, operationNameOf, parseRequest, type GraphQLRequest } from '../graphql/execute.js';
+import { systemClock, type EmulatorClock } from '../store/clock.js';
 import type { EmulatorStore } from '../store/store.js';
 import { isAuthorized, UNAUTHORIZED_MESSAGE } from './auth.js';
 import type { Fault, FaultRegistry } from './faults.js';
@@ -37,6 +38,10 @@ export interface HttpServerDeps {
   faults: FaultRegistry;
   /** Lifetime of signed storage URLs, in ms. Default one hour. */
   signedUrlLifetimeMs?: number;
+  /** What "now" is and when waits end. Default the system clock. */
+  clock?: EmulatorClock;
+  /** How long every request waits before it is handled, in ms. Default `0`. */
+  latencyMs?: number;
 }
 
 function errorBody(message: string): string {
@@ -64,11 +69,19 @@ export class EmulatorHttpServer {
   private readonly server: Server;
   private readonly signer: StorageSigner;
   private readonly redactor: Redactor;
-  private readonly sleepers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+  private readonly sleepers = new Set<{ cancel: () => void; resolve: () => void }>();
+  private readonly clock: EmulatorClock;
+  private readonly latencyMs: number;
   private closing = false;
 
   constructor(private readonly deps: HttpServerDeps) {
-    this.signer = new StorageSigner({ lifetimeMs: deps.signedUrlLifetimeMs });
+    this.clock = deps.clock ?? systemClock;
+    const latencyMs = deps.latencyMs ?? 0;
+    if (!(Number.isFinite(latencyMs) && latencyMs >= 0)) {
+      throw new Error(`latencyMs must be a number of milliseconds >= 0, got ${latencyMs}`);
+    }
+    this.latencyMs = latencyMs;
+    this.signer = new StorageSigner({ lifetimeMs: deps.signedUrlLifetimeMs, now: () => this.clock.now() });
     this.redactor = new Redactor(deps.apiKey);
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
@@ -101,7 +114,7 @@ export class EmulatorHttpServer {
   close(): Promise<void> {
     this.closing = true;
     for (const sleeper of this.sleepers) {
-      clearTimeout(sleeper.timer);
+      sleeper.cancel();
       sleeper.resolve();
     }
     this.sleepers.clear();
@@ -111,17 +124,29 @@ export class EmulatorHttpServer {
     });
   }
 
+  /** Waits `ms` on the emulator's clock; `close()` ends every wait at once. */
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const sleeper = {
-        timer: setTimeout(() => {
-          this.sleepers.delete(sleeper);
-          resolve();
-        }, ms),
-        resolve,
-      };
+      const sleeper = { cancel: () => {}, resolve };
       this.sleepers.add(sleeper);
+      sleeper.cancel = this.clock.setTimer(ms, () => {
+        this.sleepers.delete(sleeper);
+        resolve();
+      });
     });
+  }
+
+  /**
+   * Waits out `latencyMs` (the distance to the server). Resolves with whether the request may
+   * still be answered (the server is not closing and the client has not gone).
+   */
+  private async travel(res: ServerResponse): Promise<boolean> {
+    if (this.latencyMs > 0) await this.sleep(this.latencyMs);
+    if (this.closing || res.destroyed) {
+      res.destroy();
+      return false;
+    }
+    return true;
   }
 
   private corsHeaders(req: IncomingMessage): Record<string, string> {
@@ -236,6 +261,7 @@ export class EmulatorHttpServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
     if (method === 'OPTIONS') {
+      if (!(await this.travel(res))) return;
       res.writeHead(204, {
         ...this.corsHeaders(req),
         'Access-Control-Max-Age': '600',
@@ -258,6 +284,7 @@ export class EmulatorHttpServer {
     };
     this.requests.push(record);
     const raw = await this.readBody(req);
+    if (!(await this.travel(res))) return;
     if (raw === undefined) {
       this.send(res, record, 413, errorBody(`Request body larger than ${MAX_BODY_BYTES} bytes`));
       return;

@@ -27,6 +27,7 @@ import { seedSweep } from '../domains/sweeps/seed.js';
 import type { ApiKeyRecord } from '../domains/users/api-keys.js';
 import type { EntityRecord, SeedUserInput, UserRecord, ViewerOptions } from '../domains/users/records.js';
 import { ensureEntity, ensureUser, seedUser } from '../domains/users/seed.js';
+import { systemClock, type EmulatorClock } from './clock.js';
 import { createPrng, cryptoPrng, type Prng } from './random.js';
 
 /**
@@ -68,6 +69,9 @@ export class EmulatorStore {
   /** Username of the viewer. */
   readonly viewerUsername: string;
 
+  /** The clock the seeds and writes read "now" from (`startEmulator({ clock })`). */
+  readonly clock: EmulatorClock;
+
   /**
    * The store's source of randomness for generated ids and names (deterministic with
    * `randomSeed`). For the seed functions of the domains.
@@ -87,12 +91,14 @@ export class EmulatorStore {
 
   /**
    * @param viewer the authenticated user.
-   * @param options `features` overrides; `randomSeed` makes generated ids and names deterministic.
+   * @param options `features` overrides; `randomSeed` makes generated ids and names deterministic;
+   *   `clock` is what "now" is (default the system clock).
    */
   constructor(
     viewer: ViewerOptions = {},
-    options: { features?: Record<string, boolean>; randomSeed?: string } = {},
+    options: { features?: Record<string, boolean>; randomSeed?: string; clock?: EmulatorClock } = {},
   ) {
+    this.clock = options.clock ?? systemClock;
     this.random = options.randomSeed === undefined ? cryptoPrng() : createPrng(options.randomSeed);
     for (const name of DEFAULT_FEATURES) this.features.set(name, true);
     for (const [name, enabled] of Object.entries(options.features ?? {})) this.features.set(name, enabled);
@@ -107,6 +113,19 @@ export class EmulatorStore {
       entity: viewer.entity,
       teams: viewer.teams,
     });
+  }
+
+  /**
+   * The current time on the store's clock: the default `createdAt` of what is seeded or created,
+   * the `updatedAt` of what is written.
+   *
+   * @example
+   * ```ts
+   * toTimestamp(store.now()); // '2024-06-01T00:00:00Z' with a manual clock set there
+   * ```
+   */
+  now(): Date {
+    return new Date(this.clock.now());
   }
 
   /**

@@ -2,7 +2,12 @@
 // refusals (bad, wrong-method and expired signatures), uploads, and the GraphQL side.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, UPLOAD_CONTENT_TYPE, type Emulator } from '../../../src/emulator/index.js';
+import {
+  createManualClock,
+  startEmulator,
+  UPLOAD_CONTENT_TYPE,
+  type Emulator,
+} from '../../../src/emulator/index.js';
 import { data, gql } from '../../support/emulator-http.js';
 
 const BYTES = Uint8Array.from({ length: 256 }, (_, i) => i);
@@ -235,12 +240,15 @@ describe('storage: signed GET', () => {
 
 describe('storage: expiry', () => {
   it('refuses an expired URL with 403 "Request has expired"', async () => {
-    const short = await startEmulator({ viewer: { username: 'alice' }, signedUrlLifetimeMs: 50 });
+    const clock = createManualClock('2024-06-01T00:00:00Z');
+    const short = await startEmulator({ viewer: { username: 'alice' }, signedUrlLifetimeMs: 50, clock });
     try {
       short.seed.run({ project: 'store', id: 'r1', files: { 'a.txt': 'a' } });
       const d = await data<FilesData>(short, FILES_QUERY, { entity: 'alice', project: 'store', run: 'r1' });
       const url = d.project.run.files.edges[0]!.node.directUrl;
-      await new Promise((resolve) => setTimeout(resolve, 120));
+      clock.advance(50);
+      expect((await fetch(url)).status).toBe(200); // valid up to and including its expiry instant
+      clock.advance(1);
       const res = await fetch(url);
       expect(res.status).toBe(403);
       expect(await res.text()).toContain('Request has expired');

@@ -171,7 +171,6 @@ describe('emulator: faults and recorded requests', () => {
   it('delays a request, then answers normally, without blocking other requests', async () => {
     emu.faults.add({ operationName: 'Slow', delayMs: 300 });
     const order: string[] = [];
-    const started = Date.now();
     const slow = gql(emu, 'query Slow { viewer { username } }').then((r) => {
       order.push('slow');
       return r;
@@ -184,8 +183,8 @@ describe('emulator: faults and recorded requests', () => {
     expect(slowRes.status).toBe(200);
     expect(slowRes.json.data).toEqual({ viewer: { username: 'alice' } });
     expect(fastRes.status).toBe(200);
+    // The slow request was sent first: only its delay can have made it answer after the fast one.
     expect(order).toEqual(['fast', 'slow']);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });
 
   it('drops the connection so that fetch rejects', async () => {

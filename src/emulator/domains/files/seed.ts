@@ -32,7 +32,7 @@ export function putRunFile(
   if (!isStorableName(name)) throw new Error(`Invalid file name ${JSON.stringify(name)}`);
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : new Uint8Array(content);
   const existing = run.files.get(name);
-  const now = toTimestamp(new Date());
+  const now = toTimestamp(store.now());
   const record: FileRecord = {
     id: existing?.id ?? store.nextId('file'),
     name,

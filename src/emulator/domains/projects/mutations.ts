@@ -75,7 +75,7 @@ export const projectMutations: EmulatorResolvers = {
         if (description !== undefined) project.description = description;
         if (typeof access === 'string') project.access = access;
         if (views !== undefined) project.views = views;
-        project.updatedAt = toTimestamp(new Date());
+        project.updatedAt = toTimestamp(store.now());
       } else {
         project = seedProject(store, {
           entity: entityName,

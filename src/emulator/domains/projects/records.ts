@@ -53,7 +53,7 @@ export interface SeedProjectInput {
   access?: string;
   /** `Project.views`, stored as JSON text. Default `null`. */
   views?: Record<string, unknown> | null;
-  /** Creation time. Default now. */
+  /** Creation time. Default now (on the emulator clock). */
   createdAt?: Date | string;
   /** Username of the creator. Default the owner of a personal entity, else the viewer. */
   user?: string;

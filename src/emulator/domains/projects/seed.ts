@@ -32,7 +32,7 @@ export function seedProject(
   const entity = ensureEntity(store, entityName);
   const existing = store.findProject(entityName, input.name);
   if (existing) return { id: globalId('Project', existing.id), internalId: existing.id, record: existing };
-  const createdAt = toTimestamp(input.createdAt ?? new Date());
+  const createdAt = toTimestamp(input.createdAt ?? store.now());
   const owner = [...store.users.values()].find((u) => u.username === entityName);
   const record: ProjectRecord = {
     id: store.nextId('project'),

@@ -67,7 +67,7 @@ export interface SeedReportInput {
   type?: string;
   /** Username of the author (created when missing). Default the viewer. */
   user?: string;
-  /** Creation time. Default now. */
+  /** Creation time. Default now (on the emulator clock). */
   createdAt?: Date | string;
   /** Last save. Default `createdAt`. */
   updatedAt?: Date | string;

@@ -34,7 +34,7 @@ export function seedReport(
   const project = seedProject(store, { entity: input.entity, name: input.project }).record;
   const username = input.user ?? store.viewerUsername;
   ensureUser(store, username);
-  const createdAt = toTimestamp(input.createdAt ?? new Date());
+  const createdAt = toTimestamp(input.createdAt ?? store.now());
   const record: ReportRecord = {
     id: store.nextId('report'),
     projectId: project.id,

@@ -142,7 +142,7 @@ function upsertBucket(store: EmulatorStore, input: UpsertBucketInput) {
   if (tags !== undefined) run.tags = tags;
   if (config !== undefined) run.config = wrapConfig(config);
   if (summary !== undefined) run.summary = summary;
-  run.updatedAt = toTimestamp(new Date());
+  run.updatedAt = toTimestamp(store.now());
 
   return { bucket: run, inserted, updateAvailable: false, clientMutationId: input.clientMutationId ?? null };
 }

@@ -159,7 +159,7 @@ export interface SeedRunInput {
   group?: string | null;
   /** Job type. Default `null`. */
   jobType?: string | null;
-  /** Creation time. Default now. */
+  /** Creation time. Default now (on the emulator clock). */
   createdAt?: Date | string;
   /** Last heartbeat. Default `createdAt` plus `summary._runtime` seconds (or `createdAt`). */
   heartbeatAt?: Date | string | null;

@@ -39,7 +39,7 @@ export function seedRun(store: EmulatorStore, input: SeedRunInput): SeededRun & 
   const username = input.user ?? store.viewerUsername;
   ensureUser(store, username);
   const summary = { ...(input.summary ?? {}) };
-  const createdAt = toTimestamp(input.createdAt ?? new Date());
+  const createdAt = toTimestamp(input.createdAt ?? store.now());
   let heartbeatAt: string | null;
   if (input.heartbeatAt === null) heartbeatAt = null;
   else if (input.heartbeatAt !== undefined) heartbeatAt = toTimestamp(input.heartbeatAt);

@@ -75,7 +75,7 @@ export interface SeedSweepInput {
   bestLoss?: number | null;
   /** Runs expected when the sweep completes (grid search). Default `null`. */
   runCountExpected?: number | null;
-  /** Creation time. Default now. */
+  /** Creation time. Default now (on the emulator clock). */
   createdAt?: Date | string;
   /** Username of the creator. Default the viewer. */
   user?: string;

@@ -49,7 +49,7 @@ export function seedSweep(
       : undefined;
   const username = input.user ?? store.viewerUsername;
   ensureUser(store, username);
-  const createdAt = toTimestamp(input.createdAt ?? new Date());
+  const createdAt = toTimestamp(input.createdAt ?? store.now());
   const record: SweepRecord = {
     id: store.nextId('sweep'),
     projectId: project.id,
