@@ -41,7 +41,13 @@ export { DEFAULT_FEATURES } from './domains/server/records.js';
 export type { SeededSweep, SeedSweepInput, SweepRecord } from './domains/sweeps/records.js';
 export { ACCEPTED_KEY_NAME, type ApiKeyRecord } from './domains/users/api-keys.js';
 export type { EntityRecord, SeedUserInput, UserRecord, ViewerOptions } from './domains/users/records.js';
-export type { Fault, FaultControls, FaultInput } from './http/faults.js';
+export {
+  DEFAULT_FAULT_SEED,
+  type Fault,
+  type FaultControls,
+  type FaultInput,
+  type FaultMatch,
+} from './http/faults.js';
 export type { RecordedRequest, RecordedRequestKind } from './http/request-log.js';
 export { DEFAULT_SIGNED_URL_LIFETIME_MS, UPLOAD_CONTENT_TYPE } from './http/storage.js';
 export { DEMO_NOW, DEMO_TEAM } from './seeds/demo.js';
@@ -118,6 +124,18 @@ export interface EmulatorOptions {
    * ```
    */
   clock?: EmulatorClock;
+  /**
+   * Seed of the PRNGs that pick which requests a fault with a `rate` applies to (each fault
+   * without its own `seed` draws from `<faultSeed>:<its position among the faults added>`), so a
+   * test sees the same requests faulted on every run. Default a fixed seed.
+   *
+   * @example
+   * ```ts
+   * const emu = await startEmulator({ faultSeed: 7 });
+   * emu.faults.add({ status: 503, rate: 0.3, times: Infinity }); // the same 30 % on every run
+   * ```
+   */
+  faultSeed?: string | number;
 }
 
 /**
@@ -248,7 +266,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   registerAcceptedKey(store, apiKey);
   if (seed === 'demo') seedDemo(store);
   const schema = await loadSchema(SCHEMA_URL);
-  const faults = new FaultRegistry();
+  const faults = new FaultRegistry({ seed: options.faultSeed });
   const http = new EmulatorHttpServer({
     store,
     schema,

@@ -162,23 +162,40 @@ export class EmulatorHttpServer {
     };
   }
 
-  /** Answers with CORS headers and `body` (JSON unless `headers` give another `Content-Type`). */
+  /**
+   * Answers with CORS headers and `body` (JSON unless `headers` give another `Content-Type`).
+   * With `truncateBody`, only that many bytes of the body are sent (after the whole answer's
+   * headers), then the connection is destroyed.
+   */
   private send(
     res: ServerResponse,
     record: RecordedRequest | undefined,
     status: number,
     body: string | Uint8Array,
     headers: Record<string, string> = {},
+    truncateBody?: number,
   ): void {
     if (res.destroyed || res.headersSent) return;
     if (record) record.status = status;
+    const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
     res.writeHead(status, {
       ...this.corsHeaders(res.req),
       'Content-Type': 'application/json; charset=utf-8',
-      'Content-Length': String(Buffer.byteLength(body)),
+      'Content-Length': String(bytes.byteLength),
       ...headers,
     });
-    res.end(body);
+    if (truncateBody === undefined) {
+      res.end(bytes);
+      return;
+    }
+    res.flushHeaders();
+    const destroy = (): void => {
+      res.socket?.destroy();
+      res.destroy();
+    };
+    const part = bytes.subarray(0, truncateBody);
+    if (part.byteLength === 0) setImmediate(destroy);
+    else res.write(part, destroy);
   }
 
   private readBody(req: IncomingMessage): Promise<Buffer | undefined> {
@@ -201,34 +218,39 @@ export class EmulatorHttpServer {
   }
 
   /**
-   * Plays a fault: waits its delay, then drops the connection or answers its status. Resolves
-   * with whether the request was answered (or dropped), i.e. must not be handled further.
+   * Plays a fault: waits its delay, then drops the connection or answers its status (cut short
+   * with `truncateBody`). Resolves with `handled` when the request was answered (or dropped) and
+   * must not be handled further; else with the `truncateBody` the real answer must get, if any.
    */
   private async applyFault(
     fault: Fault,
     req: IncomingMessage,
     res: ServerResponse,
     record: RecordedRequest,
-  ): Promise<boolean> {
+  ): Promise<{ handled: boolean; truncateBody?: number }> {
     if (fault.delayMs !== undefined && fault.delayMs > 0) await this.sleep(fault.delayMs);
     if (this.closing || res.destroyed) {
       res.destroy();
-      return true;
+      return { handled: true };
     }
     if (fault.dropConnection) {
       record.status = 0;
       req.socket.destroy();
-      return true;
+      return { handled: true };
     }
     if (fault.status !== undefined) {
       const headers: Record<string, string> = {};
       if (fault.retryAfterSeconds !== undefined) headers['Retry-After'] = String(fault.retryAfterSeconds);
       else if (fault.retryAfterDate !== undefined)
         headers['Retry-After'] = fault.retryAfterDate.toUTCString();
-      this.send(res, record, fault.status, fault.body ?? errorBody(`emulated ${fault.status}`), headers);
-      return true;
+      const body = fault.body ?? errorBody(`emulated ${fault.status}`);
+      this.send(res, record, fault.status, body, headers, fault.truncateBody);
+      return { handled: true };
     }
-    return false;
+    return {
+      handled: false,
+      ...(fault.truncateBody !== undefined ? { truncateBody: fault.truncateBody } : {}),
+    };
   }
 
   /** The origin the client reached us at (its `Host` header), for the signed URLs we hand out. */
@@ -247,15 +269,16 @@ export class EmulatorHttpServer {
     method: string,
     body: Buffer,
   ): Promise<void> {
-    const fault = this.deps.faults.take(undefined, 'storage');
-    if (fault && (await this.applyFault(fault, req, res, record))) return;
+    const fault = this.deps.faults.take({ target: 'storage', method });
+    const played = fault ? await this.applyFault(fault, req, res, record) : { handled: false };
+    if (played.handled) return;
     const answer = handleStorageRequest(this.deps.store, this.signer, {
       method,
       url,
       contentType: req.headers['content-type'],
       body,
     });
-    this.send(res, record, answer.status, answer.body, answer.headers);
+    this.send(res, record, answer.status, answer.body, answer.headers, played.truncateBody);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -337,11 +360,18 @@ export class EmulatorHttpServer {
       variables === undefined ? undefined : (this.redactor.scrubValue(variables) as Record<string, unknown>);
     record.operationName = operationNameOf(request, document);
 
-    const fault = this.deps.faults.take(record.operationName);
-    if (fault && (await this.applyFault(fault, req, res, record))) return;
+    const fault = this.deps.faults.take({
+      target: 'graphql',
+      operationName: record.operationName,
+      variables,
+      method,
+    });
+    const played = fault ? await this.applyFault(fault, req, res, record) : { handled: false };
+    if (played.handled) return;
+    const { truncateBody } = played;
 
     if (!isAuthorized(req.headers.authorization, this.deps.apiKey)) {
-      this.send(res, record, 401, errorBody(UNAUTHORIZED_MESSAGE));
+      this.send(res, record, 401, errorBody(UNAUTHORIZED_MESSAGE), {}, truncateBody);
       return;
     }
 
@@ -353,6 +383,6 @@ export class EmulatorHttpServer {
             storage: this.signer,
             origin: this.origin(req),
           });
-    this.send(res, record, 200, JSON.stringify(result));
+    this.send(res, record, 200, JSON.stringify(result), {}, truncateBody);
   }
 }
