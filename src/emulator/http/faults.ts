@@ -405,7 +405,14 @@ export class FaultRegistry implements FaultControls {
     return this.faults.filter((f) => f.remaining > 0);
   }
 
-  /** The fault that applies to `request`, if any, consumed; see the module description. */
+  /**
+   * The fault that applies to `request`, if any, consumed; see the module description.
+   *
+   * @example
+   * ```ts
+   * faults.take({ target: 'storage', method: 'PUT' })?.status; // 503 after add({ target: 'storage', method: 'PUT', status: 503 })
+   * ```
+   */
   take(request: FaultRequest): Fault | undefined {
     for (const entry of this.faults) {
       if (!entry.matches(request) || !entry.applies()) continue;
