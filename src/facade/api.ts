@@ -18,13 +18,7 @@ import type { LocalFiles } from '../io/files.js';
 import { Transport, type RetryOptions } from '../transport/index.js';
 import type { StorageRequest } from '../transport/storage.js';
 import { VERSION } from '../version.js';
-import type {
-  FacadeContext,
-  RequestOptions,
-  Settings,
-  TransportRequestOptions,
-  Variables,
-} from './core/context.js';
+import type { RequestOptions, Settings, TransportRequestOptions, Variables } from './core/context.js';
 import { loadServerFeatures } from './core/features.js';
 import { once } from './core/memo.js';
 import {
@@ -129,7 +123,9 @@ export type PathObject = Project | Run | Sweep | BetaReport;
  * for await (const run of runs) console.log(run.name, run.summary.accuracy);
  * ```
  */
-export class Api implements FacadeContext {
+// Api is the FacadeContext of its objects structurally (every `this` passed to a domain function is
+// checked against it): `implements FacadeContext` would name an internal type in the declarations.
+export class Api {
   /** The W&B server, normalized (no trailing slash). */
   readonly baseUrl: string;
   /** The W&B app (UI) URL. */
@@ -262,7 +258,7 @@ export class Api implements FacadeContext {
    *
    * @example
    * ```ts
-   * import { ViewerDocument } from 'wandb-api';
+   * import { ViewerDocument } from 'wandb-api/graphql';
    * const result = await api.client.query(ViewerDocument, {}).toPromise();
    * ```
    */
@@ -276,10 +272,28 @@ export class Api implements FacadeContext {
    *
    * @example
    * ```ts
-   * import { ViewerDocument } from 'wandb-api';
+   * import { ViewerDocument } from 'wandb-api/graphql';
    * const { viewer } = await api.request(ViewerDocument, {});
    * ```
    */
+  request<TData, TVars extends Variables>(
+    doc: TypedDocumentNode<TData, TVars>,
+    variables: TVars,
+    options?: RequestOptions,
+  ): Promise<TData>;
+  /**
+   * @internal The facade's form ({@link FacadeContext.request}): also `cacheIf` and `idempotent`.
+   *
+   * @example
+   * ```ts
+   * const data = await api.request(RunDetailDocument, vars, { cacheIf: (d) => d.project?.run != null });
+   * ```
+   */
+  request<TData, TVars extends Variables>(
+    doc: TypedDocumentNode<TData, TVars>,
+    variables: TVars,
+    options?: TransportRequestOptions<TData>,
+  ): Promise<TData>;
   async request<TData, TVars extends Variables>(
     doc: TypedDocumentNode<TData, TVars>,
     variables: TVars,
