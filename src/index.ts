@@ -35,14 +35,23 @@ export { parseObjectPath, type ObjectPath } from './facade/paths/fromPath.js';
 export { User } from './facade/users/user.js';
 export { Project } from './facade/projects/project.js';
 export type { CreateProjectOptions } from './facade/projects/projects.js';
-export { Run, type RunState, type RunUser, type HistoryKeys } from './facade/runs/run.js';
+export {
+  Run,
+  type RunConfig,
+  type RunSummary,
+  type RunState,
+  type RunUser,
+  type HistoryKeys,
+} from './facade/runs/run.js';
 export { Runs, type RunsOptions } from './facade/runs/runs.js';
 export type { CreateRunOptions, RunUpdateOptions, RunDeleteOptions } from './facade/runs/writes.js';
 export type {
   HistoryOptions,
   ScanHistoryOptions,
   HistoryRow,
+  HistoryRowOf,
   HistoryColumns,
+  HistoryColumnsOf,
   HistoryStream,
   HistoryFormat,
 } from './facade/runs/history.js';

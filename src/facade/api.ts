@@ -49,7 +49,7 @@ import { appUrlFromBaseUrl, normalizeBaseUrl } from './paths/urls.js';
 import type { Project } from './projects/project.js';
 import { createProject, getProject, listProjects, type CreateProjectOptions } from './projects/projects.js';
 import { listReports, reportFromPath, type BetaReport, type ReportsOptions } from './reports/report.js';
-import { getRun, type Run } from './runs/run.js';
+import { getRun, type Run, type RunConfig, type RunSummary } from './runs/run.js';
 import { listRuns, projectRuns, type Runs, type RunsOptions } from './runs/runs.js';
 import { createRun, type CreateRunOptions } from './runs/writes.js';
 import type { Sweep } from './sweeps/sweep.js';
@@ -417,10 +417,18 @@ export class Api {
    * });
    * console.log(await runs.totalCount());
    * const best = await runs.first();
+   *
+   * type Config = { lr: number; optimizer: string };
+   * for await (const run of api.runs<Config, { accuracy?: number }>('acme/vision')) {
+   *   console.log(run.config.lr.toFixed(3), run.summary.accuracy); // typed, no casts
+   * }
    * ```
    */
-  runs(path: string, options: RunsOptions = {}): Runs {
-    return listRuns(this, path, options);
+  runs<Config extends object = RunConfig, Summary extends object = RunSummary>(
+    path: string,
+    options: RunsOptions = {},
+  ): Runs<Config, Summary> {
+    return listRuns<Config, Summary>(this, path, options);
   }
 
   /**
@@ -432,10 +440,16 @@ export class Api {
    * ```ts
    * const run = await api.run('acme/vision/a1b2c3d4');
    * console.log(run.name, run.config.lr, run.summary.loss);
+   *
+   * const typed = await api.run<{ lr: number }, { loss: number }>('acme/vision/a1b2c3d4');
+   * const lr: number = typed.config.lr; // Config and Summary type config and summary (not checked)
    * ```
    */
-  run(path: string, options: RequestOptions = {}): Promise<Run> {
-    return getRun(this, path, options);
+  run<Config extends object = RunConfig, Summary extends object = RunSummary>(
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<Run<Config, Summary>> {
+    return getRun<Config, Summary>(this, path, options);
   }
 
   /**
