@@ -62,7 +62,7 @@ function classNames(): NonNullable<Options['plugins']>[number] {
   };
 }
 
-/** The optional peer dependencies the emulator loads, and the message when one is missing. */
+/** The optional peer dependencies the emulator needs. */
 const PEERS = ['graphql', 'mingo'];
 
 /**
@@ -87,7 +87,7 @@ async function writeEmulatorEntries(): Promise<void> {
       `});`,
       `if (missing.length > 0) {`,
       `  const error = new Error(`,
-      `    \`wandb-api/emulator needs \${missing.join(' and ')} (optional peer dependencies of wandb-api), \` +`,
+      `    \`wandb-api/emulator needs \${missing.join(' and ')} (optional peer dependenc\${missing.length > 1 ? 'ies' : 'y'} of wandb-api), \` +`,
       `      \`which could not be found. Install them with: npm install --save-dev ${PEERS.join(' ')}\`,`,
       `  );`,
       `  error.code = 'WANDB_EMULATOR_MISSING_PEERS';`,
@@ -99,7 +99,9 @@ async function writeEmulatorEntries(): Promise<void> {
   const esm = [
     header,
     "import { createRequire } from 'node:module';",
-    check('createRequire(import.meta.url).resolve'),
+    // import.meta.resolve (Node 20.6+) resolves as `import` will; require.resolve before that.
+    'const resolve = import.meta.resolve ?? createRequire(import.meta.url).resolve;',
+    check('resolve'),
     "const emulator = await import('./emulator.js');",
     ...names.map((name) => `export const ${name} = emulator.${name};`),
     '',
