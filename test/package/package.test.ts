@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import ts from 'typescript';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -226,7 +227,44 @@ describe('the packed tarball', () => {
   });
 });
 
+/** Names a bundled declaration file declares at top level but does not export. */
+function unexportedDeclarations(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+  const declared: string[] = [];
+  const exported = new Set<string>();
+  for (const statement of source.statements) {
+    if (
+      ts.isExportDeclaration(statement) &&
+      statement.exportClause &&
+      ts.isNamedExports(statement.exportClause)
+    ) {
+      for (const e of statement.exportClause.elements) exported.add((e.propertyName ?? e.name).text);
+    } else if (ts.isVariableStatement(statement)) {
+      for (const d of statement.declarationList.declarations) declared.push(d.name.getText(source));
+    } else if (
+      (ts.isClassDeclaration(statement) ||
+        ts.isInterfaceDeclaration(statement) ||
+        ts.isTypeAliasDeclaration(statement) ||
+        ts.isFunctionDeclaration(statement) ||
+        ts.isEnumDeclaration(statement)) &&
+      statement.name
+    ) {
+      declared.push(statement.name.text);
+    }
+  }
+  return declared.filter((name) => !exported.has(name));
+}
+
 describe('installed in a project', () => {
+  it('exports by name every type its declarations mention, so users can write them down', () => {
+    const dist = join(dir, 'app/node_modules/wandb-api/dist');
+    for (const file of ['index.d.ts', 'index.d.cts', 'node.d.ts', 'node.d.cts']) {
+      expect(unexportedDeclarations(join(dist, file)), file).toEqual([]);
+    }
+    // `Exact` is codegen's helper for variables types, marked "Internal type. DO NOT USE DIRECTLY".
+    expect(unexportedDeclarations(join(dist, 'graphql.d.ts'))).toEqual(['Exact']);
+  });
+
   const expected = {
     viewer: 'pkg-user',
     viaClient: 'pkg-user',
