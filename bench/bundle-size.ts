@@ -1,19 +1,32 @@
 /**
- * Benchmark: size of the browser bundle of the core (`import { Api } from 'wandb-api'`), minified
- * and gzipped, as a ratio to the baseline of @urql/core alone (which the core necessarily
+ * Benchmark: size of the browser bundle of the built package as users import it (`wandb-api`,
+ * resolved through its `exports` like an app's bundler does, after a fresh `tsup` build), minified
+ * and gzipped, as a ratio to the baseline of @urql/core alone (which the client necessarily
  * contains). Built with code splitting, as apps are: "initial" is what loads with the page,
- * "lazy" what loads on first use (the YAML parser, only when a sweep is read).
+ * "lazy" what loads on first use (the YAML parser, only when a sweep is read). Also what
+ * tree-shaking leaves of an import of `parseRunPath` alone, and of one `wandb-api/graphql`
+ * document.
  *
  *   npm run bench
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, type Metafile } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+execFileSync(
+  process.execPath,
+  [createRequire(import.meta.url).resolve('tsup/dist/cli-default.js'), '--silent'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 const dir = mkdtempSync(join(tmpdir(), 'wandb-api-bundle-'));
 
 interface Size {
@@ -37,6 +50,7 @@ async function size(name: string, contents: string): Promise<Size> {
     metafile: true,
     logLevel: 'silent',
     nodePaths: [join(root, 'node_modules')],
+    plugins: [selfReference],
   });
   const meta: Metafile = result.metafile;
   const bytes = new Map(result.outputFiles.map((f) => [f.path, f.contents]));
@@ -61,15 +75,31 @@ async function size(name: string, contents: string): Promise<Size> {
   return { initial: initialBytes, initialGz, lazy };
 }
 
+/** Resolves `wandb-api` and its subpaths from the repo root: this package, through its `exports`. */
+const selfReference: Plugin = {
+  name: 'self-reference',
+  setup(b) {
+    b.onResolve({ filter: /^wandb-api(\/|$)/ }, (args) =>
+      args.pluginData === selfReference
+        ? undefined
+        : b.resolve(args.path, { kind: args.kind, resolveDir: root, pluginData: selfReference }),
+    );
+  },
+};
+
 const kib = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
 try {
   const urql = await size('urql', "export { Client, fetchExchange } from '@urql/core';");
-  const api = await size('api', `export { Api } from '${join(root, 'src/index.ts')}';`);
-  const all = await size('all', `export * from '${join(root, 'src/index.ts')}';`);
+  const api = await size('api', "export { Api } from 'wandb-api';");
+  const all = await size('all', "export * from 'wandb-api';");
+  const paths = await size('paths', "export { parseRunPath } from 'wandb-api';");
+  const doc = await size('graphql', "export { ViewerDocument } from 'wandb-api/graphql';");
   console.log(`baseline @urql/core:   initial ${kib(urql.initial)} min, ${kib(urql.initialGz)} gzip`);
   for (const [label, s] of [
     ['wandb-api Api only:  ', api],
     ['wandb-api everything:', all],
+    ['parseRunPath only:   ', paths],
+    ['one graphql document:', doc],
   ] as const) {
     console.log(
       `${label}  initial ${kib(s.initial)} min, ${kib(s.initialGz)} gzip (ratio ${(s.initialGz / urql.initialGz).toFixed(2)}); lazy ${kib(s.lazy)} min`,

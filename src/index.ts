@@ -1,5 +1,6 @@
 /**
- * wandb-api: a typed client for the Weights & Biases public API.
+ * wandb-api: a typed client for the Weights & Biases public API. The typed GraphQL documents and
+ * operation types behind it are in `wandb-api/graphql`; the test server is `wandb-api/emulator`.
  *
  * @example
  * ```ts
@@ -11,26 +12,58 @@
  */
 export { Api, type ApiOptions, type PathObject } from './facade/api.js';
 export { DEFAULT_BASE_URL } from './facade/core/options.js';
-export type { RequestOptions } from './facade/core/context.js';
-export { Paginated, type ListOptions, type Page, type PageFetcher } from './facade/core/pagination.js';
-export { parseRunPath, parseProjectPath, parseSweepPath } from './facade/paths/paths.js';
+export type { RequestOptions, Settings, Variables } from './facade/core/context.js';
+export {
+  Paginated,
+  type ListOptions,
+  type Page,
+  type PageFetcher,
+  type PageReader,
+  type PaginatedOptions,
+} from './facade/core/pagination.js';
+export {
+  parseRunPath,
+  parseProjectPath,
+  parseSweepPath,
+  type PathDefaults,
+  type ProjectPath,
+  type RunPath,
+  type SweepPath,
+} from './facade/paths/paths.js';
 export { reportUrl } from './facade/paths/urls.js';
 export { parseObjectPath, type ObjectPath } from './facade/paths/fromPath.js';
 export { User } from './facade/users/user.js';
 export { Project } from './facade/projects/project.js';
 export type { CreateProjectOptions } from './facade/projects/projects.js';
-export { Run, type RunState, type RunUser, type HistoryKeys } from './facade/runs/run.js';
+export {
+  Run,
+  type RunConfig,
+  type RunSummary,
+  type RunState,
+  type RunUser,
+  type HistoryKeys,
+} from './facade/runs/run.js';
 export { Runs, type RunsOptions } from './facade/runs/runs.js';
 export type { CreateRunOptions, RunUpdateOptions, RunDeleteOptions } from './facade/runs/writes.js';
 export type {
   HistoryOptions,
   ScanHistoryOptions,
   HistoryRow,
+  HistoryRowOf,
   HistoryColumns,
+  HistoryColumnsOf,
   HistoryStream,
   HistoryFormat,
 } from './facade/runs/history.js';
-export { type RunFilter, serializeRunFilter, validateRunFilter } from './facade/runs/filters.js';
+export {
+  type RunFilter,
+  type RunFilterColumn,
+  type RunFilterCondition,
+  type RunFilterLiteral,
+  type RunFilterOperators,
+  serializeRunFilter,
+  validateRunFilter,
+} from './facade/runs/filters.js';
 export { parseOrder, RUN_ORDER_COLUMNS, DEFAULT_RUN_ORDER } from './facade/runs/order.js';
 export * from './facade/runs/query-generator.js';
 export {
@@ -58,9 +91,9 @@ export {
   UnsupportedError,
   RunNotLoadedError,
   type WandbErrorCode,
+  type WandbErrorOptions,
   type GraphQLErrorEntry,
   type RedactedRequest,
 } from './errors/index.js';
 export type { RetryOptions } from './transport/index.js';
 export { VERSION } from './version.js';
-export * from './generated/graphql.js';

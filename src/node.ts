@@ -28,8 +28,15 @@ export * from './index.js';
  * ```
  */
 export class Api extends CoreApi {
+  // Bundled beside the core's Api, this class is renamed (`Api2`) by esbuild: keep the name users see
+  // in `constructor.name`, logs and stack traces.
+  static {
+    Object.defineProperty(this, 'name', { value: 'Api' });
+  }
+
   /**
    * The `.netrc` password for `host:port`, else for the bare host name, else the `default` entry's.
+   * @internal
    *
    * @example
    * ```ts
@@ -48,6 +55,7 @@ export class Api extends CoreApi {
 
   /**
    * Node's file system, for `file.download()` and `run.uploadFile(path)`.
+   * @internal
    *
    * @example
    * ```ts

@@ -45,7 +45,14 @@ export interface RedactedRequest {
   headers: Record<string, string>;
 }
 
-/** Options common to every {@link WandbError}. */
+/**
+ * Options common to every {@link WandbError}.
+ *
+ * @example
+ * ```ts
+ * throw new ServerError('W&B answered 502', { status: 502, cause: error });
+ * ```
+ */
 export interface WandbErrorOptions {
   /** The underlying error (already free of credentials). */
   cause?: unknown;

@@ -18,13 +18,7 @@ import type { LocalFiles } from '../io/files.js';
 import { Transport, type RetryOptions } from '../transport/index.js';
 import type { StorageRequest } from '../transport/storage.js';
 import { VERSION } from '../version.js';
-import type {
-  FacadeContext,
-  RequestOptions,
-  Settings,
-  TransportRequestOptions,
-  Variables,
-} from './core/context.js';
+import type { RequestOptions, Settings, TransportRequestOptions, Variables } from './core/context.js';
 import { loadServerFeatures } from './core/features.js';
 import { once } from './core/memo.js';
 import {
@@ -55,7 +49,7 @@ import { appUrlFromBaseUrl, normalizeBaseUrl } from './paths/urls.js';
 import type { Project } from './projects/project.js';
 import { createProject, getProject, listProjects, type CreateProjectOptions } from './projects/projects.js';
 import { listReports, reportFromPath, type BetaReport, type ReportsOptions } from './reports/report.js';
-import { getRun, type Run } from './runs/run.js';
+import { getRun, type Run, type RunConfig, type RunSummary } from './runs/run.js';
 import { listRuns, projectRuns, type Runs, type RunsOptions } from './runs/runs.js';
 import { createRun, type CreateRunOptions } from './runs/writes.js';
 import type { Sweep } from './sweeps/sweep.js';
@@ -129,7 +123,9 @@ export type PathObject = Project | Run | Sweep | BetaReport;
  * for await (const run of runs) console.log(run.name, run.summary.accuracy);
  * ```
  */
-export class Api implements FacadeContext {
+// Api is the FacadeContext of its objects structurally (every `this` passed to a domain function is
+// checked against it): `implements FacadeContext` would name an internal type in the declarations.
+export class Api {
   /** The W&B server, normalized (no trailing slash). */
   readonly baseUrl: string;
   /** The W&B app (UI) URL. */
@@ -262,7 +258,7 @@ export class Api implements FacadeContext {
    *
    * @example
    * ```ts
-   * import { ViewerDocument } from 'wandb-api';
+   * import { ViewerDocument } from 'wandb-api/graphql';
    * const result = await api.client.query(ViewerDocument, {}).toPromise();
    * ```
    */
@@ -276,10 +272,28 @@ export class Api implements FacadeContext {
    *
    * @example
    * ```ts
-   * import { ViewerDocument } from 'wandb-api';
+   * import { ViewerDocument } from 'wandb-api/graphql';
    * const { viewer } = await api.request(ViewerDocument, {});
    * ```
    */
+  request<TData, TVars extends Variables>(
+    doc: TypedDocumentNode<TData, TVars>,
+    variables: TVars,
+    options?: RequestOptions,
+  ): Promise<TData>;
+  /**
+   * @internal The facade's form ({@link FacadeContext.request}): also `cacheIf` and `idempotent`.
+   *
+   * @example
+   * ```ts
+   * const data = await api.request(RunDetailDocument, vars, { cacheIf: (d) => d.project?.run != null });
+   * ```
+   */
+  request<TData, TVars extends Variables>(
+    doc: TypedDocumentNode<TData, TVars>,
+    variables: TVars,
+    options?: TransportRequestOptions<TData>,
+  ): Promise<TData>;
   async request<TData, TVars extends Variables>(
     doc: TypedDocumentNode<TData, TVars>,
     variables: TVars,
@@ -403,10 +417,18 @@ export class Api implements FacadeContext {
    * });
    * console.log(await runs.totalCount());
    * const best = await runs.first();
+   *
+   * type Config = { lr: number; optimizer: string };
+   * for await (const run of api.runs<Config, { accuracy?: number }>('acme/vision')) {
+   *   console.log(run.config.lr.toFixed(3), run.summary.accuracy); // typed, no casts
+   * }
    * ```
    */
-  runs(path: string, options: RunsOptions = {}): Runs {
-    return listRuns(this, path, options);
+  runs<Config extends object = RunConfig, Summary extends object = RunSummary>(
+    path: string,
+    options: RunsOptions = {},
+  ): Runs<Config, Summary> {
+    return listRuns<Config, Summary>(this, path, options);
   }
 
   /**
@@ -418,10 +440,16 @@ export class Api implements FacadeContext {
    * ```ts
    * const run = await api.run('acme/vision/a1b2c3d4');
    * console.log(run.name, run.config.lr, run.summary.loss);
+   *
+   * const typed = await api.run<{ lr: number }, { loss: number }>('acme/vision/a1b2c3d4');
+   * const lr: number = typed.config.lr; // Config and Summary type config and summary (not checked)
    * ```
    */
-  run(path: string, options: RequestOptions = {}): Promise<Run> {
-    return getRun(this, path, options);
+  run<Config extends object = RunConfig, Summary extends object = RunSummary>(
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<Run<Config, Summary>> {
+    return getRun<Config, Summary>(this, path, options);
   }
 
   /**

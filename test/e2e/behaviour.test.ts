@@ -9,10 +9,10 @@ import {
   TimeoutError,
   UnsupportedError,
   ValidationError,
-  ViewerDocument,
   type ListOptions,
   type RunsOptions,
 } from '../../src/index.js';
+import { ViewerDocument } from '../../src/graphql.js';
 import { seedMnist } from '../support/fixtures.js';
 import { graphqlCalls, useEmulator } from '../support/helpers.js';
 

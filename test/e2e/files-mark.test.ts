@@ -8,15 +8,12 @@ import { startEmulator, UPLOAD_CONTENT_TYPE, type Emulator } from '../../src/emu
 import {
   CreateRunFilesDocument,
   MarkRunFilesUploadedDocument,
-  NotFoundError,
-  ServerError,
-  WandbError,
+  RunFilesDocument,
   type CreateRunFilesMutation,
   type MarkRunFilesUploadedMutation,
-  type Run,
-  RunFilesDocument,
   type RunFilesQuery,
-} from '../../src/index.js';
+} from '../../src/graphql.js';
+import { NotFoundError, ServerError, WandbError, type Run } from '../../src/index.js';
 import { Api } from '../../src/node.js';
 import { data, gql } from '../support/emulator-http.js';
 import { failure } from '../support/expect-errors.js';

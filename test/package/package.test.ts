@@ -1,68 +1,346 @@
 /**
- * The package as users get it: build with tsup, then load it by name (ESM and CJS, through the
- * `exports` map), run the emulator entry from CJS, and bundle the core for a browser.
+ * The package as users get it. `npm pack` (whose `prepack` builds) makes the tarball; attw and
+ * publint check it; it is installed into temporary projects outside the repo, where the repo's
+ * TypeScript compiles a user's program (`test/package/consumer/`) with `skipLibCheck: false`
+ * under `moduleResolution` node16 and bundler, as ESM and as CJS, and Node runs it against the
+ * emulator over HTTP. A browser bundle of the installed core is checked for what must stay out.
+ *
+ * Installing needs no registry: `npm install --offline` of the tarball beside local copies
+ * (`file:` with `--install-links`) of what npm would download for it, taken from the repo's
+ * node_modules. Only the packages that the packed package.json names (and theirs) are copied, so
+ * a dependency the package uses but does not declare fails here.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFile as execFileCallback, execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { beforeAll, describe, expect, it } from 'vitest';
+import ts from 'typescript';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+const execFile = promisify(execFileCallback);
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const tsup = createRequire(import.meta.url).resolve('tsup/dist/cli-default.js');
+const consumer = fileURLToPath(new URL('./consumer/', import.meta.url));
+const requireHere = createRequire(import.meta.url);
+const tsc = requireHere.resolve('typescript/bin/tsc');
+const attwDir = join(root, 'node_modules/@arethetypeswrong/cli');
+const attw = join(
+  attwDir,
+  (JSON.parse(readFileSync(join(attwDir, 'package.json'), 'utf8')) as { bin: { attw: string } }).bin.attw,
+);
 
-function node(args: string[]): string {
-  return execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: 30_000 });
+interface PackageJson {
+  name: string;
+  exports?: unknown;
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
 }
 
-beforeAll(() => {
-  execFileSync(process.execPath, [tsup, '--silent'], { cwd: root, stdio: 'pipe', timeout: 120_000 });
-}, 150_000);
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as PackageJson;
 
-describe('built package', () => {
-  it('ships type declarations for every entry', () => {
-    for (const f of [
-      'dist/index.d.ts',
-      'dist/index.d.cts',
-      'dist/emulator/index.d.ts',
-      'dist/emulator/index.d.cts',
-    ]) {
-      expect(existsSync(`${root}/${f}`), f).toBe(true);
+/** The environment for child npm processes: without the `npm_*` variables of the `npm test` that runs us. */
+const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+
+let dir: string;
+let tarball: string;
+let packedFiles: string[];
+
+function npm(args: string[], cwd: string): string {
+  return execFileSync('npm', args, {
+    cwd,
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 180_000,
+  });
+}
+
+function readPackageJson(path: string): PackageJson {
+  return JSON.parse(readFileSync(join(path, 'package.json'), 'utf8')) as PackageJson;
+}
+
+/** The repo's installed copy of `name`, as seen from the package at `from` (nested first). */
+function installedDir(name: string, from: string): string {
+  for (const candidate of [join(from, 'node_modules', name), join(root, 'node_modules', name)]) {
+    try {
+      readPackageJson(candidate);
+      return candidate;
+    } catch {
+      // not there: try the next one
     }
+  }
+  throw new Error(`${name} is not installed in ${root}/node_modules (run npm ci)`);
+}
+
+/**
+ * `names` and what they depend on (dependencies, and required peers unless `legacyPeers`), as
+ * `file:` specs of the repo's installed copies.
+ */
+function localDependencies(names: string[], legacyPeers: boolean): Record<string, string> {
+  const specs: Record<string, string> = {};
+  const visit = (name: string, from: string): void => {
+    if (specs[name]) return;
+    const at = installedDir(name, from);
+    specs[name] = `file:${at}`;
+    const manifest = readPackageJson(at);
+    const peers = legacyPeers
+      ? []
+      : Object.keys(manifest.peerDependencies ?? {}).filter(
+          (peer) => !manifest.peerDependenciesMeta?.[peer]?.optional,
+        );
+    for (const dep of [...Object.keys(manifest.dependencies ?? {}), ...peers]) visit(dep, at);
+  };
+  for (const name of names) visit(name, root);
+  return specs;
+}
+
+/** A project in `dir/name` with the tarball and `extra` installed, offline. */
+async function installProject(name: string, extra: string[], legacyPeers: boolean): Promise<void> {
+  const at = join(dir, name);
+  mkdirSync(at);
+  const dependencies = {
+    ...localDependencies([...Object.keys(pkg.dependencies ?? {}), ...extra], legacyPeers),
+    [pkg.name]: `file:${tarball}`,
+  };
+  writeFileSync(
+    join(at, 'package.json'),
+    JSON.stringify({ name: `${name}-app`, private: true, dependencies }),
+  );
+  const flags = ['--offline', '--install-links', '--ignore-scripts', '--no-audit', '--no-fund'];
+  const args = ['install', ...flags, '--no-package-lock', ...(legacyPeers ? ['--legacy-peer-deps'] : [])];
+  await execFile('npm', args, { cwd: at, env, timeout: 180_000 });
+}
+
+/** A TypeScript project inside the `app` install: its package.json, tsconfig and sources. */
+function tsProject(
+  name: string,
+  compilerOptions: Record<string, unknown>,
+  files: Record<string, string>,
+): string {
+  const at = join(dir, 'app', name);
+  mkdirSync(at);
+  writeFileSync(join(at, 'package.json'), JSON.stringify({ type: 'module' }));
+  const options = {
+    target: 'es2022',
+    strict: true,
+    skipLibCheck: false,
+    rootDir: '.',
+    outDir: 'out',
+    ...compilerOptions,
+  };
+  writeFileSync(
+    join(at, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: options, files: Object.keys(files) }),
+  );
+  for (const [file, source] of Object.entries(files)) writeFileSync(join(at, file), source);
+  return at;
+}
+
+async function compile(project: string): Promise<void> {
+  try {
+    await execFile(process.execPath, [tsc, '-p', project], { timeout: 120_000 });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`tsc -p ${project} failed:\n${stdout ?? ''}${stderr ?? ''}`);
+  }
+}
+
+async function run(script: string): Promise<unknown> {
+  const { stdout } = await execFile(process.execPath, [script], { timeout: 60_000 });
+  return JSON.parse(stdout) as unknown;
+}
+
+const main = readFileSync(join(consumer, 'main.ts'), 'utf8');
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'wandb-api-package-'));
+  // `--foreground-scripts=false` keeps the prepack build's output off stdout, which holds the JSON.
+  const [packed] = JSON.parse(
+    npm(['pack', '--pack-destination', dir, '--json', '--foreground-scripts=false'], root),
+  ) as [{ filename: string; files: { path: string }[] }];
+  tarball = join(dir, packed.filename);
+  packedFiles = packed.files.map((f) => f.path);
+  await Promise.all([
+    installProject('app', ['graphql', 'mingo', '@types/node'], false),
+    installProject('bare', [], true),
+  ]);
+}, 300_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Every file path the `exports` map points at. */
+function exportTargets(value: unknown): string[] {
+  if (typeof value === 'string') return [value.replace(/^\.\//, '')];
+  if (value && typeof value === 'object') return Object.values(value).flatMap(exportTargets);
+  return [];
+}
+
+describe('the packed tarball', () => {
+  it('holds the built entries with their types, LICENSE, README and schema.graphql, and no sources', () => {
+    for (const target of exportTargets(pkg.exports)) expect(packedFiles, target).toContain(target);
+    expect(packedFiles).toEqual(
+      expect.arrayContaining(['LICENSE', 'README.md', 'schema.graphql', 'package.json']),
+    );
+    expect(
+      packedFiles.filter((f) => !/^(dist\/|LICENSE$|README\.md$|schema\.graphql$|package\.json$)/.test(f)),
+    ).toEqual([]);
+    // One types file per condition: ESM declarations for `import`, CommonJS ones for `require`.
+    expect(packedFiles).toEqual(
+      expect.arrayContaining([
+        'dist/index.d.cts',
+        'dist/node.d.cts',
+        'dist/graphql.d.cts',
+        'dist/emulator/emulator.d.cts',
+      ]),
+    );
   });
 
-  it('imports by name as ESM under Node', () => {
-    const out = node([
-      '--input-type=module',
-      '-e',
-      "const m = await import('wandb-api'); const api = new m.Api({ apiKey: 'k' }); " +
-        'console.log(JSON.stringify([typeof m.Api, api.baseUrl, m.VERSION, new m.ValidationError("x", "y") instanceof m.WandbError]));',
+  it('has no problem that attw (Are the Types Wrong) finds, for every entry and resolution mode', async () => {
+    const { stdout } = await execFile(process.execPath, [attw, tarball, '--format', 'json'], {
+      timeout: 120_000,
+    }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
+    const { analysis } = JSON.parse(stdout) as {
+      analysis: { problems: unknown[]; entrypoints: Record<string, unknown> };
+    };
+    expect(analysis.problems).toEqual([]);
+    expect(Object.keys(analysis.entrypoints).sort()).toEqual([
+      '.',
+      './emulator',
+      './graphql',
+      './package.json',
     ]);
-    expect(JSON.parse(out)).toEqual(['function', 'https://api.wandb.ai', expect.any(String), true]);
   });
 
-  it('requires by name as CJS and talks to the emulator entry over HTTP', () => {
-    const script = `
-      const { Api } = require('wandb-api');
-      const { startEmulator } = require('wandb-api/emulator');
-      (async () => {
-        const emu = await startEmulator({ seed: 'demo', viewer: { username: 'cjs-user' } });
-        try {
-          const api = new Api({ baseUrl: emu.url, apiKey: emu.apiKey });
-          const me = await api.viewer();
-          const n = await api.runs('cjs-user/image-classification').totalCount();
-          console.log(JSON.stringify([me.username, n]));
-        } finally { await emu.close(); }
-      })().catch((e) => { console.error(e); process.exit(1); });`;
-    const [username, count] = JSON.parse(node(['-e', script])) as [string, number];
-    expect(username).toBe('cjs-user');
-    expect(count).toBeGreaterThan(0);
+  it('has nothing that publint --strict reports, suggestions included', async () => {
+    const data = readFileSync(tarball);
+    const tar = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
+    const result = await publint({ pack: { tarball: tar }, level: 'suggestion', strict: true });
+    expect(result.messages.map((m) => formatMessage(m, result.pkg))).toEqual([]);
   });
+});
+
+/** Names a bundled declaration file declares at top level but does not export. */
+function unexportedDeclarations(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+  const declared: string[] = [];
+  const exported = new Set<string>();
+  for (const statement of source.statements) {
+    if (
+      ts.isExportDeclaration(statement) &&
+      statement.exportClause &&
+      ts.isNamedExports(statement.exportClause)
+    ) {
+      for (const e of statement.exportClause.elements) exported.add((e.propertyName ?? e.name).text);
+    } else if (ts.isVariableStatement(statement)) {
+      for (const d of statement.declarationList.declarations) declared.push(d.name.getText(source));
+    } else if (
+      (ts.isClassDeclaration(statement) ||
+        ts.isInterfaceDeclaration(statement) ||
+        ts.isTypeAliasDeclaration(statement) ||
+        ts.isFunctionDeclaration(statement) ||
+        ts.isEnumDeclaration(statement)) &&
+      statement.name
+    ) {
+      declared.push(statement.name.text);
+    }
+  }
+  return declared.filter((name) => !exported.has(name));
+}
+
+describe('installed in a project', () => {
+  it('exports by name every type its declarations mention, so users can write them down', () => {
+    const dist = join(dir, 'app/node_modules/wandb-api/dist');
+    for (const file of ['index.d.ts', 'index.d.cts', 'node.d.ts', 'node.d.cts']) {
+      expect(unexportedDeclarations(join(dist, file)), file).toEqual([]);
+    }
+    // `Exact` is codegen's helper for variables types, marked "Internal type. DO NOT USE DIRECTLY".
+    expect(unexportedDeclarations(join(dist, 'graphql.d.ts'))).toEqual(['Exact']);
+  });
+
+  const expected = {
+    viewer: 'pkg-user',
+    viaClient: 'pkg-user',
+    runCount: 1,
+    listed: 'adam',
+    lr: 0.1,
+    optimizer: 'adam',
+    loss: 0.5,
+    row: { _step: 0, loss: 1, acc: 0.25 },
+    steps: [0, 1],
+    losses: [1, 0.5],
+    lossColumn: [1, 0.5],
+    stepColumn: [0, 1],
+    scanned: [0.25, 0.75],
+    text: 'hello',
+    classes: expect.any(Object) as unknown,
+    instances: {
+      user: 'User',
+      project: 'Project',
+      runs: 'Runs',
+      run: 'Run',
+      sweep: 'Sweep',
+      files: 'Paginated',
+      file: 'File',
+      report: 'BetaReport',
+      notFound: 'NotFoundError',
+    },
+  };
+
+  function expectUserOutput(output: unknown): void {
+    expect(output).toEqual(expected);
+    // Every public class keeps its name in the build (esbuild would make some `_Sweep`).
+    const { classes } = output as { classes: Record<string, string> };
+    expect(Object.entries(classes).filter(([name, got]) => name !== got)).toEqual([]);
+    expect(Object.keys(classes)).toEqual(expect.arrayContaining(['Api', 'Run', 'Sweep', 'WandbError']));
+  }
+
+  it.concurrent('moduleResolution node16: the program compiles as ESM and as CJS, and both run', async () => {
+    const project = tsProject(
+      'node16',
+      { module: 'node16', moduleResolution: 'node16', types: ['node'] },
+      { 'main.ts': main, 'main.cts': main },
+    );
+    await compile(project);
+    const [esm, cjs] = await Promise.all([
+      run(join(project, 'out/main.js')),
+      run(join(project, 'out/main.cjs')),
+    ]);
+    expectUserOutput(esm);
+    expectUserOutput(cjs);
+  });
+
+  // Without @types/node (only the DOM types of the default lib), as in a browser app: the
+  // declarations need nothing of Node's.
+  it.concurrent(
+    'moduleResolution bundler, no @types/node: the program compiles as ESM and with require, and both run',
+    async () => {
+      const project = tsProject(
+        'bundler',
+        { module: 'preserve', moduleResolution: 'bundler', types: [] },
+        { 'main.ts': main, 'require.cts': readFileSync(join(consumer, 'require.cts'), 'utf8') },
+      );
+      await compile(project);
+      const [esm, cjs] = await Promise.all([
+        run(join(project, 'out/main.js')),
+        run(join(project, 'out/require.cjs')),
+      ]);
+      expectUserOutput(esm);
+      expect(cjs).toEqual({ viewer: 'pkg-user', lr: 0.1, steps: [0], sweep: 'Sweep', sweepIsSweep: true });
+    },
+  );
 
   it('bundles the core for browsers without Node built-ins, graphql-js, mingo or the emulator', async () => {
+    const app = join(dir, 'app');
     const result = await build({
-      entryPoints: [`${root}/dist/index.js`],
+      stdin: { contents: "export * from 'wandb-api'; export * from 'wandb-api/graphql';", resolveDir: app },
       bundle: true,
       platform: 'browser',
       format: 'esm',
@@ -71,11 +349,59 @@ describe('built package', () => {
       logLevel: 'silent',
     });
     const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.some((i) => i.includes('node_modules/wandb-api/dist/index.js'))).toBe(true);
     expect(inputs.some((i) => i.includes('node_modules/@urql/core'))).toBe(true);
     expect(inputs.filter((i) => /node_modules\/(graphql|mingo)\//.test(i) || i.includes('emulator'))).toEqual(
       [],
     );
-    const text = result.outputFiles[0]!.text;
-    expect(text).not.toMatch(/from\s*["']node:|require\(["']node:/);
+    expect(result.outputFiles[0]!.text).not.toMatch(/from\s*["']node:|require\(["']node:/);
+  });
+
+  it('lets a bundler drop what a browser app does not import', async () => {
+    const result = await build({
+      stdin: { contents: "export { parseRunPath } from 'wandb-api';", resolveDir: join(dir, 'app') },
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    // What has bytes in the output (metafile.inputs also lists the modules parsed and then dropped).
+    const [output] = Object.values(result.metafile.outputs);
+    const kept = Object.entries(output!.inputs).flatMap(([file, { bytesInOutput }]) =>
+      bytesInOutput > 0 ? [file] : [],
+    );
+    expect(kept.some((file) => file.includes('node_modules/wandb-api/dist/'))).toBe(true);
+    expect(kept.filter((file) => /node_modules\/(@urql|wonka|yaml)\//.test(file))).toEqual([]);
+    expect(result.outputFiles[0]!.text).not.toMatch(/class (Sweep|Api|Run)\b/);
+  });
+});
+
+describe('installed without the optional peers graphql and mingo', () => {
+  const hint = 'npm install --save-dev graphql mingo';
+
+  it('loads the core', async () => {
+    const bare = join(dir, 'bare');
+    const { stdout } = await execFile(
+      process.execPath,
+      ['-e', "const { Api } = require('wandb-api'); console.log(new Api({ apiKey: 'k' }).baseUrl)"],
+      { cwd: bare },
+    );
+    expect(stdout.trim()).toBe('https://api.wandb.ai');
+  });
+
+  it.each([
+    ['import', "import('wandb-api/emulator').then(() => console.log('{}'), report)"],
+    ['require', "try { require('wandb-api/emulator'); console.log('{}'); } catch (e) { report(e); }"],
+  ])('wandb-api/emulator by %s says what to install', async (_how, load) => {
+    const report = 'const report = (e) => console.log(JSON.stringify({ code: e.code, message: e.message }));';
+    const { stdout } = await execFile(process.execPath, ['-e', `${report}\n${load}`], {
+      cwd: join(dir, 'bare'),
+    });
+    const { code, message } = JSON.parse(stdout) as { code?: string; message?: string };
+    expect(code).toBe('WANDB_EMULATOR_MISSING_PEERS');
+    expect(message).toContain(hint);
+    expect(message).toMatch(/needs graphql and mingo/);
   });
 });

@@ -22,7 +22,14 @@ import type { Sweep } from '../sweeps/sweep.js';
 import type { SweepsOptions } from '../sweeps/sweeps.js';
 import type { Paginated } from './pagination.js';
 
-/** Variables of a GraphQL operation. */
+/**
+ * Variables of a GraphQL operation, as `api.request` takes them.
+ *
+ * @example
+ * ```ts
+ * const variables: Variables = { entity: 'acme', project: 'vision', perPage: 10 };
+ * ```
+ */
 export type Variables = Record<string, unknown>;
 
 /**

@@ -58,6 +58,42 @@ export type HistoryRow = Record<string, unknown>;
 export type HistoryColumns = Record<string, unknown[]>;
 
 /**
+ * A history row of {@link Run.history} or {@link Run.scanHistory} called with `keys` written out
+ * (`{ keys: ['loss', 'acc'] }`): the x axis `X` (default `_step`) as a number and each key of `K`
+ * as a number or `null` (how `sampledHistory`, plain JSON, sends `NaN` and `±Infinity`). Keys
+ * that hold something else than numbers (a string, a media object) come back as logged: type
+ * them with `V`. With `keys` as a plain `string[]` it is {@link HistoryRow}.
+ *
+ * @example
+ * ```ts
+ * const rows = await run.history({ keys: ['loss', 'acc'] }); // HistoryRowOf<'loss' | 'acc'>[]
+ * const row: HistoryRowOf<'loss'> = { _step: 10, loss: 0.25 };
+ * const byEpoch: HistoryRowOf<'loss', 'epoch'> = { epoch: 3, loss: null };
+ * ```
+ */
+export type HistoryRowOf<K extends string, X extends string = '_step', V = number | null> = string extends
+  K | X
+  ? HistoryRow
+  : { [P in X | K]: P extends X ? number : V };
+
+/**
+ * {@link Run.history} with `keys` written out and `format: 'columns'`: one array per key, aligned
+ * with the rows — the x axis `X` (default `_step`) as numbers, each key of `K` as numbers or
+ * `null` (where a row lacks it). With `keys` as a plain `string[]` it is {@link HistoryColumns}.
+ *
+ * @example
+ * ```ts
+ * const { _step, loss } = await run.history({ keys: ['loss'], format: 'columns' }); // number[], (number | null)[]
+ * const cols: HistoryColumnsOf<'loss'> = { _step: [0, 1], loss: [1, null] };
+ * ```
+ */
+export type HistoryColumnsOf<
+  K extends string,
+  X extends string = '_step',
+  V = number | null,
+> = string extends K | X ? HistoryColumns : { [P in X | K]: P extends X ? number[] : V[] };
+
+/**
  * Which history stream to read: `'default'` (what `wandb.log` wrote) or `'system'` (system
  * metrics: CPU, GPU, memory, ...).
  *

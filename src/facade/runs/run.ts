@@ -43,8 +43,10 @@ import {
   fetchHistory,
   scanHistory,
   type HistoryColumns,
+  type HistoryColumnsOf,
   type HistoryOptions,
   type HistoryRow,
+  type HistoryRowOf,
   type ScanHistoryOptions,
 } from './history.js';
 import type { RunDeleteOptions, RunUpdateOptions } from './writes.js';
@@ -60,6 +62,28 @@ export interface RunUser {
   /** Login name. */
   username: string | undefined;
 }
+
+/**
+ * The default type of {@link Run.config}: any keys, values to check before use. Give your own
+ * with `api.run<MyConfig>(path)` or `api.runs<MyConfig>(path)`.
+ *
+ * @example
+ * ```ts
+ * const lr = (await api.run('acme/vision/a1b2c3d4')).config.lr; // unknown
+ * ```
+ */
+export type RunConfig = Record<string, unknown>;
+
+/**
+ * The default type of {@link Run.summary}: any keys, values to check before use. Give your own
+ * with `api.run<MyConfig, MySummary>(path)` or `api.runs<MyConfig, MySummary>(path)`.
+ *
+ * @example
+ * ```ts
+ * const accuracy = (await api.run('acme/vision/a1b2c3d4')).summary.accuracy; // unknown
+ * ```
+ */
+export type RunSummary = Record<string, unknown>;
 
 /** The server's history key statistics (`historyKeys`): at least `lastStep`, usually per-key type info. */
 export interface HistoryKeys {
@@ -106,12 +130,16 @@ type RunDetailFields = NonNullable<NonNullable<RunDetailQuery['project']>['run']
  * const run = await getRun(ctx, 'vision/a1b2c3d4', { cache: false });
  * ```
  */
-export async function getRun(ctx: FacadeContext, path: string, options: RequestOptions = {}): Promise<Run> {
+export async function getRun<Config extends object = RunConfig, Summary extends object = RunSummary>(
+  ctx: FacadeContext,
+  path: string,
+  options: RequestOptions = {},
+): Promise<Run<Config, Summary>> {
   const o = optionsObject(options);
   const parsed = parseRunPath(path, ctx.settings);
   const entity = await ctx.resolveEntity(parsed.entity);
   const run = await fetchRunDetail(ctx, entity, parsed.project, parsed.runId, o);
-  return new Run(ctx, entity, parsed.project, run);
+  return new Run<Config, Summary>(ctx, entity, parsed.project, run);
 }
 
 type RunData = RunLightFieldsFragment & Partial<RunHeavyFieldsFragment> & { projectId?: string };
@@ -158,13 +186,20 @@ function toHistoryKeys(value: unknown): HistoryKeys {
  * Identity: `id` is the short run id (`a1b2c3d4`, what URLs show), `name` is the display name,
  * `storageId` is the server's node id.
  *
+ * `Config` and `Summary` type {@link Run.config} and {@link Run.summary} (default: any keys,
+ * `unknown` values). They are what you say the run holds, not checked against the server.
+ *
  * @example
  * ```ts
  * const run = await api.run('acme/vision/a1b2c3d4');
  * console.log(run.name, run.state, run.config.lr, run.summary.accuracy, run.url);
+ *
+ * type Config = { lr: number; optimizer: 'adam' | 'sgd' };
+ * const typed = await api.run<Config, { accuracy?: number }>('acme/vision/a1b2c3d4');
+ * typed.config.lr; // number
  * ```
  */
-export class Run {
+export class Run<Config extends object = RunConfig, Summary extends object = RunSummary> {
   /** Entity (user or team) that owns the run. */
   readonly entity: string;
   /** Project the run belongs to. */
@@ -462,10 +497,10 @@ export class Run {
    * await run.update();
    * ```
    */
-  get config(): Record<string, unknown> {
-    return this.#need('config').config;
+  get config(): Config {
+    return this.#need('config').config as Config;
   }
-  set config(value: Record<string, unknown>) {
+  set config(value: Config) {
     this.#need('config').config = checkRunObject(value, 'config');
   }
 
@@ -482,10 +517,10 @@ export class Run {
    * await run.update();
    * ```
    */
-  get summary(): Record<string, unknown> {
-    return this.#need('summary').summary;
+  get summary(): Summary {
+    return this.#need('summary').summary as Summary;
   }
-  set summary(value: Record<string, unknown>) {
+  set summary(value: Summary) {
     this.#need('summary').summary = checkRunObject(value, 'summary');
   }
 
@@ -557,7 +592,18 @@ export class Run {
    * const { _step, loss } = await run.history({ keys: ['loss'], format: 'columns' }); // two aligned arrays
    * const system = await run.history({ stream: 'system' }); // CPU, GPU, memory ...
    * ```
+   *
+   * With `keys` written out, rows are typed: `{ keys: ['loss', 'acc'] }` answers
+   * `{ _step: number; loss: number | null; acc: number | null }[]` ({@link HistoryRowOf}; the
+   * x axis is `xAxis` when given), and with `format: 'columns'` one array per key
+   * ({@link HistoryColumnsOf}).
    */
+  history<const K extends readonly string[], const X extends string = '_step'>(
+    options: Omit<HistoryOptions, 'keys' | 'xAxis' | 'format'> & { keys: K; xAxis?: X; format: 'columns' },
+  ): Promise<HistoryColumnsOf<K[number], X>>;
+  history<const K extends readonly string[], const X extends string = '_step'>(
+    options: Omit<HistoryOptions, 'keys' | 'xAxis' | 'format'> & { keys: K; xAxis?: X; format?: 'rows' },
+  ): Promise<HistoryRowOf<K[number], X>[]>;
   history(options: HistoryOptions & { format: 'columns' }): Promise<HistoryColumns>;
   history(options?: HistoryOptions & { format?: 'rows' }): Promise<HistoryRow[]>;
   history(options?: HistoryOptions): Promise<HistoryRow[] | HistoryColumns>;
@@ -584,7 +630,14 @@ export class Run {
    * const rows = [];
    * for await (const row of run.scanHistory({ minStep: 1000, maxStep: 2000 })) rows.push(row);
    * ```
+   *
+   * With `keys` written out, rows are typed `{ _step: number; loss: number | null }`
+   * ({@link HistoryRowOf}).
    */
+  scanHistory<const K extends readonly string[]>(
+    options: Omit<ScanHistoryOptions, 'keys'> & { keys: K },
+  ): AsyncIterable<HistoryRowOf<K[number]>>;
+  scanHistory(options?: ScanHistoryOptions): AsyncIterable<HistoryRow>;
   scanHistory(options?: ScanHistoryOptions): AsyncIterable<HistoryRow> {
     return scanHistory(this.#ctx, this.entity, this.project, this.id, options);
   }

@@ -25,7 +25,7 @@ import { parseProjectPath, type ProjectPath } from '../paths/paths.js';
 import type { Sweep } from '../sweeps/sweep.js';
 import { serializeRunFilter, type RunFilter } from './filters.js';
 import { parseOrder } from './order.js';
-import { Run } from './run.js';
+import { Run, type RunConfig, type RunSummary } from './run.js';
 
 /**
  * Options of {@link Api.runs} (and `project.runs()`): a filter, an order and how much of each
@@ -67,6 +67,7 @@ export interface RunsQuery {
 /**
  * A lazily paginated list of runs, returned by {@link Api.runs}. Iterate it with `for await`,
  * or use `toArray()`, `first()`, `pages()`; `totalCount()` is the server's count for the filter.
+ * `Config` and `Summary` type each run's `config` and `summary` (see {@link Run}).
  *
  * @example
  * ```ts
@@ -75,7 +76,9 @@ export interface RunsQuery {
  * for await (const run of runs) console.log(run.name, run.summary.accuracy);
  * ```
  */
-export class Runs extends Paginated<Run> {
+export class Runs<Config extends object = RunConfig, Summary extends object = RunSummary> extends Paginated<
+  Run<Config, Summary>
+> {
   /** The filter this listing applies, as sent to the server. */
   readonly filters: RunFilter | undefined;
   /** The order this listing applies, normalized (`+created_at`). */
@@ -109,7 +112,7 @@ export class Runs extends Paginated<Run> {
       cursor: string | null;
       perPage: number;
       signal?: AbortSignal;
-    }): Promise<Page<Run>> => {
+    }): Promise<Page<Run<Config, Summary>>> => {
       const entity = await entityName();
       const data = await ctx.request(
         RunsPageDocument,
@@ -136,7 +139,7 @@ export class Runs extends Paginated<Run> {
       return {
         items: edges.map(
           (e) =>
-            new Run(
+            new Run<Config, Summary>(
               ctx,
               entity,
               query.project,
@@ -165,9 +168,13 @@ export class Runs extends Paginated<Run> {
  * const runs = listRuns(ctx, 'acme/vision', { order: '-summary_metrics.accuracy' });
  * ```
  */
-export function listRuns(ctx: FacadeContext, path: string, options: RunsOptions = {}): Runs {
+export function listRuns<Config extends object = RunConfig, Summary extends object = RunSummary>(
+  ctx: FacadeContext,
+  path: string,
+  options: RunsOptions = {},
+): Runs<Config, Summary> {
   const o = optionsObject(options);
-  return projectRuns(ctx, parseProjectPath(path, ctx.settings), o);
+  return projectRuns<Config, Summary>(ctx, parseProjectPath(path, ctx.settings), o);
 }
 
 /**
@@ -178,6 +185,14 @@ export function listRuns(ctx: FacadeContext, path: string, options: RunsOptions 
  * const runs = projectRuns(ctx, { entity: 'acme', project: 'vision' }, { filters: { sweep: 'k3x9a0qz' } });
  * ```
  */
-export function projectRuns(ctx: FacadeContext, where: ProjectPath, options: RunsOptions = {}): Runs {
-  return new Runs(ctx, { entity: where.entity, project: where.project, options: optionsObject(options) });
+export function projectRuns<Config extends object = RunConfig, Summary extends object = RunSummary>(
+  ctx: FacadeContext,
+  where: ProjectPath,
+  options: RunsOptions = {},
+): Runs<Config, Summary> {
+  return new Runs<Config, Summary>(ctx, {
+    entity: where.entity,
+    project: where.project,
+    options: optionsObject(options),
+  });
 }
