@@ -223,7 +223,7 @@ describe('bad options fail before any request', () => {
     ['run options null', () => api.run('alice/mnist/run00001', null as unknown as object)],
     ['toArray options null', () => api.runs('alice/mnist').toArray(null as unknown as object)],
     ['project entity contradicting the path', () => api.project('alice/mnist', 'bob')],
-    ['run path with a space', () => api.run('alice/mn ist/run00001')],
+    ['run path with a tab', () => api.run('alice/mn\tist/run00001')],
   ])('%s', async (_name, fn) => {
     await expect(fn()).rejects.toBeInstanceOf(ValidationError);
     expect(graphqlCalls(emu)).toBe(0);

@@ -136,3 +136,25 @@ describe('api.fromPath', () => {
     expect(second.summary).toEqual({ loss: 0.2 });
   });
 });
+
+describe('names with spaces', () => {
+  it('creates and reads project "My Project" and a run in it', async () => {
+    const created = await api.createProject('My Project');
+    expect(created.name).toBe('My Project');
+    expect(created.url).toBe(`${api.appUrl}/alice/My%20Project/workspace`);
+    const project = await api.project('alice/My Project');
+    expect(project.name).toBe('My Project');
+
+    const run = await api.createRun({ project: 'My Project', runId: 'sp1' });
+    expect(run.url).toBe(`${api.appUrl}/alice/My%20Project/runs/sp1`);
+    run.config = { lr: 0.1 };
+    await run.update();
+
+    const read = await api.run('alice/My Project/sp1');
+    expect(read.path).toEqual(['alice', 'My Project', 'sp1']);
+    expect(read.config).toEqual({ lr: 0.1 });
+    expect((await api.runs('alice/My Project').toArray()).map((r) => r.id)).toEqual(['sp1']);
+    const viaUrl = await api.fromPath(new URL(run.url).pathname as `${string}/${string}/runs/${string}`);
+    expect(viaUrl.path).toEqual(['alice', 'My Project', 'sp1']);
+  });
+});

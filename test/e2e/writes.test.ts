@@ -64,7 +64,7 @@ describe('api.createProject', () => {
     for (const [name, entity] of [
       ['', undefined],
       ['a/b', undefined],
-      ['ok', 'bad entity'],
+      ['ok', 'bad\tentity'],
       [42, undefined],
     ] as const) {
       await expect(api.createProject(name as string, entity)).rejects.toBeInstanceOf(ValidationError);
@@ -127,7 +127,7 @@ describe('api.createRun', () => {
       { project: 'p', runId: '' },
       { project: 'p', runId: 'a/b' },
       { project: 'p', runId: 7 },
-      { project: 'p q' },
+      { project: 'p\tq' },
       { project: 'p', entity: 'a:b' },
       { project: 'p', signal: {} },
     ]) {

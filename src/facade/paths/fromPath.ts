@@ -93,7 +93,8 @@ function nameSegment(segment: string): string {
  * Classifies a path the way the official client's `from_path` does: one or two segments name a
  * project, three a run, four a run, sweep or report by the third segment (`runs`, `sweeps`,
  * `reports`). Leading and trailing `/` are allowed; percent-escapes in names are decoded (so the
- * path of a `url` this client builds works); names may not contain `:`, `/` or white space.
+ * path of a `url` this client builds works); names follow W&B's rule (no `/ \ # ? % :` or control
+ * characters, at most 128 characters; spaces are fine).
  *
  * @throws {@link ValidationError} (`parameter` `"path"`) for any other shape, a report segment
  *   without `--`, a full URL or a path with a `?query` or `#fragment` (the message names the path

@@ -11,6 +11,7 @@
  */
 
 import { ValidationError } from '../../errors/index.js';
+import { checkName } from '../core/validate.js';
 
 /**
  * Defaults for the parts a path leaves out (from the `entity` / `project` options or
@@ -184,12 +185,12 @@ function malformed(parameter: string, path: string, forms: readonly string[], wh
 
 /**
  * Splits a slash-separated path into its segments: surrounding whitespace is trimmed, one
- * leading `/` is allowed, and every segment must be non-empty. Throws a {@link ValidationError}
+ * leading `/` is allowed and every segment must be non-empty. Names may contain spaces. Throws a {@link ValidationError}
  * naming `parameter` (and listing `acceptedForms`, when given) otherwise.
  *
  * @example
  * ```ts
- * splitPath(' /acme/vision/abc '); // ['acme', 'vision', 'abc']
+ * splitPath(' /acme/My Project/abc '); // ['acme', 'My Project', 'abc']
  * splitPath('acme//abc'); // throws ValidationError
  * ```
  */
@@ -202,8 +203,6 @@ export function splitPath(path: string, parameter = 'path', acceptedForms: reado
   if (body === '') throw malformed(parameter, path, acceptedForms, 'it is empty');
   const segments = body.split('/');
   if (segments.some((s) => s.trim() === '')) throw malformed(parameter, path, acceptedForms, 'empty segment');
-  if (segments.some((s) => /\s/.test(s)))
-    throw malformed(parameter, path, acceptedForms, 'white space in a name');
   return segments;
 }
 
@@ -312,6 +311,7 @@ function parseIdPath(path: string, defaults: PathDefaults, kind: IdPathKind): Pr
     throw malformed('path', path, forms, 'too many segments');
   }
 
+  for (const name of [entity, project, id]) if (name !== undefined) checkName(name, 'path');
   entity ??= defaults.entity || undefined;
   project ??= defaults.project || undefined;
   if (project === undefined) throw noProject(path, 'path', `entity/project/${kind.idName}`);
@@ -341,6 +341,7 @@ export function parseProjectPath(path: string | undefined, defaults: PathDefault
     if (segments.length === 1) project = segments[0];
     else if (segments.length === 2) [entity, project] = segments as [string, string];
     else throw malformed('path', path, PROJECT_PATH_FORMS, 'too many segments');
+    for (const name of segments) checkName(name, 'path');
   }
   entity ??= defaults.entity || undefined;
   project ??= defaults.project || undefined;

@@ -170,7 +170,11 @@ describe('URLs', () => {
     expect(e.message).not.toContain(url);
   });
 
-  it.each(['a b/p/r', 'e/p q/r', 'e/p/r s'])('rejects white space inside a run path segment: %j', (path) => {
-    expect(validationError(() => parseRunPath(path)).parameter).toBe('path');
+  it.each([
+    ['a b/p/r', { entity: 'a b', project: 'p', runId: 'r' }],
+    ['e/p q/r', { entity: 'e', project: 'p q', runId: 'r' }],
+    ['e/p/r s', { entity: 'e', project: 'p', runId: 'r s' }],
+  ])('accepts a space inside a run path segment, as W&B does: %j', (path, parsed) => {
+    expect(parseRunPath(path)).toEqual(parsed);
   });
 });
