@@ -61,6 +61,6 @@ export {
   type GraphQLErrorEntry,
   type RedactedRequest,
 } from './errors/index.js';
-export type { RetryOptions } from './transport/index.js';
+export type { RetryEvent, RetryOptions } from './transport/index.js';
 export { VERSION } from './version.js';
 export * from './generated/graphql.js';

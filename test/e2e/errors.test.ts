@@ -7,6 +7,7 @@ import {
   NotFoundError,
   PermissionError,
   RateLimitError,
+  type RetryEvent,
   ServerError,
   TimeoutError,
   WandbError,
@@ -43,6 +44,21 @@ describe('retries', () => {
     emu.faults.add({ operationName: 'Viewer', status: 500, times: 1 });
     expect((await api.viewer()).username).toBe('alice');
     expect(graphqlCalls(emu, 'Viewer')).toBe(2);
+  });
+
+  it('retry.onRetry reports each retry of an API call', async () => {
+    const events: RetryEvent[] = [];
+    const logged = new Api({
+      baseUrl: emu.url,
+      apiKey: emu.apiKey,
+      retry: { initialDelayMs: 1, maxDelayMs: 1, onRetry: (e) => events.push(e) },
+    });
+    emu.faults.add({ operationName: 'Viewer', status: 500, times: 1 });
+    expect((await logged.viewer()).username).toBe('alice');
+    expect(events).toEqual([
+      { target: 'graphql', what: 'Viewer', attempt: 1, delayMs: 1, reason: 'http', status: 500 },
+    ]);
+    expect(() => new Api({ apiKey: 'k', retry: { onRetry: 'log' as never } })).toThrow(/retry\.onRetry/);
   });
 
   it('a 503 with Retry-After waits that long', async () => {

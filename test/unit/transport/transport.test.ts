@@ -21,6 +21,7 @@ import {
   clientHeaders,
   fetchWithTimeout,
   isUnderBaseUrl,
+  type RetryEvent,
   Transport,
   type TransportOptions,
 } from '../../../src/transport/index.js';
@@ -179,6 +180,30 @@ describe('Transport.request over HTTP', () => {
     script = [{ status: 500, body: { errors: [{ message: 'boom' }] } }];
     await expect(transport().request(Viewer, {})).resolves.toEqual(fallbackData);
     expect(seen).toHaveLength(2);
+  });
+
+  it('reports each scheduled retry to retry.onRetry, and ignores a hook that throws', async () => {
+    script = [{ status: 503, headers: { 'Retry-After': '0' } }, { drop: true }];
+    const events: RetryEvent[] = [];
+    const onRetry = (e: RetryEvent): void => {
+      events.push(e);
+      throw new Error('logger broke');
+    };
+    const t = transport({ retry: { maxAttempts: 3, initialDelayMs: 10, maxDelayMs: 10, onRetry } });
+    await expect(t.request(Viewer, {})).resolves.toEqual(fallbackData);
+    expect(events).toEqual([
+      {
+        target: 'graphql',
+        what: 'Viewer',
+        attempt: 1,
+        delayMs: 0,
+        reason: 'http',
+        status: 503,
+        retryAfterMs: 0,
+      },
+      { target: 'graphql', what: 'Viewer', attempt: 2, delayMs: 10, reason: 'network' },
+    ]);
+    expect(seen).toHaveLength(3);
   });
 
   it('retries a non-JSON 502 page and then fails with ServerError naming the operation', async () => {
