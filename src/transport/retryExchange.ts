@@ -15,8 +15,9 @@
  * else after {@link computeDelay}`(attempt)`. No attempt starts after `maxElapsedMs` from the
  * first one: if the wait would end past that budget, the last failed result is delivered at once.
  *
- * A pending retry is dropped when the operation is torn down (or re-dispatched), so an aborted
- * request never fires again.
+ * A pending retry is dropped when the operation is torn down (or re-dispatched), and its timer is
+ * cleared with it: an aborted request never fires again and leaves no timer behind (so nothing
+ * keeps a Node process alive for the rest of a long `Retry-After`).
  *
  * Each scheduled retry is reported to `onRetry` (a {@link RetryEvent}: the attempt, the delay, why),
  * which is how tests and logs see the delays without measuring time.
@@ -30,7 +31,7 @@
  */
 import type { Exchange, Operation, OperationContext, OperationResult } from '@urql/core';
 import { getOperationName, makeOperation } from '@urql/core';
-import { delay, filter, fromValue, makeSubject, map, merge, mergeMap, pipe, share, takeUntil } from 'wonka';
+import { filter, make, makeSubject, map, merge, mergeMap, pipe, share, type Source, takeUntil } from 'wonka';
 import { computeDelay, isRetryableStatus } from './backoff.js';
 import { type Failure, classify } from './classify.js';
 
@@ -149,6 +150,20 @@ export function reportRetry(onRetry: RetryOptions['onRetry'], event: RetryEvent)
   }
 }
 
+/**
+ * A source that emits `value` once after `ms`, then ends. Closing it before then (a teardown)
+ * clears its timer, which wonka's `delay` does not: it leaves its timers running.
+ */
+function after<T>(value: T, ms: number): Source<T> {
+  return make<T>((observer) => {
+    const timer = setTimeout(() => {
+      observer.next(value);
+      observer.complete();
+    }, ms);
+    return () => clearTimeout(timer);
+  });
+}
+
 /** Options of {@link retryExchange}. */
 export interface RetryExchangeOptions extends RetryOptions {
   /** Source of jitter in [0, 1). Default: `Math.random`. */
@@ -257,7 +272,7 @@ export function retryExchange(options: RetryExchangeOptions = {}): Exchange {
             ops$,
             filter((op) => op.key === operation.key && (op.kind === 'teardown' || op.kind === 'query')),
           );
-          return pipe(fromValue(operation), delay(delayMs), takeUntil(cancel$));
+          return pipe(after(operation, delayMs), takeUntil(cancel$));
         }),
       );
 
@@ -280,9 +295,10 @@ export function retryExchange(options: RetryExchangeOptions = {}): Exchange {
             ...op.context,
             retryState: { attempt: state.attempt + 1, startedAt: state.startedAt },
           });
+          // Scheduled before it is reported, so a hook that aborts the call cancels the timer too.
+          scheduleRetry({ operation: next, delayMs });
           const what = getOperationName(op.query) ?? `Anonymous ${op.kind}`;
           reportRetry(options.onRetry, retryEvent('graphql', what, state.attempt, delayMs, failure));
-          scheduleRetry({ operation: next, delayMs });
           return false;
         }),
       );
