@@ -229,6 +229,29 @@ describe('bad options fail before any request', () => {
     expect(graphqlCalls(emu)).toBe(0);
   });
 
+  it('integer options above the largest GraphQL Int (2^31 - 1) are a ValidationError naming them', async () => {
+    const run = await api.run('alice/mnist/run00001');
+    const project = await api.project('alice/mnist');
+    emu.clearRequests();
+    const tooBig = 2 ** 31;
+    const sync: Array<[string, () => unknown]> = [
+      ['perPage', () => api.runs('alice/mnist', { perPage: tooBig })],
+      ['perPage', () => api.projects('alice', { perPage: tooBig })],
+      ['perPage', () => api.reports('alice/mnist', { perPage: tooBig })],
+      ['perPage', () => project.sweeps({ perPage: tooBig })],
+      ['perPage', () => run.files({ perPage: tooBig })],
+      ['pageSize', () => run.scanHistory({ pageSize: tooBig })],
+    ];
+    for (const [parameter, fn] of sync) {
+      expect(fn).toThrow(expect.objectContaining({ parameter, code: 'VALIDATION' }));
+    }
+    await expect(run.history({ samples: tooBig })).rejects.toMatchObject({ parameter: 'samples' });
+    expect(graphqlCalls(emu)).toBe(0);
+    // 2^31 - 1 itself is sent as is
+    await api.runs('alice/mnist', { perPage: tooBig - 1, lazy: true }).toArray();
+    expect(emu.requests.find((r) => r.operationName === 'RunsPage')?.variables?.perPage).toBe(tooBig - 1);
+  });
+
   it('projects().totalCount() is unsupported without asking the server', async () => {
     await expect(api.projects().totalCount()).rejects.toBeInstanceOf(UnsupportedError);
     expect(graphqlCalls(emu)).toBe(0);

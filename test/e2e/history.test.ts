@@ -175,6 +175,7 @@ describe('run.history (sampled)', () => {
       ['samples', { samples: 0 }],
       ['samples', { samples: 2.5 }],
       ['samples', { samples: '10' }],
+      ['samples', { samples: 2 ** 31 }],
       ['keys', { keys: 'loss' }],
       ['keys', { keys: ['loss', 3] }],
       ['keys', { keys: [] }],
@@ -358,6 +359,7 @@ describe('run.scanHistory (every row, by step windows)', () => {
     const bad: Array<[string, unknown]> = [
       ['pageSize', { pageSize: 0 }],
       ['pageSize', { pageSize: 1.5 }],
+      ['pageSize', { pageSize: 2 ** 31 }],
       ['minStep', { minStep: -1 }],
       ['minStep', { minStep: '3' }],
       ['maxStep', { maxStep: 2.5 }],

@@ -166,7 +166,7 @@ export function optionalSignal(value: unknown, parameter = 'signal'): AbortSigna
  * @example
  * ```ts
  * optionalPositive(30_000, 'timeoutMs'); // 30000
- * optionalPositive(500, 'samples', { integer: true, max: 2_147_483_647 }); // 500
+ * optionalPositive(3, 'retry.maxAttempts', { integer: true }); // 3
  * ```
  */
 export function optionalPositive(
@@ -186,6 +186,33 @@ export function optionalPositive(
     throw new ValidationError(
       parameter,
       `expected a positive ${integer ? 'integer' : 'number'}${bound}, got ${describeValue(value)}`,
+    );
+  }
+  return value;
+}
+
+/** The largest value of a GraphQL `Int` (a signed 32-bit integer): 2³¹ − 1. */
+export const MAX_GRAPHQL_INT = 2_147_483_647;
+
+/**
+ * A positive integer option that is sent as a GraphQL `Int` (`perPage`, `samples`, `pageSize`):
+ * an integer from 1 to {@link MAX_GRAPHQL_INT}; `undefined` when absent. The one check every such
+ * option goes through, so none reaches the server out of range.
+ *
+ * @throws {@link ValidationError} naming `parameter` for anything else (0, negatives, fractions,
+ *   NaN, strings, and integers above 2³¹ − 1).
+ * @example
+ * ```ts
+ * optionalGraphQLInt(500, 'samples'); // 500
+ * optionalGraphQLInt(2 ** 31, 'perPage'); // throws ValidationError
+ * ```
+ */
+export function optionalGraphQLInt(value: unknown, parameter: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_GRAPHQL_INT) {
+    throw new ValidationError(
+      parameter,
+      `expected a positive integer of at most ${MAX_GRAPHQL_INT} (the largest GraphQL Int), got ${describeValue(value)}`,
     );
   }
   return value;

@@ -31,7 +31,7 @@ import { formatRunPath, type RunRef } from '../paths/paths.js';
 import {
   describeValue,
   isPlainObject,
-  optionalPositive,
+  optionalGraphQLInt,
   optionsObject,
   optionalSignal,
 } from '../core/validate.js';
@@ -88,7 +88,7 @@ export type HistoryFormat = 'rows' | 'columns';
  * ```
  */
 export interface HistoryOptions extends Pick<RequestOptions, 'signal'> {
-  /** Most rows the server answers (it samples evenly). A positive integer. @defaultValue 500 */
+  /** Most rows the server answers (it samples evenly). A positive integer, at most 2³¹ − 1. @defaultValue 500 */
   samples?: number;
   /**
    * Only rows that have all of these keys, with just `xAxis` and these keys. A non-empty array of
@@ -117,16 +117,13 @@ export interface ScanHistoryOptions extends Pick<ListOptions, 'signal'> {
    * non-empty strings. Default: every row, with every key.
    */
   keys?: readonly string[];
-  /** Steps per request (one window of steps each). A positive integer. @defaultValue 1000 */
+  /** Steps per request (one window of steps each). A positive integer, at most 2³¹ − 1. @defaultValue 1000 */
   pageSize?: number;
   /** First step (inclusive). A non-negative integer. @defaultValue 0 */
   minStep?: number;
   /** End step (**exclusive**); clamped to just past the run's last step. A non-negative integer. */
   maxStep?: number;
 }
-
-/** Largest value of a GraphQL `Int` (`samples`, `pageSize`). */
-const MAX_INT = 2_147_483_647;
 
 /** Default of {@link HistoryOptions.samples}. */
 const DEFAULT_SAMPLES = 500;
@@ -141,7 +138,7 @@ interface HistoryTarget extends RunRef {
 
 /** A `samples` or `pageSize` option: a positive GraphQL `Int`, `fallback` when absent. */
 function positiveInt(value: unknown, parameter: string, fallback: number): number {
-  return optionalPositive(value, parameter, { integer: true, max: MAX_INT }) ?? fallback;
+  return optionalGraphQLInt(value, parameter) ?? fallback;
 }
 
 function stepOption(value: unknown, parameter: string): number | undefined {

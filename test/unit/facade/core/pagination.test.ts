@@ -288,7 +288,7 @@ describe('Paginated', () => {
   });
 
   describe('perPage validation', () => {
-    it.each([0, -1, 1.5, NaN, Infinity, '50', null, undefined, 2 ** 60])('rejects %j', (n) => {
+    it.each([0, -1, 1.5, NaN, Infinity, '50', null, undefined, 2 ** 31, 2 ** 60])('rejects %j', (n) => {
       expect(() => validatePerPage(n)).toThrow(ValidationError);
       expect(() => new Paginated(numbers(1).fetch, { perPage: n as number })).toThrow(
         expect.objectContaining({ parameter: 'perPage' }),
@@ -298,6 +298,7 @@ describe('Paginated', () => {
     it('accepts positive integers and names the parameter given', () => {
       expect(validatePerPage(1)).toBe(1);
       expect(validatePerPage(5000)).toBe(5000);
+      expect(validatePerPage(2 ** 31 - 1)).toBe(2_147_483_647); // the largest GraphQL Int
       try {
         validatePerPage(0, 'fileLimit');
         expect.unreachable();
