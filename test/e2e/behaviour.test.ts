@@ -205,6 +205,14 @@ describe('bad options fail before any request', () => {
     ['runs options null', () => api.runs('alice/mnist', null as unknown as RunsOptions)],
     ['runs signal not a signal', () => api.runs('alice/mnist', { signal: 'x' as unknown as AbortSignal })],
     ['runs lazy not a boolean', () => api.runs('alice/mnist', { lazy: 1 as unknown as boolean })],
+    [
+      'a filter value that is a function',
+      () => api.runs('alice/mnist', { filters: { state: (() => 'x') as never } }),
+    ],
+    [
+      'a filter value that is a Map',
+      () => api.runs('alice/mnist', { filters: { group: new Map() as never } }),
+    ],
     ['retry.maxAttempts negative', () => new Api({ apiKey: 'k', retry: { maxAttempts: -1 } })],
     ['retry unknown key', () => new Api({ apiKey: 'k', retry: { tries: 3 } as never })],
     ['cache not a boolean', () => new Api({ apiKey: 'k', cache: 'yes' as unknown as boolean })],

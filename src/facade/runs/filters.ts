@@ -156,8 +156,26 @@ class FilterChecker {
     this.active.add(obj);
   }
 
+  /** JSON would drop symbol keys silently. */
+  noSymbolKeys(obj: object, where: string): void {
+    const symbol = Object.getOwnPropertySymbols(obj).find((k) =>
+      Object.prototype.propertyIsEnumerable.call(obj, k),
+    );
+    if (symbol !== undefined)
+      this.fail(where, `a symbol key (${String(symbol)}) cannot be sent; use string keys`);
+  }
+
+  /** Each item of an array, holes included (JSON would send a hole as null). */
+  items(list: unknown[], at: string, check: (item: unknown, where: string) => void): void {
+    for (let i = 0; i < list.length; i++) {
+      if (!(i in list)) this.fail(`${at}[${i}]`, 'an empty slot in an array would be sent as null');
+      check(list[i], `${at}[${i}]`);
+    }
+  }
+
   filter(value: unknown, where: string): void {
     if (!isPlainObject(value)) this.fail(where, `expected a filter object, got ${describeValue(value)}`);
+    this.noSymbolKeys(value, where);
     this.enter(value, where);
     for (const [key, v] of Object.entries(value)) {
       if (v === undefined) continue;
@@ -173,7 +191,7 @@ class FilterChecker {
           this.fail(at, `${key} expects a non-empty array of filter objects, got ${describeValue(v)}`);
         }
         this.enter(v, at);
-        v.forEach((sub, i) => this.filter(sub, `${at}[${i}]`));
+        this.items(v, at, (sub, subAt) => this.filter(sub, subAt));
         this.active.delete(v);
       } else {
         if (key.trim() === '') this.fail(at, 'field names must be non-empty strings');
@@ -205,6 +223,7 @@ class FilterChecker {
       this.literal(v, where, 'the value');
       return;
     }
+    this.noSymbolKeys(v, where);
     this.enter(v, where);
     const entries = Object.entries(v).filter(([, x]) => x !== undefined);
     if (entries.length === 0) {
@@ -222,7 +241,7 @@ class FilterChecker {
         this.literal(x, at, `the ${op} operand`);
       } else if (op === '$in' || op === '$nin') {
         if (!Array.isArray(x)) this.fail(at, `${op} expects an array, got ${describeValue(x)}`);
-        x.forEach((item: unknown, i) => this.literal(item, `${at}[${i}]`, `each ${op} element`));
+        this.items(x, at, (item, itemAt) => this.literal(item, itemAt, `each ${op} element`));
       } else if (op === '$exists') {
         if (typeof x !== 'boolean') this.fail(at, `$exists expects true or false, got ${describeValue(x)}`);
       } else {

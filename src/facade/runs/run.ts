@@ -23,7 +23,7 @@ import {
 } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { parseServerDate } from '../core/dates.js';
-import { parseJsonString, unwrapConfig } from '../core/json.js';
+import { checkSendableJson, parseJsonString, unwrapConfig } from '../core/json.js';
 import { runNotFound } from '../core/notFound.js';
 import type { Paginated } from '../core/pagination.js';
 import { optionalBoolean, optionalSignal, optionsObject } from '../core/validate.js';
@@ -382,8 +382,10 @@ export class Run {
    * and differ from what was loaded, each in full (`config` in the server's `{ key: { value,
    * desc } }` form with `_wandb` kept; `summary` with `NaN` / `±Infinity` kept), so a lazily
    * listed run, or one whose config or summary you did not change, never has them overwritten.
-   * Values that cannot be sent (e.g. a `BigInt` or a circular object) throw
-   * {@link ValidationError} before any request. If the request fails, your edits stay and a later
+   * Values that cannot be sent as they are — functions, symbols, `BigInt`s, `Map`s, `Set`s, class
+   * instances other than `Date`, circular references, `undefined` in an array — throw a
+   * {@link ValidationError} before any request, whose `parameter` is the key path
+   * (`config.optimizer.schedule`); `NaN` and `±Infinity` are sent, Dates as ISO-8601 strings. If the request fails, your edits stay and a later
    * `update()` sends them again; repeating it is safe, so it is retried on transient failures.
    * Edits made while the request is in flight are replaced by the server's answer.
    *
@@ -413,6 +415,9 @@ export class Run {
     if (heavy) {
       const config = checkRunObject(heavy.config, 'config');
       const summary = checkRunObject(heavy.summary, 'summary');
+      // Before comparing: a value JSON would drop (a function) must not pass as "unchanged".
+      checkSendableJson(config, 'config');
+      checkSendableJson(summary, 'summary');
       if (!sameAsLoaded(config, data.config, 'config')) {
         variables.config = encodeConfig(config, heavy.rawConfig);
       }

@@ -191,3 +191,22 @@ describe('parseOrder', () => {
     expect(validationError(() => parseOrder(1 as unknown as string)).parameter).toBe('order');
   });
 });
+
+describe('filter values that cannot be sent as JSON', () => {
+  it.each<[string, unknown, string]>([
+    ['a function value', { state: () => 'finished' }, 'state'],
+    ['a function operand', { duration: { $gt: () => 1 } }, 'duration.$gt'],
+    ['a bigint', { duration: { $gt: 10n } }, 'duration.$gt'],
+    ['a Map', { state: new Map() }, 'state'],
+    ['a symbol key', { [Symbol('s')]: 'x' }, 'a symbol key'],
+    ['a symbol key in an operator object', { state: { $eq: 'x', [Symbol('s')]: 1 } }, 'a symbol key'],
+    // eslint-disable-next-line no-sparse-arrays
+    ['a hole in $in', { state: { $in: ['a', , 'b'] } }, 'state.$in[1]'],
+    // eslint-disable-next-line no-sparse-arrays
+    ['a hole in $or', { $or: [{ state: 'a' }, , { state: 'b' }] }, '$or[1]'],
+  ])('%s is a ValidationError naming where it is', (_what, filter, where) => {
+    const e = validationError(() => serializeRunFilter(filter as RunFilter));
+    expect(e.parameter).toBe('filters');
+    expect(e.message).toContain(where);
+  });
+});
