@@ -199,6 +199,20 @@ describe('date filters', () => {
   });
 });
 
+/** A filter `levels` filter objects deep: `{ $or: [{ $or: [ ... { state: 'finished' } ] }] }`. */
+function nestedFilter(levels: number): RunsOptions['filters'] {
+  let f: NonNullable<RunsOptions['filters']> = { state: 'finished' };
+  for (let i = 1; i < levels; i++) f = { $or: [f] };
+  return f;
+}
+
+describe('a filter nested 64 levels deep', () => {
+  it('is sent, and matches', async () => {
+    const runs = await api.runs('alice/mnist', { filters: nestedFilter(64), lazy: true }).toArray();
+    expect(runs.length).toBeGreaterThan(0);
+  });
+});
+
 describe('bad options fail before any request', () => {
   const cases: Array<[string, () => unknown]> = [
     ['projects options null', () => api.projects('alice', null as unknown as ListOptions)],
@@ -213,6 +227,7 @@ describe('bad options fail before any request', () => {
       'a filter value that is a Map',
       () => api.runs('alice/mnist', { filters: { group: new Map() as never } }),
     ],
+    ['a filter nested 65 levels deep', () => api.runs('alice/mnist', { filters: nestedFilter(65) })],
     ['retry.maxAttempts negative', () => new Api({ apiKey: 'k', retry: { maxAttempts: -1 } })],
     ['retry unknown key', () => new Api({ apiKey: 'k', retry: { tries: 3 } as never })],
     ['cache not a boolean', () => new Api({ apiKey: 'k', cache: 'yes' as unknown as boolean })],

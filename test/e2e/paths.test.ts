@@ -158,3 +158,25 @@ describe('names with spaces', () => {
     expect(viaUrl.path).toEqual(['alice', 'My Project', 'sp1']);
   });
 });
+
+describe('a path with a ?query or #fragment', () => {
+  it.each<[string, () => Promise<unknown>, string]>([
+    ['api.run', () => api.run('alice/vision/run00001?workspace=user-alice'), '"alice/vision/run00001"'],
+    ['api.run', () => api.run('alice/vision/run00001#overview'), '"alice/vision/run00001"'],
+    ['api.project', () => api.project('alice/vision?nw=1'), '"alice/vision"'],
+    ['api.runs', () => api.runs('alice/vision#runs').toArray(), '"alice/vision"'],
+    [
+      'api.sweep',
+      () => api.sweep('alice/vision/sweeps/swp00001?view=table'),
+      '"alice/vision/sweeps/swp00001"',
+    ],
+    ['api.reports', () => api.reports('alice/vision?x').toArray(), '"alice/vision"'],
+    ['api.fromPath', () => api.fromPath('alice/vision/runs/run00001#logs'), '"alice/vision/runs/run00001"'],
+  ])('%s is a ValidationError that says what to pass, before any request', async (_call, call, instead) => {
+    emu.clearRequests();
+    const error = await validationRejection((async () => call())());
+    expect(error.parameter).toBe('path');
+    expect(error.message).toContain(`pass the path without it: ${instead}`);
+    expect(graphqlCalls(emu)).toBe(0);
+  });
+});

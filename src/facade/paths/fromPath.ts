@@ -8,7 +8,7 @@
  * @module
  */
 import { ValidationError } from '../../errors/index.js';
-import { formsText, lenientDecode, parseReportSlug, splitPath } from './paths.js';
+import { checkNoQuery, formsText, lenientDecode, parseReportSlug, splitPath } from './paths.js';
 import { checkName } from '../core/validate.js';
 
 /**
@@ -74,11 +74,7 @@ function pathPart(path: string): string {
       `it is a URL${inner ? `; pass the path after the host: ${JSON.stringify(inner)}` : ''}`,
     );
   }
-  const at = text.search(/[?#]/);
-  if (at >= 0) {
-    const what = text[at] === '?' ? 'a query' : 'a fragment';
-    throw badShape(path, `it has ${what} (${JSON.stringify(text.slice(at))}); pass the path without it`);
-  }
+  checkNoQuery(text, 'path');
   return text.replace(/\/+$/, '');
 }
 

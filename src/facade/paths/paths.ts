@@ -184,8 +184,35 @@ function malformed(parameter: string, path: string, forms: readonly string[], wh
 }
 
 /**
+ * Rejects a path with a `?query` or `#fragment` (what a browser's address bar adds; no W&B name
+ * contains `?` or `#`), with a message that gives the path to pass instead.
+ *
+ * @throws {@link ValidationError} naming `parameter`.
+ * @example
+ * ```ts
+ * checkNoQuery('acme/vision/abc', 'path'); // ok
+ * checkNoQuery('acme/vision/abc?workspace=user', 'path'); // throws: pass "acme/vision/abc"
+ * ```
+ */
+export function checkNoQuery(path: string, parameter = 'path'): void {
+  const at = path.search(/[?#]/);
+  if (at < 0) return;
+  const what = path[at] === '?' ? 'a query' : 'a fragment';
+  const instead = path
+    .slice(0, at)
+    .trim()
+    .replace(/(.)\/+$/, '$1');
+  throw new ValidationError(
+    parameter,
+    `${JSON.stringify(path)} has ${what} (${JSON.stringify(path.slice(at))}), which is not part of a W&B path` +
+      (instead ? `; pass the path without it: ${JSON.stringify(instead)}` : ''),
+  );
+}
+
+/**
  * Splits a slash-separated path into its segments: surrounding whitespace is trimmed, one
- * leading `/` is allowed and every segment must be non-empty. Names may contain spaces. Throws a {@link ValidationError}
+ * leading `/` is allowed, every segment must be non-empty, and a `?query` or `#fragment` is
+ * refused ({@link checkNoQuery}). Names may contain spaces. Throws a {@link ValidationError}
  * naming `parameter` (and listing `acceptedForms`, when given) otherwise.
  *
  * @example
@@ -199,6 +226,7 @@ export function splitPath(path: string, parameter = 'path', acceptedForms: reado
     throw new ValidationError(parameter, `expected a string, got ${path === null ? 'null' : typeof path}`);
   }
   const trimmed = path.trim();
+  checkNoQuery(trimmed, parameter);
   const body = trimmed.startsWith('/') ? trimmed.slice(1) : trimmed;
   if (body === '') throw malformed(parameter, path, acceptedForms, 'it is empty');
   const segments = body.split('/');

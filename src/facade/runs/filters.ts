@@ -143,6 +143,17 @@ export const FIELD_OPERATORS: readonly string[] = [
 
 const COMPARISON = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte']);
 
+/**
+ * The deepest nesting of filter objects a run filter may have (the top-level filter is level 1;
+ * each `$and` / `$or` / `$nor` adds one). Deeper filters are refused before any request.
+ *
+ * @example
+ * ```ts
+ * MAX_FILTER_DEPTH; // 64
+ * ```
+ */
+export const MAX_FILTER_DEPTH = 64;
+
 class FilterChecker {
   private readonly active = new Set<object>();
   constructor(private readonly parameter: string) {}
@@ -173,7 +184,13 @@ class FilterChecker {
     }
   }
 
-  filter(value: unknown, where: string): void {
+  filter(value: unknown, where: string, depth = 1): void {
+    if (depth > MAX_FILTER_DEPTH) {
+      this.fail(
+        where.length > 80 ? `…${where.slice(-60)}` : where,
+        `the filter is nested more than ${MAX_FILTER_DEPTH} levels deep; flatten it (e.g. one $and of many conditions instead of nested ones)`,
+      );
+    }
     if (!isPlainObject(value)) this.fail(where, `expected a filter object, got ${describeValue(value)}`);
     this.noSymbolKeys(value, where);
     this.enter(value, where);
@@ -191,7 +208,7 @@ class FilterChecker {
           this.fail(at, `${key} expects a non-empty array of filter objects, got ${describeValue(v)}`);
         }
         this.enter(v, at);
-        this.items(v, at, (sub, subAt) => this.filter(sub, subAt));
+        this.items(v, at, (sub, subAt) => this.filter(sub, subAt, depth + 1));
         this.active.delete(v);
       } else {
         if (key.trim() === '') this.fail(at, 'field names must be non-empty strings');
@@ -265,7 +282,7 @@ class FilterChecker {
  * Checks a run filter deeply before it is sent: only known operators (naming the bad one and
  * listing the allowed ones), non-empty `$and` / `$or` / `$nor` arrays of objects, `$in` /
  * `$nin` arrays, boolean `$exists`, a `$regex` string that compiles, finite numbers, valid
- * Dates and non-empty field names. `undefined` (no filter) is valid; keys whose value is
+ * Dates, non-empty field names, and at most {@link MAX_FILTER_DEPTH} levels of nesting. `undefined` (no filter) is valid; keys whose value is
  * `undefined` are ignored. Field names are not checked against a list: the server decides.
  *
  * @param parameter - the option name used in errors (default `"filters"`).

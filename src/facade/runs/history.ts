@@ -121,7 +121,11 @@ export interface ScanHistoryOptions extends Pick<ListOptions, 'signal'> {
   pageSize?: number;
   /** First step (inclusive). A non-negative integer. @defaultValue 0 */
   minStep?: number;
-  /** End step (**exclusive**); clamped to just past the run's last step. A non-negative integer. */
+  /**
+   * End step (**exclusive**); clamped to just past the run's last step. A non-negative integer, not
+   * below `minStep` (a `ValidationError`); equal to it, the range is empty: the scan yields
+   * nothing and sends no request.
+   */
   maxStep?: number;
 }
 
@@ -332,6 +336,12 @@ export function scanHistory(
   const pageSize = positiveInt(o.pageSize, 'pageSize', DEFAULT_PAGE_SIZE);
   const minStep = stepOption(o.minStep, 'minStep') ?? 0;
   const maxStep = stepOption(o.maxStep, 'maxStep');
+  if (maxStep !== undefined && maxStep < minStep) {
+    throw new ValidationError(
+      'maxStep',
+      `${maxStep} is below minStep ${minStep}; maxStep is the exclusive end of the steps to scan (minStep <= step < maxStep), so it may not be smaller than minStep`,
+    );
+  }
   const signal = optionalSignal(o.signal);
   const ref: HistoryTarget = { ctx, entity, project, runId };
   const base = { entity, project, name: runId };
@@ -354,6 +364,7 @@ export function scanHistory(
 
   async function* scan(): AsyncGenerator<HistoryRow, void, undefined> {
     throwIfAborted(signal);
+    if (maxStep === minStep) return; // an empty range: nothing to ask the server
     const run = await requestRun(ref, RunHistoryKeysDocument, base, signal);
     const lastStep = lastStepOf(run.historyKeys, `historyKeys of run ${formatRunPath(ref)}`);
     const end = Math.min(maxStep ?? Infinity, lastStep + 1);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../../src/errors/index.js';
 import {
   FIELD_OPERATORS,
+  MAX_FILTER_DEPTH,
   serializeRunFilter,
   validateRunFilter,
   type RunFilter,
@@ -208,5 +209,28 @@ describe('filter values that cannot be sent as JSON', () => {
     const e = validationError(() => serializeRunFilter(filter as RunFilter));
     expect(e.parameter).toBe('filters');
     expect(e.message).toContain(where);
+  });
+});
+
+describe('filter depth', () => {
+  /** A filter `levels` filter objects deep: `{ $and: [{ $and: [ ... { state: 'finished' } ] }] }`. */
+  function nested(levels: number, op = '$and'): RunFilter {
+    let f: RunFilter = { state: 'finished' };
+    for (let i = 1; i < levels; i++) f = { [op]: [f] } as RunFilter;
+    return f;
+  }
+
+  it('accepts 64 levels and refuses 65, naming filters', () => {
+    expect(MAX_FILTER_DEPTH).toBe(64);
+    expect(() => validateRunFilter(nested(64))).not.toThrow();
+    for (const op of ['$and', '$or', '$nor']) {
+      const e = validationError(() => validateRunFilter(nested(65, op)));
+      expect(e.parameter).toBe('filters');
+      expect(e.message).toContain('nested more than 64 levels');
+    }
+  });
+
+  it('refuses a very deep filter with a ValidationError, not a stack overflow', () => {
+    expect(validationError(() => serializeRunFilter(nested(100_000))).message).toContain('64 levels');
   });
 });
