@@ -57,6 +57,7 @@ export {
   GraphQLRequestError,
   UnsupportedError,
   RunNotLoadedError,
+  IntegrityError,
   type WandbErrorCode,
   type GraphQLErrorEntry,
   type RedactedRequest,

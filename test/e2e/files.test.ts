@@ -258,8 +258,8 @@ describe('reading contents', () => {
     emu.seed.run({ project: 'files', id: 'growing', files: { 'output.log': 'line 1\n' } });
     const file = await (await api.run('alice/files/growing')).file('output.log');
     expect(file.size).toBe(7);
-    [...emu.store.runs.values()].find((r) => r.name === 'growing')!.files.get('output.log')!.content =
-      new TextEncoder().encode('line 1\nline 2\n');
+    const stored = [...emu.store.runs.values()].find((r) => r.name === 'growing')!;
+    emu.store.putRunFile(stored, 'output.log', 'line 1\nline 2\n'); // content and md5, as an upload does
     expect(await file.text()).toBe('line 1\nline 2\n');
     const root = tempDir('dl-growing');
     expect(readFileSync(await file.download({ root }), 'utf8')).toBe('line 1\nline 2\n');
