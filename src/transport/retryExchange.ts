@@ -70,7 +70,14 @@ export interface RetryOptions {
   onRetry?: (event: RetryEvent) => void;
 }
 
-/** The numeric bounds of {@link RetryOptions}, every one set. */
+/**
+ * The numeric bounds of {@link RetryOptions}, every one set.
+ *
+ * @example
+ * ```ts
+ * const bounds: RetryBounds = resolveRetryOptions({ maxAttempts: 3 });
+ * ```
+ */
 export type RetryBounds = Required<Omit<RetryOptions, 'onRetry'>>;
 
 /** The defaults of {@link RetryOptions}. */

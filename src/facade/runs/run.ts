@@ -575,7 +575,8 @@ export class Run {
    * (windows without rows are passed over). With `keys`, only rows that have all of them, each
    * holding `_step` and those keys (read from `sampledHistory`, plain JSON: `NaN` and `±Infinity`
    * may arrive as `null`). `minStep` (inclusive) and `maxStep` (exclusive) bound the
-   * steps. Each `for await` starts over from the run's current last step. Options are checked
+   * steps: a `maxStep` below `minStep` is a {@link ValidationError}, and `minStep === maxStep` an
+   * empty scan that sends no request. Each `for await` starts over from the run's current last step. Options are checked
    * when it is called; aborting `signal` makes the pending `next()` reject with its reason.
    * Never cached.
    *
