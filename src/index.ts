@@ -90,10 +90,11 @@ export {
   GraphQLRequestError,
   UnsupportedError,
   RunNotLoadedError,
+  IntegrityError,
   type WandbErrorCode,
   type WandbErrorOptions,
   type GraphQLErrorEntry,
   type RedactedRequest,
 } from './errors/index.js';
-export type { RetryOptions } from './transport/index.js';
+export type { RetryEvent, RetryOptions } from './transport/index.js';
 export { VERSION } from './version.js';

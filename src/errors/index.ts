@@ -34,6 +34,7 @@ export type WandbErrorCode =
   | 'GRAPHQL'
   | 'UNSUPPORTED'
   | 'NOT_LOADED'
+  | 'INTEGRITY'
   | 'UNKNOWN';
 
 /** A request as attached to an error: the URL, the operation and the headers, with credentials redacted. */
@@ -317,5 +318,48 @@ export class RunNotLoadedError extends WandbError {
         'Call `await run.load()` first, or list runs with `lazy: false`.',
       'NOT_LOADED',
     );
+  }
+}
+
+/**
+ * Downloaded content does not match the checksum the server gave for it (the file's `md5`): the
+ * bytes were corrupted on the way or in storage. Nothing was written: the download's temporary
+ * file is removed and the target is left as it was. Trying again may help.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await file.download({ root: 'out' });
+ * } catch (e) {
+ *   if (e instanceof IntegrityError) console.warn(`corrupt download: md5 ${e.actual}, expected ${e.expected}`);
+ *   else throw e;
+ * }
+ * ```
+ */
+export class IntegrityError extends WandbError {
+  /** The MD5 the server gave for the content, as it gave it (base64). */
+  readonly expected: string;
+  /** The MD5 of the bytes received, base64. */
+  readonly actual: string;
+  constructor(
+    message: string,
+    checksums: { expected: string; actual: string },
+    options: WandbErrorOptions = {},
+  ) {
+    super(message, 'INTEGRITY', options);
+    this.expected = checksums.expected;
+    this.actual = checksums.actual;
+  }
+
+  /**
+   * A JSON form: that of {@link WandbError} plus both checksums.
+   *
+   * @example
+   * ```ts
+   * JSON.stringify(err); // {"name":"IntegrityError","code":"INTEGRITY",...,"expected":"...","actual":"..."}
+   * ```
+   */
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), expected: this.expected, actual: this.actual };
   }
 }

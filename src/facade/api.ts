@@ -83,7 +83,10 @@ export interface ApiOptions {
   /**
    * Retry policy for transient failures (network errors, timeouts, 408, 429, 5xx but 501), or
    * `false` to never retry. Defaults: `maxAttempts` 5, `initialDelayMs` 1 000, `maxDelayMs` 30 000,
-   * `maxElapsedMs` 60 000; a `Retry-After` from the server is honoured.
+   * `maxElapsedMs` 60 000; a `Retry-After` from the server is honoured. `onRetry` is called with a
+   * `RetryEvent` (`what`, `attempt`, `delayMs`, `reason`, `status`, `retryAfterMs`) each time a
+   * retry of an API request or a storage transfer is scheduled, e.g.
+   * `retry: { onRetry: (e) => console.warn(e.what, 'retry in', e.delayMs, 'ms') }`.
    */
   retry?: RetryOptions | false;
   /** Cache query results until {@link Api.flush}. Default `true`. */

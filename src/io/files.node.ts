@@ -10,12 +10,12 @@
  * ```
  * @module
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import { link, lstat, mkdir, open, readFile, realpath, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ConflictError, ValidationError } from '../errors/index.js';
-import type { LocalFiles, UploadSource } from './files.js';
+import type { LocalFiles, UploadSource, WriteAtomicOptions } from './files.js';
 
 function codeOf(e: unknown): string | undefined {
   const code = (e as { code?: unknown } | null)?.code;
@@ -171,33 +171,39 @@ async function placeExclusively(temp: string, target: string): Promise<void> {
 /**
  * Streams `body` to a temporary file next to `target`, then renames it over `target` (`replace`)
  * or places it only if `target` still does not exist. On any failure — a body that errors, an
- * abort, a full disk — the temporary file is removed and `target` is left untouched.
+ * abort, a full disk, a `verify` that throws — the temporary file is removed and `target` is left
+ * untouched. With `verify`, each chunk is hashed (MD5) as it is written — the file is never read
+ * back — and `verify` gets the base64 digest before the file is put in place.
  *
  * @example
  * ```ts
  * await writeAtomic('/tmp/out/a.txt', response.body, { replace: true });
+ * await writeAtomic('/tmp/out/b.bin', response.body, { replace: false, verify: (md5) => expectMd5(md5) });
  * ```
  */
 export async function writeAtomic(
   target: string,
   body: ReadableStream<Uint8Array>,
-  options: { replace: boolean },
+  options: WriteAtomicOptions,
 ): Promise<void> {
   // A short name of its own: the target's name may already be as long as the file system allows.
   const temp = join(dirname(target), `.wandb-download-${randomBytes(6).toString('hex')}.partial`);
   const reader = body.getReader();
   let handle: fs.promises.FileHandle | undefined;
   let placed = false;
+  const hash = options.verify ? createHash('md5') : undefined;
   try {
     handle = await open(temp, 'wx');
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
+      hash?.update(value);
       await writeAll(handle, value);
     }
     await handle.sync();
     await handle.close();
     handle = undefined;
+    if (hash) await options.verify?.(hash.digest('base64'));
     if (options.replace) await rename(temp, target);
     else await placeExclusively(temp, target);
     placed = true;

@@ -65,12 +65,32 @@ export interface LocalFiles {
    * Streams `body` into a temporary file next to `target` and renames it to `target` once the
    * body has been read completely; on any failure the temporary file is removed and an existing
    * `target` is left as it was. Without `replace`, an existing `target` is never overwritten
-   * (`ConflictError`).
+   * (`ConflictError`). With `verify`, the bytes are hashed (MD5) as they are written, and once all
+   * are written `verify` gets the digest, base64-encoded; if it throws (or rejects), that is the
+   * failure: nothing is put in place.
    *
    * @example
    * ```ts
-   * await disk.writeAtomic(target, file.stream(), { replace: false });
+   * await disk.writeAtomic(target, file.stream(), { replace: false, verify: (md5) => check(md5) });
    * ```
    */
-  writeAtomic(target: string, body: ReadableStream<Uint8Array>, options: { replace: boolean }): Promise<void>;
+  writeAtomic(target: string, body: ReadableStream<Uint8Array>, options: WriteAtomicOptions): Promise<void>;
+}
+
+/**
+ * Options of {@link LocalFiles.writeAtomic}.
+ *
+ * @example
+ * ```ts
+ * const options: WriteAtomicOptions = { replace: true, verify: (md5) => { if (md5 !== expected) throw new Error('corrupt'); } };
+ * ```
+ */
+export interface WriteAtomicOptions {
+  /** Overwrite an existing `target`. */
+  replace: boolean;
+  /**
+   * Called with the base64 MD5 digest of every byte written, before the file is put in place; what
+   * it throws fails the write and removes the temporary file. Default: no hashing.
+   */
+  verify?: (md5Base64: string) => void | Promise<void>;
 }

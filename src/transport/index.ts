@@ -63,8 +63,21 @@ export type { Failure, FailureKind } from './classify.js';
 export { abortReason, DEFAULT_TIMEOUT_MS, fetchWithTimeout, isAbortError } from './fetchWithTimeout.js';
 export type { FetchWithTimeoutOptions } from './fetchWithTimeout.js';
 export { resultError, scrubError } from './resultError.js';
-export { DEFAULT_RETRY, isRetryable, retryExchange, retryStateOf } from './retryExchange.js';
-export type { RetryEvent, RetryExchangeOptions, RetryOptions, RetryState } from './retryExchange.js';
+export {
+  DEFAULT_RETRY,
+  isRetryable,
+  reportRetry,
+  retryEvent,
+  retryExchange,
+  retryStateOf,
+} from './retryExchange.js';
+export type {
+  RetryBounds,
+  RetryEvent,
+  RetryExchangeOptions,
+  RetryOptions,
+  RetryState,
+} from './retryExchange.js';
 export { httpStatusExchange } from './statusExchange.js';
 export {
   redactUrl,

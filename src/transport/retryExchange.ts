@@ -15,8 +15,12 @@
  * else after {@link computeDelay}`(attempt)`. No attempt starts after `maxElapsedMs` from the
  * first one: if the wait would end past that budget, the last failed result is delivered at once.
  *
- * A pending retry is dropped when the operation is torn down (or re-dispatched), so an aborted
- * request never fires again.
+ * A pending retry is dropped when the operation is torn down (or re-dispatched), and its timer is
+ * cleared with it: an aborted request never fires again and leaves no timer behind (so nothing
+ * keeps a Node process alive for the rest of a long `Retry-After`).
+ *
+ * Each scheduled retry is reported to `onRetry` (a {@link RetryEvent}: the attempt, the delay, why),
+ * which is how tests and logs see the delays without measuring time.
  *
  * @example
  * ```ts
@@ -26,8 +30,8 @@
  * @module
  */
 import type { Exchange, Operation, OperationContext, OperationResult } from '@urql/core';
-import { makeOperation } from '@urql/core';
-import { delay, filter, fromValue, makeSubject, map, merge, mergeMap, pipe, share, takeUntil } from 'wonka';
+import { getOperationName, makeOperation } from '@urql/core';
+import { filter, make, makeSubject, map, merge, mergeMap, pipe, share, type Source, takeUntil } from 'wonka';
 import { computeDelay, isRetryableStatus } from './backoff.js';
 import { type Failure, classify } from './classify.js';
 
@@ -54,32 +58,121 @@ export interface RetryOptions {
    * @defaultValue 60_000
    */
   maxElapsedMs?: number;
+  /**
+   * Called each time a retry is scheduled — for a GraphQL request or a storage transfer (file
+   * download or upload) — just before the wait, e.g. to log it. What it throws is ignored.
+   * @defaultValue none
+   * @example
+   * ```ts
+   * new Api({ retry: { onRetry: (e) => console.warn(`${e.what}: attempt ${e.attempt} failed (${e.status ?? e.reason}), retrying in ${e.delayMs} ms`) } });
+   * ```
+   */
+  onRetry?: (event: RetryEvent) => void;
 }
 
+/**
+ * The numeric bounds of {@link RetryOptions}, every one set.
+ *
+ * @example
+ * ```ts
+ * const bounds: RetryBounds = resolveRetryOptions({ maxAttempts: 3 });
+ * ```
+ */
+export type RetryBounds = Required<Omit<RetryOptions, 'onRetry'>>;
+
 /** The defaults of {@link RetryOptions}. */
-export const DEFAULT_RETRY: Readonly<Required<RetryOptions>> = Object.freeze({
+export const DEFAULT_RETRY: Readonly<RetryBounds> = Object.freeze({
   maxAttempts: 5,
   initialDelayMs: 1_000,
   maxDelayMs: 30_000,
   maxElapsedMs: 60_000,
 });
 
-/** One scheduled retry, as reported to {@link RetryExchangeOptions.onRetry}. */
+/**
+ * One scheduled retry, as reported to {@link RetryOptions.onRetry}.
+ *
+ * @example
+ * ```ts
+ * const log = (e: RetryEvent) => console.warn(`${e.what} failed (attempt ${e.attempt}); next try in ${e.delayMs} ms`);
+ * ```
+ */
 export interface RetryEvent {
-  /** The operation about to be sent again. */
-  operation: Operation;
+  /** What is retried: `'graphql'` (an API request) or `'storage'` (a file download or upload). */
+  target: 'graphql' | 'storage';
+  /** The GraphQL operation's name (`"RunsPage"`), or the storage transfer (`'Download of "a.txt"'`). */
+  what: string;
   /** The attempt that failed (1 for the first). */
   attempt: number;
-  /** How long we wait before the next attempt, in ms. */
+  /** How long the client waits before the next attempt, in ms: the server's `Retry-After` when it gave one, else the backoff. */
   delayMs: number;
-  /** Why the attempt failed. */
-  failure: Failure;
+  /** Why the attempt failed: a retryable HTTP status, the per-attempt timeout, or no response at all. */
+  reason: 'http' | 'timeout' | 'network';
+  /** The HTTP status, when there was a response. */
+  status?: number;
+  /** The wait the server asked for with `Retry-After`, in ms, when it did. */
+  retryAfterMs?: number;
+}
+
+/**
+ * The {@link RetryEvent} of a failure about to be retried.
+ *
+ * @example
+ * ```ts
+ * retryEvent('graphql', 'Viewer', 1, 1000, { kind: 'http', status: 503, retryAfterMs: 1000, notSent: false });
+ * // { target: 'graphql', what: 'Viewer', attempt: 1, delayMs: 1000, reason: 'http', status: 503, retryAfterMs: 1000 }
+ * ```
+ */
+export function retryEvent(
+  target: RetryEvent['target'],
+  what: string,
+  attempt: number,
+  delayMs: number,
+  failure: Pick<Failure, 'kind' | 'status' | 'retryAfterMs'>,
+): RetryEvent {
+  const reason = failure.kind === 'http' || failure.kind === 'timeout' ? failure.kind : 'network';
+  return {
+    target,
+    what,
+    attempt,
+    delayMs,
+    reason,
+    ...(failure.status === undefined ? {} : { status: failure.status }),
+    ...(failure.retryAfterMs === undefined ? {} : { retryAfterMs: failure.retryAfterMs }),
+  };
+}
+
+/**
+ * Calls a caller's `onRetry` hook; what it throws is ignored (a logging hook must not break the request).
+ *
+ * @example
+ * ```ts
+ * reportRetry(options.onRetry, event);
+ * ```
+ */
+export function reportRetry(onRetry: RetryOptions['onRetry'], event: RetryEvent): void {
+  try {
+    onRetry?.(event);
+  } catch {
+    // ignored, see above
+  }
+}
+
+/**
+ * A source that emits `value` once after `ms`, then ends. Closing it before then (a teardown)
+ * clears its timer, which wonka's `delay` does not: it leaves its timers running.
+ */
+function after<T>(value: T, ms: number): Source<T> {
+  return make<T>((observer) => {
+    const timer = setTimeout(() => {
+      observer.next(value);
+      observer.complete();
+    }, ms);
+    return () => clearTimeout(timer);
+  });
 }
 
 /** Options of {@link retryExchange}. */
 export interface RetryExchangeOptions extends RetryOptions {
-  /** Called whenever a retry is scheduled, e.g. for logging. Default: none. */
-  onRetry?: (event: RetryEvent) => void;
   /** Source of jitter in [0, 1). Default: `Math.random`. */
   random?: () => number;
   /** Clock in ms since the epoch. Default: `Date.now`. */
@@ -136,7 +229,7 @@ function positive(n: number | undefined, fallback: number): number {
  * resolveRetryOptions({ maxAttempts: 3 }); // { maxAttempts: 3, initialDelayMs: 1000, maxDelayMs: 30000, maxElapsedMs: 60000 }
  * ```
  */
-export function resolveRetryOptions(options: RetryOptions = {}): Required<RetryOptions> {
+export function resolveRetryOptions(options: RetryOptions = {}): RetryBounds {
   return {
     maxAttempts: Math.max(1, Math.floor(positive(options.maxAttempts, DEFAULT_RETRY.maxAttempts))),
     initialDelayMs: positive(options.initialDelayMs, DEFAULT_RETRY.initialDelayMs),
@@ -148,7 +241,14 @@ export function resolveRetryOptions(options: RetryOptions = {}): Required<RetryO
   };
 }
 
-/** Creates the retry exchange. See the module description for the policy. */
+/**
+ * Creates the retry exchange. See the module description for the policy.
+ *
+ * @example
+ * ```ts
+ * new Client({ url, exchanges: [retryExchange({ maxAttempts: 3, onRetry: (e) => console.warn(e) }), fetchExchange] });
+ * ```
+ */
 export function retryExchange(options: RetryExchangeOptions = {}): Exchange {
   const { maxAttempts, initialDelayMs, maxDelayMs, maxElapsedMs } = resolveRetryOptions(options);
   const random = options.random ?? Math.random;
@@ -179,7 +279,7 @@ export function retryExchange(options: RetryExchangeOptions = {}): Exchange {
             ops$,
             filter((op) => op.key === operation.key && (op.kind === 'teardown' || op.kind === 'query')),
           );
-          return pipe(fromValue(operation), delay(delayMs), takeUntil(cancel$));
+          return pipe(after(operation, delayMs), takeUntil(cancel$));
         }),
       );
 
@@ -202,12 +302,10 @@ export function retryExchange(options: RetryExchangeOptions = {}): Exchange {
             ...op.context,
             retryState: { attempt: state.attempt + 1, startedAt: state.startedAt },
           });
-          try {
-            options.onRetry?.({ operation: next, attempt: state.attempt, delayMs, failure });
-          } catch {
-            // a logging hook must not break the request
-          }
+          // Scheduled before it is reported, so a hook that aborts the call cancels the timer too.
           scheduleRetry({ operation: next, delayMs });
+          const what = getOperationName(op.query) ?? `Anonymous ${op.kind}`;
+          reportRetry(options.onRetry, retryEvent('graphql', what, state.attempt, delayMs, failure));
           return false;
         }),
       );

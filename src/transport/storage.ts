@@ -38,7 +38,13 @@ import {
 import { computeDelay, isRetryableStatus, parseRetryAfter } from './backoff.js';
 import { abortReason, DEFAULT_TIMEOUT_MS } from './fetchWithTimeout.js';
 import { errorCode, scrubError } from './resultError.js';
-import { DEFAULT_RETRY, resolveRetryOptions, type RetryOptions } from './retryExchange.js';
+import {
+  DEFAULT_RETRY,
+  reportRetry,
+  resolveRetryOptions,
+  retryEvent,
+  type RetryOptions,
+} from './retryExchange.js';
 
 /**
  * One request to a storage URL.
@@ -341,6 +347,7 @@ export async function storageFetch(
   }
   const retry =
     options.retry === false ? { ...DEFAULT_RETRY, maxAttempts: 1 } : resolveRetryOptions(options.retry);
+  const onRetry = options.retry === false ? undefined : options.retry?.onRetry;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
@@ -357,6 +364,11 @@ export async function storageFetch(
       (result.kind === 'status' ? result.retryAfterMs : undefined) ??
       computeDelay(attempt, { initialDelayMs: retry.initialDelayMs, maxDelayMs: retry.maxDelayMs }, random);
     if (retryable && attempt < retry.maxAttempts && now() + delayMs - startedAt <= retry.maxElapsedMs) {
+      const failure =
+        result.kind === 'status'
+          ? { kind: 'http' as const, status: result.status, retryAfterMs: result.retryAfterMs }
+          : { kind: result.kind };
+      reportRetry(onRetry, retryEvent('storage', what, attempt, delayMs, failure));
       await sleep(delayMs, signal);
       continue;
     }

@@ -199,12 +199,35 @@ describe('date filters', () => {
   });
 });
 
+/** A filter `levels` filter objects deep: `{ $or: [{ $or: [ ... { state: 'finished' } ] }] }`. */
+function nestedFilter(levels: number): RunsOptions['filters'] {
+  let f: NonNullable<RunsOptions['filters']> = { state: 'finished' };
+  for (let i = 1; i < levels; i++) f = { $or: [f] };
+  return f;
+}
+
+describe('a filter nested 64 levels deep', () => {
+  it('is sent, and matches', async () => {
+    const runs = await api.runs('alice/mnist', { filters: nestedFilter(64), lazy: true }).toArray();
+    expect(runs.length).toBeGreaterThan(0);
+  });
+});
+
 describe('bad options fail before any request', () => {
   const cases: Array<[string, () => unknown]> = [
     ['projects options null', () => api.projects('alice', null as unknown as ListOptions)],
     ['runs options null', () => api.runs('alice/mnist', null as unknown as RunsOptions)],
     ['runs signal not a signal', () => api.runs('alice/mnist', { signal: 'x' as unknown as AbortSignal })],
     ['runs lazy not a boolean', () => api.runs('alice/mnist', { lazy: 1 as unknown as boolean })],
+    [
+      'a filter value that is a function',
+      () => api.runs('alice/mnist', { filters: { state: (() => 'x') as never } }),
+    ],
+    [
+      'a filter value that is a Map',
+      () => api.runs('alice/mnist', { filters: { group: new Map() as never } }),
+    ],
+    ['a filter nested 65 levels deep', () => api.runs('alice/mnist', { filters: nestedFilter(65) })],
     ['retry.maxAttempts negative', () => new Api({ apiKey: 'k', retry: { maxAttempts: -1 } })],
     ['retry unknown key', () => new Api({ apiKey: 'k', retry: { tries: 3 } as never })],
     ['cache not a boolean', () => new Api({ apiKey: 'k', cache: 'yes' as unknown as boolean })],
@@ -223,10 +246,33 @@ describe('bad options fail before any request', () => {
     ['run options null', () => api.run('alice/mnist/run00001', null as unknown as object)],
     ['toArray options null', () => api.runs('alice/mnist').toArray(null as unknown as object)],
     ['project entity contradicting the path', () => api.project('alice/mnist', 'bob')],
-    ['run path with a space', () => api.run('alice/mn ist/run00001')],
+    ['run path with a tab', () => api.run('alice/mn\tist/run00001')],
   ])('%s', async (_name, fn) => {
     await expect(fn()).rejects.toBeInstanceOf(ValidationError);
     expect(graphqlCalls(emu)).toBe(0);
+  });
+
+  it('integer options above the largest GraphQL Int (2^31 - 1) are a ValidationError naming them', async () => {
+    const run = await api.run('alice/mnist/run00001');
+    const project = await api.project('alice/mnist');
+    emu.clearRequests();
+    const tooBig = 2 ** 31;
+    const sync: Array<[string, () => unknown]> = [
+      ['perPage', () => api.runs('alice/mnist', { perPage: tooBig })],
+      ['perPage', () => api.projects('alice', { perPage: tooBig })],
+      ['perPage', () => api.reports('alice/mnist', { perPage: tooBig })],
+      ['perPage', () => project.sweeps({ perPage: tooBig })],
+      ['perPage', () => run.files({ perPage: tooBig })],
+      ['pageSize', () => run.scanHistory({ pageSize: tooBig })],
+    ];
+    for (const [parameter, fn] of sync) {
+      expect(fn).toThrow(expect.objectContaining({ parameter, code: 'VALIDATION' }));
+    }
+    await expect(run.history({ samples: tooBig })).rejects.toMatchObject({ parameter: 'samples' });
+    expect(graphqlCalls(emu)).toBe(0);
+    // 2^31 - 1 itself is sent as is
+    await api.runs('alice/mnist', { perPage: tooBig - 1, lazy: true }).toArray();
+    expect(emu.requests.find((r) => r.operationName === 'RunsPage')?.variables?.perPage).toBe(tooBig - 1);
   });
 
   it('projects().totalCount() is unsupported without asking the server', async () => {

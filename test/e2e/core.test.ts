@@ -160,7 +160,7 @@ describe('projects', () => {
     emu.clearRequests();
     expect(() => api.projects('alice', { perPage: 0 })).toThrow(ValidationError);
     expect(() => api.projects('alice/mnist')).toThrow(/entity/);
-    await expect(api.project('mnist', 'al ice')).rejects.toBeInstanceOf(ValidationError);
+    await expect(api.project('mnist', 'al\tice')).rejects.toBeInstanceOf(ValidationError);
     expect(() => new Api({ apiKey: 'k', entity: 'a/b' })).toThrow(ValidationError);
     expect(() => new Api({ apiKey: 'k', project: 'p:q' })).toThrow(/project/);
     expect(graphqlCalls(emu)).toBe(0);

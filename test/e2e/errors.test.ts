@@ -7,6 +7,7 @@ import {
   NotFoundError,
   PermissionError,
   RateLimitError,
+  type RetryEvent,
   ServerError,
   TimeoutError,
   WandbError,
@@ -45,14 +46,37 @@ describe('retries', () => {
     expect(graphqlCalls(emu, 'Viewer')).toBe(2);
   });
 
+  it('retry.onRetry reports each retry of an API call', async () => {
+    const events: RetryEvent[] = [];
+    const logged = new Api({
+      baseUrl: emu.url,
+      apiKey: emu.apiKey,
+      retry: { initialDelayMs: 1, maxDelayMs: 1, onRetry: (e) => events.push(e) },
+    });
+    emu.faults.add({ operationName: 'Viewer', status: 500, times: 1 });
+    expect((await logged.viewer()).username).toBe('alice');
+    expect(events).toEqual([
+      { target: 'graphql', what: 'Viewer', attempt: 1, delayMs: 1, reason: 'http', status: 500 },
+    ]);
+    expect(() => new Api({ apiKey: 'k', retry: { onRetry: 'log' as never } })).toThrow(/retry\.onRetry/);
+  });
+
   it('a 503 with Retry-After waits that long', async () => {
+    // The wait scheduled is the Retry-After, not the backoff (initialDelayMs 5, maxDelayMs 50);
+    // that the exchange then waits exactly that long is asserted with fake timers in
+    // test/unit/transport/retry-exchange.test.ts.
+    const delays: number[] = [];
+    const observed = new Api({
+      baseUrl: emu.url,
+      apiKey: emu.apiKey,
+      retry: { maxAttempts: 4, initialDelayMs: 5, maxDelayMs: 50, onRetry: (e) => delays.push(e.delayMs) },
+    });
     emu.faults.add({ operationName: 'Viewer', status: 503, times: 1, retryAfterSeconds: 1 });
-    const started = Date.now();
-    await api.viewer();
+    await observed.viewer();
     const [first, second] = emu.requests.filter((r) => r.operationName === 'Viewer');
     expect(second).toBeDefined();
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     expect(first!.status).toBe(503);
+    expect(delays).toEqual([1_000]);
   });
 
   it.each([

@@ -185,23 +185,20 @@ describe('run.uploadFile() with MARK_RUN_FILES_UPLOADED off (the default)', () =
 });
 
 describe('emulator: markRunFilesUploaded', () => {
-  let raw: Run;
-  beforeAll(async () => {
-    raw = await apiFor(on).run('alice/marked/raw');
-  });
-
   it('with the feature on, an upload is neither listed nor downloadable until it is marked', async () => {
-    await rawUpload(on, 'raw', 'pending.txt', 'pending');
-    expect(await listed(on, 'raw')).toEqual({ names: [], fileCount: 0 });
-    expect(await failure(raw.file('pending.txt'))).toBeInstanceOf(NotFoundError);
+    on.seed.run({ project: 'marked', id: 'pending' }); // a run of its own: no other test adds files to it
+    const pending = await apiFor(on).run('alice/marked/pending');
+    await rawUpload(on, 'pending', 'pending.txt', 'pending');
+    expect(await listed(on, 'pending')).toEqual({ names: [], fileCount: 0 });
+    expect(await failure(pending.file('pending.txt'))).toBeInstanceOf(NotFoundError);
 
-    expect(await mark(on, 'raw', ['pending.txt'])).toBe(true);
-    expect(await listed(on, 'raw')).toEqual({ names: ['pending.txt'], fileCount: 1 });
-    expect(await readFresh(on, 'raw', 'pending.txt')).toBe('pending');
+    expect(await mark(on, 'pending', ['pending.txt'])).toBe(true);
+    expect(await listed(on, 'pending')).toEqual({ names: ['pending.txt'], fileCount: 1 });
+    expect(await readFresh(on, 'pending', 'pending.txt')).toBe('pending');
 
     // Marking again (a retried request) still succeeds and changes nothing.
-    expect(await mark(on, 'raw', ['pending.txt'])).toBe(true);
-    expect(await listed(on, 'raw')).toEqual({ names: ['pending.txt'], fileCount: 1 });
+    expect(await mark(on, 'pending', ['pending.txt'])).toBe(true);
+    expect(await listed(on, 'pending')).toEqual({ names: ['pending.txt'], fileCount: 1 });
   });
 
   it('a file being replaced keeps its old content until the new upload is marked', async () => {

@@ -40,6 +40,7 @@ function runFilesVariables(): Record<string, unknown>[] {
 describe('run.files({ pattern })', () => {
   it("'%.json' lists only the JSON files, one page each with perPage: 1, sending the pattern every time", async () => {
     const run = await theRun();
+    api.flush(); // pages other tests cached must not hide a request
     emu.clearRequests();
     const files = run.files({ pattern: '%.json', perPage: 1 });
     expect((await files.toArray()).map((f) => f.name)).toEqual(['a.json', 'b.json', 'tables/c.json']);

@@ -175,6 +175,7 @@ describe('run.history (sampled)', () => {
       ['samples', { samples: 0 }],
       ['samples', { samples: 2.5 }],
       ['samples', { samples: '10' }],
+      ['samples', { samples: 2 ** 31 }],
       ['keys', { keys: 'loss' }],
       ['keys', { keys: ['loss', 3] }],
       ['keys', { keys: [] }],
@@ -353,11 +354,23 @@ describe('run.scanHistory (every row, by step windows)', () => {
     expect(graphqlCalls(emu, 'HistoryPage')).toBe(2);
   });
 
+  it('refuses a maxStep below minStep when called, and scans nothing, without a request, when they are equal', async () => {
+    const run = await runOf('long');
+    emu.clearRequests();
+    const error = validationError(() => run.scanHistory({ minStep: 10, maxStep: 5 }));
+    expect(error.parameter).toBe('maxStep');
+    expect(error.message).toContain('below minStep 10');
+    expect(await collect(run.scanHistory({ minStep: 10, maxStep: 10 }))).toEqual([]);
+    expect(await collect(run.scanHistory({ keys: ['loss'], minStep: 0, maxStep: 0 }))).toEqual([]);
+    expect(graphqlCalls(emu)).toBe(0);
+  });
+
   it('refuses bad options when called, before any request', async () => {
     const run = await runOf('long');
     const bad: Array<[string, unknown]> = [
       ['pageSize', { pageSize: 0 }],
       ['pageSize', { pageSize: 1.5 }],
+      ['pageSize', { pageSize: 2 ** 31 }],
       ['minStep', { minStep: -1 }],
       ['minStep', { minStep: '3' }],
       ['maxStep', { maxStep: 2.5 }],

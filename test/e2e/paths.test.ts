@@ -136,3 +136,47 @@ describe('api.fromPath', () => {
     expect(second.summary).toEqual({ loss: 0.2 });
   });
 });
+
+describe('names with spaces', () => {
+  it('creates and reads project "My Project" and a run in it', async () => {
+    const created = await api.createProject('My Project');
+    expect(created.name).toBe('My Project');
+    expect(created.url).toBe(`${api.appUrl}/alice/My%20Project/workspace`);
+    const project = await api.project('alice/My Project');
+    expect(project.name).toBe('My Project');
+
+    const run = await api.createRun({ project: 'My Project', runId: 'sp1' });
+    expect(run.url).toBe(`${api.appUrl}/alice/My%20Project/runs/sp1`);
+    run.config = { lr: 0.1 };
+    await run.update();
+
+    const read = await api.run('alice/My Project/sp1');
+    expect(read.path).toEqual(['alice', 'My Project', 'sp1']);
+    expect(read.config).toEqual({ lr: 0.1 });
+    expect((await api.runs('alice/My Project').toArray()).map((r) => r.id)).toEqual(['sp1']);
+    const viaUrl = await api.fromPath(new URL(run.url).pathname as `${string}/${string}/runs/${string}`);
+    expect(viaUrl.path).toEqual(['alice', 'My Project', 'sp1']);
+  });
+});
+
+describe('a path with a ?query or #fragment', () => {
+  it.each<[string, () => Promise<unknown>, string]>([
+    ['api.run', () => api.run('alice/vision/run00001?workspace=user-alice'), '"alice/vision/run00001"'],
+    ['api.run', () => api.run('alice/vision/run00001#overview'), '"alice/vision/run00001"'],
+    ['api.project', () => api.project('alice/vision?nw=1'), '"alice/vision"'],
+    ['api.runs', () => api.runs('alice/vision#runs').toArray(), '"alice/vision"'],
+    [
+      'api.sweep',
+      () => api.sweep('alice/vision/sweeps/swp00001?view=table'),
+      '"alice/vision/sweeps/swp00001"',
+    ],
+    ['api.reports', () => api.reports('alice/vision?x').toArray(), '"alice/vision"'],
+    ['api.fromPath', () => api.fromPath('alice/vision/runs/run00001#logs'), '"alice/vision/runs/run00001"'],
+  ])('%s is a ValidationError that says what to pass, before any request', async (_call, call, instead) => {
+    emu.clearRequests();
+    const error = await validationRejection((async () => call())());
+    expect(error.parameter).toBe('path');
+    expect(error.message).toContain(`pass the path without it: ${instead}`);
+    expect(graphqlCalls(emu)).toBe(0);
+  });
+});

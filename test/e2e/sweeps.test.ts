@@ -111,6 +111,7 @@ useEmulator((ctx) => {
 
 describe('api.runs({ includeSweeps })', () => {
   it('attaches each run its sweep, fetching every sweep once per listing', async () => {
+    api.flush(); // what other tests cached must not hide a request
     emu.clearRequests();
     const runs = await api.runs('alice/tuning', { includeSweeps: true, perPage: 1 }).toArray();
     expect(runs.map((r) => r.id)).toEqual(['tune0001', 'tune0002', 'tune0003', 'tune0004']);

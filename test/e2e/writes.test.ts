@@ -64,7 +64,7 @@ describe('api.createProject', () => {
     for (const [name, entity] of [
       ['', undefined],
       ['a/b', undefined],
-      ['ok', 'bad entity'],
+      ['ok', 'bad\tentity'],
       [42, undefined],
     ] as const) {
       await expect(api.createProject(name as string, entity)).rejects.toBeInstanceOf(ValidationError);
@@ -127,7 +127,7 @@ describe('api.createRun', () => {
       { project: 'p', runId: '' },
       { project: 'p', runId: 'a/b' },
       { project: 'p', runId: 7 },
-      { project: 'p q' },
+      { project: 'p\tq' },
       { project: 'p', entity: 'a:b' },
       { project: 'p', signal: {} },
     ]) {
@@ -337,6 +337,46 @@ describe('run.update', () => {
     await expect(run.update()).rejects.toThrow(ValidationError);
     await expect(run.update({ signal: 'x' as unknown as AbortSignal })).rejects.toThrow(ValidationError);
     expect(graphqlCalls(emu)).toBe(0);
+  });
+
+  it('refuses config and summary values JSON would drop or change, naming the key path, before any request', async () => {
+    emu.seed.run({
+      project: 'upd',
+      id: 'unsend01',
+      config: { optimizer: { name: 'adam' } },
+      summary: { a: 1 },
+    });
+    const run = await api.run('alice/upd/unsend01');
+    emu.clearRequests();
+    const cases: Array<[string, () => void, () => void]> = [
+      [
+        'config.optimizer.schedule',
+        () => ((run.config.optimizer as Record<string, unknown>).schedule = () => 0.1),
+        () => delete (run.config.optimizer as Record<string, unknown>).schedule,
+      ],
+      ['config.ids', () => (run.config.ids = new Set([1, 2])), () => delete run.config.ids],
+      ['config.lookup', () => (run.config.lookup = new Map([['a', 1]])), () => delete run.config.lookup],
+      ['summary.marker', () => (run.summary.marker = Symbol('m')), () => delete run.summary.marker],
+      ['summary.layers[1]', () => (run.summary.layers = [1, undefined]), () => delete run.summary.layers],
+      ['summary.when', () => (run.summary.when = new URL('https://x.test')), () => delete run.summary.when],
+    ];
+    for (const [path, edit, undo] of cases) {
+      edit();
+      const error = await run.update().catch((e: unknown) => e);
+      expect(error, path).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).parameter).toBe(path);
+      undo();
+    }
+    expect(graphqlCalls(emu)).toBe(0);
+
+    // NaN and ±Infinity keep working, and a Date goes as its ISO string
+    run.summary.best = Infinity;
+    run.summary.missing = NaN;
+    run.config.started = new Date('2024-01-01T00:00:00Z');
+    await run.update();
+    const fresh = await reread(run);
+    expect(fresh.summary).toEqual({ a: 1, best: Infinity, missing: NaN });
+    expect(fresh.config).toEqual({ optimizer: { name: 'adam' }, started: '2024-01-01T00:00:00.000Z' });
   });
 });
 

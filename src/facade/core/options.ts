@@ -17,7 +17,7 @@ import { UnsupportedError, ValidationError } from '../../errors/index.js';
 import { readEnv } from '../../io/env.js';
 import type { LocalFiles } from '../../io/files.js';
 import type { RetryOptions } from '../../transport/index.js';
-import { isPlainObject, optionalPositive } from './validate.js';
+import { describeValue, isPlainObject, optionalPositive } from './validate.js';
 
 /** The default W&B server. */
 export const DEFAULT_BASE_URL = 'https://api.wandb.ai';
@@ -54,14 +54,15 @@ export const NO_LOCAL_FILES: LocalFiles = {
   writeAtomic: () => Promise.reject(new UnsupportedError(`file.download() writes to disk, ${NEEDS_NODE}`)),
 };
 
-const RETRY_KEYS = ['maxAttempts', 'initialDelayMs', 'maxDelayMs', 'maxElapsedMs'] as const;
+const RETRY_KEYS = ['maxAttempts', 'initialDelayMs', 'maxDelayMs', 'maxElapsedMs', 'onRetry'] as const;
 
 /**
- * The `retry` option: `undefined`, `false`, or an object of known keys with valid numbers.
+ * The `retry` option: `undefined`, `false`, or an object of known keys with valid numbers and an
+ * `onRetry` function.
  *
  * @example
  * ```ts
- * checkRetry({ maxAttempts: 3 }); // { maxAttempts: 3 }
+ * checkRetry({ maxAttempts: 3, onRetry: console.warn }); // { maxAttempts: 3, onRetry: console.warn }
  * checkRetry({ attempts: 3 }); // throws ValidationError('retry.attempts', ...)
  * ```
  */
@@ -70,7 +71,7 @@ export function checkRetry(value: unknown): RetryOptions | false | undefined {
   if (!isPlainObject(value))
     throw new ValidationError(
       'retry',
-      'expected false or { maxAttempts, initialDelayMs, maxDelayMs, maxElapsedMs }',
+      'expected false or { maxAttempts, initialDelayMs, maxDelayMs, maxElapsedMs, onRetry }',
     );
   for (const key of Object.keys(value)) {
     if (!(RETRY_KEYS as readonly string[]).includes(key)) {
@@ -78,6 +79,9 @@ export function checkRetry(value: unknown): RetryOptions | false | undefined {
     }
   }
   optionalPositive(value.maxAttempts, 'retry.maxAttempts', { integer: true });
+  if (value.onRetry !== undefined && typeof value.onRetry !== 'function') {
+    throw new ValidationError('retry.onRetry', `expected a function, got ${describeValue(value.onRetry)}`);
+  }
   for (const key of ['initialDelayMs', 'maxDelayMs', 'maxElapsedMs'] as const) {
     const v = value[key];
     if (v !== undefined && !(typeof v === 'number' && v >= 0 && !Number.isNaN(v))) {

@@ -13,7 +13,7 @@
  */
 
 import { UnsupportedError, ValidationError, WandbError } from '../../errors/index.js';
-import { optionsObject } from './validate.js';
+import { optionalGraphQLInt, optionsObject } from './validate.js';
 
 /**
  * One page as returned by a {@link PageFetcher}.
@@ -62,7 +62,7 @@ export type PageFetcher<T> = (args: {
  * ```
  */
 export interface PaginatedOptions {
-  /** Page size to request; a positive integer. */
+  /** Page size to request; a positive integer of at most 2³¹ − 1 (a GraphQL `Int`). */
   perPage: number;
   /** Cursor to start after (a previous {@link Paginated.cursor}); default null (the beginning). */
   start?: string | null;
@@ -78,7 +78,8 @@ export interface PaginatedOptions {
 }
 
 /**
- * Checks that a page size is a positive (safe) integer and returns it.
+ * Checks that a page size is a positive integer that fits a GraphQL `Int` (at most 2³¹ − 1, see
+ * {@link optionalGraphQLInt}) and returns it.
  *
  * @param parameter - the option name used in the error (default `"perPage"`).
  * @throws {@link ValidationError}
@@ -86,16 +87,13 @@ export interface PaginatedOptions {
  * ```ts
  * validatePerPage(50); // 50
  * validatePerPage(0); // throws ValidationError('perPage', ...)
+ * validatePerPage(2 ** 31); // throws ValidationError('perPage', ...)
  * ```
  */
 export function validatePerPage(n: unknown, parameter = 'perPage'): number {
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) {
-    throw new ValidationError(
-      parameter,
-      `expected a positive integer, got ${typeof n === 'number' ? n : typeof n}`,
-    );
-  }
-  return n;
+  const value = optionalGraphQLInt(n, parameter);
+  if (value === undefined) throw new ValidationError(parameter, 'expected a positive integer, got undefined');
+  return value;
 }
 
 /**
@@ -158,7 +156,7 @@ export function connectionPosition(
  * ```
  */
 export interface ListOptions {
-  /** Items fetched per request, a positive integer. Default 50 (200 for `api.projects`). */
+  /** Items fetched per request, a positive integer of at most 2³¹ − 1. Default 50 (200 for `api.projects`). */
   perPage?: number;
   /** A cursor from {@link Paginated.cursor} to resume a listing after that position. */
   start?: string | null;

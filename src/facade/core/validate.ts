@@ -57,11 +57,11 @@ export function optionalString(value: unknown, parameter: string): string | unde
 }
 
 /**
- * An entity or project name: like {@link optionalString}, and without `/`, `:` or white space.
+ * An entity or project name: like {@link optionalString}, and a valid name by {@link checkName}.
  *
  * @example
  * ```ts
- * optionalName('acme', 'entity'); // 'acme'
+ * optionalName('My Project', 'project'); // 'My Project'
  * optionalName('a/b', 'entity'); // throws ValidationError
  * ```
  */
@@ -71,20 +71,60 @@ export function optionalName(value: unknown, parameter: string): string | undefi
   return name;
 }
 
+/** The longest entity, project or run name W&B accepts, in characters. */
+export const MAX_NAME_LENGTH = 128;
+
+/** The characters W&B refuses in entity, project and run names. */
+const FORBIDDEN_IN_NAME = ['/', '\\', '#', '?', '%', ':'] as const;
+
+const CONTROL = /\p{Cc}/u;
+
 /**
- * Rejects a name (entity, project, run id segment) that contains `/`, `:` or white space.
+ * Rejects what W&B refuses in an entity, project or run name (the rule of the official client's
+ * `validate_project`): an empty name, more than {@link MAX_NAME_LENGTH} characters, any of
+ * `/ \ # ? % :`, and control characters (tab, newline, ...). Anything else is a name, spaces and
+ * non-ASCII letters included (`My Project`, `münchen`). A `%` that looks like a percent-escape
+ * (copied from a URL) gets the decoded name as a hint.
  *
+ * @throws {@link ValidationError} naming `parameter`, the offending character and what is allowed.
  * @example
  * ```ts
- * checkName('vision', 'project'); // ok
+ * checkName('My Project', 'project'); // ok
+ * checkName('a?b', 'project'); // throws ValidationError: it may not contain "?"
  * ```
  */
 export function checkName(name: string, parameter: string): void {
-  if (/[/:\s]/.test(name)) {
+  const allowed = `names may not contain ${FORBIDDEN_IN_NAME.map((c) => `"${c}"`).join(', ')} or control characters, and have 1 to ${MAX_NAME_LENGTH} characters`;
+  if (typeof name !== 'string')
+    throw new ValidationError(parameter, `expected a name, got ${describeValue(name)}`);
+  if (name === '') throw new ValidationError(parameter, `the name is empty; ${allowed}`);
+  const length = [...name].length;
+  if (length > MAX_NAME_LENGTH) {
     throw new ValidationError(
       parameter,
-      `${JSON.stringify(name)} is not a name: it may not contain "/", ":" or spaces`,
+      `${JSON.stringify(name.slice(0, 20))}... is ${length} characters long; ${allowed}`,
     );
+  }
+  const control = CONTROL.exec(name);
+  const found = control?.[0] ?? FORBIDDEN_IN_NAME.find((c) => name.includes(c));
+  if (found === undefined) return;
+  const what = control
+    ? `a control character (U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`
+    : `"${found}"`;
+  let hint = '';
+  if (found === '%') {
+    const decoded = decodeOrUndefined(name);
+    if (decoded !== undefined && decoded !== name)
+      hint = `; if it is percent-encoded, pass ${JSON.stringify(decoded)}`;
+  }
+  throw new ValidationError(parameter, `${JSON.stringify(name)} contains ${what}; ${allowed}${hint}`);
+}
+
+function decodeOrUndefined(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
   }
 }
 
@@ -126,7 +166,7 @@ export function optionalSignal(value: unknown, parameter = 'signal'): AbortSigna
  * @example
  * ```ts
  * optionalPositive(30_000, 'timeoutMs'); // 30000
- * optionalPositive(500, 'samples', { integer: true, max: 2_147_483_647 }); // 500
+ * optionalPositive(3, 'retry.maxAttempts', { integer: true }); // 3
  * ```
  */
 export function optionalPositive(
@@ -146,6 +186,33 @@ export function optionalPositive(
     throw new ValidationError(
       parameter,
       `expected a positive ${integer ? 'integer' : 'number'}${bound}, got ${describeValue(value)}`,
+    );
+  }
+  return value;
+}
+
+/** The largest value of a GraphQL `Int` (a signed 32-bit integer): 2³¹ − 1. */
+export const MAX_GRAPHQL_INT = 2_147_483_647;
+
+/**
+ * A positive integer option that is sent as a GraphQL `Int` (`perPage`, `samples`, `pageSize`):
+ * an integer from 1 to {@link MAX_GRAPHQL_INT}; `undefined` when absent. The one check every such
+ * option goes through, so none reaches the server out of range.
+ *
+ * @throws {@link ValidationError} naming `parameter` for anything else (0, negatives, fractions,
+ *   NaN, strings, and integers above 2³¹ − 1).
+ * @example
+ * ```ts
+ * optionalGraphQLInt(500, 'samples'); // 500
+ * optionalGraphQLInt(2 ** 31, 'perPage'); // throws ValidationError
+ * ```
+ */
+export function optionalGraphQLInt(value: unknown, parameter: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_GRAPHQL_INT) {
+    throw new ValidationError(
+      parameter,
+      `expected a positive integer of at most ${MAX_GRAPHQL_INT} (the largest GraphQL Int), got ${describeValue(value)}`,
     );
   }
   return value;

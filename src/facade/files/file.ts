@@ -14,6 +14,7 @@
  * @module
  */
 import {
+  IntegrityError,
   NetworkError,
   PermissionError,
   ServerError,
@@ -239,6 +240,21 @@ function announcedLength(res: Response): number | undefined {
 }
 
 /**
+ * An MD5 as the server may give it — base64 of the 16-byte digest (what W&B sends), or its 32 hex
+ * digits — as base64, to compare with a computed digest; `undefined` for anything else (then it
+ * cannot be checked).
+ */
+function md5AsBase64(md5: string): string | undefined {
+  const text = md5.trim();
+  if (/^[A-Za-z0-9+/]{22}(==)?$/.test(text)) return `${text.slice(0, 22)}==`;
+  if (/^[0-9a-fA-F]{32}$/.test(text)) {
+    const bytes = text.match(/../g)?.map((h) => String.fromCharCode(parseInt(h, 16))) ?? [];
+    return btoa(bytes.join(''));
+  }
+  return undefined;
+}
+
+/**
  * A file of a run (a config, a log, a checkpoint, a media file...). Get them with `run.files()`,
  * `run.file(name)` or `run.uploadFile(...)`.
  *
@@ -418,6 +434,12 @@ export class File {
    * unless `replace` is set. In a browser it rejects with `UnsupportedError`: use `blob()` or
    * `stream()` there.
    *
+   * The content is checked against the {@link File.md5} the server gave, hashed as it is written
+   * (the file is not read a second time): on a mismatch the entry is read again — a file that
+   * changed since it was listed (`output.log` of a running run) is accepted when the bytes match
+   * its current MD5, and this `File` then shows its current entry — else the download rejects with
+   * {@link IntegrityError} and nothing is written. Without an MD5 from the server there is no check.
+   *
    * @example
    * ```ts
    * const path = await file.download({ root: 'downloads', replace: true });
@@ -432,8 +454,27 @@ export class File {
     const segments = downloadSegments(this.name);
     const disk = this.#ctx.disk();
     const target = await disk.prepareDownload(root, segments, this.name, replace);
-    await disk.writeAtomic(target, this.stream({ signal }), { replace });
+    const listed = this.md5 === undefined ? undefined : md5AsBase64(this.md5);
+    await disk.writeAtomic(target, this.stream({ signal }), {
+      replace,
+      ...(listed === undefined
+        ? {}
+        : { verify: (actual: string) => this.#verifyMd5(listed, actual, signal) }),
+    });
     return target;
+  }
+
+  /** Accepts downloaded bytes whose MD5 is `actual` when it is the listed one, or the file's MD5 now. */
+  async #verifyMd5(listed: string, actual: string, signal: AbortSignal | undefined): Promise<void> {
+    if (actual === listed) return;
+    await this.#refresh(signal);
+    const now = this.md5 === undefined ? undefined : md5AsBase64(this.md5);
+    if (now === undefined || now === actual) return;
+    throw new IntegrityError(
+      `Download of ${JSON.stringify(this.name)} from run ${formatRunPath(this.#ref)} is corrupt: the MD5 of the ` +
+        `bytes received is ${actual}, the server gives ${this.md5 ?? listed}; nothing was written. Try again`,
+      { expected: this.md5 ?? listed, actual },
+    );
   }
 
   /**
@@ -516,7 +557,7 @@ export class File {
     });
   }
 
-  async #refresh(signal: AbortSignal): Promise<void> {
+  async #refresh(signal: AbortSignal | undefined): Promise<void> {
     const page = await fetchFilesPage(this.#ctx, this.#ref, {
       names: [this.name],
       cursor: null,

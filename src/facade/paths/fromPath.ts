@@ -8,7 +8,7 @@
  * @module
  */
 import { ValidationError } from '../../errors/index.js';
-import { formsText, lenientDecode, parseReportSlug, splitPath } from './paths.js';
+import { checkNoQuery, formsText, lenientDecode, parseReportSlug, splitPath } from './paths.js';
 import { checkName } from '../core/validate.js';
 
 /**
@@ -74,11 +74,7 @@ function pathPart(path: string): string {
       `it is a URL${inner ? `; pass the path after the host: ${JSON.stringify(inner)}` : ''}`,
     );
   }
-  const at = text.search(/[?#]/);
-  if (at >= 0) {
-    const what = text[at] === '?' ? 'a query' : 'a fragment';
-    throw badShape(path, `it has ${what} (${JSON.stringify(text.slice(at))}); pass the path without it`);
-  }
+  checkNoQuery(text, 'path');
   return text.replace(/\/+$/, '');
 }
 
@@ -93,7 +89,8 @@ function nameSegment(segment: string): string {
  * Classifies a path the way the official client's `from_path` does: one or two segments name a
  * project, three a run, four a run, sweep or report by the third segment (`runs`, `sweeps`,
  * `reports`). Leading and trailing `/` are allowed; percent-escapes in names are decoded (so the
- * path of a `url` this client builds works); names may not contain `:`, `/` or white space.
+ * path of a `url` this client builds works); names follow W&B's rule (no `/ \ # ? % :` or control
+ * characters, at most 128 characters; spaces are fine).
  *
  * @throws {@link ValidationError} (`parameter` `"path"`) for any other shape, a report segment
  *   without `--`, a full URL or a path with a `?query` or `#fragment` (the message names the path

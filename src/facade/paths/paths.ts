@@ -11,6 +11,7 @@
  */
 
 import { ValidationError } from '../../errors/index.js';
+import { checkName } from '../core/validate.js';
 
 /**
  * Defaults for the parts a path leaves out (from the `entity` / `project` options or
@@ -183,13 +184,40 @@ function malformed(parameter: string, path: string, forms: readonly string[], wh
 }
 
 /**
+ * Rejects a path with a `?query` or `#fragment` (what a browser's address bar adds; no W&B name
+ * contains `?` or `#`), with a message that gives the path to pass instead.
+ *
+ * @throws {@link ValidationError} naming `parameter`.
+ * @example
+ * ```ts
+ * checkNoQuery('acme/vision/abc', 'path'); // ok
+ * checkNoQuery('acme/vision/abc?workspace=user', 'path'); // throws: pass "acme/vision/abc"
+ * ```
+ */
+export function checkNoQuery(path: string, parameter = 'path'): void {
+  const at = path.search(/[?#]/);
+  if (at < 0) return;
+  const what = path[at] === '?' ? 'a query' : 'a fragment';
+  const instead = path
+    .slice(0, at)
+    .trim()
+    .replace(/(.)\/+$/, '$1');
+  throw new ValidationError(
+    parameter,
+    `${JSON.stringify(path)} has ${what} (${JSON.stringify(path.slice(at))}), which is not part of a W&B path` +
+      (instead ? `; pass the path without it: ${JSON.stringify(instead)}` : ''),
+  );
+}
+
+/**
  * Splits a slash-separated path into its segments: surrounding whitespace is trimmed, one
- * leading `/` is allowed, and every segment must be non-empty. Throws a {@link ValidationError}
+ * leading `/` is allowed, every segment must be non-empty, and a `?query` or `#fragment` is
+ * refused ({@link checkNoQuery}). Names may contain spaces. Throws a {@link ValidationError}
  * naming `parameter` (and listing `acceptedForms`, when given) otherwise.
  *
  * @example
  * ```ts
- * splitPath(' /acme/vision/abc '); // ['acme', 'vision', 'abc']
+ * splitPath(' /acme/My Project/abc '); // ['acme', 'My Project', 'abc']
  * splitPath('acme//abc'); // throws ValidationError
  * ```
  */
@@ -198,12 +226,11 @@ export function splitPath(path: string, parameter = 'path', acceptedForms: reado
     throw new ValidationError(parameter, `expected a string, got ${path === null ? 'null' : typeof path}`);
   }
   const trimmed = path.trim();
+  checkNoQuery(trimmed, parameter);
   const body = trimmed.startsWith('/') ? trimmed.slice(1) : trimmed;
   if (body === '') throw malformed(parameter, path, acceptedForms, 'it is empty');
   const segments = body.split('/');
   if (segments.some((s) => s.trim() === '')) throw malformed(parameter, path, acceptedForms, 'empty segment');
-  if (segments.some((s) => /\s/.test(s)))
-    throw malformed(parameter, path, acceptedForms, 'white space in a name');
   return segments;
 }
 
@@ -312,6 +339,7 @@ function parseIdPath(path: string, defaults: PathDefaults, kind: IdPathKind): Pr
     throw malformed('path', path, forms, 'too many segments');
   }
 
+  for (const name of [entity, project, id]) if (name !== undefined) checkName(name, 'path');
   entity ??= defaults.entity || undefined;
   project ??= defaults.project || undefined;
   if (project === undefined) throw noProject(path, 'path', `entity/project/${kind.idName}`);
@@ -341,6 +369,7 @@ export function parseProjectPath(path: string | undefined, defaults: PathDefault
     if (segments.length === 1) project = segments[0];
     else if (segments.length === 2) [entity, project] = segments as [string, string];
     else throw malformed('path', path, PROJECT_PATH_FORMS, 'too many segments');
+    for (const name of segments) checkName(name, 'path');
   }
   entity ??= defaults.entity || undefined;
   project ??= defaults.project || undefined;

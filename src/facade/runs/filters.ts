@@ -143,6 +143,17 @@ export const FIELD_OPERATORS: readonly string[] = [
 
 const COMPARISON = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte']);
 
+/**
+ * The deepest nesting of filter objects a run filter may have (the top-level filter is level 1;
+ * each `$and` / `$or` / `$nor` adds one). Deeper filters are refused before any request.
+ *
+ * @example
+ * ```ts
+ * MAX_FILTER_DEPTH; // 64
+ * ```
+ */
+export const MAX_FILTER_DEPTH = 64;
+
 class FilterChecker {
   private readonly active = new Set<object>();
   constructor(private readonly parameter: string) {}
@@ -156,8 +167,32 @@ class FilterChecker {
     this.active.add(obj);
   }
 
-  filter(value: unknown, where: string): void {
+  /** JSON would drop symbol keys silently. */
+  noSymbolKeys(obj: object, where: string): void {
+    const symbol = Object.getOwnPropertySymbols(obj).find((k) =>
+      Object.prototype.propertyIsEnumerable.call(obj, k),
+    );
+    if (symbol !== undefined)
+      this.fail(where, `a symbol key (${String(symbol)}) cannot be sent; use string keys`);
+  }
+
+  /** Each item of an array, holes included (JSON would send a hole as null). */
+  items(list: unknown[], at: string, check: (item: unknown, where: string) => void): void {
+    for (let i = 0; i < list.length; i++) {
+      if (!(i in list)) this.fail(`${at}[${i}]`, 'an empty slot in an array would be sent as null');
+      check(list[i], `${at}[${i}]`);
+    }
+  }
+
+  filter(value: unknown, where: string, depth = 1): void {
+    if (depth > MAX_FILTER_DEPTH) {
+      this.fail(
+        where.length > 80 ? `…${where.slice(-60)}` : where,
+        `the filter is nested more than ${MAX_FILTER_DEPTH} levels deep; flatten it (e.g. one $and of many conditions instead of nested ones)`,
+      );
+    }
     if (!isPlainObject(value)) this.fail(where, `expected a filter object, got ${describeValue(value)}`);
+    this.noSymbolKeys(value, where);
     this.enter(value, where);
     for (const [key, v] of Object.entries(value)) {
       if (v === undefined) continue;
@@ -173,7 +208,7 @@ class FilterChecker {
           this.fail(at, `${key} expects a non-empty array of filter objects, got ${describeValue(v)}`);
         }
         this.enter(v, at);
-        v.forEach((sub, i) => this.filter(sub, `${at}[${i}]`));
+        this.items(v, at, (sub, subAt) => this.filter(sub, subAt, depth + 1));
         this.active.delete(v);
       } else {
         if (key.trim() === '') this.fail(at, 'field names must be non-empty strings');
@@ -205,6 +240,7 @@ class FilterChecker {
       this.literal(v, where, 'the value');
       return;
     }
+    this.noSymbolKeys(v, where);
     this.enter(v, where);
     const entries = Object.entries(v).filter(([, x]) => x !== undefined);
     if (entries.length === 0) {
@@ -222,7 +258,7 @@ class FilterChecker {
         this.literal(x, at, `the ${op} operand`);
       } else if (op === '$in' || op === '$nin') {
         if (!Array.isArray(x)) this.fail(at, `${op} expects an array, got ${describeValue(x)}`);
-        x.forEach((item: unknown, i) => this.literal(item, `${at}[${i}]`, `each ${op} element`));
+        this.items(x, at, (item, itemAt) => this.literal(item, itemAt, `each ${op} element`));
       } else if (op === '$exists') {
         if (typeof x !== 'boolean') this.fail(at, `$exists expects true or false, got ${describeValue(x)}`);
       } else {
@@ -246,7 +282,7 @@ class FilterChecker {
  * Checks a run filter deeply before it is sent: only known operators (naming the bad one and
  * listing the allowed ones), non-empty `$and` / `$or` / `$nor` arrays of objects, `$in` /
  * `$nin` arrays, boolean `$exists`, a `$regex` string that compiles, finite numbers, valid
- * Dates and non-empty field names. `undefined` (no filter) is valid; keys whose value is
+ * Dates, non-empty field names, and at most {@link MAX_FILTER_DEPTH} levels of nesting. `undefined` (no filter) is valid; keys whose value is
  * `undefined` are ignored. Field names are not checked against a list: the server decides.
  *
  * @param parameter - the option name used in errors (default `"filters"`).

@@ -31,7 +31,7 @@ import { formatRunPath, type RunRef } from '../paths/paths.js';
 import {
   describeValue,
   isPlainObject,
-  optionalPositive,
+  optionalGraphQLInt,
   optionsObject,
   optionalSignal,
 } from '../core/validate.js';
@@ -124,7 +124,7 @@ export type HistoryFormat = 'rows' | 'columns';
  * ```
  */
 export interface HistoryOptions extends Pick<RequestOptions, 'signal'> {
-  /** Most rows the server answers (it samples evenly). A positive integer. @defaultValue 500 */
+  /** Most rows the server answers (it samples evenly). A positive integer, at most 2³¹ − 1. @defaultValue 500 */
   samples?: number;
   /**
    * Only rows that have all of these keys, with just `xAxis` and these keys. A non-empty array of
@@ -153,16 +153,17 @@ export interface ScanHistoryOptions extends Pick<ListOptions, 'signal'> {
    * non-empty strings. Default: every row, with every key.
    */
   keys?: readonly string[];
-  /** Steps per request (one window of steps each). A positive integer. @defaultValue 1000 */
+  /** Steps per request (one window of steps each). A positive integer, at most 2³¹ − 1. @defaultValue 1000 */
   pageSize?: number;
   /** First step (inclusive). A non-negative integer. @defaultValue 0 */
   minStep?: number;
-  /** End step (**exclusive**); clamped to just past the run's last step. A non-negative integer. */
+  /**
+   * End step (**exclusive**); clamped to just past the run's last step. A non-negative integer, not
+   * below `minStep` (a `ValidationError`); equal to it, the range is empty: the scan yields
+   * nothing and sends no request.
+   */
   maxStep?: number;
 }
-
-/** Largest value of a GraphQL `Int` (`samples`, `pageSize`). */
-const MAX_INT = 2_147_483_647;
 
 /** Default of {@link HistoryOptions.samples}. */
 const DEFAULT_SAMPLES = 500;
@@ -177,7 +178,7 @@ interface HistoryTarget extends RunRef {
 
 /** A `samples` or `pageSize` option: a positive GraphQL `Int`, `fallback` when absent. */
 function positiveInt(value: unknown, parameter: string, fallback: number): number {
-  return optionalPositive(value, parameter, { integer: true, max: MAX_INT }) ?? fallback;
+  return optionalGraphQLInt(value, parameter) ?? fallback;
 }
 
 function stepOption(value: unknown, parameter: string): number | undefined {
@@ -371,6 +372,12 @@ export function scanHistory(
   const pageSize = positiveInt(o.pageSize, 'pageSize', DEFAULT_PAGE_SIZE);
   const minStep = stepOption(o.minStep, 'minStep') ?? 0;
   const maxStep = stepOption(o.maxStep, 'maxStep');
+  if (maxStep !== undefined && maxStep < minStep) {
+    throw new ValidationError(
+      'maxStep',
+      `${maxStep} is below minStep ${minStep}; maxStep is the exclusive end of the steps to scan (minStep <= step < maxStep), so it may not be smaller than minStep`,
+    );
+  }
   const signal = optionalSignal(o.signal);
   const ref: HistoryTarget = { ctx, entity, project, runId };
   const base = { entity, project, name: runId };
@@ -393,6 +400,7 @@ export function scanHistory(
 
   async function* scan(): AsyncGenerator<HistoryRow, void, undefined> {
     throwIfAborted(signal);
+    if (maxStep === minStep) return; // an empty range: nothing to ask the server
     const run = await requestRun(ref, RunHistoryKeysDocument, base, signal);
     const lastStep = lastStepOf(run.historyKeys, `historyKeys of run ${formatRunPath(ref)}`);
     const end = Math.min(maxStep ?? Infinity, lastStep + 1);

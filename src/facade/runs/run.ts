@@ -23,7 +23,7 @@ import {
 } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { parseServerDate } from '../core/dates.js';
-import { parseJsonString, unwrapConfig } from '../core/json.js';
+import { checkSendableJson, parseJsonString, unwrapConfig } from '../core/json.js';
 import { runNotFound } from '../core/notFound.js';
 import type { Paginated } from '../core/pagination.js';
 import { optionalBoolean, optionalSignal, optionsObject } from '../core/validate.js';
@@ -417,8 +417,10 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
    * and differ from what was loaded, each in full (`config` in the server's `{ key: { value,
    * desc } }` form with `_wandb` kept; `summary` with `NaN` / `±Infinity` kept), so a lazily
    * listed run, or one whose config or summary you did not change, never has them overwritten.
-   * Values that cannot be sent (e.g. a `BigInt` or a circular object) throw
-   * {@link ValidationError} before any request. If the request fails, your edits stay and a later
+   * Values that cannot be sent as they are — functions, symbols, `BigInt`s, `Map`s, `Set`s, class
+   * instances other than `Date`, circular references, `undefined` in an array — throw a
+   * {@link ValidationError} before any request, whose `parameter` is the key path
+   * (`config.optimizer.schedule`); `NaN` and `±Infinity` are sent, Dates as ISO-8601 strings. If the request fails, your edits stay and a later
    * `update()` sends them again; repeating it is safe, so it is retried on transient failures.
    * Edits made while the request is in flight are replaced by the server's answer.
    *
@@ -448,6 +450,9 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
     if (heavy) {
       const config = checkRunObject(heavy.config, 'config');
       const summary = checkRunObject(heavy.summary, 'summary');
+      // Before comparing: a value JSON would drop (a function) must not pass as "unchanged".
+      checkSendableJson(config, 'config');
+      checkSendableJson(summary, 'summary');
       if (!sameAsLoaded(config, data.config, 'config')) {
         variables.config = encodeConfig(config, heavy.rawConfig);
       }
@@ -616,7 +621,8 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
    * (windows without rows are passed over). With `keys`, only rows that have all of them, each
    * holding `_step` and those keys (read from `sampledHistory`, plain JSON: `NaN` and `±Infinity`
    * may arrive as `null`). `minStep` (inclusive) and `maxStep` (exclusive) bound the
-   * steps. Each `for await` starts over from the run's current last step. Options are checked
+   * steps: a `maxStep` below `minStep` is a {@link ValidationError}, and `minStep === maxStep` an
+   * empty scan that sends no request. Each `for await` starts over from the run's current last step. Options are checked
    * when it is called; aborting `signal` makes the pending `next()` reject with its reason.
    * Never cached.
    *

@@ -9,7 +9,7 @@ import {
   ServerError,
   TimeoutError,
 } from '../../../src/index.js';
-import { Transport } from '../../../src/transport/index.js';
+import { Transport, type RetryEvent } from '../../../src/transport/index.js';
 import { storageFetch } from '../../../src/transport/storage.js';
 import { expectNotShown, failure } from '../../support/expect-errors.js';
 
@@ -65,6 +65,44 @@ describe('storageFetch', () => {
     const res = await storageFetch(URL_, {}, { fetch, retry: FAST });
     expect(await res.text()).toBe('content');
     expect(calls).toHaveLength(3);
+  });
+
+  it('reports each scheduled retry to onRetry with its delay and reason', async () => {
+    const { fetch } = fakeFetch([
+      new Response('busy', { status: 503, headers: { 'Retry-After': '0.002' } }),
+      new TypeError('fetch failed'),
+      new Response('content'),
+    ]);
+    const events: RetryEvent[] = [];
+    const res = await storageFetch(
+      URL_,
+      { what: 'Download of "a.txt"' },
+      { fetch, retry: { ...FAST, onRetry: (e) => events.push(e) }, random: () => 0 },
+    );
+    expect(await res.text()).toBe('content');
+    expect(events).toEqual([
+      {
+        target: 'storage',
+        what: 'Download of "a.txt"',
+        attempt: 1,
+        delayMs: 2,
+        reason: 'http',
+        status: 503,
+        retryAfterMs: 2,
+      },
+      // the backoff of attempt 2: initialDelayMs 1 doubled, no jitter, capped at maxDelayMs 2
+      { target: 'storage', what: 'Download of "a.txt"', attempt: 2, delayMs: 2, reason: 'network' },
+    ]);
+  });
+
+  it('ignores an onRetry hook that throws', async () => {
+    const { fetch, calls } = fakeFetch([new Response('busy', { status: 503 }), new Response('content')]);
+    const onRetry = (): void => {
+      throw new Error('logger broke');
+    };
+    const res = await storageFetch(URL_, {}, { fetch, retry: { ...FAST, onRetry } });
+    expect(await res.text()).toBe('content');
+    expect(calls).toHaveLength(2);
   });
 
   it('gives up after maxAttempts with a ServerError that does not show the signature', async () => {

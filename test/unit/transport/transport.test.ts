@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { Client, fetchExchange } from '@urql/core';
 import { parse } from 'graphql';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   AuthenticationError,
   ConflictError,
@@ -21,6 +21,7 @@ import {
   clientHeaders,
   fetchWithTimeout,
   isUnderBaseUrl,
+  type RetryEvent,
   Transport,
   type TransportOptions,
 } from '../../../src/transport/index.js';
@@ -36,6 +37,10 @@ interface Step {
   headers?: Record<string, string>;
   /** Wait this long before answering. */
   delayMs?: number;
+  /** Answer only once this settles (and never when the client has gone by then). */
+  until?: Promise<unknown>;
+  /** Never answer: hold the request until the client gives up. */
+  hang?: boolean;
   /** Destroy the socket instead of answering. */
   drop?: boolean;
 }
@@ -46,6 +51,8 @@ interface Seen {
   headers: IncomingMessage['headers'];
   body: { query?: string; variables?: Record<string, unknown>; operationName?: string };
   closedEarly: boolean;
+  /** Settles when the connection closes: true when the client closed it before the answer. */
+  closed: Promise<boolean>;
 }
 
 const KEY = 'local-0123456789abcdef0123456789abcdef01234567';
@@ -56,6 +63,13 @@ let server: Server;
 let baseUrl: string;
 let script: Step[] = [];
 let seen: Seen[] = [];
+let arrivalWaiters: Array<{ count: number; resolve: () => void }> = [];
+
+/** Resolves once the server has received `count` requests (since the last reset). */
+function arrivals(count: number): Promise<void> {
+  if (seen.length >= count) return Promise.resolve();
+  return new Promise((resolve) => arrivalWaiters.push({ count, resolve }));
+}
 
 function respond(res: ServerResponse, step: Step): void {
   const body = step.body ?? { data: fallbackData };
@@ -72,23 +86,30 @@ beforeAll(async () => {
     let raw = '';
     req.on('data', (c: Buffer) => (raw += c.toString()));
     req.on('end', () => {
+      let closed!: (early: boolean) => void;
       const entry: Seen = {
         method: req.method ?? '',
         url: req.url ?? '',
         headers: req.headers,
         body: raw ? (JSON.parse(raw) as Seen['body']) : {},
         closedEarly: false,
+        closed: new Promise<boolean>((resolve) => (closed = resolve)),
       };
       seen.push(entry);
       res.on('close', () => {
         if (!res.writableFinished) entry.closedEarly = true;
+        closed(entry.closedEarly);
       });
+      for (const w of arrivalWaiters.filter((x) => seen.length >= x.count)) w.resolve();
+      arrivalWaiters = arrivalWaiters.filter((x) => seen.length < x.count);
       const step = script.shift() ?? {};
       if (step.drop) {
         req.socket.destroy();
         return;
       }
-      if (step.delayMs) setTimeout(() => !res.destroyed && respond(res, step), step.delayMs);
+      if (step.hang) return;
+      if (step.until) void step.until.then(() => !res.destroyed && respond(res, step));
+      else if (step.delayMs) setTimeout(() => !res.destroyed && respond(res, step), step.delayMs);
       else respond(res, step);
     });
   });
@@ -104,6 +125,7 @@ afterAll(async () => {
 afterEach(() => {
   script = [];
   seen = [];
+  arrivalWaiters = [];
 });
 
 type ViewerData = { viewer: { id: string; username: string } };
@@ -181,6 +203,30 @@ describe('Transport.request over HTTP', () => {
     expect(seen).toHaveLength(2);
   });
 
+  it('reports each scheduled retry to retry.onRetry, and ignores a hook that throws', async () => {
+    script = [{ status: 503, headers: { 'Retry-After': '0' } }, { drop: true }];
+    const events: RetryEvent[] = [];
+    const onRetry = (e: RetryEvent): void => {
+      events.push(e);
+      throw new Error('logger broke');
+    };
+    const t = transport({ retry: { maxAttempts: 3, initialDelayMs: 10, maxDelayMs: 10, onRetry } });
+    await expect(t.request(Viewer, {})).resolves.toEqual(fallbackData);
+    expect(events).toEqual([
+      {
+        target: 'graphql',
+        what: 'Viewer',
+        attempt: 1,
+        delayMs: 0,
+        reason: 'http',
+        status: 503,
+        retryAfterMs: 0,
+      },
+      { target: 'graphql', what: 'Viewer', attempt: 2, delayMs: 10, reason: 'network' },
+    ]);
+    expect(seen).toHaveLength(3);
+  });
+
   it('retries a non-JSON 502 page and then fails with ServerError naming the operation', async () => {
     script = [0, 1, 2].map(() => ({ status: 502, body: '<html>Bad gateway</html>' }));
     const e = await failure(transport().request(Viewer, {}));
@@ -191,21 +237,33 @@ describe('Transport.request over HTTP', () => {
   });
 
   it('waits as long as Retry-After says (in seconds) before retrying a 503', async () => {
-    script = [{ status: 503, headers: { 'Retry-After': '1' }, body: { errors: [{ message: 'busy' }] } }];
-    const started = Date.now();
-    await expect(transport().request(Viewer, {})).resolves.toEqual(fallbackData);
+    script = [{ status: 503, headers: { 'Retry-After': '0.2' }, body: { errors: [{ message: 'busy' }] } }];
+    const delays: number[] = [];
+    const t = transport({
+      retry: { maxAttempts: 3, initialDelayMs: 10, maxDelayMs: 50, onRetry: (e) => delays.push(e.delayMs) },
+    });
+    await expect(t.request(Viewer, {})).resolves.toEqual(fallbackData);
     expect(seen).toHaveLength(2);
-    // the backoff alone (initialDelayMs 10, maxDelayMs 50) would have retried much sooner
-    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    // the Retry-After, not the backoff (initialDelayMs 10, maxDelayMs 50); that the exchange then
+    // waits exactly that long is asserted with fake timers in retry-exchange.test.ts
+    expect(delays).toEqual([200]);
   });
 
   it('honours Retry-After given as an HTTP date', async () => {
-    const at = new Date(Date.now() + 1_500).toUTCString(); // second precision: 0.5..1.5 s from now
-    script = [{ status: 429, headers: { 'Retry-After': at } }];
-    const started = Date.now();
-    await expect(transport().request(Viewer, {})).resolves.toEqual(fallbackData);
-    expect(seen).toHaveLength(2);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+    // A frozen clock (only Date is faked; timers and sockets stay real) makes the date exact.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2030-01-01T00:00:00Z') });
+    try {
+      script = [{ status: 429, headers: { 'Retry-After': 'Tue, 01 Jan 2030 00:00:01 GMT' } }];
+      const delays: number[] = [];
+      const t = transport({
+        retry: { maxAttempts: 3, initialDelayMs: 10, maxDelayMs: 50, onRetry: (e) => delays.push(e.delayMs) },
+      });
+      await expect(t.request(Viewer, {})).resolves.toEqual(fallbackData);
+      expect(seen).toHaveLength(2);
+      expect(delays).toEqual([1_000]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it.each([
@@ -251,26 +309,42 @@ describe('Transport.request over HTTP', () => {
 
   it('fails at once when Retry-After exceeds the remaining time budget', async () => {
     script = [{ status: 429, headers: { 'Retry-After': '120' } }];
-    const started = Date.now();
+    const events: RetryEvent[] = [];
     const e = await failure(
-      transport({ retry: { maxAttempts: 5, maxElapsedMs: 10_000 } }).request(Viewer, {}),
+      transport({ retry: { maxAttempts: 5, maxElapsedMs: 10_000, onRetry: (x) => events.push(x) } }).request(
+        Viewer,
+        {},
+      ),
     );
     expect(e).toBeInstanceOf(RateLimitError);
     expect((e as RateLimitError).retryAfterMs).toBe(120_000);
     expect((e as Error).message).toContain('asked to wait 120 s');
     expect(seen).toHaveLength(1);
-    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(events).toEqual([]); // no wait was scheduled: the error came at once
   });
 
   it('stops retrying when the elapsed-time budget runs out', async () => {
-    script = Array.from({ length: 10 }, () => ({ status: 503 }));
-    const t = transport({
-      retry: { maxAttempts: 10, initialDelayMs: 100, maxDelayMs: 100, maxElapsedMs: 250 },
-    });
-    const e = await failure(t.request(Viewer, {}));
-    expect(e).toBeInstanceOf(ServerError);
-    expect(seen.length).toBeGreaterThanOrEqual(2);
-    expect(seen.length).toBeLessThan(10);
+    // Only Date is faked: each scheduled wait moves the clock on by its delay, so the budget is
+    // spent by the delays alone, however long the real requests take.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2030-01-01T00:00:00Z') });
+    try {
+      script = Array.from({ length: 10 }, () => ({ status: 503 }));
+      const delays: number[] = [];
+      const onRetry = (x: RetryEvent): void => {
+        delays.push(x.delayMs);
+        vi.setSystemTime(Date.now() + x.delayMs);
+      };
+      const t = transport({
+        retry: { maxAttempts: 10, initialDelayMs: 20, maxDelayMs: 20, maxElapsedMs: 50, onRetry },
+      });
+      const e = await failure(t.request(Viewer, {}));
+      expect(e).toBeInstanceOf(ServerError);
+      // attempts at 0, 20 and 40 ms; a fourth would start at 60 > 50
+      expect(seen).toHaveLength(3);
+      expect(delays).toEqual([20, 20]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('turns a slow response into TimeoutError after retrying it', async () => {
@@ -454,23 +528,26 @@ describe('cache', () => {
 });
 
 describe('abort', () => {
+  // Each abort happens at a known point (the request has reached the server, or a retry has been
+  // scheduled), never after a guessed delay; cancelling is observed on the server's side.
   it('rejects with the signal reason and cancels the HTTP request', async () => {
-    script = [{ delayMs: 1_000 }];
+    script = [{ hang: true }];
     const controller = new AbortController();
     const reason = new Error('user gave up');
     const p = transport().request(Viewer, {}, { signal: controller.signal });
-    setTimeout(() => controller.abort(reason), 100);
+    await arrivals(1);
+    controller.abort(reason);
     await expect(p).rejects.toBe(reason);
-    await new Promise((r) => setTimeout(r, 50));
+    expect(await seen[0]?.closed).toBe(true);
     expect(seen).toHaveLength(1);
-    expect(seen[0]?.closedEarly).toBe(true);
   });
 
   it('rejects with an AbortError DOMException for a plain abort()', async () => {
-    script = [{ delayMs: 1_000 }];
+    script = [{ hang: true }];
     const controller = new AbortController();
     const p = transport().request(Viewer, {}, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
+    await arrivals(1);
+    controller.abort();
     const e = await failure(p);
     expect(e).toBeInstanceOf(DOMException);
     expect((e as DOMException).name).toBe('AbortError');
@@ -483,34 +560,43 @@ describe('abort', () => {
   });
 
   it('cancels a pending retry, so an aborted mutation is never sent again', async () => {
-    script = [{ status: 503, headers: { 'Retry-After': '0.3' } }];
+    script = [{ status: 503, headers: { 'Retry-After': '30' } }];
     const controller = new AbortController();
-    const p = transport().request(UpsertRun, { name: 'r' }, { signal: controller.signal, idempotent: true });
-    setTimeout(() => controller.abort(), 100);
+    const timers = (): number => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    const t = transport({
+      retry: { maxAttempts: 3, maxElapsedMs: 60_000, onRetry: () => controller.abort() },
+    });
+    const p = t.request(UpsertRun, { name: 'r' }, { signal: controller.signal, idempotent: true });
     await expect(p).rejects.toMatchObject({ name: 'AbortError' });
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((resolve) => setImmediate(resolve));
     expect(seen).toHaveLength(1);
+    expect(timers()).toBeLessThanOrEqual(before); // no retry left that could fire (see retry-timers.test.ts)
   });
 
   it('aborting one of two identical concurrent mutations leaves the other alone', async () => {
-    script = [{ delayMs: 200 }, { delayMs: 200 }];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    script = [{ until: released }, { until: released }];
     const t = transport();
     const controller = new AbortController();
     const aborted = t.request(UpsertRun, { name: 'r' }, { signal: controller.signal });
     const kept = t.request(UpsertRun, { name: 'r' });
-    setTimeout(() => controller.abort(), 50);
+    await arrivals(2);
+    controller.abort();
     await expect(aborted).rejects.toMatchObject({ name: 'AbortError' });
+    release();
     await expect(kept).resolves.toEqual(fallbackData);
   });
 
   it('cancels an in-flight mutation', async () => {
-    script = [{ delayMs: 1_000 }];
+    script = [{ hang: true }];
     const controller = new AbortController();
     const p = transport().request(UpsertRun, { name: 'r' }, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 100);
+    await arrivals(1);
+    controller.abort();
     await expect(p).rejects.toMatchObject({ name: 'AbortError' });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(seen[0]?.closedEarly).toBe(true);
+    expect(await seen[0]?.closed).toBe(true);
   });
 });
 

@@ -20,8 +20,8 @@ import { toTimestamp } from '../../store/time.js';
 import { checkWritable } from '../users/permissions.js';
 import { seedProject } from './seed.js';
 
-/** Names the emulator accepts for new projects (no path or URL separators). */
-const PROJECT_NAME = /^[^/\\#?%:\s]+$/;
+/** Names the emulator accepts for new projects, as W&B: 1 to 128 characters, none of / \ # ? % : or a control character. */
+const PROJECT_NAME = /^[^/\\#?%:\p{Cc}]{1,128}$/u;
 
 /**
  * Whether a project name is one the emulator accepts for a new project.
@@ -53,7 +53,7 @@ export const projectMutations: EmulatorResolvers = {
       if (!name) throw new Error(`${m}: name is required`);
       if (!isProjectName(name)) {
         throw new Error(
-          `${m}: invalid project name ${JSON.stringify(name)} (no /, \\, #, ?, %, : or spaces)`,
+          `${m}: invalid project name ${JSON.stringify(name)} (1 to 128 characters, no /, \\, #, ?, %, : or control characters)`,
         );
       }
       const entityName = text(input, 'entityName') ?? store.viewer.entity;

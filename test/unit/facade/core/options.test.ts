@@ -28,6 +28,12 @@ describe('checkRetry', () => {
     expect(validationError(() => checkRetry({ maxAttempts: 1.5 })).parameter).toBe('retry.maxAttempts');
     expect(validationError(() => checkRetry({ maxDelayMs: -1 })).parameter).toBe('retry.maxDelayMs');
     expect(validationError(() => checkRetry({ maxElapsedMs: NaN })).parameter).toBe('retry.maxElapsedMs');
+    expect(validationError(() => checkRetry({ onRetry: 'log' })).parameter).toBe('retry.onRetry');
+  });
+
+  it('accepts an onRetry function', () => {
+    const onRetry = (): void => undefined;
+    expect(checkRetry({ onRetry })).toEqual({ onRetry });
   });
 });
 

@@ -219,14 +219,14 @@ describe('Paginated', () => {
 
   it('passes the signal to the fetcher and rejects a hanging request on abort', async () => {
     const ac = new AbortController();
-    let received: AbortSignal | undefined;
+    let called!: (signal: AbortSignal | undefined) => void;
+    const received = new Promise<AbortSignal | undefined>((resolve) => (called = resolve));
     const fetch: PageFetcher<number> = ({ signal }) => {
-      received = signal;
+      called(signal);
       return new Promise<Page<number>>(() => {}); // never settles
     };
     const pending = new Paginated(fetch, { perPage: 1, signal: ac.signal }).toArray();
-    await new Promise((r) => setTimeout(r, 5));
-    expect(received).toBe(ac.signal);
+    expect(await received).toBe(ac.signal); // the request is pending now
     const reason = new DOMException('aborted', 'AbortError');
     ac.abort(reason);
     await expect(pending).rejects.toBe(reason);
@@ -288,7 +288,7 @@ describe('Paginated', () => {
   });
 
   describe('perPage validation', () => {
-    it.each([0, -1, 1.5, NaN, Infinity, '50', null, undefined, 2 ** 60])('rejects %j', (n) => {
+    it.each([0, -1, 1.5, NaN, Infinity, '50', null, undefined, 2 ** 31, 2 ** 60])('rejects %j', (n) => {
       expect(() => validatePerPage(n)).toThrow(ValidationError);
       expect(() => new Paginated(numbers(1).fetch, { perPage: n as number })).toThrow(
         expect.objectContaining({ parameter: 'perPage' }),
@@ -298,6 +298,7 @@ describe('Paginated', () => {
     it('accepts positive integers and names the parameter given', () => {
       expect(validatePerPage(1)).toBe(1);
       expect(validatePerPage(5000)).toBe(5000);
+      expect(validatePerPage(2 ** 31 - 1)).toBe(2_147_483_647); // the largest GraphQL Int
       try {
         validatePerPage(0, 'fileLimit');
         expect.unreachable();
@@ -347,7 +348,7 @@ describe('Paginated', () => {
     await it.next(); // same page, next item
     await it.next();
     await it.next(); // next page
-    await new Promise((r) => setTimeout(r, 0));
+    await new Promise((r) => setImmediate(r)); // one turn of the event loop: pending jobs settle
     gc();
     expect(ref?.deref()).toBeUndefined();
     await it.return?.();
@@ -368,7 +369,7 @@ describe('Paginated', () => {
       ref = new WeakRef(first.value as object);
     })();
     await it.next(); // second item of the same page: the first must be collectable now
-    await new Promise((r) => setTimeout(r, 0));
+    await new Promise((r) => setImmediate(r)); // one turn of the event loop: pending jobs settle
     gc();
     expect(ref?.deref()).toBeUndefined();
     await it.return?.();

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../../src/errors/index.js';
-import { parseProjectPath, parseRunPath, splitPath } from '../../../../src/facade/paths/paths.js';
+import {
+  checkNoQuery,
+  parseProjectPath,
+  parseRunPath,
+  parseSweepPath,
+  splitPath,
+} from '../../../../src/facade/paths/paths.js';
+import { parseObjectPath } from '../../../../src/facade/paths/fromPath.js';
 import {
   appUrlFromBaseUrl,
   normalizeBaseUrl,
@@ -170,7 +177,33 @@ describe('URLs', () => {
     expect(e.message).not.toContain(url);
   });
 
-  it.each(['a b/p/r', 'e/p q/r', 'e/p/r s'])('rejects white space inside a run path segment: %j', (path) => {
-    expect(validationError(() => parseRunPath(path)).parameter).toBe('path');
+  it.each([
+    ['a b/p/r', { entity: 'a b', project: 'p', runId: 'r' }],
+    ['e/p q/r', { entity: 'e', project: 'p q', runId: 'r' }],
+    ['e/p/r s', { entity: 'e', project: 'p', runId: 'r s' }],
+  ])('accepts a space inside a run path segment, as W&B does: %j', (path, parsed) => {
+    expect(parseRunPath(path)).toEqual(parsed);
+  });
+});
+
+describe('a ?query or #fragment in a path', () => {
+  it.each<[string, (path: string) => unknown, string, string]>([
+    ['run', (p) => parseRunPath(p), 'acme/vision/abc?x=1', '"acme/vision/abc"'],
+    ['run', (p) => parseRunPath(p), 'acme/vision/runs/abc/?workspace=user', '"acme/vision/runs/abc"'],
+    ['run', (p) => parseRunPath(p), 'acme/vision:abc#overview', '"acme/vision:abc"'],
+    ['project', (p) => parseProjectPath(p), 'acme/vision?nw=1', '"acme/vision"'],
+    ['sweep', (p) => parseSweepPath(p), 'acme/vision/sweeps/k3x9#table', '"acme/vision/sweeps/k3x9"'],
+    ['fromPath', (p) => parseObjectPath(p), '/acme/vision/runs/abc?x', '"/acme/vision/runs/abc"'],
+  ])('is a ValidationError for a %s path %j that says what to pass', (_kind, parse, path, instead) => {
+    const e = validationError(() => parse(path));
+    expect(e.parameter).toBe('path');
+    expect(e.message).toContain(`pass the path without it: ${instead}`);
+  });
+
+  it('says "query" or "fragment", and names the parameter given', () => {
+    expect(validationError(() => checkNoQuery('a/b?c', 'path')).message).toContain('has a query ("?c")');
+    expect(validationError(() => checkNoQuery('a/b#c', 'path')).message).toContain('has a fragment ("#c")');
+    expect(validationError(() => checkNoQuery('?c', 'project')).parameter).toBe('project');
+    expect(() => checkNoQuery('a/b/c', 'path')).not.toThrow();
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../../src/errors/index.js';
 import {
   FIELD_OPERATORS,
+  MAX_FILTER_DEPTH,
   serializeRunFilter,
   validateRunFilter,
   type RunFilter,
@@ -189,5 +190,47 @@ describe('parseOrder', () => {
 
   it('rejects a non-string', () => {
     expect(validationError(() => parseOrder(1 as unknown as string)).parameter).toBe('order');
+  });
+});
+
+describe('filter values that cannot be sent as JSON', () => {
+  it.each<[string, unknown, string]>([
+    ['a function value', { state: () => 'finished' }, 'state'],
+    ['a function operand', { duration: { $gt: () => 1 } }, 'duration.$gt'],
+    ['a bigint', { duration: { $gt: 10n } }, 'duration.$gt'],
+    ['a Map', { state: new Map() }, 'state'],
+    ['a symbol key', { [Symbol('s')]: 'x' }, 'a symbol key'],
+    ['a symbol key in an operator object', { state: { $eq: 'x', [Symbol('s')]: 1 } }, 'a symbol key'],
+    // eslint-disable-next-line no-sparse-arrays
+    ['a hole in $in', { state: { $in: ['a', , 'b'] } }, 'state.$in[1]'],
+    // eslint-disable-next-line no-sparse-arrays
+    ['a hole in $or', { $or: [{ state: 'a' }, , { state: 'b' }] }, '$or[1]'],
+  ])('%s is a ValidationError naming where it is', (_what, filter, where) => {
+    const e = validationError(() => serializeRunFilter(filter as RunFilter));
+    expect(e.parameter).toBe('filters');
+    expect(e.message).toContain(where);
+  });
+});
+
+describe('filter depth', () => {
+  /** A filter `levels` filter objects deep: `{ $and: [{ $and: [ ... { state: 'finished' } ] }] }`. */
+  function nested(levels: number, op = '$and'): RunFilter {
+    let f: RunFilter = { state: 'finished' };
+    for (let i = 1; i < levels; i++) f = { [op]: [f] } as RunFilter;
+    return f;
+  }
+
+  it('accepts 64 levels and refuses 65, naming filters', () => {
+    expect(MAX_FILTER_DEPTH).toBe(64);
+    expect(() => validateRunFilter(nested(64))).not.toThrow();
+    for (const op of ['$and', '$or', '$nor']) {
+      const e = validationError(() => validateRunFilter(nested(65, op)));
+      expect(e.parameter).toBe('filters');
+      expect(e.message).toContain('nested more than 64 levels');
+    }
+  });
+
+  it('refuses a very deep filter with a ValidationError, not a stack overflow', () => {
+    expect(validationError(() => serializeRunFilter(nested(100_000))).message).toContain('64 levels');
   });
 });
