@@ -64,6 +64,7 @@ export {
   serializeRunFilter,
   validateRunFilter,
 } from './facade/runs/filters.js';
+export type { MongoFilter, FilterCondition, FilterLiteral, FilterOperators } from './facade/core/filters.js';
 export { parseOrder, RUN_ORDER_COLUMNS, DEFAULT_RUN_ORDER } from './facade/runs/order.js';
 export * from './facade/runs/query-generator.js';
 export {
@@ -74,7 +75,7 @@ export {
 } from './facade/files/file.js';
 export type { UploadData, UploadDataOptions, UploadFileOptions } from './facade/files/upload.js';
 export { Sweep, sweepMetricOrder, type SweepState, type BestRunOptions } from './facade/sweeps/sweep.js';
-export type { SweepsOptions } from './facade/sweeps/sweeps.js';
+export type { SweepFilter, SweepFilterField, SweepsOptions } from './facade/sweeps/sweeps.js';
 export { BetaReport, type ReportUser, type ReportsOptions } from './facade/reports/report.js';
 export {
   WandbError,

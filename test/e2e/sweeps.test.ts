@@ -1,18 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
 import {
   Api,
   NotFoundError,
+  UnsupportedError,
   Runs,
   Sweep,
   sweepMetricOrder,
   ValidationError,
   WandbError,
   type RunsOptions,
+  type SweepFilter,
 } from '../../src/index.js';
 import { gql } from '../support/emulator-http.js';
 import { failure, validationRejection } from '../support/expect-errors.js';
-import { graphqlCalls, useEmulator } from '../support/helpers.js';
+import { graphqlCalls, setup, useEmulator } from '../support/helpers.js';
 
 let emu: Emulator;
 let api: Api;
@@ -487,6 +489,87 @@ describe('project.sweeps', () => {
     expect(() => project.sweeps({ perPage: 0 })).toThrow(ValidationError);
     expect(() => project.sweeps({ start: 5 as unknown as string })).toThrow(ValidationError);
     expect(graphqlCalls(emu)).toBe(0);
+  });
+});
+
+describe('project.sweeps({ filters })', () => {
+  /** The `filters` variable of every ProjectSweepsFiltered request, as the server received it. */
+  const sentFilters = () =>
+    emu.requests.filter((r) => r.operationName === 'ProjectSweepsFiltered').map((r) => r.variables?.filters);
+
+  it('lists only the sweeps the filter selects, filtered on the server, oldest first', async () => {
+    const project = await api.project('alice/hpo');
+    emu.clearRequests();
+    const running = await project.sweeps({ filters: { state: 'RUNNING' } }).toArray();
+    expect(running.map((s) => s.id)).toEqual(['swpmin01']);
+    expect(running[0]!.runCount).toBe(12);
+    const some = await project
+      .sweeps({
+        filters: { $or: [{ displayName: { $regex: '^accuracy' } }, { name: 'swpempty' }] },
+        perPage: 1,
+      })
+      .toArray();
+    expect(some.map((s) => s.id)).toEqual(['swpmax01', 'swpempty']);
+    expect(sentFilters()).toEqual([
+      '{"state":"RUNNING"}',
+      '{"$or":[{"displayName":{"$regex":"^accuracy"}},{"name":"swpempty"}]}',
+      '{"$or":[{"displayName":{"$regex":"^accuracy"}},{"name":"swpempty"}]}',
+    ]);
+    expect(graphqlCalls(emu, 'ProjectSweeps')).toBe(0);
+  });
+
+  it('has no totalCount(): the server counts every sweep of the project, so it sends nothing', async () => {
+    const project = await api.project('alice/hpo');
+    emu.clearRequests();
+    const error = await failure(project.sweeps({ filters: { state: 'RUNNING' } }).totalCount());
+    expect(error).toBeInstanceOf(UnsupportedError);
+    expect(error.message).toMatch(/totalSweeps counts all/);
+    expect(graphqlCalls(emu)).toBe(0);
+  });
+
+  it('rejects a bad filter before any request, naming filters', async () => {
+    const project = await api.project('alice/hpo');
+    emu.clearRequests();
+    const bad = { state: { $like: 'RUN%' } } as unknown as SweepFilter;
+    expect(() => project.sweeps({ filters: bad })).toThrow(ValidationError);
+    expect(() => project.sweeps({ filters: bad })).toThrow(/filters.*unknown operator "\$like"/);
+    expect(() => project.sweeps({ filters: 'state=RUNNING' as unknown as SweepFilter })).toThrow(
+      ValidationError,
+    );
+    expect(graphqlCalls(emu)).toBe(0);
+  });
+
+  describe('on a server without SWEEPS_QUERY_FILTERING', () => {
+    let old: Awaited<ReturnType<typeof setup>>;
+    beforeAll(async () => {
+      old = await setup({ features: { SWEEPS_QUERY_FILTERING: false } });
+      old.emu.seed.sweep({ entity: 'alice', project: 'hpo', id: 'oldswp01', state: 'RUNNING', config: {} });
+    });
+    afterAll(() => old.close());
+
+    it('rejects a filtered listing with UnsupportedError naming the feature, sending no listing', async () => {
+      const project = await old.api.project('alice/hpo');
+      const error = await failure(project.sweeps({ filters: { state: 'RUNNING' } }).toArray());
+      expect(error).toBeInstanceOf(UnsupportedError);
+      expect(error.message).toMatch(/Filtering sweeps needs the server feature SWEEPS_QUERY_FILTERING/);
+      expect(graphqlCalls(old.emu, 'ProjectSweepsFiltered')).toBe(0);
+    });
+
+    it('still lists every sweep without filters', async () => {
+      const project = await old.api.project('alice/hpo');
+      expect((await project.sweeps().toArray()).map((s) => s.id)).toEqual(['oldswp01']);
+      expect(await project.sweeps().totalCount()).toBe(1);
+    });
+
+    it('the emulator, like such a server, refuses any document that names Project.sweeps(filters:)', async () => {
+      for (const filters of ['"{}"', 'null']) {
+        const res = await gql(
+          old.emu,
+          `{ project(name: "hpo", entityName: "alice") { sweeps(filters: ${filters}) { edges { cursor } } } }`,
+        );
+        expect(res.json.errors?.[0]?.message).toBe('Unknown argument "filters" on field "Project.sweeps".');
+      }
+    });
   });
 });
 

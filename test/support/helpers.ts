@@ -4,13 +4,20 @@ import { Api, type ApiOptions } from '../../src/index.js';
 
 /** A fresh emulator (empty unless `seed: 'demo'`) and an Api pointed at it with fast retries. */
 export async function setup(
-  options: { seed?: 'demo' | 'empty'; api?: ApiOptions; username?: string } = {},
+  options: {
+    seed?: 'demo' | 'empty';
+    api?: ApiOptions;
+    username?: string;
+    /** Server feature overrides, as `startEmulator({ features })` takes them. */
+    features?: Record<string, boolean>;
+  } = {},
 ): Promise<{ emu: Emulator; api: Api; close: () => Promise<void> }> {
   const emu = await startEmulator({
     port: 0,
     apiKey: 'test-key-0123456789abcdef0123456789abcdef01234567',
     viewer: { username: options.username ?? 'alice', email: 'alice@example.com', teams: ['vision-team'] },
     seed: options.seed ?? 'empty',
+    features: options.features,
   });
   const api = new Api({
     baseUrl: emu.url,

@@ -9,7 +9,7 @@
  * ```
  * @module
  */
-import { AuthenticationError } from '../../errors/index.js';
+import { AuthenticationError, UnsupportedError } from '../../errors/index.js';
 import { ServerFeaturesDocument } from '../../generated/graphql.js';
 import type { FacadeContext } from './context.js';
 
@@ -37,4 +37,28 @@ export async function loadServerFeatures(
     if (error instanceof AuthenticationError) throw error;
     return new Map<string, boolean>();
   }
+}
+
+/**
+ * Rejects with {@link UnsupportedError} unless the server reports `feature` enabled: for calls
+ * that an older server would refuse (a newer argument in the document) or answer wrongly. Call it
+ * before the request that needs the feature; the features are loaded once per `Api`.
+ *
+ * @param what - what needs the feature, for the message (`'Filtering sweeps'`).
+ * @example
+ * ```ts
+ * await requireFeature(ctx, 'SWEEPS_QUERY_FILTERING', 'Filtering sweeps');
+ * // UnsupportedError: Filtering sweeps needs the server feature SWEEPS_QUERY_FILTERING, which this W&B server does not report ...
+ * ```
+ */
+export async function requireFeature(
+  ctx: Pick<FacadeContext, 'serverFeatures'>,
+  feature: string,
+  what: string,
+): Promise<void> {
+  if ((await ctx.serverFeatures()).get(feature) === true) return;
+  throw new UnsupportedError(
+    `${what} needs the server feature ${feature}, which this W&B server does not report ` +
+      '(an older W&B Server release); upgrade the server, or use https://wandb.ai',
+  );
 }

@@ -96,14 +96,18 @@ export class Project {
   }
 
   /**
-   * The project's sweeps, 50 per request by default; `totalCount()` is the project's
-   * `totalSweeps`. Throws {@link ValidationError} for bad options, before any request.
+   * The project's sweeps, 50 per request by default, oldest first; `totalCount()` is the
+   * project's `totalSweeps`. With `filters` (a Mongo-style `SweepFilter`), only the sweeps
+   * it selects, filtered on the server: that needs the server feature `SWEEPS_QUERY_FILTERING`
+   * (else the listing rejects with `UnsupportedError`), and `totalCount()` is then unavailable.
+   * Throws {@link ValidationError} for bad options, before any request.
    *
    * @example
    * ```ts
    * const sweeps = project.sweeps();
    * console.log(`${await sweeps.totalCount()} sweeps`);
    * for await (const sweep of sweeps) console.log(sweep.id, sweep.name, sweep.state, sweep.bestLoss);
+   * const running = await project.sweeps({ filters: { state: 'RUNNING' } }).toArray();
    * ```
    */
   sweeps(options: SweepsOptions = {}): Paginated<Sweep> {

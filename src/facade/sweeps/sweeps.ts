@@ -12,27 +12,66 @@
 import { AuthenticationError } from '../../errors/index.js';
 import {
   ProjectSweepsDocument,
+  ProjectSweepsFilteredDocument,
   SweepDetailDocument,
   SweepDetailLegacyDocument,
+  type ProjectSweepsFilteredQuery,
+  type ProjectSweepsQuery,
   type SweepFieldsFragment,
   type SweepLegacyFieldsFragment,
 } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { projectNotFound, sweepNotFound } from '../core/notFound.js';
-import { connectionPosition, Paginated, type ListOptions } from '../core/pagination.js';
+import { requireFeature } from '../core/features.js';
+import { serializeFilter, type MongoFilter } from '../core/filters.js';
+import { connectionPosition, Paginated, type ListOptions, type Page } from '../core/pagination.js';
 import { optionalBoolean, optionalSignal, optionsObject } from '../core/validate.js';
 import { parseSweepPath, type ProjectPath, type SweepRef } from '../paths/paths.js';
 import { Sweep } from './sweep.js';
 
 /**
- * Options of {@link Project.sweeps}: those of every listing (`perPage`, default 50; `start`; `signal`).
+ * The sweep fields a {@link SweepFilter} names without a cast: the sweep's id (`name`), its
+ * `displayName`, `state` (`RUNNING`, `FINISHED`, ...), search `method` and `description`. Other
+ * names are sent as they are (the server decides), with a cast.
  *
  * @example
  * ```ts
- * const sweeps = project.sweeps({ perPage: 20, signal: AbortSignal.timeout(10_000) });
+ * const field: SweepFilterField = 'state';
  * ```
  */
-export type SweepsOptions = ListOptions;
+export type SweepFilterField = 'name' | 'displayName' | 'state' | 'method' | 'description';
+
+/**
+ * A Mongo-style sweep filter, as {@link Project.sweeps} takes it: the operators of run filters
+ * (`$and $or $nor`, and `$eq $ne $gt $gte $lt $lte $in $nin $exists $regex` on a field) over the
+ * sweep's fields.
+ *
+ * @example
+ * ```ts
+ * const filter: SweepFilter = { $or: [{ state: 'RUNNING' }, { displayName: { $regex: '^lr-' } }] };
+ * ```
+ */
+export type SweepFilter = MongoFilter<SweepFilterField>;
+
+/**
+ * Options of {@link Project.sweeps}: those of every listing (`perPage`, default 50; `start`;
+ * `signal`), and `filters`.
+ *
+ * @example
+ * ```ts
+ * const sweeps = project.sweeps({ filters: { state: 'RUNNING' }, perPage: 20, signal: AbortSignal.timeout(10_000) });
+ * ```
+ */
+export interface SweepsOptions extends ListOptions {
+  /**
+   * Only the sweeps this filter selects, filtered on the server. Needs the server feature
+   * `SWEEPS_QUERY_FILTERING` (W&B cloud has it; older W&B Server releases do not): without it the
+   * listing rejects with `UnsupportedError` rather than return every sweep. With a filter,
+   * `totalCount()` is not available (the server's count covers all of the project's sweeps).
+   * Default: every sweep.
+   */
+  filters?: SweepFilter;
+}
 
 /** A `SweepDetail` answer: `project: null` when the project is missing, `project.sweep: null` when only the sweep is. */
 interface SweepAnswer {
@@ -105,12 +144,13 @@ export async function getSweep(
 }
 
 /**
- * The sweeps of a project, page by page; the total is the project's `totalSweeps`. Each page's
- * sweeps are complete (no request per sweep). Validates the options before any request.
+ * The sweeps of a project, page by page; the total is the project's `totalSweeps` (none with
+ * `filters`). Each page's sweeps are complete (no request per sweep). Validates the options
+ * before any request; with `filters`, checks `SWEEPS_QUERY_FILTERING` before the first page.
  * @internal Users call {@link Project.sweeps} (through {@link FacadeContext.projectSweeps}).
  * @example
  * ```ts
- * const sweeps = listSweeps(ctx, { entity: 'acme', project: 'vision' }, { perPage: 20 });
+ * const sweeps = listSweeps(ctx, { entity: 'acme', project: 'vision' }, { filters: { state: 'RUNNING' } });
  * ```
  */
 export function listSweeps(
@@ -121,23 +161,47 @@ export function listSweeps(
   const { entity, project } = where;
   const o = optionsObject(options);
   const signal = optionalSignal(o.signal);
+  const filters = o.filters === undefined ? undefined : serializeFilter(o.filters);
+  const page = async (data: ProjectSweepsQuery | ProjectSweepsFilteredQuery): Promise<Page<Sweep>> => {
+    if (!data.project) throw projectNotFound(entity, project);
+    const connection = data.project.sweeps;
+    return {
+      items: await Promise.all(
+        (connection?.edges ?? []).map((e) => Sweep.fromData(ctx, entity, project, e.node)),
+      ),
+      ...connectionPosition(connection),
+      totalCount: 'totalSweeps' in data.project ? data.project.totalSweeps : undefined,
+    };
+  };
+  const listing = { perPage: o.perPage ?? 50, start: o.start ?? null, signal };
+  if (filters === undefined) {
+    return new Paginated<Sweep>(
+      async ({ cursor, perPage: first, signal: pageSignal }) =>
+        page(
+          await ctx.request(
+            ProjectSweepsDocument,
+            { entity, project, cursor, perPage: first },
+            { signal: pageSignal, cacheIf: (d) => d.project != null },
+          ),
+        ),
+      { ...listing, what: 'sweeps' },
+    );
+  }
   return new Paginated<Sweep>(
     async ({ cursor, perPage: first, signal: pageSignal }) => {
-      const data = await ctx.request(
-        ProjectSweepsDocument,
-        { entity, project, cursor, perPage: first },
-        { signal: pageSignal, cacheIf: (d) => d.project != null },
-      );
-      if (!data.project) throw projectNotFound(entity, project);
-      const connection = data.project.sweeps;
-      return {
-        items: await Promise.all(
-          (connection?.edges ?? []).map((e) => Sweep.fromData(ctx, entity, project, e.node)),
+      await requireFeature(ctx, 'SWEEPS_QUERY_FILTERING', 'Filtering sweeps');
+      return page(
+        await ctx.request(
+          ProjectSweepsFilteredDocument,
+          { entity, project, filters, cursor, perPage: first },
+          { signal: pageSignal, cacheIf: (d) => d.project != null },
         ),
-        ...connectionPosition(connection),
-        totalCount: data.project.totalSweeps,
-      };
+      );
     },
-    { perPage: o.perPage ?? 50, start: o.start ?? null, signal, what: 'sweeps' },
+    {
+      ...listing,
+      what: "sweeps selected by filters (the server's totalSweeps counts all of a project's sweeps)",
+      countable: false,
+    },
   );
 }
