@@ -159,6 +159,16 @@ describe('server capabilities', () => {
     await expect(api.serverFeatures()).rejects.toBeInstanceOf(AuthenticationError);
   });
 
+  it('a failure that says nothing of the server is thrown, not remembered as "no features"', async () => {
+    api.flush();
+    // More 503s than the retry policy tries: the call fails with ServerError.
+    emu.faults.add({ operationName: 'ServerFeatures', status: 503, times: 10 });
+    await expect(api.serverFeatures()).rejects.toBeInstanceOf(ServerError);
+    emu.faults.clear();
+    expect((await api.serverFeatures()).get('SWEEPS_QUERY_FILTERING')).toBe(true);
+    api.flush();
+  });
+
   it('includeSweeps falls back to the legacy sweep query on older servers', async () => {
     emu.seed.sweep({
       entity: 'alice',

@@ -9,14 +9,39 @@
  * ```
  * @module
  */
-import { AuthenticationError, UnsupportedError } from '../../errors/index.js';
+import {
+  AuthenticationError,
+  NetworkError,
+  PermissionError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+  UnsupportedError,
+  WandbError,
+} from '../../errors/index.js';
 import { ServerFeaturesDocument } from '../../generated/graphql.js';
 import type { FacadeContext } from './context.js';
 
 /**
+ * Failures that say nothing about the server's features, so they are thrown (and, the load not
+ * being remembered, the next call asks again) rather than read as "no features": a missing or
+ * rejected key, no permission, the network, a timeout, a rate limit, a 5xx.
+ */
+const TRANSIENT_OR_AUTH = [
+  AuthenticationError,
+  PermissionError,
+  NetworkError,
+  TimeoutError,
+  RateLimitError,
+  ServerError,
+] as const;
+
+/**
  * Loads the server's capability flags by name. A server that cannot report them (older versions
- * answer with an error) yields an empty map: every feature counts as disabled. Authentication
- * failures still throw. `Api` calls it once and caches the answer until `flush()`.
+ * answer `Cannot query field "features"`: a GraphQL error) yields an empty map, so every feature
+ * counts as disabled. Any other failure — authentication, permission, network, timeout, rate
+ * limit, server error, the caller's abort — is thrown, so that one bad moment is not taken for an
+ * old server until `flush()`. `Api` calls it once and caches the answer until `flush()`.
  * @internal Users call `api.serverFeatures()`.
  * @example
  * ```ts
@@ -34,7 +59,9 @@ export async function loadServerFeatures(
     );
     return new Map(features);
   } catch (error) {
-    if (error instanceof AuthenticationError) throw error;
+    if (!(error instanceof WandbError) || TRANSIENT_OR_AUTH.some((type) => error instanceof type)) {
+      throw error;
+    }
     return new Map<string, boolean>();
   }
 }
