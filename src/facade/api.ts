@@ -364,10 +364,11 @@ export class Api {
   }
 
   /**
-   * The server's capability flags (`serverInfo.features`), loaded once and cached. A server that
-   * cannot report them (older versions answer with an error) yields an empty map: every feature
-   * counts as disabled. Authentication failures still throw. `run.uploadFile()` reads
-   * `MARK_RUN_FILES_UPLOADED` here.
+   * The server's capability flags (`serverInfo.features`), loaded once and cached until
+   * {@link Api.flush}. A server that cannot report them (older versions answer with a GraphQL
+   * error) yields an empty map: every feature counts as disabled. Other failures (authentication,
+   * network, timeout, rate limit, 5xx) are thrown and not cached. `run.uploadFile()` reads
+   * `MARK_RUN_FILES_UPLOADED` here, `project.sweeps({ filters })` `SWEEPS_QUERY_FILTERING`.
    *
    * @example
    * ```ts
