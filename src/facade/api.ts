@@ -13,39 +13,20 @@
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { Client } from '@urql/core';
-import { readEnv } from '../io/env.js';
 import type { LocalFiles } from '../io/files.js';
 import { Transport, type RetryOptions } from '../transport/index.js';
 import type { StorageRequest } from '../transport/storage.js';
-import { VERSION } from '../version.js';
+import { resolveApiConfig } from './config.js';
 import type { RequestOptions, Settings, TransportRequestOptions, Variables } from './core/context.js';
 import { loadServerFeatures } from './core/features.js';
 import { once } from './core/memo.js';
-import {
-  checkClient,
-  checkFetch,
-  checkHeaders,
-  checkRetry,
-  DEFAULT_BASE_URL,
-  envHeaders,
-  envTimeoutMs,
-  MISSING_KEY,
-  NO_LOCAL_FILES,
-} from './core/options.js';
+import { NO_LOCAL_FILES } from './core/options.js';
 import type { ListOptions, Paginated } from './core/pagination.js';
-import {
-  optionalBoolean,
-  optionalName,
-  optionalPositive,
-  optionalSignal,
-  optionalString,
-  optionsObject,
-} from './core/validate.js';
+import { optionalBoolean, optionalSignal, optionsObject } from './core/validate.js';
 import { fetchRunFile, listRunFiles, type File, type RunFilesOptions } from './files/file.js';
 import { uploadRunFile } from './files/upload.js';
 import { parseObjectPath } from './paths/fromPath.js';
 import type { ProjectPath, RunRef, SweepRef } from './paths/paths.js';
-import { appUrlFromBaseUrl, normalizeBaseUrl } from './paths/urls.js';
 import type { Project } from './projects/project.js';
 import { createProject, getProject, listProjects, type CreateProjectOptions } from './projects/projects.js';
 import { listReports, reportFromPath, type BetaReport, type ReportsOptions } from './reports/report.js';
@@ -82,8 +63,8 @@ export interface ApiOptions {
   timeoutMs?: number;
   /**
    * Retry policy for transient failures (network errors, timeouts, 408, 429, 5xx but 501), or
-   * `false` to never retry. Defaults: `maxAttempts` 5, `initialDelayMs` 1 000, `maxDelayMs` 30 000,
-   * `maxElapsedMs` 60 000; a `Retry-After` from the server is honoured. `onRetry` is called with a
+   * `false` to never retry; each bound and its default is on {@link RetryOptions}. A `Retry-After`
+   * from the server is honoured. `onRetry` is called with a
    * `RetryEvent` (`what`, `attempt`, `delayMs`, `reason`, `status`, `retryAfterMs`) each time a
    * retry of an API request or a storage transfer is scheduled, e.g.
    * `retry: { onRetry: (e) => console.warn(e.what, 'retry in', e.delayMs, 'ms') }`.
@@ -154,40 +135,13 @@ export class Api {
    * ```
    */
   constructor(options: ApiOptions = {}) {
-    const o = optionsObject(options);
-    this.baseUrl = normalizeBaseUrl(
-      optionalString(o.baseUrl, 'baseUrl') ?? readEnv('WANDB_BASE_URL') ?? DEFAULT_BASE_URL,
-    );
-    const appOverride = optionalString(o.appUrl, 'appUrl') ?? readEnv('WANDB_APP_URL');
-    this.appUrl = appUrlFromBaseUrl(this.baseUrl, appOverride);
-    this.settings = Object.freeze({
-      entity: optionalName(o.entity ?? readEnv('WANDB_ENTITY'), 'entity'),
-      project: optionalName(o.project ?? readEnv('WANDB_PROJECT'), 'project'),
-    });
-    const timeoutMs = optionalPositive(o.timeoutMs, 'timeoutMs') ?? envTimeoutMs();
-    const retry = checkRetry(o.retry);
-    const cache = optionalBoolean(o.cache, 'cache');
-    const fetch = checkFetch(o.fetch);
-    const client = checkClient(o.client);
-    const headers = { ...envHeaders(), ...checkHeaders(o.headers, 'headers') };
-    const apiKey = optionalString(o.apiKey, 'apiKey') ?? readEnv('WANDB_API_KEY');
-    const bearerToken = optionalString(o.bearerToken, 'bearerToken');
-    this.userAgent = `W&B Public Client wandb-api/${VERSION}`;
-    this.#transport = new Transport({
-      baseUrl: this.baseUrl,
-      apiKey,
-      bearerToken,
-      timeoutMs,
-      retry,
-      cache,
-      fetch,
-      headers,
-      client,
-      userAgent: this.userAgent,
-      clientHeader: `wandb-api/${VERSION}`,
-      missingKeyMessage: MISSING_KEY,
-    });
-    this.#needsFallbackKey = !apiKey && !bearerToken && !client;
+    const config = resolveApiConfig(options);
+    this.baseUrl = config.baseUrl;
+    this.appUrl = config.appUrl;
+    this.settings = config.settings;
+    this.userAgent = config.userAgent;
+    this.#transport = new Transport(config.transport);
+    this.#needsFallbackKey = config.needsFallbackKey;
   }
 
   /**

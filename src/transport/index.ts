@@ -104,8 +104,7 @@ export interface TransportOptions {
    */
   timeoutMs?: number;
   /**
-   * Retry bounds, or `false` for a single attempt. Defaults: `maxAttempts` 5, `initialDelayMs` 1 000,
-   * `maxDelayMs` 30 000, `maxElapsedMs` 60 000 (see {@link RetryOptions}).
+   * Retry bounds, or `false` for a single attempt; each bound and its default is on {@link RetryOptions}.
    */
   retry?: RetryOptions | false;
   /**

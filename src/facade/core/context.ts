@@ -14,6 +14,7 @@
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { LocalFiles } from '../../io/files.js';
+import type { RequestOptions as TransportCallOptions } from '../../transport/index.js';
 import type { StorageRequest } from '../../transport/storage.js';
 import type { File, RunFilesOptions } from '../files/file.js';
 import type { ProjectPath, RunRef, SweepRef } from '../paths/paths.js';
@@ -49,13 +50,12 @@ export interface RequestOptions {
   cache?: boolean | undefined;
 }
 
-/** What the facade passes down to the transport for one request. @internal */
-export interface TransportRequestOptions<TData> extends RequestOptions {
-  /** Whether a successful result may be cached (e.g. not when the object asked for was null). */
-  cacheIf?: (data: TData) => boolean;
-  /** Marks a mutation safe to repeat, so the transport retries it like a query. Default `false`. */
-  idempotent?: boolean;
-}
+/**
+ * What the facade passes down to the transport for one request: {@link RequestOptions} plus
+ * `cacheIf` and `idempotent`, documented once, on the transport's own options.
+ * @internal
+ */
+export type TransportRequestOptions<TData> = TransportCallOptions<TData>;
 
 /**
  * Defaults for paths without an entity or project: the `entity` / `project` options, else
