@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import { builtinModules } from 'node:module';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'src/generated/**', 'src/emulator/generated/**', 'node_modules/**', 'coverage/**'] },
@@ -22,21 +23,50 @@ export default tseslint.config(
     },
   },
   {
-    // The browser-safe core: no Node built-ins outside the Node edges.
+    // The browser-safe core: no Node built-ins (any of node:module's builtinModules, with or without
+    // the node: prefix) outside the Node edges: src/io/*.node.ts, src/emulator.
     files: ['src/**/*.ts'],
-    ignores: ['src/emulator/**', 'src/cli/**', 'src/io/node/**', 'src/io/*.node.ts'],
+    ignores: ['src/emulator/**', 'src/io/*.node.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['node:*', 'fs', 'path', 'os', 'http', 'https', 'crypto', 'url', 'stream'],
+              group: ['node:*', ...builtinModules.flatMap((name) => [name, `${name}/*`])],
               message:
-                'The core runs in browsers: Node built-ins only in src/io (Node variant), src/emulator and src/cli.',
+                'The core runs in browsers: Node built-ins only in src/io (Node variant) and src/emulator.',
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    // Node globals in the browser core; src/io is the platform edge (env.ts reads process.env guardedly).
+    files: [
+      'src/facade/**/*.ts',
+      'src/transport/**/*.ts',
+      'src/errors/**/*.ts',
+      'src/index.ts',
+      'src/graphql.ts',
+    ],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'process',
+          'Buffer',
+          'global',
+          '__dirname',
+          '__filename',
+          'require',
+          'module',
+          'setImmediate',
+        ].map((name) => ({
+          name,
+          message: `${name} is a Node global; the core runs in browsers (use src/io).`,
+        })),
       ],
     },
   },

@@ -141,9 +141,32 @@ describe('layering: imports point down only', () => {
     );
   });
 
-  it('src/emulator imports nothing from facade, transport, errors or io', () => {
+  it('src/emulator imports nothing of the client: not facade, transport, errors, io, nor its generated documents', () => {
     const bad = edges.filter(
-      (e) => layer(e.from) === 'emulator' && ['facade', 'transport', 'errors', 'io'].includes(layer(e.to)),
+      (e) =>
+        layer(e.from) === 'emulator' &&
+        ['facade', 'transport', 'errors', 'io', 'generated'].includes(layer(e.to)),
+    );
+    expect(show(bad)).toEqual([]);
+  });
+
+  it('facade paths/ imports only itself, core/ and src/errors', () => {
+    const bad = edges.filter(
+      (e) =>
+        e.from.startsWith('facade/paths/') &&
+        !/^facade\/(paths|core)\//.test(e.to) &&
+        layer(e.to) !== 'errors',
+    );
+    expect(show(bad)).toEqual([]);
+  });
+
+  it('facade core/ imports at runtime only itself, src/errors, generated, transport and io', () => {
+    const bad = edges.filter(
+      (e) =>
+        !e.typeOnly &&
+        e.from.startsWith('facade/core/') &&
+        !e.to.startsWith('facade/core/') &&
+        !['errors', 'generated', 'transport', 'io'].includes(layer(e.to)),
     );
     expect(show(bad)).toEqual([]);
   });
