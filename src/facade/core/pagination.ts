@@ -75,6 +75,11 @@ export interface PaginatedOptions {
    * `UnsupportedError` without a request. Default `true`.
    */
   countable?: boolean;
+  /**
+   * Why there is no total, added to the `UnsupportedError` of `totalCount()` when `countable` is
+   * `false` (e.g. `"the server's count covers every sweep of the project, not the filtered ones"`).
+   */
+  noTotalReason?: string;
 }
 
 /**
@@ -231,6 +236,7 @@ export class Paginated<T> implements AsyncIterable<T> {
   protected knownTotal: number | undefined;
   private totalPromise: Promise<number | undefined> | undefined;
   private readonly countable: boolean;
+  private readonly noTotalReason: string | undefined;
 
   /**
    * @param fetchPage - fetches one page.
@@ -256,6 +262,7 @@ export class Paginated<T> implements AsyncIterable<T> {
     this.signal = opts.signal;
     this.what = opts.what ?? 'items';
     this.countable = opts.countable ?? true;
+    this.noTotalReason = opts.noTotalReason;
     this.lastCursor = start;
   }
 
@@ -469,8 +476,9 @@ export class Paginated<T> implements AsyncIterable<T> {
       throw e;
     }
     if (total === undefined) {
+      const why = this.noTotalReason === undefined ? '' : ` (${this.noTotalReason})`;
       throw new UnsupportedError(
-        `The server does not report a total count for ${this.what}; iterate and count them instead`,
+        `The server does not report a total count for ${this.what}${why}; iterate and count them instead`,
       );
     }
     return total;

@@ -200,8 +200,9 @@ export function listSweeps(
     },
     {
       ...listing,
-      what: "sweeps selected by filters (the server's totalSweeps counts all of a project's sweeps)",
+      what: 'filtered sweeps',
       countable: false,
+      noTotalReason: "the server's totalSweeps counts all of a project's sweeps, not the filtered ones",
     },
   );
 }
