@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { defineConfig, type Options } from 'tsup';
+import { defineConfig } from 'tsup';
 
 /**
  * Entries (see `exports` in package.json):
@@ -11,7 +11,8 @@ import { defineConfig, type Options } from 'tsup';
  *   below ("wandb-api/emulator").
  *
  * Declarations are bundled per format (`.d.ts` for ESM, `.d.cts` for CJS) with `@internal`
- * members stripped. Public classes keep their names ({@link classNames}).
+ * members stripped. Public classes keep their names as long as no class names itself inside its
+ * own body (esbuild would rename it `_Name`; the package test checks the names).
  */
 export default defineConfig({
   entry: {
@@ -25,42 +26,10 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   shims: true,
-  plugins: [classNames()],
   target: 'es2022',
   external: ['graphql', 'mingo'],
   onSuccess: writeEmulatorEntries,
 });
-
-/**
- * Gives self-referencing classes their names back. Bundling, esbuild turns `class Sweep { static
- * fromData() { return new Sweep() } }` into `var Sweep = class _Sweep { ... new _Sweep() ... }`,
- * so `Sweep.name` (and `constructor.name`, `console.log`, stack traces) says `_Sweep`. This
- * renames the inner binding `_Sweep` back to `Sweep` (which it shadows: the same class), padded
- * with a space to keep the length, so the source maps stay exact. esbuild's `keepNames` would fix
- * the names too, but its `static { __name(this, ...) }` blocks make every class look
- * side-effectful to the user's bundler, which then keeps the whole core in a browser bundle that
- * imports only `parseRunPath`.
- *
- * @example
- * ```ts
- * defineConfig({ entry: ['src/index.ts'], plugins: [classNames()] });
- * ```
- */
-function classNames(): NonNullable<Options['plugins']>[number] {
-  return {
-    name: 'class-names',
-    renderChunk(code, chunk) {
-      if (!/\.c?js$/.test(chunk.path)) return undefined;
-      let out = code;
-      for (const match of code.matchAll(/\bvar ([A-Za-z$][\w$]*) = class _\1\b/g)) {
-        const name = match[1]!;
-        const inner = new RegExp(`(?<![\\w$.])_${name.replaceAll('$', '\\$')}(?![\\w$])`, 'g');
-        out = out.replace(inner, `${name} `);
-      }
-      return { code: out, map: chunk.map };
-    },
-  };
-}
 
 /** The optional peer dependencies the emulator needs. */
 const PEERS = ['graphql', 'mingo'];

@@ -161,7 +161,9 @@ export class Sweep {
     data: SweepFieldsFragment | SweepLegacyFieldsFragment,
   ): Promise<Sweep> {
     const config = await parseYamlObject(data.config, `config of sweep ${entity}/${project}/${data.name}`);
-    return new Sweep(ctx, entity, project, data, config);
+    // `this`, not `Sweep`: a class that names itself inside its body is renamed `_Sweep` by the
+    // bundler, and `constructor.name` would say so (the package test checks the names).
+    return new this(ctx, entity, project, data, config);
   }
 
   /**
