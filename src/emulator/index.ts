@@ -126,8 +126,9 @@ export interface EmulatorOptions {
   clock?: EmulatorClock;
   /**
    * Seed of the PRNGs that pick which requests a fault with a `rate` applies to (each fault
-   * without its own `seed` draws from `<faultSeed>:<its position among the faults added>`), so a
-   * test sees the same requests faulted on every run. Default a fixed seed.
+   * without its own `seed` draws from `<faultSeed>:<its position among the faults added since the
+   * last faults.clear()>`), so a test sees the same requests faulted on every run, and a test that
+   * clears the faults first sees the same whatever tests ran before it. Default a fixed seed.
    *
    * @example
    * ```ts

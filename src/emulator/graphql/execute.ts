@@ -17,12 +17,15 @@ import {
   GraphQLError,
   Kind,
   parse,
+  specifiedRules,
   validate,
   type DocumentNode,
   type ExecutionResult,
   type GraphQLSchema,
 } from 'graphql';
 import type { EmulatorContext } from './context.js';
+import { featureArgumentsRule } from './feature-arguments.js';
+import { emulatorFeatureArguments } from './resolvers.js';
 
 /**
  * A GraphQL request as it arrives in a POST body.
@@ -95,7 +98,10 @@ export function parseRequest(request: GraphQLRequest): { document: DocumentNode 
 
 /**
  * Validates and executes a parsed request against the emulator's schema. Validation and
- * execution errors come back in the result's `errors`, as the server answers them (HTTP 200).
+ * execution errors come back in the result's `errors`, as the server answers them (HTTP 200); a
+ * document that fails validation gets no `data`. Validation also refuses the arguments that exist
+ * only with a server feature that is off in the store ({@link emulatorFeatureArguments}), as the
+ * older schema of a server without the feature would.
  *
  * @example
  * ```ts
@@ -109,7 +115,8 @@ export async function executeRequest(
   document: DocumentNode,
   context: EmulatorContext,
 ): Promise<ExecutionResult> {
-  const errors = validate(schema, document);
+  const featureRule = featureArgumentsRule(emulatorFeatureArguments, context.store.features);
+  const errors = validate(schema, document, featureRule ? [...specifiedRules, featureRule] : specifiedRules);
   if (errors.length > 0) return { errors };
   return execute({
     schema,

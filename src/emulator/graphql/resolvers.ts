@@ -1,6 +1,7 @@
 /**
  * The emulator's resolver map: the resolvers of every domain, merged (a field resolved by two
- * domains throws at start-up), plus the `PageInfo` every connection shares.
+ * domains throws at start-up), plus the `PageInfo` every connection shares; and the arguments
+ * the domains have only with a server feature on.
  *
  * @example
  * ```ts
@@ -18,10 +19,11 @@ import { reportResolvers } from '../domains/reports/resolvers.js';
 import { runMutations } from '../domains/runs/mutations.js';
 import { runResolvers } from '../domains/runs/resolvers.js';
 import { serverResolvers } from '../domains/server/resolvers.js';
-import { sweepResolvers } from '../domains/sweeps/resolvers.js';
+import { sweepFeatureArguments, sweepResolvers } from '../domains/sweeps/resolvers.js';
 import { userResolvers } from '../domains/users/resolvers.js';
 import type { EmulatorResolvers } from './arguments.js';
 import { mergeResolvers } from './executable.js';
+import type { FeatureArgument } from './feature-arguments.js';
 
 /** `PageInfo`, the same in every connection. */
 const pageInfoResolvers: EmulatorResolvers = {
@@ -56,3 +58,14 @@ export const emulatorResolvers: EmulatorResolvers = mergeResolvers<EmulatorResol
   reportResolvers,
   serverResolvers,
 );
+
+/**
+ * The arguments of every domain that exist only when a server feature is on; with the feature
+ * off, validation refuses a document that names one (`feature-arguments.ts`).
+ *
+ * @example
+ * ```ts
+ * emulatorFeatureArguments.map((a) => `${a.field}(${a.argument}:)`); // ['Project.sweeps(filters:)']
+ * ```
+ */
+export const emulatorFeatureArguments: readonly FeatureArgument[] = [...sweepFeatureArguments];

@@ -9,7 +9,10 @@
  *    counts nothing;
  * 2. the first `skip` matching requests are **let through** (counted in `matched`);
  * 3. past those, with a `rate`, a draw from the fault's own seeded PRNG decides whether this one
- *    is faulted (a request let through by the draw counts in `matched` only);
+ *    is faulted (a request let through by the draw counts in `matched` only). The draws depend
+ *    only on the seed and on the requests this fault has matched, never on the faults of earlier
+ *    tests: a fault without a `seed` is seeded by its position among the faults added since the
+ *    last `clear()`, so the same faults added after a `clear()` draw the same way;
  * 4. a faulted request consumes one of its `times`; the fault is gone when none is left.
  *
  * A request one fault lets through (by `skip` or `rate`) is offered to the faults added after it.
@@ -98,11 +101,19 @@ export interface FaultInput {
   /**
    * The fraction of matching requests (past `skip`) it applies to, in `(0, 1]`: each one is
    * faulted when a draw from the fault's own PRNG is below `rate`. The PRNG is seeded by `seed`,
-   * else by the emulator's `faultSeed` and the fault's position among those added, so a test sees
-   * the same requests faulted on every run. Default `1` (every one).
+   * else by the emulator's `faultSeed` and the fault's position among the faults added since the
+   * emulator started or since the last `faults.clear()` (1 for the first, counting faults with a
+   * `seed` of their own too). So the draws depend only on that seed and on the requests this fault
+   * has matched: a test that calls `faults.clear()` first (in `beforeEach`) and then adds the same
+   * faults sees the same requests faulted on every run, whatever tests ran before it on the same
+   * emulator. Default `1` (every one).
    */
   rate?: number;
-  /** Seed of this fault's PRNG for `rate` (any string or number). Default: see `rate`. */
+  /**
+   * Seed of this fault's PRNG for `rate` (any string or number): the same seed gives the same
+   * draws, whatever was added or cleared before. Default: `<faultSeed>:<position>`, the position
+   * counted from the last `faults.clear()` (see `rate`).
+   */
   seed?: string | number;
   /** How many requests it applies to. Default `1`; `Infinity` for ever. */
   times?: number;
@@ -184,7 +195,8 @@ export interface FaultControls {
    */
   add(fault: FaultInput): Fault;
   /**
-   * Removes every fault.
+   * Removes every fault, and restarts the positions that seed the faults without a `seed` of their
+   * own (see {@link FaultInput.rate}): faults added after `clear()` draw as on a fresh emulator.
    *
    * @example
    * ```ts
@@ -383,7 +395,10 @@ export class FaultRegistry implements FaultControls {
   private added = 0;
   private readonly seed: string;
 
-  /** @param options `seed` seeds the PRNG of every fault without a `seed` of its own (with its position). */
+  /**
+   * @param options `seed` seeds the PRNG of every fault without a `seed` of its own (with its
+   * position since the last {@link clear}).
+   */
   constructor(options: { seed?: string | number } = {}) {
     this.seed = String(options.seed ?? DEFAULT_FAULT_SEED);
   }
@@ -395,9 +410,10 @@ export class FaultRegistry implements FaultControls {
     return entry;
   }
 
-  /** Removes every fault. */
+  /** Removes every fault and restarts the positions that seed the next ones (see {@link FaultInput.rate}). */
   clear(): void {
     this.faults = [];
+    this.added = 0;
   }
 
   /** Faults that still apply. */

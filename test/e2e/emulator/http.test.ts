@@ -1,7 +1,7 @@
 // The emulator's HTTP layer over real HTTP (raw GraphQL with fetch: this tests the server itself):
 // authentication, CORS, malformed bodies, fault injection, the request log, and GraphQL over HTTP.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type Emulator } from '../../../src/emulator/index.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createManualClock, startEmulator, type Emulator } from '../../../src/emulator/index.js';
 import { basic, gql, KEY, type GqlResponse } from '../../support/emulator-http.js';
 
 describe('emulator: HTTP, auth, CORS', () => {
@@ -169,22 +169,35 @@ describe('emulator: faults and recorded requests', () => {
   });
 
   it('delays a request, then answers normally, without blocking other requests', async () => {
-    emu.faults.add({ operationName: 'Slow', delayMs: 300 });
-    const order: string[] = [];
-    const slow = gql(emu, 'query Slow { viewer { username } }').then((r) => {
-      order.push('slow');
-      return r;
-    });
-    const fast = viewer().then((r) => {
+    // On a manual clock: the delay ends when the test moves the clock, not after real time.
+    const clock = createManualClock('2024-06-01T00:00:00Z');
+    const delayed = await startEmulator({ apiKey: KEY, viewer: { username: 'alice' }, clock });
+    try {
+      delayed.faults.add({ operationName: 'Slow', delayMs: 300 });
+      const order: string[] = [];
+      const slow = gql(delayed, 'query Slow { viewer { username } }').then((r) => {
+        order.push('slow');
+        return r;
+      });
+      // The slow request has arrived and waits out its delay on the clock.
+      await vi.waitFor(() => expect(clock.pendingTimers).toBe(1), { timeout: 5_000, interval: 5 });
+      const fastRes = await gql(delayed, 'query Viewer { viewer { username } }');
       order.push('fast');
-      return r;
-    });
-    const [slowRes, fastRes] = await Promise.all([slow, fast]);
-    expect(slowRes.status).toBe(200);
-    expect(slowRes.json.data).toEqual({ viewer: { username: 'alice' } });
-    expect(fastRes.status).toBe(200);
-    // The slow request was sent first: only its delay can have made it answer after the fast one.
-    expect(order).toEqual(['fast', 'slow']);
+      expect(fastRes.status).toBe(200); // answered while the slow one still waits: nothing blocked
+      clock.advance(299);
+      // Not answered before the clock reaches the delay: still waiting, logged without a status.
+      expect(clock.pendingTimers).toBe(1);
+      expect(delayed.requests.find((r) => r.operationName === 'Slow')?.status).toBe(0);
+      clock.advance(1);
+      const slowRes = await slow;
+      expect(clock.pendingTimers).toBe(0);
+      expect(slowRes.status).toBe(200);
+      expect(slowRes.json.data).toEqual({ viewer: { username: 'alice' } });
+      // The slow request was sent first: only its delay can have made it answer after the fast one.
+      expect(order).toEqual(['fast', 'slow']);
+    } finally {
+      await delayed.close();
+    }
   });
 
   it('drops the connection so that fetch rejects', async () => {

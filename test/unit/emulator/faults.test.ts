@@ -60,4 +60,21 @@ describe('emulator faults: FaultRegistry.take', () => {
     expect(hits).toBeGreaterThan(5);
     expect(hits).toBeLessThan(35);
   });
+
+  it('draws the same way for the same faults added after a clear(), whatever came before', () => {
+    const faults = new FaultRegistry({ seed: 'shared' });
+    const addAndDraw = (): boolean[] => {
+      faults.clear();
+      faults.add({ operationName: 'A', status: 500, rate: 0.5, times: Infinity });
+      faults.add({ operationName: 'B', status: 502, rate: 0.5, times: Infinity });
+      return Array.from({ length: 40 }, (_, i) => faults.take(graphql(i % 2 ? 'A' : 'B')) !== undefined);
+    };
+    const first = addAndDraw();
+    // Another test's faults and requests in between: more faults added, some draws made.
+    faults.add({ status: 503, rate: 0.5, times: Infinity });
+    faults.add({ status: 504, rate: 0.3, times: Infinity, seed: 'own' });
+    for (let i = 0; i < 7; i++) faults.take(graphql('C'));
+    expect(addAndDraw()).toEqual(first);
+    expect(new Set(first).size).toBe(2); // some requests faulted, some let through
+  });
 });

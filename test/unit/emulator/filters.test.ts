@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   compileRunFilter,
   normalizeRunField,
-  parseFilterDate,
   type RunDocument,
 } from '../../../src/emulator/domains/runs/filters.js';
+import { parseFilterDate } from '../../../src/emulator/graphql/mongo-filter.js';
 
 describe('parseFilterDate', () => {
   it('parses the date forms clients send', () => {

@@ -12,7 +12,7 @@
 import { parse as parseYaml } from 'yaml';
 import { handles, pageArgs, type EmulatorResolvers } from '../../graphql/arguments.js';
 import { byCreation, connectionOf, paginate } from '../../graphql/connections.js';
-import { QueryInputError } from '../../graphql/errors.js';
+import type { FeatureArgument } from '../../graphql/feature-arguments.js';
 import { globalId } from '../../graphql/ids.js';
 import type { EmulatorStore } from '../../store/store.js';
 import type { ProjectRecord } from '../projects/records.js';
@@ -21,8 +21,19 @@ import { authorOf } from '../users/lookup.js';
 import { compileSweepFilter } from './filters.js';
 import type { SweepRecord } from './records.js';
 
-/** The server feature of sweep filters (wandb-ops.md §3): without it, `Project.sweeps` has no `filters` argument. */
-const SWEEPS_QUERY_FILTERING = 'SWEEPS_QUERY_FILTERING';
+/**
+ * The arguments of the sweeps domain that a server has only with a feature on: `Project.sweeps`
+ * has `filters` only with `SWEEPS_QUERY_FILTERING` (wandb-ops.md §3). Without it, a document that
+ * names the argument fails validation (`Unknown argument "filters" on field "Project.sweeps".`).
+ *
+ * @example
+ * ```ts
+ * sweepFeatureArguments[0]?.feature; // 'SWEEPS_QUERY_FILTERING'
+ * ```
+ */
+export const sweepFeatureArguments: readonly FeatureArgument[] = [
+  { feature: 'SWEEPS_QUERY_FILTERING', field: 'Project.sweeps', argument: 'filters' },
+];
 
 function sweepsOf(store: EmulatorStore, project: ProjectRecord): SweepRecord[] {
   return [...store.sweeps.values()].filter((s) => s.projectId === project.id);
@@ -65,15 +76,9 @@ export const sweepResolvers: EmulatorResolvers = {
       ['sweepName'],
       (project, args, { store }) => store.findSweep(project.id, args.sweepName) ?? null,
     ),
-    sweeps: handles(['filters', 'after', 'first'], (project, args, { store }, info) => {
+    sweeps: handles(['filters', 'after', 'first'], (project, args, { store }) => {
       // The official client always sends `filters` ("{}" when there are none); `totalSweeps` is not filtered.
-      // A server without SWEEPS_QUERY_FILTERING predates the argument and refuses any document naming it.
-      const namesFilters = info.fieldNodes.some((node) =>
-        node.arguments?.some((argument) => argument.name.value === 'filters'),
-      );
-      if (namesFilters && store.features.get(SWEEPS_QUERY_FILTERING) !== true) {
-        throw new QueryInputError('Unknown argument "filters" on field "Project.sweeps".');
-      }
+      // Without SWEEPS_QUERY_FILTERING, validation refuses a document naming `filters` (sweepFeatureArguments).
       const matches = compileSweepFilter(args.filters);
       const sweeps = sweepsOf(store, project).filter(matches);
       const page = paginate(sweeps, byCreation, 'sweeps', 1, pageArgs(args));
