@@ -125,6 +125,15 @@ describe('official documents: projects', () => {
     const missing = await official<{ project: null }>(emu, GET_PROJECT, { name: 'nope', entity: 'alice' });
     expect(missing.project).toBeNull();
   });
+});
+
+// The writes add projects to alice: an emulator of their own keeps GetProjects' pages as seeded.
+describe('official documents: project writes', () => {
+  let emu: Emulator;
+  beforeAll(async () => {
+    emu = await startEmulator({ apiKey: KEY, viewer: { username: 'alice', teams: ['vision-team'] } });
+  });
+  afterAll(() => emu.close());
 
   it('answers CreateProject (name and entityName only, as the client sends) with views null', async () => {
     const d = await official<{
