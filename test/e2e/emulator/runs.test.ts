@@ -1,9 +1,10 @@
 // Runs over real HTTP: listing (filters, orders, counts, cursors), paging over the demo seed, and
 // the upsertBucket / deleteRun writes.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../../src/emulator/index.js';
 import { globalId, parseGlobalId } from '../../../src/emulator/graphql/ids.js';
 import { data, errorMessages, gql, KEY, RUNS_QUERY, type RunsPage } from '../../support/emulator-http.js';
+import { useEmulator } from '../../support/helpers.js';
 
 const UPSERT_BUCKET = `mutation B($input: UpsertBucketInput!) {
   upsertBucket(input: $input) {
@@ -372,10 +373,7 @@ describe('emulator: run writes', () => {
     describe('by name', () => {
       // An emulator each: the first must find no run "newrun01" in "fresh", the second finds the one it seeds.
       let emu: Emulator;
-      beforeEach(async () => {
-        emu = await startEmulator({ apiKey: KEY, viewer: { username: 'alice', teams: ['vision-team'] } });
-      });
-      afterEach(() => emu.close());
+      useEmulator((ctx) => ({ emu } = ctx), { freshEach: true });
 
       it('creates a run by name (author viewer, given state, empty config and summary, project created)', async () => {
         const res = await data<BucketResult>(emu, UPSERT_BUCKET, {
