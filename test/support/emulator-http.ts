@@ -3,9 +3,48 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, parse, validate, type GraphQLSchema } from 'graphql';
 import { expect } from 'vitest';
-import type { Emulator } from '../../src/emulator/index.js';
+import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 
 export const KEY = 'test-key-0123456789abcdef0123456789abcdef';
+
+/**
+ * An emulator (key `KEY`) whose viewer alice (Alice A, admin, of team `vision`) has the feature
+ * overrides `ARTIFACT_TAGS` off and `MY_FEATURE` on, seeded with alice's projects p1 (description
+ * "first"), p2 and p3 and the team's team-project, created in that order. The caller closes it.
+ */
+export async function startWithProjects(): Promise<Emulator> {
+  const emu = await startEmulator({
+    apiKey: KEY,
+    viewer: {
+      username: 'alice',
+      email: 'alice@example.org',
+      name: 'Alice A',
+      admin: true,
+      teams: ['vision'],
+    },
+    features: { ARTIFACT_TAGS: false, MY_FEATURE: true },
+  });
+  emu.seed.project({ name: 'p1', description: 'first' });
+  emu.seed.project({ entity: 'alice', name: 'p2' });
+  emu.seed.project({ entity: 'alice', name: 'p3' });
+  emu.seed.project({ entity: 'vision', name: 'team-project' });
+  return emu;
+}
+
+/**
+ * An emulator (key `KEY`) whose viewer alice has a photoUrl, seeded with alice's project p and its
+ * runs r1 (display name "Alpha"), r2 and r3 (by carol, a user with no photoUrl). The caller closes it.
+ */
+export async function startWithRuns(): Promise<Emulator> {
+  const emu = await startEmulator({
+    apiKey: KEY,
+    viewer: { username: 'alice', photoUrl: 'https://example.com/alice.png' },
+  });
+  emu.seed.run({ entity: 'alice', project: 'p', id: 'r1', displayName: 'Alpha' });
+  emu.seed.run({ entity: 'alice', project: 'p', id: 'r2' });
+  emu.seed.run({ entity: 'alice', project: 'p', id: 'r3', user: 'carol' });
+  return emu;
+}
 
 export interface GqlResponse {
   status: number;

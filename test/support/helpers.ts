@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { Api, type ApiOptions } from '../../src/index.js';
 
@@ -39,19 +39,27 @@ export function graphqlCalls(emu: Emulator, operationName?: string): number {
  * Registers beforeAll/afterAll hooks for a suite: starts an emulator and an Api before the tests,
  * hands them to `ready` (to assign and seed), and closes the emulator after them. With
  * `resetEach`, every test also starts with no faults, no recorded requests and an empty cache.
+ * With `freshEach`, every test gets an emulator and an Api of its own instead (beforeEach/afterEach,
+ * `ready` called for each): for tests whose writes another test must not see.
  */
 export function useEmulator(
   ready: (ctx: { emu: Emulator; api: Api }) => void,
-  options: Parameters<typeof setup>[0] & { resetEach?: boolean } = {},
+  options: Parameters<typeof setup>[0] & { resetEach?: boolean; freshEach?: boolean } = {},
 ): void {
   let close: (() => Promise<void>) | undefined;
   let current: { emu: Emulator; api: Api } | undefined;
-  beforeAll(async () => {
+  const start = async (): Promise<void> => {
     const ctx = await setup(options);
     close = ctx.close;
     current = ctx;
     ready(ctx);
-  });
+  };
+  if (options.freshEach) {
+    beforeEach(start);
+    afterEach(() => close?.());
+    return;
+  }
+  beforeAll(start);
   if (options.resetEach) {
     beforeEach(() => {
       current?.emu.faults.clear();

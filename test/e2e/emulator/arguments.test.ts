@@ -2,18 +2,12 @@
 // not declare is a GraphQL error naming it; declared ones, schema defaults and null values are not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../../src/emulator/index.js';
-import { data, gql, KEY } from '../../support/emulator-http.js';
+import { data, gql, KEY, startWithRuns } from '../../support/emulator-http.js';
 
 describe('emulator: refused arguments', () => {
   let emu: Emulator;
   beforeAll(async () => {
-    emu = await startEmulator({
-      apiKey: KEY,
-      viewer: { username: 'alice', photoUrl: 'https://example.com/alice.png' },
-    });
-    emu.seed.run({ entity: 'alice', project: 'p', id: 'r1', displayName: 'Alpha' });
-    emu.seed.run({ entity: 'alice', project: 'p', id: 'r2' });
-    emu.seed.run({ entity: 'alice', project: 'p', id: 'r3', user: 'carol' });
+    emu = await startWithRuns();
   });
   afterAll(() => emu.close());
   it.each([

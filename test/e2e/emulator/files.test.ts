@@ -88,9 +88,9 @@ async function files(variables: Record<string, unknown> = {}): Promise<FilesData
   return d.project.run;
 }
 
-async function fileNamed(name: string): Promise<FileNode> {
-  const run = await files({ names: [name] });
-  const node = run.files.edges[0]?.node;
+async function fileNamed(name: string, run = 'r1'): Promise<FileNode> {
+  const found = await files({ names: [name], run });
+  const node = found.files.edges[0]?.node;
   if (!node) throw new Error(`no ${name}`);
   return node;
 }
@@ -314,9 +314,11 @@ describe('uploads: createRunFiles and PUT', () => {
   });
 
   it('File.url(upload: true) is a signed upload URL', async () => {
+    // A run of its own: the upload overwrites the file, which r1's readers expect as seeded.
+    emu.seed.run({ project: 'store', id: 'rewrite', files: { 'logs/out.log': 'line\n' } });
     const d = await data<{ project: { run: { files: { edges: { node: { url: string } }[] } } } }>(
       emu,
-      '{ project(name: "store", entityName: "alice") { run(name: "r1") { files(names: ["logs/out.log"]) { edges { node { url(upload: true) } } } } } }',
+      '{ project(name: "store", entityName: "alice") { run(name: "rewrite") { files(names: ["logs/out.log"]) { edges { node { url(upload: true) } } } } } }',
     );
     const url = d.project.run.files.edges[0]!.node.url;
     const put = await fetch(url, {
@@ -325,7 +327,9 @@ describe('uploads: createRunFiles and PUT', () => {
       body: 'new line\n',
     });
     expect(put.status).toBe(200);
-    expect(await (await fetch((await fileNamed('logs/out.log')).directUrl)).text()).toBe('new line\n');
+    expect(await (await fetch((await fileNamed('logs/out.log', 'rewrite')).directUrl)).text()).toBe(
+      'new line\n',
+    );
   });
 });
 

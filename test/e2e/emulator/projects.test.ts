@@ -1,7 +1,7 @@
 // Projects over real HTTP: the models listing, project lookup, and the upsertModel write.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../../src/emulator/index.js';
-import { data, errorMessages, gql, KEY } from '../../support/emulator-http.js';
+import { data, errorMessages, gql, KEY, startWithProjects } from '../../support/emulator-http.js';
 
 const UPSERT_MODEL = `mutation M($input: UpsertModelInput!) {
   upsertModel(input: $input) { inserted entityName project { id name entityName description access user { username } } model { name } }
@@ -10,21 +10,7 @@ const UPSERT_MODEL = `mutation M($input: UpsertModelInput!) {
 describe('emulator: projects', () => {
   let emu: Emulator;
   beforeAll(async () => {
-    emu = await startEmulator({
-      apiKey: KEY,
-      viewer: {
-        username: 'alice',
-        email: 'alice@example.org',
-        name: 'Alice A',
-        admin: true,
-        teams: ['vision'],
-      },
-      features: { ARTIFACT_TAGS: false, MY_FEATURE: true },
-    });
-    emu.seed.project({ name: 'p1', description: 'first' });
-    emu.seed.project({ entity: 'alice', name: 'p2' });
-    emu.seed.project({ entity: 'alice', name: 'p3' });
-    emu.seed.project({ entity: 'vision', name: 'team-project' });
+    emu = await startWithProjects();
   });
   afterAll(() => emu.close());
   it('pages models (projects) in creation order with cursors', async () => {

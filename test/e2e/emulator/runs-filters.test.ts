@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../../src/emulator/index.js';
 
-import { data, gql, KEY, RUNS_QUERY, type RunsPage } from '../../support/emulator-http.js';
+import { data, gql, KEY, RUNS_QUERY, startWithRuns, type RunsPage } from '../../support/emulator-http.js';
 
 describe('emulator: date filters compare instants', () => {
   let emu: Emulator;
@@ -250,13 +250,7 @@ describe('emulator: non-finite numbers in JSONString fields', () => {
 describe('emulator: run names and operators', () => {
   let emu: Emulator;
   beforeAll(async () => {
-    emu = await startEmulator({
-      apiKey: KEY,
-      viewer: { username: 'alice', photoUrl: 'https://example.com/alice.png' },
-    });
-    emu.seed.run({ entity: 'alice', project: 'p', id: 'r1', displayName: 'Alpha' });
-    emu.seed.run({ entity: 'alice', project: 'p', id: 'r2' });
-    emu.seed.run({ entity: 'alice', project: 'p', id: 'r3', user: 'carol' });
+    emu = await startWithRuns();
   });
   afterAll(() => emu.close());
   it('still implements Project.runs(names)', async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../../src/emulator/index.js';
 import { globalId, parseGlobalId } from '../../../src/emulator/graphql/ids.js';
 import { data, errorMessages, gql, KEY, RUNS_QUERY, type RunsPage } from '../../support/emulator-http.js';
+import { useEmulator } from '../../support/helpers.js';
 
 const UPSERT_BUCKET = `mutation B($input: UpsertBucketInput!) {
   upsertBucket(input: $input) {
@@ -369,31 +370,38 @@ describe('emulator: run writes', () => {
     errorMessages(emu, query, variables);
 
   describe('emulator: upsertBucket', () => {
-    it('creates a run by name (author viewer, given state, empty config and summary, project created)', async () => {
-      const res = await data<BucketResult>(emu, UPSERT_BUCKET, {
-        input: { entityName: 'alice', modelName: 'fresh', name: 'newrun01', state: 'running' },
-      });
-      expect(res.upsertBucket.inserted).toBe(true);
-      expect(res.upsertBucket.bucket).toMatchObject({
-        name: 'newrun01',
-        state: 'running',
-        tags: [],
-        config: '{}',
-        summaryMetrics: '{}',
-        user: { username: 'alice' },
-      });
-      expect(res.upsertBucket.bucket.displayName).toEqual(expect.any(String));
-      expect(emu.store.findProject('alice', 'fresh')).toBeDefined();
-    });
+    describe('by name', () => {
+      // An emulator each: the first must find no run "newrun01" in "fresh", the second finds the one it seeds.
+      let emu: Emulator;
+      useEmulator((ctx) => ({ emu } = ctx), { freshEach: true });
 
-    it('updates an existing run by name instead of duplicating it', async () => {
-      const res = await data<BucketResult>(emu, UPSERT_BUCKET, {
-        input: { modelName: 'fresh', name: 'newrun01', notes: 'again' },
+      it('creates a run by name (author viewer, given state, empty config and summary, project created)', async () => {
+        const res = await data<BucketResult>(emu, UPSERT_BUCKET, {
+          input: { entityName: 'alice', modelName: 'fresh', name: 'newrun01', state: 'running' },
+        });
+        expect(res.upsertBucket.inserted).toBe(true);
+        expect(res.upsertBucket.bucket).toMatchObject({
+          name: 'newrun01',
+          state: 'running',
+          tags: [],
+          config: '{}',
+          summaryMetrics: '{}',
+          user: { username: 'alice' },
+        });
+        expect(res.upsertBucket.bucket.displayName).toEqual(expect.any(String));
+        expect(emu.store.findProject('alice', 'fresh')).toBeDefined();
       });
-      expect(res.upsertBucket.inserted).toBe(false);
-      expect(res.upsertBucket.bucket.notes).toBe('again');
-      const project = emu.store.findProject('alice', 'fresh');
-      expect(emu.store.runsOfProject(project?.id ?? -1)).toHaveLength(1);
+
+      it('updates an existing run by name instead of duplicating it', async () => {
+        emu.seed.run({ project: 'fresh', id: 'newrun01' });
+        const res = await data<BucketResult>(emu, UPSERT_BUCKET, {
+          input: { modelName: 'fresh', name: 'newrun01', notes: 'again' },
+        });
+        expect(res.upsertBucket.inserted).toBe(false);
+        expect(res.upsertBucket.bucket.notes).toBe('again');
+        const project = emu.store.findProject('alice', 'fresh');
+        expect(emu.store.runsOfProject(project?.id ?? -1)).toHaveLength(1);
+      });
     });
 
     it('updates every field by id; config keeps _wandb as sent, summary keeps NaN and Infinity', async () => {

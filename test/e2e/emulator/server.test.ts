@@ -4,26 +4,12 @@ import { readFile } from 'node:fs/promises';
 import { Kind, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../../src/emulator/index.js';
-import { data, gql, KEY } from '../../support/emulator-http.js';
+import { data, gql, KEY, startWithProjects } from '../../support/emulator-http.js';
 
 describe('emulator: server info', () => {
   let emu: Emulator;
   beforeAll(async () => {
-    emu = await startEmulator({
-      apiKey: KEY,
-      viewer: {
-        username: 'alice',
-        email: 'alice@example.org',
-        name: 'Alice A',
-        admin: true,
-        teams: ['vision'],
-      },
-      features: { ARTIFACT_TAGS: false, MY_FEATURE: true },
-    });
-    emu.seed.project({ name: 'p1', description: 'first' });
-    emu.seed.project({ entity: 'alice', name: 'p2' });
-    emu.seed.project({ entity: 'alice', name: 'p3' });
-    emu.seed.project({ entity: 'vision', name: 'team-project' });
+    emu = await startWithProjects();
   });
   afterAll(() => emu.close());
   it('answers serverInfo features with the overrides applied', async () => {

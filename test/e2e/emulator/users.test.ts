@@ -1,26 +1,12 @@
 // Users over real HTTP: the viewer, its teams and photo URL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type Emulator } from '../../../src/emulator/index.js';
-import { data, KEY } from '../../support/emulator-http.js';
+import type { Emulator } from '../../../src/emulator/index.js';
+import { data, startWithProjects, startWithRuns } from '../../support/emulator-http.js';
 
 describe('emulator: viewer', () => {
   let emu: Emulator;
   beforeAll(async () => {
-    emu = await startEmulator({
-      apiKey: KEY,
-      viewer: {
-        username: 'alice',
-        email: 'alice@example.org',
-        name: 'Alice A',
-        admin: true,
-        teams: ['vision'],
-      },
-      features: { ARTIFACT_TAGS: false, MY_FEATURE: true },
-    });
-    emu.seed.project({ name: 'p1', description: 'first' });
-    emu.seed.project({ entity: 'alice', name: 'p2' });
-    emu.seed.project({ entity: 'alice', name: 'p3' });
-    emu.seed.project({ entity: 'vision', name: 'team-project' });
+    emu = await startWithProjects();
   });
   afterAll(() => emu.close());
   it('answers viewer with W&B-style global ids and team entities', async () => {
@@ -47,13 +33,7 @@ describe('emulator: viewer', () => {
 describe('emulator: photoUrl', () => {
   let emu: Emulator;
   beforeAll(async () => {
-    emu = await startEmulator({
-      apiKey: KEY,
-      viewer: { username: 'alice', photoUrl: 'https://example.com/alice.png' },
-    });
-    emu.seed.run({ entity: 'alice', project: 'p', id: 'r1', displayName: 'Alpha' });
-    emu.seed.run({ entity: 'alice', project: 'p', id: 'r2' });
-    emu.seed.run({ entity: 'alice', project: 'p', id: 'r3', user: 'carol' });
+    emu = await startWithRuns();
   });
   afterAll(() => emu.close());
   it('answers the seeded photoUrl, null by default', async () => {

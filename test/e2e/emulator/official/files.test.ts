@@ -68,6 +68,8 @@ interface RunFilesData {
   };
 }
 
+const SEEDED_FILES = { 'a.txt': 'alpha', 'b.json': '{"b": 1}', 'c.txt': 'gamma!' };
+
 const listing = (extra: Record<string, unknown> = {}) => ({
   project: 'p',
   entity: 'alice',
@@ -86,11 +88,7 @@ describe('official documents: files', () => {
   beforeAll(async () => {
     emu = await startEmulator({ apiKey: KEY, viewer: { username: 'alice' } });
     internalId = emu.seed.project({ name: 'p' }).internalId;
-    emu.seed.run({
-      project: 'p',
-      id: 'files001',
-      files: { 'a.txt': 'alpha', 'b.json': '{"b": 1}', 'c.txt': 'gamma!' },
-    });
+    emu.seed.run({ project: 'p', id: 'files001', files: SEEDED_FILES });
   });
   afterAll(() => emu.close());
 
@@ -175,20 +173,26 @@ describe('official documents: files', () => {
   });
 
   it('answers deleteFiles with the file id and the run projectId as an Int', async () => {
+    // A run of its own: files001 keeps its three files for the RunFiles tests.
+    emu.seed.run({ project: 'p', id: 'files002', files: SEEDED_FILES });
     const run = await official<{ project: { run: { projectId: string } } }>(
       emu,
       'query ($n: String!) { project(name: "p", entityName: "alice") { run(name: $n) { projectId } } }',
-      { n: 'files001' },
+      { n: 'files002' },
     );
     const projectId = Number.parseInt(run.project.run.projectId, 10);
-    const named = await official<RunFilesData>(emu, RUN_FILES, listing({ fileNames: ['a.txt'] }));
+    const named = await official<RunFilesData>(
+      emu,
+      RUN_FILES,
+      listing({ name: 'files002', fileNames: ['a.txt'] }),
+    );
     const id = named.project.run.files.edges[0]?.node.id;
     const d = await official<{ deleteFiles: { success: boolean } }>(emu, DELETE_FILES, {
       files: [id],
       projectId,
     });
     expect(d.deleteFiles.success).toBe(true);
-    const left = await official<RunFilesData>(emu, RUN_FILES, listing({ fileLimit: 50 }));
+    const left = await official<RunFilesData>(emu, RUN_FILES, listing({ name: 'files002', fileLimit: 50 }));
     expect(left.project.run.files.edges.map((e) => e.node.name)).toEqual(['b.json', 'c.txt']);
   });
 });

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../../../src/emulator/index.js';
 import { gql, KEY, official } from '../../../support/emulator-http.js';
+import { useEmulator } from '../../../support/helpers.js';
 
 const USER_FRAGMENTS = `fragment KeyFields on ApiKey { id name description }
 fragment OwnerFields on User {
@@ -125,6 +126,12 @@ describe('official documents: projects', () => {
     const missing = await official<{ project: null }>(emu, GET_PROJECT, { name: 'nope', entity: 'alice' });
     expect(missing.project).toBeNull();
   });
+});
+
+// The writes add projects to alice: an emulator of their own keeps GetProjects' pages as seeded.
+describe('official documents: project writes', () => {
+  let emu: Emulator;
+  useEmulator((ctx) => ({ emu } = ctx));
 
   it('answers CreateProject (name and entityName only, as the client sends) with views null', async () => {
     const d = await official<{
