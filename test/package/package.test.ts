@@ -184,13 +184,15 @@ function exportTargets(value: unknown): string[] {
 }
 
 describe('the packed tarball', () => {
-  it('holds the built entries with their types, LICENSE, README and schema.graphql, and no sources', () => {
+  it('holds the built entries with their types, LICENSE, README, CHANGELOG and schema.graphql, and no sources', () => {
     for (const target of exportTargets(pkg.exports)) expect(packedFiles, target).toContain(target);
     expect(packedFiles).toEqual(
-      expect.arrayContaining(['LICENSE', 'README.md', 'schema.graphql', 'package.json']),
+      expect.arrayContaining(['LICENSE', 'README.md', 'CHANGELOG.md', 'schema.graphql', 'package.json']),
     );
     expect(
-      packedFiles.filter((f) => !/^(dist\/|LICENSE$|README\.md$|schema\.graphql$|package\.json$)/.test(f)),
+      packedFiles.filter(
+        (f) => !/^(dist\/|LICENSE$|README\.md$|CHANGELOG\.md$|schema\.graphql$|package\.json$)/.test(f),
+      ),
     ).toEqual([]);
     // One types file per condition: ESM declarations for `import`, CommonJS ones for `require`.
     expect(packedFiles).toEqual(
