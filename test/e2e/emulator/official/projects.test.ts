@@ -5,20 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../../../src/emulator/index.js';
 import { gql, KEY, official } from '../../../support/emulator-http.js';
 import { useEmulator } from '../../../support/helpers.js';
-
-const USER_FRAGMENTS = `fragment KeyFields on ApiKey { id name description }
-fragment OwnerFields on User {
-  id
-  name
-  username
-  email
-  admin
-  flags
-  entity
-  deletedAt
-  apiKeys { edges { node { ...KeyFields } } }
-  teams { edges { node { name } } }
-}`;
+import { USER_FIELDS } from './user-fields.js';
 
 const PROJECT_FRAGMENT = `fragment ProjectFields on Project {
   __typename
@@ -27,7 +14,7 @@ const PROJECT_FRAGMENT = `fragment ProjectFields on Project {
   entityName
   createdAt
   isBenchmark
-  user { ...OwnerFields }
+  user { ...UserFields }
 }`;
 
 const GET_PROJECTS = `query GetProjects($entity: String, $cursor: String, $perPage: Int = 50) {
@@ -36,13 +23,13 @@ const GET_PROJECTS = `query GetProjects($entity: String, $cursor: String, $perPa
     edges { node { ...ProjectFields } }
   }
 }
-${USER_FRAGMENTS}
+${USER_FIELDS}
 ${PROJECT_FRAGMENT}`;
 
 const GET_PROJECT = `query GetProject($name: String!, $entity: String!) {
   project(name: $name, entityName: $entity) { ...ProjectFields }
 }
-${USER_FRAGMENTS}
+${USER_FIELDS}
 ${PROJECT_FRAGMENT}`;
 
 const CREATE_PROJECT = `mutation CreateProject($input: UpsertModelInput!) {

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCEPTED_KEY_NAME, startEmulator, type Emulator } from '../../../../src/emulator/index.js';
 import { gql, KEY, official } from '../../../support/emulator-http.js';
+import { USER_FIELDS } from './user-fields.js';
 
 // wandb-core's auth check: no variables at all (the body has no "variables" key), its own name.
 const VIEWER = `query Viewer {
@@ -20,21 +21,9 @@ const VIEWER = `query Viewer {
 
 // Api.viewer: the user fragment with its API keys and teams.
 const GET_VIEWER = `query GetViewer {
-  viewer { ...ViewerUser }
+  viewer { ...UserFields }
 }
-fragment KeyFields on ApiKey { id name description }
-fragment ViewerUser on User {
-  id
-  name
-  username
-  email
-  admin
-  flags
-  entity
-  deletedAt
-  apiKeys { edges { node { ...KeyFields } } }
-  teams { edges { node { name } } }
-}`;
+${USER_FIELDS}`;
 
 const GET_DEFAULT_ENTITY = `query GetDefaultEntity { viewer { id entity } }`;
 
