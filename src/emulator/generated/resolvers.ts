@@ -334,6 +334,7 @@ export type Artifact = {
   size: Scalars['Int64']['output'];
   state: ArtifactState;
   storageBytes: Scalars['Int64']['output'];
+  tags: Array<Tag>;
   ttlDurationSeconds: Scalars['Int64']['output'];
   ttlIsInherited: Scalars['Boolean']['output'];
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -629,8 +630,16 @@ export type ArtifactCollectionMembership = {
   artifactCollection?: Maybe<ArtifactCollection>;
   commitHash?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
+  files?: Maybe<FileConnection>;
   id: Scalars['ID']['output'];
   versionIndex?: Maybe<Scalars['Int']['output']>;
+};
+
+
+export type ArtifactCollectionMembershipFilesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  names?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 export type ArtifactCollectionMembershipConnection = {
@@ -1492,6 +1501,8 @@ export type CreateArtifactInput = {
   /** deprecated */
   runName?: InputMaybe<Scalars['String']['input']>;
   sequenceClientID?: InputMaybe<Scalars['ID']['input']>;
+  storageRegion?: InputMaybe<Scalars['String']['input']>;
+  tags?: InputMaybe<Array<TagInput>>;
   ttlDurationSeconds?: InputMaybe<Scalars['Int64']['input']>;
 };
 
@@ -3140,6 +3151,7 @@ export type FileConnection = {
   __typename?: 'FileConnection';
   edges: Array<FileEdge>;
   pageInfo: PageInfo;
+  totalCount?: Maybe<Scalars['Int']['output']>;
   uploadHeaders: Array<Scalars['String']['output']>;
 };
 
@@ -3498,6 +3510,7 @@ export type LinkArtifactPayload = {
   aliases: Array<ArtifactCollectionAlias>;
   artifactCollectionID: Scalars['ID']['output'];
   artifactID: Scalars['ID']['output'];
+  artifactMembership?: Maybe<ArtifactCollectionMembership>;
   clientMutationId?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
   versionIndex?: Maybe<Scalars['Int']['output']>;
@@ -4986,6 +4999,7 @@ export type Organization = Node & {
   latestRuns?: Maybe<RunConnection>;
   members: Array<OrganizationMember>;
   name: Scalars['String']['output'];
+  orgEntity?: Maybe<Entity>;
   orgType: OrgType;
   pendingInvites: Array<Invite>;
   projects?: Maybe<ProjectConnection>;
@@ -5253,6 +5267,7 @@ export type Project = Node & {
   allViews?: Maybe<ViewConnection>;
   artifact?: Maybe<Artifact>;
   artifactCollection?: Maybe<ArtifactCollection>;
+  artifactCollectionMembership?: Maybe<ArtifactCollectionMembership>;
   artifactCollections?: Maybe<ArtifactCollectionConnection>;
   artifactType?: Maybe<ArtifactType>;
   artifactTypes: ArtifactTypeConnection;
@@ -5351,10 +5366,16 @@ export type ProjectArtifactCollectionArgs = {
 };
 
 
+export type ProjectArtifactCollectionMembershipArgs = {
+  name: Scalars['String']['input'];
+};
+
+
 export type ProjectArtifactCollectionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   collectionTypes?: InputMaybe<Array<ArtifactCollectionType>>;
+  filters?: InputMaybe<Scalars['JSONString']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   order?: InputMaybe<Scalars['String']['input']>;
@@ -7295,6 +7316,8 @@ export type UpdateArtifactInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   labels?: InputMaybe<Scalars['JSONString']['input']>;
   metadata?: InputMaybe<Scalars['JSONString']['input']>;
+  tagsToAdd?: InputMaybe<Array<TagInput>>;
+  tagsToDelete?: InputMaybe<Array<TagInput>>;
   ttlDurationSeconds?: InputMaybe<Scalars['Int64']['input']>;
 };
 
@@ -7986,7 +8009,9 @@ export type UseArtifactAction = ArtifactAction & {
 };
 
 export type UseArtifactInput = {
+  artifactEntityName?: InputMaybe<Scalars['String']['input']>;
   artifactID: Scalars['ID']['input'];
+  artifactProjectName?: InputMaybe<Scalars['String']['input']>;
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   entityName: Scalars['String']['input'];
   projectName: Scalars['String']['input'];
@@ -8391,7 +8416,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( StoppedRunCondition )
   ;
   ClientIDMappingEntry:
-    | ( Omit<Artifact, 'aliases' | 'artifactActions' | 'artifactCollections' | 'artifactMemberships' | 'artifactSequence' | 'artifactType' | 'createdBy' | 'currentManifest' | 'dependencyOf' | 'dependsOn' | 'files' | 'usedBy'> & { aliases: Array<_RefType['ArtifactAlias']>, artifactActions?: Maybe<_RefType['ArtifactActionConnection']>, artifactCollections: _RefType['ArtifactCollectionConnection'], artifactMemberships: _RefType['ArtifactCollectionMembershipConnection'], artifactSequence: _RefType['ArtifactSequence'], artifactType: _RefType['ArtifactType'], createdBy?: Maybe<_RefType['Initiator']>, currentManifest?: Maybe<_RefType['ArtifactManifest']>, dependencyOf: _RefType['ArtifactConnection'], dependsOn: _RefType['ArtifactConnection'], files: _RefType['FileConnection'], usedBy: _RefType['RunConnection'] } )
+    | ( Omit<Artifact, 'aliases' | 'artifactActions' | 'artifactCollections' | 'artifactMemberships' | 'artifactSequence' | 'artifactType' | 'createdBy' | 'currentManifest' | 'dependencyOf' | 'dependsOn' | 'files' | 'tags' | 'usedBy'> & { aliases: Array<_RefType['ArtifactAlias']>, artifactActions?: Maybe<_RefType['ArtifactActionConnection']>, artifactCollections: _RefType['ArtifactCollectionConnection'], artifactMemberships: _RefType['ArtifactCollectionMembershipConnection'], artifactSequence: _RefType['ArtifactSequence'], artifactType: _RefType['ArtifactType'], createdBy?: Maybe<_RefType['Initiator']>, currentManifest?: Maybe<_RefType['ArtifactManifest']>, dependencyOf: _RefType['ArtifactConnection'], dependsOn: _RefType['ArtifactConnection'], files: _RefType['FileConnection'], tags: Array<_RefType['Tag']>, usedBy: _RefType['RunConnection'] } )
     | ( Omit<ArtifactSequence, 'aliasActionHistory' | 'aliases' | 'artifactActions' | 'artifactCollectionActions' | 'artifactMembership' | 'artifactMemberships' | 'artifacts' | 'defaultArtifactType' | 'latestArtifact' | 'project' | 'tags' | 'triggers'> & { aliasActionHistory: _RefType['ArtifactAliasActionConnection'], aliases: _RefType['ArtifactAliasConnection'], artifactActions: _RefType['ArtifactActionConnection'], artifactCollectionActions: _RefType['ArtifactCollectionActionConnection'], artifactMembership?: Maybe<_RefType['ArtifactCollectionMembership']>, artifactMemberships: _RefType['ArtifactCollectionMembershipConnection'], artifacts: _RefType['VersionedArtifactConnection'], defaultArtifactType: _RefType['ArtifactType'], latestArtifact?: Maybe<_RefType['Artifact']>, project: _RefType['Project'], tags: _RefType['TagConnection'], triggers: _RefType['TriggerConnection'] } )
   ;
   Initiator:
@@ -8465,7 +8490,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( Experiment )
     | ( FileView )
     | ( Omit<LocalLicense, 'claims' | 'generatedBy'> & { claims: _RefType['LicenseClaims'], generatedBy: _RefType['User'] } )
-    | ( Omit<Organization, 'activity' | 'artifactCollections' | 'artifactSequences' | 'billingUser' | 'latestRuns' | 'members' | 'pendingInvites' | 'projects' | 'teams' | 'views'> & { activity: Array<_RefType['OrgActivityTimeline']>, artifactCollections?: Maybe<_RefType['ArtifactCollectionConnection']>, artifactSequences?: Maybe<_RefType['ArtifactSequenceConnection']>, billingUser?: Maybe<_RefType['User']>, latestRuns?: Maybe<_RefType['RunConnection']>, members: Array<_RefType['OrganizationMember']>, pendingInvites: Array<_RefType['Invite']>, projects?: Maybe<_RefType['ProjectConnection']>, teams: Array<_RefType['Entity']>, views: _RefType['ViewConnection'] } )
+    | ( Omit<Organization, 'activity' | 'artifactCollections' | 'artifactSequences' | 'billingUser' | 'latestRuns' | 'members' | 'orgEntity' | 'pendingInvites' | 'projects' | 'teams' | 'views'> & { activity: Array<_RefType['OrgActivityTimeline']>, artifactCollections?: Maybe<_RefType['ArtifactCollectionConnection']>, artifactSequences?: Maybe<_RefType['ArtifactSequenceConnection']>, billingUser?: Maybe<_RefType['User']>, latestRuns?: Maybe<_RefType['RunConnection']>, members: Array<_RefType['OrganizationMember']>, orgEntity?: Maybe<_RefType['Entity']>, pendingInvites: Array<_RefType['Invite']>, projects?: Maybe<_RefType['ProjectConnection']>, teams: Array<_RefType['Entity']>, views: _RefType['ViewConnection'] } )
     | ( ProjectRecord )
     | ( Omit<Repo, 'entity'> & { entity: _RefType['Entity'] } )
     | ( RunRecord )
@@ -8522,7 +8547,7 @@ export type ResolversTypes = {
   ApiKey: ResolverTypeWrapper<ApiKeyRecord>;
   ApiKeyConnection: ResolverTypeWrapper<Omit<ApiKeyConnection, 'edges'> & { edges: Array<ResolversTypes['ApiKeyEdge']> }>;
   ApiKeyEdge: ResolverTypeWrapper<Omit<ApiKeyEdge, 'node'> & { node?: Maybe<ResolversTypes['ApiKey']> }>;
-  Artifact: ResolverTypeWrapper<Omit<Artifact, 'aliases' | 'artifactActions' | 'artifactCollections' | 'artifactMemberships' | 'artifactSequence' | 'artifactType' | 'createdBy' | 'currentManifest' | 'dependencyOf' | 'dependsOn' | 'files' | 'usedBy'> & { aliases: Array<ResolversTypes['ArtifactAlias']>, artifactActions?: Maybe<ResolversTypes['ArtifactActionConnection']>, artifactCollections: ResolversTypes['ArtifactCollectionConnection'], artifactMemberships: ResolversTypes['ArtifactCollectionMembershipConnection'], artifactSequence: ResolversTypes['ArtifactSequence'], artifactType: ResolversTypes['ArtifactType'], createdBy?: Maybe<ResolversTypes['Initiator']>, currentManifest?: Maybe<ResolversTypes['ArtifactManifest']>, dependencyOf: ResolversTypes['ArtifactConnection'], dependsOn: ResolversTypes['ArtifactConnection'], files: ResolversTypes['FileConnection'], usedBy: ResolversTypes['RunConnection'] }>;
+  Artifact: ResolverTypeWrapper<Omit<Artifact, 'aliases' | 'artifactActions' | 'artifactCollections' | 'artifactMemberships' | 'artifactSequence' | 'artifactType' | 'createdBy' | 'currentManifest' | 'dependencyOf' | 'dependsOn' | 'files' | 'tags' | 'usedBy'> & { aliases: Array<ResolversTypes['ArtifactAlias']>, artifactActions?: Maybe<ResolversTypes['ArtifactActionConnection']>, artifactCollections: ResolversTypes['ArtifactCollectionConnection'], artifactMemberships: ResolversTypes['ArtifactCollectionMembershipConnection'], artifactSequence: ResolversTypes['ArtifactSequence'], artifactType: ResolversTypes['ArtifactType'], createdBy?: Maybe<ResolversTypes['Initiator']>, currentManifest?: Maybe<ResolversTypes['ArtifactManifest']>, dependencyOf: ResolversTypes['ArtifactConnection'], dependsOn: ResolversTypes['ArtifactConnection'], files: ResolversTypes['FileConnection'], tags: Array<ResolversTypes['Tag']>, usedBy: ResolversTypes['RunConnection'] }>;
   ArtifactAction: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['ArtifactAction']>;
   ArtifactActionConnection: ResolverTypeWrapper<Omit<ArtifactActionConnection, 'edges'> & { edges: Array<ResolversTypes['ArtifactActionEdge']> }>;
   ArtifactActionEdge: ResolverTypeWrapper<Omit<ArtifactActionEdge, 'node'> & { node: ResolversTypes['ArtifactAction'] }>;
@@ -8541,7 +8566,7 @@ export type ResolversTypes = {
   ArtifactCollectionAliasInput: ArtifactCollectionAliasInput;
   ArtifactCollectionConnection: ResolverTypeWrapper<Omit<ArtifactCollectionConnection, 'edges'> & { edges: Array<ResolversTypes['ArtifactCollectionEdge']> }>;
   ArtifactCollectionEdge: ResolverTypeWrapper<Omit<ArtifactCollectionEdge, 'node'> & { node?: Maybe<ResolversTypes['ArtifactCollection']> }>;
-  ArtifactCollectionMembership: ResolverTypeWrapper<Omit<ArtifactCollectionMembership, 'aliases' | 'artifact' | 'artifactCollection'> & { aliases: Array<ResolversTypes['ArtifactAlias']>, artifact?: Maybe<ResolversTypes['Artifact']>, artifactCollection?: Maybe<ResolversTypes['ArtifactCollection']> }>;
+  ArtifactCollectionMembership: ResolverTypeWrapper<Omit<ArtifactCollectionMembership, 'aliases' | 'artifact' | 'artifactCollection' | 'files'> & { aliases: Array<ResolversTypes['ArtifactAlias']>, artifact?: Maybe<ResolversTypes['Artifact']>, artifactCollection?: Maybe<ResolversTypes['ArtifactCollection']>, files?: Maybe<ResolversTypes['FileConnection']> }>;
   ArtifactCollectionMembershipConnection: ResolverTypeWrapper<Omit<ArtifactCollectionMembershipConnection, 'edges'> & { edges: Array<ResolversTypes['ArtifactCollectionMembershipEdge']> }>;
   ArtifactCollectionMembershipEdge: ResolverTypeWrapper<Omit<ArtifactCollectionMembershipEdge, 'node'> & { node?: Maybe<ResolversTypes['ArtifactCollectionMembership']> }>;
   ArtifactCollectionState: ArtifactCollectionState;
@@ -8873,7 +8898,7 @@ export type ResolversTypes = {
   LicenseClaims: ResolverTypeWrapper<LicenseClaims>;
   LicenseExpirationUI: ResolverTypeWrapper<LicenseExpirationUi>;
   LinkArtifactInput: LinkArtifactInput;
-  LinkArtifactPayload: ResolverTypeWrapper<LinkArtifactPayload>;
+  LinkArtifactPayload: ResolverTypeWrapper<Omit<LinkArtifactPayload, 'artifactMembership'> & { artifactMembership?: Maybe<ResolversTypes['ArtifactCollectionMembership']> }>;
   LinkTeamToOrganizationInput: LinkTeamToOrganizationInput;
   LinkTeamToOrganizationPayload: ResolverTypeWrapper<LinkTeamToOrganizationPayload>;
   LocalLicense: ResolverTypeWrapper<Omit<LocalLicense, 'claims' | 'generatedBy'> & { claims: ResolversTypes['LicenseClaims'], generatedBy: ResolversTypes['User'] }>;
@@ -8913,7 +8938,7 @@ export type ResolversTypes = {
   ObservationalUnit: ObservationalUnit;
   OrgActivityTimeline: ResolverTypeWrapper<OrgActivityTimeline>;
   OrgType: OrgType;
-  Organization: ResolverTypeWrapper<Omit<Organization, 'activity' | 'artifactCollections' | 'artifactSequences' | 'billingUser' | 'latestRuns' | 'members' | 'pendingInvites' | 'projects' | 'teams' | 'views'> & { activity: Array<ResolversTypes['OrgActivityTimeline']>, artifactCollections?: Maybe<ResolversTypes['ArtifactCollectionConnection']>, artifactSequences?: Maybe<ResolversTypes['ArtifactSequenceConnection']>, billingUser?: Maybe<ResolversTypes['User']>, latestRuns?: Maybe<ResolversTypes['RunConnection']>, members: Array<ResolversTypes['OrganizationMember']>, pendingInvites: Array<ResolversTypes['Invite']>, projects?: Maybe<ResolversTypes['ProjectConnection']>, teams: Array<ResolversTypes['Entity']>, views: ResolversTypes['ViewConnection'] }>;
+  Organization: ResolverTypeWrapper<Omit<Organization, 'activity' | 'artifactCollections' | 'artifactSequences' | 'billingUser' | 'latestRuns' | 'members' | 'orgEntity' | 'pendingInvites' | 'projects' | 'teams' | 'views'> & { activity: Array<ResolversTypes['OrgActivityTimeline']>, artifactCollections?: Maybe<ResolversTypes['ArtifactCollectionConnection']>, artifactSequences?: Maybe<ResolversTypes['ArtifactSequenceConnection']>, billingUser?: Maybe<ResolversTypes['User']>, latestRuns?: Maybe<ResolversTypes['RunConnection']>, members: Array<ResolversTypes['OrganizationMember']>, orgEntity?: Maybe<ResolversTypes['Entity']>, pendingInvites: Array<ResolversTypes['Invite']>, projects?: Maybe<ResolversTypes['ProjectConnection']>, teams: Array<ResolversTypes['Entity']>, views: ResolversTypes['ViewConnection'] }>;
   OrganizationConnection: ResolverTypeWrapper<Omit<OrganizationConnection, 'edges'> & { edges: Array<ResolversTypes['OrganizationEdge']> }>;
   OrganizationDataForFailedPaymentBanner: ResolverTypeWrapper<OrganizationDataForFailedPaymentBanner>;
   OrganizationEdge: ResolverTypeWrapper<Omit<OrganizationEdge, 'node'> & { node: ResolversTypes['Organization'] }>;
@@ -9241,7 +9266,7 @@ export type ResolversParentTypes = {
   ApiKey: ApiKeyRecord;
   ApiKeyConnection: Omit<ApiKeyConnection, 'edges'> & { edges: Array<ResolversParentTypes['ApiKeyEdge']> };
   ApiKeyEdge: Omit<ApiKeyEdge, 'node'> & { node?: Maybe<ResolversParentTypes['ApiKey']> };
-  Artifact: Omit<Artifact, 'aliases' | 'artifactActions' | 'artifactCollections' | 'artifactMemberships' | 'artifactSequence' | 'artifactType' | 'createdBy' | 'currentManifest' | 'dependencyOf' | 'dependsOn' | 'files' | 'usedBy'> & { aliases: Array<ResolversParentTypes['ArtifactAlias']>, artifactActions?: Maybe<ResolversParentTypes['ArtifactActionConnection']>, artifactCollections: ResolversParentTypes['ArtifactCollectionConnection'], artifactMemberships: ResolversParentTypes['ArtifactCollectionMembershipConnection'], artifactSequence: ResolversParentTypes['ArtifactSequence'], artifactType: ResolversParentTypes['ArtifactType'], createdBy?: Maybe<ResolversParentTypes['Initiator']>, currentManifest?: Maybe<ResolversParentTypes['ArtifactManifest']>, dependencyOf: ResolversParentTypes['ArtifactConnection'], dependsOn: ResolversParentTypes['ArtifactConnection'], files: ResolversParentTypes['FileConnection'], usedBy: ResolversParentTypes['RunConnection'] };
+  Artifact: Omit<Artifact, 'aliases' | 'artifactActions' | 'artifactCollections' | 'artifactMemberships' | 'artifactSequence' | 'artifactType' | 'createdBy' | 'currentManifest' | 'dependencyOf' | 'dependsOn' | 'files' | 'tags' | 'usedBy'> & { aliases: Array<ResolversParentTypes['ArtifactAlias']>, artifactActions?: Maybe<ResolversParentTypes['ArtifactActionConnection']>, artifactCollections: ResolversParentTypes['ArtifactCollectionConnection'], artifactMemberships: ResolversParentTypes['ArtifactCollectionMembershipConnection'], artifactSequence: ResolversParentTypes['ArtifactSequence'], artifactType: ResolversParentTypes['ArtifactType'], createdBy?: Maybe<ResolversParentTypes['Initiator']>, currentManifest?: Maybe<ResolversParentTypes['ArtifactManifest']>, dependencyOf: ResolversParentTypes['ArtifactConnection'], dependsOn: ResolversParentTypes['ArtifactConnection'], files: ResolversParentTypes['FileConnection'], tags: Array<ResolversParentTypes['Tag']>, usedBy: ResolversParentTypes['RunConnection'] };
   ArtifactAction: ResolversInterfaceTypes<ResolversParentTypes>['ArtifactAction'];
   ArtifactActionConnection: Omit<ArtifactActionConnection, 'edges'> & { edges: Array<ResolversParentTypes['ArtifactActionEdge']> };
   ArtifactActionEdge: Omit<ArtifactActionEdge, 'node'> & { node: ResolversParentTypes['ArtifactAction'] };
@@ -9260,7 +9285,7 @@ export type ResolversParentTypes = {
   ArtifactCollectionAliasInput: ArtifactCollectionAliasInput;
   ArtifactCollectionConnection: Omit<ArtifactCollectionConnection, 'edges'> & { edges: Array<ResolversParentTypes['ArtifactCollectionEdge']> };
   ArtifactCollectionEdge: Omit<ArtifactCollectionEdge, 'node'> & { node?: Maybe<ResolversParentTypes['ArtifactCollection']> };
-  ArtifactCollectionMembership: Omit<ArtifactCollectionMembership, 'aliases' | 'artifact' | 'artifactCollection'> & { aliases: Array<ResolversParentTypes['ArtifactAlias']>, artifact?: Maybe<ResolversParentTypes['Artifact']>, artifactCollection?: Maybe<ResolversParentTypes['ArtifactCollection']> };
+  ArtifactCollectionMembership: Omit<ArtifactCollectionMembership, 'aliases' | 'artifact' | 'artifactCollection' | 'files'> & { aliases: Array<ResolversParentTypes['ArtifactAlias']>, artifact?: Maybe<ResolversParentTypes['Artifact']>, artifactCollection?: Maybe<ResolversParentTypes['ArtifactCollection']>, files?: Maybe<ResolversParentTypes['FileConnection']> };
   ArtifactCollectionMembershipConnection: Omit<ArtifactCollectionMembershipConnection, 'edges'> & { edges: Array<ResolversParentTypes['ArtifactCollectionMembershipEdge']> };
   ArtifactCollectionMembershipEdge: Omit<ArtifactCollectionMembershipEdge, 'node'> & { node?: Maybe<ResolversParentTypes['ArtifactCollectionMembership']> };
   ArtifactConnection: Omit<ArtifactConnection, 'edges'> & { edges: Array<ResolversParentTypes['ArtifactEdge']> };
@@ -9574,7 +9599,7 @@ export type ResolversParentTypes = {
   LicenseClaims: LicenseClaims;
   LicenseExpirationUI: LicenseExpirationUi;
   LinkArtifactInput: LinkArtifactInput;
-  LinkArtifactPayload: LinkArtifactPayload;
+  LinkArtifactPayload: Omit<LinkArtifactPayload, 'artifactMembership'> & { artifactMembership?: Maybe<ResolversParentTypes['ArtifactCollectionMembership']> };
   LinkTeamToOrganizationInput: LinkTeamToOrganizationInput;
   LinkTeamToOrganizationPayload: LinkTeamToOrganizationPayload;
   LocalLicense: Omit<LocalLicense, 'claims' | 'generatedBy'> & { claims: ResolversParentTypes['LicenseClaims'], generatedBy: ResolversParentTypes['User'] };
@@ -9612,7 +9637,7 @@ export type ResolversParentTypes = {
   NotifyScriptableRunAlertInput: NotifyScriptableRunAlertInput;
   NotifyScriptableRunAlertPayload: NotifyScriptableRunAlertPayload;
   OrgActivityTimeline: OrgActivityTimeline;
-  Organization: Omit<Organization, 'activity' | 'artifactCollections' | 'artifactSequences' | 'billingUser' | 'latestRuns' | 'members' | 'pendingInvites' | 'projects' | 'teams' | 'views'> & { activity: Array<ResolversParentTypes['OrgActivityTimeline']>, artifactCollections?: Maybe<ResolversParentTypes['ArtifactCollectionConnection']>, artifactSequences?: Maybe<ResolversParentTypes['ArtifactSequenceConnection']>, billingUser?: Maybe<ResolversParentTypes['User']>, latestRuns?: Maybe<ResolversParentTypes['RunConnection']>, members: Array<ResolversParentTypes['OrganizationMember']>, pendingInvites: Array<ResolversParentTypes['Invite']>, projects?: Maybe<ResolversParentTypes['ProjectConnection']>, teams: Array<ResolversParentTypes['Entity']>, views: ResolversParentTypes['ViewConnection'] };
+  Organization: Omit<Organization, 'activity' | 'artifactCollections' | 'artifactSequences' | 'billingUser' | 'latestRuns' | 'members' | 'orgEntity' | 'pendingInvites' | 'projects' | 'teams' | 'views'> & { activity: Array<ResolversParentTypes['OrgActivityTimeline']>, artifactCollections?: Maybe<ResolversParentTypes['ArtifactCollectionConnection']>, artifactSequences?: Maybe<ResolversParentTypes['ArtifactSequenceConnection']>, billingUser?: Maybe<ResolversParentTypes['User']>, latestRuns?: Maybe<ResolversParentTypes['RunConnection']>, members: Array<ResolversParentTypes['OrganizationMember']>, orgEntity?: Maybe<ResolversParentTypes['Entity']>, pendingInvites: Array<ResolversParentTypes['Invite']>, projects?: Maybe<ResolversParentTypes['ProjectConnection']>, teams: Array<ResolversParentTypes['Entity']>, views: ResolversParentTypes['ViewConnection'] };
   OrganizationConnection: Omit<OrganizationConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrganizationEdge']> };
   OrganizationDataForFailedPaymentBanner: OrganizationDataForFailedPaymentBanner;
   OrganizationEdge: Omit<OrganizationEdge, 'node'> & { node: ResolversParentTypes['Organization'] };
@@ -10108,6 +10133,7 @@ export type ArtifactResolvers<ContextType = EmulatorContext, ParentType extends 
   size?: Resolver<ResolversTypes['Int64'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['ArtifactState'], ParentType, ContextType>;
   storageBytes?: Resolver<ResolversTypes['Int64'], ParentType, ContextType>;
+  tags?: Resolver<Array<ResolversTypes['Tag']>, ParentType, ContextType>;
   ttlDurationSeconds?: Resolver<ResolversTypes['Int64'], ParentType, ContextType>;
   ttlIsInherited?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -10216,6 +10242,7 @@ export type ArtifactCollectionMembershipResolvers<ContextType = EmulatorContext,
   artifactCollection?: Resolver<Maybe<ResolversTypes['ArtifactCollection']>, ParentType, ContextType>;
   commitHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  files?: Resolver<Maybe<ResolversTypes['FileConnection']>, ParentType, ContextType, Partial<ArtifactCollectionMembershipFilesArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   versionIndex?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
@@ -11279,6 +11306,7 @@ export type FileResolvers<ContextType = EmulatorContext, ParentType extends Reso
 export type FileConnectionResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['FileConnection'] = ResolversParentTypes['FileConnection']> = {
   edges?: Resolver<Array<ResolversTypes['FileEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   uploadHeaders?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
@@ -11533,6 +11561,7 @@ export type LinkArtifactPayloadResolvers<ContextType = EmulatorContext, ParentTy
   aliases?: Resolver<Array<ResolversTypes['ArtifactCollectionAlias']>, ParentType, ContextType>;
   artifactCollectionID?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   artifactID?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  artifactMembership?: Resolver<Maybe<ResolversTypes['ArtifactCollectionMembership']>, ParentType, ContextType>;
   clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   versionIndex?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -11900,6 +11929,7 @@ export type OrganizationResolvers<ContextType = EmulatorContext, ParentType exte
   latestRuns?: Resolver<Maybe<ResolversTypes['RunConnection']>, ParentType, ContextType, RequireFields<OrganizationLatestRunsArgs, 'userID'>>;
   members?: Resolver<Array<ResolversTypes['OrganizationMember']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orgEntity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   orgType?: Resolver<ResolversTypes['OrgType'], ParentType, ContextType>;
   pendingInvites?: Resolver<Array<ResolversTypes['Invite']>, ParentType, ContextType>;
   projects?: Resolver<Maybe<ResolversTypes['ProjectConnection']>, ParentType, ContextType, Partial<OrganizationProjectsArgs>>;
@@ -12037,6 +12067,7 @@ export type ProjectResolvers<ContextType = EmulatorContext, ParentType extends R
   allViews?: Resolver<Maybe<ResolversTypes['ViewConnection']>, ParentType, ContextType, Partial<ProjectAllViewsArgs>>;
   artifact?: Resolver<Maybe<ResolversTypes['Artifact']>, ParentType, ContextType, RequireFields<ProjectArtifactArgs, 'name'>>;
   artifactCollection?: Resolver<Maybe<ResolversTypes['ArtifactCollection']>, ParentType, ContextType, RequireFields<ProjectArtifactCollectionArgs, 'name'>>;
+  artifactCollectionMembership?: Resolver<Maybe<ResolversTypes['ArtifactCollectionMembership']>, ParentType, ContextType, RequireFields<ProjectArtifactCollectionMembershipArgs, 'name'>>;
   artifactCollections?: Resolver<Maybe<ResolversTypes['ArtifactCollectionConnection']>, ParentType, ContextType, Partial<ProjectArtifactCollectionsArgs>>;
   artifactType?: Resolver<Maybe<ResolversTypes['ArtifactType']>, ParentType, ContextType, RequireFields<ProjectArtifactTypeArgs, 'name'>>;
   artifactTypes?: Resolver<ResolversTypes['ArtifactTypeConnection'], ParentType, ContextType, Partial<ProjectArtifactTypesArgs>>;
