@@ -59,6 +59,12 @@ export interface ApiOptions {
   entity?: string;
   /** Default project for paths without one. Default: `WANDB_PROJECT`. */
   project?: string;
+  /**
+   * Default organization (its name or its org-entity name) for registry paths that name none, such
+   * as `wandb-registry-model/resnet:prod`. Default: `WANDB_ORGANIZATION`, else the one organization
+   * of your default entity.
+   */
+  organization?: string;
   /** Timeout of each HTTP attempt, in milliseconds. Default: `WANDB_HTTP_TIMEOUT` (seconds), else 30 000. */
   timeoutMs?: number;
   /**
@@ -116,7 +122,7 @@ export class Api {
   readonly appUrl: string;
   /** The `User-Agent` this client identifies with: `W&B Public Client wandb-api/<version>`. */
   readonly userAgent: string;
-  /** Defaults for paths: entity and project from the options or `WANDB_ENTITY` / `WANDB_PROJECT`. */
+  /** Defaults for paths: entity, project and organization from the options or `WANDB_ENTITY` / `WANDB_PROJECT` / `WANDB_ORGANIZATION`. */
   readonly settings: Settings;
 
   #transport: Transport;

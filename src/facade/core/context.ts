@@ -58,15 +58,19 @@ export interface RequestOptions {
 export type TransportRequestOptions<TData> = TransportCallOptions<TData>;
 
 /**
- * Defaults for paths without an entity or project: the `entity` / `project` options, else
- * `WANDB_ENTITY` / `WANDB_PROJECT`.
+ * Defaults for paths without an entity, project or organization: the `entity` / `project` /
+ * `organization` options, else `WANDB_ENTITY` / `WANDB_PROJECT` / `WANDB_ORGANIZATION`.
  *
  * @example
  * ```ts
- * const settings: Settings = { entity: 'acme', project: undefined };
+ * const settings: Settings = { entity: 'acme', project: undefined, organization: undefined };
  * ```
  */
-export type Settings = Readonly<{ entity: string | undefined; project: string | undefined }>;
+export type Settings = Readonly<{
+  entity: string | undefined;
+  project: string | undefined;
+  organization: string | undefined;
+}>;
 
 /**
  * What facade objects (Run, Project, ...) and the domain functions need from the {@link Api}
