@@ -163,9 +163,9 @@ export type TagFieldsFragment = { id: string, name: string };
 
 export type ArtifactAliasFieldsFragment = { id: string, alias: string };
 
-type ArtifactCollectionInfoFields_ArtifactPortfolio_Fragment = { __typename: 'ArtifactPortfolio', name: string, project: { id: string, internalId: string, name: string, entity: { name: string } } };
+export type ArtifactCollectionInfoFields_ArtifactPortfolio_Fragment = { __typename: 'ArtifactPortfolio', name: string, project: { id: string, internalId: string, name: string, entity: { name: string } } };
 
-type ArtifactCollectionInfoFields_ArtifactSequence_Fragment = { __typename: 'ArtifactSequence', name: string, project: { id: string, internalId: string, name: string, entity: { name: string } } };
+export type ArtifactCollectionInfoFields_ArtifactSequence_Fragment = { __typename: 'ArtifactSequence', name: string, project: { id: string, internalId: string, name: string, entity: { name: string } } };
 
 export type ArtifactCollectionInfoFieldsFragment =
   | ArtifactCollectionInfoFields_ArtifactPortfolio_Fragment
@@ -187,9 +187,9 @@ export type ArtifactCollectionMembershipFieldsFragment = { __typename: 'Artifact
         | { __typename: 'ArtifactSequence', name: string, project: { id: string, internalId: string, name: string, entity: { name: string } } }
        | null }> } | null };
 
-type ArtifactCollectionFields_ArtifactPortfolio_Fragment = { __typename: 'ArtifactPortfolio', id: string, name: string, description: string | null, createdAt: string, updatedAt: string | null, project: { id: string, internalId: string, name: string, entity: { name: string } }, type: { name: string }, tags: { edges: Array<{ node: { id: string, name: string } }> } };
+export type ArtifactCollectionFields_ArtifactPortfolio_Fragment = { __typename: 'ArtifactPortfolio', id: string, name: string, description: string | null, createdAt: string, updatedAt: string | null, project: { id: string, internalId: string, name: string, entity: { name: string } }, type: { name: string }, tags: { edges: Array<{ node: { id: string, name: string } }> } };
 
-type ArtifactCollectionFields_ArtifactSequence_Fragment = { __typename: 'ArtifactSequence', id: string, name: string, description: string | null, createdAt: string, updatedAt: string | null, project: { id: string, internalId: string, name: string, entity: { name: string } }, type: { name: string }, tags: { edges: Array<{ node: { id: string, name: string } }> } };
+export type ArtifactCollectionFields_ArtifactSequence_Fragment = { __typename: 'ArtifactSequence', id: string, name: string, description: string | null, createdAt: string, updatedAt: string | null, project: { id: string, internalId: string, name: string, entity: { name: string } }, type: { name: string }, tags: { edges: Array<{ node: { id: string, name: string } }> } };
 
 export type ArtifactCollectionFieldsFragment =
   | ArtifactCollectionFields_ArtifactPortfolio_Fragment
