@@ -266,3 +266,35 @@ export function parseArtifactCollectionPath(
   }
   return parseCollectionPart(text, text, defaults, parameter, ARTIFACT_COLLECTION_PATH_FORMS);
 }
+
+/**
+ * A collection's full address, every part known (an {@link ArtifactCollectionPath} once its
+ * entity is resolved): where a version was reached, or a collection is.
+ *
+ * @example
+ * ```ts
+ * const ref: ArtifactCollectionRef = { entity: 'acme', project: 'vision', collection: 'mnist' };
+ * ```
+ */
+export interface ArtifactCollectionRef {
+  /** Entity that owns the collection's project (a registry's org entity). */
+  entity: string;
+  /** The collection's project. */
+  project: string;
+  /** The collection's name. */
+  collection: string;
+  /** For a registry project: its organization's name, when known (for URLs). */
+  organizationName?: string | undefined;
+}
+
+/**
+ * A collection path as messages show it: `entity/project/collection`.
+ *
+ * @example
+ * ```ts
+ * formatCollectionPath({ entity: 'acme', project: 'vision', collection: 'mnist' }); // 'acme/vision/mnist'
+ * ```
+ */
+export function formatCollectionPath(ref: ArtifactCollectionRef): string {
+  return `${ref.entity}/${ref.project}/${ref.collection}`;
+}
