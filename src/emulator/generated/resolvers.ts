@@ -8,6 +8,7 @@ import type { RunRecord, RunConnectionView } from '../domains/runs/records.js';
 import type { SweepRecord } from '../domains/sweeps/records.js';
 import type { ReportRecord } from '../domains/reports/records.js';
 import type { FileView } from '../domains/files/records.js';
+import type { ArtifactRecord, ArtifactTypeRecord, CollectionRecord, MembershipRecord, AliasView, ManifestRecord, TagRecord } from '../domains/artifacts/records.js';
 import type { ServerInfoView } from '../domains/server/records.js';
 import type { EmulatorContext } from '../graphql/context.js';
 export type Maybe<T> = T | null;
@@ -8416,8 +8417,8 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( StoppedRunCondition )
   ;
   ClientIDMappingEntry:
-    | ( Omit<Artifact, 'aliases' | 'artifactActions' | 'artifactCollections' | 'artifactMemberships' | 'artifactSequence' | 'artifactType' | 'createdBy' | 'currentManifest' | 'dependencyOf' | 'dependsOn' | 'files' | 'tags' | 'usedBy'> & { aliases: Array<_RefType['ArtifactAlias']>, artifactActions?: Maybe<_RefType['ArtifactActionConnection']>, artifactCollections: _RefType['ArtifactCollectionConnection'], artifactMemberships: _RefType['ArtifactCollectionMembershipConnection'], artifactSequence: _RefType['ArtifactSequence'], artifactType: _RefType['ArtifactType'], createdBy?: Maybe<_RefType['Initiator']>, currentManifest?: Maybe<_RefType['ArtifactManifest']>, dependencyOf: _RefType['ArtifactConnection'], dependsOn: _RefType['ArtifactConnection'], files: _RefType['FileConnection'], tags: Array<_RefType['Tag']>, usedBy: _RefType['RunConnection'] } )
-    | ( Omit<ArtifactSequence, 'aliasActionHistory' | 'aliases' | 'artifactActions' | 'artifactCollectionActions' | 'artifactMembership' | 'artifactMemberships' | 'artifacts' | 'defaultArtifactType' | 'latestArtifact' | 'project' | 'tags' | 'triggers'> & { aliasActionHistory: _RefType['ArtifactAliasActionConnection'], aliases: _RefType['ArtifactAliasConnection'], artifactActions: _RefType['ArtifactActionConnection'], artifactCollectionActions: _RefType['ArtifactCollectionActionConnection'], artifactMembership?: Maybe<_RefType['ArtifactCollectionMembership']>, artifactMemberships: _RefType['ArtifactCollectionMembershipConnection'], artifacts: _RefType['VersionedArtifactConnection'], defaultArtifactType: _RefType['ArtifactType'], latestArtifact?: Maybe<_RefType['Artifact']>, project: _RefType['Project'], tags: _RefType['TagConnection'], triggers: _RefType['TriggerConnection'] } )
+    | ( ArtifactRecord )
+    | ( CollectionRecord )
   ;
   Initiator:
     | ( RunRecord )
@@ -8425,12 +8426,12 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   ;
   TagGroup: ( EntityRecord );
   TaggedObject:
-    | ( Omit<ArtifactPortfolio, 'aliasActionHistory' | 'aliases' | 'artifactActions' | 'artifactCollectionActions' | 'artifactMembership' | 'artifactMemberships' | 'artifacts' | 'defaultArtifactType' | 'project' | 'tags' | 'triggers'> & { aliasActionHistory: _RefType['ArtifactAliasActionConnection'], aliases: _RefType['ArtifactAliasConnection'], artifactActions: _RefType['ArtifactActionConnection'], artifactCollectionActions: _RefType['ArtifactCollectionActionConnection'], artifactMembership?: Maybe<_RefType['ArtifactCollectionMembership']>, artifactMemberships: _RefType['ArtifactCollectionMembershipConnection'], artifacts: _RefType['VersionedArtifactConnection'], defaultArtifactType: _RefType['ArtifactType'], project: _RefType['Project'], tags: _RefType['TagConnection'], triggers: _RefType['TriggerConnection'] } )
-    | ( Omit<ArtifactSequence, 'aliasActionHistory' | 'aliases' | 'artifactActions' | 'artifactCollectionActions' | 'artifactMembership' | 'artifactMemberships' | 'artifacts' | 'defaultArtifactType' | 'latestArtifact' | 'project' | 'tags' | 'triggers'> & { aliasActionHistory: _RefType['ArtifactAliasActionConnection'], aliases: _RefType['ArtifactAliasConnection'], artifactActions: _RefType['ArtifactActionConnection'], artifactCollectionActions: _RefType['ArtifactCollectionActionConnection'], artifactMembership?: Maybe<_RefType['ArtifactCollectionMembership']>, artifactMemberships: _RefType['ArtifactCollectionMembershipConnection'], artifacts: _RefType['VersionedArtifactConnection'], defaultArtifactType: _RefType['ArtifactType'], latestArtifact?: Maybe<_RefType['Artifact']>, project: _RefType['Project'], tags: _RefType['TagConnection'], triggers: _RefType['TriggerConnection'] } )
+    | ( CollectionRecord )
+    | ( CollectionRecord )
   ;
   TriggerScope:
-    | ( Omit<ArtifactPortfolio, 'aliasActionHistory' | 'aliases' | 'artifactActions' | 'artifactCollectionActions' | 'artifactMembership' | 'artifactMemberships' | 'artifacts' | 'defaultArtifactType' | 'project' | 'tags' | 'triggers'> & { aliasActionHistory: _RefType['ArtifactAliasActionConnection'], aliases: _RefType['ArtifactAliasConnection'], artifactActions: _RefType['ArtifactActionConnection'], artifactCollectionActions: _RefType['ArtifactCollectionActionConnection'], artifactMembership?: Maybe<_RefType['ArtifactCollectionMembership']>, artifactMemberships: _RefType['ArtifactCollectionMembershipConnection'], artifacts: _RefType['VersionedArtifactConnection'], defaultArtifactType: _RefType['ArtifactType'], project: _RefType['Project'], tags: _RefType['TagConnection'], triggers: _RefType['TriggerConnection'] } )
-    | ( Omit<ArtifactSequence, 'aliasActionHistory' | 'aliases' | 'artifactActions' | 'artifactCollectionActions' | 'artifactMembership' | 'artifactMemberships' | 'artifacts' | 'defaultArtifactType' | 'latestArtifact' | 'project' | 'tags' | 'triggers'> & { aliasActionHistory: _RefType['ArtifactAliasActionConnection'], aliases: _RefType['ArtifactAliasConnection'], artifactActions: _RefType['ArtifactActionConnection'], artifactCollectionActions: _RefType['ArtifactCollectionActionConnection'], artifactMembership?: Maybe<_RefType['ArtifactCollectionMembership']>, artifactMemberships: _RefType['ArtifactCollectionMembershipConnection'], artifacts: _RefType['VersionedArtifactConnection'], defaultArtifactType: _RefType['ArtifactType'], latestArtifact?: Maybe<_RefType['Artifact']>, project: _RefType['Project'], tags: _RefType['TagConnection'], triggers: _RefType['TriggerConnection'] } )
+    | ( CollectionRecord )
+    | ( CollectionRecord )
     | ( ProjectRecord )
   ;
   TriggeredAction:
@@ -8458,8 +8459,8 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( Omit<UseArtifactAction, 'artifact' | 'initiator'> & { artifact: _RefType['Artifact'], initiator: _RefType['Initiator'] } )
   ;
   ArtifactCollection:
-    | ( Omit<ArtifactPortfolio, 'aliasActionHistory' | 'aliases' | 'artifactActions' | 'artifactCollectionActions' | 'artifactMembership' | 'artifactMemberships' | 'artifacts' | 'defaultArtifactType' | 'project' | 'tags' | 'triggers'> & { aliasActionHistory: _RefType['ArtifactAliasActionConnection'], aliases: _RefType['ArtifactAliasConnection'], artifactActions: _RefType['ArtifactActionConnection'], artifactCollectionActions: _RefType['ArtifactCollectionActionConnection'], artifactMembership?: Maybe<_RefType['ArtifactCollectionMembership']>, artifactMemberships: _RefType['ArtifactCollectionMembershipConnection'], artifacts: _RefType['VersionedArtifactConnection'], defaultArtifactType: _RefType['ArtifactType'], project: _RefType['Project'], tags: _RefType['TagConnection'], triggers: _RefType['TriggerConnection'] } )
-    | ( Omit<ArtifactSequence, 'aliasActionHistory' | 'aliases' | 'artifactActions' | 'artifactCollectionActions' | 'artifactMembership' | 'artifactMemberships' | 'artifacts' | 'defaultArtifactType' | 'latestArtifact' | 'project' | 'tags' | 'triggers'> & { aliasActionHistory: _RefType['ArtifactAliasActionConnection'], aliases: _RefType['ArtifactAliasConnection'], artifactActions: _RefType['ArtifactActionConnection'], artifactCollectionActions: _RefType['ArtifactCollectionActionConnection'], artifactMembership?: Maybe<_RefType['ArtifactCollectionMembership']>, artifactMemberships: _RefType['ArtifactCollectionMembershipConnection'], artifacts: _RefType['VersionedArtifactConnection'], defaultArtifactType: _RefType['ArtifactType'], latestArtifact?: Maybe<_RefType['Artifact']>, project: _RefType['Project'], tags: _RefType['TagConnection'], triggers: _RefType['TriggerConnection'] } )
+    | ( CollectionRecord )
+    | ( CollectionRecord )
   ;
   ArtifactConnectionType:
     | ( Omit<ArtifactConnection, 'edges'> & { edges: Array<_RefType['ArtifactEdge']> } )
@@ -8547,18 +8548,18 @@ export type ResolversTypes = {
   ApiKey: ResolverTypeWrapper<ApiKeyRecord>;
   ApiKeyConnection: ResolverTypeWrapper<Omit<ApiKeyConnection, 'edges'> & { edges: Array<ResolversTypes['ApiKeyEdge']> }>;
   ApiKeyEdge: ResolverTypeWrapper<Omit<ApiKeyEdge, 'node'> & { node?: Maybe<ResolversTypes['ApiKey']> }>;
-  Artifact: ResolverTypeWrapper<Omit<Artifact, 'aliases' | 'artifactActions' | 'artifactCollections' | 'artifactMemberships' | 'artifactSequence' | 'artifactType' | 'createdBy' | 'currentManifest' | 'dependencyOf' | 'dependsOn' | 'files' | 'tags' | 'usedBy'> & { aliases: Array<ResolversTypes['ArtifactAlias']>, artifactActions?: Maybe<ResolversTypes['ArtifactActionConnection']>, artifactCollections: ResolversTypes['ArtifactCollectionConnection'], artifactMemberships: ResolversTypes['ArtifactCollectionMembershipConnection'], artifactSequence: ResolversTypes['ArtifactSequence'], artifactType: ResolversTypes['ArtifactType'], createdBy?: Maybe<ResolversTypes['Initiator']>, currentManifest?: Maybe<ResolversTypes['ArtifactManifest']>, dependencyOf: ResolversTypes['ArtifactConnection'], dependsOn: ResolversTypes['ArtifactConnection'], files: ResolversTypes['FileConnection'], tags: Array<ResolversTypes['Tag']>, usedBy: ResolversTypes['RunConnection'] }>;
+  Artifact: ResolverTypeWrapper<ArtifactRecord>;
   ArtifactAction: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['ArtifactAction']>;
   ArtifactActionConnection: ResolverTypeWrapper<Omit<ArtifactActionConnection, 'edges'> & { edges: Array<ResolversTypes['ArtifactActionEdge']> }>;
   ArtifactActionEdge: ResolverTypeWrapper<Omit<ArtifactActionEdge, 'node'> & { node: ResolversTypes['ArtifactAction'] }>;
-  ArtifactAlias: ResolverTypeWrapper<Omit<ArtifactAlias, 'artifact' | 'artifactCollection'> & { artifact?: Maybe<ResolversTypes['Artifact']>, artifactCollection?: Maybe<ResolversTypes['ArtifactCollection']> }>;
+  ArtifactAlias: ResolverTypeWrapper<AliasView>;
   ArtifactAliasAction: ResolverTypeWrapper<Omit<ArtifactAliasAction, 'artifactCollection' | 'sourceArtifact' | 'targetArtifact' | 'user'> & { artifactCollection: ResolversTypes['ArtifactCollection'], sourceArtifact?: Maybe<ResolversTypes['Artifact']>, targetArtifact?: Maybe<ResolversTypes['Artifact']>, user?: Maybe<ResolversTypes['User']> }>;
   ArtifactAliasActionConnection: ResolverTypeWrapper<Omit<ArtifactAliasActionConnection, 'edges'> & { edges: Array<ResolversTypes['ArtifactAliasActionEdge']> }>;
   ArtifactAliasActionEdge: ResolverTypeWrapper<Omit<ArtifactAliasActionEdge, 'node'> & { node: ResolversTypes['ArtifactAliasAction'] }>;
   ArtifactAliasConnection: ResolverTypeWrapper<Omit<ArtifactAliasConnection, 'edges'> & { edges: Array<ResolversTypes['ArtifactAliasEdge']> }>;
   ArtifactAliasEdge: ResolverTypeWrapper<Omit<ArtifactAliasEdge, 'node'> & { node?: Maybe<ResolversTypes['ArtifactAlias']> }>;
   ArtifactAliasInput: ArtifactAliasInput;
-  ArtifactCollection: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['ArtifactCollection']>;
+  ArtifactCollection: ResolverTypeWrapper<CollectionRecord>;
   ArtifactCollectionAction: ResolverTypeWrapper<Omit<ArtifactCollectionAction, 'artifact' | 'artifactCollection' | 'user'> & { artifact?: Maybe<ResolversTypes['Artifact']>, artifactCollection?: Maybe<ResolversTypes['ArtifactCollection']>, user?: Maybe<ResolversTypes['User']> }>;
   ArtifactCollectionActionConnection: ResolverTypeWrapper<Omit<ArtifactCollectionActionConnection, 'edges'> & { edges: Array<ResolversTypes['ArtifactCollectionActionEdge']> }>;
   ArtifactCollectionActionEdge: ResolverTypeWrapper<Omit<ArtifactCollectionActionEdge, 'node'> & { node: ResolversTypes['ArtifactCollectionAction'] }>;
@@ -8566,7 +8567,7 @@ export type ResolversTypes = {
   ArtifactCollectionAliasInput: ArtifactCollectionAliasInput;
   ArtifactCollectionConnection: ResolverTypeWrapper<Omit<ArtifactCollectionConnection, 'edges'> & { edges: Array<ResolversTypes['ArtifactCollectionEdge']> }>;
   ArtifactCollectionEdge: ResolverTypeWrapper<Omit<ArtifactCollectionEdge, 'node'> & { node?: Maybe<ResolversTypes['ArtifactCollection']> }>;
-  ArtifactCollectionMembership: ResolverTypeWrapper<Omit<ArtifactCollectionMembership, 'aliases' | 'artifact' | 'artifactCollection' | 'files'> & { aliases: Array<ResolversTypes['ArtifactAlias']>, artifact?: Maybe<ResolversTypes['Artifact']>, artifactCollection?: Maybe<ResolversTypes['ArtifactCollection']>, files?: Maybe<ResolversTypes['FileConnection']> }>;
+  ArtifactCollectionMembership: ResolverTypeWrapper<MembershipRecord>;
   ArtifactCollectionMembershipConnection: ResolverTypeWrapper<Omit<ArtifactCollectionMembershipConnection, 'edges'> & { edges: Array<ResolversTypes['ArtifactCollectionMembershipEdge']> }>;
   ArtifactCollectionMembershipEdge: ResolverTypeWrapper<Omit<ArtifactCollectionMembershipEdge, 'node'> & { node?: Maybe<ResolversTypes['ArtifactCollectionMembership']> }>;
   ArtifactCollectionState: ArtifactCollectionState;
@@ -8580,12 +8581,12 @@ export type ResolversTypes = {
   ArtifactLineageDagArtifact: ResolverTypeWrapper<ArtifactLineageDagArtifact>;
   ArtifactLineageDagEdge: ResolverTypeWrapper<ArtifactLineageDagEdge>;
   ArtifactLineageDagRun: ResolverTypeWrapper<ArtifactLineageDagRun>;
-  ArtifactManifest: ResolverTypeWrapper<Omit<ArtifactManifest, 'artifact' | 'file'> & { artifact: ResolversTypes['Artifact'], file: ResolversTypes['File'] }>;
+  ArtifactManifest: ResolverTypeWrapper<ManifestRecord>;
   ArtifactManifestConnection: ResolverTypeWrapper<Omit<ArtifactManifestConnection, 'edges'> & { edges: Array<ResolversTypes['ArtifactManifestEdge']> }>;
   ArtifactManifestEdge: ResolverTypeWrapper<Omit<ArtifactManifestEdge, 'node'> & { node?: Maybe<ResolversTypes['ArtifactManifest']> }>;
   ArtifactManifestType: ArtifactManifestType;
-  ArtifactPortfolio: ResolverTypeWrapper<Omit<ArtifactPortfolio, 'aliasActionHistory' | 'aliases' | 'artifactActions' | 'artifactCollectionActions' | 'artifactMembership' | 'artifactMemberships' | 'artifacts' | 'defaultArtifactType' | 'project' | 'tags' | 'triggers'> & { aliasActionHistory: ResolversTypes['ArtifactAliasActionConnection'], aliases: ResolversTypes['ArtifactAliasConnection'], artifactActions: ResolversTypes['ArtifactActionConnection'], artifactCollectionActions: ResolversTypes['ArtifactCollectionActionConnection'], artifactMembership?: Maybe<ResolversTypes['ArtifactCollectionMembership']>, artifactMemberships: ResolversTypes['ArtifactCollectionMembershipConnection'], artifacts: ResolversTypes['VersionedArtifactConnection'], defaultArtifactType: ResolversTypes['ArtifactType'], project: ResolversTypes['Project'], tags: ResolversTypes['TagConnection'], triggers: ResolversTypes['TriggerConnection'] }>;
-  ArtifactSequence: ResolverTypeWrapper<Omit<ArtifactSequence, 'aliasActionHistory' | 'aliases' | 'artifactActions' | 'artifactCollectionActions' | 'artifactMembership' | 'artifactMemberships' | 'artifacts' | 'defaultArtifactType' | 'latestArtifact' | 'project' | 'tags' | 'triggers'> & { aliasActionHistory: ResolversTypes['ArtifactAliasActionConnection'], aliases: ResolversTypes['ArtifactAliasConnection'], artifactActions: ResolversTypes['ArtifactActionConnection'], artifactCollectionActions: ResolversTypes['ArtifactCollectionActionConnection'], artifactMembership?: Maybe<ResolversTypes['ArtifactCollectionMembership']>, artifactMemberships: ResolversTypes['ArtifactCollectionMembershipConnection'], artifacts: ResolversTypes['VersionedArtifactConnection'], defaultArtifactType: ResolversTypes['ArtifactType'], latestArtifact?: Maybe<ResolversTypes['Artifact']>, project: ResolversTypes['Project'], tags: ResolversTypes['TagConnection'], triggers: ResolversTypes['TriggerConnection'] }>;
+  ArtifactPortfolio: ResolverTypeWrapper<CollectionRecord>;
+  ArtifactSequence: ResolverTypeWrapper<CollectionRecord>;
   ArtifactSequenceConnection: ResolverTypeWrapper<Omit<ArtifactSequenceConnection, 'edges'> & { edges: Array<ResolversTypes['ArtifactSequenceEdge']> }>;
   ArtifactSequenceEdge: ResolverTypeWrapper<Omit<ArtifactSequenceEdge, 'node'> & { node?: Maybe<ResolversTypes['ArtifactSequence']> }>;
   ArtifactSequenceStorageNode: ResolverTypeWrapper<Omit<ArtifactSequenceStorageNode, 'artifactSequence' | 'artifactType' | 'artifacts'> & { artifactSequence: ResolversTypes['ArtifactSequence'], artifactType: ResolversTypes['ArtifactType'], artifacts: ResolversTypes['ArtifactStorageNodeConnection'] }>;
@@ -8596,7 +8597,7 @@ export type ResolversTypes = {
   ArtifactStorageNode: ResolverTypeWrapper<Omit<ArtifactStorageNode, 'artifact'> & { artifact: ResolversTypes['Artifact'] }>;
   ArtifactStorageNodeConnection: ResolverTypeWrapper<Omit<ArtifactStorageNodeConnection, 'edges'> & { edges: Array<ResolversTypes['ArtifactStorageNodeEdge']> }>;
   ArtifactStorageNodeEdge: ResolverTypeWrapper<Omit<ArtifactStorageNodeEdge, 'node'> & { node: ResolversTypes['ArtifactStorageNode'] }>;
-  ArtifactType: ResolverTypeWrapper<Omit<ArtifactType, 'artifact' | 'artifactActions' | 'artifactCollection' | 'artifactCollections' | 'artifactSequence' | 'artifactSequences' | 'project'> & { artifact?: Maybe<ResolversTypes['Artifact']>, artifactActions?: Maybe<ResolversTypes['ArtifactActionConnection']>, artifactCollection?: Maybe<ResolversTypes['ArtifactCollection']>, artifactCollections?: Maybe<ResolversTypes['ArtifactCollectionConnection']>, artifactSequence?: Maybe<ResolversTypes['ArtifactSequence']>, artifactSequences?: Maybe<ResolversTypes['ArtifactSequenceConnection']>, project: ResolversTypes['Project'] }>;
+  ArtifactType: ResolverTypeWrapper<ArtifactTypeRecord>;
   ArtifactTypeConnection: ResolverTypeWrapper<Omit<ArtifactTypeConnection, 'edges'> & { edges: Array<ResolversTypes['ArtifactTypeEdge']> }>;
   ArtifactTypeEdge: ResolverTypeWrapper<Omit<ArtifactTypeEdge, 'node'> & { node?: Maybe<ResolversTypes['ArtifactType']> }>;
   ArtifactTypeStorageNode: ResolverTypeWrapper<Omit<ArtifactTypeStorageNode, 'artifactType'> & { artifactType: ResolversTypes['ArtifactType'] }>;
@@ -9080,7 +9081,7 @@ export type ResolversTypes = {
   Sweep: ResolverTypeWrapper<SweepRecord>;
   SweepConnection: ResolverTypeWrapper<Omit<SweepConnection, 'edges'> & { edges: Array<ResolversTypes['SweepEdge']> }>;
   SweepEdge: ResolverTypeWrapper<Omit<SweepEdge, 'node'> & { node: ResolversTypes['Sweep'] }>;
-  Tag: ResolverTypeWrapper<Omit<Tag, 'objects' | 'tagCategory'> & { objects?: Maybe<ResolversTypes['TaggedObjectConnection']>, tagCategory?: Maybe<ResolversTypes['TagCategory']> }>;
+  Tag: ResolverTypeWrapper<TagRecord>;
   TagCategory: ResolverTypeWrapper<Omit<TagCategory, 'group' | 'tags'> & { group: ResolversTypes['TagGroup'], tags: ResolversTypes['TagConnection'] }>;
   TagConnection: ResolverTypeWrapper<Omit<TagConnection, 'edges'> & { edges: Array<ResolversTypes['TagEdge']> }>;
   TagEdge: ResolverTypeWrapper<Omit<TagEdge, 'node'> & { node: ResolversTypes['Tag'] }>;
@@ -9266,18 +9267,18 @@ export type ResolversParentTypes = {
   ApiKey: ApiKeyRecord;
   ApiKeyConnection: Omit<ApiKeyConnection, 'edges'> & { edges: Array<ResolversParentTypes['ApiKeyEdge']> };
   ApiKeyEdge: Omit<ApiKeyEdge, 'node'> & { node?: Maybe<ResolversParentTypes['ApiKey']> };
-  Artifact: Omit<Artifact, 'aliases' | 'artifactActions' | 'artifactCollections' | 'artifactMemberships' | 'artifactSequence' | 'artifactType' | 'createdBy' | 'currentManifest' | 'dependencyOf' | 'dependsOn' | 'files' | 'tags' | 'usedBy'> & { aliases: Array<ResolversParentTypes['ArtifactAlias']>, artifactActions?: Maybe<ResolversParentTypes['ArtifactActionConnection']>, artifactCollections: ResolversParentTypes['ArtifactCollectionConnection'], artifactMemberships: ResolversParentTypes['ArtifactCollectionMembershipConnection'], artifactSequence: ResolversParentTypes['ArtifactSequence'], artifactType: ResolversParentTypes['ArtifactType'], createdBy?: Maybe<ResolversParentTypes['Initiator']>, currentManifest?: Maybe<ResolversParentTypes['ArtifactManifest']>, dependencyOf: ResolversParentTypes['ArtifactConnection'], dependsOn: ResolversParentTypes['ArtifactConnection'], files: ResolversParentTypes['FileConnection'], tags: Array<ResolversParentTypes['Tag']>, usedBy: ResolversParentTypes['RunConnection'] };
+  Artifact: ArtifactRecord;
   ArtifactAction: ResolversInterfaceTypes<ResolversParentTypes>['ArtifactAction'];
   ArtifactActionConnection: Omit<ArtifactActionConnection, 'edges'> & { edges: Array<ResolversParentTypes['ArtifactActionEdge']> };
   ArtifactActionEdge: Omit<ArtifactActionEdge, 'node'> & { node: ResolversParentTypes['ArtifactAction'] };
-  ArtifactAlias: Omit<ArtifactAlias, 'artifact' | 'artifactCollection'> & { artifact?: Maybe<ResolversParentTypes['Artifact']>, artifactCollection?: Maybe<ResolversParentTypes['ArtifactCollection']> };
+  ArtifactAlias: AliasView;
   ArtifactAliasAction: Omit<ArtifactAliasAction, 'artifactCollection' | 'sourceArtifact' | 'targetArtifact' | 'user'> & { artifactCollection: ResolversParentTypes['ArtifactCollection'], sourceArtifact?: Maybe<ResolversParentTypes['Artifact']>, targetArtifact?: Maybe<ResolversParentTypes['Artifact']>, user?: Maybe<ResolversParentTypes['User']> };
   ArtifactAliasActionConnection: Omit<ArtifactAliasActionConnection, 'edges'> & { edges: Array<ResolversParentTypes['ArtifactAliasActionEdge']> };
   ArtifactAliasActionEdge: Omit<ArtifactAliasActionEdge, 'node'> & { node: ResolversParentTypes['ArtifactAliasAction'] };
   ArtifactAliasConnection: Omit<ArtifactAliasConnection, 'edges'> & { edges: Array<ResolversParentTypes['ArtifactAliasEdge']> };
   ArtifactAliasEdge: Omit<ArtifactAliasEdge, 'node'> & { node?: Maybe<ResolversParentTypes['ArtifactAlias']> };
   ArtifactAliasInput: ArtifactAliasInput;
-  ArtifactCollection: ResolversInterfaceTypes<ResolversParentTypes>['ArtifactCollection'];
+  ArtifactCollection: CollectionRecord;
   ArtifactCollectionAction: Omit<ArtifactCollectionAction, 'artifact' | 'artifactCollection' | 'user'> & { artifact?: Maybe<ResolversParentTypes['Artifact']>, artifactCollection?: Maybe<ResolversParentTypes['ArtifactCollection']>, user?: Maybe<ResolversParentTypes['User']> };
   ArtifactCollectionActionConnection: Omit<ArtifactCollectionActionConnection, 'edges'> & { edges: Array<ResolversParentTypes['ArtifactCollectionActionEdge']> };
   ArtifactCollectionActionEdge: Omit<ArtifactCollectionActionEdge, 'node'> & { node: ResolversParentTypes['ArtifactCollectionAction'] };
@@ -9285,7 +9286,7 @@ export type ResolversParentTypes = {
   ArtifactCollectionAliasInput: ArtifactCollectionAliasInput;
   ArtifactCollectionConnection: Omit<ArtifactCollectionConnection, 'edges'> & { edges: Array<ResolversParentTypes['ArtifactCollectionEdge']> };
   ArtifactCollectionEdge: Omit<ArtifactCollectionEdge, 'node'> & { node?: Maybe<ResolversParentTypes['ArtifactCollection']> };
-  ArtifactCollectionMembership: Omit<ArtifactCollectionMembership, 'aliases' | 'artifact' | 'artifactCollection' | 'files'> & { aliases: Array<ResolversParentTypes['ArtifactAlias']>, artifact?: Maybe<ResolversParentTypes['Artifact']>, artifactCollection?: Maybe<ResolversParentTypes['ArtifactCollection']>, files?: Maybe<ResolversParentTypes['FileConnection']> };
+  ArtifactCollectionMembership: MembershipRecord;
   ArtifactCollectionMembershipConnection: Omit<ArtifactCollectionMembershipConnection, 'edges'> & { edges: Array<ResolversParentTypes['ArtifactCollectionMembershipEdge']> };
   ArtifactCollectionMembershipEdge: Omit<ArtifactCollectionMembershipEdge, 'node'> & { node?: Maybe<ResolversParentTypes['ArtifactCollectionMembership']> };
   ArtifactConnection: Omit<ArtifactConnection, 'edges'> & { edges: Array<ResolversParentTypes['ArtifactEdge']> };
@@ -9296,11 +9297,11 @@ export type ResolversParentTypes = {
   ArtifactLineageDagArtifact: ArtifactLineageDagArtifact;
   ArtifactLineageDagEdge: ArtifactLineageDagEdge;
   ArtifactLineageDagRun: ArtifactLineageDagRun;
-  ArtifactManifest: Omit<ArtifactManifest, 'artifact' | 'file'> & { artifact: ResolversParentTypes['Artifact'], file: ResolversParentTypes['File'] };
+  ArtifactManifest: ManifestRecord;
   ArtifactManifestConnection: Omit<ArtifactManifestConnection, 'edges'> & { edges: Array<ResolversParentTypes['ArtifactManifestEdge']> };
   ArtifactManifestEdge: Omit<ArtifactManifestEdge, 'node'> & { node?: Maybe<ResolversParentTypes['ArtifactManifest']> };
-  ArtifactPortfolio: Omit<ArtifactPortfolio, 'aliasActionHistory' | 'aliases' | 'artifactActions' | 'artifactCollectionActions' | 'artifactMembership' | 'artifactMemberships' | 'artifacts' | 'defaultArtifactType' | 'project' | 'tags' | 'triggers'> & { aliasActionHistory: ResolversParentTypes['ArtifactAliasActionConnection'], aliases: ResolversParentTypes['ArtifactAliasConnection'], artifactActions: ResolversParentTypes['ArtifactActionConnection'], artifactCollectionActions: ResolversParentTypes['ArtifactCollectionActionConnection'], artifactMembership?: Maybe<ResolversParentTypes['ArtifactCollectionMembership']>, artifactMemberships: ResolversParentTypes['ArtifactCollectionMembershipConnection'], artifacts: ResolversParentTypes['VersionedArtifactConnection'], defaultArtifactType: ResolversParentTypes['ArtifactType'], project: ResolversParentTypes['Project'], tags: ResolversParentTypes['TagConnection'], triggers: ResolversParentTypes['TriggerConnection'] };
-  ArtifactSequence: Omit<ArtifactSequence, 'aliasActionHistory' | 'aliases' | 'artifactActions' | 'artifactCollectionActions' | 'artifactMembership' | 'artifactMemberships' | 'artifacts' | 'defaultArtifactType' | 'latestArtifact' | 'project' | 'tags' | 'triggers'> & { aliasActionHistory: ResolversParentTypes['ArtifactAliasActionConnection'], aliases: ResolversParentTypes['ArtifactAliasConnection'], artifactActions: ResolversParentTypes['ArtifactActionConnection'], artifactCollectionActions: ResolversParentTypes['ArtifactCollectionActionConnection'], artifactMembership?: Maybe<ResolversParentTypes['ArtifactCollectionMembership']>, artifactMemberships: ResolversParentTypes['ArtifactCollectionMembershipConnection'], artifacts: ResolversParentTypes['VersionedArtifactConnection'], defaultArtifactType: ResolversParentTypes['ArtifactType'], latestArtifact?: Maybe<ResolversParentTypes['Artifact']>, project: ResolversParentTypes['Project'], tags: ResolversParentTypes['TagConnection'], triggers: ResolversParentTypes['TriggerConnection'] };
+  ArtifactPortfolio: CollectionRecord;
+  ArtifactSequence: CollectionRecord;
   ArtifactSequenceConnection: Omit<ArtifactSequenceConnection, 'edges'> & { edges: Array<ResolversParentTypes['ArtifactSequenceEdge']> };
   ArtifactSequenceEdge: Omit<ArtifactSequenceEdge, 'node'> & { node?: Maybe<ResolversParentTypes['ArtifactSequence']> };
   ArtifactSequenceStorageNode: Omit<ArtifactSequenceStorageNode, 'artifactSequence' | 'artifactType' | 'artifacts'> & { artifactSequence: ResolversParentTypes['ArtifactSequence'], artifactType: ResolversParentTypes['ArtifactType'], artifacts: ResolversParentTypes['ArtifactStorageNodeConnection'] };
@@ -9309,7 +9310,7 @@ export type ResolversParentTypes = {
   ArtifactStorageNode: Omit<ArtifactStorageNode, 'artifact'> & { artifact: ResolversParentTypes['Artifact'] };
   ArtifactStorageNodeConnection: Omit<ArtifactStorageNodeConnection, 'edges'> & { edges: Array<ResolversParentTypes['ArtifactStorageNodeEdge']> };
   ArtifactStorageNodeEdge: Omit<ArtifactStorageNodeEdge, 'node'> & { node: ResolversParentTypes['ArtifactStorageNode'] };
-  ArtifactType: Omit<ArtifactType, 'artifact' | 'artifactActions' | 'artifactCollection' | 'artifactCollections' | 'artifactSequence' | 'artifactSequences' | 'project'> & { artifact?: Maybe<ResolversParentTypes['Artifact']>, artifactActions?: Maybe<ResolversParentTypes['ArtifactActionConnection']>, artifactCollection?: Maybe<ResolversParentTypes['ArtifactCollection']>, artifactCollections?: Maybe<ResolversParentTypes['ArtifactCollectionConnection']>, artifactSequence?: Maybe<ResolversParentTypes['ArtifactSequence']>, artifactSequences?: Maybe<ResolversParentTypes['ArtifactSequenceConnection']>, project: ResolversParentTypes['Project'] };
+  ArtifactType: ArtifactTypeRecord;
   ArtifactTypeConnection: Omit<ArtifactTypeConnection, 'edges'> & { edges: Array<ResolversParentTypes['ArtifactTypeEdge']> };
   ArtifactTypeEdge: Omit<ArtifactTypeEdge, 'node'> & { node?: Maybe<ResolversParentTypes['ArtifactType']> };
   ArtifactTypeStorageNode: Omit<ArtifactTypeStorageNode, 'artifactType'> & { artifactType: ResolversParentTypes['ArtifactType'] };
@@ -9767,7 +9768,7 @@ export type ResolversParentTypes = {
   Sweep: SweepRecord;
   SweepConnection: Omit<SweepConnection, 'edges'> & { edges: Array<ResolversParentTypes['SweepEdge']> };
   SweepEdge: Omit<SweepEdge, 'node'> & { node: ResolversParentTypes['Sweep'] };
-  Tag: Omit<Tag, 'objects' | 'tagCategory'> & { objects?: Maybe<ResolversParentTypes['TaggedObjectConnection']>, tagCategory?: Maybe<ResolversParentTypes['TagCategory']> };
+  Tag: TagRecord;
   TagCategory: Omit<TagCategory, 'group' | 'tags'> & { group: ResolversParentTypes['TagGroup'], tags: ResolversParentTypes['TagConnection'] };
   TagConnection: Omit<TagConnection, 'edges'> & { edges: Array<ResolversParentTypes['TagEdge']> };
   TagEdge: Omit<TagEdge, 'node'> & { node: ResolversParentTypes['Tag'] };
