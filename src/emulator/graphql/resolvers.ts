@@ -10,6 +10,7 @@
  * ```
  * @module
  */
+import { artifactMutations } from '../domains/artifacts/mutations.js';
 import { artifactFeatureGates, artifactResolvers } from '../domains/artifacts/resolvers.js';
 import { fileMutations } from '../domains/files/mutations.js';
 import { fileResolvers } from '../domains/files/resolvers.js';
@@ -59,6 +60,7 @@ export const emulatorResolvers: EmulatorResolvers = mergeResolvers<EmulatorResol
   reportResolvers,
   serverResolvers,
   artifactResolvers,
+  artifactMutations,
 );
 
 /**

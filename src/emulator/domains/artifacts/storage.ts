@@ -11,8 +11,9 @@
  *   the body's base64 MD5 must be the spec's `md5` (else 400 `BadDigest`, nothing stored);
  * - `PUT /storage/artifacts/uploads/<slot id>/parts/<n>`: a part of a multipart upload; its MD5
  *   must be the declared one; the answer's `ETag` is the part's hex MD5 in quotes, as S3 sends it.
- * Every PUT requires `Content-Type: application/octet-stream` and `Content-MD5` (the base64 MD5 of
- * the body), as the signed URLs list them in `uploadHeaders`.
+ * Every PUT requires `Content-Type: application/octet-stream` (listed in `uploadHeaders`); a
+ * `Content-MD5` (also listed when the MD5 is known) must be the body's base64 MD5 when it is sent
+ * (else 400 `BadDigest`). The body's MD5 is checked against the registered one either way.
  *
  * Fallback paths (W&B credentials, Basic `api:<key>` or Bearer; 401 without):
  * - `GET /artifacts/<entity>/<hex md5>` (layout V1): content the entity stores, or that a version
@@ -195,7 +196,7 @@ function content(bytes: Uint8Array, mimetype: string, range: string | undefined)
   return { status: 200, headers, body: bytes };
 }
 
-/** Checks the upload headers every signed PUT must send: the listed Content-Type and a Content-MD5 of the body. */
+/** Checks the upload headers of a signed PUT: the listed Content-Type, and the body's MD5 against a `Content-MD5` when one is sent. */
 function checkUploadHeaders(req: ArtifactStorageRequest): ArtifactStorageResponse | undefined {
   const contentType = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
   if (contentType !== 'application/octet-stream') {
@@ -206,10 +207,7 @@ function checkUploadHeaders(req: ArtifactStorageRequest): ArtifactStorageRespons
     );
   }
   const contentMd5 = req.headers['content-md5'];
-  if (contentMd5 === undefined) {
-    return error(403, 'AccessDenied', 'the upload must send the Content-MD5 header listed in uploadHeaders');
-  }
-  if (contentMd5.trim() !== md5Base64(req.body)) {
+  if (contentMd5 !== undefined && contentMd5.trim() !== md5Base64(req.body)) {
     return error(400, 'BadDigest', 'the Content-MD5 you specified did not match what was received');
   }
   return undefined;
