@@ -622,9 +622,9 @@ export async function logArtifact(
     );
   if (created.state !== 'COMMITTED') {
     throw new ConflictError(
-      `The server did not take ${source.entity}/${source.project}/${source.name} as an existing version (its digest is not that of ` +
+      `The server did not take ${source.entity}/${source.project}/${source.name} as an existing version (W&B promises it only for ` +
         `the collection's latest version) and started a new one (state ${created.state}) instead, which stays unfinished: ` +
-        'run.logArtifact() can only declare the latest version of a collection',
+        'declare the latest version of the collection with run.logArtifact()',
     );
   }
   const found = await ctx.request(ArtifactByIdDocument, { id: created.id }, { signal, cache: false });
