@@ -78,6 +78,49 @@ export { Sweep, sweepMetricOrder, type SweepState, type BestRunOptions } from '.
 export type { SweepFilter, SweepFilterField, SweepsOptions } from './facade/sweeps/sweeps.js';
 export { BetaReport, type ReportUser, type ReportsOptions } from './facade/reports/report.js';
 export {
+  Artifact,
+  type ArtifactState,
+  type ArtifactSource,
+  type ArtifactRequestOptions,
+  type ArtifactDeleteOptions,
+  type ArtifactLinkOptions,
+} from './facade/artifacts/artifact.js';
+export {
+  ArtifactFile,
+  type ArtifactFilesOptions,
+  type ArtifactFileRequestOptions,
+  type ArtifactFileDownloadOptions,
+} from './facade/artifacts/artifact-file.js';
+export { ArtifactType } from './facade/artifacts/artifact-type.js';
+export {
+  ArtifactCollection,
+  type ArtifactCollectionFilter,
+  type ArtifactCollectionsOptions,
+  type CollectionAliasesOptions,
+  type CollectionWriteOptions,
+} from './facade/artifacts/collection.js';
+export type {
+  ArtifactFilter,
+  ArtifactOptions,
+  ArtifactsOptions,
+  RunArtifactsOptions,
+  UseArtifactOptions,
+  LogArtifactOptions,
+} from './facade/artifacts/artifacts.js';
+export {
+  parseManifest,
+  manifestDigest,
+  type ArtifactManifest,
+  type ManifestEntry,
+  type ManifestStorageConfig,
+} from './facade/artifacts/manifest.js';
+export {
+  parseArtifactPath,
+  parseArtifactCollectionPath,
+  type ArtifactCollectionPath,
+  type ArtifactVersionPath,
+} from './facade/paths/artifact-paths.js';
+export {
   WandbError,
   ValidationError,
   AuthenticationError,

@@ -12,10 +12,38 @@
  * @module
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { RunLightFieldsFragment } from '../generated/graphql.js';
 import type { Client } from '@urql/core';
 import type { LocalFiles } from '../io/files.js';
 import { Transport, type RetryOptions } from '../transport/index.js';
 import type { StorageRequest } from '../transport/storage.js';
+import type { Artifact } from './artifacts/artifact.js';
+import type { ArtifactType } from './artifacts/artifact-type.js';
+import { listArtifactTypes } from './artifacts/artifact-type.js';
+import {
+  artifactCollectionExists,
+  artifactExists,
+  getArtifact,
+  getCollectionByPath,
+  getTypeByPath,
+  listArtifactsByPath,
+  listCollectionsByPath,
+  listCollectionVersions,
+  listRunArtifacts,
+  listTypesByPath,
+  logArtifact,
+  useArtifact,
+  type ArtifactOptions,
+  type ArtifactsOptions,
+  type LogArtifactOptions,
+  type RunArtifactsOptions,
+  type UseArtifactOptions,
+} from './artifacts/artifacts.js';
+import {
+  listProjectCollections,
+  type ArtifactCollection,
+  type ArtifactCollectionsOptions,
+} from './artifacts/collection.js';
 import { resolveApiConfig } from './config.js';
 import type { RequestOptions, Settings, TransportRequestOptions, Variables } from './core/context.js';
 import { loadServerFeatures } from './core/features.js';
@@ -26,11 +54,12 @@ import { optionalBoolean, optionalSignal, optionsObject } from './core/validate.
 import { fetchRunFile, listRunFiles, type File, type RunFilesOptions } from './files/file.js';
 import { uploadRunFile } from './files/upload.js';
 import { parseObjectPath } from './paths/fromPath.js';
+import type { ArtifactCollectionRef } from './paths/artifact-paths.js';
 import type { ProjectPath, RunRef, SweepRef } from './paths/paths.js';
 import type { Project } from './projects/project.js';
 import { createProject, getProject, listProjects, type CreateProjectOptions } from './projects/projects.js';
 import { listReports, reportFromPath, type BetaReport, type ReportsOptions } from './reports/report.js';
-import { getRun, type Run, type RunConfig, type RunSummary } from './runs/run.js';
+import { getRun, Run, type RunConfig, type RunSummary } from './runs/run.js';
 import { listRuns, projectRuns, type Runs, type RunsOptions } from './runs/runs.js';
 import { createRun, type CreateRunOptions } from './runs/writes.js';
 import type { Sweep } from './sweeps/sweep.js';
@@ -59,6 +88,12 @@ export interface ApiOptions {
   entity?: string;
   /** Default project for paths without one. Default: `WANDB_PROJECT`. */
   project?: string;
+  /**
+   * Default organization (its name or its org-entity name) for registry paths that name none, such
+   * as `wandb-registry-model/resnet:prod`. Default: `WANDB_ORGANIZATION`, else the one organization
+   * of your default entity.
+   */
+  organization?: string;
   /** Timeout of each HTTP attempt, in milliseconds. Default: `WANDB_HTTP_TIMEOUT` (seconds), else 30 000. */
   timeoutMs?: number;
   /**
@@ -121,7 +156,7 @@ export class Api {
   readonly appUrl: string;
   /** The `User-Agent` this client identifies with: `W&B Public Client wandb-api/<version>`. */
   readonly userAgent: string;
-  /** Defaults for paths: entity and project from the options or `WANDB_ENTITY` / `WANDB_PROJECT`. */
+  /** Defaults for paths: entity, project and organization from the options or `WANDB_ENTITY` / `WANDB_PROJECT` / `WANDB_ORGANIZATION`. */
   readonly settings: Settings;
 
   #transport: Transport;
@@ -536,6 +571,154 @@ export class Api {
   }
 
   /**
+   * One artifact version. `name` is `[entity/][project/]collection[:alias]`: the alias is `vN`,
+   * `latest` (the default), a custom alias, or a digest, and may itself contain `/` and `:` (the
+   * path is split at the first `:`). Missing parts come from the `entity` / `project` options (or
+   * `WANDB_ENTITY` / `WANDB_PROJECT`, else the viewer's entity); no project at all is a
+   * {@link ValidationError}. In a registry project (`[organization/]wandb-registry-<name>/collection:alias`)
+   * the first segment names the organization (else the `organization` option, else your entity's
+   * one organization), resolved to its org entity. `type`, when given, must be the artifact's
+   * ({@link ValidationError} otherwise). A missing version rejects with {@link NotFoundError}
+   * saying whether its project exists.
+   *
+   * @example
+   * ```ts
+   * const dataset = await api.artifact('acme/vision/mnist:latest', { type: 'dataset' });
+   * console.log(dataset.name, dataset.version, dataset.aliases, dataset.size);
+   * const model = await api.artifact('acme/wandb-registry-model/resnet:production');
+   * ```
+   */
+  artifact(name: string, options: ArtifactOptions = {}): Promise<Artifact> {
+    return getArtifact(this, name, options);
+  }
+
+  /**
+   * Whether an artifact version exists (the paths of {@link Api.artifact}): `false` only when the
+   * server says that it (or its project) is not there. Network, authentication, permission and
+   * server errors are thrown, and so is a `type` that differs from the version's.
+   *
+   * @example
+   * ```ts
+   * if (!(await api.artifactExists('acme/vision/mnist:v9'))) console.log('no v9 yet');
+   * ```
+   */
+  artifactExists(name: string, options: ArtifactOptions = {}): Promise<boolean> {
+    return artifactExists(this, name, options);
+  }
+
+  /**
+   * The artifact types of a project (`entity/project` or `project`; default: the `project`
+   * option), 50 per request by default. The server gives no total, so `totalCount()` throws
+   * `UnsupportedError`. A missing project rejects with {@link NotFoundError}.
+   *
+   * @example
+   * ```ts
+   * for await (const type of api.artifactTypes('acme/vision')) console.log(type.name);
+   * ```
+   */
+  artifactTypes(project?: string, options: ListOptions = {}): Paginated<ArtifactType> {
+    return listTypesByPath(this, project, options);
+  }
+
+  /**
+   * One artifact type of a project (`entity/project` or `project`; default: the `project` option).
+   * Rejects with {@link NotFoundError} saying whether the project or the type is missing.
+   *
+   * @example
+   * ```ts
+   * const datasets = await api.artifactType('dataset', 'acme/vision');
+   * for await (const collection of datasets.collections()) console.log(collection.name);
+   * ```
+   */
+  artifactType(typeName: string, project?: string, options: RequestOptions = {}): Promise<ArtifactType> {
+    return getTypeByPath(this, typeName, project, options);
+  }
+
+  /**
+   * The artifact collections of one type in a project (`entity/project` or `project`), 50 per
+   * request by default, with the server's `totalCount()`. `filters` (Mongo-style) and `order`
+   * (`+field` / `-field`) need the server feature `ARTIFACT_COLLECTIONS_FILTERING_SORTING`:
+   * without it the listing rejects with `UnsupportedError` before any listing request.
+   *
+   * @example
+   * ```ts
+   * const collections = api.artifactCollections('acme/vision', 'dataset', { order: '-createdAt' });
+   * console.log(await collections.totalCount());
+   * for await (const c of collections) console.log(c.name, c.tags);
+   * ```
+   */
+  artifactCollections(
+    project: string,
+    typeName: string,
+    options: ArtifactCollectionsOptions = {},
+  ): Paginated<ArtifactCollection> {
+    return listCollectionsByPath(this, project, typeName, options);
+  }
+
+  /**
+   * One artifact collection by type and path (`[entity/][project/]collection`, or a registry
+   * path as for {@link Api.artifact}). Rejects with {@link NotFoundError} saying whether the
+   * project, the type or the collection is missing.
+   *
+   * @example
+   * ```ts
+   * const mnist = await api.artifactCollection('dataset', 'acme/vision/mnist');
+   * console.log(mnist.isSequence, await mnist.aliases().toArray());
+   * ```
+   */
+  artifactCollection(
+    typeName: string,
+    name: string,
+    options: RequestOptions = {},
+  ): Promise<ArtifactCollection> {
+    return getCollectionByPath(this, typeName, name, options);
+  }
+
+  /**
+   * Whether an artifact collection of that type exists (the paths of {@link Api.artifactCollection}):
+   * `false` only when the server says that it (or its type, or its project) is not there; every
+   * failure is thrown.
+   *
+   * @example
+   * ```ts
+   * if (await api.artifactCollectionExists('acme/vision/mnist', 'dataset')) console.log('found');
+   * ```
+   */
+  artifactCollectionExists(name: string, type: string, options: RequestOptions = {}): Promise<boolean> {
+    return artifactCollectionExists(this, name, type, options);
+  }
+
+  /**
+   * The versions of a collection (`[entity/][project/]collection`), 50 per request by default,
+   * committed versions only unless `filters` says otherwise, with the server's `totalCount()`.
+   * `tags` keeps the versions that have every one of them (filtered here, page by page: not
+   * counted by `totalCount()`); `order` is `+field` or `-field`.
+   *
+   * @example
+   * ```ts
+   * const versions = api.artifacts('dataset', 'acme/vision/mnist', { tags: ['clean'], order: '-createdAt' });
+   * console.log(await versions.totalCount());
+   * for await (const version of versions) console.log(version.name, version.aliases);
+   * ```
+   */
+  artifacts(typeName: string, name: string, options: ArtifactsOptions = {}): Paginated<Artifact> {
+    return listArtifactsByPath(this, typeName, name, options);
+  }
+
+  /**
+   * The versions of a collection: the same as {@link Api.artifacts}.
+   *
+   * @deprecated Use {@link Api.artifacts}, as the official client's `artifact_versions` tells.
+   * @example
+   * ```ts
+   * const versions = api.artifactVersions('dataset', 'acme/vision/mnist'); // prefer api.artifacts(...)
+   * ```
+   */
+  artifactVersions(typeName: string, name: string, options: ArtifactsOptions = {}): Paginated<Artifact> {
+    return listArtifactsByPath(this, typeName, name, options);
+  }
+
+  /**
    * @internal {@link FacadeContext}: the runs of a project, for `project.runs()` and a sweep's runs.
    *
    * @example
@@ -605,5 +788,94 @@ export class Api {
    */
   uploadRunFile(ref: RunRef, target: unknown, second?: unknown, third?: unknown): Promise<File> {
     return uploadRunFile(this, ref, target, second, third);
+  }
+  /**
+   * @internal {@link FacadeContext}: a run from a run fragment another domain selected.
+   *
+   * @example
+   * ```ts
+   * const run = api.runFromData('acme', 'vision', node);
+   * ```
+   */
+  runFromData(entity: string, project: string, data: RunLightFieldsFragment): Run {
+    return new Run(this, entity, project, data);
+  }
+
+  /**
+   * @internal {@link FacadeContext}: the versions of a collection, for `collection.artifacts()`.
+   *
+   * @example
+   * ```ts
+   * const versions = api.collectionArtifacts({ entity: 'acme', project: 'vision', collection: 'mnist', type: 'dataset' });
+   * ```
+   */
+  collectionArtifacts(
+    where: ArtifactCollectionRef & { type: string },
+    options?: ArtifactsOptions,
+  ): Paginated<Artifact> {
+    return listCollectionVersions(this, where, options);
+  }
+
+  /**
+   * @internal {@link FacadeContext}: the artifacts a run logged or used, for `run.loggedArtifacts()` / `run.usedArtifacts()`.
+   *
+   * @example
+   * ```ts
+   * const outputs = api.runArtifacts({ entity: 'acme', project: 'vision', runId: 'a1b2c3d4' }, 'logged');
+   * ```
+   */
+  runArtifacts(ref: RunRef, kind: 'logged' | 'used', options?: RunArtifactsOptions): Paginated<Artifact> {
+    return listRunArtifacts(this, ref, kind, options);
+  }
+
+  /**
+   * @internal {@link FacadeContext}: declares an artifact a run's input, for `run.useArtifact()`.
+   *
+   * @example
+   * ```ts
+   * await api.useArtifact({ entity: 'acme', project: 'vision', runId: 'a1b2c3d4' }, dataset);
+   * ```
+   */
+  useArtifact(ref: RunRef, artifact: unknown, options?: UseArtifactOptions): Promise<Artifact> {
+    return useArtifact(this, ref, artifact, options);
+  }
+
+  /**
+   * @internal {@link FacadeContext}: declares an existing artifact a run's output, for `run.logArtifact()`.
+   *
+   * @example
+   * ```ts
+   * await api.logArtifact({ entity: 'acme', project: 'vision', runId: 'a1b2c3d4' }, model, { aliases: ['best'] });
+   * ```
+   */
+  logArtifact(ref: RunRef, artifact: unknown, options?: LogArtifactOptions): Promise<Artifact> {
+    return logArtifact(this, ref, artifact, options);
+  }
+
+  /**
+   * @internal {@link FacadeContext}: the artifact types of a project, for `project.artifactTypes()`.
+   *
+   * @example
+   * ```ts
+   * const types = api.projectArtifactTypes({ entity: 'acme', project: 'vision' });
+   * ```
+   */
+  projectArtifactTypes(where: Required<ProjectPath>, options?: ListOptions): Paginated<ArtifactType> {
+    return listArtifactTypes(this, where, options);
+  }
+
+  /**
+   * @internal {@link FacadeContext}: every artifact collection of a project, for `project.collections()`.
+   *
+   * @example
+   * ```ts
+   * const collections = api.projectCollections({ entity: 'acme', project: 'vision' });
+   * ```
+   */
+  projectCollections(
+    where: Required<ProjectPath>,
+    options?: ArtifactCollectionsOptions,
+  ): Paginated<ArtifactCollection> {
+    return listProjectCollections(this, where, options);
   }
 }

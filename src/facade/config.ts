@@ -1,6 +1,6 @@
 /**
  * What an {@link Api} is configured with: each setting from its option, else the environment
- * (`WANDB_BASE_URL`, `WANDB_APP_URL`, `WANDB_ENTITY`, `WANDB_PROJECT`, `WANDB_API_KEY`,
+ * (`WANDB_BASE_URL`, `WANDB_APP_URL`, `WANDB_ENTITY`, `WANDB_PROJECT`, `WANDB_ORGANIZATION`, `WANDB_API_KEY`,
  * `WANDB_HTTP_TIMEOUT`, `WANDB__EXTRA_HTTP_HEADERS`, `WANDB_USERNAME`, `WANDB_USER_EMAIL`), else
  * its default, every value checked (a bad one is a `ValidationError` naming it). The checks of
  * single options are in `core/options.ts`.
@@ -73,6 +73,7 @@ export function resolveApiConfig(options: ApiOptions = {}): ApiConfig {
   const settings: Settings = Object.freeze({
     entity: optionalName(o.entity ?? readEnv('WANDB_ENTITY'), 'entity'),
     project: optionalName(o.project ?? readEnv('WANDB_PROJECT'), 'project'),
+    organization: optionalName(o.organization ?? readEnv('WANDB_ORGANIZATION'), 'organization'),
   });
   const client = checkClient(o.client);
   const apiKey = optionalString(o.apiKey, 'apiKey') ?? readEnv('WANDB_API_KEY');

@@ -52,7 +52,8 @@ type FieldResolver<R> =
 /**
  * The emulator's resolver maps: the generated `Resolvers` of the whole schema (every type, every
  * field, their argument and result types), except that the resolver of a field that has
- * arguments must come from {@link handles}, so it cannot forget to declare what it implements.
+ * arguments must come from {@link handles}, so it cannot forget to declare what it implements
+ * (an interface's or union's `__resolveType` is taken as the generated type has it).
  *
  * @example
  * ```ts
@@ -63,9 +64,9 @@ type FieldResolver<R> =
  */
 export type EmulatorResolvers = {
   [TypeName in keyof Resolvers]?: {
-    [FieldName in keyof NonNullable<Resolvers[TypeName]>]?: FieldResolver<
-      NonNullable<NonNullable<Resolvers[TypeName]>[FieldName]>
-    >;
+    [FieldName in keyof NonNullable<Resolvers[TypeName]>]?: FieldName extends '__resolveType'
+      ? NonNullable<Resolvers[TypeName]>[FieldName]
+      : FieldResolver<NonNullable<NonNullable<Resolvers[TypeName]>[FieldName]>>;
   };
 };
 

@@ -24,8 +24,8 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { EmulatorContext } from './context.js';
-import { featureArgumentsRule } from './feature-arguments.js';
-import { emulatorFeatureArguments } from './resolvers.js';
+import { featureArgumentsRule, featureFieldsRule, featureVariableErrors } from './feature-arguments.js';
+import { emulatorFeatureGates } from './resolvers.js';
 
 /**
  * A GraphQL request as it arrives in a POST body.
@@ -100,8 +100,9 @@ export function parseRequest(request: GraphQLRequest): { document: DocumentNode 
  * Validates and executes a parsed request against the emulator's schema. Validation and
  * execution errors come back in the result's `errors`, as the server answers them (HTTP 200); a
  * document that fails validation gets no `data`. Validation also refuses the arguments that exist
- * only with a server feature that is off in the store ({@link emulatorFeatureArguments}), as the
- * older schema of a server without the feature would.
+ * only with a server feature that is off in the store ({@link emulatorFeatureGates}): arguments,
+ * fields and input fields named in the document, and input fields given in variable values, as
+ * the older schema of a server without the feature would.
  *
  * @example
  * ```ts
@@ -115,14 +116,34 @@ export async function executeRequest(
   document: DocumentNode,
   context: EmulatorContext,
 ): Promise<ExecutionResult> {
-  const featureRule = featureArgumentsRule(emulatorFeatureArguments, context.store.features);
-  const errors = validate(schema, document, featureRule ? [...specifiedRules, featureRule] : specifiedRules);
+  const { features } = context.store;
+  const featureRules = [
+    featureArgumentsRule(emulatorFeatureGates.arguments, features),
+    featureFieldsRule(emulatorFeatureGates, features),
+  ].filter((rule) => rule !== undefined);
+  const errors = validate(schema, document, [...specifiedRules, ...featureRules]);
   if (errors.length > 0) return { errors };
+  const operationName = requestedOperation(request);
+  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  const operation =
+    operationName === undefined
+      ? operations.length === 1
+        ? operations[0]
+        : undefined
+      : operations.find((o) => o.name?.value === operationName);
+  const variableErrors = featureVariableErrors(
+    schema,
+    operation,
+    request.variables,
+    emulatorFeatureGates,
+    features,
+  );
+  if (variableErrors.length > 0) return { errors: variableErrors };
   return execute({
     schema,
     document,
     contextValue: context,
     variableValues: request.variables,
-    operationName: requestedOperation(request),
+    operationName,
   });
 }

@@ -27,6 +27,15 @@ export type GlobalIdKind =
   | 'View'
   | 'File'
   | 'ApiKey'
+  | 'ArtifactType'
+  /** Sequences and portfolios alike (the official client's tests use `ArtifactCollection:<n>`). */
+  | 'ArtifactCollection'
+  | 'Artifact'
+  | 'ArtifactCollectionMembership'
+  | 'ArtifactAlias'
+  | 'ArtifactManifest'
+  | 'Tag'
+  | 'Organization'
   /** `Project.internalId`: the official client decodes `ProjectInternalId:<n>` (registries/_utils.py). */
   | 'ProjectInternalId';
 

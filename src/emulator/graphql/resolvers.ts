@@ -10,9 +10,12 @@
  * ```
  * @module
  */
+import { artifactMutations } from '../domains/artifacts/mutations.js';
+import { artifactFeatureGates, artifactResolvers } from '../domains/artifacts/resolvers.js';
 import { fileMutations } from '../domains/files/mutations.js';
 import { fileResolvers } from '../domains/files/resolvers.js';
 import { historyResolvers } from '../domains/history/resolvers.js';
+import { organizationResolvers } from '../domains/organizations/resolvers.js';
 import { projectMutations } from '../domains/projects/mutations.js';
 import { projectResolvers } from '../domains/projects/resolvers.js';
 import { reportResolvers } from '../domains/reports/resolvers.js';
@@ -23,7 +26,7 @@ import { sweepFeatureArguments, sweepResolvers } from '../domains/sweeps/resolve
 import { userResolvers } from '../domains/users/resolvers.js';
 import type { EmulatorResolvers } from './arguments.js';
 import { mergeResolvers } from './executable.js';
-import type { FeatureArgument } from './feature-arguments.js';
+import type { FeatureArgument, FeatureGates } from './feature-arguments.js';
 
 /** `PageInfo`, the same in every connection. */
 const pageInfoResolvers: EmulatorResolvers = {
@@ -47,6 +50,7 @@ const pageInfoResolvers: EmulatorResolvers = {
 export const emulatorResolvers: EmulatorResolvers = mergeResolvers<EmulatorResolvers>(
   pageInfoResolvers,
   userResolvers,
+  organizationResolvers,
   projectResolvers,
   projectMutations,
   runResolvers,
@@ -57,6 +61,8 @@ export const emulatorResolvers: EmulatorResolvers = mergeResolvers<EmulatorResol
   sweepResolvers,
   reportResolvers,
   serverResolvers,
+  artifactResolvers,
+  artifactMutations,
 );
 
 /**
@@ -65,7 +71,26 @@ export const emulatorResolvers: EmulatorResolvers = mergeResolvers<EmulatorResol
  *
  * @example
  * ```ts
- * emulatorFeatureArguments.map((a) => `${a.field}(${a.argument}:)`); // ['Project.sweeps(filters:)']
+ * emulatorFeatureArguments.map((a) => `${a.field}(${a.argument}:)`); // ['Project.sweeps(filters:)', ...]
  * ```
  */
-export const emulatorFeatureArguments: readonly FeatureArgument[] = [...sweepFeatureArguments];
+export const emulatorFeatureArguments: readonly FeatureArgument[] = [
+  ...sweepFeatureArguments,
+  ...artifactFeatureGates.arguments,
+];
+
+/**
+ * Everything of the schema that exists only when a server feature is on (arguments, fields, input
+ * fields), from every domain; with the feature off, a request that names one is refused as an
+ * older server would (`feature-arguments.ts`).
+ *
+ * @example
+ * ```ts
+ * emulatorFeatureGates.fields.map((f) => f.field); // ['FileConnection.totalCount', ...]
+ * ```
+ */
+export const emulatorFeatureGates: FeatureGates = {
+  arguments: emulatorFeatureArguments,
+  fields: artifactFeatureGates.fields,
+  inputFields: artifactFeatureGates.inputFields,
+};

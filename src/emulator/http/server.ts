@@ -157,7 +157,7 @@ export class EmulatorHttpServer {
       'Access-Control-Allow-Methods': 'GET, POST, PUT, OPTIONS',
       'Access-Control-Allow-Headers':
         typeof requested === 'string' && requested ? requested : ALLOWED_HEADERS,
-      'Access-Control-Expose-Headers': 'Retry-After',
+      'Access-Control-Expose-Headers': 'Retry-After, ETag, Content-Range',
       ...(origin ? { 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' } : {}),
     };
   }
@@ -260,7 +260,10 @@ export class EmulatorHttpServer {
     return `http://127.0.0.1:${req.socket.localPort ?? 0}`;
   }
 
-  /** The signed storage URLs: faults first (as a CDN in front would), no API key, the signature instead. */
+  /**
+   * The storage URLs: faults first (as a CDN in front would); signed URLs take no API key, the
+   * signature instead; the artifacts' fallback download endpoints take the API key.
+   */
   private async handleStorage(
     req: IncomingMessage,
     res: ServerResponse,
@@ -272,11 +275,18 @@ export class EmulatorHttpServer {
     const fault = this.deps.faults.take({ target: 'storage', method });
     const played = fault ? await this.applyFault(fault, req, res, record) : { handled: false };
     if (played.handled) return;
+    const headers: Record<string, string | undefined> = {};
+    for (const name of ['content-md5', 'range']) {
+      const value = req.headers[name];
+      headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
     const answer = handleStorageRequest(this.deps.store, this.signer, {
       method,
       url,
       contentType: req.headers['content-type'],
       body,
+      headers,
+      authorized: isAuthorized(req.headers.authorization, this.deps.apiKey),
     });
     this.send(res, record, answer.status, answer.body, answer.headers, played.truncateBody);
   }

@@ -1,6 +1,9 @@
 /**
- * The storage endpoint (wandb-ops.md §7.3, §8.2, §8.3): run files behind signed URLs. The GraphQL
- * side of files (`Run.files`, `File`, `createRunFiles`, ...) is `domains/files/`.
+ * The storage endpoint (wandb-ops.md §7.3, §8.2, §8.3, §8.4): run files behind signed URLs, and
+ * the artifacts' files, manifests and uploads behind signed URLs and their fallback download
+ * endpoints (`/artifacts/...`, `/artifactsV2/...`, which take the W&B credentials instead; see
+ * `domains/artifacts/storage.ts`). The GraphQL side of files (`Run.files`, `File`,
+ * `createRunFiles`, ...) is `domains/files/`.
  *
  * Storage URLs look like `${origin}/storage/runs/<run>/<name>?expires=<ms>&signature=<hex>`: the
  * signature (HMAC-SHA256 with a random per-emulator secret over the method, path and expiry) is
@@ -23,6 +26,12 @@
  * @module
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  handleArtifactFallback,
+  handleArtifactStorage,
+  isArtifactFallbackPath,
+  isArtifactStoragePath,
+} from '../domains/artifacts/storage.js';
 import { MARK_RUN_FILES_UPLOADED } from '../domains/files/records.js';
 import type { EmulatorStore } from '../store/store.js';
 
@@ -109,7 +118,11 @@ export class StorageSigner {
 
   /** A signed URL for `method` on the file `name` of run `runId`, on the server at `origin`. */
   sign(method: 'GET' | 'PUT', runId: number, name: string, origin: string): string {
-    const pathname = storagePath(runId, name);
+    return this.signPath(method, storagePath(runId, name), origin);
+  }
+
+  /** A signed URL for `method` on a storage path (`/storage/...`), on the server at `origin`. */
+  signPath(method: 'GET' | 'PUT', pathname: string, origin: string): string {
     const expires = String(Math.ceil(this.now() + this.lifetimeMs));
     const signature = this.mac(method, pathname, expires).toString('hex');
     return `${origin}${pathname}?expires=${expires}&signature=${signature}`;
@@ -141,6 +154,13 @@ export interface StorageRequestInput {
   /** The `Content-Type` header, if any. */
   contentType: string | undefined;
   body: Buffer;
+  /** The other request headers, lower-cased (`content-md5`, `range`, ...). Default none. */
+  headers?: Record<string, string | undefined>;
+  /**
+   * Whether the request carries the W&B credentials (what the artifacts' fallback download
+   * endpoints need instead of a signature). Default `false`.
+   */
+  authorized?: boolean;
 }
 
 /**
@@ -178,7 +198,7 @@ function errorResponse(
  * ```
  */
 export function isStorageRequestPath(pathname: string): boolean {
-  return pathname === '/storage' || pathname.startsWith('/storage/');
+  return pathname === '/storage' || pathname.startsWith('/storage/') || isArtifactFallbackPath(pathname);
 }
 
 /**
@@ -195,7 +215,42 @@ export function handleStorageRequest(
   signer: StorageSigner,
   req: StorageRequestInput,
 ): StorageResponse {
-  const target = parseStoragePath(req.url.pathname);
+  const pathname = req.url.pathname;
+  const artifactRequest = {
+    method: req.method,
+    pathname,
+    headers: { 'content-type': req.contentType, ...req.headers },
+    body: req.body,
+  };
+  if (isArtifactFallbackPath(pathname)) {
+    if (!req.authorized) {
+      return errorResponse(
+        401,
+        'Unauthorized: artifact downloads by content need the W&B credentials (Basic api:<key> or Bearer)',
+        {
+          'WWW-Authenticate': 'Basic realm="wandb"',
+        },
+      );
+    }
+    return handleArtifactFallback(store, artifactRequest);
+  }
+  if (isArtifactStoragePath(pathname)) {
+    if (req.method !== 'GET' && req.method !== 'PUT') {
+      return errorResponse(405, `Storage URLs accept GET and PUT, not ${req.method}`, {
+        Allow: 'GET, PUT, OPTIONS',
+      });
+    }
+    const check = signer.verify(req.method, req.url);
+    if (check === 'invalid') {
+      return errorResponse(
+        403,
+        `Access denied: the signature is missing or does not match this ${req.method} request`,
+      );
+    }
+    if (check === 'expired') return errorResponse(403, 'Access denied: Request has expired');
+    return handleArtifactStorage(store, artifactRequest);
+  }
+  const target = parseStoragePath(pathname);
   if (!target) return errorResponse(404, `Not found: ${req.url.pathname}`);
   if (req.method !== 'GET' && req.method !== 'PUT') {
     return errorResponse(405, `Storage URLs accept GET and PUT, not ${req.method}`, {

@@ -9,7 +9,9 @@
  * crashed or failed; a few have no `dropout` config or an empty summary (to exercise missing keys).
  * Training runs have a history row per epoch, a system metrics stream and the files a W&B run
  * uploads (`config.yaml`, `wandb-summary.json`, `wandb-metadata.json`, `output.log`); the image
- * project also has one sweep and two reports.
+ * project also has one sweep and two reports, a dataset (`cifar10-mini`, 3 versions) and a model
+ * (`resnet18-cifar10`, 4 versions, logged by its runs) with aliases, and the model's `best` version
+ * is linked into the team's `shared-benchmarks/cifar10-classifier` (alias `production`).
  *
  * @example
  * ```ts
@@ -18,6 +20,7 @@
  * @module
  */
 import { createPrng } from '../store/random.js';
+import { seedDemoArtifacts } from './artifacts.js';
 import type { EmulatorStore } from '../store/store.js';
 import { seedDemoProjects } from './projects.js';
 import { seedDemoReports } from './reports.js';
@@ -48,4 +51,5 @@ export function seedDemo(store: EmulatorStore): void {
   seedDemoReports(store);
   seedLanguageModelRuns(store, random);
   seedTeamRuns(store, random);
+  seedDemoArtifacts(store); // its own PRNG: the data above stay as they were
 }

@@ -1,5 +1,5 @@
 /**
- * The typed seed API (`emu.seed`): adds users, projects, runs, sweeps and reports to a running
+ * The typed seed API (`emu.seed`): adds users, projects, runs, sweeps, reports, artifacts and links to a running
  * emulator through the seed functions of their domains.
  *
  * @example
@@ -11,7 +11,16 @@
  * @module
  */
 import { globalId } from '../graphql/ids.js';
+import type {
+  SeedArtifactInput,
+  SeededArtifact,
+  SeededLink,
+  SeedLinkInput,
+} from '../domains/artifacts/records.js';
+import { seedArtifact, seedLink } from '../domains/artifacts/seed.js';
 import type { SeededProject, SeedProjectInput } from '../domains/projects/records.js';
+import type { SeedOrganizationInput, SeededOrganization } from '../domains/organizations/records.js';
+import { seedOrganization } from '../domains/organizations/seed.js';
 import { seedProject } from '../domains/projects/seed.js';
 import type { SeededReport, SeedReportInput } from '../domains/reports/records.js';
 import { seedReport } from '../domains/reports/seed.js';
@@ -95,6 +104,45 @@ export interface EmulatorSeeder {
    * ```
    */
   report(input: SeedReportInput): SeededReport;
+  /**
+   * Adds an artifact version: the next version of its collection (`v0`, `v1`, ...), with its files
+   * stored (base64 MD5 digests) and its manifest served by a signed URL; the collection, its type
+   * and the project are created when missing. `latest` moves to each committed version.
+   *
+   * @example
+   * ```ts
+   * const { id, name, version, digest } = emu.seed.artifact({
+   *   project: 'vision',
+   *   type: 'dataset',
+   *   collection: 'mnist',
+   *   aliases: ['production'],
+   *   files: { 'train.csv': 'a,b\n1,2\n' },
+   *   references: { 'big.bin': 'https://example.com/big.bin' },
+   * }); // name 'mnist:v0', version 'v0'
+   * ```
+   */
+  artifact(input: SeedArtifactInput): SeededArtifact;
+  /**
+   * Links a committed version into a portfolio (a link collection, created when missing): the
+   * next index there, `latest` moved to it, and the given aliases.
+   *
+   * @example
+   * ```ts
+   * const { id } = emu.seed.artifact({ project: 'vision', type: 'model', collection: 'resnet' });
+   * emu.seed.link({ artifact: id, project: 'model-registry', collection: 'classifier', aliases: ['production'] });
+   * ```
+   */
+  link(input: SeedLinkInput): SeededLink;
+  /**
+   * Adds an organization: its org entity (a team, created when missing, where registries live),
+   * its members (who join the org entity) and the other teams that belong to it.
+   *
+   * @example
+   * ```ts
+   * emu.seed.organization({ name: 'acme', orgEntity: 'acme-org', members: ['alice'], teams: ['vision-team'] });
+   * ```
+   */
+  organization(input: SeedOrganizationInput): SeededOrganization;
 }
 
 /**
@@ -129,5 +177,11 @@ export function createSeeder(store: EmulatorStore): EmulatorSeeder {
       const { id, name } = seedReport(store, input);
       return { id, name };
     },
+    artifact: (input) => {
+      const { id, name, version, digest } = seedArtifact(store, input);
+      return { id, name, version, digest };
+    },
+    link: (input) => seedLink(store, input),
+    organization: (input) => seedOrganization(store, input),
   };
 }

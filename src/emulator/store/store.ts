@@ -1,5 +1,5 @@
 /**
- * The emulator's in-memory store: users, entities, projects, runs, sweeps and reports, with
+ * The emulator's in-memory store: users, entities, projects, runs, sweeps, reports and artifacts, with
  * integer ids per kind. The records are defined by their domains (`domains/<domain>/records.ts`)
  * and so is seeding them (`domains/<domain>/seed.ts`); the store holds them, finds them, and
  * offers the seed functions as methods.
@@ -13,6 +13,16 @@
  * ```
  * @module
  */
+import {
+  createArtifactData,
+  type ArtifactData,
+  type ArtifactRecord,
+  type SeedArtifactInput,
+  type SeededArtifact,
+  type SeededLink,
+  type SeedLinkInput,
+} from '../domains/artifacts/records.js';
+import { seedArtifact, seedLink } from '../domains/artifacts/seed.js';
 import { putRunFile } from '../domains/files/seed.js';
 import type { FileRecord } from '../domains/files/records.js';
 import type { ProjectRecord, SeededProject, SeedProjectInput } from '../domains/projects/records.js';
@@ -24,6 +34,7 @@ import { seedRun } from '../domains/runs/seed.js';
 import { DEFAULT_FEATURES } from '../domains/server/records.js';
 import type { SeededSweep, SeedSweepInput, SweepRecord } from '../domains/sweeps/records.js';
 import { seedSweep } from '../domains/sweeps/seed.js';
+import type { OrganizationRecord } from '../domains/organizations/records.js';
 import type { ApiKeyRecord } from '../domains/users/api-keys.js';
 import type { EntityRecord, SeedUserInput, UserRecord, ViewerOptions } from '../domains/users/records.js';
 import { ensureEntity, ensureUser, seedUser } from '../domains/users/seed.js';
@@ -38,7 +49,23 @@ import { createPrng, cryptoPrng, type Prng } from './random.js';
  * const kind: StoredKind = 'run';
  * ```
  */
-export type StoredKind = 'user' | 'entity' | 'project' | 'run' | 'sweep' | 'report' | 'file' | 'apiKey';
+export type StoredKind =
+  | 'user'
+  | 'entity'
+  | 'project'
+  | 'run'
+  | 'sweep'
+  | 'report'
+  | 'file'
+  | 'apiKey'
+  | 'artifactType'
+  | 'artifactCollection'
+  | 'artifact'
+  | 'artifactMembership'
+  | 'artifactAlias'
+  | 'artifactManifest'
+  | 'tag'
+  | 'organization';
 
 /**
  * Everything the emulator knows. Tests may read it directly (`emu.store`); prefer `emu.seed` to add data.
@@ -64,6 +91,10 @@ export class EmulatorStore {
   readonly reports = new Map<number, ReportRecord>();
   /** API key records (labels, never secrets) by integer id. */
   readonly apiKeys = new Map<number, ApiKeyRecord>();
+  /** Artifact types, collections, versions, memberships, aliases, manifests, tags and stored content. */
+  readonly artifacts: ArtifactData = createArtifactData();
+  /** Organizations by name. */
+  readonly organizations = new Map<string, OrganizationRecord>();
   /** Server feature flags by name. */
   readonly features = new Map<string, boolean>();
   /** Username of the viewer. */
@@ -87,6 +118,14 @@ export class EmulatorStore {
     report: 0,
     file: 0,
     apiKey: 0,
+    artifactType: 0,
+    artifactCollection: 0,
+    artifact: 0,
+    artifactMembership: 0,
+    artifactAlias: 0,
+    artifactManifest: 0,
+    tag: 0,
+    organization: 0,
   };
 
   /**
@@ -359,5 +398,30 @@ export class EmulatorStore {
    */
   seedReport(input: SeedReportInput): SeededReport & { record: ReportRecord } {
     return seedReport(this, input);
+  }
+
+  /**
+   * Adds an artifact version (the next of its collection); its collection, type and project (and
+   * entity) are created when missing.
+   *
+   * @example
+   * ```ts
+   * store.seedArtifact({ project: 'vision', type: 'dataset', collection: 'mnist', files: { 'a.csv': 'x,y\n' } }).name; // 'mnist:v0'
+   * ```
+   */
+  seedArtifact(input: SeedArtifactInput): SeededArtifact & { record: ArtifactRecord } {
+    return seedArtifact(this, input);
+  }
+
+  /**
+   * Links a committed version into a portfolio (created when missing).
+   *
+   * @example
+   * ```ts
+   * store.seedLink({ artifact: seeded.id, project: 'registry', collection: 'classifier', aliases: ['production'] });
+   * ```
+   */
+  seedLink(input: SeedLinkInput): SeededLink {
+    return seedLink(this, input);
   }
 }

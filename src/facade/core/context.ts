@@ -16,12 +16,24 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { LocalFiles } from '../../io/files.js';
 import type { RequestOptions as TransportCallOptions } from '../../transport/index.js';
 import type { StorageRequest } from '../../transport/storage.js';
+import type { Artifact } from '../artifacts/artifact.js';
+import type { ArtifactType } from '../artifacts/artifact-type.js';
+import type {
+  ArtifactsOptions,
+  LogArtifactOptions,
+  RunArtifactsOptions,
+  UseArtifactOptions,
+} from '../artifacts/artifacts.js';
+import type { ArtifactCollection, ArtifactCollectionsOptions } from '../artifacts/collection.js';
 import type { File, RunFilesOptions } from '../files/file.js';
+import type { RunLightFieldsFragment } from '../../generated/graphql.js';
+import type { ArtifactCollectionRef } from '../paths/artifact-paths.js';
 import type { ProjectPath, RunRef, SweepRef } from '../paths/paths.js';
+import type { Run } from '../runs/run.js';
 import type { Runs, RunsOptions } from '../runs/runs.js';
 import type { Sweep } from '../sweeps/sweep.js';
 import type { SweepsOptions } from '../sweeps/sweeps.js';
-import type { Paginated } from './pagination.js';
+import type { ListOptions, Paginated } from './pagination.js';
 
 /**
  * Variables of a GraphQL operation, as `api.request` takes them.
@@ -58,15 +70,19 @@ export interface RequestOptions {
 export type TransportRequestOptions<TData> = TransportCallOptions<TData>;
 
 /**
- * Defaults for paths without an entity or project: the `entity` / `project` options, else
- * `WANDB_ENTITY` / `WANDB_PROJECT`.
+ * Defaults for paths without an entity, project or organization: the `entity` / `project` /
+ * `organization` options, else `WANDB_ENTITY` / `WANDB_PROJECT` / `WANDB_ORGANIZATION`.
  *
  * @example
  * ```ts
- * const settings: Settings = { entity: 'acme', project: undefined };
+ * const settings: Settings = { entity: 'acme', project: undefined, organization: undefined };
  * ```
  */
-export type Settings = Readonly<{ entity: string | undefined; project: string | undefined }>;
+export type Settings = Readonly<{
+  entity: string | undefined;
+  project: string | undefined;
+  organization: string | undefined;
+}>;
 
 /**
  * What facade objects (Run, Project, ...) and the domain functions need from the {@link Api}
@@ -120,4 +136,24 @@ export interface FacadeContext {
   runFile(ref: RunRef, name: string, options?: RequestOptions): Promise<File>;
   /** @internal Uploads a file to a run (files domain), for `run.uploadFile()`; the arguments as given to it. */
   uploadRunFile(ref: RunRef, target: unknown, second?: unknown, third?: unknown): Promise<File>;
+  /** @internal A run from a run fragment another domain selected (runs domain), for `artifact.usedBy()` and `artifact.loggedBy()`. */
+  runFromData(entity: string, project: string, data: RunLightFieldsFragment): Run;
+  /** @internal The versions of a collection whose address is known (artifacts domain), for `collection.artifacts()`. */
+  collectionArtifacts(
+    where: ArtifactCollectionRef & { type: string },
+    options?: ArtifactsOptions,
+  ): Paginated<Artifact>;
+  /** @internal The artifacts a run logged or used (artifacts domain), for `run.loggedArtifacts()` and `run.usedArtifacts()`. */
+  runArtifacts(ref: RunRef, kind: 'logged' | 'used', options?: RunArtifactsOptions): Paginated<Artifact>;
+  /** @internal Declares an artifact an input of a run (artifacts domain), for `run.useArtifact()`; the arguments as given to it. */
+  useArtifact(ref: RunRef, artifact: unknown, options?: UseArtifactOptions): Promise<Artifact>;
+  /** @internal Declares an existing artifact an output of a run (artifacts domain), for `run.logArtifact()`; the arguments as given to it. */
+  logArtifact(ref: RunRef, artifact: unknown, options?: LogArtifactOptions): Promise<Artifact>;
+  /** @internal The artifact types of a project (artifacts domain), for `project.artifactTypes()`. */
+  projectArtifactTypes(where: Required<ProjectPath>, options?: ListOptions): Paginated<ArtifactType>;
+  /** @internal Every artifact collection of a project (artifacts domain), for `project.collections()`. */
+  projectCollections(
+    where: Required<ProjectPath>,
+    options?: ArtifactCollectionsOptions,
+  ): Paginated<ArtifactCollection>;
 }

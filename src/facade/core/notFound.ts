@@ -106,3 +106,70 @@ export function uploadRunNotFound(runPath: string, name: string): NotFoundError 
     `Run ${runPath} not found: the server gave no run for the upload of ${JSON.stringify(name)}`,
   );
 }
+
+/**
+ * The error for an artifact version the server does not have, saying whether its project exists.
+ *
+ * @param name - the version as asked for, `collection:alias`.
+ * @param projectFound - whether the answer had the project (`data.project != null`).
+ * @example
+ * ```ts
+ * artifactNotFound('mnist:v9', 'acme', 'vision', true).message; // 'Artifact mnist:v9 not found in project acme/vision'
+ * ```
+ */
+export function artifactNotFound(
+  name: string,
+  entity: string,
+  project: string,
+  projectFound: boolean,
+): NotFoundError {
+  return new NotFoundError(`Artifact ${name} not found ${inProject(entity, project, projectFound)}`);
+}
+
+/**
+ * The error for an artifact type a project does not have, saying whether the project exists.
+ *
+ * @param projectFound - whether the answer had the project (`data.project != null`).
+ * @example
+ * ```ts
+ * artifactTypeNotFound('dataset', 'acme', 'vision', true).message; // 'Artifact type "dataset" not found in project acme/vision'
+ * ```
+ */
+export function artifactTypeNotFound(
+  type: string,
+  entity: string,
+  project: string,
+  projectFound: boolean,
+): NotFoundError {
+  return new NotFoundError(
+    `Artifact type ${JSON.stringify(type)} not found ${inProject(entity, project, projectFound)}`,
+  );
+}
+
+/**
+ * The error for an artifact collection the server does not have, saying which of the project, the
+ * type or the collection is missing.
+ *
+ * @param found - what the answer had: `'none'` (no project), `'project'` (no such type in it), `'type'` (the type, not the collection).
+ * @example
+ * ```ts
+ * artifactCollectionNotFound('mnist', 'dataset', 'acme', 'vision', 'type').message;
+ * // 'Artifact collection "mnist" of type "dataset" not found in project acme/vision'
+ * ```
+ */
+export function artifactCollectionNotFound(
+  collection: string,
+  type: string,
+  entity: string,
+  project: string,
+  found: 'none' | 'project' | 'type',
+): NotFoundError {
+  const what = `Artifact collection ${JSON.stringify(collection)} of type ${JSON.stringify(type)} not found`;
+  if (found === 'none') return new NotFoundError(`${what} (project ${entity}/${project} not found)`);
+  if (found === 'project') {
+    return new NotFoundError(
+      `${what}: project ${entity}/${project} has no artifact type ${JSON.stringify(type)}`,
+    );
+  }
+  return new NotFoundError(`${what} in project ${entity}/${project}`);
+}

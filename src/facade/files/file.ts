@@ -13,29 +13,27 @@
  * ```
  * @module
  */
-import {
-  IntegrityError,
-  NetworkError,
-  PermissionError,
-  ServerError,
-  ValidationError,
-  WandbError,
-} from '../../errors/index.js';
+import { IntegrityError, ServerError, ValidationError } from '../../errors/index.js';
 import {
   DeleteFilesDocument,
   type FileFieldsFragment,
   RunFilesDocument,
   type RunFilesQuery,
 } from '../../generated/graphql.js';
-import { abortReason } from '../../transport/fetchWithTimeout.js';
-import { scrubStorageError } from '../../transport/storage.js';
+import {
+  contentStream,
+  md5AsBase64,
+  readAll,
+  rootOption,
+  saveContent,
+  type SignedContent,
+} from '../core/content.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { parseServerDate } from '../core/dates.js';
 import { fileGone, fileNotFound, runNotFound } from '../core/notFound.js';
 import { connectionPosition, Paginated, type ListOptions, type Page } from '../core/pagination.js';
 import { describeValue, optionalBoolean, optionalSignal, optionsObject } from '../core/validate.js';
 import { formatRunPath, type RunRef } from '../paths/paths.js';
-import { downloadSegments, rootOption } from './filenames.js';
 
 /**
  * Options of `run.files()`: which files, plus the options of every listing (`perPage`, default
@@ -229,32 +227,6 @@ export async function fetchRunFile(
 }
 
 /**
- * The byte length a storage response announces (`Content-Length`), or `undefined` when it does not
- * say or when the body is content-encoded (the header then counts the encoded bytes).
- */
-function announcedLength(res: Response): number | undefined {
-  const header = res.headers.get('content-length');
-  if (header === null || res.headers.get('content-encoding')) return undefined;
-  const length = Number(header);
-  return Number.isSafeInteger(length) && length >= 0 ? length : undefined;
-}
-
-/**
- * An MD5 as the server may give it — base64 of the 16-byte digest (what W&B sends), or its 32 hex
- * digits — as base64, to compare with a computed digest; `undefined` for anything else (then it
- * cannot be checked).
- */
-function md5AsBase64(md5: string): string | undefined {
-  const text = md5.trim();
-  if (/^[A-Za-z0-9+/]{22}(==)?$/.test(text)) return `${text.slice(0, 22)}==`;
-  if (/^[0-9a-fA-F]{32}$/.test(text)) {
-    const bytes = text.match(/../g)?.map((h) => String.fromCharCode(parseInt(h, 16))) ?? [];
-    return btoa(bytes.join(''));
-  }
-  return undefined;
-}
-
-/**
  * A file of a run (a config, a log, a checkpoint, a media file...). Get them with `run.files()`,
  * `run.file(name)` or `run.uploadFile(...)`.
  *
@@ -335,56 +307,7 @@ export class File {
    */
   stream(options: FileRequestOptions = {}): ReadableStream<Uint8Array> {
     const signal = optionalSignal(optionsObject(options).signal);
-    const cancel = new AbortController();
-    const onAbort = (): void => cancel.abort(abortReason(signal as AbortSignal));
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const cleanup = (): void => signal?.removeEventListener('abort', onAbort);
-    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-    let opened = false;
-    let received = 0;
-    let expected: number | undefined;
-    return new ReadableStream<Uint8Array>(
-      {
-        pull: async (controller) => {
-          try {
-            if (!opened) {
-              if (signal?.aborted) throw abortReason(signal);
-              const res = await this.#open(cancel.signal);
-              opened = true;
-              expected = announcedLength(res);
-              reader = res.body?.getReader();
-            }
-            const chunk = reader ? await reader.read() : { done: true as const, value: undefined };
-            if (chunk.done) {
-              if (expected !== undefined && received !== expected) throw this.#sizeError(received, expected);
-              cleanup();
-              controller.close();
-              return;
-            }
-            received += chunk.value.byteLength;
-            if (expected !== undefined && received > expected) {
-              await reader?.cancel().catch(() => undefined);
-              throw this.#sizeError(received, expected);
-            }
-            controller.enqueue(chunk.value);
-          } catch (e) {
-            cleanup();
-            if (signal?.aborted) throw abortReason(signal);
-            if (e instanceof WandbError) throw e;
-            throw new NetworkError(
-              `Download of ${JSON.stringify(this.name)} was interrupted after ${received} of ${expected ?? this.size} bytes`,
-              { cause: scrubStorageError(e, this.directUrl) },
-            );
-          }
-        },
-        cancel: async (reason) => {
-          cleanup();
-          cancel.abort(reason);
-          await reader?.cancel(reason).catch(() => undefined);
-        },
-      },
-      { highWaterMark: 0 },
-    );
+    return contentStream(this.#ctx, this.#content(), { signal });
   }
 
   /**
@@ -451,17 +374,15 @@ export class File {
     const root = rootOption(o.root);
     const replace = optionalBoolean(o.replace, 'replace') ?? false;
     const signal = optionalSignal(o.signal);
-    const segments = downloadSegments(this.name);
-    const disk = this.#ctx.disk();
-    const target = await disk.prepareDownload(root, segments, this.name, replace);
     const listed = this.md5 === undefined ? undefined : md5AsBase64(this.md5);
-    await disk.writeAtomic(target, this.stream({ signal }), {
+    return saveContent(this.#ctx, this.#content(), {
+      root,
       replace,
+      signal,
       ...(listed === undefined
         ? {}
         : { verify: (actual: string) => this.#verifyMd5(listed, actual, signal) }),
     });
-    return target;
   }
 
   /** Accepts downloaded bytes whose MD5 is `actual` when it is the listed one, or the file's MD5 now. */
@@ -512,49 +433,26 @@ export class File {
     return { id, name, size, md5, mimetype, updatedAt, run: formatRunPath(this.#ref) };
   }
 
-  #sizeError(received: number, expected: number): NetworkError {
-    const how = received < expected ? 'incomplete' : 'longer than announced';
-    return new NetworkError(
-      `Download of ${JSON.stringify(this.name)} is ${how}: received ${received} bytes, the storage announced ${expected}`,
-    );
+  /** This file as {@link contentStream} and {@link saveContent} read it; renewing reads the entry again. */
+  #content(): SignedContent {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const file = this;
+    return {
+      get name() {
+        return file.name;
+      },
+      get size() {
+        return file.size;
+      },
+      get directUrl() {
+        return file.directUrl;
+      },
+      renew: (signal) => this.#refresh(signal),
+    };
   }
 
-  async #readAll(options: FileRequestOptions): Promise<Uint8Array> {
-    const reader = this.stream(options).getReader();
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      total += value.byteLength;
-    }
-    const out = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of chunks) {
-      out.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    return out;
-  }
-
-  /** GETs the content; a 403 (an expired signed URL) renews the entry once and tries again. */
-  async #open(signal: AbortSignal): Promise<Response> {
-    try {
-      return await this.#get(signal);
-    } catch (e) {
-      if (!(e instanceof PermissionError && e.status === 403) || signal.aborted) throw e;
-    }
-    await this.#refresh(signal);
-    return this.#get(signal);
-  }
-
-  #get(signal: AbortSignal): Promise<Response> {
-    return this.#ctx.storage(this.directUrl, {
-      method: 'GET',
-      signal,
-      what: `Download of ${JSON.stringify(this.name)}`,
-    });
+  #readAll(options: FileRequestOptions): Promise<Uint8Array> {
+    return readAll(this.stream(options));
   }
 
   async #refresh(signal: AbortSignal | undefined): Promise<void> {

@@ -49,49 +49,6 @@ export function uploadSafeName(name: unknown, parameter = 'name'): string {
   return segments.join('/');
 }
 
-/**
- * The path segments to write a run file to, below a download folder, from the file's name as the
- * server sent it. Anything that could end up outside the folder is refused: absolute names
- * (`/x`, `\x`, `C:x`), `..` segments, NUL characters, and names with no file in them. Both `/` and
- * `\` separate segments; empty and `.` segments are dropped.
- *
- * @throws {@link ValidationError} (parameter `name`) naming the file.
- * @example
- * ```ts
- * downloadSegments('./logs//out.txt'); // ['logs', 'out.txt']
- * downloadSegments('/etc/passwd'); // throws ValidationError
- * ```
- */
-export function downloadSegments(name: string): string[] {
-  const refuse = (why: string): ValidationError =>
-    new ValidationError('name', `refusing to download ${JSON.stringify(name)}: ${why}`);
-  if (typeof name !== 'string' || name === '') throw refuse('the file has no name');
-  if (name.includes('\0')) throw refuse('the name contains a NUL character');
-  if (/^[\\/]/.test(name) || /^[A-Za-z]:/.test(name)) {
-    throw refuse('an absolute name would be written outside the download folder');
-  }
-  const segments = splitSegments(name).filter((s) => s !== '' && s !== '.');
-  if (segments.includes('..')) throw refuse('a ".." segment would be written outside the download folder');
-  if (segments.length === 0) throw refuse('the name has no file in it');
-  return segments;
-}
-
-/**
- * The `root` option of `file.download()` and `run.uploadFile(path)`: a folder path (kept as
- * written), `.` (the working directory) when absent.
- *
- * @throws {@link ValidationError} (parameter `root`) for anything but a non-empty string.
- * @example
- * ```ts
- * rootOption(undefined); // '.'
- * rootOption('downloads/run-1'); // 'downloads/run-1'
- * rootOption(''); // throws ValidationError
- * ```
- */
-export function rootOption(value: unknown): string {
-  if (value === undefined) return '.';
-  if (typeof value !== 'string' || value === '') {
-    throw new ValidationError('root', 'expected a folder path (a non-empty string)');
-  }
-  return value;
-}
+// Shared with every download (artifact files too), so they live in core/content.ts; re-exported
+// here for the run-file code and tests that import them from this module.
+export { downloadSegments, rootOption } from '../core/content.js';

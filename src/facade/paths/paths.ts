@@ -27,6 +27,8 @@ export interface PathDefaults {
   entity?: string;
   /** Project used when the path has none. */
   project?: string;
+  /** Organization used for a registry project path that names none (artifact paths only). */
+  organization?: string;
 }
 
 /**

@@ -9,10 +9,12 @@
  * ```
  * @module
  */
+import type { ArtifactType } from '../artifacts/artifact-type.js';
+import type { ArtifactCollection, ArtifactCollectionsOptions } from '../artifacts/collection.js';
 import type { ProjectFieldsFragment } from '../../generated/graphql.js';
 import type { FacadeContext } from '../core/context.js';
 import { parseServerDate } from '../core/dates.js';
-import type { Paginated } from '../core/pagination.js';
+import type { ListOptions, Paginated } from '../core/pagination.js';
 import { projectUrl } from '../paths/urls.js';
 import type { Runs, RunsOptions } from '../runs/runs.js';
 import type { Sweep } from '../sweeps/sweep.js';
@@ -125,5 +127,33 @@ export class Project {
   toJSON(): Record<string, unknown> {
     const { id, name, entity, description, createdAt, isBenchmark, readOnly, url } = this;
     return { id, name, entity, description, createdAt, isBenchmark, readOnly, url };
+  }
+
+  /**
+   * The project's artifact types, 50 per request by default (no total).
+   *
+   * @example
+   * ```ts
+   * for await (const type of project.artifactTypes()) console.log(type.name);
+   * ```
+   */
+  artifactTypes(options: ListOptions = {}): Paginated<ArtifactType> {
+    return this.#ctx.projectArtifactTypes({ entity: this.entity, project: this.name }, options);
+  }
+
+  /**
+   * Every artifact collection of the project, all types, 50 per request by default. On servers
+   * with the feature `ARTIFACT_COLLECTIONS_FILTERING_SORTING` it takes `filters` and `order` and
+   * has a `totalCount()`; elsewhere there is no total, and `filters` or `order` reject with
+   * `UnsupportedError` before any listing request.
+   *
+   * @example
+   * ```ts
+   * const collections = project.collections({ filters: { name: { $regex: '^mnist' } }, order: '-createdAt' });
+   * for await (const c of collections) console.log(c.type, c.name);
+   * ```
+   */
+  collections(options: ArtifactCollectionsOptions = {}): Paginated<ArtifactCollection> {
+    return this.#ctx.projectCollections({ entity: this.entity, project: this.name }, options);
   }
 }

@@ -1,7 +1,8 @@
 /**
  * W&B runs: {@link Run}, built from the `RunLightFields` / `RunHeavyFields` fragments, and the
  * functions that get one ({@link getRun}, {@link fetchRunDetail}). A run's files are the files
- * domain's: `run.files()`, `run.file()` and `run.uploadFile()` reach it through the context.
+ * domain's: `run.files()`, `run.file()` and `run.uploadFile()` reach it through the context, as
+ * its artifacts (`run.loggedArtifacts()`, ...) reach the artifacts domain.
  *
  * @example
  * ```ts
@@ -27,6 +28,8 @@ import { checkSendableJson, parseJsonString, unwrapConfig } from '../core/json.j
 import { runNotFound } from '../core/notFound.js';
 import type { Paginated } from '../core/pagination.js';
 import { optionalBoolean, optionalSignal, optionsObject } from '../core/validate.js';
+import type { Artifact } from '../artifacts/artifact.js';
+import type { LogArtifactOptions, RunArtifactsOptions, UseArtifactOptions } from '../artifacts/artifacts.js';
 import type { File, RunFilesOptions } from '../files/file.js';
 import type { UploadData, UploadDataOptions, UploadFileOptions } from '../files/upload.js';
 import { parseRunPath, type RunRef } from '../paths/paths.js';
@@ -717,6 +720,68 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
     third?: UploadDataOptions,
   ): Promise<File> {
     return this.#ctx.uploadRunFile(this.#ref, target, second, third);
+  }
+
+  /**
+   * The artifact versions this run logged (its outputs), 100 per request by default, with the
+   * server's `totalCount()`. Each is named in the collection it was born in (`collection:vN`).
+   * Iterating a run that no longer exists rejects with {@link NotFoundError}.
+   *
+   * @example
+   * ```ts
+   * for await (const artifact of run.loggedArtifacts()) console.log(artifact.name, artifact.type);
+   * ```
+   */
+  loggedArtifacts(options: RunArtifactsOptions = {}): Paginated<Artifact> {
+    return this.#ctx.runArtifacts(this.#ref, 'logged', options);
+  }
+
+  /**
+   * The artifact versions this run used (its inputs), 100 per request by default, with the
+   * server's `totalCount()`.
+   *
+   * @example
+   * ```ts
+   * const inputs = await run.usedArtifacts().toArray();
+   * console.log(inputs.map((a) => a.qualifiedName));
+   * ```
+   */
+  usedArtifacts(options: RunArtifactsOptions = {}): Paginated<Artifact> {
+    return this.#ctx.runArtifacts(this.#ref, 'used', options);
+  }
+
+  /**
+   * Declares an artifact version an input of this run (`useArtifact`) and resolves with it; using
+   * the same version again changes nothing. `usedAs` (default: the artifact's `name`) is how the
+   * app labels the use. Only committed versions can be used.
+   *
+   * @example
+   * ```ts
+   * const dataset = await api.artifact('acme/vision/mnist:latest');
+   * await run.useArtifact(dataset, { usedAs: 'training-data' });
+   * ```
+   */
+  useArtifact(artifact: Artifact, options: UseArtifactOptions = {}): Promise<Artifact> {
+    return this.#ctx.useArtifact(this.#ref, artifact, options);
+  }
+
+  /**
+   * Declares an artifact version that is already logged an output of this run, adding `aliases`
+   * and `tags` to it, the way the official client does (`createArtifact` with the version's digest,
+   * which the server answers with the existing version). The version must be in this run's project
+   * ({@link ValidationError} otherwise, before any request). The server must recognize the digest
+   * as a version of the collection — W&B promises it for the latest version — else it starts a new
+   * version, left unfinished, and this rejects with `ConflictError`. Resolves with the version,
+   * read again. Publishing new content is not this method.
+   *
+   * @example
+   * ```ts
+   * const model = await api.artifact('acme/vision/resnet:latest');
+   * await run.logArtifact(model, { aliases: ['candidate'], tags: ['resnet50'] });
+   * ```
+   */
+  logArtifact(artifact: Artifact, options: LogArtifactOptions = {}): Promise<Artifact> {
+    return this.#ctx.logArtifact(this.#ref, artifact, options);
   }
 
   /**

@@ -70,7 +70,7 @@ export const fileMutations: EmulatorResolvers = {
       return {
         runID: globalId('Run', run.id),
         uploadHeaders: [...UPLOAD_HEADERS],
-        files: input.files.map((name): FileView => ({ run, name, file: undefined })),
+        files: input.files.map((name): FileView => ({ kind: 'run', run, name, file: undefined })),
         clientMutationId,
       };
     }),

@@ -11,6 +11,7 @@
  */
 
 import { createHash } from 'node:crypto';
+import type { ArtifactFileView } from '../artifacts/records.js';
 import type { RunRecord } from '../runs/records.js';
 
 /**
@@ -111,19 +112,18 @@ export function isStorableName(name: unknown): name is string {
   return typeof name === 'string' && name !== '' && name !== '.' && name !== '..' && !name.includes('\0');
 }
 
-/** The path of a run file on the storage endpoint; the whole name is one encoded segment. */
-
 /**
- * What a `File` resolves from: a stored file of a run, or (in `createRunFiles` answers) the slot
- * of a file to upload, which has a name and an upload URL but no content yet.
+ * What a `File` of a run resolves from: a stored file of a run, or (in `createRunFiles` answers)
+ * the slot of a file to upload, which has a name and an upload URL but no content yet.
  *
  * @example
  * ```ts
- * const stored: FileView = { run, name: file.name, file };
- * const slot: FileView = { run, name: 'model.ckpt', file: undefined };
+ * const stored: RunFileView = { kind: 'run', run, name: file.name, file };
+ * const slot: RunFileView = { kind: 'run', run, name: 'model.ckpt', file: undefined };
  * ```
  */
-export interface FileView {
+export interface RunFileView {
+  kind: 'run';
   /** The run the file belongs to. */
   run: RunRecord;
   /** The file's name within the run. */
@@ -131,3 +131,15 @@ export interface FileView {
   /** The stored file; `undefined` for an upload slot. */
   file: FileRecord | undefined;
 }
+
+/**
+ * What a `File` resolves from: a run's file ({@link RunFileView}) or an artifact's (a stored file
+ * of a version, an upload slot of the publish flow, or a manifest; the artifacts domain's
+ * `ArtifactFileView`).
+ *
+ * @example
+ * ```ts
+ * const view: FileView = { kind: 'run', run, name: file.name, file };
+ * ```
+ */
+export type FileView = RunFileView | ArtifactFileView;

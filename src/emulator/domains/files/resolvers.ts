@@ -17,7 +17,8 @@ import { globalId } from '../../graphql/ids.js';
 import { UPLOAD_CONTENT_TYPE } from '../../http/storage.js';
 import type { RunRecord } from '../runs/records.js';
 import { likeMatcher } from './like.js';
-import type { FileRecord, FileView } from './records.js';
+import { artifactFileFields } from '../artifacts/files.js';
+import type { FileRecord, FileView, RunFileView } from './records.js';
 
 /**
  * The `uploadHeaders` of an upload: what the PUT to a signed upload URL must send, as
@@ -31,13 +32,13 @@ import type { FileRecord, FileView } from './records.js';
 export const UPLOAD_HEADERS: readonly string[] = [`Content-Type:${UPLOAD_CONTENT_TYPE}`];
 
 /** The stored file of a view; an upload slot has none of the stored fields. */
-function stored(view: FileView, field: string): FileRecord {
+function stored(view: RunFileView, field: string): FileRecord {
   if (!view.file) throw notImplementedField('File', field);
   return view.file;
 }
 
 /** A signed GET URL of a stored file. */
-function downloadUrl(view: FileView, field: string, { storage, origin }: EmulatorContext): string {
+function downloadUrl(view: RunFileView, field: string, { storage, origin }: EmulatorContext): string {
   return storage.sign('GET', view.run.id, stored(view, field).name, origin);
 }
 
@@ -76,7 +77,8 @@ export function runFilesPage(
   );
   return {
     uploadHeaders: [],
-    ...connectionOf(page, (file): FileView => ({ run, name: file.name, file })),
+    ...connectionOf(page, (file): FileView => ({ kind: 'run', run, name: file.name, file })),
+    totalCount: page.totalCount,
   };
 }
 
@@ -97,31 +99,60 @@ export const fileResolvers: EmulatorResolvers = {
     uploadHeaders: (connection) => connection.uploadHeaders,
     pageInfo: (connection) => connection.pageInfo,
     edges: (connection) => connection.edges,
+    // Newer than the 2024 schema; without TOTAL_COUNT_IN_FILE_CONNECTION validation refuses it.
+    totalCount: (connection) => connection.totalCount ?? null,
   },
   FileEdge: {
     node: (edge) => edge.node ?? null,
     cursor: (edge) => edge.cursor,
   },
+  // Run files here; artifact files (stored files of versions, upload slots, manifests) in the
+  // artifacts domain (`artifactFileFields`).
   File: {
-    id: (view) => globalId('File', stored(view, 'id').id),
-    name: (view) => view.name,
-    displayName: (view) => view.name,
-    createdAt: (view) => stored(view, 'createdAt').createdAt,
-    updatedAt: (view) => stored(view, 'updatedAt').updatedAt,
-    mimetype: (view) => stored(view, 'mimetype').mimetype,
-    sizeBytes: (view) => stored(view, 'sizeBytes').content.byteLength,
-    md5: (view) => stored(view, 'md5').md5,
-    digest: (view) => stored(view, 'digest').md5,
+    id: (view) =>
+      view.kind === 'run' ? globalId('File', stored(view, 'id').id) : artifactFileFields.id(view),
+    name: (view) => (view.kind === 'run' ? view.name : artifactFileFields.name(view)),
+    displayName: (view) => (view.kind === 'run' ? view.name : artifactFileFields.name(view)),
+    createdAt: (view) =>
+      view.kind === 'run' ? stored(view, 'createdAt').createdAt : artifactFileFields.createdAt(view),
+    updatedAt: (view) =>
+      view.kind === 'run' ? stored(view, 'updatedAt').updatedAt : artifactFileFields.createdAt(view),
+    mimetype: (view) =>
+      view.kind === 'run' ? stored(view, 'mimetype').mimetype : artifactFileFields.mimetype(view),
+    sizeBytes: (view, _args, context) =>
+      view.kind === 'run'
+        ? stored(view, 'sizeBytes').content.byteLength
+        : artifactFileFields.sizeBytes(view, context),
+    md5: (view) => (view.kind === 'run' ? stored(view, 'md5').md5 : artifactFileFields.md5(view)),
+    digest: (view) => (view.kind === 'run' ? stored(view, 'digest').md5 : artifactFileFields.md5(view)),
     // The W&B-hosted URL; here a signed URL like directUrl (or a signed upload URL with `upload: true`).
-    url: handles(['upload'], (view, args, context) =>
-      args.upload === true
+    url: handles(['upload'], (view, args, context) => {
+      if (view.kind !== 'run') return artifactFileFields.url(view, args.upload === true, context);
+      return args.upload === true
         ? context.storage.sign('PUT', view.run.id, stored(view, 'url').name, context.origin)
-        : downloadUrl(view, 'url', context),
-    ),
-    directUrl: (view, _args, context) => downloadUrl(view, 'directUrl', context),
+        : downloadUrl(view, 'url', context);
+    }),
+    directUrl: (view, _args, context) =>
+      view.kind === 'run'
+        ? downloadUrl(view, 'directUrl', context)
+        : artifactFileFields.directUrl(view, context),
     // A stored file has no pending upload; an upload slot (createRunFiles) has its signed PUT URL.
-    uploadUrl: (view, _args, { storage, origin }) =>
-      view.file ? null : storage.sign('PUT', view.run.id, view.name, origin),
-    uploadHeaders: (view) => (view.file ? [] : [...UPLOAD_HEADERS]),
+    uploadUrl: (view, _args, context) => {
+      if (view.kind !== 'run') return artifactFileFields.uploadUrl(view, context);
+      return view.file ? null : context.storage.sign('PUT', view.run.id, view.name, context.origin);
+    },
+    uploadHeaders: (view) =>
+      view.kind === 'run' ? (view.file ? [] : [...UPLOAD_HEADERS]) : artifactFileFields.uploadHeaders(view),
+    uploadMultipartUrls: (view, _args, context) =>
+      view.kind === 'run' ? null : artifactFileFields.uploadMultipartUrls(view, context),
+    storagePath: (view, _args, context) =>
+      view.kind === 'run'
+        ? `wandb_runs/${view.run.id}/${view.name}`
+        : artifactFileFields.storagePath(view, context),
+    artifact: (view, _args, context) =>
+      view.kind === 'run' ? null : artifactFileFields.artifact(view, context),
+    isReference: () => false,
+    exists: (view, _args, context) =>
+      view.kind === 'run' ? view.file !== undefined : artifactFileFields.exists(view, context),
   },
 };
