@@ -594,7 +594,11 @@ export async function publishDraft(
         )
         .catch(() => undefined);
     }
-    report();
+    try {
+      report();
+    } catch {
+      // the publish failed already: that failure is what it rejects with
+    }
     throw error;
   }
 }
