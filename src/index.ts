@@ -108,6 +108,21 @@ export type {
   LogArtifactOptions,
 } from './facade/artifacts/artifacts.js';
 export {
+  ArtifactDraft,
+  type ArtifactContent,
+  type DraftAddOptions,
+  type DraftAddFileOptions,
+  type DraftAddReferenceOptions,
+  type DraftEntry,
+  type NewArtifactOptions,
+} from './facade/artifacts/draft.js';
+export {
+  DEFAULT_MULTIPART_THRESHOLD,
+  DEFAULT_PART_SIZE,
+  type PublishOptions,
+  type PublishProgress,
+} from './facade/artifacts/publish.js';
+export {
   parseManifest,
   manifestDigest,
   type ArtifactManifest,

@@ -19,6 +19,7 @@ import { Transport, type RetryOptions } from '../transport/index.js';
 import type { StorageRequest } from '../transport/storage.js';
 import type { Artifact } from './artifacts/artifact.js';
 import type { ArtifactType } from './artifacts/artifact-type.js';
+import { ArtifactDraft, type NewArtifactOptions } from './artifacts/draft.js';
 import { listArtifactTypes } from './artifacts/artifact-type.js';
 import {
   artifactCollectionExists,
@@ -568,6 +569,25 @@ export class Api {
    */
   createRun(options: CreateRunOptions = {}): Promise<Run> {
     return createRun(this, options);
+  }
+
+  /**
+   * A new artifact version to put together and publish: add content ({@link ArtifactDraft.add}),
+   * files on disk ({@link ArtifactDraft.addFile}, Node) and references
+   * ({@link ArtifactDraft.addReference}), then {@link ArtifactDraft.publish} it to a project. The
+   * name, type, description, metadata and TTL are checked now ({@link ValidationError}); nothing
+   * is sent until `publish()`.
+   *
+   * @example
+   * ```ts
+   * const draft = api.newArtifact({ name: 'mnist', type: 'dataset', metadata: { rows: 60_000 } });
+   * draft.addFile('data/train.csv', { root: 'data' });
+   * draft.add('labels.json', JSON.stringify(labels));
+   * const artifact = await draft.publish({ project: 'vision', aliases: ['staging'] });
+   * ```
+   */
+  newArtifact(options: NewArtifactOptions): ArtifactDraft {
+    return new ArtifactDraft(this, options);
   }
 
   /**

@@ -63,6 +63,27 @@ export async function readUpload(path: string, root: string): Promise<UploadSour
   return { relativeName, data };
 }
 
+/**
+ * Checks that `path` is a regular file, synchronously, and gives its name relative to `root`
+ * (`/`-separated) and its size; nothing is read (see {@link LocalFiles.inspectUpload}).
+ *
+ * @example
+ * ```ts
+ * inspectUpload('data/train.csv', 'data'); // { relativeName: 'train.csv', size: 1024 }
+ * ```
+ */
+export function inspectUpload(path: string, root: string): { relativeName: string; size: number } {
+  const absolute = resolve(path);
+  let info: fs.Stats;
+  try {
+    info = fs.statSync(absolute);
+  } catch (e) {
+    throw new ValidationError('path', `cannot read ${JSON.stringify(path)} (${codeOf(e) ?? 'unreadable'})`);
+  }
+  if (!info.isFile()) throw new ValidationError('path', `${JSON.stringify(path)} is not a file`);
+  return { relativeName: relative(resolve(root), absolute).split(sep).join('/'), size: info.size };
+}
+
 /** Whether `path` is `root` itself or below it. */
 function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);
@@ -225,4 +246,4 @@ export async function writeAtomic(
  * protected override fileSystem(): LocalFiles { return nodeFiles; }
  * ```
  */
-export const nodeFiles: LocalFiles = { readUpload, prepareDownload, writeAtomic };
+export const nodeFiles: LocalFiles = { readUpload, inspectUpload, prepareDownload, writeAtomic };

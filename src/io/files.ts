@@ -50,6 +50,18 @@ export interface LocalFiles {
    */
   readUpload(path: string, root: string): Promise<UploadSource>;
   /**
+   * Checks, synchronously, that `path` (relative to the working directory) is a regular file and
+   * returns its name relative to `root` (`/`-separated; starts with `../` when outside the root)
+   * and its size, without reading it: what `draft.addFile()` checks when it is called.
+   * Throws `ValidationError` (parameter `path`) when there is no such regular file.
+   *
+   * @example
+   * ```ts
+   * const { relativeName, size } = disk.inspectUpload('data/train.csv', 'data'); // 'train.csv'
+   * ```
+   */
+  inspectUpload(path: string, root: string): { relativeName: string; size: number };
+  /**
    * Resolves where a download goes — `<root>/<segments...>`, which must stay inside `root`, also
    * through symbolic links (`ValidationError` naming `name` otherwise) — creates the missing
    * folders, and rejects with `ConflictError` when something exists there (or a file is where a

@@ -45,6 +45,11 @@ export const NO_LOCAL_FILES: LocalFiles = {
         `run.uploadFile(path) reads a file from disk, ${NEEDS_NODE}; elsewhere pass the content: run.uploadFile(name, data)`,
       ),
     ),
+  inspectUpload: () => {
+    throw new UnsupportedError(
+      `draft.addFile(path) reads a file from disk, ${NEEDS_NODE}; elsewhere pass the content: draft.add(name, data)`,
+    );
+  },
   prepareDownload: () =>
     Promise.reject(
       new UnsupportedError(

@@ -13,6 +13,7 @@
 import { ValidationError, WandbError } from '../../errors/index.js';
 import { CreateRunDocument } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
+import { randomId } from '../core/random.js';
 import { optionalName, optionalSignal, optionsObject } from '../core/validate.js';
 import { Run } from './run.js';
 
@@ -60,10 +61,7 @@ export interface RunDeleteOptions extends Pick<RequestOptions, 'signal'> {
   deleteArtifacts?: boolean;
 }
 
-const RUN_ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const RUN_ID_LENGTH = 8;
-/** The largest multiple of the alphabet size below 256: bytes at or above it are drawn again (no bias). */
-const UNBIASED_LIMIT = 256 - (256 % RUN_ID_ALPHABET.length);
 
 /**
  * A random run id like the official client makes: 8 characters of `[a-z0-9]`, from
@@ -75,17 +73,7 @@ const UNBIASED_LIMIT = 256 - (256 % RUN_ID_ALPHABET.length);
  * ```
  */
 export function randomRunId(): string {
-  let id = '';
-  const bytes = new Uint8Array(RUN_ID_LENGTH * 2);
-  while (id.length < RUN_ID_LENGTH) {
-    globalThis.crypto.getRandomValues(bytes);
-    for (const byte of bytes) {
-      if (byte >= UNBIASED_LIMIT) continue;
-      id += RUN_ID_ALPHABET.charAt(byte % RUN_ID_ALPHABET.length);
-      if (id.length === RUN_ID_LENGTH) break;
-    }
-  }
-  return id;
+  return randomId(RUN_ID_LENGTH);
 }
 
 /**
