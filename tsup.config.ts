@@ -28,6 +28,8 @@ export default defineConfig({
   shims: true,
   target: 'es2022',
   external: ['graphql', 'mingo'],
+  // Bundled: p-limit is ESM-only, which `require` of the CJS build could not load on every Node 20.
+  noExternal: ['p-limit', 'yocto-queue'],
   onSuccess: writeEmulatorEntries,
 });
 

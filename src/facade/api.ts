@@ -117,6 +117,11 @@ export interface ApiOptions {
   headers?: Record<string, string>;
   /** Your own urql `Client` (e.g. from a React Provider); used as is, with its own exchanges. */
   client?: Client;
+  /**
+   * How many storage transfers (artifact files downloaded or uploaded in parallel) this `Api`
+   * runs at once, across all its calls; a positive integer. Default 16.
+   */
+  storageConcurrency?: number;
 }
 
 /**
@@ -242,6 +247,19 @@ export class Api {
    */
   storage(url: string, request: StorageRequest = {}): Promise<Response> {
     return this.#transport.storage(url, request);
+  }
+
+  /**
+   * @internal {@link FacadeContext}: runs one storage transfer in this Api's bounded pool
+   * (`storageConcurrency` slots).
+   *
+   * @example
+   * ```ts
+   * await api.transfer(() => downloadOne(entry), signal);
+   * ```
+   */
+  transfer<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    return this.#transport.transfer(task, signal);
   }
 
   /**

@@ -92,6 +92,7 @@ export function resolveApiConfig(options: ApiOptions = {}): ApiConfig {
     userAgent,
     clientHeader: `wandb-api/${VERSION}`,
     missingKeyMessage: MISSING_KEY,
+    transferConcurrency: optionalPositive(o.storageConcurrency, 'storageConcurrency', { integer: true }),
   };
   return {
     baseUrl,

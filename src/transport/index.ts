@@ -44,6 +44,7 @@ import { abortReason, DEFAULT_TIMEOUT_MS, fetchWithTimeout } from './fetchWithTi
 import { resultError, scrubJson } from './resultError.js';
 import { type RetryOptions, retryExchange } from './retryExchange.js';
 import { httpStatusExchange } from './statusExchange.js';
+import { createPool, type Pool } from './pool.js';
 import { resolveStorageUrl, type StorageRequest, storageFetch } from './storage.js';
 
 export {
@@ -128,6 +129,12 @@ export interface TransportOptions {
   clientHeader: string;
   /** Message of the `AuthenticationError` thrown when neither `apiKey` nor `bearerToken` is set. */
   missingKeyMessage?: string;
+  /**
+   * How many storage transfers the engines that work in parallel (artifact downloads and uploads)
+   * run at once through {@link Transport.transfer}, across all their calls.
+   * @defaultValue 16
+   */
+  transferConcurrency?: number;
 }
 
 /** Per-call options of {@link Transport.request}. */
@@ -148,6 +155,9 @@ export interface RequestOptions<TData = unknown> {
    */
   idempotent?: boolean;
 }
+
+/** Default of {@link TransportOptions.transferConcurrency}. */
+export const DEFAULT_TRANSFER_CONCURRENCY = 16;
 
 const DEFAULT_MISSING_KEY_MESSAGE =
   'No W&B credentials: pass apiKey (or bearerToken), or set the WANDB_API_KEY environment variable.';
@@ -184,6 +194,7 @@ export class Transport {
   readonly #retry: RetryOptions | false;
   #secrets: string[] = [];
   #headers: Record<string, string> = {};
+  readonly #transfers: Pool;
 
   constructor(opts: TransportOptions) {
     this.#url = `${opts.baseUrl}/graphql`;
@@ -200,6 +211,7 @@ export class Transport {
     };
     this.#ownClient = opts.client !== undefined;
     this.#retry = opts.retry ?? {};
+    this.#transfers = createPool(opts.transferConcurrency ?? DEFAULT_TRANSFER_CONCURRENCY);
     this.#credentialsChanged();
 
     if (opts.client) {
@@ -342,6 +354,20 @@ export class Transport {
       // Not settled yet unless the result came synchronously (a cache hit).
       if (!settled) signal?.addEventListener('abort', onAbort, { once: true });
     });
+  }
+
+  /**
+   * Runs one storage transfer (a request and the reading or sending of its body) in this
+   * transport's bounded pool of `transferConcurrency` slots, so that parallel work never starts
+   * unbounded requests. A transfer waiting for a slot rejects at once when `signal` aborts.
+   *
+   * @example
+   * ```ts
+   * await Promise.all(files.map((f) => transport.transfer(() => download(f), signal)));
+   * ```
+   */
+  transfer<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    return this.#transfers.run(task, signal);
   }
 
   /**

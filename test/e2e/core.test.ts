@@ -71,6 +71,12 @@ describe('Api settings', () => {
   it('rejects a malformed baseUrl or timeout at construction', () => {
     expect(() => new Api({ apiKey: 'k', baseUrl: 'not a url' })).toThrow(ValidationError);
     expect(() => new Api({ apiKey: 'k', timeoutMs: -5 })).toThrow(ValidationError);
+    for (const storageConcurrency of [0, 1.5, -1, 'many']) {
+      expect(() => new Api({ apiKey: 'k', storageConcurrency: storageConcurrency as number })).toThrow(
+        /storageConcurrency/,
+      );
+    }
+    expect(() => new Api({ apiKey: 'k', storageConcurrency: 4 })).not.toThrow();
   });
 
   it('uses a key from the environment', async () => {

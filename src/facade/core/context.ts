@@ -117,6 +117,11 @@ export interface FacadeContext {
    * response or rejects with a typed error.
    */
   storage(url: string, request?: StorageRequest): Promise<Response>;
+  /**
+   * Runs one storage transfer (request and body) in the Api's bounded pool, so parallel work
+   * never starts unbounded requests; a transfer still waiting rejects when `signal` aborts.
+   */
+  transfer<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T>;
   /** Local file access: Node's in the Node build; in the core build every method rejects with `UnsupportedError`. */
   disk(): LocalFiles;
   /** @internal The runs of a project (runs domain), for `project.runs()`, `sweep.runs` and `sweep.bestRun()`. */
