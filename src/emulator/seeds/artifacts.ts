@@ -1,9 +1,11 @@
 /**
  * The demo's artifacts, in `<viewer entity>/image-classification`:
  * - dataset `cifar10-mini` (type `dataset`), three versions: CSV splits, a label map, a README
- *   and, from v2, eight small images; `baseline` on v1, `production` and `latest` on v2;
+ *   and, from v2, eight small images and a W&B Table `samples.table.json` (`Artifact.get('samples')`);
+ *   `baseline` on v1, `production` and `latest` on v2;
  * - model `resnet18-cifar10` (type `model`), four versions of 32 KiB weights and a config, each
- *   logged by a run of the project; `best` on v2, `staging` and `latest` on v3; the dataset's
+ *   logged by a run of the project; `production` on v1, `best` on v2, `staging` and `latest` on
+ *   v3; the dataset's
  *   versions are used by the runs that trained them;
  * - one link: `resnet18-cifar10:v2` in the team's `demo-team/shared-benchmarks` portfolio
  *   `cifar10-classifier`, with the alias `production`.
@@ -71,6 +73,24 @@ export function seedDemoArtifacts(store: EmulatorStore): void {
       [137, 80, 78, 71, 13, 10, 26, 10],
     );
   }
+  // A W&B Table as `artifact.add(table, 'samples')` stores it (`Artifact.get('samples')` reads it).
+  const samplesTable = `${JSON.stringify({
+    _type: 'table',
+    columns: ['id', 'label', 'path'],
+    data: v1Train
+      .trim()
+      .split('\n')
+      .slice(1, 9)
+      .map((line) => line.split(',').map((cell, i) => (i === 0 ? Number(cell) : cell))),
+    ncols: 3,
+    nrows: 8,
+    column_types: {
+      params: {
+        type_map: { id: { wb_type: 'number' }, label: { wb_type: 'string' }, path: { wb_type: 'string' } },
+      },
+      wb_type: 'typedDict',
+    },
+  })}\n`;
   const datasets = [
     {
       files: { 'train.csv': v0Train, 'test.csv': v0Test, 'labels.json': labels, 'README.md': readme(0, 150) },
@@ -88,6 +108,7 @@ export function seedDemoArtifacts(store: EmulatorStore): void {
         'test.csv': v0Test,
         'labels.json': labels,
         'README.md': readme(2, 230),
+        'samples.table.json': samplesTable,
         ...images,
       },
       rows: 230,
@@ -122,7 +143,7 @@ export function seedDemoArtifacts(store: EmulatorStore): void {
         'model.safetensors': bytes(random, 32 * 1024),
         'config.json': `${JSON.stringify({ architecture: 'resnet18', num_classes: 10, dropout: 0.1 * i }, null, 2)}\n`,
       },
-      aliases: i === 2 ? ['best'] : i === 3 ? ['staging'] : [],
+      aliases: i === 1 ? ['production'] : i === 2 ? ['best'] : i === 3 ? ['staging'] : [],
       tags: i === 2 ? ['candidate'] : [],
       ...(trainer ? { createdBy: trainer } : {}),
       createdAt: at(3 + i * 2),

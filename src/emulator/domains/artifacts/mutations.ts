@@ -942,6 +942,13 @@ export const artifactMutations: EmulatorResolvers = {
     artifactCollection: (p) => p.artifactCollection,
     clientMutationId: (p) => p.clientMutationId ?? null,
   },
+  // The organization lookup of registry paths (`FetchOrgInfoFromEntity`, notes §5.6): the
+  // emulator has no organizations, so no entity belongs to one and no user is a member of one.
+  Entity: {
+    organization: () => null,
+    user: (entity, _args, { store }) => (entity.isTeam ? null : (store.findUser(entity.name) ?? null)),
+  },
+  User: { organizations: handles([], () => []) },
   CreateTagsPayload: { tags: (p) => p.tags, clientMutationID: (p) => p.clientMutationID ?? null },
   DeleteTagAssignmentPayload: {
     success: (p) => p.success,

@@ -26,6 +26,10 @@ import type { EntityRecord } from './records.js';
 export const userResolvers: EmulatorResolvers = {
   Query: {
     viewer: handles([], (_root, _args, { store }) => store.viewer),
+    // An entity by name (the organization lookup of registry paths starts here); null when unknown.
+    entity: handles(['name'], (_root, args, { store }) =>
+      args.name ? (store.entities.get(args.name) ?? null) : null,
+    ),
   },
   User: {
     id: (user) => globalId('User', user.id),
