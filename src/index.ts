@@ -120,6 +120,7 @@ export type {
   ArtifactSingleFileOptions,
 } from './facade/artifacts/download.js';
 export type { ArtifactVerifyOptions } from './facade/artifacts/verify.js';
+export { isArtifactTable } from './facade/artifacts/media.js';
 export type { ArtifactGetOptions, ArtifactMedia, ArtifactTable } from './facade/artifacts/media.js';
 export {
   parseArtifactPath,

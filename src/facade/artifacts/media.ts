@@ -156,3 +156,21 @@ export async function getMedia(
   }
   return mediaFromJson(json, what);
 }
+
+/**
+ * Whether what `artifact.get()` gave is a W&B Table (`{ columns, rows }`).
+ *
+ * @example
+ * ```ts
+ * const media = await artifact.get('samples');
+ * if (isArtifactTable(media)) console.log(media.columns, media.rows.length);
+ * ```
+ */
+export function isArtifactTable(media: ArtifactMedia): media is ArtifactTable {
+  return (
+    Array.isArray(media.columns) &&
+    Array.isArray(media.rows) &&
+    Object.keys(media).length === 2 &&
+    !('_type' in media)
+  );
+}

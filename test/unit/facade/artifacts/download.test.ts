@@ -9,7 +9,7 @@ import {
   md5Hex,
 } from '../../../../src/facade/artifacts/download.js';
 import { buildManifest } from '../../../../src/facade/artifacts/manifest.js';
-import { findMediaEntry, mediaFromJson } from '../../../../src/facade/artifacts/media.js';
+import { findMediaEntry, isArtifactTable, mediaFromJson } from '../../../../src/facade/artifacts/media.js';
 import { cachePath } from '../../../../src/io/artifact-files.node.js';
 
 const where = { entity: 'alice', project: 'my project', collection: 'mnist', version: 'v3' };
@@ -147,5 +147,7 @@ describe('media objects', () => {
     });
     expect(() => mediaFromJson({ _type: 'table', columns: 'a' }, 'x')).toThrow(/columns/);
     expect(() => mediaFromJson([1], 'x')).toThrow(/JSON object/);
+    expect(isArtifactTable(mediaFromJson({ _type: 'table', columns: [], data: [] }, 'x'))).toBe(true);
+    expect(isArtifactTable({ _type: 'plotly', columns: [], rows: [] })).toBe(false);
   });
 });
