@@ -41,6 +41,11 @@ export type {
   SeedReference,
 } from './domains/artifacts/records.js';
 export type { FileRecord } from './domains/files/records.js';
+export type {
+  OrganizationRecord,
+  SeededOrganization,
+  SeedOrganizationInput,
+} from './domains/organizations/records.js';
 export type { ProjectRecord, SeededProject, SeedProjectInput } from './domains/projects/records.js';
 export type { ReportRecord, SeededReport, SeedReportInput } from './domains/reports/records.js';
 export type { ConfigValue, RunRecord, SeededRun, SeedRunInput } from './domains/runs/records.js';

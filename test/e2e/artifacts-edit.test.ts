@@ -233,6 +233,33 @@ describe('artifact.link() and unlink()', () => {
     }
   });
 
+  it('links into a registry: the organization (named or the only one) resolved to its org entity', async () => {
+    emu.seed.organization({ name: 'acme', orgEntity: 'acme-org', members: ['alice'] });
+    const a = await api.artifact('alice/vision/resnet:v0');
+    const link = await a.link('acme/wandb-registry-model/classifier', { aliases: ['production'] });
+    expect(sent('LinkArtifact')[0]?.input).toMatchObject({
+      entityName: 'acme-org',
+      projectName: 'wandb-registry-model',
+      artifactPortfolioName: 'classifier',
+    });
+    expect([link.isLink, link.entity, link.project, link.name]).toEqual([
+      true,
+      'acme-org',
+      'wandb-registry-model',
+      'classifier:v0',
+    ]);
+    expect(link.url).toContain('/orgs/acme/registry/model?selectionPath=');
+    // read back through the organization's name, or with no organization when alice has just one
+    const byOrg = await api.artifact('acme/wandb-registry-model/classifier:production');
+    expect(byOrg.id).toBe(ids.model);
+    const implicit = await api.artifact('wandb-registry-model/classifier:v0');
+    expect(implicit.entity).toBe('acme-org');
+    // an organization alice is not in is refused, naming the ones she is in
+    const e = await failure(api.artifact('globex/wandb-registry-model/classifier:v0'));
+    expect(e).toBeInstanceOf(ValidationError);
+    expect(e.message).toMatch(/no organization "globex" \(its organizations: "acme"\)/);
+  });
+
   it('refuses bad targets and aliases before any request; no project at all is refused', async () => {
     const a = await api.artifact('alice/vision/mnist:v1');
     emu.clearRequests();

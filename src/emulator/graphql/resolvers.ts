@@ -15,6 +15,7 @@ import { artifactFeatureGates, artifactResolvers } from '../domains/artifacts/re
 import { fileMutations } from '../domains/files/mutations.js';
 import { fileResolvers } from '../domains/files/resolvers.js';
 import { historyResolvers } from '../domains/history/resolvers.js';
+import { organizationResolvers } from '../domains/organizations/resolvers.js';
 import { projectMutations } from '../domains/projects/mutations.js';
 import { projectResolvers } from '../domains/projects/resolvers.js';
 import { reportResolvers } from '../domains/reports/resolvers.js';
@@ -49,6 +50,7 @@ const pageInfoResolvers: EmulatorResolvers = {
 export const emulatorResolvers: EmulatorResolvers = mergeResolvers<EmulatorResolvers>(
   pageInfoResolvers,
   userResolvers,
+  organizationResolvers,
   projectResolvers,
   projectMutations,
   runResolvers,

@@ -19,6 +19,8 @@ import type {
 } from '../domains/artifacts/records.js';
 import { seedArtifact, seedLink } from '../domains/artifacts/seed.js';
 import type { SeededProject, SeedProjectInput } from '../domains/projects/records.js';
+import type { SeedOrganizationInput, SeededOrganization } from '../domains/organizations/records.js';
+import { seedOrganization } from '../domains/organizations/seed.js';
 import { seedProject } from '../domains/projects/seed.js';
 import type { SeededReport, SeedReportInput } from '../domains/reports/records.js';
 import { seedReport } from '../domains/reports/seed.js';
@@ -131,6 +133,16 @@ export interface EmulatorSeeder {
    * ```
    */
   link(input: SeedLinkInput): SeededLink;
+  /**
+   * Adds an organization: its org entity (a team, created when missing, where registries live),
+   * its members (who join the org entity) and the other teams that belong to it.
+   *
+   * @example
+   * ```ts
+   * emu.seed.organization({ name: 'acme', orgEntity: 'acme-org', members: ['alice'], teams: ['vision-team'] });
+   * ```
+   */
+  organization(input: SeedOrganizationInput): SeededOrganization;
 }
 
 /**
@@ -170,5 +182,6 @@ export function createSeeder(store: EmulatorStore): EmulatorSeeder {
       return { id, name, version, digest };
     },
     link: (input) => seedLink(store, input),
+    organization: (input) => seedOrganization(store, input),
   };
 }

@@ -34,6 +34,7 @@ import { seedRun } from '../domains/runs/seed.js';
 import { DEFAULT_FEATURES } from '../domains/server/records.js';
 import type { SeededSweep, SeedSweepInput, SweepRecord } from '../domains/sweeps/records.js';
 import { seedSweep } from '../domains/sweeps/seed.js';
+import type { OrganizationRecord } from '../domains/organizations/records.js';
 import type { ApiKeyRecord } from '../domains/users/api-keys.js';
 import type { EntityRecord, SeedUserInput, UserRecord, ViewerOptions } from '../domains/users/records.js';
 import { ensureEntity, ensureUser, seedUser } from '../domains/users/seed.js';
@@ -92,6 +93,8 @@ export class EmulatorStore {
   readonly apiKeys = new Map<number, ApiKeyRecord>();
   /** Artifact types, collections, versions, memberships, aliases, manifests, tags and stored content. */
   readonly artifacts: ArtifactData = createArtifactData();
+  /** Organizations by name. */
+  readonly organizations = new Map<string, OrganizationRecord>();
   /** Server feature flags by name. */
   readonly features = new Map<string, boolean>();
   /** Username of the viewer. */

@@ -370,6 +370,11 @@ describe('emulator: publishing artifacts', () => {
     // Without enableDigestDeduplication a new version is made.
     const forced = await publish('dedup', files, { enableDigestDeduplication: false });
     expect(forced.committed?.versionIndex).toBe(1);
+    // Only the latest version counts: content equal to an older version (v0 after v2) is a new version.
+    await publish('dedup', { 'b.txt': 'other content' });
+    const older = await publish('dedup', files);
+    expect(older.committed?.versionIndex).toBe(3);
+    expect(await versions('dedup')).toEqual(['v3', 'v2', 'v1', 'v0']);
   });
 
   it('asks for no upload of content the entity already stores, naming the version that stored it', async () => {

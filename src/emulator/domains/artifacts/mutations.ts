@@ -3,8 +3,8 @@
  *
  * Publishing (P1–P8):
  * - `createArtifact`: a PENDING version of the sequence (created with its type on demand), or,
- *   with `enableDigestDeduplication`, the newest committed version of that sequence with the same
- *   digest, returned COMMITTED with the given aliases (all but `latest`, which stays on the newest
+ *   with `enableDigestDeduplication`, the latest committed version of that sequence when it has the
+ *   same digest, returned COMMITTED with the given aliases (all but `latest`, which stays on the newest
  *   version) and tags applied and the run recorded as one that logged it. `runName` null or `""`:
  *   the viewer logged it (`createdBy` a `User`).
  * - `createArtifactManifest` (a second one for the same artifact and name replaces the first) and
@@ -428,9 +428,13 @@ export const artifactMutations: EmulatorResolvers = {
       );
 
       if (input.enableDigestDeduplication === true) {
-        const same = membershipsOf(store, sequence)
-          .reverse()
-          .find((membership) => artifactOf(store, membership).digest === input.digest);
+        // Only the latest committed version counts (protocol notes §8.3: "if an artifact has the
+        // same digest as the current latest version, log_artifact is a no-op"); content equal to an
+        // older version makes a new version, whose files are then already stored.
+        const latest = membershipsOf(store, sequence)
+          .filter((membership) => artifactOf(store, membership).state === 'COMMITTED')
+          .at(-1);
+        const same = latest && artifactOf(store, latest).digest === input.digest ? latest : undefined;
         if (same) {
           const artifact = artifactOf(store, same);
           for (const alias of aliases) if (alias !== 'latest') assignAlias(store, same, alias);
@@ -942,13 +946,9 @@ export const artifactMutations: EmulatorResolvers = {
     artifactCollection: (p) => p.artifactCollection,
     clientMutationId: (p) => p.clientMutationId ?? null,
   },
-  // The organization lookup of registry paths (`FetchOrgInfoFromEntity`, notes §5.6): the
-  // emulator has no organizations, so no entity belongs to one and no user is a member of one.
   Entity: {
-    organization: () => null,
     user: (entity, _args, { store }) => (entity.isTeam ? null : (store.findUser(entity.name) ?? null)),
   },
-  User: { organizations: handles([], () => []) },
   CreateTagsPayload: { tags: (p) => p.tags, clientMutationID: (p) => p.clientMutationID ?? null },
   DeleteTagAssignmentPayload: {
     success: (p) => p.success,

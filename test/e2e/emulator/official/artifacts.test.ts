@@ -718,13 +718,40 @@ describe('official client: artifact documents', () => {
       expect(deleted.result.artifactCollection).toEqual({ __typename: 'ArtifactSequence', state: 'DELETED' });
     });
 
-    it('looks up the organization of an entity: none in the emulator', async () => {
-      const res = await official<{ entity: { organization: null; user: { organizations: unknown[] } } }>(
+    it('looks up the organization of an entity: a personal entity through its user, a team through its org', async () => {
+      const none = await official<{ entity: { organization: null; user: { organizations: unknown[] } } }>(
         emu,
         doc.FETCH_ORG_INFO_FROM_ENTITY,
         { entity: 'alice' },
       );
-      expect(res.entity).toEqual({ organization: null, user: { organizations: [] } });
+      expect(none.entity).toEqual({ organization: null, user: { organizations: [] } });
+
+      emu.seed.organization({
+        name: 'acme',
+        orgEntity: 'acme-org',
+        members: ['alice'],
+        teams: ['acme-vision'],
+      });
+      type OrgInfo = { name: string; orgEntity: { name: string } | null };
+      const personal = await official<{
+        entity: { organization: OrgInfo | null; user: { organizations: OrgInfo[] } | null };
+      }>(emu, doc.FETCH_ORG_INFO_FROM_ENTITY, { entity: 'alice' });
+      expect(personal.entity).toEqual({
+        organization: null,
+        user: { organizations: [{ name: 'acme', orgEntity: { name: 'acme-org' } }] },
+      });
+      const team = await official<{ entity: { organization: OrgInfo | null; user: unknown } }>(
+        emu,
+        doc.FETCH_ORG_INFO_FROM_ENTITY,
+        { entity: 'acme-vision' },
+      );
+      expect(team.entity).toEqual({
+        organization: { name: 'acme', orgEntity: { name: 'acme-org' } },
+        user: null,
+      });
+      expect(() => emu.seed.organization({ name: 'other', teams: ['acme-vision'] })).toThrow(
+        /already belongs to organization acme/,
+      );
     });
   });
 });
