@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../src/emulator/index.js';
-import { Api, Q } from '../src/node.js';
+import { Api, isArtifactTable, Q } from '../src/node.js';
 
 const external = process.env.WANDB_BASE_URL && process.env.WANDB_API_KEY;
 const emu: Emulator | undefined = external
@@ -93,6 +93,26 @@ try {
     order: Q.summary('val_loss').asc(),
   });
   console.log(`Runs with lr <= 0.001 (built with Q): ${await lowLr.totalCount()}`);
+
+  // An artifact: download it (in parallel, MD5-checked), verify the folder, read its W&B Table.
+  const dataset = await api.artifact(`${me.entity}/image-classification/cifar10-mini:production`);
+  const artifactDir = await mkdtemp(join(tmpdir(), 'wandb-api-demo-artifact-'));
+  try {
+    const root = await dataset.download({ root: artifactDir, skipCache: true });
+    await dataset.verify({ root });
+    const manifest = await dataset.manifest();
+    console.log(
+      `\nArtifact ${dataset.qualifiedName} (${dataset.type}, aliases ${dataset.aliases.join(', ')}): ` +
+        `downloaded ${manifest.entries.length} files to ${root}, verified:`,
+    );
+    for (const entry of manifest.entries)
+      console.log(`  ${entry.path.padEnd(28)} ${String(entry.size).padStart(6)} B`);
+    const samples = await dataset.get('samples');
+    if (isArtifactTable(samples))
+      console.log(`Its table "samples": columns ${samples.columns.join(', ')}; ${samples.rows.length} rows`);
+  } finally {
+    await rm(artifactDir, { recursive: true, force: true });
+  }
 
   console.log('\nReports:');
   for await (const report of api.reports(`${project.entity}/${project.name}`)) {

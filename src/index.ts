@@ -129,6 +129,14 @@ export {
   type ManifestEntry,
   type ManifestStorageConfig,
 } from './facade/artifacts/manifest.js';
+export type {
+  ArtifactDownloadOptions,
+  ArtifactDownloadProgress,
+  ArtifactSingleFileOptions,
+} from './facade/artifacts/download.js';
+export type { ArtifactVerifyOptions } from './facade/artifacts/verify.js';
+export { isArtifactTable } from './facade/artifacts/media.js';
+export type { ArtifactGetOptions, ArtifactMedia, ArtifactTable } from './facade/artifacts/media.js';
 export {
   parseArtifactPath,
   parseArtifactCollectionPath,
@@ -150,6 +158,7 @@ export {
   UnsupportedError,
   RunNotLoadedError,
   IntegrityError,
+  VerificationError,
   type WandbErrorCode,
   type WandbErrorOptions,
   type GraphQLErrorEntry,

@@ -35,6 +35,7 @@ export type WandbErrorCode =
   | 'UNSUPPORTED'
   | 'NOT_LOADED'
   | 'INTEGRITY'
+  | 'VERIFICATION'
   | 'UNKNOWN';
 
 /** A request as attached to an error: the URL, the operation and the headers, with credentials redacted. */
@@ -361,5 +362,51 @@ export class IntegrityError extends WandbError {
    */
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), expected: this.expected, actual: this.actual };
+  }
+}
+
+/**
+ * A downloaded artifact folder does not match the version's manifest (`artifact.verify()`):
+ * files the manifest lists are missing or have other contents, or the folder holds files the
+ * manifest does not list. Each list holds paths relative to the folder, `/`-separated, sorted.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await artifact.verify({ root: 'data/mnist' });
+ * } catch (e) {
+ *   if (e instanceof VerificationError) console.warn(e.missing, e.changed, e.extra);
+ *   else throw e;
+ * }
+ * ```
+ */
+export class VerificationError extends WandbError {
+  /** Paths the manifest lists that are not in the folder. */
+  readonly missing: readonly string[];
+  /** Paths whose contents differ from the manifest's digest. */
+  readonly changed: readonly string[];
+  /** Files in the folder that the manifest does not list. */
+  readonly extra: readonly string[];
+  constructor(
+    message: string,
+    paths: { missing: readonly string[]; changed: readonly string[]; extra: readonly string[] },
+    options: WandbErrorOptions = {},
+  ) {
+    super(message, 'VERIFICATION', options);
+    this.missing = Object.freeze([...paths.missing]);
+    this.changed = Object.freeze([...paths.changed]);
+    this.extra = Object.freeze([...paths.extra]);
+  }
+
+  /**
+   * A JSON form: that of {@link WandbError} plus the three path lists.
+   *
+   * @example
+   * ```ts
+   * JSON.stringify(err); // {"name":"VerificationError","code":"VERIFICATION",...,"missing":["a.txt"],"changed":[],"extra":[]}
+   * ```
+   */
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), missing: this.missing, changed: this.changed, extra: this.extra };
   }
 }

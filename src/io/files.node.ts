@@ -15,6 +15,7 @@ import * as fs from 'node:fs';
 import { link, lstat, mkdir, open, readFile, realpath, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ConflictError, ValidationError } from '../errors/index.js';
+import { nodeArtifactFiles } from './artifact-files.node.js';
 import type { LocalFiles, UploadSource, WriteAtomicOptions } from './files.js';
 
 function codeOf(e: unknown): string | undefined {
@@ -246,4 +247,10 @@ export async function writeAtomic(
  * protected override fileSystem(): LocalFiles { return nodeFiles; }
  * ```
  */
-export const nodeFiles: LocalFiles = { readUpload, inspectUpload, prepareDownload, writeAtomic };
+export const nodeFiles: LocalFiles = {
+  readUpload,
+  inspectUpload,
+  prepareDownload,
+  writeAtomic,
+  artifacts: nodeArtifactFiles,
+};

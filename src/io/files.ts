@@ -10,6 +10,7 @@
  * ```
  * @module
  */
+import type { ArtifactFiles } from './artifact-files.js';
 
 /**
  * A file read for upload: its name relative to the upload root (with `/` separators, not yet made
@@ -39,6 +40,8 @@ export interface UploadSource {
  * ```
  */
 export interface LocalFiles {
+  /** Artifact downloads' helpers (default folders, hashing, listing, the content cache); absent where there is no disk. */
+  readonly artifacts?: ArtifactFiles;
   /**
    * Reads the file at `path` (relative to the working directory) for upload.
    * Rejects with `ValidationError` (parameter `path`) when there is no such regular file.

@@ -45,6 +45,15 @@ describe('npm run demo', () => {
     expect(download, out).not.toBeNull();
     // The temporary folder is removed afterwards.
     expect(existsSync((download as RegExpExecArray)[1] as string)).toBe(false);
+    const artifact =
+      /Artifact \S+\/image-classification\/cifar10-mini:v2 \(dataset, aliases [^)]*production[^)]*\): downloaded (\d+) files to (\S+), verified:/.exec(
+        out,
+      );
+    expect(artifact, out).not.toBeNull();
+    expect(Number((artifact as RegExpExecArray)[1])).toBeGreaterThan(5);
+    expect(out).toContain('samples.table.json');
+    expect(existsSync((artifact as RegExpExecArray)[2] as string)).toBe(false);
+    expect(out).toMatch(/Its table "samples": columns [^;]+; \d+ rows/);
     expect(out).toMatch(/Sweep lr-sweep \(bayes, \d+ runs\).*best run \w+/);
     expect(out).toMatch(
       /CIFAR-10 baselines: ResNet vs\. ViT .*\/reports\/CIFAR-10-baselines-ResNet-vs-ViT--\w+/,

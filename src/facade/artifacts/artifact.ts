@@ -53,6 +53,15 @@ import {
 } from './artifact-file.js';
 import { fetchCollection, type ArtifactCollection } from './collection.js';
 import { parseManifest, type ArtifactManifest } from './manifest.js';
+import {
+  downloadArtifact,
+  downloadSingleFile,
+  type ArtifactDownloadOptions,
+  type ArtifactSingleFileOptions,
+  type DownloadTarget,
+} from './download.js';
+import { getMedia, type ArtifactGetOptions, type ArtifactMedia } from './media.js';
+import { verifyArtifact, type ArtifactVerifyOptions } from './verify.js';
 import { resolveCollectionPlace } from './resolve.js';
 import { checkAliases, checkMetadata, checkTags, checkTtl, comparableJson, isVersionAlias } from './rules.js';
 
@@ -534,6 +543,92 @@ export class Artifact {
    */
   files(options: ArtifactFilesOptions = {}): Paginated<ArtifactFile> {
     return listArtifactFiles(this.#ctx, this.#versionRef, options);
+  }
+
+  // Downloads, verification and media objects: download.ts, verify.ts, media.ts.
+
+  /**
+   * Downloads the version's files to `root` (Node only; in a browser `UnsupportedError`) and
+   * resolves with the absolute folder. Default folder `./artifacts/<collection:vN>` of the source
+   * version (`:` is `-` on Windows; `WANDB_ARTIFACT_DIR` replaces `./artifacts`).
+   *
+   * Files are fetched in parallel, at most `concurrency` (16) at once and never more than the
+   * Api's `storageConcurrency` across all its calls, from signed URLs (an expired one is renewed
+   * once), without your API key. Each is streamed to a temporary file, hashed (MD5) as it is
+   * written, checked against the manifest (`IntegrityError` naming the path, nothing written) and
+   * renamed into place. A file already there with the right MD5 is not fetched again, so calling
+   * it again after an interruption fetches only what is missing; files not in the manifest are
+   * left alone. Content downloaded before (same MD5) is copied from the local cache
+   * (`$WANDB_CACHE_DIR/artifacts`, default `~/.cache/wandb-api/artifacts`) unless `skipCache`.
+   * `http(s)` references are fetched from their URL without W&B credentials; other references
+   * are an `UnsupportedError` naming them unless `allowMissingReferences`. Every path is checked
+   * first: one that would be written outside `root` (`..`, absolute, backslashes, drive letters)
+   * is a `ValidationError` and nothing is written. The first failure cancels the other transfers
+   * and is what the call rejects with; aborting `signal` stops every transfer; neither leaves a
+   * partial file.
+   *
+   * @example
+   * ```ts
+   * const root = await artifact.download({ root: 'data/mnist', onProgress: (p) => console.log(p.filesDone, p.files) });
+   * const images = await artifact.download({ pathPrefix: 'images/', concurrency: 32 });
+   * ```
+   */
+  download(options: ArtifactDownloadOptions = {}): Promise<string> {
+    return downloadArtifact(this.#ctx, this.#downloadTarget(this.source.name), options);
+  }
+
+  /**
+   * Downloads the one file of a single-file version (as {@link Artifact.download} does) and
+   * resolves with its absolute path; a version with another number of files is a
+   * `ValidationError` saying how many it has. Default folder `./artifacts/<name>`. Node only.
+   *
+   * @example
+   * ```ts
+   * const modelPath = await (await api.artifact('acme/vision/resnet:production')).file({ root: 'models' });
+   * ```
+   */
+  file(options: ArtifactSingleFileOptions = {}): Promise<string> {
+    return downloadSingleFile(this.#ctx, this.#downloadTarget(this.name), options);
+  }
+
+  /**
+   * Checks a downloaded folder against the manifest: resolves when every stored file is there
+   * with its MD5 and the folder holds no other file; else rejects with `VerificationError`
+   * (`missing`, `changed`, `extra`). References are not checked, as in the official client.
+   * Default folder that of {@link Artifact.download}. Node only.
+   *
+   * @example
+   * ```ts
+   * await artifact.verify({ root: 'data/mnist' });
+   * ```
+   */
+  verify(options: ArtifactVerifyOptions = {}): Promise<void> {
+    return verifyArtifact(this.#ctx, this.#downloadTarget(this.source.name), options);
+  }
+
+  /**
+   * A media object stored in the version (`artifact.add(obj, name)` in the Python client, stored
+   * as `<name>.<type>.json`), parsed: a W&B Table as `{ columns, rows }`, other media as their
+   * JSON object. A missing one is a `NotFoundError`. Works in browsers too.
+   *
+   * @example
+   * ```ts
+   * const table = (await artifact.get('samples')) as ArtifactTable;
+   * console.log(table.columns, table.rows.length);
+   * ```
+   */
+  get(name: string, options: ArtifactGetOptions = {}): Promise<ArtifactMedia> {
+    return getMedia(this.#ctx, this.#downloadTarget(this.source.name), name, options);
+  }
+
+  #downloadTarget(rootName: string): DownloadTarget {
+    return {
+      qualifiedName: this.qualifiedName,
+      id: this.id,
+      rootName,
+      where: this.#versionRef,
+      manifest: (o) => this.manifest(o),
+    };
   }
 
   /**

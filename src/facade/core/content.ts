@@ -41,7 +41,7 @@ export interface SignedContent {
   readonly directUrl: string;
   /**
    * Gets a fresh signed URL (reads the entry again); once it resolves, `directUrl` is the fresh
-   * one. Called once when the storage refuses the URL as expired (HTTP 403).
+   * one. Called once when the storage refuses the URL as expired (HTTP 403, or 400).
    */
   renew(signal: AbortSignal): Promise<void>;
 }
@@ -91,7 +91,11 @@ function sizeError(name: string, received: number, expected: number): NetworkErr
   );
 }
 
-/** GETs the content; a 403 (an expired signed URL) renews the URL once and tries again. */
+function isExpiredUrlStatus(e: unknown): boolean {
+  return (e instanceof PermissionError && e.status === 403) || (e instanceof WandbError && e.status === 400);
+}
+
+/** GETs the content; a 403 or 400 (an expired signed URL) renews the URL once and tries again. */
 async function openContent(
   ctx: Pick<FacadeContext, 'storage'>,
   source: SignedContent,
@@ -106,7 +110,8 @@ async function openContent(
   try {
     return await get();
   } catch (e) {
-    if (!(e instanceof PermissionError && e.status === 403) || signal.aborted) throw e;
+    // 403 is how S3 and GCS refuse an expired signed URL; some stores answer 400 (`ExpiredToken`).
+    if (!isExpiredUrlStatus(e) || signal.aborted) throw e;
   }
   await source.renew(signal);
   return get();
