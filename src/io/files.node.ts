@@ -222,7 +222,7 @@ export async function writeAtomic(
       hash?.update(value);
       await writeAll(handle, value);
     }
-    await handle.sync();
+    if (options.durable !== false) await handle.sync();
     await handle.close();
     handle = undefined;
     if (hash) await options.verify?.(hash.digest('base64'));

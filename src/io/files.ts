@@ -108,4 +108,11 @@ export interface WriteAtomicOptions {
    * it throws fails the write and removes the temporary file. Default: no hashing.
    */
   verify?: (md5Base64: string) => void | Promise<void>;
+  /**
+   * Flush the file to the device (`fsync`) before it is put in place, so that a power loss cannot
+   * leave a torn file under `target`. Default `true`. Callers that check every file they find
+   * against its MD5 before trusting it (artifact downloads, which resume that way) turn it off:
+   * a torn file is then fetched again, and the download does not wait for the disk.
+   */
+  durable?: boolean;
 }

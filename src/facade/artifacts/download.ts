@@ -30,8 +30,7 @@ import {
 } from '../../generated/graphql.js';
 import type { ArtifactFiles } from '../../io/artifact-files.js';
 import type { LocalFiles } from '../../io/files.js';
-import { abortReason } from '../../transport/fetchWithTimeout.js';
-import { createPool } from '../../transport/pool.js';
+import { abortReason, createPool } from '../core/concurrency.js';
 import { contentStream, md5AsBase64, type SignedContent } from '../core/content.js';
 import type { FacadeContext } from '../core/context.js';
 import {
@@ -725,7 +724,9 @@ async function place(
     await body.cancel(e).catch(() => undefined);
     throw e;
   }
-  await disk.writeAtomic(target, body, { replace: true, ...(verify ? { verify } : {}) });
+  // Not durable (no fsync): every file found in `root` or in the cache is checked against its MD5
+  // before it is trusted, so a file torn by a power loss is fetched again.
+  await disk.writeAtomic(target, body, { replace: true, durable: false, ...(verify ? { verify } : {}) });
 }
 
 /**
