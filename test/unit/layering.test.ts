@@ -171,6 +171,15 @@ describe('layering: imports point down only', () => {
     expect(show(bad)).toEqual([]);
   });
 
+  it('facade domains import at runtime only core, paths, generated, errors and themselves', () => {
+    const bad = edges.filter((e) => {
+      const from = domain(e.from);
+      if (e.typeOnly || from === undefined || domain(e.to) !== undefined) return false;
+      return !/^facade\/(core|paths)\//.test(e.to) && !['errors', 'generated'].includes(layer(e.to));
+    });
+    expect(show(bad)).toEqual([]);
+  });
+
   it('facade domains import other domains only through types', () => {
     const bad = edges.filter((e) => {
       const from = domain(e.from);

@@ -13,7 +13,7 @@
  * @module
  */
 import { WandbError } from '../../errors/index.js';
-import { Md5 } from '../../io/md5.js';
+import { Md5 } from '../core/hashing.js';
 import { isPlainObject } from '../core/validate.js';
 
 /**

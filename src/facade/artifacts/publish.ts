@@ -41,7 +41,7 @@ import {
   type CreateArtifactFilesMutation,
   type CreateArtifactInput,
 } from '../../generated/graphql.js';
-import { bytesToBase64, Md5 } from '../../io/md5.js';
+import { bytesToBase64, Md5 } from '../core/hashing.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { randomId } from '../core/random.js';
 import { describeValue, optionalName, optionalSignal, optionsObject } from '../core/validate.js';

@@ -12,8 +12,7 @@
  * @module
  */
 import { VerificationError } from '../../errors/index.js';
-import { abortReason } from '../../transport/fetchWithTimeout.js';
-import { createPool } from '../../transport/pool.js';
+import { abortReason, createPool } from '../core/concurrency.js';
 import { md5AsBase64 } from '../core/content.js';
 import { describeValue, optionalSignal, optionsObject } from '../core/validate.js';
 import { ValidationError } from '../../errors/index.js';
