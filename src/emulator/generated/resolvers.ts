@@ -172,6 +172,11 @@ export type AddWorkflowsAdminPayload = {
   success: Scalars['Boolean']['output'];
 };
 
+export type AdvancedRegistryFeatures = {
+  __typename?: 'AdvancedRegistryFeatures';
+  advancedSearch: Scalars['Boolean']['output'];
+};
+
 export type Agent = Node & {
   __typename?: 'Agent';
   createdAt: Scalars['DateTime']['output'];
@@ -1100,6 +1105,11 @@ export type ArtifactTypeEdge = {
   __typename?: 'ArtifactTypeEdge';
   cursor: Scalars['String']['output'];
   node?: Maybe<ArtifactType>;
+};
+
+export type ArtifactTypeInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
 };
 
 export type ArtifactTypeStorageNode = StorageTreeNode & {
@@ -2707,6 +2717,7 @@ export type Entity = Node & {
   accessTokens: Array<AccessToken>;
   artifactCollectionStorageTree?: Maybe<ArtifactStorageNodeConnection>;
   artifactCollections?: Maybe<ArtifactCollectionConnection>;
+  artifactMemberships?: Maybe<ArtifactCollectionMembershipConnection>;
   artifactTTLDurationSeconds: Scalars['Int64']['output'];
   available?: Maybe<Scalars['Boolean']['output']>;
   claimedEntities?: Maybe<EntityConnection>;
@@ -2755,6 +2766,7 @@ export type Entity = Node & {
   storageTree?: Maybe<EntityStorageNode>;
   subscriptionId?: Maybe<Scalars['Int']['output']>;
   tagCategories: Array<TagCategory>;
+  triggers: TriggerConnection;
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
   uploadHeaders: Array<Scalars['String']['output']>;
   user?: Maybe<User>;
@@ -2783,6 +2795,17 @@ export type EntityArtifactCollectionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   order?: InputMaybe<Scalars['String']['input']>;
+  projectFilters?: InputMaybe<Scalars['JSONString']['input']>;
+};
+
+
+export type EntityArtifactMembershipsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  collectionFilters?: InputMaybe<Scalars['JSONString']['input']>;
+  filters?: InputMaybe<Scalars['JSONString']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
+  projectFilters?: InputMaybe<Scalars['JSONString']['input']>;
 };
 
 
@@ -2857,6 +2880,7 @@ export type EntityProjectArgs = {
 export type EntityProjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filters?: InputMaybe<Scalars['JSONString']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   order?: InputMaybe<Scalars['String']['input']>;
@@ -2904,6 +2928,14 @@ export type EntityStorageBytesArgs = {
 export type EntityStorageTreeArgs = {
   cached?: InputMaybe<Scalars['Boolean']['input']>;
   enableReferenceTracking?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type EntityTriggersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filters?: InputMaybe<Scalars['JSONString']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3046,10 +3078,20 @@ export type EventEdge = {
 /** | Entity */
 export type EventTriggeringConditionType =
   | 'ADD_ARTIFACT_ALIAS'
+  | 'ADD_ARTIFACT_TAG'
+  | 'ADD_COLLECTION_TAG'
   | 'CREATE_ARTIFACT'
   | 'LINK_MODEL'
+  | 'REMOVE_ARTIFACT_TAG'
+  | 'REMOVE_COLLECTION_TAG'
+  | 'RUN_METRIC'
+  | 'RUN_METRIC_CHANGE'
+  | 'RUN_METRIC_ZSCORE'
+  | 'RUN_STATE'
+  | 'UNLINK_ARTIFACT'
   /** runs at the end of artifact creation flow, i.e. CommitArtifact */
-  | 'UPDATE_ARTIFACT_ALIAS';
+  | 'UPDATE_ARTIFACT_ALIAS'
+  | 'WEAVE_METRIC_THRESHOLD';
 
 export type ExpansionPack = Node & {
   __typename?: 'ExpansionPack';
@@ -3898,6 +3940,7 @@ export type Mutation = {
   updateDiscussionThread?: Maybe<UpdateDiscussionThreadPayload>;
   updateEntity?: Maybe<UpdateEntityPayload>;
   updateExperiment?: Maybe<UpdateExperimentPayload>;
+  updateFilterTrigger?: Maybe<UpdateFilterTriggerPayload>;
   updateGenericWebhookIntegration?: Maybe<CreateIntegrationPayload>;
   updateGlueTask?: Maybe<UpdateGlueTaskPayload>;
   updateLaunchAgent?: Maybe<UpdateLaunchAgentPayload>;
@@ -4759,6 +4802,11 @@ export type MutationUpdateExperimentArgs = {
 };
 
 
+export type MutationUpdateFilterTriggerArgs = {
+  input: UpdateFilterTriggerInput;
+};
+
+
 export type MutationUpdateGenericWebhookIntegrationArgs = {
   input: UpdateGenericWebhookIntegrationInput;
 };
@@ -4932,6 +4980,15 @@ export type NewsletterSubscriptionEdge = {
   node?: Maybe<NewsletterSubscription>;
 };
 
+export type NoOpTriggeredAction = {
+  __typename?: 'NoOpTriggeredAction';
+  noOp?: Maybe<Scalars['Boolean']['output']>;
+};
+
+export type NoOpTriggeredActionInput = {
+  noOp?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 export type Node = {
   id: Scalars['ID']['output'];
 };
@@ -4990,6 +5047,7 @@ export type OrgType =
 export type Organization = Node & {
   __typename?: 'Organization';
   activity: Array<OrgActivityTimeline>;
+  advancedRegistryFeatures?: Maybe<AdvancedRegistryFeatures>;
   /** legacy: prefer artifactCollections */
   artifactCollections?: Maybe<ArtifactCollectionConnection>;
   artifactSequences?: Maybe<ArtifactSequenceConnection>;
@@ -5012,6 +5070,7 @@ export type Organization = Node & {
   stripePaymentMethods: Array<StripePaymentMethod>;
   subscriptions: Array<OrganizationSubscription>;
   teams: Array<Entity>;
+  triggers: TriggerConnection;
   usedSeats: Scalars['Int']['output'];
   usedViewOnlySeats: Scalars['Int']['output'];
   views: ViewConnection;
@@ -5065,6 +5124,14 @@ export type OrganizationProjectsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   order?: InputMaybe<Scalars['String']['input']>;
   userID?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type OrganizationTriggersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filters?: InputMaybe<Scalars['JSONString']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -5267,6 +5334,7 @@ export type Project = Node & {
   __typename?: 'Project';
   access?: Maybe<Scalars['String']['output']>;
   allViews?: Maybe<ViewConnection>;
+  allowAllArtifactTypesInRegistry: Scalars['Boolean']['output'];
   artifact?: Maybe<Artifact>;
   artifactCollection?: Maybe<ArtifactCollection>;
   artifactCollectionMembership?: Maybe<ArtifactCollectionMembership>;
@@ -5393,6 +5461,7 @@ export type ProjectArtifactTypesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeAll?: InputMaybe<Scalars['Boolean']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -5692,6 +5761,12 @@ export type PurgeUserPayload = {
   __typename?: 'PurgeUserPayload';
   clientMutationId?: Maybe<Scalars['String']['output']>;
   user?: Maybe<User>;
+};
+
+export type PushNotificationActionInput = {
+  body?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  userID: Scalars['ID']['input'];
 };
 
 export type PushToRunQueueByNameInput = {
@@ -7167,10 +7242,11 @@ export type TriggerEdge = {
   node: Trigger;
 };
 
-export type TriggerScope = ArtifactPortfolio | ArtifactSequence | Project;
+export type TriggerScope = ArtifactPortfolio | ArtifactSequence | Entity | Project;
 
 export type TriggerScopeType =
   | 'ARTIFACT_COLLECTION'
+  | 'ENTITY'
   | 'PROJECT';
 
 /**
@@ -7179,17 +7255,21 @@ export type TriggerScopeType =
  * filter: String # when would this be used?
  * }
  */
-export type TriggeredAction = GenericWebhookTriggeredAction | NotificationTriggeredAction | QueueJobTriggeredAction;
+export type TriggeredAction = GenericWebhookTriggeredAction | NoOpTriggeredAction | NotificationTriggeredAction | QueueJobTriggeredAction;
 
 export type TriggeredActionConfig = {
   genericWebhookActionInput?: InputMaybe<GenericWebhookActionInput>;
+  noOpActionInput?: InputMaybe<NoOpTriggeredActionInput>;
   notificationActionInput?: InputMaybe<NotificationActionInput>;
+  pushNotificationActionInput?: InputMaybe<PushNotificationActionInput>;
   queueJobActionInput?: InputMaybe<QueueJobActionInput>;
 };
 
 export type TriggeredActionType =
   | 'GENERIC_WEBHOOK'
   | 'NOTIFICATION'
+  | 'NO_OP'
+  | 'PUSH_NOTIFICATION'
   | 'QUEUE_JOB';
 
 export type TriggeringCondition = FilterEventTriggeringCondition;
@@ -7499,6 +7579,25 @@ export type UpdateExperimentPayload = {
   clientMutationId?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   success: Scalars['Boolean']['output'];
+};
+
+export type UpdateFilterTriggerInput = {
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  eventFilter?: InputMaybe<Scalars['JSONString']['input']>;
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  scopeID?: InputMaybe<Scalars['ID']['input']>;
+  scopeType?: InputMaybe<TriggerScopeType>;
+  triggeredActionConfig?: InputMaybe<TriggeredActionConfig>;
+  triggeredActionType?: InputMaybe<TriggeredActionType>;
+  triggeringEventType?: InputMaybe<EventTriggeringConditionType>;
+};
+
+export type UpdateFilterTriggerPayload = {
+  __typename?: 'UpdateFilterTriggerPayload';
+  trigger?: Maybe<Trigger>;
 };
 
 export type UpdateGenericWebhookIntegrationInput = {
@@ -7878,6 +7977,8 @@ export type UpsertBucketPayload = {
 
 export type UpsertModelInput = {
   access?: InputMaybe<Scalars['String']['input']>;
+  allowAllArtifactTypesInRegistry?: InputMaybe<Scalars['Boolean']['input']>;
+  artifactTypes?: InputMaybe<Array<ArtifactTypeInput>>;
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
   dockerImage?: InputMaybe<Scalars['String']['input']>;
@@ -8433,10 +8534,12 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   TriggerScope:
     | ( CollectionRecord )
     | ( CollectionRecord )
+    | ( EntityRecord )
     | ( ProjectRecord )
   ;
   TriggeredAction:
     | ( Omit<GenericWebhookTriggeredAction, 'integration'> & { integration: _RefType['Integration'] } )
+    | ( NoOpTriggeredAction )
     | ( Omit<NotificationTriggeredAction, 'integration'> & { integration: _RefType['Integration'] } )
     | ( QueueJobTriggeredAction )
   ;
@@ -8532,6 +8635,7 @@ export type ResolversTypes = {
   AddUserToOrganizationPayload: ResolverTypeWrapper<AddUserToOrganizationPayload>;
   AddWorkflowsAdminInput: AddWorkflowsAdminInput;
   AddWorkflowsAdminPayload: ResolverTypeWrapper<AddWorkflowsAdminPayload>;
+  AdvancedRegistryFeatures: ResolverTypeWrapper<AdvancedRegistryFeatures>;
   Agent: ResolverTypeWrapper<Omit<Agent, 'runs' | 'sweep' | 'user'> & { runs: ResolversTypes['RunConnection'], sweep: ResolversTypes['Sweep'], user?: Maybe<ResolversTypes['User']> }>;
   AgentConnection: ResolverTypeWrapper<Omit<AgentConnection, 'edges'> & { edges: Array<ResolversTypes['AgentEdge']> }>;
   AgentEdge: ResolverTypeWrapper<Omit<AgentEdge, 'node'> & { node: ResolversTypes['Agent'] }>;
@@ -8601,6 +8705,7 @@ export type ResolversTypes = {
   ArtifactType: ResolverTypeWrapper<ArtifactTypeRecord>;
   ArtifactTypeConnection: ResolverTypeWrapper<Omit<ArtifactTypeConnection, 'edges'> & { edges: Array<ResolversTypes['ArtifactTypeEdge']> }>;
   ArtifactTypeEdge: ResolverTypeWrapper<Omit<ArtifactTypeEdge, 'node'> & { node?: Maybe<ResolversTypes['ArtifactType']> }>;
+  ArtifactTypeInput: ArtifactTypeInput;
   ArtifactTypeStorageNode: ResolverTypeWrapper<Omit<ArtifactTypeStorageNode, 'artifactType'> & { artifactType: ResolversTypes['ArtifactType'] }>;
   AttachCustomerPaymentMethodInput: AttachCustomerPaymentMethodInput;
   AttachCustomerPaymentMethodPayload: ResolverTypeWrapper<AttachCustomerPaymentMethodPayload>;
@@ -8932,6 +9037,8 @@ export type ResolversTypes = {
   NewsletterSubscription: ResolverTypeWrapper<Omit<NewsletterSubscription, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
   NewsletterSubscriptionConnection: ResolverTypeWrapper<Omit<NewsletterSubscriptionConnection, 'edges'> & { edges: Array<ResolversTypes['NewsletterSubscriptionEdge']> }>;
   NewsletterSubscriptionEdge: ResolverTypeWrapper<Omit<NewsletterSubscriptionEdge, 'node'> & { node?: Maybe<ResolversTypes['NewsletterSubscription']> }>;
+  NoOpTriggeredAction: ResolverTypeWrapper<NoOpTriggeredAction>;
+  NoOpTriggeredActionInput: NoOpTriggeredActionInput;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NotificationActionInput: NotificationActionInput;
   NotificationTriggeredAction: ResolverTypeWrapper<Omit<NotificationTriggeredAction, 'integration'> & { integration: ResolversTypes['Integration'] }>;
@@ -8977,6 +9084,7 @@ export type ResolversTypes = {
   PublishBenchmarkRunPayload: ResolverTypeWrapper<Omit<PublishBenchmarkRunPayload, 'benchmarkRun'> & { benchmarkRun: ResolversTypes['BenchmarkRun'] }>;
   PurgeUserInput: PurgeUserInput;
   PurgeUserPayload: ResolverTypeWrapper<Omit<PurgeUserPayload, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
+  PushNotificationActionInput: PushNotificationActionInput;
   PushToRunQueueByNameInput: PushToRunQueueByNameInput;
   PushToRunQueueByNamePayload: ResolverTypeWrapper<PushToRunQueueByNamePayload>;
   PushToRunQueueInput: PushToRunQueueInput;
@@ -9148,6 +9256,8 @@ export type ResolversTypes = {
   UpdateEntityPayload: ResolverTypeWrapper<Omit<UpdateEntityPayload, 'entity'> & { entity?: Maybe<ResolversTypes['Entity']> }>;
   UpdateExperimentInput: UpdateExperimentInput;
   UpdateExperimentPayload: ResolverTypeWrapper<UpdateExperimentPayload>;
+  UpdateFilterTriggerInput: UpdateFilterTriggerInput;
+  UpdateFilterTriggerPayload: ResolverTypeWrapper<Omit<UpdateFilterTriggerPayload, 'trigger'> & { trigger?: Maybe<ResolversTypes['Trigger']> }>;
   UpdateGenericWebhookIntegrationInput: UpdateGenericWebhookIntegrationInput;
   UpdateGlueTaskInput: UpdateGlueTaskInput;
   UpdateGlueTaskPayload: ResolverTypeWrapper<UpdateGlueTaskPayload>;
@@ -9253,6 +9363,7 @@ export type ResolversParentTypes = {
   AddUserToOrganizationPayload: AddUserToOrganizationPayload;
   AddWorkflowsAdminInput: AddWorkflowsAdminInput;
   AddWorkflowsAdminPayload: AddWorkflowsAdminPayload;
+  AdvancedRegistryFeatures: AdvancedRegistryFeatures;
   Agent: Omit<Agent, 'runs' | 'sweep' | 'user'> & { runs: ResolversParentTypes['RunConnection'], sweep: ResolversParentTypes['Sweep'], user?: Maybe<ResolversParentTypes['User']> };
   AgentConnection: Omit<AgentConnection, 'edges'> & { edges: Array<ResolversParentTypes['AgentEdge']> };
   AgentEdge: Omit<AgentEdge, 'node'> & { node: ResolversParentTypes['Agent'] };
@@ -9314,6 +9425,7 @@ export type ResolversParentTypes = {
   ArtifactType: ArtifactTypeRecord;
   ArtifactTypeConnection: Omit<ArtifactTypeConnection, 'edges'> & { edges: Array<ResolversParentTypes['ArtifactTypeEdge']> };
   ArtifactTypeEdge: Omit<ArtifactTypeEdge, 'node'> & { node?: Maybe<ResolversParentTypes['ArtifactType']> };
+  ArtifactTypeInput: ArtifactTypeInput;
   ArtifactTypeStorageNode: Omit<ArtifactTypeStorageNode, 'artifactType'> & { artifactType: ResolversParentTypes['ArtifactType'] };
   AttachCustomerPaymentMethodInput: AttachCustomerPaymentMethodInput;
   AttachCustomerPaymentMethodPayload: AttachCustomerPaymentMethodPayload;
@@ -9633,6 +9745,8 @@ export type ResolversParentTypes = {
   NewsletterSubscription: Omit<NewsletterSubscription, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
   NewsletterSubscriptionConnection: Omit<NewsletterSubscriptionConnection, 'edges'> & { edges: Array<ResolversParentTypes['NewsletterSubscriptionEdge']> };
   NewsletterSubscriptionEdge: Omit<NewsletterSubscriptionEdge, 'node'> & { node?: Maybe<ResolversParentTypes['NewsletterSubscription']> };
+  NoOpTriggeredAction: NoOpTriggeredAction;
+  NoOpTriggeredActionInput: NoOpTriggeredActionInput;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   NotificationActionInput: NotificationActionInput;
   NotificationTriggeredAction: Omit<NotificationTriggeredAction, 'integration'> & { integration: ResolversParentTypes['Integration'] };
@@ -9671,6 +9785,7 @@ export type ResolversParentTypes = {
   PublishBenchmarkRunPayload: Omit<PublishBenchmarkRunPayload, 'benchmarkRun'> & { benchmarkRun: ResolversParentTypes['BenchmarkRun'] };
   PurgeUserInput: PurgeUserInput;
   PurgeUserPayload: Omit<PurgeUserPayload, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
+  PushNotificationActionInput: PushNotificationActionInput;
   PushToRunQueueByNameInput: PushToRunQueueByNameInput;
   PushToRunQueueByNamePayload: PushToRunQueueByNamePayload;
   PushToRunQueueInput: PushToRunQueueInput;
@@ -9831,6 +9946,8 @@ export type ResolversParentTypes = {
   UpdateEntityPayload: Omit<UpdateEntityPayload, 'entity'> & { entity?: Maybe<ResolversParentTypes['Entity']> };
   UpdateExperimentInput: UpdateExperimentInput;
   UpdateExperimentPayload: UpdateExperimentPayload;
+  UpdateFilterTriggerInput: UpdateFilterTriggerInput;
+  UpdateFilterTriggerPayload: Omit<UpdateFilterTriggerPayload, 'trigger'> & { trigger?: Maybe<ResolversParentTypes['Trigger']> };
   UpdateGenericWebhookIntegrationInput: UpdateGenericWebhookIntegrationInput;
   UpdateGlueTaskInput: UpdateGlueTaskInput;
   UpdateGlueTaskPayload: UpdateGlueTaskPayload;
@@ -10026,6 +10143,10 @@ export type AddUserToOrganizationPayloadResolvers<ContextType = EmulatorContext,
 export type AddWorkflowsAdminPayloadResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['AddWorkflowsAdminPayload'] = ResolversParentTypes['AddWorkflowsAdminPayload']> = {
   clientMutationID?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   success?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type AdvancedRegistryFeaturesResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['AdvancedRegistryFeatures'] = ResolversParentTypes['AdvancedRegistryFeatures']> = {
+  advancedSearch?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type AgentResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['Agent'] = ResolversParentTypes['Agent']> = {
@@ -11099,6 +11220,7 @@ export type EntityResolvers<ContextType = EmulatorContext, ParentType extends Re
   accessTokens?: Resolver<Array<ResolversTypes['AccessToken']>, ParentType, ContextType>;
   artifactCollectionStorageTree?: Resolver<Maybe<ResolversTypes['ArtifactStorageNodeConnection']>, ParentType, ContextType, RequireFields<EntityArtifactCollectionStorageTreeArgs, 'artifactCollectionID' | 'cached' | 'enableReferenceTracking'>>;
   artifactCollections?: Resolver<Maybe<ResolversTypes['ArtifactCollectionConnection']>, ParentType, ContextType, Partial<EntityArtifactCollectionsArgs>>;
+  artifactMemberships?: Resolver<Maybe<ResolversTypes['ArtifactCollectionMembershipConnection']>, ParentType, ContextType, Partial<EntityArtifactMembershipsArgs>>;
   artifactTTLDurationSeconds?: Resolver<ResolversTypes['Int64'], ParentType, ContextType>;
   available?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   claimedEntities?: Resolver<Maybe<ResolversTypes['EntityConnection']>, ParentType, ContextType, Partial<EntityClaimedEntitiesArgs>>;
@@ -11147,6 +11269,7 @@ export type EntityResolvers<ContextType = EmulatorContext, ParentType extends Re
   storageTree?: Resolver<Maybe<ResolversTypes['EntityStorageNode']>, ParentType, ContextType, RequireFields<EntityStorageTreeArgs, 'cached' | 'enableReferenceTracking'>>;
   subscriptionId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   tagCategories?: Resolver<Array<ResolversTypes['TagCategory']>, ParentType, ContextType>;
+  triggers?: Resolver<ResolversTypes['TriggerConnection'], ParentType, ContextType, Partial<EntityTriggersArgs>>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   uploadHeaders?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
@@ -11846,6 +11969,7 @@ export type MutationResolvers<ContextType = EmulatorContext, ParentType extends 
   updateDiscussionThread?: Resolver<Maybe<ResolversTypes['UpdateDiscussionThreadPayload']>, ParentType, ContextType, RequireFields<MutationUpdateDiscussionThreadArgs, 'input'>>;
   updateEntity?: Resolver<Maybe<ResolversTypes['UpdateEntityPayload']>, ParentType, ContextType, RequireFields<MutationUpdateEntityArgs, 'input'>>;
   updateExperiment?: Resolver<Maybe<ResolversTypes['UpdateExperimentPayload']>, ParentType, ContextType, RequireFields<MutationUpdateExperimentArgs, 'input'>>;
+  updateFilterTrigger?: Resolver<Maybe<ResolversTypes['UpdateFilterTriggerPayload']>, ParentType, ContextType, RequireFields<MutationUpdateFilterTriggerArgs, 'input'>>;
   updateGenericWebhookIntegration?: Resolver<Maybe<ResolversTypes['CreateIntegrationPayload']>, ParentType, ContextType, RequireFields<MutationUpdateGenericWebhookIntegrationArgs, 'input'>>;
   updateGlueTask?: Resolver<Maybe<ResolversTypes['UpdateGlueTaskPayload']>, ParentType, ContextType, RequireFields<MutationUpdateGlueTaskArgs, 'input'>>;
   updateLaunchAgent?: Resolver<Maybe<ResolversTypes['UpdateLaunchAgentPayload']>, ParentType, ContextType, RequireFields<MutationUpdateLaunchAgentArgs, 'input'>>;
@@ -11895,6 +12019,11 @@ export type NewsletterSubscriptionEdgeResolvers<ContextType = EmulatorContext, P
   node?: Resolver<Maybe<ResolversTypes['NewsletterSubscription']>, ParentType, ContextType>;
 };
 
+export type NoOpTriggeredActionResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['NoOpTriggeredAction'] = ResolversParentTypes['NoOpTriggeredAction']> = {
+  noOp?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type NodeResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
   __resolveType: TypeResolveFn<'ActiveExperiment' | 'Agent' | 'Entity' | 'EntityUser' | 'ExpansionPack' | 'Experiment' | 'File' | 'LocalLicense' | 'Organization' | 'Project' | 'Repo' | 'Run' | 'Sweep' | 'User' | 'View', ParentType, ContextType>;
 };
@@ -11921,6 +12050,7 @@ export type OrgActivityTimelineResolvers<ContextType = EmulatorContext, ParentTy
 
 export type OrganizationResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
   activity?: Resolver<Array<ResolversTypes['OrgActivityTimeline']>, ParentType, ContextType, Partial<OrganizationActivityArgs>>;
+  advancedRegistryFeatures?: Resolver<Maybe<ResolversTypes['AdvancedRegistryFeatures']>, ParentType, ContextType>;
   artifactCollections?: Resolver<Maybe<ResolversTypes['ArtifactCollectionConnection']>, ParentType, ContextType, Partial<OrganizationArtifactCollectionsArgs>>;
   artifactSequences?: Resolver<Maybe<ResolversTypes['ArtifactSequenceConnection']>, ParentType, ContextType, Partial<OrganizationArtifactSequencesArgs>>;
   available?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -11942,6 +12072,7 @@ export type OrganizationResolvers<ContextType = EmulatorContext, ParentType exte
   stripePaymentMethods?: Resolver<Array<ResolversTypes['StripePaymentMethod']>, ParentType, ContextType>;
   subscriptions?: Resolver<Array<ResolversTypes['OrganizationSubscription']>, ParentType, ContextType>;
   teams?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  triggers?: Resolver<ResolversTypes['TriggerConnection'], ParentType, ContextType, Partial<OrganizationTriggersArgs>>;
   usedSeats?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   usedViewOnlySeats?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   views?: Resolver<ResolversTypes['ViewConnection'], ParentType, ContextType, Partial<OrganizationViewsArgs>>;
@@ -12067,6 +12198,7 @@ export type PreviewableLinkResolvers<ContextType = EmulatorContext, ParentType e
 export type ProjectResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project']> = {
   access?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   allViews?: Resolver<Maybe<ResolversTypes['ViewConnection']>, ParentType, ContextType, Partial<ProjectAllViewsArgs>>;
+  allowAllArtifactTypesInRegistry?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   artifact?: Resolver<Maybe<ResolversTypes['Artifact']>, ParentType, ContextType, RequireFields<ProjectArtifactArgs, 'name'>>;
   artifactCollection?: Resolver<Maybe<ResolversTypes['ArtifactCollection']>, ParentType, ContextType, RequireFields<ProjectArtifactCollectionArgs, 'name'>>;
   artifactCollectionMembership?: Resolver<Maybe<ResolversTypes['ArtifactCollectionMembership']>, ParentType, ContextType, RequireFields<ProjectArtifactCollectionMembershipArgs, 'name'>>;
@@ -12911,11 +13043,11 @@ export type TriggerEdgeResolvers<ContextType = EmulatorContext, ParentType exten
 };
 
 export type TriggerScopeResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['TriggerScope'] = ResolversParentTypes['TriggerScope']> = {
-  __resolveType: TypeResolveFn<'ArtifactPortfolio' | 'ArtifactSequence' | 'Project', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ArtifactPortfolio' | 'ArtifactSequence' | 'Entity' | 'Project', ParentType, ContextType>;
 };
 
 export type TriggeredActionResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['TriggeredAction'] = ResolversParentTypes['TriggeredAction']> = {
-  __resolveType: TypeResolveFn<'GenericWebhookTriggeredAction' | 'NotificationTriggeredAction' | 'QueueJobTriggeredAction', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'GenericWebhookTriggeredAction' | 'NoOpTriggeredAction' | 'NotificationTriggeredAction' | 'QueueJobTriggeredAction', ParentType, ContextType>;
 };
 
 export type TriggeringConditionResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['TriggeringCondition'] = ResolversParentTypes['TriggeringCondition']> = {
@@ -13045,6 +13177,10 @@ export type UpdateExperimentPayloadResolvers<ContextType = EmulatorContext, Pare
   clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   success?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type UpdateFilterTriggerPayloadResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['UpdateFilterTriggerPayload'] = ResolversParentTypes['UpdateFilterTriggerPayload']> = {
+  trigger?: Resolver<Maybe<ResolversTypes['Trigger']>, ParentType, ContextType>;
 };
 
 export type UpdateGlueTaskPayloadResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['UpdateGlueTaskPayload'] = ResolversParentTypes['UpdateGlueTaskPayload']> = {
@@ -13394,6 +13530,7 @@ export type Resolvers<ContextType = EmulatorContext> = {
   AddRolePermissionsPayload?: AddRolePermissionsPayloadResolvers<ContextType>;
   AddUserToOrganizationPayload?: AddUserToOrganizationPayloadResolvers<ContextType>;
   AddWorkflowsAdminPayload?: AddWorkflowsAdminPayloadResolvers<ContextType>;
+  AdvancedRegistryFeatures?: AdvancedRegistryFeaturesResolvers<ContextType>;
   Agent?: AgentResolvers<ContextType>;
   AgentConnection?: AgentConnectionResolvers<ContextType>;
   AgentEdge?: AgentEdgeResolvers<ContextType>;
@@ -13647,6 +13784,7 @@ export type Resolvers<ContextType = EmulatorContext> = {
   NewsletterSubscription?: NewsletterSubscriptionResolvers<ContextType>;
   NewsletterSubscriptionConnection?: NewsletterSubscriptionConnectionResolvers<ContextType>;
   NewsletterSubscriptionEdge?: NewsletterSubscriptionEdgeResolvers<ContextType>;
+  NoOpTriggeredAction?: NoOpTriggeredActionResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   NotificationTriggeredAction?: NotificationTriggeredActionResolvers<ContextType>;
   NotifyScriptableRunAlertPayload?: NotifyScriptableRunAlertPayloadResolvers<ContextType>;
@@ -13791,6 +13929,7 @@ export type Resolvers<ContextType = EmulatorContext> = {
   UpdateDiscussionThreadPayload?: UpdateDiscussionThreadPayloadResolvers<ContextType>;
   UpdateEntityPayload?: UpdateEntityPayloadResolvers<ContextType>;
   UpdateExperimentPayload?: UpdateExperimentPayloadResolvers<ContextType>;
+  UpdateFilterTriggerPayload?: UpdateFilterTriggerPayloadResolvers<ContextType>;
   UpdateGlueTaskPayload?: UpdateGlueTaskPayloadResolvers<ContextType>;
   UpdateLaunchAgentPayload?: UpdateLaunchAgentPayloadResolvers<ContextType>;
   UpdateLocalLicensePayload?: UpdateLocalLicensePayloadResolvers<ContextType>;
