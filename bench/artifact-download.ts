@@ -11,6 +11,7 @@
  *   node --import tsx bench/artifact-download.ts     (part of npm run bench)
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -112,29 +113,53 @@ try {
   const before = process.memoryUsage().rss;
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
-  const largeRoot = await mkdtemp(join(work, 'large-'));
-  const start = performance.now();
-  await (await api.artifact('bench/p/large:v0')).download({ root: largeRoot, skipCache: true });
-  const clientLarge = performance.now() - start;
+  const largeArtifact = await api.artifact('bench/p/large:v0');
+  let clientLarge = Infinity;
+  for (let round = 0; round < 2; round++) {
+    const largeRoot = await mkdtemp(join(work, 'large-'));
+    const start = performance.now();
+    await largeArtifact.download({ root: largeRoot, skipCache: true });
+    clientLarge = Math.min(clientLarge, performance.now() - start);
+    await rm(largeRoot, { recursive: true, force: true });
+  }
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
-  await rm(largeRoot, { recursive: true, force: true });
-  const rawStart = performance.now();
-  const res = await fetch(large!.directUrl);
-  await pipeline(
-    Readable.fromWeb(res.body as import('node:stream/web').ReadableStream<Uint8Array>),
-    createWriteStream(join(work, 'raw.bin')),
-  );
-  const rawLarge = performance.now() - rawStart;
-  await rm(join(work, 'raw.bin'), { force: true });
+  /** A bare streaming fetch of the signed URL to disk, optionally hashed (MD5) on the way; best of 2. */
+  const raw = async (hashed: boolean): Promise<number> => {
+    let best = Infinity;
+    for (let round = 0; round < 2; round++) {
+      const rawStart = performance.now();
+      const res = await fetch(large!.directUrl);
+      const hash = createHash('md5');
+      await pipeline(
+        Readable.fromWeb(res.body as import('node:stream/web').ReadableStream<Uint8Array>),
+        async function* (source: AsyncIterable<Buffer>) {
+          for await (const chunk of source) {
+            if (hashed) hash.update(chunk);
+            yield chunk;
+          }
+        },
+        createWriteStream(join(work, 'raw.bin')),
+      );
+      if (hashed) hash.digest('base64');
+      best = Math.min(best, performance.now() - rawStart);
+      await rm(join(work, 'raw.bin'), { force: true });
+    }
+    return best;
+  };
+  const rawLarge = await raw(false);
+  const rawHashed = await raw(true);
   const growth = (peak - before) / 2 ** 20;
-  console.log('artifact download, one 512 MiB file:');
+  console.log('artifact download, one 512 MiB file (best of 2):');
   console.log(`  peak RSS growth              ${growth.toFixed(1).padStart(7)} MiB (goal <= 64 MiB)`);
   console.log(
-    `  artifact.download()          ${clientLarge.toFixed(0).padStart(7)} ms (MD5 while streaming, fsync, rename)`,
+    `  artifact.download()          ${clientLarge.toFixed(0).padStart(7)} ms (lookup, manifest and URL queries; MD5 while streaming; rename)`,
   );
   console.log(
     `  raw streaming fetch to disk  ${rawLarge.toFixed(0).padStart(7)} ms   ratio ${(clientLarge / rawLarge).toFixed(2)}x`,
+  );
+  console.log(
+    `  raw fetch + MD5 to disk      ${rawHashed.toFixed(0).padStart(7)} ms   ratio ${(clientLarge / rawHashed).toFixed(2)}x`,
   );
 } finally {
   child.stdin?.end();
