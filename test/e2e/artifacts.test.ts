@@ -299,6 +299,10 @@ describe('artifact types', () => {
     await expect(api.artifactTypes('alice/vision').totalCount()).rejects.toBeInstanceOf(UnsupportedError);
     const project = await api.project('vision', 'alice');
     expect((await project.artifactTypes().toArray()).map((t) => t.name).sort()).toEqual(['dataset', 'model']);
+    expect((await project.artifactsTypes().toArray()).map((t) => t.name).sort()).toEqual([
+      'dataset',
+      'model',
+    ]);
     const dataset = await api.artifactType('dataset', 'alice/vision');
     expect([dataset.name, dataset.entity, dataset.project]).toEqual(['dataset', 'alice', 'vision']);
     expect(dataset.createdAt).toBeInstanceOf(Date);
@@ -347,6 +351,7 @@ describe('artifact collections', () => {
     expect(aliases).toEqual(expect.arrayContaining(['latest', 'baseline', 'candidate']));
     expect(aliases.some((a) => /^v\d+$/.test(a))).toBe(false);
     const versions = await mnist.artifacts().toArray();
+    expect((await mnist.versions().toArray()).map((v) => v.name)).toEqual(versions.map((v) => v.name));
     expect(versions.map((v) => v.name)).toEqual(expect.arrayContaining(['mnist:v0', 'mnist:v1']));
     expect(versions).toHaveLength(2); // the pending version is not listed
   });

@@ -319,6 +319,19 @@ export class ArtifactCollection {
   }
 
   /**
+   * The collection's versions: the same listing as {@link ArtifactCollection.artifacts}, under the
+   * name the W&B docs also use for it.
+   *
+   * @example
+   * ```ts
+   * const latest = await collection.versions({ perPage: 1 }).first();
+   * ```
+   */
+  versions(options: ArtifactsOptions = {}): Paginated<Artifact> {
+    return this.artifacts(options);
+  }
+
+  /**
    * Saves the changes to `name`, `description`, `type` and `tags`, in the official client's order,
    * each step only when it has something to send (nothing at all when nothing changed): (1) the
    * name and description (`updateArtifactSequence`, or `updateArtifactPortfolio` for a portfolio),

@@ -142,6 +142,19 @@ export class Project {
   }
 
   /**
+   * The Python client's name for {@link Project.artifactTypes} (`artifacts_types`).
+   *
+   * @deprecated Use {@link Project.artifactTypes}.
+   * @example
+   * ```ts
+   * for await (const type of project.artifactsTypes()) console.log(type.name);
+   * ```
+   */
+  artifactsTypes(options: ListOptions = {}): Paginated<ArtifactType> {
+    return this.artifactTypes(options);
+  }
+
+  /**
    * Every artifact collection of the project, all types, 50 per request by default. On servers
    * with the feature `ARTIFACT_COLLECTIONS_FILTERING_SORTING` it takes `filters` and `order` and
    * has a `totalCount()`; elsewhere there is no total, and `filters` or `order` reject with
