@@ -18,7 +18,7 @@
  * @module
  */
 
-export { REDACTED, redactHeaders, scrubSecrets } from './redact.js';
+export { REDACTED, redactHeaders, redactUrl, scrubSecrets } from './redact.js';
 
 /** Stable machine-readable error codes. */
 export type WandbErrorCode =

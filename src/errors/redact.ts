@@ -58,3 +58,23 @@ function secretForms(secret: string): string[] {
   }
   return forms;
 }
+
+/**
+ * A URL as it may be shown: origin and path, without the query string (where signed URLs keep
+ * their signature) nor fragment.
+ *
+ * @example
+ * ```ts
+ * redactUrl('https://storage.example.com/b/k.txt?X-Amz-Signature=abc'); // 'https://storage.example.com/b/k.txt'
+ * redactUrl('s3://bucket/key.bin?versionId=7'); // 's3://bucket/key.bin'
+ * ```
+ */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    // Not `origin`: it is 'null' for schemes such as s3:// and gs://. `host` has no credentials.
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return '[invalid URL]';
+  }
+}

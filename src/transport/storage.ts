@@ -33,8 +33,10 @@ import {
   TimeoutError,
   WandbError,
   redactHeaders,
+  redactUrl,
   scrubSecrets,
 } from '../errors/index.js';
+export { redactUrl } from '../errors/index.js';
 import { computeDelay, isRetryableStatus, parseRetryAfter } from './backoff.js';
 import { abortReason, DEFAULT_TIMEOUT_MS } from './fetchWithTimeout.js';
 import { errorCode, scrubError } from './resultError.js';
@@ -92,24 +94,6 @@ export interface StorageFetchOptions {
   random?: () => number;
   /** Clock in ms since the epoch. Default `Date.now`. */
   now?: () => number;
-}
-
-/**
- * A URL as it may be shown: origin and path, without the query string (where signed URLs keep
- * their signature) nor fragment.
- *
- * @example
- * ```ts
- * redactUrl('https://storage.example.com/b/k.txt?X-Amz-Signature=abc'); // 'https://storage.example.com/b/k.txt'
- * ```
- */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.origin}${u.pathname}`;
-  } catch {
-    return '[invalid URL]';
-  }
 }
 
 /** The parts of a URL that must never be shown: the whole URL, its query and each query value. */

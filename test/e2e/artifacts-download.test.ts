@@ -411,6 +411,8 @@ describe('references', () => {
   beforeAll(async () => {
     server = createServer((req, res) => {
       seen.push(req.headers);
+      if (req.url?.startsWith('/missing')) return void res.writeHead(404).end('no such object');
+      if (req.url?.startsWith('/no-etag')) return void res.writeHead(200).end('changed content');
       res.writeHead(200, { 'Content-Type': 'text/plain', ETag: '"etag-1"' });
       res.end(`reference body of ${req.url}`);
     });
@@ -449,6 +451,30 @@ describe('references', () => {
     const err = await failure((await api().artifact('alice/vision/dl-ref-changed:v0')).download({ root }));
     expect(err).toBeInstanceOf(IntegrityError);
     expect(listTree(root)).toEqual([]);
+  });
+
+  it('a reference logged with an ETag that now answers none is an IntegrityError', async () => {
+    seedFiles(
+      'dl-ref-no-etag',
+      {},
+      { references: { 'r.txt': { url: `${origin}/no-etag/r.txt`, digest: 'etag-1' } } },
+    );
+    const root = tempDir('ref-no-etag');
+    const err = await failure((await api().artifact('alice/vision/dl-ref-no-etag:v0')).download({ root }));
+    expect(err).toBeInstanceOf(IntegrityError);
+    expect(err.message).toMatch(/answers no ETag/);
+    expect(listTree(root)).toEqual([]);
+  });
+
+  it('a reference that cannot be read is a NotFoundError that does not show its query string', async () => {
+    const url = `${origin}/missing/r.bin?X-Amz-Signature=SUPERSECRETSIG123`;
+    seedFiles('dl-ref-missing', {}, { references: { 'r.bin': { url, digest: 'etag-1' } } });
+    const err = await failure(
+      (await api().artifact('alice/vision/dl-ref-missing:v0')).download({ root: tempDir('ref-missing') }),
+    );
+    expect(err).toBeInstanceOf(NotFoundError);
+    expect(err.message).toContain(`${origin}/missing/r.bin`);
+    expect(JSON.stringify({ message: err.message, json: err })).not.toContain('SUPERSECRETSIG123');
   });
 
   it('other schemes are an UnsupportedError naming them, or skipped and reported with allowMissingReferences', async () => {

@@ -372,6 +372,17 @@ describe('run.useArtifact() and run.logArtifact()', () => {
     expect(create?.input).toMatchObject({ digest: latest.digest, enableDigestDeduplication: true });
   });
 
+  it('refuses an older version before writing anything (the server would start a new version, or name the latest)', async () => {
+    const run = await api.run('alice/vision/trainer');
+    const older = await api.artifact('alice/vision/mnist:v0');
+    emu.clearRequests();
+    const e = await validationRejection(run.logArtifact(older));
+    expect(e.parameter).toBe('artifact');
+    expect(e.message).toMatch(/not the latest of mnist \(v1 is\)/);
+    expect(sent('CreateArtifact')).toEqual([]);
+    expect(await api.artifacts('dataset', 'alice/vision/mnist', { filters: {} }).toArray()).toHaveLength(2);
+  });
+
   it('refuses an artifact of another project before any request', async () => {
     const elsewhere = await api.run('alice/other/elsewhere');
     const dataset = await api.artifact('alice/vision/mnist:v1');

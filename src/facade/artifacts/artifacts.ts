@@ -602,6 +602,22 @@ export async function logArtifact(
       `a run can only log artifacts of its own project: ${source.entity}/${source.project}/${source.name} is not in ${ref.entity}/${ref.project}`,
     );
   }
+  // W&B recognises a digest as an existing version only for the collection's latest version: for
+  // any other, createArtifact would start a new (pending) version, or name the latest one when the
+  // contents are equal. Refuse it before writing anything.
+  const latest = await fetchArtifactByName(
+    ctx,
+    { entity: source.entity, project: source.project, collection: source.collection },
+    'latest',
+    { signal, cache: false },
+  );
+  if (latest.id !== a.id) {
+    throw new ValidationError(
+      'artifact',
+      `only the latest version of a collection can be declared a run's output: ${source.entity}/${source.project}/${source.name} is not ` +
+        `the latest of ${source.collection} (${latest.version} is); log ${source.collection}:latest, or publish a new version`,
+    );
+  }
   const input: CreateArtifactInput = {
     entityName: ref.entity,
     projectName: ref.project,
@@ -620,7 +636,7 @@ export async function logArtifact(
     throw new ServerError(
       `createArtifact returned nothing for ${a.qualifiedName} in run ${formatRunPath(ref)}`,
     );
-  if (created.state !== 'COMMITTED') {
+  if (created.state !== 'COMMITTED' || created.id !== a.id) {
     throw new ConflictError(
       `The server did not take ${source.entity}/${source.project}/${source.name} as an existing version (W&B promises it only for ` +
         `the collection's latest version) and started a new one (state ${created.state}) instead, which stays unfinished: ` +

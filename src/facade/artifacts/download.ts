@@ -19,6 +19,7 @@ import {
   IntegrityError,
   NotFoundError,
   PermissionError,
+  redactUrl,
   UnsupportedError,
   ValidationError,
   WandbError,
@@ -538,7 +539,7 @@ export async function downloadArtifact(
   const { stored, http, other } = classify(chosen);
   if (other.length > 0 && !o.allowMissingReferences) {
     throw new UnsupportedError(
-      `Artifact ${target.qualifiedName} has references this client cannot fetch: ${listPaths(other.map((e) => `${e.path} (${e.ref})`))}. ` +
+      `Artifact ${target.qualifiedName} has references this client cannot fetch: ${listPaths(other.map((e) => `${e.path} (${redactUrl(e.ref ?? '')})`))}. ` +
         'Only http(s) references are downloaded; pass { allowMissingReferences: true } to skip the others. Nothing was written',
     );
   }
@@ -752,21 +753,24 @@ async function fetchReference(
   } catch (e) {
     if (e instanceof PermissionError || e instanceof NotFoundError) {
       throw new NotFoundError(
-        `Artifact ${target.qualifiedName}: the reference ${JSON.stringify(entry.path)} (${ref}) could not be read: ${e.message}`,
+        `Artifact ${target.qualifiedName}: the reference ${JSON.stringify(entry.path)} (${redactUrl(ref)}) could not be read: ${e.message}`,
         { cause: e },
       );
     }
     throw e;
   }
   const etag = res.headers.get('etag');
-  if (entry.digest !== ref && etag !== null) {
-    const actual = etag.replace(/^W\//, '').replace(/^"|"$/g, '');
+  if (entry.digest !== ref) {
+    // The digest was the reference's ETag when it was logged: the same ETag says the same content;
+    // none at all, as for the official client (whose digest would then be the URL), is a change.
+    const actual = etag === null ? ref : etag.replace(/^W\//, '').replace(/^"|"$/g, '');
     if (actual !== entry.digest) {
       await res.body?.cancel().catch(() => undefined);
       throw new IntegrityError(
-        `The reference ${JSON.stringify(entry.path)} of artifact ${target.qualifiedName} changed: its ETag is ${actual}, ` +
+        `The reference ${JSON.stringify(entry.path)} of artifact ${target.qualifiedName} changed: ` +
+          `${etag === null ? 'it answers no ETag' : `its ETag is ${actual}`}, ` +
           `the manifest gives ${entry.digest}; the file was not written`,
-        { expected: entry.digest, actual },
+        { expected: entry.digest, actual: etag === null ? redactUrl(ref) : actual },
       );
     }
   }

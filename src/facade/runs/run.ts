@@ -769,10 +769,11 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
    * Declares an artifact version that is already logged an output of this run, adding `aliases`
    * and `tags` to it, the way the official client does (`createArtifact` with the version's digest,
    * which the server answers with the existing version). The version must be in this run's project
-   * ({@link ValidationError} otherwise, before any request). The server must recognize the digest
-   * as a version of the collection — W&B promises it for the latest version — else it starts a new
-   * version, left unfinished, and this rejects with `ConflictError`. Resolves with the version,
-   * read again. Publishing new content is not this method.
+   * ({@link ValidationError} otherwise, before any request) and be the collection's latest version:
+   * W&B recognizes a digest only for that one (for an older version it would start a new version),
+   * so an older version is a {@link ValidationError} too, after reading which version is the latest
+   * and before writing anything. Resolves with the version, read again. Publishing new content is
+   * not this method (see `api.newArtifact()`).
    *
    * @example
    * ```ts

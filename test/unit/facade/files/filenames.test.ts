@@ -101,5 +101,8 @@ describe('storage URLs', () => {
       'https://s3.example.com/b/k%20x.txt',
     );
     expect(redactUrl('not a url?sig=secret')).toBe('[invalid URL]');
+    // other schemes keep their scheme and bucket; credentials in the authority never show
+    expect(redactUrl('s3://bucket/data/x.bin?versionId=secret-version')).toBe('s3://bucket/data/x.bin');
+    expect(redactUrl('https://user:pa55word@example.com/a?t=1')).toBe('https://example.com/a');
   });
 });
