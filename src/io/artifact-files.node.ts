@@ -4,9 +4,9 @@
  *
  * Cache layout: `<cacheDir>/obj/md5/<hex[0:2]>/<hex[2:]>` (the hex MD5 of the content; the
  * official Python client's layout), `cacheDir` = `$WANDB_CACHE_DIR/artifacts`, default
- * `~/.cache/wandb-api/artifacts`. An entry is made in `<cacheDir>/tmp/` (a hard link to the
- * downloaded file, or a copy across file systems) and renamed into place, so an entry is never
- * partial.
+ * `~/.cache/wandb-api/artifacts`. An entry is made in `<cacheDir>/tmp/` (a copy of the downloaded
+ * file, a clone where the file system can) and renamed into place, so an entry is never partial
+ * and editing a downloaded file does not change it.
  *
  * @example
  * ```ts
@@ -16,13 +16,14 @@
  * @module
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { copyFile, link, lstat, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { constants as fsConstants, createReadStream } from 'node:fs';
+import { copyFile, lstat, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ArtifactFiles } from './artifact-files.js';
 import { readEnv } from './env.js';
+import { PARTIAL_DOWNLOAD } from './files.js';
 
 function codeOf(e: unknown): string | undefined {
   const code = (e as { code?: unknown } | null)?.code;
@@ -83,7 +84,7 @@ async function listFiles(root: string): Promise<string[]> {
     for (const entry of entries) {
       const rel = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
       if (entry.isDirectory()) await walk(join(folder, entry.name), rel);
-      else out.push(rel);
+      else if (!PARTIAL_DOWNLOAD.test(entry.name)) out.push(rel); // a crashed download's temporary file
     }
   };
   await walk(resolve(root), '');
@@ -123,11 +124,9 @@ async function storeCached(dir: string, md5Hex: string, path: string): Promise<v
       return;
     await mkdir(tmpDir, { recursive: true });
     await mkdir(join(target, '..'), { recursive: true });
-    try {
-      await link(path, temp);
-    } catch {
-      await copyFile(path, temp);
-    }
+    // A copy (a clone where the file system can), not a hard link: a downloaded file edited in
+    // place must not rewrite the cache entry too.
+    await copyFile(path, temp, fsConstants.COPYFILE_FICLONE);
     await rename(temp, target);
   } catch {
     // the cache is an optimisation: a full disk or a read-only cache folder is not an error

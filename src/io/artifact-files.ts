@@ -67,7 +67,8 @@ export interface ArtifactFiles {
   fileMd5(path: string): Promise<string | undefined>;
   /**
    * Every regular file (and symbolic link) below `root`, as `/`-separated paths relative to it,
-   * sorted; `[]` when `root` does not exist.
+   * sorted; `[]` when `root` does not exist. The temporary file of a download killed mid-write
+   * (`PARTIAL_DOWNLOAD`) is not listed.
    *
    * @example
    * ```ts
@@ -95,8 +96,8 @@ export interface ArtifactFiles {
    */
   openCached(cacheDir: string, md5Hex: string, size: number): Promise<ReadableStream<Uint8Array> | undefined>;
   /**
-   * Puts the (verified) file at `path` in the cache under `md5Hex`: a hard link where the file
-   * system allows it, else a copy, placed under its final name only once complete. An entry
+   * Puts the (verified) file at `path` in the cache under `md5Hex`: a copy (a clone where the file
+   * system can), placed under its final name only once complete. An entry
    * already there is kept. Failures are swallowed (the cache is an optimisation).
    *
    * @example

@@ -209,6 +209,7 @@ export async function writeAtomic(
   options: WriteAtomicOptions,
 ): Promise<void> {
   // A short name of its own: the target's name may already be as long as the file system allows.
+  // (Named as PARTIAL_DOWNLOAD says, so that listings of downloaded folders skip one left by a crash.)
   const temp = join(dirname(target), `.wandb-download-${randomBytes(6).toString('hex')}.partial`);
   const reader = body.getReader();
   let handle: fs.promises.FileHandle | undefined;

@@ -116,3 +116,14 @@ export interface WriteAtomicOptions {
    */
   durable?: boolean;
 }
+
+/**
+ * The name of a temporary file `writeAtomic` writes before it renames it into place. One is left
+ * behind only when the process is killed mid-write; listings of downloaded folders skip them.
+ *
+ * @example
+ * ```ts
+ * PARTIAL_DOWNLOAD.test('.wandb-download-0a1b2c3d4e5f.partial'); // true
+ * ```
+ */
+export const PARTIAL_DOWNLOAD = /^\.wandb-download-[0-9a-f]{12}\.partial$/;

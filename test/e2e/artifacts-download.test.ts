@@ -402,6 +402,19 @@ describe('the content cache', () => {
     expect(readFileSync(join(root, 'a.txt'), 'utf8')).toBe(unique);
     expect(fileGets()).toHaveLength(1);
   });
+
+  it('editing a downloaded file leaves the cache entry alone', async () => {
+    const unique = `cache-edit ${Math.random()}`;
+    seedFiles('dl-cache-edit', { 'a.txt': unique });
+    const first = tempDir('cache-edit-1');
+    await (await api().artifact('alice/vision/dl-cache-edit:v0')).download({ root: first });
+    writeFileSync(join(first, 'a.txt'), 'edited in place'); // same inode: a hard link would change the cache
+    emu.clearRequests();
+    const second = tempDir('cache-edit-2');
+    await (await api().artifact('alice/vision/dl-cache-edit:v0')).download({ root: second });
+    expect(readFileSync(join(second, 'a.txt'), 'utf8')).toBe(unique);
+    expect(fileGets()).toHaveLength(0);
+  });
 });
 
 describe('references', () => {
@@ -539,6 +552,19 @@ describe('artifact.verify()', () => {
     expect(v.changed).toEqual(['labels.json']);
     expect(v.extra).toEqual(['notes.txt']);
     expect(v.message).toMatch(/1 missing .*1 changed .*1 extra/);
+  });
+
+  it('ignores the temporary file a download killed mid-write left behind', async () => {
+    seedFiles('dl-verify-crash', { 'a/b.txt': 'b' });
+    const artifact = await api().artifact('alice/vision/dl-verify-crash:v0');
+    const root = tempDir('verify-crash');
+    await artifact.download({ root });
+    writeFileSync(join(root, 'a', '.wandb-download-0123456789ab.partial'), 'half of b');
+    await expect(artifact.verify({ root })).resolves.toBeUndefined();
+    writeFileSync(join(root, 'a', '.wandb-download-mine.partial'), 'not ours');
+    expect(((await failure(artifact.verify({ root }))) as VerificationError).extra).toEqual([
+      'a/.wandb-download-mine.partial',
+    ]);
   });
 
   it('does not check references, and a file at a reference path is not extra', async () => {

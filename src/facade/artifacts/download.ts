@@ -178,7 +178,8 @@ export interface DownloadTarget {
 /**
  * The path segments of a manifest entry below the download folder, refusing anything that could
  * be written outside it or read differently on another platform: empty paths, NUL characters,
- * absolute paths (`/x`), backslashes, drive letters (`C:`), and `.` / `..` / empty segments.
+ * absolute paths (`/x`), backslashes, drive letters (`C:`, at the start or of any segment), and
+ * `.` / `..` / empty segments.
  *
  * @throws {@link ValidationError} (parameter `path`) naming the entry.
  * @example
@@ -201,6 +202,9 @@ export function entrySegments(path: string): string[] {
   if (segments.includes('..'))
     throw refuse('has a ".." segment and would be written outside the download folder');
   if (segments.some((s) => s === '' || s === '.')) throw refuse('has an empty or "." segment');
+  // `a/C:x`: on Windows a segment with a drive letter starts a path of its own, on that drive.
+  if (segments.some((s) => /^[A-Za-z]:/.test(s)))
+    throw refuse('has a segment that starts with a drive letter and would be written outside the download folder on Windows');
   return segments;
 }
 

@@ -179,6 +179,12 @@ export function checkEntryName(value: unknown, parameter: string): string {
     );
   }
   if (segments.length === 0) throw new ValidationError(parameter, `${quoted} names no file`);
+  if (segments.some((s) => /^[A-Za-z]:/.test(s))) {
+    throw new ValidationError(
+      parameter,
+      `${quoted} has a segment that starts with a drive letter (on Windows, a path on another drive); expected a path relative to the artifact's root`,
+    );
+  }
   return segments.join('/');
 }
 

@@ -33,6 +33,8 @@ describe('entrySegments', () => {
     ['..\\x', /backslash/],
     ['C:x', /drive letter/],
     ['c:/x', /drive letter/],
+    ['a/C:x', /drive letter/],
+    ['a/b/z:', /drive letter/],
     ['a//b', /empty or "\."/],
     ['./a', /empty or "\."/],
     ['a/', /empty or "\."/],

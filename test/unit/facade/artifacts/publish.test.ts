@@ -30,6 +30,8 @@ describe('checkEntryName', () => {
       './',
       'a\\b.txt',
       'a\0b',
+      'D:/data/x.csv',
+      'a/C:x',
       '',
       42,
     ]) {
