@@ -26,6 +26,7 @@ import {
   IntegrityError,
   NetworkError,
   NotFoundError,
+  PermissionError,
   UnsupportedError,
   ValidationError,
   VerificationError,
@@ -142,6 +143,27 @@ describe('artifact.download()', () => {
       ).download({ skipCache: true });
       expect(root).toBe(join(base, process.platform === 'win32' ? 'dl-default-v0' : 'dl-default:v0'));
       expect(listTree(root)).toHaveLength(5);
+    } finally {
+      delete process.env.WANDB_ARTIFACT_DIR;
+    }
+  });
+
+  it('a link downloads, verifies and finds its one file in its own ./artifacts/<collection:vN>', async () => {
+    const { id } = emu.seed.artifact({
+      project: 'vision',
+      type: 'model',
+      collection: 'dl-linked',
+      files: { 'w.bin': 'w' },
+    });
+    emu.seed.link({ artifact: id, project: 'showcase', collection: 'dl-gallery' });
+    const base = tempDir('artifact-dir-link');
+    process.env.WANDB_ARTIFACT_DIR = base;
+    try {
+      const link = await api().artifact('alice/showcase/dl-gallery:v0');
+      const folder = join(base, process.platform === 'win32' ? 'dl-gallery-v0' : 'dl-gallery:v0');
+      expect(await link.download({ skipCache: true })).toBe(folder);
+      await expect(link.verify()).resolves.toBeUndefined();
+      expect(await link.file({ skipCache: true })).toBe(join(folder, 'w.bin'));
     } finally {
       delete process.env.WANDB_ARTIFACT_DIR;
     }
@@ -300,6 +322,35 @@ describe('resume, integrity and paths', () => {
     expect((err as Error).message).toContain(JSON.stringify(bad));
     expect(existsSync(root)).toBe(false);
     expect(fileGets()).toHaveLength(0);
+  });
+
+  it('an entry the URL listing leaves out comes from the fallback path, with credentials; its 403 is not renewed', async () => {
+    seedFiles('dl-fallback', { 'a.txt': 'from the fallback path' });
+    // A server whose listing gives no URL for the file (as for content stored by another version).
+    const listingWithout: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (typeof init?.body !== 'string' || !init.body.includes('GetArtifactMembershipFileUrls')) return res;
+      const json = (await res.json()) as {
+        data: { project: { artifactCollection: { artifactMembership: { files: { edges: unknown[] } } } } };
+      };
+      json.data.project.artifactCollection.artifactMembership.files.edges = [];
+      return new Response(JSON.stringify(json), { status: res.status, headers: res.headers });
+    };
+    const artifact = await api(emu, { fetch: listingWithout }).artifact('alice/vision/dl-fallback:v0');
+    const root = tempDir('fallback');
+    emu.clearRequests();
+    await artifact.download({ root, skipCache: true });
+    expect(readFileSync(join(root, 'a.txt'), 'utf8')).toBe('from the fallback path');
+    const fallbackGets = emu.requests.filter(
+      (r) => r.kind === 'storage' && /^\/artifacts(V2)?\//.test(r.path),
+    );
+    expect(fallbackGets.map((r) => r.status)).toEqual([200]);
+
+    emu.faults.add({ target: 'storage', method: 'GET', status: 403, times: 1 });
+    emu.clearRequests();
+    const err = await failure(artifact.download({ root: tempDir('fallback-403'), skipCache: true }));
+    expect(err).toBeInstanceOf(PermissionError);
+    expect(graphqlCalls(emu, 'ArtifactMembershipFiles')).toBe(0); // no renewal of a URL that is not signed
   });
 
   it('renews an expired signed URL once (manual emulator clock)', async () => {

@@ -205,6 +205,17 @@ describe('artifact.manifest() and files()', () => {
     expect(graphqlCalls(emu)).toBe(graphqlBefore);
   });
 
+  it('one caller aborting does not fail another caller sharing the same manifest read', async () => {
+    const a = await api.artifact('alice/vision/mnist:v1', { cache: false });
+    const controller = new AbortController();
+    const first = a.manifest({ signal: controller.signal });
+    const second = a.manifest();
+    controller.abort(new Error('user cancelled'));
+    await expect(first).rejects.toThrow('user cancelled');
+    expect((await second).entries.length).toBeGreaterThan(0);
+    await expect(a.manifest({ signal: controller.signal })).rejects.toThrow('user cancelled');
+  });
+
   it('lists files with sizes, MD5s and signed URLs; names select, perPage pages, totalCount counts', async () => {
     const a = await api.artifact('alice/vision/mnist:v0');
     const files = await a.files({ perPage: 1 }).toArray();

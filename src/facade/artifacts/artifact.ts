@@ -35,6 +35,7 @@ import {
   type ArtifactFieldsFragment,
   type UpdateArtifactInput,
 } from '../../generated/graphql.js';
+import { abortable, abortReason } from '../core/concurrency.js';
 import { contentStream, readAll, type SignedContent } from '../core/content.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { parseServerDate } from '../core/dates.js';
@@ -488,14 +489,17 @@ export class Artifact {
    */
   manifest(options: ArtifactRequestOptions = {}): Promise<ArtifactManifest> {
     const signal = optionalSignal(optionsObject(options).signal);
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
     if (!this.#manifest) {
-      const pending = this.#fetchManifest(signal);
+      // Shared by every caller, so fetched without any one caller's signal: aborting one
+      // download must not fail another caller's manifest(). Each caller races its own signal.
+      const pending = this.#fetchManifest(undefined);
       this.#manifest = pending;
       pending.catch(() => {
         if (this.#manifest === pending) this.#manifest = undefined;
       });
     }
-    return this.#manifest;
+    return abortable(this.#manifest, signal);
   }
 
   async #manifestUrl(signal: AbortSignal | undefined, cache: boolean): Promise<string> {
@@ -549,8 +553,9 @@ export class Artifact {
 
   /**
    * Downloads the version's files to `root` (Node only; in a browser `UnsupportedError`) and
-   * resolves with the absolute folder. Default folder `./artifacts/<collection:vN>` of the source
-   * version (`:` is `-` on Windows; `WANDB_ARTIFACT_DIR` replaces `./artifacts`).
+   * resolves with the absolute folder. Default folder `./artifacts/<name>` ({@link Artifact.name},
+   * so a link downloads to its own `collection:vN`; `:` is `-` on Windows; `WANDB_ARTIFACT_DIR`
+   * replaces `./artifacts`), the same for `file()` and `verify()`.
    *
    * Files are fetched in parallel, at most `concurrency` (16) at once and never more than the
    * Api's `storageConcurrency` across all its calls, from signed URLs (an expired one is renewed
@@ -574,7 +579,7 @@ export class Artifact {
    * ```
    */
   download(options: ArtifactDownloadOptions = {}): Promise<string> {
-    return downloadArtifact(this.#ctx, this.#downloadTarget(this.source.name), options);
+    return downloadArtifact(this.#ctx, this.#downloadTarget(this.name), options);
   }
 
   /**
@@ -603,7 +608,7 @@ export class Artifact {
    * ```
    */
   verify(options: ArtifactVerifyOptions = {}): Promise<void> {
-    return verifyArtifact(this.#ctx, this.#downloadTarget(this.source.name), options);
+    return verifyArtifact(this.#ctx, this.#downloadTarget(this.name), options);
   }
 
   /**
@@ -618,7 +623,7 @@ export class Artifact {
    * ```
    */
   get(name: string, options: ArtifactGetOptions = {}): Promise<ArtifactMedia> {
-    return getMedia(this.#ctx, this.#downloadTarget(this.source.name), name, options);
+    return getMedia(this.#ctx, this.#downloadTarget(this.name), name, options);
   }
 
   #downloadTarget(rootName: string): DownloadTarget {

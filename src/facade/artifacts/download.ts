@@ -87,9 +87,9 @@ export interface ArtifactDownloadProgress {
  */
 export interface ArtifactDownloadOptions {
   /**
-   * Folder to download into. Default `./artifacts/<name>` (`<name>` the source version's
-   * `collection:vN`, `:` replaced by `-` on Windows; `WANDB_ARTIFACT_DIR` replaces `./artifacts`),
-   * as the official client does.
+   * Folder to download into. Default `./artifacts/<name>` (`<name>` the artifact's `name`,
+   * `collection:vN` of the collection it was reached through — for a link, not the source's as in
+   * the Python client; `:` replaced by `-` on Windows; `WANDB_ARTIFACT_DIR` replaces `./artifacts`).
    *
    * @example
    * ```ts
@@ -204,7 +204,9 @@ export function entrySegments(path: string): string[] {
   if (segments.some((s) => s === '' || s === '.')) throw refuse('has an empty or "." segment');
   // `a/C:x`: on Windows a segment with a drive letter starts a path of its own, on that drive.
   if (segments.some((s) => /^[A-Za-z]:/.test(s)))
-    throw refuse('has a segment that starts with a drive letter and would be written outside the download folder on Windows');
+    throw refuse(
+      'has a segment that starts with a drive letter and would be written outside the download folder on Windows',
+    );
   return segments;
 }
 
@@ -641,14 +643,9 @@ export async function downloadArtifact(
         return;
       }
       let url = urls.get(entry.path);
+      let fallback: string | undefined;
       if (url === undefined) {
-        const fallback = fallbackPath(
-          manifest.storagePolicyConfig,
-          target.where,
-          target.id,
-          entry,
-          withArtifactId,
-        );
+        fallback = fallbackPath(manifest.storagePolicyConfig, target.where, target.id, entry, withArtifactId);
         if (fallback === undefined) {
           throw new WandbError(
             `Artifact ${target.qualifiedName}: the server gives no URL for ${JSON.stringify(entry.path)} and its digest is not an MD5`,
@@ -660,6 +657,8 @@ export async function downloadArtifact(
       const source: SignedContent = {
         name: entry.path,
         size: entry.size,
+        // The fallback path is sent with W&B credentials: its 403 is a refusal, not an expiry.
+        renewable: url !== fallback,
         get directUrl() {
           return current;
         },

@@ -1,8 +1,8 @@
 /**
  * What the domains' parallel engines (artifact downloads, verification, uploads) need from the
  * transport layer, re-exported so that domains keep to their rule (they import `core`, `paths`,
- * `generated` and `errors` only): a bounded pool for local work and the reason an aborted signal
- * carries. Network transfers themselves go through `FacadeContext.transfer`, the Api's one pool.
+ * `generated` and `errors` only): a bounded pool for local work, the reason an aborted signal
+ * carries, and a race of a shared promise against one caller's signal. Network transfers themselves go through `FacadeContext.transfer`, the Api's one pool.
  *
  * @example
  * ```ts
@@ -12,5 +12,36 @@
  * ```
  * @module
  */
-export { abortReason } from '../../transport/fetchWithTimeout.js';
+import { abortReason } from '../../transport/fetchWithTimeout.js';
+
+export { abortReason };
 export { createPool, type Pool } from '../../transport/pool.js';
+
+/**
+ * Resolves like `promise`, but rejects with the signal's reason as soon as `signal` aborts (at
+ * once when it already has); `promise` itself goes on. For work shared by several callers, each
+ * with its own signal.
+ *
+ * @example
+ * ```ts
+ * const manifest = await abortable(sharedManifestFetch, options.signal);
+ * ```
+ */
+export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(abortReason(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}

@@ -44,6 +44,11 @@ export interface SignedContent {
    * one. Called once when the storage refuses the URL as expired (HTTP 403, or 400).
    */
   renew(signal: AbortSignal): Promise<void>;
+  /**
+   * `false` for a URL that is not signed (a W&B path sent with credentials): a 403 or 400 from it
+   * is the answer itself, not an expiry, and is not renewed. Default `true`.
+   */
+  readonly renewable?: boolean;
 }
 
 /**
@@ -111,7 +116,7 @@ async function openContent(
     return await get();
   } catch (e) {
     // 403 is how S3 and GCS refuse an expired signed URL; some stores answer 400 (`ExpiredToken`).
-    if (!isExpiredUrlStatus(e) || signal.aborted) throw e;
+    if (source.renewable === false || !isExpiredUrlStatus(e) || signal.aborted) throw e;
   }
   await source.renew(signal);
   return get();

@@ -14,6 +14,7 @@
 
 import { UnsupportedError, ValidationError, WandbError } from '../../errors/index.js';
 import { optionalGraphQLInt, optionsObject } from './validate.js';
+import { abortable } from './concurrency.js';
 
 /**
  * One page as returned by a {@link PageFetcher}.
@@ -167,25 +168,6 @@ export interface ListOptions {
   start?: string | null;
   /** Cancels the listing: the pending (and every later) page request rejects with the signal's reason. */
   signal?: AbortSignal;
-}
-
-/** Resolves like `promise`, but rejects with `signal.reason` as soon as `signal` aborts. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
 }
 
 /**
