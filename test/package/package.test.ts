@@ -158,6 +158,12 @@ async function run(script: string): Promise<unknown> {
 
 const main = readFileSync(join(consumer, 'main.ts'), 'utf8');
 
+/**
+ * Compiling a consumer program with tsc, running attw or bundling takes seconds of CPU each; on a
+ * loaded two-core machine (the whole suite runs in parallel) well past the default 20 s.
+ */
+const PACKAGE_TEST_TIMEOUT_MS = 180_000;
+
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wandb-api-package-'));
   // `--foreground-scripts=false` keeps the prepack build's output off stdout, which holds the JSON.
@@ -183,7 +189,7 @@ function exportTargets(value: unknown): string[] {
   return [];
 }
 
-describe('the packed tarball', () => {
+describe('the packed tarball', { timeout: PACKAGE_TEST_TIMEOUT_MS }, () => {
   it('holds the built entries with their types, LICENSE, README, CHANGELOG and schema.graphql, and no sources', () => {
     for (const target of exportTargets(pkg.exports)) expect(packedFiles, target).toContain(target);
     expect(packedFiles).toEqual(
@@ -257,7 +263,7 @@ function unexportedDeclarations(file: string): string[] {
   return declared.filter((name) => !exported.has(name));
 }
 
-describe('installed in a project', () => {
+describe('installed in a project', { timeout: PACKAGE_TEST_TIMEOUT_MS }, () => {
   it('exports by name every type its declarations mention, so users can write them down', () => {
     const dist = join(dir, 'app/node_modules/wandb-api/dist');
     for (const file of ['index.d.ts', 'index.d.cts', 'node.d.ts', 'node.d.cts']) {
@@ -380,30 +386,35 @@ describe('installed in a project', () => {
   });
 });
 
-describe('installed without the optional peers graphql and mingo', () => {
-  const hint = 'npm install --save-dev graphql mingo';
+describe(
+  'installed without the optional peers graphql and mingo',
+  { timeout: PACKAGE_TEST_TIMEOUT_MS },
+  () => {
+    const hint = 'npm install --save-dev graphql mingo';
 
-  it('loads the core', async () => {
-    const bare = join(dir, 'bare');
-    const { stdout } = await execFile(
-      process.execPath,
-      ['-e', "const { Api } = require('wandb-api'); console.log(new Api({ apiKey: 'k' }).baseUrl)"],
-      { cwd: bare },
-    );
-    expect(stdout.trim()).toBe('https://api.wandb.ai');
-  });
-
-  it.each([
-    ['import', "import('wandb-api/emulator').then(() => console.log('{}'), report)"],
-    ['require', "try { require('wandb-api/emulator'); console.log('{}'); } catch (e) { report(e); }"],
-  ])('wandb-api/emulator by %s says what to install', async (_how, load) => {
-    const report = 'const report = (e) => console.log(JSON.stringify({ code: e.code, message: e.message }));';
-    const { stdout } = await execFile(process.execPath, ['-e', `${report}\n${load}`], {
-      cwd: join(dir, 'bare'),
+    it('loads the core', async () => {
+      const bare = join(dir, 'bare');
+      const { stdout } = await execFile(
+        process.execPath,
+        ['-e', "const { Api } = require('wandb-api'); console.log(new Api({ apiKey: 'k' }).baseUrl)"],
+        { cwd: bare },
+      );
+      expect(stdout.trim()).toBe('https://api.wandb.ai');
     });
-    const { code, message } = JSON.parse(stdout) as { code?: string; message?: string };
-    expect(code).toBe('WANDB_EMULATOR_MISSING_PEERS');
-    expect(message).toContain(hint);
-    expect(message).toMatch(/needs graphql and mingo/);
-  });
-});
+
+    it.each([
+      ['import', "import('wandb-api/emulator').then(() => console.log('{}'), report)"],
+      ['require', "try { require('wandb-api/emulator'); console.log('{}'); } catch (e) { report(e); }"],
+    ])('wandb-api/emulator by %s says what to install', async (_how, load) => {
+      const report =
+        'const report = (e) => console.log(JSON.stringify({ code: e.code, message: e.message }));';
+      const { stdout } = await execFile(process.execPath, ['-e', `${report}\n${load}`], {
+        cwd: join(dir, 'bare'),
+      });
+      const { code, message } = JSON.parse(stdout) as { code?: string; message?: string };
+      expect(code).toBe('WANDB_EMULATOR_MISSING_PEERS');
+      expect(message).toContain(hint);
+      expect(message).toMatch(/needs graphql and mingo/);
+    });
+  },
+);

@@ -108,13 +108,14 @@ describe('aborting during a retry wait', () => {
 
   it(
     'lets a Node process exit by itself once the aborted call has rejected',
-    { timeout: 25_000 },
+    { timeout: 130_000 },
     async () => {
-      // Without the fix the child lives on for the 30 s of the Retry-After and is killed at 20 s.
+      // Without the fix the child lives on for the 600 s of the Retry-After and is killed at 120 s
+      // (room enough for tsx to start on a loaded machine).
       const { stdout } = await promisify(execFile)(
         process.execPath,
         ['--import', 'tsx', join(ROOT, 'test/support/abort-during-retry.ts')],
-        { cwd: ROOT, timeout: 20_000, killSignal: 'SIGKILL' },
+        { cwd: ROOT, timeout: 120_000, killSignal: 'SIGKILL' },
       );
       expect(stdout.trim()).toBe('AbortError');
     },
