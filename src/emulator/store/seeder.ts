@@ -21,6 +21,10 @@ import { seedArtifact, seedLink } from '../domains/artifacts/seed.js';
 import type { SeededProject, SeedProjectInput } from '../domains/projects/records.js';
 import type { SeedOrganizationInput, SeededOrganization } from '../domains/organizations/records.js';
 import { seedOrganization } from '../domains/organizations/seed.js';
+import type { SeededIntegration, SeedIntegrationInput } from '../domains/integrations/records.js';
+import { seedIntegration } from '../domains/integrations/seed.js';
+import type { SeededRegistry, SeedRegistryInput } from '../domains/registries/records.js';
+import { seedRegistry } from '../domains/registries/seed.js';
 import { seedProject } from '../domains/projects/seed.js';
 import type { SeededReport, SeedReportInput } from '../domains/reports/records.js';
 import { seedReport } from '../domains/reports/seed.js';
@@ -143,6 +147,31 @@ export interface EmulatorSeeder {
    * ```
    */
   organization(input: SeedOrganizationInput): SeededOrganization;
+  /**
+   * Adds a registry: the project `wandb-registry-<name>` of the organization's org entity, with
+   * its visibility (`organization` = access `PRIVATE`, `restricted` = `RESTRICTED`), description
+   * and allowed artifact types (none: every type). Collections get into it with `link` into that
+   * project (or `linkArtifact`).
+   *
+   * @example
+   * ```ts
+   * emu.seed.organization({ name: 'acme', orgEntity: 'acme-org', members: ['alice'] });
+   * const { id, name, fullName } = emu.seed.registry({ organization: 'acme', name: 'models', artifactTypes: ['model'] });
+   * emu.seed.link({ artifact: model.id, entity: 'acme-org', project: fullName, collection: 'detector' });
+   * ```
+   */
+  registry(input: SeedRegistryInput): SeededRegistry;
+  /**
+   * Adds an integration of an entity: a Slack channel (`teamName`, `channelName`) or a generic
+   * webhook (`name`, `urlEndpoint`, `secretRef`, `accessTokenRef`).
+   *
+   * @example
+   * ```ts
+   * const slack = emu.seed.integration({ entity: 'acme-org', kind: 'slack', teamName: 'acme', channelName: '#alerts' });
+   * const hook = emu.seed.integration({ entity: 'acme-org', kind: 'webhook', name: 'ci', urlEndpoint: 'https://ci.example.com/hook' });
+   * ```
+   */
+  integration(input: SeedIntegrationInput): SeededIntegration;
 }
 
 /**
@@ -183,5 +212,7 @@ export function createSeeder(store: EmulatorStore): EmulatorSeeder {
     },
     link: (input) => seedLink(store, input),
     organization: (input) => seedOrganization(store, input),
+    registry: (input) => seedRegistry(store, input),
+    integration: (input) => seedIntegration(store, input),
   };
 }
