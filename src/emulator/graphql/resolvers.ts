@@ -16,6 +16,7 @@ import { fileMutations } from '../domains/files/mutations.js';
 import { fileResolvers } from '../domains/files/resolvers.js';
 import { historyResolvers } from '../domains/history/resolvers.js';
 import { organizationResolvers } from '../domains/organizations/resolvers.js';
+import { automationFeatureGates, automationResolvers } from '../domains/automations/resolvers.js';
 import { integrationResolvers } from '../domains/integrations/resolvers.js';
 import { projectMutations } from '../domains/projects/mutations.js';
 import { registryMutations } from '../domains/registries/mutations.js';
@@ -69,6 +70,7 @@ export const emulatorResolvers: EmulatorResolvers = mergeResolvers<EmulatorResol
   registryResolvers,
   registryMutations,
   integrationResolvers,
+  automationResolvers,
 );
 
 /**
@@ -97,7 +99,7 @@ export const emulatorFeatureArguments: readonly FeatureArgument[] = [
  */
 export const emulatorFeatureGates: FeatureGates = {
   arguments: emulatorFeatureArguments,
-  fields: [...artifactFeatureGates.fields, ...registryFeatureGates.fields],
+  fields: [...artifactFeatureGates.fields, ...registryFeatureGates.fields, ...automationFeatureGates.fields],
   inputFields: [...artifactFeatureGates.inputFields, ...registryFeatureGates.inputFields],
-  unionMembers: [],
+  unionMembers: automationFeatureGates.unionMembers,
 };

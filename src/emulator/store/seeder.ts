@@ -21,6 +21,8 @@ import { seedArtifact, seedLink } from '../domains/artifacts/seed.js';
 import type { SeededProject, SeedProjectInput } from '../domains/projects/records.js';
 import type { SeedOrganizationInput, SeededOrganization } from '../domains/organizations/records.js';
 import { seedOrganization } from '../domains/organizations/seed.js';
+import type { SeededAutomation, SeedAutomationInput } from '../domains/automations/records.js';
+import { seedAutomation } from '../domains/automations/seed.js';
 import type { SeededIntegration, SeedIntegrationInput } from '../domains/integrations/records.js';
 import { seedIntegration } from '../domains/integrations/seed.js';
 import type { SeededRegistry, SeedRegistryInput } from '../domains/registries/records.js';
@@ -172,6 +174,25 @@ export interface EmulatorSeeder {
    * ```
    */
   integration(input: SeedIntegrationInput): SeededIntegration;
+  /**
+   * Adds an automation: a name, a scope (a project or registry, a collection, or a team or org
+   * entity, by path), an event type with its filter (stored as sent), and an action (a
+   * notification or webhook call through a seeded integration of the scope's entity, or
+   * nothing). The checks of `createFilterTrigger` apply, except the server-feature gates.
+   *
+   * @example
+   * ```ts
+   * const slack = emu.seed.integration({ entity: 'acme-org', kind: 'slack', channelName: '#models' });
+   * const { id } = emu.seed.automation({
+   *   name: 'new production model',
+   *   scope: { entity: 'acme-org', project: 'wandb-registry-models', collection: 'detector' },
+   *   event: 'ADD_ARTIFACT_ALIAS',
+   *   filter: { $or: [{ $and: [{ alias: { $eq: 'production' } }] }] },
+   *   action: { type: 'NOTIFICATION', integration: slack.id, title: 'New production model', severity: 'INFO' },
+   * });
+   * ```
+   */
+  automation(input: SeedAutomationInput): SeededAutomation;
 }
 
 /**
@@ -214,5 +235,6 @@ export function createSeeder(store: EmulatorStore): EmulatorSeeder {
     organization: (input) => seedOrganization(store, input),
     registry: (input) => seedRegistry(store, input),
     integration: (input) => seedIntegration(store, input),
+    automation: (input) => seedAutomation(store, input),
   };
 }

@@ -1,37 +1,11 @@
 // Registries over HTTP with raw GraphQL (notes/registries-protocol.md R1–R6, W1–W3, §8): the
 // documents of operations/registries.graphql against seeded organizations and registries.
-import { readFile } from 'node:fs/promises';
-import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../../src/emulator/index.js';
 import { data, errorMessages, gql, KEY } from '../../support/emulator-http.js';
+import { repositoryOperation } from './repository-operations.js';
 
-const source = await readFile(new URL('../../../operations/registries.graphql', import.meta.url), 'utf8');
-const fragments = await readFile(new URL('../../../operations/artifacts.graphql', import.meta.url), 'utf8');
-
-/** One operation of operations/registries.graphql with every fragment it needs. */
-function operation(name: string): string {
-  const all = parse(`${source}\n${fragments}`);
-  const op = all.definitions.find(
-    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name,
-  );
-  if (!op) throw new Error(`no operation ${name}`);
-  const needed = new Set<string>();
-  const visit = (text: string) => {
-    for (const match of text.matchAll(/\.\.\.(\w+)/g)) {
-      const fragment = match[1] ?? '';
-      if (needed.has(fragment)) continue;
-      needed.add(fragment);
-      const def = all.definitions.find(
-        (d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === fragment,
-      );
-      if (def) visit(print(def));
-    }
-  };
-  visit(print(op));
-  const defs = all.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION && needed.has(d.name.value));
-  return [print(op), ...defs.map((d) => print(d))].join('\n');
-}
+const operation = repositoryOperation;
 
 interface RegistryNode {
   __typename: string;

@@ -11,6 +11,7 @@
  * ```
  * @module
  */
+import type { EventTriggeringConditionType } from '../../generated/resolvers.js';
 
 /**
  * What an automation is scoped to: `PROJECT` (a project or registry), `ARTIFACT_COLLECTION` (a
@@ -59,7 +60,7 @@ export interface TriggerRecord {
   /** The integer id of the project, collection or entity. */
   scopeId: number;
   /** The wire event type (`LINK_MODEL`, `RUN_METRIC`, ...). */
-  eventType: string;
+  eventType: EventTriggeringConditionType;
   /** The `eventFilter` JSON string as sent. */
   eventFilter: string;
   action: TriggerAction;
@@ -144,7 +145,7 @@ export interface SeedAutomationInput {
   enabled?: boolean;
   scope: SeedAutomationScope;
   /** The wire event type (`LINK_MODEL`, `ADD_ARTIFACT_ALIAS`, `RUN_METRIC`, ...). */
-  event: string;
+  event: EventTriggeringConditionType;
   /** The event filter: an object (stored as compact JSON) or the JSON string as a client sends it. Default `{"$or":[{"$and":[]}]}`. */
   filter?: Record<string, unknown> | string;
   action: SeedAutomationAction;
