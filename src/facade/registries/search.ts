@@ -242,10 +242,11 @@ function organizationNotFound(organization: string): NotFoundError {
   );
 }
 
-function listOptions(
-  options: ListOptions,
-  what: string,
-): { perPage: number; start: string | null | undefined; signal: AbortSignal | undefined } {
+function listOptions(options: ListOptions): {
+  perPage: number;
+  start: string | null | undefined;
+  signal: AbortSignal | undefined;
+} {
   const perPage = validatePerPage(options.perPage ?? REGISTRY_SEARCH_PER_PAGE);
   const signal = optionalSignal(options.signal);
   if (options.start !== undefined && options.start !== null && typeof options.start !== 'string') {
@@ -254,7 +255,6 @@ function listOptions(
       `expected a cursor string (a previous .cursor) or null, got ${typeof options.start}`,
     );
   }
-  void what;
   return { perPage, start: options.start, signal };
 }
 
@@ -345,7 +345,7 @@ export class Collections extends RegistryListing<ArtifactCollection> {
     const o = optionsObject(options);
     const filter = normalizeSearchFilter(o.filter, COLLECTION_FIELDS.basic, 'filter');
     const order = parseSearchOrder(o.order);
-    const list = listOptions(o, 'collections');
+    const list = listOptions(o);
     if (orderedParents && list.start !== undefined && list.start !== null) {
       throw new ValidationError(
         'start',
@@ -408,7 +408,7 @@ function orderedVersions(
   options: RegistryVersionsOptions,
 ): Paginated<Artifact> {
   const o = optionsObject(options);
-  const list = listOptions(o, 'versions');
+  const list = listOptions(o);
   if (list.start !== undefined && list.start !== null) {
     throw new ValidationError(
       'start',
@@ -442,7 +442,7 @@ export function versionsPerRegistry(
   options: RegistryVersionsOptions,
 ): Paginated<Artifact> {
   const o = optionsObject(options);
-  const list = listOptions(o, 'versions');
+  const list = listOptions(o);
   if (list.start !== undefined && list.start !== null) {
     throw new ValidationError(
       'start',
@@ -497,7 +497,7 @@ export async function advancedSearchEnabled(
  */
 export function listVersions(scope: SearchScope, options: RegistryVersionsOptions = {}): Paginated<Artifact> {
   const o = optionsObject(options);
-  const list = listOptions(o, 'versions');
+  const list = listOptions(o);
   normalizeSearchFilter(o.filter, ANY_VERSION_FIELDS, 'filter');
   const { ctx } = scope;
   let variables:
