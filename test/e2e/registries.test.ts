@@ -215,6 +215,17 @@ describe('registries: reads', () => {
       expect(described.map((r) => r.name)).toEqual(['evals', 'models']);
     });
 
+    it('an unknown organization is a NotFoundError naming it', async () => {
+      for (const listing of [
+        api.registries({ organization: 'nope' }).toArray(),
+        api.registries({ organization: 'nope' }).collections().toArray(),
+        api.registries({ organization: 'nope' }).versions().toArray(),
+      ]) {
+        await expect(listing).rejects.toThrow(/Organization "nope" not found/);
+      }
+      await expect(api.registries({ organization: 'nope' }).toArray()).rejects.toBeInstanceOf(NotFoundError);
+    });
+
     it('reads perPage-sized pages until the last', async () => {
       const registries = api.registries({ perPage: 2, order: '+name' });
       const pages: string[][] = [];
