@@ -230,7 +230,9 @@ class FilterRewriter {
         if (!Array.isArray(value) || value.length === 0) {
           throw new QueryInputError(`Invalid ${noun}s: ${key} needs a non-empty array`);
         }
-        out[key] = value.map((item, i) => this.filter(item, `${key}[${i}]`));
+        const rewritten = value.map((item, i) => this.filter(item, `${key}[${i}]`));
+        // A `$not` before it (extended operators) may already have started the `$nor` list.
+        out[key] = Array.isArray(out[key]) ? [...(out[key] as unknown[]), ...rewritten] : rewritten;
       } else {
         const path = this.dialect.fieldPath(key);
         if (path in out) throw new QueryInputError(`Invalid ${noun}s: "${key}" given twice`);

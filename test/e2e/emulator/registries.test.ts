@@ -454,3 +454,55 @@ describe('emulator: registries, server features', () => {
     );
   });
 });
+
+describe('emulator: the demo seed', () => {
+  afterEach(() => emu.close());
+
+  it('has an organization with a registry holding the linked model, two integrations and an automation', async () => {
+    emu = await startEmulator({ apiKey: KEY, viewer: { username: 'alice' }, seed: 'demo' });
+    type Versions = {
+      organization: {
+        orgEntity: {
+          artifactMemberships: {
+            edges: {
+              node: {
+                versionIndex: number;
+                artifactCollection: { name: string };
+                aliases: { alias: string }[];
+              };
+            }[];
+          };
+        };
+      };
+    };
+    const versions = await data<Versions>(emu, operation('RegistryVersions'), {
+      organization: 'demo',
+      registryFilter: JSON.stringify({ name: 'wandb-registry-models' }),
+      includeAliases: true,
+    });
+    const nodes = versions.organization.orgEntity.artifactMemberships.edges.map((e) => e.node);
+    expect(nodes.map((n) => `${n.artifactCollection.name}:v${n.versionIndex}`).sort()).toEqual([
+      'cifar10-classifier:v0',
+      'cifar10-classifier:v1',
+    ]);
+    expect(nodes.find((n) => n.versionIndex === 1)?.aliases.map((a) => a.alias)).toContain('production');
+    const integrations = await data<{
+      entity: { integrations: { edges: { node: { __typename: string } }[] } };
+    }>(emu, operation('IntegrationsByEntity'), { entity: 'demo-org' });
+    expect(integrations.entity.integrations.edges.map((e) => e.node.__typename)).toEqual([
+      'SlackIntegration',
+      'GenericWebhookIntegration',
+    ]);
+    const automations = await data<{
+      scope: { triggers: { edges: { node: { name: string; event: { eventType: string } } }[] } };
+    }>(emu, operation('EntityAutomations'), { entity: 'demo-org' });
+    expect(automations.scope.triggers.edges.map((e) => [e.node.name, e.node.event.eventType])).toEqual([
+      ['notify on production model', 'ADD_ARTIFACT_ALIAS'],
+    ]);
+    const viewer = await data<{ viewer: { organizations: { name: string }[] } }>(
+      emu,
+      '{ viewer { organizations { name } } }',
+    );
+    expect(viewer.viewer.organizations.map((o) => o.name)).toEqual(['demo']);
+  });
+});
