@@ -215,6 +215,14 @@ describe('registries: reads', () => {
       expect(described.map((r) => r.name)).toEqual(['evals', 'models']);
     });
 
+    it('prefixes names inside a top-level $not', async () => {
+      const names = (await api.registries({ filter: { $not: { name: 'models' } } }).toArray()).map(
+        (r) => r.name,
+      );
+      expect(names).toEqual(['datasets', 'evals']);
+      expect(calls('FetchRegistries')[0]?.filters).toBe('{"$not":{"name":"wandb-registry-models"}}');
+    });
+
     it('an unknown organization is a NotFoundError naming it', async () => {
       for (const listing of [
         api.registries({ organization: 'nope' }).toArray(),
