@@ -12,6 +12,11 @@
  * project also has one sweep and two reports, a dataset (`cifar10-mini`, 3 versions) and a model
  * (`resnet18-cifar10`, 4 versions, logged by its runs) with aliases, and the model's `best` version
  * is linked into the team's `shared-benchmarks/cifar10-classifier` (alias `production`).
+ * - organization `demo` (org entity `demo-org`, members the viewer and `bob`, team `demo-team`)
+ *   with the registry `models` (type `model` only): its collection `cifar10-classifier` links the
+ *   model's v1 and v2 (`production`); a Slack integration (`#model-alerts`), a generic webhook
+ *   (`deploy-hook`) and the automation `notify on production model` (alias `production` added
+ *   there → Slack).
  *
  * @example
  * ```ts
@@ -23,6 +28,7 @@ import { createPrng } from '../store/random.js';
 import { seedDemoArtifacts } from './artifacts.js';
 import type { EmulatorStore } from '../store/store.js';
 import { seedDemoProjects } from './projects.js';
+import { seedDemoRegistries } from './registries.js';
 import { seedDemoReports } from './reports.js';
 import { seedImageRuns, seedLanguageModelRuns, seedTeamRuns } from './runs.js';
 import { seedDemoSweep } from './sweeps.js';
@@ -52,4 +58,5 @@ export function seedDemo(store: EmulatorStore): void {
   seedLanguageModelRuns(store, random);
   seedTeamRuns(store, random);
   seedDemoArtifacts(store); // its own PRNG: the data above stay as they were
+  seedDemoRegistries(store); // no randomness
 }

@@ -324,7 +324,7 @@ describe('emulator: cursor paging over the demo seed', () => {
       emu,
       '{ viewer { teams { edges { node { name } } } } }',
     );
-    expect(d.viewer.teams.edges.map((e) => e.node.name)).toEqual(['demo-team']);
+    expect(d.viewer.teams.edges.map((e) => e.node.name)).toEqual(['demo-team', 'demo-org']);
     const projects = await data<{ models: { edges: { node: { name: string } }[] } }>(
       emu,
       '{ models(entityName: "alice") { edges { node { name } } } }',
