@@ -11,6 +11,8 @@ import type { ReportRecord } from '../domains/reports/records.js';
 import type { FileView } from '../domains/files/records.js';
 import type { ArtifactRecord, ArtifactTypeRecord, CollectionRecord, MembershipRecord, AliasView, ManifestRecord, TagRecord } from '../domains/artifacts/records.js';
 import type { ServerInfoView } from '../domains/server/records.js';
+import type { IntegrationRecord } from '../domains/integrations/records.js';
+import type { TriggerRecord } from '../domains/automations/records.js';
 import type { EmulatorContext } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -8538,12 +8540,12 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( ProjectRecord )
   ;
   TriggeredAction:
-    | ( Omit<GenericWebhookTriggeredAction, 'integration'> & { integration: _RefType['Integration'] } )
-    | ( NoOpTriggeredAction )
-    | ( Omit<NotificationTriggeredAction, 'integration'> & { integration: _RefType['Integration'] } )
-    | ( QueueJobTriggeredAction )
+    | ( TriggerRecord )
+    | ( TriggerRecord )
+    | ( TriggerRecord )
+    | ( TriggerRecord )
   ;
-  TriggeringCondition: ( FilterEventTriggeringCondition );
+  TriggeringCondition: ( TriggerRecord );
 };
 
 /** Mapping of interface types */
@@ -8554,7 +8556,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   ;
   AlertSubscription:
     | ( EmailSubscription )
-    | ( SlackChannelSubscription )
+    | ( Omit<SlackChannelSubscription, 'slackIntegration'> & { slackIntegration: _RefType['SlackIntegration'] } )
   ;
   ArtifactAction:
     | ( Omit<DeleteArtifactAction, 'artifact' | 'initiator'> & { artifact: _RefType['Artifact'], initiator: _RefType['Initiator'] } )
@@ -8582,9 +8584,9 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( RunQueueItemInfoDetails )
   ;
   Integration:
-    | ( GenericWebhookIntegration )
-    | ( GitHubOAuthIntegration )
-    | ( SlackIntegration )
+    | ( IntegrationRecord )
+    | ( IntegrationRecord )
+    | ( IntegrationRecord )
   ;
   Node:
     | ( ActiveExperiment )
@@ -8809,7 +8811,7 @@ export type ResolversTypes = {
   CreateServiceAccountInput: CreateServiceAccountInput;
   CreateServiceAccountPayload: ResolverTypeWrapper<Omit<CreateServiceAccountPayload, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
   CreateSlackChannelSubscriptionInput: CreateSlackChannelSubscriptionInput;
-  CreateSlackChannelSubscriptionPayload: ResolverTypeWrapper<CreateSlackChannelSubscriptionPayload>;
+  CreateSlackChannelSubscriptionPayload: ResolverTypeWrapper<Omit<CreateSlackChannelSubscriptionPayload, 'subscription'> & { subscription: ResolversTypes['SlackChannelSubscription'] }>;
   CreateSlackIntegrationInput: CreateSlackIntegrationInput;
   CreateStoppedRunAlertInput: CreateStoppedRunAlertInput;
   CreateStorageSubscriptionInput: CreateStorageSubscriptionInput;
@@ -8958,7 +8960,7 @@ export type ResolversTypes = {
   FileStorageNode: ResolverTypeWrapper<Omit<FileStorageNode, 'file'> & { file: ResolversTypes['File'] }>;
   FileStorageNodeConnection: ResolverTypeWrapper<Omit<FileStorageNodeConnection, 'edges'> & { edges: Array<ResolversTypes['FileStorageNodeEdge']> }>;
   FileStorageNodeEdge: ResolverTypeWrapper<Omit<FileStorageNodeEdge, 'node'> & { node: ResolversTypes['FileStorageNode'] }>;
-  FilterEventTriggeringCondition: ResolverTypeWrapper<FilterEventTriggeringCondition>;
+  FilterEventTriggeringCondition: ResolverTypeWrapper<TriggerRecord>;
   FinishedRunCondition: ResolverTypeWrapper<FinishedRunCondition>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GenerateApiKeyInput: GenerateApiKeyInput;
@@ -8966,9 +8968,9 @@ export type ResolversTypes = {
   GenerateLocalLicenseInput: GenerateLocalLicenseInput;
   GenerateLocalLicensePayload: ResolverTypeWrapper<Omit<GenerateLocalLicensePayload, 'localLicense'> & { localLicense: ResolversTypes['LocalLicense'] }>;
   GenericWebhookActionInput: GenericWebhookActionInput;
-  GenericWebhookIntegration: ResolverTypeWrapper<GenericWebhookIntegration>;
-  GenericWebhookTriggeredAction: ResolverTypeWrapper<Omit<GenericWebhookTriggeredAction, 'integration'> & { integration: ResolversTypes['Integration'] }>;
-  GitHubOAuthIntegration: ResolverTypeWrapper<GitHubOAuthIntegration>;
+  GenericWebhookIntegration: ResolverTypeWrapper<IntegrationRecord>;
+  GenericWebhookTriggeredAction: ResolverTypeWrapper<TriggerRecord>;
+  GitHubOAuthIntegration: ResolverTypeWrapper<IntegrationRecord>;
   GitInfo: ResolverTypeWrapper<GitInfo>;
   GlueManager: ResolverTypeWrapper<GlueManager>;
   GlueRun: ResolverTypeWrapper<GlueRun>;
@@ -8993,7 +8995,7 @@ export type ResolversTypes = {
   InsertSecretPayload: ResolverTypeWrapper<InsertSecretPayload>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Int64: ResolverTypeWrapper<Scalars['Int64']['output']>;
-  Integration: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Integration']>;
+  Integration: ResolverTypeWrapper<IntegrationRecord>;
   IntegrationConnection: ResolverTypeWrapper<Omit<IntegrationConnection, 'edges'> & { edges: Array<ResolversTypes['IntegrationEdge']> }>;
   IntegrationEdge: ResolverTypeWrapper<Omit<IntegrationEdge, 'node'> & { node?: Maybe<ResolversTypes['Integration']> }>;
   Invite: ResolverTypeWrapper<Omit<Invite, 'entity' | 'fromUser' | 'organization' | 'toUser'> & { entity?: Maybe<ResolversTypes['Entity']>, fromUser?: Maybe<ResolversTypes['User']>, organization?: Maybe<ResolversTypes['Organization']>, toUser?: Maybe<ResolversTypes['User']> }>;
@@ -9037,11 +9039,11 @@ export type ResolversTypes = {
   NewsletterSubscription: ResolverTypeWrapper<Omit<NewsletterSubscription, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
   NewsletterSubscriptionConnection: ResolverTypeWrapper<Omit<NewsletterSubscriptionConnection, 'edges'> & { edges: Array<ResolversTypes['NewsletterSubscriptionEdge']> }>;
   NewsletterSubscriptionEdge: ResolverTypeWrapper<Omit<NewsletterSubscriptionEdge, 'node'> & { node?: Maybe<ResolversTypes['NewsletterSubscription']> }>;
-  NoOpTriggeredAction: ResolverTypeWrapper<NoOpTriggeredAction>;
+  NoOpTriggeredAction: ResolverTypeWrapper<TriggerRecord>;
   NoOpTriggeredActionInput: NoOpTriggeredActionInput;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NotificationActionInput: NotificationActionInput;
-  NotificationTriggeredAction: ResolverTypeWrapper<Omit<NotificationTriggeredAction, 'integration'> & { integration: ResolversTypes['Integration'] }>;
+  NotificationTriggeredAction: ResolverTypeWrapper<TriggerRecord>;
   NotifyScriptableRunAlertInput: NotifyScriptableRunAlertInput;
   NotifyScriptableRunAlertPayload: ResolverTypeWrapper<NotifyScriptableRunAlertPayload>;
   ObservationalUnit: ObservationalUnit;
@@ -9092,7 +9094,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   QueryTagInput: QueryTagInput;
   QueueJobActionInput: QueueJobActionInput;
-  QueueJobTriggeredAction: ResolverTypeWrapper<QueueJobTriggeredAction>;
+  QueueJobTriggeredAction: ResolverTypeWrapper<TriggerRecord>;
   RampIDType: RampIdType;
   RampManager: ResolverTypeWrapper<RampManager>;
   RampSettingConnection: ResolverTypeWrapper<RampSettingConnection>;
@@ -9160,8 +9162,8 @@ export type ResolversTypes = {
   SetDismissedBannerPayload: ResolverTypeWrapper<SetDismissedBannerPayload>;
   SetTagColorInput: SetTagColorInput;
   SetTagColorPayload: ResolverTypeWrapper<SetTagColorPayload>;
-  SlackChannelSubscription: ResolverTypeWrapper<SlackChannelSubscription>;
-  SlackIntegration: ResolverTypeWrapper<SlackIntegration>;
+  SlackChannelSubscription: ResolverTypeWrapper<Omit<SlackChannelSubscription, 'slackIntegration'> & { slackIntegration: ResolversTypes['SlackIntegration'] }>;
+  SlackIntegration: ResolverTypeWrapper<IntegrationRecord>;
   StarViewInput: StarViewInput;
   StarViewPayload: ResolverTypeWrapper<Omit<StarViewPayload, 'view'> & { view?: Maybe<ResolversTypes['View']> }>;
   StargazerConnection: ResolverTypeWrapper<Omit<StargazerConnection, 'edges'> & { edges: Array<ResolversTypes['StargazerEdge']> }>;
@@ -9204,7 +9206,7 @@ export type ResolversTypes = {
   TaskState: TaskState;
   TemplateVariable: ResolverTypeWrapper<TemplateVariable>;
   TimeWindow: TimeWindow;
-  Trigger: ResolverTypeWrapper<Omit<Trigger, 'createdBy' | 'scope' | 'triggeredAction' | 'triggeringCondition'> & { createdBy: ResolversTypes['User'], scope: ResolversTypes['TriggerScope'], triggeredAction: ResolversTypes['TriggeredAction'], triggeringCondition: ResolversTypes['TriggeringCondition'] }>;
+  Trigger: ResolverTypeWrapper<TriggerRecord>;
   TriggerConnection: ResolverTypeWrapper<Omit<TriggerConnection, 'edges'> & { edges: Array<ResolversTypes['TriggerEdge']> }>;
   TriggerEdge: ResolverTypeWrapper<Omit<TriggerEdge, 'node'> & { node: ResolversTypes['Trigger'] }>;
   TriggerScope: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['TriggerScope']>;
@@ -9526,7 +9528,7 @@ export type ResolversParentTypes = {
   CreateServiceAccountInput: CreateServiceAccountInput;
   CreateServiceAccountPayload: Omit<CreateServiceAccountPayload, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
   CreateSlackChannelSubscriptionInput: CreateSlackChannelSubscriptionInput;
-  CreateSlackChannelSubscriptionPayload: CreateSlackChannelSubscriptionPayload;
+  CreateSlackChannelSubscriptionPayload: Omit<CreateSlackChannelSubscriptionPayload, 'subscription'> & { subscription: ResolversParentTypes['SlackChannelSubscription'] };
   CreateSlackIntegrationInput: CreateSlackIntegrationInput;
   CreateStoppedRunAlertInput: CreateStoppedRunAlertInput;
   CreateStorageSubscriptionInput: CreateStorageSubscriptionInput;
@@ -9667,7 +9669,7 @@ export type ResolversParentTypes = {
   FileStorageNode: Omit<FileStorageNode, 'file'> & { file: ResolversParentTypes['File'] };
   FileStorageNodeConnection: Omit<FileStorageNodeConnection, 'edges'> & { edges: Array<ResolversParentTypes['FileStorageNodeEdge']> };
   FileStorageNodeEdge: Omit<FileStorageNodeEdge, 'node'> & { node: ResolversParentTypes['FileStorageNode'] };
-  FilterEventTriggeringCondition: FilterEventTriggeringCondition;
+  FilterEventTriggeringCondition: TriggerRecord;
   FinishedRunCondition: FinishedRunCondition;
   Float: Scalars['Float']['output'];
   GenerateApiKeyInput: GenerateApiKeyInput;
@@ -9675,9 +9677,9 @@ export type ResolversParentTypes = {
   GenerateLocalLicenseInput: GenerateLocalLicenseInput;
   GenerateLocalLicensePayload: Omit<GenerateLocalLicensePayload, 'localLicense'> & { localLicense: ResolversParentTypes['LocalLicense'] };
   GenericWebhookActionInput: GenericWebhookActionInput;
-  GenericWebhookIntegration: GenericWebhookIntegration;
-  GenericWebhookTriggeredAction: Omit<GenericWebhookTriggeredAction, 'integration'> & { integration: ResolversParentTypes['Integration'] };
-  GitHubOAuthIntegration: GitHubOAuthIntegration;
+  GenericWebhookIntegration: IntegrationRecord;
+  GenericWebhookTriggeredAction: TriggerRecord;
+  GitHubOAuthIntegration: IntegrationRecord;
   GitInfo: GitInfo;
   GlueManager: GlueManager;
   GlueRun: GlueRun;
@@ -9701,7 +9703,7 @@ export type ResolversParentTypes = {
   InsertSecretPayload: InsertSecretPayload;
   Int: Scalars['Int']['output'];
   Int64: Scalars['Int64']['output'];
-  Integration: ResolversInterfaceTypes<ResolversParentTypes>['Integration'];
+  Integration: IntegrationRecord;
   IntegrationConnection: Omit<IntegrationConnection, 'edges'> & { edges: Array<ResolversParentTypes['IntegrationEdge']> };
   IntegrationEdge: Omit<IntegrationEdge, 'node'> & { node?: Maybe<ResolversParentTypes['Integration']> };
   Invite: Omit<Invite, 'entity' | 'fromUser' | 'organization' | 'toUser'> & { entity?: Maybe<ResolversParentTypes['Entity']>, fromUser?: Maybe<ResolversParentTypes['User']>, organization?: Maybe<ResolversParentTypes['Organization']>, toUser?: Maybe<ResolversParentTypes['User']> };
@@ -9745,11 +9747,11 @@ export type ResolversParentTypes = {
   NewsletterSubscription: Omit<NewsletterSubscription, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
   NewsletterSubscriptionConnection: Omit<NewsletterSubscriptionConnection, 'edges'> & { edges: Array<ResolversParentTypes['NewsletterSubscriptionEdge']> };
   NewsletterSubscriptionEdge: Omit<NewsletterSubscriptionEdge, 'node'> & { node?: Maybe<ResolversParentTypes['NewsletterSubscription']> };
-  NoOpTriggeredAction: NoOpTriggeredAction;
+  NoOpTriggeredAction: TriggerRecord;
   NoOpTriggeredActionInput: NoOpTriggeredActionInput;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   NotificationActionInput: NotificationActionInput;
-  NotificationTriggeredAction: Omit<NotificationTriggeredAction, 'integration'> & { integration: ResolversParentTypes['Integration'] };
+  NotificationTriggeredAction: TriggerRecord;
   NotifyScriptableRunAlertInput: NotifyScriptableRunAlertInput;
   NotifyScriptableRunAlertPayload: NotifyScriptableRunAlertPayload;
   OrgActivityTimeline: OrgActivityTimeline;
@@ -9793,7 +9795,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   QueryTagInput: QueryTagInput;
   QueueJobActionInput: QueueJobActionInput;
-  QueueJobTriggeredAction: QueueJobTriggeredAction;
+  QueueJobTriggeredAction: TriggerRecord;
   RampManager: RampManager;
   RampSettingConnection: RampSettingConnection;
   RampSettingEdge: RampSettingEdge;
@@ -9856,8 +9858,8 @@ export type ResolversParentTypes = {
   SetDismissedBannerPayload: SetDismissedBannerPayload;
   SetTagColorInput: SetTagColorInput;
   SetTagColorPayload: SetTagColorPayload;
-  SlackChannelSubscription: SlackChannelSubscription;
-  SlackIntegration: SlackIntegration;
+  SlackChannelSubscription: Omit<SlackChannelSubscription, 'slackIntegration'> & { slackIntegration: ResolversParentTypes['SlackIntegration'] };
+  SlackIntegration: IntegrationRecord;
   StarViewInput: StarViewInput;
   StarViewPayload: Omit<StarViewPayload, 'view'> & { view?: Maybe<ResolversParentTypes['View']> };
   StargazerConnection: Omit<StargazerConnection, 'edges'> & { edges: Array<ResolversParentTypes['StargazerEdge']> };
@@ -9896,7 +9898,7 @@ export type ResolversParentTypes = {
   Task: Task;
   TemplateVariable: TemplateVariable;
   TimeWindow: TimeWindow;
-  Trigger: Omit<Trigger, 'createdBy' | 'scope' | 'triggeredAction' | 'triggeringCondition'> & { createdBy: ResolversParentTypes['User'], scope: ResolversParentTypes['TriggerScope'], triggeredAction: ResolversParentTypes['TriggeredAction'], triggeringCondition: ResolversParentTypes['TriggeringCondition'] };
+  Trigger: TriggerRecord;
   TriggerConnection: Omit<TriggerConnection, 'edges'> & { edges: Array<ResolversParentTypes['TriggerEdge']> };
   TriggerEdge: Omit<TriggerEdge, 'node'> & { node: ResolversParentTypes['Trigger'] };
   TriggerScope: ResolversUnionTypes<ResolversParentTypes>['TriggerScope'];

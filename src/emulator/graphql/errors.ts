@@ -45,3 +45,35 @@ export function notImplementedField(type: string, field: string): Error {
 export function notImplementedArgument(type: string, field: string, argument: string): Error {
   return new Error(`The emulator does not implement argument ${type}.${field}(${argument}:)`);
 }
+
+/**
+ * A resolver error the server answers with an HTTP status besides the GraphQL error: the W&B
+ * server answers a duplicate automation name with HTTP 409 and an unknown automation id with
+ * HTTP 404 (the official client branches on the status). The GraphQL error carries
+ * `extensions: { code }` (`ALREADY_EXISTS`, `NOT_FOUND`): the emulator's own choice, the real
+ * server's extensions are not known. The response's status is that of the first such error.
+ *
+ * @example
+ * ```ts
+ * throw new HttpStatusError(409, 'ALREADY_EXISTS', 'createFilterTrigger: an automation named "x" already exists');
+ * ```
+ */
+export class HttpStatusError extends Error {
+  override name = 'HttpStatusError';
+  /** What graphql-js copies into the GraphQL error's `extensions`. */
+  readonly extensions: { code: string };
+
+  /**
+   * @param status the HTTP status of the response (409, 404, ...).
+   * @param code `extensions.code` of the GraphQL error.
+   * @param message the GraphQL error's message.
+   */
+  constructor(
+    readonly status: number,
+    code: string,
+    message: string,
+  ) {
+    super(message);
+    this.extensions = { code };
+  }
+}

@@ -24,7 +24,13 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { EmulatorContext } from './context.js';
-import { featureArgumentsRule, featureFieldsRule, featureVariableErrors } from './feature-arguments.js';
+import { HttpStatusError } from './errors.js';
+import {
+  featureArgumentsRule,
+  featureFieldsRule,
+  featureUnionMembersRule,
+  featureVariableErrors,
+} from './feature-arguments.js';
 import { emulatorFeatureGates } from './resolvers.js';
 
 /**
@@ -120,6 +126,7 @@ export async function executeRequest(
   const featureRules = [
     featureArgumentsRule(emulatorFeatureGates.arguments, features),
     featureFieldsRule(emulatorFeatureGates, features),
+    featureUnionMembersRule(emulatorFeatureGates.unionMembers ?? [], features),
   ].filter((rule) => rule !== undefined);
   const errors = validate(schema, document, [...specifiedRules, ...featureRules]);
   if (errors.length > 0) return { errors };
@@ -146,4 +153,21 @@ export async function executeRequest(
     variableValues: request.variables,
     operationName,
   });
+}
+
+/**
+ * The HTTP status a GraphQL result is answered with: that of the first error raised as an
+ * {@link HttpStatusError} (409 for a duplicate automation, 404 for a missing one), else 200.
+ *
+ * @example
+ * ```ts
+ * responseStatus({ data: null, errors: [new GraphQLError('x', { originalError: new HttpStatusError(409, 'ALREADY_EXISTS', 'x') })] }); // 409
+ * responseStatus({ data: {} }); // 200
+ * ```
+ */
+export function responseStatus(result: ExecutionResult): number {
+  for (const error of result.errors ?? []) {
+    if (error.originalError instanceof HttpStatusError) return error.originalError.status;
+  }
+  return 200;
 }

@@ -121,6 +121,68 @@ export interface FeatureGates {
   readonly arguments: readonly FeatureArgument[];
   readonly fields: readonly FeatureField[];
   readonly inputFields: readonly FeatureInputField[];
+  /** Members of unions that a server has only with the feature on. Default none. */
+  readonly unionMembers?: readonly FeatureUnionMember[];
+}
+
+/**
+ * One member of a union that a server has only with `feature` on (an older server's union lacks it).
+ *
+ * @example
+ * ```ts
+ * const gated: FeatureUnionMember = { feature: 'AUTOMATION_SCOPE_ENTITY', union: 'TriggerScope', member: 'Entity' };
+ * ```
+ */
+export interface FeatureUnionMember {
+  /** The server feature the member comes with. */
+  readonly feature: string;
+  /** The union's name. */
+  readonly union: string;
+  /** The member type's name. */
+  readonly member: string;
+}
+
+/**
+ * A validation rule refusing fragments on a union member of `members` whose feature is not on,
+ * spread where the union is expected, with graphql-js's message for a fragment whose type can
+ * never be a member (`Fragment "EntityScopeFields" cannot be spread here as objects of type
+ * "TriggerScope" can never be of type "Entity".`); `undefined` when none is off.
+ *
+ * @example
+ * ```ts
+ * const rule = featureUnionMembersRule([{ feature: 'AUTOMATION_SCOPE_ENTITY', union: 'TriggerScope', member: 'Entity' }], store.features);
+ * ```
+ */
+export function featureUnionMembersRule(
+  members: readonly FeatureUnionMember[],
+  features: ReadonlyMap<string, boolean>,
+): ValidationRule | undefined {
+  const absent = absentNames(members, (m) => `${m.union}.${m.member}`, features);
+  if (absent.size === 0) return undefined;
+  return (context) => ({
+    InlineFragment(node) {
+      const parent = context.getParentType();
+      const type = node.typeCondition?.name.value;
+      if (!parent || type === undefined || !absent.has(`${parent.name}.${type}`)) return;
+      context.reportError(
+        new GraphQLError(
+          `Fragment cannot be spread here as objects of type "${parent.name}" can never be of type "${type}".`,
+          { nodes: node },
+        ),
+      );
+    },
+    FragmentSpread(node) {
+      const parent = context.getParentType();
+      const type = context.getFragment(node.name.value)?.typeCondition.name.value;
+      if (!parent || type === undefined || !absent.has(`${parent.name}.${type}`)) return;
+      context.reportError(
+        new GraphQLError(
+          `Fragment "${node.name.value}" cannot be spread here as objects of type "${parent.name}" can never be of type "${type}".`,
+          { nodes: node },
+        ),
+      );
+    },
+  });
 }
 
 function absentNames<T extends { feature: string }>(

@@ -36,6 +36,8 @@ export type GlobalIdKind =
   | 'ArtifactManifest'
   | 'Tag'
   | 'Organization'
+  | 'Integration'
+  | 'Trigger'
   /** `Project.internalId`: the official client decodes `ProjectInternalId:<n>` (registries/_utils.py). */
   | 'ProjectInternalId';
 

@@ -24,6 +24,13 @@ import { QueryInputError } from './errors.js';
 const LOGICAL_OPERATORS = new Set('$and $or $nor'.split(' '));
 const FIELD_OPERATORS = new Set('$eq $ne $gt $gte $lt $lte $in $nin $exists $regex'.split(' '));
 const SUPPORTED = [...LOGICAL_OPERATORS, ...FIELD_OPERATORS].join(' ');
+/** The operators of the registry searches besides those (`registries/_filters/operators.py`). */
+const EXTENDED_FIELD_OPERATORS = new Set('$contains $size $all $not'.split(' '));
+const EXTENDED_SUPPORTED = `${SUPPORTED} $not ${[...EXTENDED_FIELD_OPERATORS].filter((o) => o !== '$not').join(' ')}`;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 /**
  * What a domain tells the evaluator about its filters.
@@ -60,6 +67,12 @@ export interface MongoFilterDialect {
   criteria?(path: string, condition: unknown): Record<string, unknown>;
   /** Parses the filters text. Default: `JSON.parse`. */
   parseJson?(text: string): unknown;
+  /**
+   * Also take the operators of the registry searches: `$contains` (a substring of a string, or
+   * of any string of an array), `$size` and `$all` on arrays, `$not` on a field's condition, and
+   * `$not` over a sub-filter (as `$nor` of it). Default `false`.
+   */
+  extendedOperators?: boolean;
 }
 
 /**
@@ -123,6 +136,10 @@ export function parseFilterDate(text: string): number | undefined {
 class FilterRewriter {
   constructor(private readonly dialect: MongoFilterDialect) {}
 
+  private get supported(): string {
+    return this.dialect.extendedOperators === true ? EXTENDED_SUPPORTED : SUPPORTED;
+  }
+
   private error(field: string, what: string): QueryInputError {
     return new QueryInputError(`Invalid ${this.dialect.noun} on "${field}": ${what}`);
   }
@@ -150,10 +167,27 @@ class FilterRewriter {
     const out: Record<string, unknown> = {};
     for (const op of operators) {
       const arg = condition[op];
-      if (!FIELD_OPERATORS.has(op)) {
+      const extended = this.dialect.extendedOperators === true && EXTENDED_FIELD_OPERATORS.has(op);
+      if (!FIELD_OPERATORS.has(op) && !extended) {
         throw new QueryInputError(
-          `Unsupported ${this.dialect.noun} operator ${op} on "${field}". Supported: ${SUPPORTED}`,
+          `Unsupported ${this.dialect.noun} operator ${op} on "${field}". Supported: ${this.supported}`,
         );
+      }
+      if (op === '$contains') {
+        if (typeof arg !== 'string') throw this.error(field, '$contains needs a string');
+        out.$regex = escapeRegExp(arg);
+        continue;
+      }
+      if (op === '$not') {
+        if (!isPlainObject(arg) || !Object.keys(arg).every((k) => k.startsWith('$'))) {
+          throw this.error(field, '$not needs an object of operators');
+        }
+        out.$not = this.condition(field, path, arg);
+        continue;
+      }
+      if (op === '$all' && !Array.isArray(arg)) throw this.error(field, '$all needs an array');
+      if (op === '$size' && (typeof arg !== 'number' || !Number.isInteger(arg) || arg < 0)) {
+        throw this.error(field, '$size needs an integer >= 0');
       }
       if ((op === '$in' || op === '$nin') && !Array.isArray(arg))
         throw this.error(field, `${op} needs an array`);
@@ -181,10 +215,16 @@ class FilterRewriter {
     if (!isPlainObject(filter)) throw new QueryInputError(`Invalid ${noun}s: ${where} must be a JSON object`);
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(filter)) {
+      if (key === '$not' && this.dialect.extendedOperators === true) {
+        const nor = [...(Array.isArray(out.$nor) ? (out.$nor as unknown[]) : [])];
+        nor.push(this.filter(value, '$not'));
+        out.$nor = nor;
+        continue;
+      }
       if (key.startsWith('$')) {
         if (!LOGICAL_OPERATORS.has(key)) {
           throw new QueryInputError(
-            `Unsupported ${noun} operator ${key} at ${where}. Supported: ${SUPPORTED}`,
+            `Unsupported ${noun} operator ${key} at ${where}. Supported: ${this.supported}`,
           );
         }
         if (!Array.isArray(value) || value.length === 0) {

@@ -16,7 +16,11 @@ import { fileMutations } from '../domains/files/mutations.js';
 import { fileResolvers } from '../domains/files/resolvers.js';
 import { historyResolvers } from '../domains/history/resolvers.js';
 import { organizationResolvers } from '../domains/organizations/resolvers.js';
+import { automationFeatureGates, automationResolvers } from '../domains/automations/resolvers.js';
+import { integrationResolvers } from '../domains/integrations/resolvers.js';
 import { projectMutations } from '../domains/projects/mutations.js';
+import { registryMutations } from '../domains/registries/mutations.js';
+import { registryFeatureGates, registryResolvers } from '../domains/registries/resolvers.js';
 import { projectResolvers } from '../domains/projects/resolvers.js';
 import { reportResolvers } from '../domains/reports/resolvers.js';
 import { runMutations } from '../domains/runs/mutations.js';
@@ -63,6 +67,10 @@ export const emulatorResolvers: EmulatorResolvers = mergeResolvers<EmulatorResol
   serverResolvers,
   artifactResolvers,
   artifactMutations,
+  registryResolvers,
+  registryMutations,
+  integrationResolvers,
+  automationResolvers,
 );
 
 /**
@@ -91,6 +99,7 @@ export const emulatorFeatureArguments: readonly FeatureArgument[] = [
  */
 export const emulatorFeatureGates: FeatureGates = {
   arguments: emulatorFeatureArguments,
-  fields: artifactFeatureGates.fields,
-  inputFields: artifactFeatureGates.inputFields,
+  fields: [...artifactFeatureGates.fields, ...registryFeatureGates.fields, ...automationFeatureGates.fields],
+  inputFields: [...artifactFeatureGates.inputFields, ...registryFeatureGates.inputFields],
+  unionMembers: automationFeatureGates.unionMembers,
 };

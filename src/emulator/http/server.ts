@@ -12,7 +12,13 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { ExecutionResult, GraphQLSchema } from 'graphql';
-import { executeRequest, operationNameOf, parseRequest, type GraphQLRequest } from '../graphql/execute.js';
+import {
+  executeRequest,
+  operationNameOf,
+  parseRequest,
+  responseStatus,
+  type GraphQLRequest,
+} from '../graphql/execute.js';
 import { systemClock, type EmulatorClock } from '../store/clock.js';
 import type { EmulatorStore } from '../store/store.js';
 import { isAuthorized, UNAUTHORIZED_MESSAGE } from './auth.js';
@@ -393,6 +399,6 @@ export class EmulatorHttpServer {
             storage: this.signer,
             origin: this.origin(req),
           });
-    this.send(res, record, 200, JSON.stringify(result), {}, truncateBody);
+    this.send(res, record, responseStatus(result), JSON.stringify(result), {}, truncateBody);
   }
 }

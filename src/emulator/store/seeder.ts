@@ -21,6 +21,12 @@ import { seedArtifact, seedLink } from '../domains/artifacts/seed.js';
 import type { SeededProject, SeedProjectInput } from '../domains/projects/records.js';
 import type { SeedOrganizationInput, SeededOrganization } from '../domains/organizations/records.js';
 import { seedOrganization } from '../domains/organizations/seed.js';
+import type { SeededAutomation, SeedAutomationInput } from '../domains/automations/records.js';
+import { seedAutomation } from '../domains/automations/seed.js';
+import type { SeededIntegration, SeedIntegrationInput } from '../domains/integrations/records.js';
+import { seedIntegration } from '../domains/integrations/seed.js';
+import type { SeededRegistry, SeedRegistryInput } from '../domains/registries/records.js';
+import { seedRegistry } from '../domains/registries/seed.js';
 import { seedProject } from '../domains/projects/seed.js';
 import type { SeededReport, SeedReportInput } from '../domains/reports/records.js';
 import { seedReport } from '../domains/reports/seed.js';
@@ -143,6 +149,50 @@ export interface EmulatorSeeder {
    * ```
    */
   organization(input: SeedOrganizationInput): SeededOrganization;
+  /**
+   * Adds a registry: the project `wandb-registry-<name>` of the organization's org entity, with
+   * its visibility (`organization` = access `PRIVATE`, `restricted` = `RESTRICTED`), description
+   * and allowed artifact types (none: every type). Collections get into it with `link` into that
+   * project (or `linkArtifact`).
+   *
+   * @example
+   * ```ts
+   * emu.seed.organization({ name: 'acme', orgEntity: 'acme-org', members: ['alice'] });
+   * const { id, name, fullName } = emu.seed.registry({ organization: 'acme', name: 'models', artifactTypes: ['model'] });
+   * emu.seed.link({ artifact: model.id, entity: 'acme-org', project: fullName, collection: 'detector' });
+   * ```
+   */
+  registry(input: SeedRegistryInput): SeededRegistry;
+  /**
+   * Adds an integration of an entity: a Slack channel (`teamName`, `channelName`) or a generic
+   * webhook (`name`, `urlEndpoint`, `secretRef`, `accessTokenRef`).
+   *
+   * @example
+   * ```ts
+   * const slack = emu.seed.integration({ entity: 'acme-org', kind: 'slack', teamName: 'acme', channelName: '#alerts' });
+   * const hook = emu.seed.integration({ entity: 'acme-org', kind: 'webhook', name: 'ci', urlEndpoint: 'https://ci.example.com/hook' });
+   * ```
+   */
+  integration(input: SeedIntegrationInput): SeededIntegration;
+  /**
+   * Adds an automation: a name, a scope (a project or registry, a collection, or a team or org
+   * entity, by path), an event type with its filter (stored as sent), and an action (a
+   * notification or webhook call through a seeded integration of the scope's entity, or
+   * nothing). The checks of `createFilterTrigger` apply, except the server-feature gates.
+   *
+   * @example
+   * ```ts
+   * const slack = emu.seed.integration({ entity: 'acme-org', kind: 'slack', channelName: '#models' });
+   * const { id } = emu.seed.automation({
+   *   name: 'new production model',
+   *   scope: { entity: 'acme-org', project: 'wandb-registry-models', collection: 'detector' },
+   *   event: 'ADD_ARTIFACT_ALIAS',
+   *   filter: { $or: [{ $and: [{ alias: { $eq: 'production' } }] }] },
+   *   action: { type: 'NOTIFICATION', integration: slack.id, title: 'New production model', severity: 'INFO' },
+   * });
+   * ```
+   */
+  automation(input: SeedAutomationInput): SeededAutomation;
 }
 
 /**
@@ -183,5 +233,8 @@ export function createSeeder(store: EmulatorStore): EmulatorSeeder {
     },
     link: (input) => seedLink(store, input),
     organization: (input) => seedOrganization(store, input),
+    registry: (input) => seedRegistry(store, input),
+    integration: (input) => seedIntegration(store, input),
+    automation: (input) => seedAutomation(store, input),
   };
 }

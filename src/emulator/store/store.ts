@@ -1,5 +1,6 @@
 /**
- * The emulator's in-memory store: users, entities, projects, runs, sweeps, reports and artifacts, with
+ * The emulator's in-memory store: users, entities, projects, runs, sweeps, reports, artifacts,
+ * organizations, integrations and automations, with
  * integer ids per kind. The records are defined by their domains (`domains/<domain>/records.ts`)
  * and so is seeding them (`domains/<domain>/seed.ts`); the store holds them, finds them, and
  * offers the seed functions as methods.
@@ -35,6 +36,8 @@ import { DEFAULT_FEATURES } from '../domains/server/records.js';
 import type { SeededSweep, SeedSweepInput, SweepRecord } from '../domains/sweeps/records.js';
 import { seedSweep } from '../domains/sweeps/seed.js';
 import type { OrganizationRecord } from '../domains/organizations/records.js';
+import type { AutomationData } from '../domains/automations/records.js';
+import type { IntegrationRecord } from '../domains/integrations/records.js';
 import type { ApiKeyRecord } from '../domains/users/api-keys.js';
 import type { EntityRecord, SeedUserInput, UserRecord, ViewerOptions } from '../domains/users/records.js';
 import { ensureEntity, ensureUser, seedUser } from '../domains/users/seed.js';
@@ -65,7 +68,9 @@ export type StoredKind =
   | 'artifactAlias'
   | 'artifactManifest'
   | 'tag'
-  | 'organization';
+  | 'organization'
+  | 'integration'
+  | 'trigger';
 
 /**
  * Everything the emulator knows. Tests may read it directly (`emu.store`); prefer `emu.seed` to add data.
@@ -95,6 +100,10 @@ export class EmulatorStore {
   readonly artifacts: ArtifactData = createArtifactData();
   /** Organizations by name. */
   readonly organizations = new Map<string, OrganizationRecord>();
+  /** Integrations (Slack channels, generic webhooks) by integer id. */
+  readonly integrations = new Map<number, IntegrationRecord>();
+  /** Automations (triggers). */
+  readonly automations: AutomationData = { triggers: new Map() };
   /** Server feature flags by name. */
   readonly features = new Map<string, boolean>();
   /** Username of the viewer. */
@@ -126,6 +135,8 @@ export class EmulatorStore {
     artifactManifest: 0,
     tag: 0,
     organization: 0,
+    integration: 0,
+    trigger: 0,
   };
 
   /**

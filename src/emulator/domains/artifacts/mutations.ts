@@ -49,6 +49,7 @@ import type { EmulatorStore } from '../../store/store.js';
 import { toTimestamp } from '../../store/time.js';
 import { md5Base64 } from '../files/records.js';
 import { seedProject } from '../projects/seed.js';
+import { checkRegistryAcceptsType } from '../registries/rules.js';
 import type { RunRecord } from '../runs/records.js';
 import { checkWritable } from '../users/permissions.js';
 import {
@@ -758,8 +759,10 @@ export const artifactMutations: EmulatorResolvers = {
         }
         const project =
           existingProject ?? seedProject(store, { entity: entityName, name: projectName }).record;
+        checkRegistryAcceptsType(project, typeName, m);
         portfolio = ensureCollection(store, project, 'portfolio', typeName, name, m, linkedAt);
       }
+      checkRegistryAcceptsType(projectOf(store, portfolio), typeName, m);
       const aliases = aliasesFor(m, input.aliases, portfolio.name);
       const membership = linkVersion(store, artifact, portfolio, aliases, linkedAt);
       return {

@@ -31,6 +31,7 @@ import type { EmulatorStore } from '../../store/store.js';
 import type { FileView } from '../files/records.js';
 import type { ProjectRecord } from '../projects/records.js';
 import type { RunRecord } from '../runs/records.js';
+import { projectArtifactTypes } from '../registries/resolvers.js';
 import {
   COLLECTION_ORDER,
   compileCollectionFilter,
@@ -55,7 +56,6 @@ import {
   resolveMembership,
   sequenceOf,
   typeOf,
-  typesOf,
 } from './model.js';
 import { splitMembershipName } from './names.js';
 import type {
@@ -387,9 +387,15 @@ export const artifactResolvers: EmulatorResolvers = {
       ['name'],
       (project, args, { store }) => findType(store, project.id, args.name) ?? null,
     ),
-    artifactTypes: handles(['after', 'first'], (project, args, { store }) =>
+    artifactTypes: handles(['after', 'first', 'includeAll'], (project, args, { store }) =>
       connectionOf(
-        paginate(typesOf(store, project.id), byCreation, 'artifactTypes', 1, pageArgs(args)),
+        paginate(
+          projectArtifactTypes(store, project, args.includeAll === true),
+          byCreation,
+          'artifactTypes',
+          1,
+          pageArgs(args),
+        ),
         (t) => t,
       ),
     ),

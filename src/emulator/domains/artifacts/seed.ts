@@ -18,6 +18,7 @@ import type { EmulatorStore } from '../../store/store.js';
 import { toTimestamp } from '../../store/time.js';
 import { md5Base64 } from '../files/records.js';
 import { seedProject } from '../projects/seed.js';
+import { checkRegistryAcceptsType } from '../registries/rules.js';
 import type { RunRecord } from '../runs/records.js';
 import { buildManifest, MANIFEST_FILE_NAME, manifestDigest } from './manifest.js';
 import {
@@ -261,6 +262,7 @@ export function seedLink(store: EmulatorStore, input: SeedLinkInput): SeededLink
     name: input.project ?? source.name,
   }).record;
   const typeName = typeOf(store, sequence).name;
+  checkRegistryAcceptsType(project, typeName, m);
   const portfolio = ensureCollection(store, project, 'portfolio', typeName, collectionName, m, linkedAt);
   const membership = linkVersion(store, artifact, portfolio, aliases, linkedAt);
   const version = `v${membership.versionIndex}`;

@@ -27,6 +27,8 @@ export interface OrganizationRecord {
   members: string[];
   /** Team entities of the organization (the org entity among them). */
   teams: string[];
+  /** `Organization.advancedRegistryFeatures.advancedSearch`: the registry versions use the advanced field lists. */
+  advancedRegistrySearch: boolean;
 }
 
 /**
@@ -46,6 +48,11 @@ export interface SeedOrganizationInput {
   members?: string[];
   /** Other team entities that belong to the organization (created when missing). Default none. */
   teams?: string[];
+  /**
+   * Whether the organization has the advanced registry search
+   * (`advancedRegistryFeatures { advancedSearch }`). Default `false`.
+   */
+  advancedRegistrySearch?: boolean;
 }
 
 /**

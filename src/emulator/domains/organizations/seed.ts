@@ -45,6 +45,7 @@ export function seedOrganization(store: EmulatorStore, input: SeedOrganizationIn
     orgEntity,
     members,
     teams,
+    advancedRegistrySearch: input.advancedRegistrySearch ?? false,
   };
   store.organizations.set(record.name, record);
   return { id: globalId('Organization', record.id), name: record.name, orgEntity };
@@ -76,4 +77,21 @@ export function organizationOfEntity(
  */
 export function organizationsOfUser(store: EmulatorStore, username: string): OrganizationRecord[] {
   return [...store.organizations.values()].filter((org) => org.members.includes(username));
+}
+
+/**
+ * The organization an org entity is the org entity of, if any.
+ *
+ * @example
+ * ```ts
+ * organizationOfOrgEntity(store, 'acme-org')?.name; // 'acme'
+ * organizationOfOrgEntity(store, 'vision-team'); // undefined: a team, not an org entity
+ * ```
+ */
+export function organizationOfOrgEntity(
+  store: EmulatorStore,
+  entityName: string,
+): OrganizationRecord | undefined {
+  for (const org of store.organizations.values()) if (org.orgEntity === entityName) return org;
+  return undefined;
 }

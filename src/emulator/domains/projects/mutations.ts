@@ -1,7 +1,8 @@
 /**
  * Project writes (wandb-ops.md §6.2 `create_project`): `upsertModel`, which creates a project or
  * updates its description, access and `views` (JSON text; other input fields are ignored) ("model"
- * is the legacy name of a project).
+ * is the legacy name of a project), and for registries (notes W1, W2) its
+ * `allowAllArtifactTypesInRegistry` and `artifactTypes` (added, never removed).
  *
  * The input rules of every write (see also the runs domain): a field that is absent leaves the
  * stored value as it is, an explicit `null` clears a text field; the viewer may only write to its
@@ -17,6 +18,8 @@ import { handles, type EmulatorResolvers } from '../../graphql/arguments.js';
 import { has, text } from '../../graphql/input.js';
 import { parseJsonString } from '../../graphql/json-string.js';
 import { toTimestamp } from '../../store/time.js';
+import { isRegistryArtifactType } from '../registries/records.js';
+import { saveRegistryTypes } from '../registries/resolvers.js';
 import { checkWritable } from '../users/permissions.js';
 import { seedProject } from './seed.js';
 
@@ -69,6 +72,16 @@ export const projectMutations: EmulatorResolvers = {
         }
       }
 
+      const allowAll = input.allowAllArtifactTypesInRegistry;
+      const types = (input.artifactTypes ?? []).map((t) => t.name);
+      for (const type of types) {
+        if (!isRegistryArtifactType(type)) {
+          throw new Error(
+            `${m}: invalid artifact type name ${JSON.stringify(type)} (at most 128 characters, no / or :)`,
+          );
+        }
+      }
+
       let project = store.findProject(entityName, name);
       const inserted = project === undefined;
       if (project) {
@@ -86,6 +99,8 @@ export const projectMutations: EmulatorResolvers = {
         }).record;
         project.views = views ?? null;
       }
+      if (typeof allowAll === 'boolean') project.allowAllArtifactTypesInRegistry = allowAll;
+      saveRegistryTypes(store, project, types);
       return {
         project,
         model: project,

@@ -32,6 +32,16 @@ export interface ProjectRecord {
   updatedAt: string;
   /** Username of the creator, if known. */
   username: string | null;
+  /**
+   * `Project.allowAllArtifactTypesInRegistry`: whether a registry (a `wandb-registry-*` project)
+   * takes artifacts of every type. `true` for every other project.
+   */
+  allowAllArtifactTypesInRegistry: boolean;
+  /**
+   * The artifact types saved for a registry (`UpsertModelInput.artifactTypes`, add-only), in the
+   * order they were added: the allowed ones when `allowAllArtifactTypesInRegistry` is false.
+   */
+  registryArtifactTypes: string[];
 }
 
 /**

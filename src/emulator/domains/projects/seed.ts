@@ -44,6 +44,8 @@ export function seedProject(
     createdAt,
     updatedAt: createdAt,
     username: input.user ?? owner?.username ?? store.viewerUsername,
+    allowAllArtifactTypesInRegistry: true,
+    registryArtifactTypes: [],
   };
   if (input.user !== undefined) ensureUser(store, input.user);
   store.projects.set(record.id, record);

@@ -10,6 +10,28 @@
  */
 
 /**
+ * The features of the automation event types a server has only when the feature is on
+ * (`AUTOMATION_EVENT_<wire event type>`, `wandb_internal.proto`): with one off, creating or
+ * updating an automation of that event type is refused.
+ *
+ * @example
+ * ```ts
+ * AUTOMATION_EVENT_FEATURES.includes('AUTOMATION_EVENT_UNLINK_ARTIFACT'); // true
+ * ```
+ */
+export const AUTOMATION_EVENT_FEATURES: readonly string[] = [
+  'AUTOMATION_EVENT_RUN_METRIC',
+  'AUTOMATION_EVENT_RUN_METRIC_CHANGE',
+  'AUTOMATION_EVENT_RUN_METRIC_ZSCORE',
+  'AUTOMATION_EVENT_RUN_STATE',
+  'AUTOMATION_EVENT_ADD_ARTIFACT_TAG',
+  'AUTOMATION_EVENT_REMOVE_ARTIFACT_TAG',
+  'AUTOMATION_EVENT_ADD_COLLECTION_TAG',
+  'AUTOMATION_EVENT_REMOVE_COLLECTION_TAG',
+  'AUTOMATION_EVENT_UNLINK_ARTIFACT',
+];
+
+/**
  * The server feature flags answered by default (`serverInfo { features }`), all enabled.
  * `MARK_RUN_FILES_UPLOADED` is not among them: pass
  * `features: { MARK_RUN_FILES_UPLOADED: true }` to emulate a self-hosted server where an upload is
@@ -20,7 +42,15 @@
  * `UseArtifactInput.artifactEntityName` / `artifactProjectName`), and
  * `ARTIFACT_COLLECTIONS_FILTERING_SORTING` off also refuses `filters` / `order` on type-level
  * collection listings, `ARTIFACT_V2_DOWNLOAD_HANDLER_SUPPORTS_ARTIFACT_ID` off the artifact id
- * segment of `/artifactsV2/` downloads.
+ * segment of `/artifactsV2/` downloads. Registries, integrations and automations
+ * (notes/registries-protocol.md §2): `ARTIFACT_COLLECTIONS_FILTERING_SORTING` off also removes
+ * `Organization.advancedRegistryFeatures`; `INCLUDE_ARTIFACT_TYPES_IN_REGISTRY_CREATION` off
+ * `UpsertModelInput.allowAllArtifactTypesInRegistry` / `artifactTypes`; `QUERY_AUTOMATIONS_ON_ENTITY`
+ * off `Entity.triggers`; `AUTOMATIONS_ON_ORGANIZATION` off `Organization.triggers`;
+ * `AUTOMATION_SCOPE_ENTITY` off the `Entity` member of `TriggerScope` (fragments on it refused)
+ * and entity scopes in writes; `AUTOMATION_ACTION_NO_OP` off `NO_OP` actions in writes; an
+ * `AUTOMATION_EVENT_<type>` off that event type in writes. `ARTIFACT_REGISTRY_SEARCH` gates
+ * nothing on the server (the client checks it).
  *
  * @example
  * ```ts
@@ -38,6 +68,14 @@ export const DEFAULT_FEATURES: readonly string[] = [
   'ARTIFACT_MEMBERSHIP_IN_LINK_ARTIFACT_RESPONSE',
   'USE_ARTIFACT_WITH_ENTITY_AND_PROJECT_INFORMATION',
   'ARTIFACT_V2_DOWNLOAD_HANDLER_SUPPORTS_ARTIFACT_ID',
+  // Registries, integrations and automations (notes/registries-protocol.md §2, §8.6, §8.9).
+  'ARTIFACT_REGISTRY_SEARCH',
+  'INCLUDE_ARTIFACT_TYPES_IN_REGISTRY_CREATION',
+  'QUERY_AUTOMATIONS_ON_ENTITY',
+  'AUTOMATIONS_ON_ORGANIZATION',
+  'AUTOMATION_SCOPE_ENTITY',
+  'AUTOMATION_ACTION_NO_OP',
+  ...AUTOMATION_EVENT_FEATURES,
 ];
 
 /**
