@@ -137,6 +137,32 @@ export type {
 export type { ArtifactVerifyOptions } from './facade/artifacts/verify.js';
 export { isArtifactTable } from './facade/artifacts/media.js';
 export type { ArtifactGetOptions, ArtifactMedia, ArtifactTable } from './facade/artifacts/media.js';
+export { Registries, type RegistriesOptions } from './facade/registries/registries.js';
+export {
+  Registry,
+  type RegistryVisibility,
+  type RegistryOptions,
+  type CreateRegistryOptions,
+  type RegistryWriteOptions,
+} from './facade/registries/registry.js';
+export {
+  Collections,
+  RegistryListing,
+  type RegistryCollectionsOptions,
+  type RegistryVersionsOptions,
+} from './facade/registries/search.js';
+export { Organization, type OrganizationEntity } from './facade/registries/organization.js';
+export type {
+  RegistryFilter,
+  RegistryFilterField,
+  RegistryCollectionFilter,
+  RegistryCollectionFilterField,
+  RegistryVersionFilter,
+  RegistryVersionFilterField,
+  SearchFilter,
+  SearchFieldCondition,
+  SearchFieldOperators,
+} from './facade/registries/filters.js';
 export {
   parseArtifactPath,
   parseArtifactCollectionPath,

@@ -12,12 +12,16 @@
  * @module
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import type { RunLightFieldsFragment } from '../generated/graphql.js';
+import type {
+  ArtifactCollectionFieldsFragment,
+  ArtifactCollectionMembershipFieldsFragment,
+  RunLightFieldsFragment,
+} from '../generated/graphql.js';
 import type { Client } from '@urql/core';
 import type { LocalFiles } from '../io/files.js';
 import { Transport, type RetryOptions } from '../transport/index.js';
 import type { StorageRequest } from '../transport/storage.js';
-import type { Artifact } from './artifacts/artifact.js';
+import { artifactFromMembership, type Artifact } from './artifacts/artifact.js';
 import type { ArtifactType } from './artifacts/artifact-type.js';
 import { ArtifactDraft, type NewArtifactOptions } from './artifacts/draft.js';
 import { listArtifactTypes } from './artifacts/artifact-type.js';
@@ -41,8 +45,8 @@ import {
   type UseArtifactOptions,
 } from './artifacts/artifacts.js';
 import {
+  ArtifactCollection,
   listProjectCollections,
-  type ArtifactCollection,
   type ArtifactCollectionsOptions,
 } from './artifacts/collection.js';
 import { resolveApiConfig } from './config.js';
@@ -79,6 +83,15 @@ import { parseObjectPath } from './paths/fromPath.js';
 import type { ArtifactCollectionRef } from './paths/artifact-paths.js';
 import type { ProjectPath, RunRef, SweepRef } from './paths/paths.js';
 import type { Project } from './projects/project.js';
+import { getOrganization, type Organization } from './registries/organization.js';
+import { listRegistries, type Registries, type RegistriesOptions } from './registries/registries.js';
+import {
+  createRegistry,
+  getRegistry,
+  type CreateRegistryOptions,
+  type Registry,
+  type RegistryOptions,
+} from './registries/registry.js';
 import { createProject, getProject, listProjects, type CreateProjectOptions } from './projects/projects.js';
 import { listReports, reportFromPath, type BetaReport, type ReportsOptions } from './reports/report.js';
 import { getRun, Run, type RunConfig, type RunSummary } from './runs/run.js';
@@ -897,6 +910,108 @@ export class Api {
     options: Pick<RequestOptions, 'signal'> = {},
   ): Promise<void> {
     return deleteAutomation(this, automationOrId, options);
+  }
+
+  /**
+   * The registries of an organization (default: the `organization` option, `WANDB_ORGANIZATION`,
+   * else the organization of your default entity), 100 per request by default; no total. `filter`
+   * is a Mongo-style {@link RegistryFilter} over `id`, `name`, `entity_id`, `description`,
+   * `created_at`, `updated_at` (checked before any request; `name` values get the
+   * `wandb-registry-` prefix, except inside `$regex`); `order` is `+field` / `-field` with
+   * `name`, `created_at` or `updated_at`. Chain `.collections({ filter, order })` and
+   * `.versions({ filter })`: each sends one query with the filters combined (one per registry
+   * when `order` was given). Needs the server feature `ARTIFACT_REGISTRY_SEARCH`: without it the
+   * first request rejects with `UnsupportedError`, before any registry query.
+   *
+   * @example
+   * ```ts
+   * const registries = api.registries({ filter: { name: { $regex: 'model' } }, order: '+name' });
+   * for await (const registry of registries) console.log(registry.name, registry.url);
+   * const production = api.registries().versions({ filter: { alias: 'production' } });
+   * ```
+   */
+  registries(options: RegistriesOptions = {}): Registries {
+    return listRegistries(this, options);
+  }
+
+  /**
+   * One registry by name (with or without `wandb-registry-`) in an organization (default: the
+   * `organization` option, `WANDB_ORGANIZATION`, else your default entity's). Rejects with
+   * {@link NotFoundError} when there is none, with `UnsupportedError` when the server lacks
+   * `ARTIFACT_REGISTRY_SEARCH`.
+   *
+   * @example
+   * ```ts
+   * const registry = await api.registry('models', { organization: 'acme' });
+   * console.log(registry.fullName, registry.visibility, registry.artifactTypes);
+   * ```
+   */
+  registry(name: string, options: RegistryOptions = {}): Promise<Registry> {
+    return getRegistry(this, name, options);
+  }
+
+  /**
+   * Creates a registry. The name (at most 113 characters, none of `/ \ # ? % :` or line
+   * breaks), the visibility (`organization` or `restricted`) and the artifact types are checked
+   * first ({@link ValidationError}); an existing registry of that name is a {@link ConflictError}.
+   * Without `artifactTypes` it accepts every type. Needs the server feature
+   * `INCLUDE_ARTIFACT_TYPES_IN_REGISTRY_CREATION` (`UnsupportedError` otherwise).
+   *
+   * @example
+   * ```ts
+   * const registry = await api.createRegistry({ name: 'models', visibility: 'restricted', description: 'Reviewed models', artifactTypes: ['model'] });
+   * console.log(registry.url);
+   * ```
+   */
+  createRegistry(options: CreateRegistryOptions): Promise<Registry> {
+    return createRegistry(this, options);
+  }
+
+  /**
+   * An organization and its org entity (the entity that owns its registries). `name` defaults to
+   * the `organization` option (`WANDB_ORGANIZATION`), else the organization of your default
+   * entity (a team's one organization, or your only one: several are a {@link ValidationError}
+   * listing them). Rejects with {@link NotFoundError} when there is none.
+   *
+   * @example
+   * ```ts
+   * const org = await api.organization('acme');
+   * console.log(org.name, org.orgEntity.name);
+   * ```
+   */
+  organization(name?: string, options: RequestOptions = {}): Promise<Organization> {
+    return getOrganization(this, name, options);
+  }
+
+  /**
+   * @internal {@link FacadeContext}: an artifact collection from its fragment, for the registry searches.
+   *
+   * @example
+   * ```ts
+   * const collection = api.collectionFromData(node, { entity: 'acme-org', project: 'wandb-registry-models' }, 'acme');
+   * ```
+   */
+  collectionFromData(
+    data: ArtifactCollectionFieldsFragment,
+    where: Required<ProjectPath>,
+    organizationName?: string,
+  ): ArtifactCollection {
+    return new ArtifactCollection(this, data, where, organizationName);
+  }
+
+  /**
+   * @internal {@link FacadeContext}: a version from its membership fragment, for the registry searches.
+   *
+   * @example
+   * ```ts
+   * const artifact = api.artifactFromMembership(node, { entity: 'acme-org', project: 'wandb-registry-models', collection: 'detector' });
+   * ```
+   */
+  artifactFromMembership(
+    membership: ArtifactCollectionMembershipFieldsFragment,
+    where: ArtifactCollectionRef,
+  ): Artifact {
+    return artifactFromMembership(this, membership, where);
   }
 
   /**

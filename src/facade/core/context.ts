@@ -26,7 +26,11 @@ import type {
 } from '../artifacts/artifacts.js';
 import type { ArtifactCollection, ArtifactCollectionsOptions } from '../artifacts/collection.js';
 import type { File, RunFilesOptions } from '../files/file.js';
-import type { RunLightFieldsFragment } from '../../generated/graphql.js';
+import type {
+  ArtifactCollectionFieldsFragment,
+  ArtifactCollectionMembershipFieldsFragment,
+  RunLightFieldsFragment,
+} from '../../generated/graphql.js';
 import type { ArtifactCollectionRef } from '../paths/artifact-paths.js';
 import type { ProjectPath, RunRef, SweepRef } from '../paths/paths.js';
 import type { Run } from '../runs/run.js';
@@ -151,6 +155,23 @@ export interface FacadeContext {
   logArtifact(ref: RunRef, artifact: unknown, options?: LogArtifactOptions): Promise<Artifact>;
   /** @internal The artifact types of a project (artifacts domain), for `project.artifactTypes()`. */
   projectArtifactTypes(where: Required<ProjectPath>, options?: ListOptions): Paginated<ArtifactType>;
+  /**
+   * @internal An artifact collection from a collection fragment another domain selected (artifacts
+   * domain), for the registry searches; `organizationName` names the registry's organization (URLs).
+   */
+  collectionFromData(
+    data: ArtifactCollectionFieldsFragment,
+    where: Required<ProjectPath>,
+    organizationName?: string,
+  ): ArtifactCollection;
+  /**
+   * @internal A version from a membership fragment another domain selected (artifacts domain), in
+   * the collection `where` names, for the registry searches.
+   */
+  artifactFromMembership(
+    membership: ArtifactCollectionMembershipFieldsFragment,
+    where: ArtifactCollectionRef,
+  ): Artifact;
   /** @internal Every artifact collection of a project (artifacts domain), for `project.collections()`. */
   projectCollections(
     where: Required<ProjectPath>,

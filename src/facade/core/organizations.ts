@@ -48,7 +48,8 @@ function matches(info: OrganizationInfo, given: string): boolean {
  * `given` is absent or names it; a personal entity's organizations must hold the one `given`
  * names, or, with none given, be exactly one.
  *
- * @param parameter - the parameter named by a {@link ValidationError} (the path that named the organization).
+ * @param parameter - the parameter named by a {@link ValidationError} (the path that named the
+ *   organization); with `'organization'` (the registry methods' option) the advice names that option.
  * @throws {@link NotFoundError} when the entity belongs to no organization (or does not exist);
  *   {@link ValidationError} when `given` names none of its organizations, or when none is given
  *   and a personal entity belongs to several.
@@ -93,11 +94,15 @@ export async function resolveOrganization(
     throw new ValidationError(
       parameter,
       `entity ${JSON.stringify(entity)} belongs to several organizations (${orgs.map((o) => JSON.stringify(o.name)).join(', ')}); ` +
-        'name one in the registry path ("organization/wandb-registry-<name>/...") or set the organization option or WANDB_ORGANIZATION',
+        (parameter === 'organization'
+          ? 'pass one as the organization option (of the call or of the Api) or set WANDB_ORGANIZATION'
+          : 'name one in the registry path ("organization/wandb-registry-<name>/...") or set the organization option or WANDB_ORGANIZATION'),
     );
   }
   throw new NotFoundError(
     `No organization found for entity ${JSON.stringify(entity)}: a registry belongs to an organization; ` +
-      'name it in the path ("organization/wandb-registry-<name>/..."), or use an entity of the organization',
+      (parameter === 'organization'
+        ? 'pass its name as the organization option (of the call or of the Api) or set WANDB_ORGANIZATION'
+        : 'name it in the path ("organization/wandb-registry-<name>/..."), or use an entity of the organization'),
   );
 }

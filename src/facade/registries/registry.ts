@@ -1,0 +1,649 @@
+/**
+ * One registry (protocol notes §1.2, §4 R2, §5 W1–W3; wandb-ops.md §7.13): {@link Registry},
+ * built from the `RegistryFields` fragment — a project named `wandb-registry-<name>` of an
+ * organization's org entity — with its edits (`save()`: `UpsertRegistry`, then `RenameRegistry`
+ * when renamed), `delete()` (`DeleteRegistry`), its collections and versions; and the functions
+ * behind `api.registry()` (`FetchRegistry`) and `api.createRegistry()`.
+ *
+ * @example
+ * ```ts
+ * const registry = await api.registry('models');
+ * registry.description = 'Production models';
+ * await registry.save();
+ * ```
+ * @module
+ */
+import { ConflictError, NotFoundError, ServerError, ValidationError } from '../../errors/index.js';
+import {
+  DeleteRegistryDocument,
+  FetchRegistryDocument,
+  RenameRegistryDocument,
+  UpsertRegistryDocument,
+  type RegistryFieldsFragment,
+  type UpsertModelInput,
+} from '../../generated/graphql.js';
+import type { Artifact } from '../artifacts/artifact.js';
+import type { FacadeContext, RequestOptions } from '../core/context.js';
+import { parseServerDate } from '../core/dates.js';
+import { requireFeature } from '../core/features.js';
+import type { Paginated } from '../core/pagination.js';
+import {
+  describeValue,
+  optionalBoolean,
+  optionalSignal,
+  optionalString,
+  optionsObject,
+} from '../core/validate.js';
+import { REGISTRY_PROJECT_PREFIX } from '../paths/artifact-paths.js';
+import { orgEntityName, resolveOrganizationName, type ResolvedOrganization } from './organization.js';
+import {
+  Collections,
+  listVersions,
+  registryFilterFor,
+  type RegistryCollectionsOptions,
+  type RegistryVersionsOptions,
+  type SearchScope,
+} from './search.js';
+
+/** The server feature without which registries cannot be searched or read (`api.registries()`, `api.registry()`). */
+export const REGISTRY_SEARCH_FEATURE = 'ARTIFACT_REGISTRY_SEARCH';
+
+/** The server feature without which registries cannot be created or saved (artifact types in `upsertModel`). */
+export const REGISTRY_WRITE_FEATURE = 'INCLUDE_ARTIFACT_TYPES_IN_REGISTRY_CREATION';
+
+/**
+ * Who can see a registry: every member of the organization (`organization`, the server's
+ * `PRIVATE` access) or only its members (`restricted`, `RESTRICTED`).
+ *
+ * @example
+ * ```ts
+ * const visibility: RegistryVisibility = 'restricted';
+ * ```
+ */
+export type RegistryVisibility = 'organization' | 'restricted';
+
+const VISIBILITIES: readonly RegistryVisibility[] = ['organization', 'restricted'];
+const ACCESS: Record<RegistryVisibility, string> = { organization: 'PRIVATE', restricted: 'RESTRICTED' };
+
+/** The longest registry name: 128 characters for the project name, less the prefix. */
+export const MAX_REGISTRY_NAME_LENGTH = 128 - REGISTRY_PROJECT_PREFIX.length;
+
+const FORBIDDEN_IN_REGISTRY_NAME = ['/', '\\', '#', '?', '%', ':', '\r', '\n'];
+const TYPE_NAME = /^[-\p{L}\p{N}_]+( *[-.\p{L}\p{N}_]+)*$/u;
+
+function visibilityOf(access: string | null | undefined): RegistryVisibility {
+  return access === 'RESTRICTED' ? 'restricted' : 'organization';
+}
+
+/**
+ * Checks a registry name (without or with its `wandb-registry-` prefix) and returns it without
+ * the prefix: not empty, at most {@link MAX_REGISTRY_NAME_LENGTH} characters, none of
+ * `/ \ # ? % :` or line breaks.
+ * @internal
+ * @throws {@link ValidationError}
+ * @example
+ * ```ts
+ * checkRegistryName('models', 'name'); // 'models'
+ * checkRegistryName('wandb-registry-models', 'name'); // 'models'
+ * ```
+ */
+export function checkRegistryName(value: unknown, parameter: string): string {
+  if (typeof value !== 'string') {
+    throw new ValidationError(parameter, `expected a registry name (a string), got ${describeValue(value)}`);
+  }
+  const name = value.startsWith(REGISTRY_PROJECT_PREFIX)
+    ? value.slice(REGISTRY_PROJECT_PREFIX.length)
+    : value;
+  if (name.trim() === '') throw new ValidationError(parameter, 'the registry name is empty');
+  const length = [...name].length;
+  if (length > MAX_REGISTRY_NAME_LENGTH) {
+    throw new ValidationError(
+      parameter,
+      `the registry name is ${length} characters long; at most ${MAX_REGISTRY_NAME_LENGTH} are allowed`,
+    );
+  }
+  const bad = FORBIDDEN_IN_REGISTRY_NAME.find((c) => name.includes(c));
+  if (bad !== undefined) {
+    throw new ValidationError(
+      parameter,
+      `the registry name ${JSON.stringify(name)} contains ${JSON.stringify(bad)}; registry names may not contain / \\ # ? % : or line breaks`,
+    );
+  }
+  return name;
+}
+
+/**
+ * Checks the artifact types a registry allows: each at most 128 characters, without `/` or `:`,
+ * of letters, digits, `_`, `-` and `.` in words separated by spaces; duplicates dropped.
+ * @internal
+ * @throws {@link ValidationError}
+ * @example
+ * ```ts
+ * checkRegistryTypes(['model', 'model', 'dataset'], 'artifactTypes'); // ['model', 'dataset']
+ * ```
+ */
+export function checkRegistryTypes(value: unknown, parameter: string): string[] {
+  if (!Array.isArray(value) && !(value instanceof Set)) {
+    throw new ValidationError(
+      parameter,
+      `expected an array of artifact type names, got ${describeValue(value)}`,
+    );
+  }
+  const out: string[] = [];
+  [...(value as Iterable<unknown>)].forEach((t, i) => {
+    const at = `${parameter}[${i}]`;
+    if (typeof t !== 'string' || t === '') {
+      throw new ValidationError(
+        at,
+        `expected an artifact type name (a non-empty string), got ${describeValue(t)}`,
+      );
+    }
+    if ([...t].length > 128) throw new ValidationError(at, `the type name is longer than 128 characters`);
+    const bad = ['/', ':'].find((c) => t.includes(c));
+    if (bad !== undefined) {
+      throw new ValidationError(at, `the type name ${JSON.stringify(t)} may not contain "${bad}"`);
+    }
+    if (!TYPE_NAME.test(t)) {
+      throw new ValidationError(
+        at,
+        `the type name ${JSON.stringify(t)} is not allowed: letters, digits, "_", "-" and ".", in words separated by spaces`,
+      );
+    }
+    if (!out.includes(t)) out.push(t);
+  });
+  return out;
+}
+
+function checkVisibility(value: unknown, parameter: string): RegistryVisibility {
+  if (!VISIBILITIES.includes(value as RegistryVisibility)) {
+    throw new ValidationError(
+      parameter,
+      `invalid visibility ${describeValue(value)}; expected one of: "organization", "restricted"`,
+    );
+  }
+  return value as RegistryVisibility;
+}
+
+/**
+ * Options of {@link Registry.save} and {@link Registry.delete}.
+ *
+ * @example
+ * ```ts
+ * await registry.save({ signal: AbortSignal.timeout(10_000) });
+ * ```
+ */
+export type RegistryWriteOptions = Pick<RequestOptions, 'signal'>;
+
+/**
+ * A registry of an organization: a project named `wandb-registry-<name>` of its org entity, that
+ * holds collections (portfolios) of linked artifact versions. Get one with {@link Api.registry},
+ * list them with {@link Api.registries}, create one with {@link Api.createRegistry}.
+ *
+ * `name`, `description`, `visibility`, `artifactTypes` and `allowAllArtifactTypes` are
+ * assignable; {@link Registry.save} sends what changed.
+ *
+ * @example
+ * ```ts
+ * const registry = await api.registry('models', { organization: 'acme' });
+ * console.log(registry.fullName, registry.visibility, registry.artifactTypes, registry.url);
+ * for await (const collection of registry.collections()) console.log(collection.name);
+ * ```
+ */
+export class Registry {
+  #ctx: FacadeContext;
+  #data!: RegistryFieldsFragment;
+  #requestedOrganization: string;
+  #savedName = '';
+  #name = '';
+  #description: string | undefined;
+  #visibility: RegistryVisibility = 'organization';
+  #savedTypes: readonly string[] = [];
+  #types: readonly string[] = [];
+  #allowAll = true;
+
+  /**
+   * @internal Made by `api.registry()`, `api.registries()` and `api.createRegistry()`.
+   * @param organization - the organization it was asked for (used when the answer names none).
+   */
+  constructor(ctx: FacadeContext, data: RegistryFieldsFragment, organization: string) {
+    this.#ctx = ctx;
+    this.#requestedOrganization = organization;
+    this.#load(data);
+  }
+
+  #load(data: RegistryFieldsFragment): void {
+    if (!data.name.startsWith(REGISTRY_PROJECT_PREFIX) || data.name === REGISTRY_PROJECT_PREFIX) {
+      throw new ServerError(
+        `The server answered project ${JSON.stringify(data.name)}, which is not a registry`,
+      );
+    }
+    this.#data = data;
+    this.#savedName = data.name.slice(REGISTRY_PROJECT_PREFIX.length);
+    this.#name = this.#savedName;
+    this.#description = data.description ?? undefined;
+    this.#visibility = visibilityOf(data.access);
+    this.#savedTypes = Object.freeze(data.artifactTypes.edges.flatMap((e) => (e.node ? [e.node.name] : [])));
+    this.#types = this.#savedTypes;
+    this.#allowAll = data.allowAllArtifactTypes;
+  }
+
+  /** The server's node id (of the registry's project). */
+  get id(): string {
+    return this.#data.id;
+  }
+  /** The organization's name. */
+  get organization(): string {
+    return this.#data.entity.organization?.name ?? this.#requestedOrganization;
+  }
+  /** The org entity that owns the registry's project. */
+  get entity(): string {
+    return this.#data.entity.name;
+  }
+  /** The registry's project: `wandb-registry-<name>` (of the saved name). */
+  get fullName(): string {
+    return `${REGISTRY_PROJECT_PREFIX}${this.#savedName}`;
+  }
+  /** When the registry was created. */
+  get createdAt(): Date | undefined {
+    return parseServerDate(this.#data.createdAt);
+  }
+  /** When the registry last changed, or `undefined`. */
+  get updatedAt(): Date | undefined {
+    return parseServerDate(this.#data.updatedAt);
+  }
+  /**
+   * The registry's page in the W&B app: `{app}/orgs/{organization}/registry/{name}`.
+   *
+   * @example
+   * ```ts
+   * console.log(registry.url); // 'https://wandb.ai/orgs/acme/registry/models'
+   * ```
+   */
+  get url(): string {
+    const app = this.#ctx.appUrl.replace(/\/+$/, '');
+    return `${app}/orgs/${encodeURIComponent(this.organization)}/registry/${encodeURIComponent(this.#savedName)}`;
+  }
+
+  /** The registry's name, without the `wandb-registry-` prefix. */
+  get name(): string {
+    return this.#name;
+  }
+  /**
+   * Renames the registry (saved by {@link Registry.save}, with `RenameRegistry`). The prefix is
+   * optional; the name rules of {@link Api.createRegistry} apply.
+   *
+   * @example
+   * ```ts
+   * registry.name = 'production-models';
+   * await registry.save();
+   * ```
+   */
+  set name(value: string) {
+    this.#name = checkRegistryName(value, 'name');
+  }
+
+  /** The registry's description, or `undefined`. */
+  get description(): string | undefined {
+    return this.#description;
+  }
+  /**
+   * Sets the description (saved by {@link Registry.save}). The server cannot clear one: an empty
+   * string is saved as empty.
+   *
+   * @example
+   * ```ts
+   * registry.description = 'Models that passed review';
+   * ```
+   */
+  set description(value: string | undefined) {
+    if (value !== undefined && typeof value !== 'string') {
+      throw new ValidationError('description', `expected a string, got ${describeValue(value)}`);
+    }
+    this.#description = value;
+  }
+
+  /** Who can see it: `organization` (every member) or `restricted` (its members only). */
+  get visibility(): RegistryVisibility {
+    return this.#visibility;
+  }
+  /**
+   * Sets the visibility (saved by {@link Registry.save}).
+   *
+   * @example
+   * ```ts
+   * registry.visibility = 'restricted';
+   * ```
+   */
+  set visibility(value: RegistryVisibility) {
+    this.#visibility = checkVisibility(value, 'visibility');
+  }
+
+  /**
+   * The artifact types it allows (when {@link Registry.allowAllArtifactTypes} is false), or the
+   * types saved or used in it (when true).
+   */
+  get artifactTypes(): readonly string[] {
+    return this.#types;
+  }
+  /**
+   * Replaces the allowed artifact types; saved by {@link Registry.save}, which sends the types
+   * added. Saved types cannot be removed (the server only adds): leaving one out is a
+   * {@link ValidationError}. Type names follow the rules of {@link Api.createRegistry}.
+   *
+   * @example
+   * ```ts
+   * registry.allowAllArtifactTypes = false;
+   * registry.artifactTypes = [...registry.artifactTypes, 'model'];
+   * await registry.save();
+   * ```
+   */
+  set artifactTypes(value: readonly string[]) {
+    const types = checkRegistryTypes(value, 'artifactTypes');
+    const removed = this.#savedTypes.filter((t) => !types.includes(t));
+    if (removed.length > 0) {
+      throw new ValidationError(
+        'artifactTypes',
+        `saved artifact types cannot be removed from a registry (missing: ${removed.map((t) => JSON.stringify(t)).join(', ')})`,
+      );
+    }
+    this.#types = Object.freeze(types);
+  }
+
+  /** Whether it accepts artifacts of every type. */
+  get allowAllArtifactTypes(): boolean {
+    return this.#allowAll;
+  }
+  /**
+   * Whether it accepts every artifact type (saved by {@link Registry.save}); set it to `false`
+   * before adding {@link Registry.artifactTypes}.
+   *
+   * @example
+   * ```ts
+   * registry.allowAllArtifactTypes = false;
+   * ```
+   */
+  set allowAllArtifactTypes(value: boolean) {
+    if (typeof value !== 'boolean') {
+      throw new ValidationError(
+        'allowAllArtifactTypes',
+        `expected true or false, got ${describeValue(value)}`,
+      );
+    }
+    this.#allowAll = value;
+  }
+
+  /**
+   * Saves what changed since it was loaded or saved: `UpsertRegistry` with the changed
+   * description, visibility and `allowAllArtifactTypes` and the added artifact types, then
+   * `RenameRegistry` when the name changed. Nothing changed, nothing sent. Needs the server
+   * feature `INCLUDE_ARTIFACT_TYPES_IN_REGISTRY_CREATION` ({@link UnsupportedError} otherwise).
+   *
+   * @throws {@link ValidationError} when types were added while `allowAllArtifactTypes` is true (before any request).
+   * @example
+   * ```ts
+   * registry.description = 'Reviewed models';
+   * registry.visibility = 'restricted';
+   * await registry.save(); // sends { description, access: 'RESTRICTED' } only
+   * ```
+   */
+  async save(options: RegistryWriteOptions = {}): Promise<void> {
+    const o = optionsObject(options);
+    const signal = optionalSignal(o.signal);
+    const added = this.#types.filter((t) => !this.#savedTypes.includes(t));
+    if (added.length > 0 && this.#allowAll) {
+      throw new ValidationError(
+        'artifactTypes',
+        'artifact types cannot be added while allowAllArtifactTypes is true; set it to false first',
+      );
+    }
+    const changes: Partial<UpsertModelInput> = {};
+    if (this.#description !== (this.#data.description ?? undefined) && this.#description !== undefined) {
+      changes.description = this.#description;
+    }
+    if (this.#visibility !== visibilityOf(this.#data.access)) changes.access = ACCESS[this.#visibility];
+    if (this.#allowAll !== this.#data.allowAllArtifactTypes)
+      changes.allowAllArtifactTypesInRegistry = this.#allowAll;
+    if (added.length > 0) changes.artifactTypes = added.map((name) => ({ name }));
+    const renamed = this.#name !== this.#savedName;
+    if (Object.keys(changes).length === 0 && !renamed) return;
+    await requireFeature(this.#ctx, REGISTRY_WRITE_FEATURE, 'Saving a registry');
+    if (Object.keys(changes).length > 0) {
+      const data = await this.#ctx.request(
+        UpsertRegistryDocument,
+        { input: { entityName: this.entity, name: this.fullName, ...changes } },
+        { signal },
+      );
+      const project = data.upsertModel?.project;
+      if (!project) throw new ServerError(`upsertModel gave no registry back for ${this.fullName}`);
+      this.#loadKeepingName(project);
+    }
+    if (renamed) {
+      const newProjectName = `${REGISTRY_PROJECT_PREFIX}${this.#name}`;
+      const data = await this.#ctx.request(
+        RenameRegistryDocument,
+        { input: { entityName: this.entity, oldProjectName: this.fullName, newProjectName } },
+        { signal },
+      );
+      const project = data.renameProject?.project;
+      if (!project) throw new ServerError(`renameProject gave no registry back for ${this.fullName}`);
+      this.#load(project);
+    }
+  }
+
+  /** Loads an answer, keeping a rename not saved yet. */
+  #loadKeepingName(data: RegistryFieldsFragment): void {
+    const name = this.#name;
+    this.#load(data);
+    this.#name = name;
+  }
+
+  /**
+   * Deletes the registry, with its collections (`DeleteRegistry`); the linked versions stay in
+   * their source projects.
+   *
+   * @example
+   * ```ts
+   * await registry.delete();
+   * ```
+   */
+  async delete(options: RegistryWriteOptions = {}): Promise<void> {
+    const o = optionsObject(options);
+    const signal = optionalSignal(o.signal);
+    const data = await this.#ctx.request(DeleteRegistryDocument, { id: this.id }, { signal });
+    if (data.deleteModel?.success !== true) {
+      throw new ServerError(`The server did not delete registry ${this.fullName} of ${this.organization}`);
+    }
+  }
+
+  /**
+   * The collections of this registry (`RegistryCollections` with the registry's `{"id": n}`
+   * filter and `filter`), 100 per request by default, with the server's `totalCount()`.
+   *
+   * @throws {@link ValidationError} for a filter field outside the collection fields (before any request).
+   * @example
+   * ```ts
+   * for await (const c of registry.collections({ filter: { tag: 'vision' }, order: '+name' })) console.log(c.name);
+   * ```
+   */
+  collections(options: RegistryCollectionsOptions = {}): Collections {
+    return new Collections(this.#scope(), options);
+  }
+
+  /**
+   * The versions linked in this registry (`RegistryVersions` with the registry's `{"id": n}`
+   * filter and `filter`), 100 per request by default; no total.
+   *
+   * @throws {@link ValidationError} for a filter field outside the version fields (before any request).
+   * @example
+   * ```ts
+   * for await (const v of registry.versions({ filter: { alias: 'production' } })) console.log(v.qualifiedName);
+   * ```
+   */
+  versions(options: RegistryVersionsOptions = {}): Paginated<Artifact> {
+    return listVersions(this.#scope(), options);
+  }
+
+  #scope(): SearchScope {
+    const organization = this.organization;
+    return {
+      ctx: this.#ctx,
+      organization: () => Promise.resolve(organization),
+      registryFilter: registryFilterFor(this.#data.internalId, this.fullName),
+    };
+  }
+
+  /**
+   * A plain object of its fields, for `JSON.stringify` and logs.
+   *
+   * @example
+   * ```ts
+   * console.log(JSON.stringify(registry));
+   * ```
+   */
+  toJSON(): Record<string, unknown> {
+    return {
+      id: this.id,
+      name: this.name,
+      fullName: this.fullName,
+      organization: this.organization,
+      entity: this.entity,
+      description: this.description,
+      visibility: this.visibility,
+      artifactTypes: this.artifactTypes,
+      allowAllArtifactTypes: this.allowAllArtifactTypes,
+      createdAt: this.createdAt,
+      updatedAt: this.updatedAt,
+      url: this.url,
+    };
+  }
+}
+
+/**
+ * Options of {@link Api.registry}.
+ *
+ * @example
+ * ```ts
+ * const registry = await api.registry('models', { organization: 'acme', cache: false });
+ * ```
+ */
+export interface RegistryOptions extends RequestOptions {
+  /**
+   * The organization (its name). Default: the Api's `organization` option (`WANDB_ORGANIZATION`),
+   * else the organization of your default entity.
+   */
+  organization?: string;
+}
+
+async function fetchRegistry(
+  ctx: FacadeContext,
+  entity: string,
+  name: string,
+  organization: string,
+  options: RequestOptions,
+): Promise<Registry | undefined> {
+  const data = await ctx.request(
+    FetchRegistryDocument,
+    { entity, name: `${REGISTRY_PROJECT_PREFIX}${name}` },
+    { signal: options.signal, cache: options.cache, cacheIf: (d) => d.entity?.project != null },
+  );
+  const project = data.entity?.project;
+  return project ? new Registry(ctx, project, organization) : undefined;
+}
+
+/**
+ * One registry by name (`FetchRegistry` in the organization's org entity); {@link NotFoundError}
+ * when missing, {@link UnsupportedError} without the server feature `ARTIFACT_REGISTRY_SEARCH`.
+ * @internal Users call `api.registry()`.
+ * @example
+ * ```ts
+ * const registry = await getRegistry(ctx, 'models', { organization: 'acme' });
+ * ```
+ */
+export async function getRegistry(
+  ctx: FacadeContext,
+  name: string,
+  options: RegistryOptions = {},
+): Promise<Registry> {
+  const o = optionsObject(options);
+  const registry = checkRegistryName(name, 'name');
+  const organization = optionalString(o.organization, 'organization');
+  const signal = optionalSignal(o.signal);
+  const cache = optionalBoolean(o.cache, 'cache');
+  await requireFeature(ctx, REGISTRY_SEARCH_FEATURE, 'Reading registries');
+  const org = await resolveOrganizationName(ctx, organization, { signal, cache });
+  const entity = await orgEntityName(ctx, org, { signal, cache });
+  const found = await fetchRegistry(ctx, entity, registry, org.name, { signal, cache });
+  if (!found) {
+    throw new NotFoundError(
+      `Registry ${JSON.stringify(registry)} not found in organization ${JSON.stringify(org.name)}`,
+    );
+  }
+  return found;
+}
+
+/**
+ * Options of {@link Api.createRegistry}.
+ *
+ * @example
+ * ```ts
+ * const options: CreateRegistryOptions = { name: 'models', visibility: 'restricted', artifactTypes: ['model'] };
+ * ```
+ */
+export interface CreateRegistryOptions {
+  /** The registry's name (without `wandb-registry-`, which is allowed and dropped): at most 113 characters, none of `/ \ # ? % :` or line breaks. */
+  name: string;
+  /** Who can see it: `organization` (every member) or `restricted` (its members only). */
+  visibility: RegistryVisibility;
+  /** The organization (its name). Default: the `organization` option, `WANDB_ORGANIZATION`, else your default entity's. */
+  organization?: string;
+  /** A description. Default none. */
+  description?: string;
+  /** The artifact types it allows. Default: every type (`allowAllArtifactTypes` true). */
+  artifactTypes?: readonly string[];
+  /** Cancels the requests. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Creates a registry: name, visibility and types checked first, then the feature
+ * `INCLUDE_ARTIFACT_TYPES_IN_REGISTRY_CREATION`, the organization, whether it exists already
+ * ({@link ConflictError}), and `UpsertRegistry`.
+ * @internal Users call `api.createRegistry()`.
+ * @example
+ * ```ts
+ * const registry = await createRegistry(ctx, { name: 'models', visibility: 'organization' });
+ * ```
+ */
+export async function createRegistry(ctx: FacadeContext, options: CreateRegistryOptions): Promise<Registry> {
+  if (options === undefined) throw new ValidationError('options', 'expected { name, visibility, ... }');
+  const o = optionsObject(options);
+  const name = checkRegistryName(o.name, 'name');
+  const visibility = checkVisibility(o.visibility, 'visibility');
+  const organization = optionalString(o.organization, 'organization');
+  if (o.description !== undefined && typeof o.description !== 'string') {
+    throw new ValidationError('description', `expected a string, got ${describeValue(o.description)}`);
+  }
+  const types = o.artifactTypes === undefined ? [] : checkRegistryTypes(o.artifactTypes, 'artifactTypes');
+  const signal = optionalSignal(o.signal);
+  await requireFeature(ctx, REGISTRY_WRITE_FEATURE, 'Creating a registry');
+  const org: ResolvedOrganization = await resolveOrganizationName(ctx, organization, { signal });
+  const entity = await orgEntityName(ctx, org, { signal, cache: false });
+  const conflict = (): ConflictError =>
+    new ConflictError(
+      `Registry ${JSON.stringify(name)} already exists in organization ${JSON.stringify(org.name)}; use another name, or api.registry() to get it`,
+    );
+  if (await fetchRegistry(ctx, entity, name, org.name, { signal, cache: false })) throw conflict();
+  const input: UpsertModelInput = {
+    entityName: entity,
+    name: `${REGISTRY_PROJECT_PREFIX}${name}`,
+    ...(o.description === undefined ? {} : { description: o.description }),
+    access: ACCESS[visibility],
+    allowAllArtifactTypesInRegistry: types.length === 0,
+    ...(types.length === 0 ? {} : { artifactTypes: types.map((t) => ({ name: t })) }),
+  };
+  const data = await ctx.request(UpsertRegistryDocument, { input }, { signal });
+  const result = data.upsertModel;
+  if (result?.inserted === false) throw conflict();
+  if (!result?.project) throw new ServerError(`upsertModel gave no registry back for ${input.name ?? name}`);
+  return new Registry(ctx, result.project, org.name);
+}
