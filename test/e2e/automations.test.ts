@@ -165,6 +165,33 @@ describe('create, read back, round trip', () => {
     expect(sentInput(w.emu, 'CreateAutomation')).toMatchObject({ scopeType: 'ENTITY', scopeID: w.teamId });
   });
 
+  it('a Registry scope (its project, PROJECT), and a collection in it', async () => {
+    const w = await world();
+    w.emu.seed.organization({ name: 'acme', orgEntity: 'acme-org', members: ['alice'] });
+    const { fullName } = w.emu.seed.registry({ organization: 'acme', name: 'models' });
+    w.emu.seed.integration({ entity: 'acme-org', kind: 'slack', channelName: '#models' });
+    const registry = await w.api.registry('models', { organization: 'acme' });
+    const [slack] = await w.api.slackIntegrations('acme-org').toArray();
+    const onLink = OnLinkArtifact({ scope: registry, filter: ArtifactEvent.alias.eq('production') });
+    const created = await w.api.createAutomation(
+      onLink.then(SendNotification.fromIntegration(slack!, { title: 'New production model' })),
+      { name: 'promoted' },
+    );
+    expect(sentInput(w.emu, 'CreateAutomation')).toMatchObject({
+      scopeType: 'PROJECT',
+      scopeID: registry.id,
+    });
+    expect(created.scope).toMatchObject({ kind: 'registry', name: 'models', fullName });
+    const failures = OnRunState({ scope: registry, filter: RunEvent.state.eq('failed') }).then(DoNothing());
+    expect((await w.api.createAutomation(failures, { name: 'registry runs' })).scope.kind).toBe('registry');
+    // fetchExisting looks the name up in the registry's org entity.
+    const again = await w.api.createAutomation(onLink.then(DoNothing()), {
+      name: 'promoted',
+      fetchExisting: true,
+    });
+    expect(again.id).toBe(created.id);
+  });
+
   it('bad input sends nothing', async () => {
     const w = await world();
     await expect(w.api.createAutomation(lossAlert(w))).rejects.toThrow(ValidationError);

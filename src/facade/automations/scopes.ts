@@ -16,6 +16,7 @@ import { ValidationError } from '../../errors/index.js';
 import type { TriggerScopeType } from '../../generated/graphql.js';
 import type { ArtifactCollection } from '../artifacts/collection.js';
 import type { Project } from '../projects/project.js';
+import type { Registry } from '../registries/registry.js';
 import { describeValue } from '../core/validate.js';
 
 /** The prefix of a registry's project name. */
@@ -107,8 +108,8 @@ export interface EntityScope {
 export type AutomationScope = ProjectScope | RegistryScope | ArtifactCollectionScope | EntityScope;
 
 /**
- * What a registry must offer to be a scope: its project's id and full name. The `Registry`
- * object of `api.registry()` has them.
+ * What a registry must offer to be a scope: its project's id and full name, as the `Registry` of
+ * `api.registry()` has them (any object of that shape works).
  *
  * @example
  * ```ts
@@ -132,7 +133,7 @@ export interface RegistryLike {
  * const scope: RunEventScope = await api.project('vision', 'acme');
  * ```
  */
-export type RunEventScope = Project | RegistryLike | ProjectScope | RegistryScope | EntityScope;
+export type RunEventScope = Project | Registry | RegistryLike | ProjectScope | RegistryScope | EntityScope;
 
 /**
  * A scope for `OnCreateArtifact`: an artifact collection only.
