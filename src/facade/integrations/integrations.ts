@@ -106,18 +106,21 @@ export function listIntegrations(
   options: ListOptions,
   which: 'slack',
 ): Paginated<SlackIntegration>;
+/** @internal */
 export function listIntegrations(
   ctx: FacadeContext,
   entity: string | undefined,
   options: ListOptions,
   which: 'webhook',
 ): Paginated<WebhookIntegration>;
+/** @internal */
 export function listIntegrations(
   ctx: FacadeContext,
   entity: string | undefined,
   options: ListOptions,
   which: 'all',
 ): Paginated<Integration>;
+/** @internal */
 export function listIntegrations(
   ctx: FacadeContext,
   entity: string | undefined,
