@@ -109,11 +109,14 @@ describe('api.createWebhookIntegration', () => {
       api.createWebhookIntegration({ ...base, urlEndpoint: 'not a url' }),
       'urlEndpoint',
     );
+    // A secret value passed where its name belongs is never echoed.
+    const secret = { value: 'whsec-DO-NOT-PRINT-8f3a' } as unknown as string;
     const e = await validationRejection(
-      api.createWebhookIntegration({ ...base, secretRef: 42 as unknown as string }),
+      api.createWebhookIntegration({ ...base, secretRef: secret }),
       'secretRef',
     );
-    expect(errorTexts(e).join(' ')).not.toContain('42');
+    expect(e.parameter).toBe('secretRef');
+    expect(errorTexts(e).join(' ')).not.toContain('DO-NOT-PRINT');
     expect(graphqlCalls(emu, 'CreateGenericWebhookIntegration')).toBe(0);
   });
 });
