@@ -57,6 +57,27 @@ import { NO_LOCAL_FILES } from './core/options.js';
 import type { ListOptions, Paginated } from './core/pagination.js';
 import { optionalBoolean, optionalSignal, optionsObject } from './core/validate.js';
 import { fetchRunFile, listRunFiles, type File, type RunFilesOptions } from './files/file.js';
+import type { Automation } from './automations/automation.js';
+import {
+  createAutomation,
+  deleteAutomation,
+  getAutomation,
+  listAutomations,
+  updateAutomation,
+  type AutomationOptions,
+  type AutomationsOptions,
+  type CreateAutomationOptions,
+  type UpdateAutomationOptions,
+} from './automations/automations.js';
+import type { NewAutomation } from './automations/events.js';
+import {
+  createWebhookIntegration,
+  listIntegrations,
+  type CreateWebhookIntegrationOptions,
+  type Integration,
+  type SlackIntegration,
+  type WebhookIntegration,
+} from './integrations/integrations.js';
 import { uploadRunFile } from './files/upload.js';
 import { parseObjectPath } from './paths/fromPath.js';
 import type { ArtifactCollectionRef } from './paths/artifact-paths.js';
@@ -749,6 +770,146 @@ export class Api {
    */
   artifactVersions(typeName: string, name: string, options: ArtifactsOptions = {}): Paginated<Artifact> {
     return listArtifactsByPath(this, typeName, name, options);
+  }
+
+  /**
+   * The Slack and webhook integrations of an entity (default: the `entity` option, else the
+   * viewer's), 50 per request. Other kinds (GitHub, ...) are skipped, so a page may hold fewer.
+   * No total. A missing entity rejects with {@link NotFoundError}.
+   *
+   * @example
+   * ```ts
+   * for await (const i of api.integrations('acme')) {
+   *   console.log(i.kind, i.kind === 'slack' ? i.channelName : i.urlEndpoint);
+   * }
+   * ```
+   */
+  integrations(entity?: string, options: ListOptions = {}): Paginated<Integration> {
+    return listIntegrations(this, entity, options, 'all');
+  }
+
+  /**
+   * The Slack integrations of an entity (the targets of `SendNotification`).
+   *
+   * @example
+   * ```ts
+   * const [slack] = await api.slackIntegrations('acme').toArray({ limit: 1 });
+   * console.log(slack?.teamName, slack?.channelName);
+   * ```
+   */
+  slackIntegrations(entity?: string, options: ListOptions = {}): Paginated<SlackIntegration> {
+    return listIntegrations(this, entity, options, 'slack');
+  }
+
+  /**
+   * The generic webhook integrations of an entity (the targets of `SendWebhook`).
+   *
+   * @example
+   * ```ts
+   * for await (const hook of api.webhookIntegrations('acme')) console.log(hook.name, hook.urlEndpoint);
+   * ```
+   */
+  webhookIntegrations(entity?: string, options: ListOptions = {}): Paginated<WebhookIntegration> {
+    return listIntegrations(this, entity, options, 'webhook');
+  }
+
+  /**
+   * Creates a generic webhook integration in an entity. `secretRef` and `accessTokenRef` name
+   * entity secrets (never their values). The name rules (at most 64 characters; words of letters,
+   * digits, `_` or `-` separated by spaces) and the URL are checked before the request.
+   *
+   * @example
+   * ```ts
+   * const hook = await api.createWebhookIntegration({
+   *   entity: 'acme',
+   *   name: 'deploy hook',
+   *   urlEndpoint: 'https://ci.example.com/hooks/wandb',
+   *   secretRef: 'DEPLOY_HOOK_SECRET',
+   * });
+   * ```
+   */
+  createWebhookIntegration(options: CreateWebhookIntegrationOptions): Promise<WebhookIntegration> {
+    return createWebhookIntegration(this, options);
+  }
+
+  /**
+   * Automations, 50 per request: an entity's (those of its projects, collections and the entity
+   * itself) or, without `entity`, those of the viewer's own projects; `name` keeps the ones of
+   * exactly that name. Servers without `QUERY_AUTOMATIONS_ON_ENTITY` are walked project by
+   * project. No total.
+   *
+   * @example
+   * ```ts
+   * for await (const a of api.automations({ entity: 'acme' })) console.log(a.name, a.event.eventType);
+   * ```
+   */
+  automations(options: AutomationsOptions = {}): Paginated<Automation> {
+    return listAutomations(this, options);
+  }
+
+  /**
+   * The one automation named `name`: {@link NotFoundError} when there is none,
+   * {@link ConflictError} (naming them) when there are several.
+   *
+   * @example
+   * ```ts
+   * const automation = await api.automation('loss alert', { entity: 'acme' });
+   * ```
+   */
+  automation(name: string, options: AutomationOptions = {}): Promise<Automation> {
+    return getAutomation(this, name, options);
+  }
+
+  /**
+   * Creates an automation from `event.then(action)`. The name is required (here or in
+   * `then`). Bad input is a {@link ValidationError} and a scope, event or action the server lacks
+   * ({@link Api.serverFeatures}) an {@link UnsupportedError}, both before the request. An existing
+   * name rejects with {@link ConflictError}, or with `fetchExisting` gives the existing automation.
+   *
+   * @example
+   * ```ts
+   * const event = OnRunMetric({ scope: project, filter: RunEvent.metric('loss').mean(5).gt(0.5) });
+   * const action = SendNotification.fromIntegration(slack, { title: 'Loss is up', level: 'WARN' });
+   * const created = await api.createAutomation(event.then(action), { name: 'loss alert' });
+   * ```
+   */
+  createAutomation(
+    automation: NewAutomation | Automation,
+    options: CreateAutomationOptions = {},
+  ): Promise<Automation> {
+    return createAutomation(this, automation, options);
+  }
+
+  /**
+   * Sends a saved automation, edited or not, back to the server (every field resent; a
+   * description cannot be cleared). A deleted one rejects with {@link NotFoundError}, or with
+   * `createMissing` is created again.
+   *
+   * @example
+   * ```ts
+   * const automation = await api.automation('loss alert', { entity: 'acme' });
+   * automation.enabled = false;
+   * await api.updateAutomation(automation);
+   * ```
+   */
+  updateAutomation(automation: Automation, options: UpdateAutomationOptions = {}): Promise<Automation> {
+    return updateAutomation(this, automation, options);
+  }
+
+  /**
+   * Deletes an automation, given as the object or its id.
+   *
+   * @example
+   * ```ts
+   * await api.deleteAutomation(automation);
+   * await api.deleteAutomation('VHJpZ2dlcjox');
+   * ```
+   */
+  deleteAutomation(
+    automationOrId: Automation | string,
+    options: Pick<RequestOptions, 'signal'> = {},
+  ): Promise<void> {
+    return deleteAutomation(this, automationOrId, options);
   }
 
   /**

@@ -22,6 +22,19 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 /**
+ * Throws a {@link ValidationError} unless `value` is a plain object (without narrowing its type,
+ * so a typed options object keeps its property types).
+ *
+ * @example
+ * ```ts
+ * requirePlainObject(options, 'options', 'expected { title, text, level }');
+ * ```
+ */
+export function requirePlainObject(value: unknown, parameter: string, expected: string): void {
+  if (!isPlainObject(value)) throw new ValidationError(parameter, `${expected}, got ${describeValue(value)}`);
+}
+
+/**
  * Checks an options argument: `undefined` gives `{}`; anything but a plain object is rejected.
  *
  * @example
