@@ -49,11 +49,10 @@ beforeEach(async () => {
 afterEach(() => emu.close());
 
 async function userMembers(name = 'wandb-registry-models'): Promise<UserMember[] | undefined> {
-  const d = await data<{ project: { members: UserMember[] } | null }>(
-    emu,
-    operation('RegistryUserMembers'),
-    { project: name, entity: 'acme-org' },
-  );
+  const d = await data<{ project: { members: UserMember[] } | null }>(emu, operation('RegistryUserMembers'), {
+    project: name,
+    entity: 'acme-org',
+  });
   return d.project?.members;
 }
 
@@ -159,29 +158,46 @@ describe('registry members: writes', () => {
   it('refuses users outside the organization, teams of another one and malformed ids, changing nothing', async () => {
     const otherTeam = await entityId('other-team');
     const cases: [Record<string, unknown>, string][] = [
-      [{ userIds: [ids.bob, ids.outsider] }, 'createProjectMembers: user outsider is not a member of organization acme'],
-      [{ teamIds: [otherTeam] }, 'createProjectMembers: team other-team does not belong to organization acme'],
+      [
+        { userIds: [ids.bob, ids.outsider] },
+        'createProjectMembers: user outsider is not a member of organization acme',
+      ],
+      [
+        { teamIds: [otherTeam] },
+        'createProjectMembers: team other-team does not belong to organization acme',
+      ],
       [{ userIds: ['not-an-id'] }, 'createProjectMembers: user "not-an-id" not found'],
       [{ userIds: [ids.vision] }, `createProjectMembers: user ${JSON.stringify(ids.vision)} not found`],
-      [{ teamIds: [await entityId('bob')] }, expect.stringMatching(/^createProjectMembers: team ".+" not found$/) as unknown as string],
+      [
+        { teamIds: [await entityId('bob')] },
+        expect.stringMatching(/^createProjectMembers: team ".+" not found$/) as unknown as string,
+      ],
     ];
     for (const [input, message] of cases) {
       const res = await add({ projectId: ids.models, ...input });
       expect(res.json.errors?.[0]?.message).toEqual(message);
     }
     const missing = await add({ projectId: 'UHJvamVjdDo5OTk=', userIds: [ids.bob] });
-    expect(missing.json.errors?.[0]?.message).toBe('createProjectMembers: project "UHJvamVjdDo5OTk=" not found');
+    expect(missing.json.errors?.[0]?.message).toBe(
+      'createProjectMembers: project "UHJvamVjdDo5OTk=" not found',
+    );
     expect(roles(await userMembers())).toEqual({ alice: 'admin' });
   });
 });
 
 describe('registry members: who may change them', () => {
   it('a registry viewer gets HTTP 403 with "permission denied", and nothing changes', async () => {
-    const theirs = emu.seed.registry({ organization: 'acme', name: 'theirs', createdBy: 'bob', members: [{ username: 'alice' }] });
+    const theirs = emu.seed.registry({
+      organization: 'acme',
+      name: 'theirs',
+      createdBy: 'bob',
+      members: [{ username: 'alice' }],
+    });
     const res = await add({ projectId: theirs.id, userIds: [ids.carol] });
     expect(res.status).toBe(403);
     expect(res.json.errors?.[0]).toMatchObject({
-      message: 'createProjectMembers: permission denied: user alice is not an admin of registry wandb-registry-theirs or of its organization',
+      message:
+        'createProjectMembers: permission denied: user alice is not an admin of registry wandb-registry-theirs or of its organization',
       extensions: { code: 'PERMISSION_ERROR' },
     });
     for (const [name, input] of [
@@ -218,24 +234,30 @@ describe('restricted registries', () => {
     emu.seed.registry({ organization: 'acme', name: 'secret', visibility: 'restricted', createdBy: 'bob' });
     emu.seed.registry({ organization: 'acme', name: 'open', createdBy: 'bob' });
     const names = async (): Promise<string[]> => {
-      const d = await data<{ organization: { orgEntity: { projects: { edges: { node: { name: string } }[] } } } }>(
-        emu,
-        operation('FetchRegistries'),
-        { organization: 'acme' },
-      );
+      const d = await data<{
+        organization: { orgEntity: { projects: { edges: { node: { name: string } }[] } } };
+      }>(emu, operation('FetchRegistries'), { organization: 'acme' });
       return d.organization.orgEntity.projects.edges.map((e) => e.node.name);
     };
     const fetchOne = async (): Promise<unknown> =>
-      (await data<{ entity: { project: unknown } }>(emu, operation('FetchRegistry'), {
-        entity: 'acme-org',
-        name: 'wandb-registry-secret',
-      })).entity.project;
+      (
+        await data<{ entity: { project: unknown } }>(emu, operation('FetchRegistry'), {
+          entity: 'acme-org',
+          name: 'wandb-registry-secret',
+        })
+      ).entity.project;
 
     expect(await names()).toEqual(['wandb-registry-models', 'wandb-registry-open']);
     expect(await fetchOne()).toBeNull();
     expect(await userMembers('wandb-registry-secret')).toBeUndefined();
 
-    emu.seed.registry({ organization: 'acme', name: 'secret2', visibility: 'restricted', createdBy: 'bob', members: [{ team: 'vision-team' }] });
+    emu.seed.registry({
+      organization: 'acme',
+      name: 'secret2',
+      visibility: 'restricted',
+      createdBy: 'bob',
+      members: [{ team: 'vision-team' }],
+    });
     expect(await names()).toContain('wandb-registry-secret2');
     expect(await userMembers('wandb-registry-secret2')).toHaveLength(1);
   });
@@ -249,8 +271,8 @@ describe('emu.seed.registry members', () => {
     expect(() =>
       emu.seed.registry({ organization: 'acme', name: 'y', members: [{ team: 'other-team' }] }),
     ).toThrow('seed.registry: other-team is not a team of organization acme');
-    expect(() =>
-      emu.seed.registry({ organization: 'acme', name: 'z', createdBy: 'outsider' }),
-    ).toThrow('seed.registry: createdBy outsider is not a member of organization acme');
+    expect(() => emu.seed.registry({ organization: 'acme', name: 'z', createdBy: 'outsider' })).toThrow(
+      'seed.registry: createdBy outsider is not a member of organization acme',
+    );
   });
 });
