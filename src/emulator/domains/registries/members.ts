@@ -287,6 +287,30 @@ export function seedRegistryMembers(
   }
 }
 
+/** The registry a member write names, once the viewer is known to manage its members. */
+function managedRegistry(
+  store: EmulatorStore,
+  projectId: unknown,
+  m: string,
+): { project: ProjectRecord; org: OrganizationRecord } {
+  const project = requireRegistry(store, projectId, m);
+  checkCanManage(store, project, m);
+  return { project, org: organizationOf(store, project) as OrganizationRecord };
+}
+
+/** Gives an existing member a new role; a non-member is an error. */
+function setRole(
+  store: EmulatorStore,
+  project: ProjectRecord,
+  change: RegistryMemberRecord,
+  label: string,
+  m: string,
+): void {
+  const record = registryMembersOf(store, project).find((r) => r.kind === change.kind && r.id === change.id);
+  if (!record) throw new Error(`${m}: ${label} is not a member of registry ${project.name}`);
+  record.role = change.role;
+}
+
 function membersField(project: ProjectRecord, field: string, store: EmulatorStore): RegistryMemberRecord[] {
   if (!isRegistry(project) || !organizationOf(store, project)) {
     throw new Error(
@@ -338,9 +362,7 @@ export const registryMemberResolvers: EmulatorResolvers = {
   Mutation: {
     createProjectMembers: handles(['input'], (_root, { input }, { store }) => {
       const m = 'createProjectMembers';
-      const project = requireRegistry(store, input.projectId, m);
-      checkCanManage(store, project, m);
-      const org = organizationOf(store, project) as OrganizationRecord;
+      const { project, org } = managedRegistry(store, input.projectId, m);
       const users = idList(input.userIds).map((id) => memberUser(store, org, id, m));
       const teams = idList(input.teamIds).map((id) => memberTeam(store, org, id, m));
       addRegistryMembers(store, project, users, teams);
@@ -348,9 +370,7 @@ export const registryMemberResolvers: EmulatorResolvers = {
     }),
     deleteProjectMembers: handles(['input'], (_root, { input }, { store }) => {
       const m = 'deleteProjectMembers';
-      const project = requireRegistry(store, input.projectId, m);
-      checkCanManage(store, project, m);
-      const org = organizationOf(store, project) as OrganizationRecord;
+      const { project, org } = managedRegistry(store, input.projectId, m);
       const users = new Set(idList(input.userIds).map((id) => memberUser(store, org, id, m).id));
       const teams = new Set(idList(input.teamIds).map((id) => memberTeam(store, org, id, m).id));
       const kept = registryMembersOf(store, project).filter((r) =>
@@ -361,26 +381,18 @@ export const registryMemberResolvers: EmulatorResolvers = {
     }),
     updateProjectMember: handles(['input'], (_root, { input }, { store }) => {
       const m = 'updateProjectMember';
-      const project = requireRegistry(store, input.projectId, m);
-      checkCanManage(store, project, m);
+      const { project, org } = managedRegistry(store, input.projectId, m);
       const role = checkRole(input.userProjectRole, m, 'userProjectRole');
-      const org = organizationOf(store, project) as OrganizationRecord;
       const user = memberUser(store, org, input.userId, m);
-      const record = registryMembersOf(store, project).find((r) => r.kind === 'user' && r.id === user.id);
-      if (!record) throw new Error(`${m}: user ${user.username} is not a member of registry ${project.name}`);
-      record.role = role;
+      setRole(store, project, { kind: 'user', id: user.id, role }, `user ${user.username}`, m);
       return { success: true };
     }),
     updateProjectTeamMember: handles(['input'], (_root, { input }, { store }) => {
       const m = 'updateProjectTeamMember';
-      const project = requireRegistry(store, input.projectId, m);
-      checkCanManage(store, project, m);
+      const { project, org } = managedRegistry(store, input.projectId, m);
       const role = checkRole(input.teamProjectRole, m, 'teamProjectRole');
-      const org = organizationOf(store, project) as OrganizationRecord;
       const team = memberTeam(store, org, input.teamId, m);
-      const record = registryMembersOf(store, project).find((r) => r.kind === 'team' && r.id === team.id);
-      if (!record) throw new Error(`${m}: team ${team.name} is not a member of registry ${project.name}`);
-      record.role = role;
+      setRole(store, project, { kind: 'team', id: team.id, role }, `team ${team.name}`, m);
       return { success: true };
     }),
   },
