@@ -221,7 +221,7 @@ export class RegistryTeamMember {
  */
 export type RegistryMemberOptions = Pick<RequestOptions, 'signal'>;
 
-/** Where the member methods act: the registry's project and what to call it in messages. */
+/** @internal Where the member methods act: the registry's project and what to call it in messages. */
 export interface MemberTarget {
   ctx: FacadeContext;
   /** The registry project's GraphQL id. */
