@@ -152,6 +152,15 @@ export {
   type RegistryVersionsOptions,
 } from './facade/registries/search.js';
 export { Organization, type OrganizationEntity } from './facade/registries/organization.js';
+export {
+  REGISTRY_ROLES,
+  RegistryTeamMember,
+  RegistryUserMember,
+  type RegistryMemberLike,
+  type RegistryMemberOptions,
+  type RegistryMemberTeam,
+  type RegistryRole,
+} from './facade/registries/members.js';
 export type {
   RegistryFilter,
   RegistryFilterField,

@@ -13,6 +13,7 @@ import type { ArtifactRecord, ArtifactTypeRecord, CollectionRecord, MembershipRe
 import type { ServerInfoView } from '../domains/server/records.js';
 import type { IntegrationRecord } from '../domains/integrations/records.js';
 import type { TriggerRecord } from '../domains/automations/records.js';
+import type { ProjectMemberView, ProjectTeamMemberView, RoleView, TeamMemberView } from '../domains/registries/member-records.js';
 import type { EmulatorContext } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1883,6 +1884,17 @@ export type CreatePreviewableLinkPayload = {
   success: Scalars['Boolean']['output'];
 };
 
+export type CreateProjectMembersInput = {
+  projectId: Scalars['ID']['input'];
+  teamIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  userIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+export type CreateProjectMembersPayload = {
+  __typename?: 'CreateProjectMembersPayload';
+  success: Scalars['Boolean']['output'];
+};
+
 export type CreateRoleInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   inheritedFrom: Scalars['String']['input'];
@@ -2387,6 +2399,17 @@ export type DeleteOrganizationInput = {
 export type DeleteOrganizationPayload = {
   __typename?: 'DeleteOrganizationPayload';
   clientMutationId?: Maybe<Scalars['String']['output']>;
+  success: Scalars['Boolean']['output'];
+};
+
+export type DeleteProjectMembersInput = {
+  projectId: Scalars['ID']['input'];
+  teamIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  userIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+export type DeleteProjectMembersPayload = {
+  __typename?: 'DeleteProjectMembersPayload';
   success: Scalars['Boolean']['output'];
 };
 
@@ -3825,6 +3848,7 @@ export type Mutation = {
   createLocalLicenseOrganization?: Maybe<CreateLocalLicenseOrganizationPayload>;
   createNewsletterSubscription?: Maybe<CreateNewsletterSubscriptionPayload>;
   createPreviewableLink?: Maybe<CreatePreviewableLinkPayload>;
+  createProjectMembers?: Maybe<CreateProjectMembersPayload>;
   createRole?: Maybe<CreateRolePayload>;
   createRunFiles?: Maybe<CreateRunFilesPayload>;
   createRunQueue?: Maybe<CreateRunQueuePayload>;
@@ -3861,6 +3885,7 @@ export type Mutation = {
   deleteLaunchAgents?: Maybe<DeleteLaunchAgentsPayload>;
   deleteModel?: Maybe<DeleteModelPayload>;
   deleteOrganization?: Maybe<DeleteOrganizationPayload>;
+  deleteProjectMembers?: Maybe<DeleteProjectMembersPayload>;
   deleteRole?: Maybe<DeleteRolePayload>;
   deleteRolePermissions?: Maybe<DeleteRolePermissionsPayload>;
   deleteRun?: Maybe<DeleteRunPayload>;
@@ -3953,6 +3978,8 @@ export type Mutation = {
   updateOrganizationSubscription?: Maybe<UpdateOrganizationSubscriptionPayload>;
   updateOrganizationSubscriptionSeats?: Maybe<UpdateOrganizationSubscriptionSeatsPayload>;
   updateOrganizationUser?: Maybe<UpdateOrganizationUserPayload>;
+  updateProjectMember?: Maybe<UpdateProjectMemberPayload>;
+  updateProjectTeamMember?: Maybe<UpdateProjectTeamMemberPayload>;
   updateRampThreshold?: Maybe<UpdateRampThresholdPayload>;
   updateRole?: Maybe<UpdateRolePayload>;
   updateRunQueue?: Maybe<UpdateRunQueuePayload>;
@@ -4229,6 +4256,11 @@ export type MutationCreatePreviewableLinkArgs = {
 };
 
 
+export type MutationCreateProjectMembersArgs = {
+  input: CreateProjectMembersInput;
+};
+
+
 export type MutationCreateRoleArgs = {
   input: CreateRoleInput;
 };
@@ -4401,6 +4433,11 @@ export type MutationDeleteModelArgs = {
 
 export type MutationDeleteOrganizationArgs = {
   input: DeleteOrganizationInput;
+};
+
+
+export type MutationDeleteProjectMembersArgs = {
+  input: DeleteProjectMembersInput;
 };
 
 
@@ -4856,6 +4893,16 @@ export type MutationUpdateOrganizationSubscriptionSeatsArgs = {
 
 export type MutationUpdateOrganizationUserArgs = {
   input: UpdateOrganizationUserInput;
+};
+
+
+export type MutationUpdateProjectMemberArgs = {
+  input: UpdateProjectMemberInput;
+};
+
+
+export type MutationUpdateProjectTeamMemberArgs = {
+  input: UpdateProjectTeamMemberInput;
 };
 
 
@@ -5370,6 +5417,7 @@ export type Project = Node & {
   launchAgents: Array<LaunchAgent>;
   linkedBenchmark?: Maybe<Project>;
   media?: Maybe<Scalars['String']['output']>;
+  members: Array<ProjectMember>;
   name: Scalars['String']['output'];
   ndbId?: Maybe<Scalars['ID']['output']>;
   parameterImportance: Scalars['JSON']['output'];
@@ -5399,6 +5447,7 @@ export type Project = Node & {
   tagCounts: Array<RunTagCount>;
   /** @deprecated Use runTags instead */
   tags: Array<RunTag>;
+  teamMembers: Array<ProjectTeamMember>;
   totalRunTime?: Maybe<Scalars['Float']['output']>;
   totalRuns?: Maybe<Scalars['Int']['output']>;
   totalRunsWithGroup: Scalars['Int']['output'];
@@ -5678,6 +5727,15 @@ export type ProjectIdentifierInput = {
   Name?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type ProjectMember = {
+  __typename?: 'ProjectMember';
+  email?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+  role: Role;
+  username?: Maybe<Scalars['String']['output']>;
+};
+
 export type ProjectSpecifier = {
   entityName: Scalars['String']['input'];
   projectName: Scalars['String']['input'];
@@ -5730,6 +5788,12 @@ export type ProjectStorageNodeEdge = {
   __typename?: 'ProjectStorageNodeEdge';
   cursor: Scalars['String']['output'];
   node: ProjectStorageNode;
+};
+
+export type ProjectTeamMember = {
+  __typename?: 'ProjectTeamMember';
+  role: Role;
+  team: Entity;
 };
 
 export type PublicImageUploadInfo = {
@@ -7737,6 +7801,30 @@ export type UpdateOrganizationUserPayload = {
   success: Scalars['Boolean']['output'];
 };
 
+export type UpdateProjectMemberInput = {
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  projectId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+  userProjectRole: Scalars['String']['input'];
+};
+
+export type UpdateProjectMemberPayload = {
+  __typename?: 'UpdateProjectMemberPayload';
+  success: Scalars['Boolean']['output'];
+};
+
+export type UpdateProjectTeamMemberInput = {
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  projectId: Scalars['ID']['input'];
+  teamId: Scalars['ID']['input'];
+  teamProjectRole: Scalars['String']['input'];
+};
+
+export type UpdateProjectTeamMemberPayload = {
+  __typename?: 'UpdateProjectTeamMemberPayload';
+  success: Scalars['Boolean']['output'];
+};
+
 export type UpdateRampThresholdInput = {
   checkId: Scalars['String']['input'];
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
@@ -8801,6 +8889,8 @@ export type ResolversTypes = {
   CreateNewsletterSubscriptionPayload: ResolverTypeWrapper<Omit<CreateNewsletterSubscriptionPayload, 'newsletterSubscription'> & { newsletterSubscription: ResolversTypes['NewsletterSubscription'] }>;
   CreatePreviewableLinkInput: CreatePreviewableLinkInput;
   CreatePreviewableLinkPayload: ResolverTypeWrapper<CreatePreviewableLinkPayload>;
+  CreateProjectMembersInput: CreateProjectMembersInput;
+  CreateProjectMembersPayload: ResolverTypeWrapper<CreateProjectMembersPayload>;
   CreateRoleInput: CreateRoleInput;
   CreateRolePayload: ResolverTypeWrapper<CreateRolePayload>;
   CreateRunFilesInput: CreateRunFilesInput;
@@ -8879,6 +8969,8 @@ export type ResolversTypes = {
   DeleteModelPayload: ResolverTypeWrapper<DeleteModelPayload>;
   DeleteOrganizationInput: DeleteOrganizationInput;
   DeleteOrganizationPayload: ResolverTypeWrapper<DeleteOrganizationPayload>;
+  DeleteProjectMembersInput: DeleteProjectMembersInput;
+  DeleteProjectMembersPayload: ResolverTypeWrapper<DeleteProjectMembersPayload>;
   DeleteRoleInput: DeleteRoleInput;
   DeleteRolePayload: ResolverTypeWrapper<DeleteRolePayload>;
   DeleteRolePermissionsInput: DeleteRolePermissionsInput;
@@ -9017,7 +9109,7 @@ export type ResolversTypes = {
   LogLineEdge: ResolverTypeWrapper<LogLineEdge>;
   MarkRunFilesUploadedInput: MarkRunFilesUploadedInput;
   MarkRunFilesUploadedPayload: ResolverTypeWrapper<MarkRunFilesUploadedPayload>;
-  Member: ResolverTypeWrapper<Member>;
+  Member: ResolverTypeWrapper<TeamMemberView>;
   MigrateOldHourOverageSubscriptionInput: MigrateOldHourOverageSubscriptionInput;
   MigrateOldHourOverageSubscriptionPayload: ResolverTypeWrapper<MigrateOldHourOverageSubscriptionPayload>;
   MigrateOldStorageSubscriptionInput: MigrateOldStorageSubscriptionInput;
@@ -9077,10 +9169,12 @@ export type ResolversTypes = {
   ProjectFieldConnection: ResolverTypeWrapper<ProjectFieldConnection>;
   ProjectFieldEdge: ResolverTypeWrapper<ProjectFieldEdge>;
   ProjectIdentifierInput: ProjectIdentifierInput;
+  ProjectMember: ResolverTypeWrapper<ProjectMemberView>;
   ProjectSpecifier: ProjectSpecifier;
   ProjectStorageNode: ResolverTypeWrapper<Omit<ProjectStorageNode, 'artifactSequences' | 'artifactTypes' | 'project' | 'runs'> & { artifactSequences: ResolversTypes['ArtifactSequenceStorageNodeConnection'], artifactTypes: Array<ResolversTypes['ArtifactTypeStorageNode']>, project: ResolversTypes['Project'], runs: ResolversTypes['RunStorageNodeConnection'] }>;
   ProjectStorageNodeConnection: ResolverTypeWrapper<Omit<ProjectStorageNodeConnection, 'edges'> & { edges: Array<ResolversTypes['ProjectStorageNodeEdge']> }>;
   ProjectStorageNodeEdge: ResolverTypeWrapper<Omit<ProjectStorageNodeEdge, 'node'> & { node: ResolversTypes['ProjectStorageNode'] }>;
+  ProjectTeamMember: ResolverTypeWrapper<ProjectTeamMemberView>;
   PublicImageUploadInfo: ResolverTypeWrapper<PublicImageUploadInfo>;
   PublishBenchmarkRunInput: PublishBenchmarkRunInput;
   PublishBenchmarkRunPayload: ResolverTypeWrapper<Omit<PublishBenchmarkRunPayload, 'benchmarkRun'> & { benchmarkRun: ResolversTypes['BenchmarkRun'] }>;
@@ -9121,7 +9215,7 @@ export type ResolversTypes = {
   RevokeAccessTokenEmailPayload: ResolverTypeWrapper<Omit<RevokeAccessTokenEmailPayload, 'accessToken'> & { accessToken: ResolversTypes['AccessToken'] }>;
   RevokeAccessTokenInput: RevokeAccessTokenInput;
   RevokeAccessTokenPayload: ResolverTypeWrapper<RevokeAccessTokenPayload>;
-  Role: ResolverTypeWrapper<Role>;
+  Role: ResolverTypeWrapper<RoleView>;
   RolePermission: ResolverTypeWrapper<RolePermission>;
   RowConnection: ResolverTypeWrapper<RowConnection>;
   RowEdge: ResolverTypeWrapper<RowEdge>;
@@ -9268,7 +9362,7 @@ export type ResolversTypes = {
   UpdateLocalLicenseInput: UpdateLocalLicenseInput;
   UpdateLocalLicensePayload: ResolverTypeWrapper<Omit<UpdateLocalLicensePayload, 'localLicense'> & { localLicense: ResolversTypes['LocalLicense'] }>;
   UpdateMemberInput: UpdateMemberInput;
-  UpdateMemberPayload: ResolverTypeWrapper<UpdateMemberPayload>;
+  UpdateMemberPayload: ResolverTypeWrapper<Omit<UpdateMemberPayload, 'member'> & { member: ResolversTypes['Member'] }>;
   UpdateOrganizationBillingUserInput: UpdateOrganizationBillingUserInput;
   UpdateOrganizationBillingUserPayload: ResolverTypeWrapper<UpdateOrganizationBillingUserPayload>;
   UpdateOrganizationInput: UpdateOrganizationInput;
@@ -9279,6 +9373,10 @@ export type ResolversTypes = {
   UpdateOrganizationSubscriptionSeatsPayload: ResolverTypeWrapper<UpdateOrganizationSubscriptionSeatsPayload>;
   UpdateOrganizationUserInput: UpdateOrganizationUserInput;
   UpdateOrganizationUserPayload: ResolverTypeWrapper<UpdateOrganizationUserPayload>;
+  UpdateProjectMemberInput: UpdateProjectMemberInput;
+  UpdateProjectMemberPayload: ResolverTypeWrapper<UpdateProjectMemberPayload>;
+  UpdateProjectTeamMemberInput: UpdateProjectTeamMemberInput;
+  UpdateProjectTeamMemberPayload: ResolverTypeWrapper<UpdateProjectTeamMemberPayload>;
   UpdateRampThresholdInput: UpdateRampThresholdInput;
   UpdateRampThresholdPayload: ResolverTypeWrapper<UpdateRampThresholdPayload>;
   UpdateRoleInput: UpdateRoleInput;
@@ -9518,6 +9616,8 @@ export type ResolversParentTypes = {
   CreateNewsletterSubscriptionPayload: Omit<CreateNewsletterSubscriptionPayload, 'newsletterSubscription'> & { newsletterSubscription: ResolversParentTypes['NewsletterSubscription'] };
   CreatePreviewableLinkInput: CreatePreviewableLinkInput;
   CreatePreviewableLinkPayload: CreatePreviewableLinkPayload;
+  CreateProjectMembersInput: CreateProjectMembersInput;
+  CreateProjectMembersPayload: CreateProjectMembersPayload;
   CreateRoleInput: CreateRoleInput;
   CreateRolePayload: CreateRolePayload;
   CreateRunFilesInput: CreateRunFilesInput;
@@ -9594,6 +9694,8 @@ export type ResolversParentTypes = {
   DeleteModelPayload: DeleteModelPayload;
   DeleteOrganizationInput: DeleteOrganizationInput;
   DeleteOrganizationPayload: DeleteOrganizationPayload;
+  DeleteProjectMembersInput: DeleteProjectMembersInput;
+  DeleteProjectMembersPayload: DeleteProjectMembersPayload;
   DeleteRoleInput: DeleteRoleInput;
   DeleteRolePayload: DeleteRolePayload;
   DeleteRolePermissionsInput: DeleteRolePermissionsInput;
@@ -9725,7 +9827,7 @@ export type ResolversParentTypes = {
   LogLineEdge: LogLineEdge;
   MarkRunFilesUploadedInput: MarkRunFilesUploadedInput;
   MarkRunFilesUploadedPayload: MarkRunFilesUploadedPayload;
-  Member: Member;
+  Member: TeamMemberView;
   MigrateOldHourOverageSubscriptionInput: MigrateOldHourOverageSubscriptionInput;
   MigrateOldHourOverageSubscriptionPayload: MigrateOldHourOverageSubscriptionPayload;
   MigrateOldStorageSubscriptionInput: MigrateOldStorageSubscriptionInput;
@@ -9778,10 +9880,12 @@ export type ResolversParentTypes = {
   ProjectFieldConnection: ProjectFieldConnection;
   ProjectFieldEdge: ProjectFieldEdge;
   ProjectIdentifierInput: ProjectIdentifierInput;
+  ProjectMember: ProjectMemberView;
   ProjectSpecifier: ProjectSpecifier;
   ProjectStorageNode: Omit<ProjectStorageNode, 'artifactSequences' | 'artifactTypes' | 'project' | 'runs'> & { artifactSequences: ResolversParentTypes['ArtifactSequenceStorageNodeConnection'], artifactTypes: Array<ResolversParentTypes['ArtifactTypeStorageNode']>, project: ResolversParentTypes['Project'], runs: ResolversParentTypes['RunStorageNodeConnection'] };
   ProjectStorageNodeConnection: Omit<ProjectStorageNodeConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProjectStorageNodeEdge']> };
   ProjectStorageNodeEdge: Omit<ProjectStorageNodeEdge, 'node'> & { node: ResolversParentTypes['ProjectStorageNode'] };
+  ProjectTeamMember: ProjectTeamMemberView;
   PublicImageUploadInfo: PublicImageUploadInfo;
   PublishBenchmarkRunInput: PublishBenchmarkRunInput;
   PublishBenchmarkRunPayload: Omit<PublishBenchmarkRunPayload, 'benchmarkRun'> & { benchmarkRun: ResolversParentTypes['BenchmarkRun'] };
@@ -9820,7 +9924,7 @@ export type ResolversParentTypes = {
   RevokeAccessTokenEmailPayload: Omit<RevokeAccessTokenEmailPayload, 'accessToken'> & { accessToken: ResolversParentTypes['AccessToken'] };
   RevokeAccessTokenInput: RevokeAccessTokenInput;
   RevokeAccessTokenPayload: RevokeAccessTokenPayload;
-  Role: Role;
+  Role: RoleView;
   RolePermission: RolePermission;
   RowConnection: RowConnection;
   RowEdge: RowEdge;
@@ -9958,7 +10062,7 @@ export type ResolversParentTypes = {
   UpdateLocalLicenseInput: UpdateLocalLicenseInput;
   UpdateLocalLicensePayload: Omit<UpdateLocalLicensePayload, 'localLicense'> & { localLicense: ResolversParentTypes['LocalLicense'] };
   UpdateMemberInput: UpdateMemberInput;
-  UpdateMemberPayload: UpdateMemberPayload;
+  UpdateMemberPayload: Omit<UpdateMemberPayload, 'member'> & { member: ResolversParentTypes['Member'] };
   UpdateOrganizationBillingUserInput: UpdateOrganizationBillingUserInput;
   UpdateOrganizationBillingUserPayload: UpdateOrganizationBillingUserPayload;
   UpdateOrganizationInput: UpdateOrganizationInput;
@@ -9969,6 +10073,10 @@ export type ResolversParentTypes = {
   UpdateOrganizationSubscriptionSeatsPayload: UpdateOrganizationSubscriptionSeatsPayload;
   UpdateOrganizationUserInput: UpdateOrganizationUserInput;
   UpdateOrganizationUserPayload: UpdateOrganizationUserPayload;
+  UpdateProjectMemberInput: UpdateProjectMemberInput;
+  UpdateProjectMemberPayload: UpdateProjectMemberPayload;
+  UpdateProjectTeamMemberInput: UpdateProjectTeamMemberInput;
+  UpdateProjectTeamMemberPayload: UpdateProjectTeamMemberPayload;
   UpdateRampThresholdInput: UpdateRampThresholdInput;
   UpdateRampThresholdPayload: UpdateRampThresholdPayload;
   UpdateRoleInput: UpdateRoleInput;
@@ -10832,6 +10940,10 @@ export type CreatePreviewableLinkPayloadResolvers<ContextType = EmulatorContext,
   success?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type CreateProjectMembersPayloadResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['CreateProjectMembersPayload'] = ResolversParentTypes['CreateProjectMembersPayload']> = {
+  success?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type CreateRolePayloadResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['CreateRolePayload'] = ResolversParentTypes['CreateRolePayload']> = {
   success?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
@@ -11050,6 +11162,10 @@ export type DeleteModelPayloadResolvers<ContextType = EmulatorContext, ParentTyp
 
 export type DeleteOrganizationPayloadResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['DeleteOrganizationPayload'] = ResolversParentTypes['DeleteOrganizationPayload']> = {
   clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  success?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type DeleteProjectMembersPayloadResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['DeleteProjectMembersPayload'] = ResolversParentTypes['DeleteProjectMembersPayload']> = {
   success?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
@@ -11856,6 +11972,7 @@ export type MutationResolvers<ContextType = EmulatorContext, ParentType extends 
   createLocalLicenseOrganization?: Resolver<Maybe<ResolversTypes['CreateLocalLicenseOrganizationPayload']>, ParentType, ContextType, RequireFields<MutationCreateLocalLicenseOrganizationArgs, 'input'>>;
   createNewsletterSubscription?: Resolver<Maybe<ResolversTypes['CreateNewsletterSubscriptionPayload']>, ParentType, ContextType, RequireFields<MutationCreateNewsletterSubscriptionArgs, 'input'>>;
   createPreviewableLink?: Resolver<Maybe<ResolversTypes['CreatePreviewableLinkPayload']>, ParentType, ContextType, RequireFields<MutationCreatePreviewableLinkArgs, 'input'>>;
+  createProjectMembers?: Resolver<Maybe<ResolversTypes['CreateProjectMembersPayload']>, ParentType, ContextType, RequireFields<MutationCreateProjectMembersArgs, 'input'>>;
   createRole?: Resolver<Maybe<ResolversTypes['CreateRolePayload']>, ParentType, ContextType, RequireFields<MutationCreateRoleArgs, 'input'>>;
   createRunFiles?: Resolver<Maybe<ResolversTypes['CreateRunFilesPayload']>, ParentType, ContextType, RequireFields<MutationCreateRunFilesArgs, 'input'>>;
   createRunQueue?: Resolver<Maybe<ResolversTypes['CreateRunQueuePayload']>, ParentType, ContextType, RequireFields<MutationCreateRunQueueArgs, 'input'>>;
@@ -11891,6 +12008,7 @@ export type MutationResolvers<ContextType = EmulatorContext, ParentType extends 
   deleteLaunchAgents?: Resolver<Maybe<ResolversTypes['DeleteLaunchAgentsPayload']>, ParentType, ContextType, RequireFields<MutationDeleteLaunchAgentsArgs, 'input'>>;
   deleteModel?: Resolver<Maybe<ResolversTypes['DeleteModelPayload']>, ParentType, ContextType, RequireFields<MutationDeleteModelArgs, 'input'>>;
   deleteOrganization?: Resolver<Maybe<ResolversTypes['DeleteOrganizationPayload']>, ParentType, ContextType, RequireFields<MutationDeleteOrganizationArgs, 'input'>>;
+  deleteProjectMembers?: Resolver<Maybe<ResolversTypes['DeleteProjectMembersPayload']>, ParentType, ContextType, RequireFields<MutationDeleteProjectMembersArgs, 'input'>>;
   deleteRole?: Resolver<Maybe<ResolversTypes['DeleteRolePayload']>, ParentType, ContextType, RequireFields<MutationDeleteRoleArgs, 'input'>>;
   deleteRolePermissions?: Resolver<Maybe<ResolversTypes['DeleteRolePermissionsPayload']>, ParentType, ContextType, RequireFields<MutationDeleteRolePermissionsArgs, 'input'>>;
   deleteRun?: Resolver<Maybe<ResolversTypes['DeleteRunPayload']>, ParentType, ContextType, RequireFields<MutationDeleteRunArgs, 'input'>>;
@@ -11982,6 +12100,8 @@ export type MutationResolvers<ContextType = EmulatorContext, ParentType extends 
   updateOrganizationSubscription?: Resolver<Maybe<ResolversTypes['UpdateOrganizationSubscriptionPayload']>, ParentType, ContextType, RequireFields<MutationUpdateOrganizationSubscriptionArgs, 'input'>>;
   updateOrganizationSubscriptionSeats?: Resolver<Maybe<ResolversTypes['UpdateOrganizationSubscriptionSeatsPayload']>, ParentType, ContextType, RequireFields<MutationUpdateOrganizationSubscriptionSeatsArgs, 'input'>>;
   updateOrganizationUser?: Resolver<Maybe<ResolversTypes['UpdateOrganizationUserPayload']>, ParentType, ContextType, RequireFields<MutationUpdateOrganizationUserArgs, 'input'>>;
+  updateProjectMember?: Resolver<Maybe<ResolversTypes['UpdateProjectMemberPayload']>, ParentType, ContextType, RequireFields<MutationUpdateProjectMemberArgs, 'input'>>;
+  updateProjectTeamMember?: Resolver<Maybe<ResolversTypes['UpdateProjectTeamMemberPayload']>, ParentType, ContextType, RequireFields<MutationUpdateProjectTeamMemberArgs, 'input'>>;
   updateRampThreshold?: Resolver<Maybe<ResolversTypes['UpdateRampThresholdPayload']>, ParentType, ContextType, RequireFields<MutationUpdateRampThresholdArgs, 'input'>>;
   updateRole?: Resolver<Maybe<ResolversTypes['UpdateRolePayload']>, ParentType, ContextType, RequireFields<MutationUpdateRoleArgs, 'input'>>;
   updateRunQueue?: Resolver<Maybe<ResolversTypes['UpdateRunQueuePayload']>, ParentType, ContextType, RequireFields<MutationUpdateRunQueueArgs, 'input'>>;
@@ -12233,6 +12353,7 @@ export type ProjectResolvers<ContextType = EmulatorContext, ParentType extends R
   launchAgents?: Resolver<Array<ResolversTypes['LaunchAgent']>, ParentType, ContextType>;
   linkedBenchmark?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType>;
   media?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['ProjectMember']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ndbId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   parameterImportance?: Resolver<ResolversTypes['JSON'], ParentType, ContextType, RequireFields<ProjectParameterImportanceArgs, 'target'>>;
@@ -12259,6 +12380,7 @@ export type ProjectResolvers<ContextType = EmulatorContext, ParentType extends R
   sweeps?: Resolver<Maybe<ResolversTypes['SweepConnection']>, ParentType, ContextType, Partial<ProjectSweepsArgs>>;
   tagCounts?: Resolver<Array<ResolversTypes['RunTagCount']>, ParentType, ContextType, Partial<ProjectTagCountsArgs>>;
   tags?: Resolver<Array<ResolversTypes['RunTag']>, ParentType, ContextType>;
+  teamMembers?: Resolver<Array<ResolversTypes['ProjectTeamMember']>, ParentType, ContextType>;
   totalRunTime?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   totalRuns?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   totalRunsWithGroup?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -12299,6 +12421,14 @@ export type ProjectFieldEdgeResolvers<ContextType = EmulatorContext, ParentType 
   node?: Resolver<ResolversTypes['ProjectField'], ParentType, ContextType>;
 };
 
+export type ProjectMemberResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['ProjectMember'] = ResolversParentTypes['ProjectMember']> = {
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type ProjectStorageNodeResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['ProjectStorageNode'] = ResolversParentTypes['ProjectStorageNode']> = {
   artifactSequences?: Resolver<ResolversTypes['ArtifactSequenceStorageNodeConnection'], ParentType, ContextType, Partial<ProjectStorageNodeArtifactSequencesArgs>>;
   artifactTypes?: Resolver<Array<ResolversTypes['ArtifactTypeStorageNode']>, ParentType, ContextType, Partial<ProjectStorageNodeArtifactTypesArgs>>;
@@ -12320,6 +12450,11 @@ export type ProjectStorageNodeConnectionResolvers<ContextType = EmulatorContext,
 export type ProjectStorageNodeEdgeResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['ProjectStorageNodeEdge'] = ResolversParentTypes['ProjectStorageNodeEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ProjectStorageNode'], ParentType, ContextType>;
+};
+
+export type ProjectTeamMemberResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['ProjectTeamMember'] = ResolversParentTypes['ProjectTeamMember']> = {
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  team?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
 };
 
 export type PublicImageUploadInfoResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['PublicImageUploadInfo'] = ResolversParentTypes['PublicImageUploadInfo']> = {
@@ -13230,6 +13365,14 @@ export type UpdateOrganizationUserPayloadResolvers<ContextType = EmulatorContext
   success?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type UpdateProjectMemberPayloadResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['UpdateProjectMemberPayload'] = ResolversParentTypes['UpdateProjectMemberPayload']> = {
+  success?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type UpdateProjectTeamMemberPayloadResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['UpdateProjectTeamMemberPayload'] = ResolversParentTypes['UpdateProjectTeamMemberPayload']> = {
+  success?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type UpdateRampThresholdPayloadResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['UpdateRampThresholdPayload'] = ResolversParentTypes['UpdateRampThresholdPayload']> = {
   clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   success?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -13636,6 +13779,7 @@ export type Resolvers<ContextType = EmulatorContext> = {
   CreateLocalLicenseOrganizationPayload?: CreateLocalLicenseOrganizationPayloadResolvers<ContextType>;
   CreateNewsletterSubscriptionPayload?: CreateNewsletterSubscriptionPayloadResolvers<ContextType>;
   CreatePreviewableLinkPayload?: CreatePreviewableLinkPayloadResolvers<ContextType>;
+  CreateProjectMembersPayload?: CreateProjectMembersPayloadResolvers<ContextType>;
   CreateRolePayload?: CreateRolePayloadResolvers<ContextType>;
   CreateRunFilesPayload?: CreateRunFilesPayloadResolvers<ContextType>;
   CreateRunQueuePayload?: CreateRunQueuePayloadResolvers<ContextType>;
@@ -13676,6 +13820,7 @@ export type Resolvers<ContextType = EmulatorContext> = {
   DeleteLaunchAgentsPayload?: DeleteLaunchAgentsPayloadResolvers<ContextType>;
   DeleteModelPayload?: DeleteModelPayloadResolvers<ContextType>;
   DeleteOrganizationPayload?: DeleteOrganizationPayloadResolvers<ContextType>;
+  DeleteProjectMembersPayload?: DeleteProjectMembersPayloadResolvers<ContextType>;
   DeleteRolePayload?: DeleteRolePayloadResolvers<ContextType>;
   DeleteRolePermissionsPayload?: DeleteRolePermissionsPayloadResolvers<ContextType>;
   DeleteRunPayload?: DeleteRunPayloadResolvers<ContextType>;
@@ -13812,9 +13957,11 @@ export type Resolvers<ContextType = EmulatorContext> = {
   ProjectField?: ProjectFieldResolvers<ContextType>;
   ProjectFieldConnection?: ProjectFieldConnectionResolvers<ContextType>;
   ProjectFieldEdge?: ProjectFieldEdgeResolvers<ContextType>;
+  ProjectMember?: ProjectMemberResolvers<ContextType>;
   ProjectStorageNode?: ProjectStorageNodeResolvers<ContextType>;
   ProjectStorageNodeConnection?: ProjectStorageNodeConnectionResolvers<ContextType>;
   ProjectStorageNodeEdge?: ProjectStorageNodeEdgeResolvers<ContextType>;
+  ProjectTeamMember?: ProjectTeamMemberResolvers<ContextType>;
   PublicImageUploadInfo?: PublicImageUploadInfoResolvers<ContextType>;
   PublishBenchmarkRunPayload?: PublishBenchmarkRunPayloadResolvers<ContextType>;
   PurgeUserPayload?: PurgeUserPayloadResolvers<ContextType>;
@@ -13941,6 +14088,8 @@ export type Resolvers<ContextType = EmulatorContext> = {
   UpdateOrganizationSubscriptionPayload?: UpdateOrganizationSubscriptionPayloadResolvers<ContextType>;
   UpdateOrganizationSubscriptionSeatsPayload?: UpdateOrganizationSubscriptionSeatsPayloadResolvers<ContextType>;
   UpdateOrganizationUserPayload?: UpdateOrganizationUserPayloadResolvers<ContextType>;
+  UpdateProjectMemberPayload?: UpdateProjectMemberPayloadResolvers<ContextType>;
+  UpdateProjectTeamMemberPayload?: UpdateProjectTeamMemberPayloadResolvers<ContextType>;
   UpdateRampThresholdPayload?: UpdateRampThresholdPayloadResolvers<ContextType>;
   UpdateRolePayload?: UpdateRolePayloadResolvers<ContextType>;
   UpdateRunQueueItemWarningPayload?: UpdateRunQueueItemWarningPayloadResolvers<ContextType>;

@@ -20,6 +20,8 @@ import { automationFeatureGates, automationResolvers } from '../domains/automati
 import { integrationResolvers } from '../domains/integrations/resolvers.js';
 import { projectMutations } from '../domains/projects/mutations.js';
 import { registryMutations } from '../domains/registries/mutations.js';
+import { registryMemberResolvers } from '../domains/registries/members.js';
+import { teamFieldResolvers } from '../domains/registries/team-fields.js';
 import { registryFeatureGates, registryResolvers } from '../domains/registries/resolvers.js';
 import { projectResolvers } from '../domains/projects/resolvers.js';
 import { reportResolvers } from '../domains/reports/resolvers.js';
@@ -69,6 +71,8 @@ export const emulatorResolvers: EmulatorResolvers = mergeResolvers<EmulatorResol
   artifactMutations,
   registryResolvers,
   registryMutations,
+  registryMemberResolvers,
+  teamFieldResolvers,
   integrationResolvers,
   automationResolvers,
 );

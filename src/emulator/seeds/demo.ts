@@ -13,7 +13,8 @@
  * (`resnet18-cifar10`, 4 versions, logged by its runs) with aliases, and the model's `best` version
  * is linked into the team's `shared-benchmarks/cifar10-classifier` (alias `production`).
  * - organization `demo` (org entity `demo-org`, members the viewer and `bob`, team `demo-team`)
- *   with the registry `models` (type `model` only): its collection `cifar10-classifier` links the
+ *   with the registry `models` (type `model` only; members: the viewer `admin`, `bob` `member`,
+ *   `demo-team` `viewer`): its collection `cifar10-classifier` links the
  *   model's v1 and v2 (`production`); a Slack integration (`#model-alerts`), a generic webhook
  *   (`deploy-hook`) and the automation `notify on production model` (alias `production` added
  *   there → Slack).

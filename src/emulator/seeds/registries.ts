@@ -2,7 +2,8 @@
  * The demo's organization, registry, integrations and automation:
  * - organization `demo` with its org entity `demo-org` (members: the viewer and `bob`; the team
  *   `demo-team` belongs to it);
- * - registry `models` (`wandb-registry-models`, visibility `organization`, type `model` only)
+ * - registry `models` (`wandb-registry-models`, visibility `organization`, type `model` only;
+ *   members: the viewer, its creator, an `admin`, `bob` a `member`, the team a `viewer`)
  *   holding the collection `cifar10-classifier`: the demo model's `production` (v1) and `best`
  *   (v2) versions linked there, v2 with the alias `production`;
  * - a Slack integration (`demo-workspace`, `#model-alerts`) and a generic webhook
@@ -49,6 +50,7 @@ export function seedDemoRegistries(store: EmulatorStore): void {
     artifactTypes: ['model'],
     description: 'Models ready for production',
     createdAt: at(1),
+    members: [{ username: 'bob', role: 'member' }, { team: DEMO_TEAM }],
   });
   const project = store.findProject(store.viewer.entity, 'image-classification');
   const model = project ? findCollection(store, project.id, 'resnet18-cifar10') : undefined;

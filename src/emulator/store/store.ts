@@ -38,6 +38,7 @@ import { seedSweep } from '../domains/sweeps/seed.js';
 import type { OrganizationRecord } from '../domains/organizations/records.js';
 import type { AutomationData } from '../domains/automations/records.js';
 import type { IntegrationRecord } from '../domains/integrations/records.js';
+import type { RegistryMemberRecord } from '../domains/registries/member-records.js';
 import type { ApiKeyRecord } from '../domains/users/api-keys.js';
 import type { EntityRecord, SeedUserInput, UserRecord, ViewerOptions } from '../domains/users/records.js';
 import { ensureEntity, ensureUser, seedUser } from '../domains/users/seed.js';
@@ -104,6 +105,11 @@ export class EmulatorStore {
   readonly integrations = new Map<number, IntegrationRecord>();
   /** Automations (triggers). */
   readonly automations: AutomationData = { triggers: new Map() };
+  /**
+   * Registry members by registry project id; a registry not in the map has its creator as its
+   * only member (an `admin`), written here when its members are first read or changed.
+   */
+  readonly registryMembers = new Map<number, RegistryMemberRecord[]>();
   /** Server feature flags by name. */
   readonly features = new Map<string, boolean>();
   /** Username of the viewer. */

@@ -37,6 +37,18 @@ import {
 import { REGISTRY_PROJECT_PREFIX } from '../paths/artifact-paths.js';
 import { orgEntityName, resolveOrganizationName, type ResolvedOrganization } from './organization.js';
 import {
+  changeMembers,
+  listTeamMembers,
+  listUserMembers,
+  updateMemberRole,
+  type MemberTarget,
+  type RegistryMemberLike,
+  type RegistryMemberOptions,
+  type RegistryRole,
+  type RegistryTeamMember,
+  type RegistryUserMember,
+} from './members.js';
+import {
   Collections,
   listVersions,
   registryFilterFor,
@@ -490,6 +502,122 @@ export class Registry {
       organization: () => Promise.resolve(organization),
       registryFilter: registryFilterFor(this.#data.internalId, this.fullName),
     };
+  }
+
+  #members(): MemberTarget {
+    return {
+      ctx: this.#ctx,
+      projectId: this.id,
+      fullName: this.fullName,
+      entity: this.entity,
+      describe: `registry ${JSON.stringify(this.#savedName)} of organization ${JSON.stringify(this.organization)}`,
+    };
+  }
+
+  /**
+   * The users who are members of this registry, with their roles (`RegistryUserMembers`, always
+   * asked afresh). Its creator is among them, as an `admin`. Members through a team are not
+   * listed: see {@link Registry.teamMembers}.
+   *
+   * @throws {@link NotFoundError} when the registry is gone or you cannot see it.
+   * @example
+   * ```ts
+   * for (const m of await registry.userMembers()) console.log(m.username, m.email, m.role);
+   * ```
+   */
+  async userMembers(options?: RegistryMemberOptions): Promise<RegistryUserMember[]> {
+    return listUserMembers(this.#members(), options);
+  }
+
+  /**
+   * The teams that are members of this registry, with their roles (`RegistryTeamMembers`,
+   * always asked afresh).
+   *
+   * @throws {@link NotFoundError} when the registry is gone or you cannot see it.
+   * @example
+   * ```ts
+   * for (const m of await registry.teamMembers()) console.log(m.team.name, m.role);
+   * ```
+   */
+  async teamMembers(options?: RegistryMemberOptions): Promise<RegistryTeamMember[]> {
+    return listTeamMembers(this.#members(), options);
+  }
+
+  /**
+   * Every member: the users ({@link Registry.userMembers}), then the teams
+   * ({@link Registry.teamMembers}); tell them apart by `kind`.
+   *
+   * @example
+   * ```ts
+   * const admins = (await registry.members()).filter((m) => m.role === 'admin');
+   * ```
+   */
+  async members(options?: RegistryMemberOptions): Promise<(RegistryUserMember | RegistryTeamMember)[]> {
+    return [...(await this.userMembers(options)), ...(await this.teamMembers(options))];
+  }
+
+  /**
+   * Adds users and teams to this registry (`CreateRegistryMembers`): `User` objects, teams (any
+   * object with the team's GraphQL `id`), members returned by the member listings, or their
+   * GraphQL ids. User or team is read from the id (base64 of `User:<n>` / `Entity:<n>`). The
+   * server gives new members its default role (`viewer` on W&B; organization admins `admin`);
+   * change it with {@link Registry.updateMember}. Needs the `admin` role in the registry (or in
+   * the organization).
+   *
+   * @returns this registry, for chaining.
+   * @throws {@link ValidationError} when no member is given, or one is neither a user nor a team (before any request).
+   * @throws {@link PermissionError} when you may not change its members.
+   * @example
+   * ```ts
+   * const me = await api.viewer();
+   * await registry.addMembers(me, team, 'VXNlcjo0Mg==');
+   * ```
+   */
+  async addMembers(...members: RegistryMemberLike[]): Promise<this> {
+    await changeMembers(this.#members(), 'add', members);
+    return this;
+  }
+
+  /**
+   * Removes users and teams from this registry (`DeleteRegistryMembers`); the same arguments as
+   * {@link Registry.addMembers}. Removing someone who is not a member does nothing.
+   *
+   * @returns this registry, for chaining.
+   * @throws {@link ValidationError} when no member is given, or one is neither a user nor a team (before any request).
+   * @throws {@link PermissionError} when you may not change its members.
+   * @example
+   * ```ts
+   * const [, ...others] = await registry.userMembers();
+   * await registry.removeMembers(...others);
+   * ```
+   */
+  async removeMembers(...members: RegistryMemberLike[]): Promise<this> {
+    await changeMembers(this.#members(), 'remove', members);
+    return this;
+  }
+
+  /**
+   * Changes the role of a member of this registry: `UpdateUserRegistryRole` for a user,
+   * `UpdateTeamRegistryRole` for a team (read from its id, as in {@link Registry.addMembers}).
+   * `role` is one of `admin`, `member`, `viewer`, `restricted_viewer` (the last one needs a
+   * server that has it).
+   *
+   * @returns this registry, for chaining.
+   * @throws {@link ValidationError} for an unknown role or a member that is neither a user nor a team (before any request).
+   * @throws {@link PermissionError} when you may not change its members.
+   * @example
+   * ```ts
+   * for (const m of await registry.userMembers()) await registry.updateMember(m, 'admin');
+   * await registry.updateMember(team, 'restricted_viewer');
+   * ```
+   */
+  async updateMember(
+    member: RegistryMemberLike,
+    role: RegistryRole,
+    options?: RegistryMemberOptions,
+  ): Promise<this> {
+    await updateMemberRole(this.#members(), member, role, options);
+    return this;
   }
 
   /**

@@ -89,14 +89,19 @@ describe('emulator: the repository operations of registries, integrations and au
         entity: { id: string; project: { id: string; artifactCollection: { id: string } } };
         slack: { integrations: { edges: { node: { id: string } }[] } };
         triggers: { project: { triggers: { id: string }[] } };
+        registry: { members: { id: string; username: string }[] };
+        team: { id: string };
       }>(
         emu,
         `{ entity(name: "demo-org") { id project(name: "wandb-registry-models") { id artifactCollection(name: "cifar10-classifier") { id } } }
            slack: entity(name: "demo-org") { integrations { edges { node { id } } } }
-           triggers: entity(name: "demo-org") { project(name: "wandb-registry-models") { triggers { id } } } }`,
+           triggers: entity(name: "demo-org") { project(name: "wandb-registry-models") { triggers { id } } }
+           registry: project(name: "wandb-registry-models", entityName: "demo-org") { members { id username } }
+           team: entity(name: "demo-team") { id } }`,
       );
       const slackId = lookup.slack.integrations.edges[0]?.node.id;
       const triggerId = lookup.triggers.project.triggers[0]?.id;
+      const bobId = lookup.registry.members.find((m) => m.username === 'bob')?.id;
       const input = {
         name: 'server test automation',
         enabled: true,
@@ -132,6 +137,16 @@ describe('emulator: the repository operations of registries, integrations and au
           },
         },
         DeleteRegistry: { id: '' },
+        RegistryUserMembers: { project: 'wandb-registry-models', entity: 'demo-org' },
+        RegistryTeamMembers: { project: 'wandb-registry-models', entity: 'demo-org' },
+        CreateRegistryMembers: { input: { projectId: lookup.entity.project.id, userIds: [], teamIds: [] } },
+        DeleteRegistryMembers: { input: { projectId: lookup.entity.project.id, userIds: [], teamIds: [] } },
+        UpdateUserRegistryRole: {
+          input: { projectId: lookup.entity.project.id, userId: bobId, userProjectRole: 'viewer' },
+        },
+        UpdateTeamRegistryRole: {
+          input: { projectId: lookup.entity.project.id, teamId: lookup.team.id, teamProjectRole: 'member' },
+        },
         IntegrationsByEntity: { entity: 'demo-org' },
         CreateGenericWebhookIntegration: {
           input: { entityName: 'demo-org', name: 'server-test', urlEndpoint: 'https://example.com' },

@@ -27,6 +27,8 @@ export interface OrganizationRecord {
   members: string[];
   /** Team entities of the organization (the org entity among them). */
   teams: string[];
+  /** Usernames of its admins (members too): admins of every registry of the organization. */
+  admins: string[];
   /** `Organization.advancedRegistryFeatures.advancedSearch`: the registry versions use the advanced field lists. */
   advancedRegistrySearch: boolean;
 }
@@ -36,7 +38,7 @@ export interface OrganizationRecord {
  *
  * @example
  * ```ts
- * emu.seed.organization({ name: 'acme', orgEntity: 'acme-org', members: ['alice'], teams: ['vision-team'] });
+ * emu.seed.organization({ name: 'acme', orgEntity: 'acme-org', members: ['alice'], teams: ['vision-team'], admins: ['alice'] });
  * ```
  */
 export interface SeedOrganizationInput {
@@ -48,6 +50,11 @@ export interface SeedOrganizationInput {
   members?: string[];
   /** Other team entities that belong to the organization (created when missing). Default none. */
   teams?: string[];
+  /**
+   * Usernames of its admins (made members when they are not): each manages the members of every
+   * registry of the organization, and a registry they join gets them as `admin`. Default none.
+   */
+  admins?: string[];
   /**
    * Whether the organization has the advanced registry search
    * (`advancedRegistryFeatures { advancedSearch }`). Default `false`.

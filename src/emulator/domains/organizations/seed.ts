@@ -15,8 +15,8 @@ import { ensureEntity, ensureUser } from '../users/seed.js';
 import type { OrganizationRecord, SeedOrganizationInput, SeededOrganization } from './records.js';
 
 /**
- * Adds an organization with its org entity (a team), its members (who join the org entity) and
- * its other teams. An entity belongs to at most one organization.
+ * Adds an organization with its org entity (a team), its members (who join the org entity), its
+ * admins (members too) and its other teams. An entity belongs to at most one organization.
  *
  * @example
  * ```ts
@@ -34,7 +34,8 @@ export function seedOrganization(store: EmulatorStore, input: SeedOrganizationIn
     const owner = organizationOfEntity(store, team);
     if (owner) throw new Error(`seed.organization: ${team} already belongs to organization ${owner.name}`);
   }
-  const members = [...new Set(input.members ?? [])];
+  const admins = [...new Set(input.admins ?? [])];
+  const members = [...new Set([...(input.members ?? []), ...admins])];
   for (const username of members) {
     const user = ensureUser(store, username);
     if (!user.teams.includes(orgEntity)) user.teams.push(orgEntity);
@@ -45,6 +46,7 @@ export function seedOrganization(store: EmulatorStore, input: SeedOrganizationIn
     orgEntity,
     members,
     teams,
+    admins,
     advancedRegistrySearch: input.advancedRegistrySearch ?? false,
   };
   store.organizations.set(record.name, record);

@@ -13,6 +13,7 @@ import { handles, pageArgs, type EmulatorResolvers } from '../../graphql/argumen
 import { byCreation, connectionOf, paginate } from '../../graphql/connections.js';
 import { globalId } from '../../graphql/ids.js';
 import { authorOf } from '../users/lookup.js';
+import { projectVisible } from '../registries/members.js';
 
 /**
  * The resolvers of the projects domain.
@@ -31,7 +32,9 @@ export const projectResolvers: EmulatorResolvers = {
     project: handles(['name', 'entityName'], (_root, args, { store }) => {
       const name = args.name ?? null;
       if (name === null) return null;
-      return store.findProject(args.entityName ?? store.viewer.entity, name) ?? null;
+      const project = store.findProject(args.entityName ?? store.viewer.entity, name);
+      // A restricted registry is seen by its members only.
+      return project && projectVisible(store, project) ? project : null;
     }),
   },
   Project: {

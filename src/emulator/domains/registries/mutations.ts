@@ -2,8 +2,8 @@
  * Registry writes besides `upsertModel` (which the projects domain answers, registry fields
  * included; notes W1–W3): `renameProject` (renames a project; `inserted` false) and
  * `deleteModel(id)` (removes a project with its collections: their memberships and aliases go,
- * the versions born in it are marked DELETED, and the automations scoped to it or its collections
- * are deleted). Only the viewer's own entity, default entity or teams may be written to.
+ * the versions born in it are marked DELETED, the automations scoped to it or its collections
+ * are deleted, and so are its registry members). Only the viewer's own entity, default entity or teams may be written to.
  *
  * @example
  * ```ts
@@ -52,6 +52,7 @@ export function deleteProject(store: EmulatorStore, project: ProjectRecord): voi
       (trigger.scopeType === 'ARTIFACT_COLLECTION' && ids.has(trigger.scopeId));
     if (scoped) store.automations.triggers.delete(id);
   }
+  store.registryMembers.delete(project.id);
   store.projects.delete(project.id);
 }
 

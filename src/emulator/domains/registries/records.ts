@@ -12,6 +12,7 @@
  * @module
  */
 import type { ProjectRecord } from '../projects/records.js';
+import type { SeedRegistryMember } from './member-records.js';
 
 /**
  * The prefix of a registry's project name.
@@ -85,6 +86,7 @@ export function isRegistryArtifactType(name: string): boolean {
  * @example
  * ```ts
  * emu.seed.registry({ organization: 'acme', name: 'models', visibility: 'restricted', artifactTypes: ['model'], description: 'Production models' });
+ * emu.seed.registry({ organization: 'acme', name: 'datasets', createdBy: 'bob', members: [{ username: 'alice', role: 'member' }, { team: 'vision-team' }] });
  * ```
  */
 export interface SeedRegistryInput {
@@ -100,6 +102,17 @@ export interface SeedRegistryInput {
   description?: string | null;
   /** Creation time. Default now (on the emulator clock). */
   createdAt?: Date | string;
+  /**
+   * Username of its creator, its first member (an `admin`), a member of the organization.
+   * Default the viewer (a member or not).
+   */
+  createdBy?: string;
+  /**
+   * More members: users of the organization (`{ username, role }`) and teams of it
+   * (`{ team, role }`); the role defaults to `viewer` (`admin` for an admin of the
+   * organization). Giving the creator sets its role. Default none.
+   */
+  members?: SeedRegistryMember[];
 }
 
 /**

@@ -7,8 +7,8 @@
  *
  * The projects listing of an organization's org entity holds only its registries (the
  * `wandb-registry-*` projects); the collections and versions listings of an entity look only at
- * the projects that listing holds. Every registry is visible to the viewer (registry membership
- * is not emulated).
+ * the projects that listing holds. A `restricted` registry is visible to its members only
+ * (`members.ts`).
  *
  * @example
  * ```ts
@@ -38,6 +38,7 @@ import {
   compileRegistryFilter,
   compileRegistryVersionFilter,
 } from './filters.js';
+import { projectVisible } from './members.js';
 import { isRegistry } from './records.js';
 
 const millis = (timestamp: string): number => Date.parse(timestamp);
@@ -104,7 +105,8 @@ function sortKey(
 }
 
 /**
- * The projects `Entity.projects` lists: an org entity's registries, or every project of another entity.
+ * The projects `Entity.projects` lists: an org entity's registries (the restricted ones only
+ * when the viewer is a member), or every project of another entity.
  *
  * @example
  * ```ts
@@ -113,7 +115,9 @@ function sortKey(
  */
 export function entityProjects(store: EmulatorStore, entityName: string): ProjectRecord[] {
   const projects = store.projectsOfEntity(entityName);
-  return organizationOfOrgEntity(store, entityName) ? projects.filter(isRegistry) : projects;
+  return organizationOfOrgEntity(store, entityName)
+    ? projects.filter((p) => isRegistry(p) && projectVisible(store, p))
+    : projects;
 }
 
 /** The projects of an entity matching a registry filter. */
@@ -188,9 +192,10 @@ function membershipsMatching(
  */
 export const registryResolvers: EmulatorResolvers = {
   Entity: {
-    project: handles(['name'], (entity, args, { store }) =>
-      typeof args.name === 'string' ? (store.findProject(entity.name, args.name) ?? null) : null,
-    ),
+    project: handles(['name'], (entity, args, { store }) => {
+      const project = typeof args.name === 'string' ? store.findProject(entity.name, args.name) : undefined;
+      return project && projectVisible(store, project) ? project : null;
+    }),
     projects: handles(['filters', 'order', 'after', 'first'], (entity, args, { store }) => {
       const order = parseListOrder(args.order, REGISTRY_ORDER);
       const projects = matchingProjects(store, entity, args.filters);

@@ -11,6 +11,7 @@
 import type { EmulatorStore } from '../../store/store.js';
 import { seedProject } from '../projects/seed.js';
 import { isProjectName } from '../projects/mutations.js';
+import { checkSeedMembers, seedRegistryMembers } from './members.js';
 import { saveRegistryTypes } from './resolvers.js';
 import {
   accessOfVisibility,
@@ -22,8 +23,9 @@ import {
 
 /**
  * Adds a registry: the project `wandb-registry-<name>` of the organization's org entity, with
- * its visibility, description and allowed artifact types (none given: every type). Throws when
- * the organization is unknown, the name or a type is invalid, or the registry exists.
+ * its visibility, description, allowed artifact types (none given: every type), its creator (an
+ * `admin`) and other members. Throws when the organization is unknown, the name or a type is
+ * invalid, the registry exists, or a member is not of the organization.
  *
  * @example
  * ```ts
@@ -49,6 +51,11 @@ export function seedRegistry(store: EmulatorStore, input: SeedRegistryInput): Se
   for (const type of types) {
     if (!isRegistryArtifactType(type)) throw new Error(`${m}: invalid artifact type ${JSON.stringify(type)}`);
   }
+  const creator = input.createdBy ?? store.viewer.username;
+  if (input.createdBy !== undefined && !org.members.includes(creator)) {
+    throw new Error(`${m}: createdBy ${creator} is not a member of organization ${org.name}`);
+  }
+  const members = checkSeedMembers(store, org, input.members ?? [], m);
   if (store.findProject(org.orgEntity, fullName)) {
     throw new Error(`${m}: registry ${name} already exists in organization ${org.name}`);
   }
@@ -57,9 +64,11 @@ export function seedRegistry(store: EmulatorStore, input: SeedRegistryInput): Se
     name: fullName,
     description: input.description ?? null,
     access: accessOfVisibility(visibility),
+    user: creator,
     ...(input.createdAt !== undefined ? { createdAt: input.createdAt } : {}),
   });
   record.allowAllArtifactTypesInRegistry = types.length === 0;
   saveRegistryTypes(store, record, types);
+  seedRegistryMembers(store, record, members);
   return { id, name, fullName };
 }

@@ -1,0 +1,278 @@
+// Registry members and roles over HTTP with raw GraphQL (wandb-ops.md §7.13): the member documents
+// of operations/registries.graphql against seeded organizations, users, teams and registries.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator, type Emulator } from '../../../src/emulator/index.js';
+import { data, gql, KEY } from '../../support/emulator-http.js';
+import { repositoryOperation as operation } from './repository-operations.js';
+
+interface UserMember {
+  id: string;
+  name: string | null;
+  username: string | null;
+  email: string | null;
+  role: { name: string };
+}
+interface TeamMember {
+  team: { __typename: string; id: string; name: string; isTeam: boolean; entityType: string };
+  role: { name: string };
+}
+
+let emu: Emulator;
+let ids: { bob: string; carol: string; outsider: string; vision: string; models: string };
+
+async function entityId(name: string): Promise<string> {
+  const d = await data<{ entity: { id: string } }>(emu, `query { entity(name: "${name}") { id } }`);
+  return d.entity.id;
+}
+
+beforeEach(async () => {
+  emu = await startEmulator({ apiKey: KEY, viewer: { username: 'alice', email: 'alice@example.com' } });
+  const bob = emu.seed.user({ username: 'bob', email: 'bob@example.com', name: 'Bob' });
+  const carol = emu.seed.user({ username: 'carol' });
+  const outsider = emu.seed.user({ username: 'outsider' });
+  emu.seed.organization({
+    name: 'acme',
+    orgEntity: 'acme-org',
+    members: ['alice', 'bob', 'carol'],
+    teams: ['vision-team'],
+  });
+  emu.seed.organization({ name: 'globex', orgEntity: 'globex-org', teams: ['other-team'] });
+  const models = emu.seed.registry({ organization: 'acme', name: 'models' });
+  ids = {
+    bob: bob.id,
+    carol: carol.id,
+    outsider: outsider.id,
+    vision: await entityId('vision-team'),
+    models: models.id,
+  };
+});
+afterEach(() => emu.close());
+
+async function userMembers(name = 'wandb-registry-models'): Promise<UserMember[] | undefined> {
+  const d = await data<{ project: { members: UserMember[] } | null }>(emu, operation('RegistryUserMembers'), {
+    project: name,
+    entity: 'acme-org',
+  });
+  return d.project?.members;
+}
+
+async function teamMembers(name = 'wandb-registry-models'): Promise<TeamMember[] | undefined> {
+  const d = await data<{ project: { teamMembers: TeamMember[] } | null }>(
+    emu,
+    operation('RegistryTeamMembers'),
+    { project: name, entity: 'acme-org' },
+  );
+  return d.project?.teamMembers;
+}
+
+const roles = (members: UserMember[] | undefined): Record<string, string> =>
+  Object.fromEntries((members ?? []).map((m) => [m.username ?? '', m.role.name]));
+
+async function add(input: Record<string, unknown>) {
+  return gql(emu, operation('CreateRegistryMembers'), { input });
+}
+
+describe('registry members: reads', () => {
+  it('the creator of a registry is its only member, an admin; no team members', async () => {
+    expect(await userMembers()).toEqual([
+      {
+        id: expect.any(String) as string,
+        name: expect.any(String) as string,
+        username: 'alice',
+        email: 'alice@example.com',
+        role: { name: 'admin' },
+      },
+    ]);
+    expect(await teamMembers()).toEqual([]);
+  });
+
+  it('members of an ordinary project are not emulated: a GraphQL error, not an empty list', async () => {
+    emu.seed.project({ entity: 'alice', name: 'vision' });
+    const res = await gql(emu, operation('RegistryUserMembers'), { project: 'vision', entity: 'alice' });
+    expect(res.json.errors?.[0]?.message).toMatch(/Project\.members for registries only/);
+  });
+});
+
+describe('registry members: writes', () => {
+  it('adds users and teams with the default role viewer; adding again keeps the role', async () => {
+    const res = await add({ projectId: ids.models, userIds: [ids.bob, ids.carol], teamIds: [ids.vision] });
+    expect(res.json).toEqual({ data: { result: { success: true } } });
+    expect(roles(await userMembers())).toEqual({ alice: 'admin', bob: 'viewer', carol: 'viewer' });
+    const bob = (await userMembers())?.find((m) => m.username === 'bob');
+    expect(bob).toMatchObject({ id: ids.bob, name: 'Bob', email: 'bob@example.com' });
+    expect(await teamMembers()).toMatchObject([
+      {
+        team: { __typename: 'Entity', id: ids.vision, name: 'vision-team', isTeam: true, entityType: 'team' },
+        role: { name: 'viewer' },
+      },
+    ]);
+
+    await data(emu, operation('UpdateUserRegistryRole'), {
+      input: { projectId: ids.models, userId: ids.bob, userProjectRole: 'member' },
+    });
+    await add({ projectId: ids.models, userIds: [ids.bob], teamIds: [] });
+    expect(roles(await userMembers()).bob).toBe('member');
+  });
+
+  it('updates user and team roles to each of the four roles', async () => {
+    await add({ projectId: ids.models, userIds: [ids.bob], teamIds: [ids.vision] });
+    for (const role of ['admin', 'member', 'viewer', 'restricted_viewer']) {
+      await data(emu, operation('UpdateUserRegistryRole'), {
+        input: { projectId: ids.models, userId: ids.bob, userProjectRole: role },
+      });
+      await data(emu, operation('UpdateTeamRegistryRole'), {
+        input: { projectId: ids.models, teamId: ids.vision, teamProjectRole: role },
+      });
+      expect(roles(await userMembers()).bob).toBe(role);
+      expect((await teamMembers())?.[0]?.role.name).toBe(role);
+    }
+  });
+
+  it('refuses an unknown role and a role update of a non-member', async () => {
+    const bad = await gql(emu, operation('UpdateUserRegistryRole'), {
+      input: { projectId: ids.models, userId: ids.bob, userProjectRole: 'owner' },
+    });
+    expect(bad.json.errors?.[0]?.message).toBe(
+      'updateProjectMember: invalid userProjectRole "owner"; expected one of: admin, member, viewer, restricted_viewer',
+    );
+    const stranger = await gql(emu, operation('UpdateTeamRegistryRole'), {
+      input: { projectId: ids.models, teamId: ids.vision, teamProjectRole: 'viewer' },
+    });
+    expect(stranger.json.errors?.[0]?.message).toBe(
+      'updateProjectTeamMember: team vision-team is not a member of registry wandb-registry-models',
+    );
+  });
+
+  it('removes users and teams; removing a non-member does nothing', async () => {
+    await add({ projectId: ids.models, userIds: [ids.bob, ids.carol], teamIds: [ids.vision] });
+    const input = { projectId: ids.models, userIds: [ids.bob], teamIds: [ids.vision] };
+    expect((await gql(emu, operation('DeleteRegistryMembers'), { input })).json).toEqual({
+      data: { result: { success: true } },
+    });
+    expect(roles(await userMembers())).toEqual({ alice: 'admin', carol: 'viewer' });
+    expect(await teamMembers()).toEqual([]);
+    await data(emu, operation('DeleteRegistryMembers'), { input });
+    expect(roles(await userMembers())).toEqual({ alice: 'admin', carol: 'viewer' });
+  });
+
+  it('refuses users outside the organization, teams of another one and malformed ids, changing nothing', async () => {
+    const otherTeam = await entityId('other-team');
+    const cases: [Record<string, unknown>, string][] = [
+      [
+        { userIds: [ids.bob, ids.outsider] },
+        'createProjectMembers: user outsider is not a member of organization acme',
+      ],
+      [
+        { teamIds: [otherTeam] },
+        'createProjectMembers: team other-team does not belong to organization acme',
+      ],
+      [{ userIds: ['not-an-id'] }, 'createProjectMembers: user "not-an-id" not found'],
+      [{ userIds: [ids.vision] }, `createProjectMembers: user ${JSON.stringify(ids.vision)} not found`],
+      [
+        { teamIds: [await entityId('bob')] },
+        expect.stringMatching(/^createProjectMembers: team ".+" not found$/) as unknown as string,
+      ],
+    ];
+    for (const [input, message] of cases) {
+      const res = await add({ projectId: ids.models, ...input });
+      expect(res.json.errors?.[0]?.message).toEqual(message);
+    }
+    const missing = await add({ projectId: 'UHJvamVjdDo5OTk=', userIds: [ids.bob] });
+    expect(missing.json.errors?.[0]?.message).toBe(
+      'createProjectMembers: project "UHJvamVjdDo5OTk=" not found',
+    );
+    expect(roles(await userMembers())).toEqual({ alice: 'admin' });
+  });
+});
+
+describe('registry members: who may change them', () => {
+  it('a registry viewer gets HTTP 403 with "permission denied", and nothing changes', async () => {
+    const theirs = emu.seed.registry({
+      organization: 'acme',
+      name: 'theirs',
+      createdBy: 'bob',
+      members: [{ username: 'alice' }],
+    });
+    const res = await add({ projectId: theirs.id, userIds: [ids.carol] });
+    expect(res.status).toBe(403);
+    expect(res.json.errors?.[0]).toMatchObject({
+      message:
+        'createProjectMembers: permission denied: user alice is not an admin of registry wandb-registry-theirs or of its organization',
+      extensions: { code: 'PERMISSION_ERROR' },
+    });
+    for (const [name, input] of [
+      ['DeleteRegistryMembers', { projectId: theirs.id, userIds: [ids.bob] }],
+      ['UpdateUserRegistryRole', { projectId: theirs.id, userId: 'eA==', userProjectRole: 'admin' }],
+    ] as const) {
+      expect((await gql(emu, operation(name), { input })).status).toBe(403);
+    }
+    expect(roles(await userMembers('wandb-registry-theirs'))).toEqual({ bob: 'admin', alice: 'viewer' });
+  });
+
+  it('an admin through a team, and an admin of the organization, may change them', async () => {
+    emu.seed.user({ username: 'alice', teams: ['vision-team'] });
+    const viaTeam = emu.seed.registry({
+      organization: 'acme',
+      name: 'team-run',
+      createdBy: 'bob',
+      members: [{ team: 'vision-team', role: 'admin' }],
+    });
+    expect((await add({ projectId: viaTeam.id, userIds: [ids.carol] })).json.errors).toBeUndefined();
+
+    emu.seed.organization({ name: 'initech', orgEntity: 'initech-org', members: ['bob'], admins: ['alice'] });
+    const org = emu.seed.registry({ organization: 'initech', name: 'ops', createdBy: 'bob' });
+    const res = await gql(emu, operation('UpdateUserRegistryRole'), {
+      input: { projectId: org.id, userId: ids.bob, userProjectRole: 'viewer' },
+    });
+    expect(res.json.errors).toBeUndefined();
+  });
+});
+
+describe('restricted registries', () => {
+  it('are seen only by their members, directly or through a team', async () => {
+    emu.seed.user({ username: 'alice', teams: ['vision-team'] });
+    emu.seed.registry({ organization: 'acme', name: 'secret', visibility: 'restricted', createdBy: 'bob' });
+    emu.seed.registry({ organization: 'acme', name: 'open', createdBy: 'bob' });
+    const names = async (): Promise<string[]> => {
+      const d = await data<{
+        organization: { orgEntity: { projects: { edges: { node: { name: string } }[] } } };
+      }>(emu, operation('FetchRegistries'), { organization: 'acme' });
+      return d.organization.orgEntity.projects.edges.map((e) => e.node.name);
+    };
+    const fetchOne = async (): Promise<unknown> =>
+      (
+        await data<{ entity: { project: unknown } }>(emu, operation('FetchRegistry'), {
+          entity: 'acme-org',
+          name: 'wandb-registry-secret',
+        })
+      ).entity.project;
+
+    expect(await names()).toEqual(['wandb-registry-models', 'wandb-registry-open']);
+    expect(await fetchOne()).toBeNull();
+    expect(await userMembers('wandb-registry-secret')).toBeUndefined();
+
+    emu.seed.registry({
+      organization: 'acme',
+      name: 'secret2',
+      visibility: 'restricted',
+      createdBy: 'bob',
+      members: [{ team: 'vision-team' }],
+    });
+    expect(await names()).toContain('wandb-registry-secret2');
+    expect(await userMembers('wandb-registry-secret2')).toHaveLength(1);
+  });
+});
+
+describe('emu.seed.registry members', () => {
+  it('refuses members outside the organization and unknown roles', () => {
+    expect(() =>
+      emu.seed.registry({ organization: 'acme', name: 'x', members: [{ username: 'outsider' }] }),
+    ).toThrow('seed.registry: outsider is not a member of organization acme');
+    expect(() =>
+      emu.seed.registry({ organization: 'acme', name: 'y', members: [{ team: 'other-team' }] }),
+    ).toThrow('seed.registry: other-team is not a team of organization acme');
+    expect(() => emu.seed.registry({ organization: 'acme', name: 'z', createdBy: 'outsider' })).toThrow(
+      'seed.registry: createdBy outsider is not a member of organization acme',
+    );
+  });
+});
