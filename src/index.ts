@@ -175,6 +175,11 @@ export type {
   WebhookIntegration,
   CreateWebhookIntegrationOptions,
 } from './facade/integrations/integrations.js';
+export type {
+  CreateCustomChartOptions,
+  CustomChartAccess,
+  CustomChartSpecType,
+} from './facade/charts/charts.js';
 export { Automation } from './facade/automations/automation.js';
 export type {
   AutomationsOptions,

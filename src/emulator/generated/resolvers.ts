@@ -13,6 +13,7 @@ import type { ArtifactRecord, ArtifactTypeRecord, CollectionRecord, MembershipRe
 import type { ServerInfoView } from '../domains/server/records.js';
 import type { IntegrationRecord } from '../domains/integrations/records.js';
 import type { TriggerRecord } from '../domains/automations/records.js';
+import type { CustomChartRecord } from '../domains/charts/records.js';
 import type { EmulatorContext } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -8829,7 +8830,7 @@ export type ResolversTypes = {
   CreateViewCommentsAlertSubscriptionInput: CreateViewCommentsAlertSubscriptionInput;
   CreateViewDiscussionCommentInput: CreateViewDiscussionCommentInput;
   CreateViewDiscussionCommentPayload: ResolverTypeWrapper<Omit<CreateViewDiscussionCommentPayload, 'alertSubscription' | 'discussionComment' | 'discussionThread'> & { alertSubscription: ResolversTypes['AlertSubscription'], discussionComment: ResolversTypes['DiscussionComment'], discussionThread: ResolversTypes['DiscussionThread'] }>;
-  CustomChart: ResolverTypeWrapper<Omit<CustomChart, 'entity' | 'user'> & { entity: ResolversTypes['Entity'], user: ResolversTypes['User'] }>;
+  CustomChart: ResolverTypeWrapper<CustomChartRecord>;
   CustomChartConnection: ResolverTypeWrapper<Omit<CustomChartConnection, 'edges'> & { edges: Array<ResolversTypes['CustomChartEdge']> }>;
   CustomChartEdge: ResolverTypeWrapper<Omit<CustomChartEdge, 'node'> & { node: ResolversTypes['CustomChart'] }>;
   DagDirection: DagDirection;
@@ -9546,7 +9547,7 @@ export type ResolversParentTypes = {
   CreateViewCommentsAlertSubscriptionInput: CreateViewCommentsAlertSubscriptionInput;
   CreateViewDiscussionCommentInput: CreateViewDiscussionCommentInput;
   CreateViewDiscussionCommentPayload: Omit<CreateViewDiscussionCommentPayload, 'alertSubscription' | 'discussionComment' | 'discussionThread'> & { alertSubscription: ResolversParentTypes['AlertSubscription'], discussionComment: ResolversParentTypes['DiscussionComment'], discussionThread: ResolversParentTypes['DiscussionThread'] };
-  CustomChart: Omit<CustomChart, 'entity' | 'user'> & { entity: ResolversParentTypes['Entity'], user: ResolversParentTypes['User'] };
+  CustomChart: CustomChartRecord;
   CustomChartConnection: Omit<CustomChartConnection, 'edges'> & { edges: Array<ResolversParentTypes['CustomChartEdge']> };
   CustomChartEdge: Omit<CustomChartEdge, 'node'> & { node: ResolversParentTypes['CustomChart'] };
   DateTime: Scalars['DateTime']['output'];
