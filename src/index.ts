@@ -67,6 +67,14 @@ export {
 export type { MongoFilter, FilterCondition, FilterLiteral, FilterOperators } from './facade/core/filters.js';
 export { parseOrder, RUN_ORDER_COLUMNS, DEFAULT_RUN_ORDER } from './facade/runs/order.js';
 export * from './facade/runs/query-generator.js';
+export type {
+  UiFilter,
+  UiFilterGroup,
+  UiFilterCondition,
+  UiFilterKey,
+  UiFilterOperator,
+  UiFilterSection,
+} from './facade/core/ui-filters.js';
 export {
   File,
   type RunFilesOptions,
