@@ -84,7 +84,12 @@ export {
 export type { UploadData, UploadDataOptions, UploadFileOptions } from './facade/files/upload.js';
 export { Sweep, sweepMetricOrder, type SweepState, type BestRunOptions } from './facade/sweeps/sweep.js';
 export type { SweepFilter, SweepFilterField, SweepsOptions } from './facade/sweeps/sweeps.js';
-export { BetaReport, type ReportUser, type ReportsOptions, type ReportRunsOptions } from './facade/reports/report.js';
+export {
+  BetaReport,
+  type ReportUser,
+  type ReportsOptions,
+  type ReportRunsOptions,
+} from './facade/reports/report.js';
 export {
   Artifact,
   type ArtifactState,
