@@ -42,9 +42,15 @@ export {
   type RunState,
   type RunUser,
   type HistoryKeys,
+  type RunCreateState,
 } from './facade/runs/run.js';
 export { Runs, type RunsOptions } from './facade/runs/runs.js';
-export type { CreateRunOptions, RunUpdateOptions, RunDeleteOptions } from './facade/runs/writes.js';
+export type {
+  CreateRunOptions,
+  RunCreateOptions,
+  RunUpdateOptions,
+  RunDeleteOptions,
+} from './facade/runs/writes.js';
 export type {
   HistoryOptions,
   ScanHistoryOptions,

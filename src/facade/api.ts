@@ -95,7 +95,7 @@ import {
 } from './registries/registry.js';
 import { createProject, getProject, listProjects, type CreateProjectOptions } from './projects/projects.js';
 import { listReports, reportFromPath, type BetaReport, type ReportsOptions } from './reports/report.js';
-import { getRun, Run, type RunConfig, type RunSummary } from './runs/run.js';
+import { getRun, Run, type RunConfig, type RunCreateState, type RunSummary } from './runs/run.js';
 import { listRuns, projectRuns, type Runs, type RunsOptions } from './runs/runs.js';
 import { createRun, type CreateRunOptions } from './runs/writes.js';
 import type { Sweep } from './sweeps/sweep.js';
@@ -604,6 +604,18 @@ export class Api {
    */
   createRun(options: CreateRunOptions = {}): Promise<Run> {
     return createRun(this, options);
+  }
+
+  /**
+   * @internal {@link FacadeContext}: creates a run in `state`, for {@link Run.create}.
+   *
+   * @example
+   * ```ts
+   * const run = await api.createRunInState({ project: 'vision' }, 'pending');
+   * ```
+   */
+  createRunInState(options: CreateRunOptions, state: RunCreateState): Promise<Run> {
+    return createRun(this, options, state);
   }
 
   /**
