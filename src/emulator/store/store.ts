@@ -29,6 +29,7 @@ import type { FileRecord } from '../domains/files/records.js';
 import type { ProjectRecord, SeededProject, SeedProjectInput } from '../domains/projects/records.js';
 import { seedProject } from '../domains/projects/seed.js';
 import type { ReportRecord, SeededReport, SeedReportInput } from '../domains/reports/records.js';
+import type { CustomChartRecord } from '../domains/charts/records.js';
 import { seedReport } from '../domains/reports/seed.js';
 import type { RunRecord, SeededRun, SeedRunInput } from '../domains/runs/records.js';
 import { seedRun } from '../domains/runs/seed.js';
@@ -38,7 +39,6 @@ import { seedSweep } from '../domains/sweeps/seed.js';
 import type { OrganizationRecord } from '../domains/organizations/records.js';
 import type { AutomationData } from '../domains/automations/records.js';
 import type { IntegrationRecord } from '../domains/integrations/records.js';
-import type { CustomChartRecord } from '../domains/charts/records.js';
 import type { ApiKeyRecord } from '../domains/users/api-keys.js';
 import type { EntityRecord, SeedUserInput, UserRecord, ViewerOptions } from '../domains/users/records.js';
 import { ensureEntity, ensureUser, seedUser } from '../domains/users/seed.js';
@@ -95,6 +95,8 @@ export class EmulatorStore {
   readonly sweeps = new Map<number, SweepRecord>();
   /** Reports (saved views) by integer id. */
   readonly reports = new Map<number, ReportRecord>();
+  /** Custom charts (chart presets) by id, `entity/name`. */
+  readonly charts = new Map<string, CustomChartRecord>();
   /** API key records (labels, never secrets) by integer id. */
   readonly apiKeys = new Map<number, ApiKeyRecord>();
   /** Artifact types, collections, versions, memberships, aliases, manifests, tags and stored content. */
@@ -105,8 +107,6 @@ export class EmulatorStore {
   readonly integrations = new Map<number, IntegrationRecord>();
   /** Automations (triggers). */
   readonly automations: AutomationData = { triggers: new Map() };
-  /** Custom charts (chart presets) by id, `entity/name`. */
-  readonly charts = new Map<string, CustomChartRecord>();
   /** Server feature flags by name. */
   readonly features = new Map<string, boolean>();
   /** Username of the viewer. */
