@@ -42,9 +42,15 @@ export {
   type RunState,
   type RunUser,
   type HistoryKeys,
+  type RunCreateState,
 } from './facade/runs/run.js';
 export { Runs, type RunsOptions } from './facade/runs/runs.js';
-export type { CreateRunOptions, RunUpdateOptions, RunDeleteOptions } from './facade/runs/writes.js';
+export type {
+  CreateRunOptions,
+  RunCreateOptions,
+  RunUpdateOptions,
+  RunDeleteOptions,
+} from './facade/runs/writes.js';
 export type {
   HistoryOptions,
   ScanHistoryOptions,
@@ -67,6 +73,14 @@ export {
 export type { MongoFilter, FilterCondition, FilterLiteral, FilterOperators } from './facade/core/filters.js';
 export { parseOrder, RUN_ORDER_COLUMNS, DEFAULT_RUN_ORDER } from './facade/runs/order.js';
 export * from './facade/runs/query-generator.js';
+export type {
+  UiFilter,
+  UiFilterGroup,
+  UiFilterCondition,
+  UiFilterKey,
+  UiFilterOperator,
+  UiFilterSection,
+} from './facade/core/ui-filters.js';
 export {
   File,
   type RunFilesOptions,
@@ -76,7 +90,12 @@ export {
 export type { UploadData, UploadDataOptions, UploadFileOptions } from './facade/files/upload.js';
 export { Sweep, sweepMetricOrder, type SweepState, type BestRunOptions } from './facade/sweeps/sweep.js';
 export type { SweepFilter, SweepFilterField, SweepsOptions } from './facade/sweeps/sweeps.js';
-export { BetaReport, type ReportUser, type ReportsOptions } from './facade/reports/report.js';
+export {
+  BetaReport,
+  type ReportUser,
+  type ReportsOptions,
+  type ReportRunsOptions,
+} from './facade/reports/report.js';
 export {
   Artifact,
   type ArtifactState,
@@ -184,6 +203,11 @@ export type {
   WebhookIntegration,
   CreateWebhookIntegrationOptions,
 } from './facade/integrations/integrations.js';
+export type {
+  CreateCustomChartOptions,
+  CustomChartAccess,
+  CustomChartSpecType,
+} from './facade/charts/charts.js';
 export { Automation } from './facade/automations/automation.js';
 export type {
   AutomationsOptions,

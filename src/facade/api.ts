@@ -50,6 +50,7 @@ import {
   type ArtifactCollectionsOptions,
 } from './artifacts/collection.js';
 import { resolveApiConfig } from './config.js';
+import { createCustomChart, type CreateCustomChartOptions } from './charts/charts.js';
 import type { RequestOptions, Settings, TransportRequestOptions, Variables } from './core/context.js';
 import { loadServerFeatures } from './core/features.js';
 import { once } from './core/memo.js';
@@ -94,7 +95,7 @@ import {
 } from './registries/registry.js';
 import { createProject, getProject, listProjects, type CreateProjectOptions } from './projects/projects.js';
 import { listReports, reportFromPath, type BetaReport, type ReportsOptions } from './reports/report.js';
-import { getRun, Run, type RunConfig, type RunSummary } from './runs/run.js';
+import { getRun, Run, type RunConfig, type RunCreateState, type RunSummary } from './runs/run.js';
 import { listRuns, projectRuns, type Runs, type RunsOptions } from './runs/runs.js';
 import { createRun, type CreateRunOptions } from './runs/writes.js';
 import type { Sweep } from './sweeps/sweep.js';
@@ -606,6 +607,18 @@ export class Api {
   }
 
   /**
+   * @internal {@link FacadeContext}: creates a run in `state`, for {@link Run.create}.
+   *
+   * @example
+   * ```ts
+   * const run = await api.createRunInState({ project: 'vision' }, 'pending');
+   * ```
+   */
+  createRunInState(options: CreateRunOptions, state: RunCreateState): Promise<Run> {
+    return createRun(this, options, state);
+  }
+
+  /**
    * A new artifact version to put together and publish: add content ({@link ArtifactDraft.add}),
    * files on disk ({@link ArtifactDraft.addFile}, Node) and references
    * ({@link ArtifactDraft.addReference}), then {@link ArtifactDraft.publish} it to a project. The
@@ -830,6 +843,34 @@ export class Api {
    */
   createWebhookIntegration(options: CreateWebhookIntegrationOptions): Promise<WebhookIntegration> {
     return createWebhookIntegration(this, options);
+  }
+
+  // --- custom charts (charts domain) ---------------------------------------------------------
+
+  /**
+   * Creates a custom chart preset (a Vega / Vega-Lite spec) in an entity and returns its id: the
+   * server's `chart.id`, returned unchanged. W&B servers answer `entity/name` (what
+   * `wandb.plot_table(vega_spec_name=...)` takes), and so does the emulator. `access` is `private`
+   * or `public` (sent upper-cased); `spec` an object or a JSON string holding one; `specType`
+   * only `vega2`. Every option is checked before the request ({@link ValidationError}); the entity
+   * defaults to the `entity` option, else the viewer's. A name the entity already has, or an
+   * entity you cannot write to, is the server's refusal as a typed error ({@link ConflictError},
+   * {@link PermissionError}, ...).
+   *
+   * @example
+   * ```ts
+   * const id = await api.createCustomChart({
+   *   entity: 'acme',
+   *   name: 'bar-chart',
+   *   displayName: 'Bar chart',
+   *   access: 'private',
+   *   spec: { mark: 'bar', data: { name: 'wandb' }, encoding: { x: { field: '${field:x}', type: 'ordinal' } } },
+   * });
+   * console.log(id); // 'acme/bar-chart'
+   * ```
+   */
+  createCustomChart(options: CreateCustomChartOptions): Promise<string> {
+    return createCustomChart(this, options);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
 import { Api, BetaReport, NotFoundError, UnsupportedError, type ReportsOptions } from '../../src/index.js';
 import { gql } from '../support/emulator-http.js';
@@ -236,4 +236,192 @@ describe('emulator: Project.allViews', () => {
       expect(res.json.errors?.[0]?.message).toMatch(/does not implement argument Project\.allViews/);
     },
   );
+});
+
+// report.runs(section): the runs a section's run set shows (wandb-ops.md §7.10), listed through
+// api.runs' own listing from the run set's filter tree, sort key and selections.
+describe('report.runs(section)', () => {
+  const cond = (section: string, name: string, op: string, value?: unknown) => ({
+    key: { section, name },
+    op,
+    value,
+  });
+  const tree = (...filters: unknown[]) => ({ op: 'OR', filters: [{ op: 'AND', filters }] });
+  let report: BetaReport;
+
+  function sentRunsPage(): Record<string, unknown> | undefined {
+    return emu.requests.filter((r) => r.operationName === 'RunsPage').at(-1)?.variables;
+  }
+
+  beforeAll(async () => {
+    const runs: [string, Record<string, unknown>][] = [
+      ['rs-a', { state: 'finished', tags: ['best'], config: { lr: 0.1 }, summary: { acc: 0.7 } }],
+      ['rs-b', { state: 'finished', tags: [], config: { lr: 0.01 }, summary: { acc: 0.9 } }],
+      ['rs-c', { state: 'crashed', tags: ['best'], config: { lr: 0.001 }, summary: { acc: 0.95 } }],
+      ['rs-d', { state: 'finished', tags: ['debug'], config: { lr: 0.05 }, summary: { acc: 0.8 } }],
+      ['rs-e', { state: 'finished', tags: ['best'], config: { lr: 0.2 }, summary: { acc: 0.6 } }],
+    ];
+    runs.forEach(([id, fields], i) =>
+      emu.seed.run({
+        entity: 'alice',
+        project: 'runsets',
+        id,
+        createdAt: new Date(Date.UTC(2024, 0, i + 1)),
+        ...fields,
+      }),
+    );
+    emu.seed.run({ entity: 'alice', project: 'elsewhere', id: 'rs-x', state: 'finished' });
+    emu.seed.report({
+      entity: 'alice',
+      project: 'runsets',
+      name: 'run-sets',
+      displayName: 'Run sets',
+      spec: {
+        panelGroups: [
+          {
+            name: 'Finished, best acc first, two hidden',
+            runSets: [
+              {
+                filters: tree(cond('run', 'state', '=', 'finished'), cond('summary', 'acc', '>', null)),
+                sort: { keys: [{ key: { section: 'summary', name: 'acc' }, ascending: false }] },
+                selections: { root: 1, bounds: [], tree: ['rs-d', 'rs-nope'] },
+              },
+            ],
+          },
+          {
+            name: 'Second run set open: tagged best, picked, by lr',
+            openRunSet: 1,
+            runSets: [
+              { filters: tree(), selections: { root: 1, tree: [] } },
+              {
+                filters: tree(cond('tags', 'best', '=', true), {
+                  ...cond('run', 'state', '=', 'x'),
+                  disabled: true,
+                }),
+                sort: { key: { section: 'config', name: 'lr.value' }, ascending: true },
+                selections: { root: 0, bounds: [], tree: ['rs-e', 'rs-c', 'rs-b'] },
+              },
+            ],
+          },
+          {
+            name: 'Not debug, or lr above 0.1, oldest first; in another project',
+            runSets: [
+              {
+                project: { entityName: 'alice', name: 'elsewhere' },
+                filters: { op: 'OR', filters: [cond('tags', 'debug', '=', false)] },
+                sort: { keys: [{ key: { section: 'run', name: 'createdAt' }, ascending: true }] },
+              },
+            ],
+          },
+          { name: 'No run set', panels: [] },
+          {
+            name: 'Broken filter',
+            runSets: [{ filters: tree(cond('run', 'state', 'LIKE', 'fin%')) }],
+          },
+        ],
+      },
+    });
+    [report] = (await api.reports('alice/runsets').toArray()) as [BetaReport];
+  });
+
+  it('lists the selected, filtered runs in the run set order, sending one Mongo filter and the order', async () => {
+    emu.clearRequests();
+    const runs = await report.runs(report.sections[0]).toArray();
+    expect(runs.map((r) => r.id)).toEqual(['rs-b', 'rs-a', 'rs-e']);
+    expect(sentRunsPage()).toMatchObject({
+      entity: 'alice',
+      project: 'runsets',
+      order: '-summary_metrics.acc',
+      filters: JSON.stringify({
+        $or: [{ $and: [{ state: 'finished' }, { name: { $nin: ['rs-d', 'rs-nope'] } }] }],
+      }),
+    });
+    // Without onlySelected the hidden run is back.
+    const all = await report.runs(0, { onlySelected: false }).toArray();
+    expect(all.map((r) => r.id)).toEqual(['rs-b', 'rs-d', 'rs-a', 'rs-e']);
+  });
+
+  it('uses the open run set, root 0 selections (the shown runs) and the older sort form', async () => {
+    const runs = await report.runs(report.sections[1], { perPage: 1 }).toArray();
+    expect(runs.map((r) => r.id)).toEqual(['rs-c', 'rs-e']);
+    expect(graphqlCalls(emu, 'RunsPage')).toBeGreaterThanOrEqual(2);
+    expect(sentRunsPage()).toMatchObject({
+      order: '+config.lr.value',
+      filters: JSON.stringify({
+        $or: [{ $and: [{ tags: 'best' }, { name: { $in: ['rs-e', 'rs-c', 'rs-b'] } }] }],
+      }),
+    });
+    expect(
+      (await report.runs(report.sections[1], { onlySelected: false }).toArray()).map((r) => r.id),
+    ).toEqual(['rs-c', 'rs-a', 'rs-e']);
+  });
+
+  it("lists the run set's own project when it names one; a tag negation matches runs without tags", async () => {
+    const runs = await report.runs(report.sections[2]).toArray();
+    expect(runs.map((r) => `${r.project}/${r.id}`)).toEqual(['elsewhere/rs-x']);
+    expect(sentRunsPage()).toMatchObject({
+      project: 'elsewhere',
+      order: '+createdAt',
+      filters: JSON.stringify({ $or: [{ $or: [{ tags: null }, { tags: { $ne: 'debug' } }] }] }),
+    });
+  });
+
+  it('refuses a section that is not one of the report, or whose run set is missing or broken, before any request', () => {
+    emu.clearRequests();
+    const bad: [unknown, string][] = [
+      [{ ...(report.sections[0] as object) }, 'section'],
+      [7, 'section'],
+      ['Accuracy', 'section'],
+      [report.sections[3], 'section.runSets'],
+      [report.sections[4], 'section.runSets[0].filters.filters[0].filters[0].op'],
+    ];
+    for (const [section, parameter] of bad) {
+      expect(validationError(() => report.runs(section)).parameter).toBe(parameter);
+    }
+    expect(
+      validationError(() => report.runs(0, { onlySelected: 'yes' as unknown as boolean })).parameter,
+    ).toBe('onlySelected');
+    expect(validationError(() => report.runs(0, { perPage: 0 })).parameter).toBe('perPage');
+    expect(graphqlCalls(emu)).toBe(0);
+  });
+});
+
+// The demo's report: its sections' run sets are built from the demo's runs, and report.runs lists
+// exactly the runs each shows, worked out here from the store.
+describe('report.runs on the demo report', () => {
+  let demo: { emu: Emulator; api: Api };
+  useEmulator((ctx) => (demo = ctx), { seed: 'demo' });
+
+  it("lists each section's selected, filtered runs in the section's order", async () => {
+    const [report] = await demo.api
+      .reports('alice/image-classification', { name: 'cifar-baselines' })
+      .toArray();
+    if (!report) throw new Error('no demo report');
+    const project = demo.emu.store.findProject('alice', 'image-classification');
+    const all = demo.emu.store.runsOfProject(project?.id ?? -1);
+    const [accuracy, sweep] = report.sections as [Record<string, unknown>, Record<string, unknown>];
+
+    const baselines = all.filter(
+      (r) => ['resnet-baselines', 'vit-baselines'].includes(r.group ?? '') && r.state === 'finished',
+    );
+    const hidden = baselines.slice(0, 2).map((r) => r.name);
+    expect(hidden).toHaveLength(2);
+    const shown = baselines
+      .filter((r) => !hidden.includes(r.name))
+      .sort((a, b) => Number(b.summary.val_accuracy) - Number(a.summary.val_accuracy));
+    expect(shown.length).toBeGreaterThan(3);
+    const listed = await report.runs(accuracy).toArray();
+    // Exactly those runs, best validation accuracy first (ties in any order).
+    expect(listed.map((r) => r.id).sort()).toEqual(shown.map((r) => r.name).sort());
+    expect(listed.map((r) => r.summary.val_accuracy)).toEqual(shown.map((r) => r.summary.val_accuracy));
+
+    const picked = all.filter((r) => r.sweep !== null).slice(0, 6);
+    const expected = picked.filter((r) => Number((r.config.lr as { value: number }).value) <= 0.01);
+    expect(expected.length).toBeGreaterThan(0);
+    const sweepRuns = await report.runs(sweep).toArray();
+    expect(new Set(sweepRuns.map((r) => r.id))).toEqual(new Set(expected.map((r) => r.name)));
+    const lrs = sweepRuns.map((r) => r.config.lr as number);
+    expect(lrs).toEqual([...lrs].sort((a, b) => a - b));
+    expect(sweepRuns).toHaveLength(expected.length);
+  });
 });

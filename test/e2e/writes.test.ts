@@ -2,14 +2,7 @@
 // run.update() and run.delete().
 import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
-import {
-  Api,
-  NotFoundError,
-  RunNotLoadedError,
-  ServerError,
-  ValidationError,
-  type Run,
-} from '../../src/index.js';
+import { Api, NotFoundError, RunNotLoadedError, ServerError, Run, ValidationError } from '../../src/index.js';
 import { graphqlCalls, useEmulator } from '../support/helpers.js';
 
 let emu: Emulator;
@@ -132,6 +125,56 @@ describe('api.createRun', () => {
       { project: 'p', signal: {} },
     ]) {
       await expect(api.createRun(options as never)).rejects.toBeInstanceOf(ValidationError);
+    }
+    expect(graphqlCalls(emu)).toBe(0);
+  });
+});
+
+describe('Run.create', () => {
+  it('creates a running run through the Api, as api.createRun does', async () => {
+    const run = await Run.create(api, { project: 'class-level', runId: 'made-by-class' });
+    expect(run).toBeInstanceOf(Run);
+    expect(run.path).toEqual(['alice', 'class-level', 'made-by-class']);
+    expect(run.state).toBe('running');
+    expect(lastVariables('CreateRun')).toEqual({
+      entity: 'alice',
+      project: 'class-level',
+      name: 'made-by-class',
+      state: 'running',
+    });
+    expect((await reread(run)).state).toBe('running');
+  });
+
+  it('creates a pending run, in the given entity, with a random id by default', async () => {
+    const run = await Run.create(api, { project: 'class-level', entity: 'vision-team', state: 'pending' });
+    expect(run.id).toMatch(/^[a-z0-9]{8}$/);
+    expect(run.state).toBe('pending');
+    expect(lastVariables('CreateRun')).toMatchObject({ entity: 'vision-team', state: 'pending' });
+    expect(storedRun('vision-team', 'class-level', run.id)?.state).toBe('pending');
+    // Created again as running (an upsert by id): the same run, now running.
+    const again = await Run.create(api, { project: 'class-level', entity: 'vision-team', runId: run.id });
+    expect(again.state).toBe('running');
+    expect(await api.runs('vision-team/class-level').totalCount()).toBe(1);
+  });
+
+  it('refuses a missing Api, a bad state and bad options before any request', async () => {
+    emu.clearRequests();
+    for (const notAnApi of [undefined, null, {}, 'api']) {
+      const e = await Run.create(notAnApi as unknown as Api, { project: 'p' }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).parameter).toBe('api');
+    }
+    const bad: [unknown, string][] = [
+      [{ project: 'p', state: 'finished' }, 'state'],
+      [{ project: 'p', state: 'RUNNING' }, 'state'],
+      [{ project: 'p', runId: 'a/b' }, 'runId'],
+      [{}, 'project'],
+      ['p', 'options'],
+    ];
+    for (const [options, parameter] of bad) {
+      const e = await Run.create(api, options as never).catch((x: unknown) => x);
+      expect(e, JSON.stringify(options)).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).parameter).toBe(parameter);
     }
     expect(graphqlCalls(emu)).toBe(0);
   });

@@ -8,6 +8,7 @@ import type { ProjectRecord } from '../domains/projects/records.js';
 import type { RunRecord, RunConnectionView } from '../domains/runs/records.js';
 import type { SweepRecord } from '../domains/sweeps/records.js';
 import type { ReportRecord } from '../domains/reports/records.js';
+import type { CustomChartRecord } from '../domains/charts/records.js';
 import type { FileView } from '../domains/files/records.js';
 import type { ArtifactRecord, ArtifactTypeRecord, CollectionRecord, MembershipRecord, AliasView, ManifestRecord, TagRecord } from '../domains/artifacts/records.js';
 import type { ServerInfoView } from '../domains/server/records.js';
@@ -8919,7 +8920,7 @@ export type ResolversTypes = {
   CreateViewCommentsAlertSubscriptionInput: CreateViewCommentsAlertSubscriptionInput;
   CreateViewDiscussionCommentInput: CreateViewDiscussionCommentInput;
   CreateViewDiscussionCommentPayload: ResolverTypeWrapper<Omit<CreateViewDiscussionCommentPayload, 'alertSubscription' | 'discussionComment' | 'discussionThread'> & { alertSubscription: ResolversTypes['AlertSubscription'], discussionComment: ResolversTypes['DiscussionComment'], discussionThread: ResolversTypes['DiscussionThread'] }>;
-  CustomChart: ResolverTypeWrapper<Omit<CustomChart, 'entity' | 'user'> & { entity: ResolversTypes['Entity'], user: ResolversTypes['User'] }>;
+  CustomChart: ResolverTypeWrapper<CustomChartRecord>;
   CustomChartConnection: ResolverTypeWrapper<Omit<CustomChartConnection, 'edges'> & { edges: Array<ResolversTypes['CustomChartEdge']> }>;
   CustomChartEdge: ResolverTypeWrapper<Omit<CustomChartEdge, 'node'> & { node: ResolversTypes['CustomChart'] }>;
   DagDirection: DagDirection;
@@ -9646,7 +9647,7 @@ export type ResolversParentTypes = {
   CreateViewCommentsAlertSubscriptionInput: CreateViewCommentsAlertSubscriptionInput;
   CreateViewDiscussionCommentInput: CreateViewDiscussionCommentInput;
   CreateViewDiscussionCommentPayload: Omit<CreateViewDiscussionCommentPayload, 'alertSubscription' | 'discussionComment' | 'discussionThread'> & { alertSubscription: ResolversParentTypes['AlertSubscription'], discussionComment: ResolversParentTypes['DiscussionComment'], discussionThread: ResolversParentTypes['DiscussionThread'] };
-  CustomChart: Omit<CustomChart, 'entity' | 'user'> & { entity: ResolversParentTypes['Entity'], user: ResolversParentTypes['User'] };
+  CustomChart: CustomChartRecord;
   CustomChartConnection: Omit<CustomChartConnection, 'edges'> & { edges: Array<ResolversParentTypes['CustomChartEdge']> };
   CustomChartEdge: Omit<CustomChartEdge, 'node'> & { node: ResolversParentTypes['CustomChart'] };
   DateTime: Scalars['DateTime']['output'];

@@ -18,6 +18,7 @@ import { historyResolvers } from '../domains/history/resolvers.js';
 import { organizationResolvers } from '../domains/organizations/resolvers.js';
 import { automationFeatureGates, automationResolvers } from '../domains/automations/resolvers.js';
 import { integrationResolvers } from '../domains/integrations/resolvers.js';
+import { chartResolvers } from '../domains/charts/resolvers.js';
 import { projectMutations } from '../domains/projects/mutations.js';
 import { registryMutations } from '../domains/registries/mutations.js';
 import { registryMemberResolvers } from '../domains/registries/members.js';
@@ -75,6 +76,7 @@ export const emulatorResolvers: EmulatorResolvers = mergeResolvers<EmulatorResol
   teamFieldResolvers,
   integrationResolvers,
   automationResolvers,
+  chartResolvers,
 );
 
 /**

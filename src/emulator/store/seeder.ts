@@ -25,6 +25,8 @@ import type { SeededAutomation, SeedAutomationInput } from '../domains/automatio
 import { seedAutomation } from '../domains/automations/seed.js';
 import type { SeededIntegration, SeedIntegrationInput } from '../domains/integrations/records.js';
 import { seedIntegration } from '../domains/integrations/seed.js';
+import type { SeedCustomChartInput, SeededCustomChart } from '../domains/charts/records.js';
+import { seedCustomChart } from '../domains/charts/seed.js';
 import type { SeededRegistry, SeedRegistryInput } from '../domains/registries/records.js';
 import { seedRegistry } from '../domains/registries/seed.js';
 import { seedProject } from '../domains/projects/seed.js';
@@ -193,6 +195,16 @@ export interface EmulatorSeeder {
    * ```
    */
   automation(input: SeedAutomationInput): SeededAutomation;
+  /**
+   * Adds a custom chart (a Vega chart preset) to an entity; its id is `entity/name`. The checks
+   * of `createCustomChart` apply (a name the entity already has throws).
+   *
+   * @example
+   * ```ts
+   * const { id } = emu.seed.customChart({ entity: 'acme', name: 'bar-chart', access: 'PUBLIC', spec: { mark: 'bar' } });
+   * ```
+   */
+  customChart(input: SeedCustomChartInput): SeededCustomChart;
 }
 
 /**
@@ -236,5 +248,6 @@ export function createSeeder(store: EmulatorStore): EmulatorSeeder {
     registry: (input) => seedRegistry(store, input),
     integration: (input) => seedIntegration(store, input),
     automation: (input) => seedAutomation(store, input),
+    customChart: (input) => seedCustomChart(store, input),
   };
 }

@@ -29,6 +29,7 @@ import type { FileRecord } from '../domains/files/records.js';
 import type { ProjectRecord, SeededProject, SeedProjectInput } from '../domains/projects/records.js';
 import { seedProject } from '../domains/projects/seed.js';
 import type { ReportRecord, SeededReport, SeedReportInput } from '../domains/reports/records.js';
+import type { CustomChartRecord } from '../domains/charts/records.js';
 import { seedReport } from '../domains/reports/seed.js';
 import type { RunRecord, SeededRun, SeedRunInput } from '../domains/runs/records.js';
 import { seedRun } from '../domains/runs/seed.js';
@@ -95,6 +96,8 @@ export class EmulatorStore {
   readonly sweeps = new Map<number, SweepRecord>();
   /** Reports (saved views) by integer id. */
   readonly reports = new Map<number, ReportRecord>();
+  /** Custom charts (chart presets) by id, `entity/name`. */
+  readonly charts = new Map<string, CustomChartRecord>();
   /** API key records (labels, never secrets) by integer id. */
   readonly apiKeys = new Map<number, ApiKeyRecord>();
   /** Artifact types, collections, versions, memberships, aliases, manifests, tags and stored content. */

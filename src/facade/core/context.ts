@@ -35,6 +35,8 @@ import type { ArtifactCollectionRef } from '../paths/artifact-paths.js';
 import type { ProjectPath, RunRef, SweepRef } from '../paths/paths.js';
 import type { Run } from '../runs/run.js';
 import type { Runs, RunsOptions } from '../runs/runs.js';
+import type { RunCreateState } from '../runs/run.js';
+import type { CreateRunOptions } from '../runs/writes.js';
 import type { Sweep } from '../sweeps/sweep.js';
 import type { SweepsOptions } from '../sweeps/sweeps.js';
 import type { ListOptions, Paginated } from './pagination.js';
@@ -130,6 +132,8 @@ export interface FacadeContext {
   disk(): LocalFiles;
   /** @internal The runs of a project (runs domain), for `project.runs()`, `sweep.runs` and `sweep.bestRun()`. */
   projectRuns(where: ProjectPath, options?: RunsOptions): Runs;
+  /** @internal Creates a run in a state (runs domain), for `Run.create(api, { state })`. */
+  createRunInState(options: CreateRunOptions, state: RunCreateState): Promise<Run>;
   /** @internal The sweeps of a project (sweeps domain), for `project.sweeps()`. */
   projectSweeps(where: Required<ProjectPath>, options?: SweepsOptions): Paginated<Sweep>;
   /** @internal One sweep, or `undefined` when it (or its project) is missing (sweeps domain), for `includeSweeps`. */

@@ -7,6 +7,7 @@
  * ```
  * @module
  */
+import { ValidationError } from '../../errors/index.js';
 import { ProjectViewsDocument, type ReportFieldsFragment } from '../../generated/graphql.js';
 import type { FacadeContext } from '../core/context.js';
 import { parseServerDate } from '../core/dates.js';
@@ -14,7 +15,17 @@ import { parseJsonString } from '../core/json.js';
 import { once } from '../core/memo.js';
 import { projectNotFound } from '../core/notFound.js';
 import { connectionPosition, Paginated, type ListOptions } from '../core/pagination.js';
-import { optionalSignal, optionalString, optionsObject } from '../core/validate.js';
+import { uiFilterToMongo, uiKeyToServerPath } from '../core/ui-filters.js';
+import {
+  describeValue,
+  isPlainObject,
+  optionalBoolean,
+  optionalSignal,
+  optionalString,
+  optionsObject,
+} from '../core/validate.js';
+import type { RunFilter } from '../runs/filters.js';
+import type { Runs } from '../runs/runs.js';
 import { lenientDecode, parseProjectPath } from '../paths/paths.js';
 import { reportUrl } from '../paths/urls.js';
 
@@ -115,6 +126,54 @@ export class BetaReport {
   }
 
   /**
+   * The runs a section of the report shows: those of its open run set (`section.openRunSet`,
+   * default the first), as the official client's `BetaReport.runs` builds them (wandb-ops.md
+   * §7.10). Nothing is sent until the listing is read.
+   *
+   * - filter: the run set's filter tree, converted with {@link QueryGenerator.filterToMongo};
+   * - order: the run set's sort key (`sort.keys[0]`, or the older `sort.key` / `sort.ascending`):
+   *   a config key gives `config.<name>`, a summary key `summary_metrics.<name>`, a run column
+   *   itself; `+` when ascending, else `-`. Without a sort, `-createdAt` (the app's default);
+   * - with `onlySelected` (default `true`), only the runs the run set shows: its
+   *   `selections.tree` lists the shown runs when `selections.root` is `0`, the hidden ones when
+   *   it is `1` (the app's default, where every run is shown but those); without a `root` the
+   *   tree is taken as the shown runs, as the official client always does.
+   *
+   * The runs are those of the run set's project when it names one (`runSet.project`), else the
+   * report's.
+   *
+   * @param section - one of {@link BetaReport.sections} (the object itself) or its index.
+   * @throws {@link ValidationError} (parameter `section`, naming where) for a section that is not
+   * one of this report's, or whose run set is missing or malformed; bad `options`.
+   * @example
+   * ```ts
+   * const [report] = await api.reports('acme/vision', { name: 'cifar-baselines' }).toArray({ limit: 1 });
+   * const section = report!.sections[0]!;
+   * for await (const run of report!.runs(section, { perPage: 20 })) console.log(run.name, run.summary.val_accuracy);
+   * const everyMatch = report!.runs(section, { onlySelected: false }); // the filter and order only
+   * ```
+   */
+  runs(section: unknown, options: ReportRunsOptions = {}): Runs {
+    const o = optionsObject(options);
+    const onlySelected = optionalBoolean(o.onlySelected, 'onlySelected') ?? true;
+    const sections = this.sections;
+    const index = typeof section === 'number' ? section : sections.indexOf(section);
+    const found = Number.isInteger(index) ? sections[index] : undefined;
+    if (found === undefined) {
+      throw new ValidationError(
+        'section',
+        `expected one of report.sections (${sections.length} in this report) or its index, got ${describeValue(section)}`,
+      );
+    }
+    const query = runSetQuery(found, `section`, onlySelected);
+    const { onlySelected: _, ...listOptions } = o;
+    return this.#ctx.projectRuns(
+      { entity: query.entity ?? this.entity, project: query.project ?? this.project },
+      { ...listOptions, filters: query.filters, order: query.order },
+    );
+  }
+
+  /**
    * The report's page in the W&B app: `{appUrl}/{entity}/{project}/reports/{Title}--{id}`.
    *
    * @example
@@ -139,6 +198,136 @@ export class BetaReport {
       this;
     return { id, name, displayName, description, user, spec, createdAt, updatedAt, entity, project, url };
   }
+}
+
+/**
+ * Options of {@link BetaReport.runs}: whether to keep only the runs the run set shows, plus the
+ * options of every listing (`perPage`, default 50; `start`; `signal`).
+ *
+ * @example
+ * ```ts
+ * const runs = report.runs(report.sections[0], { perPage: 20, onlySelected: false });
+ * ```
+ */
+export interface ReportRunsOptions extends ListOptions {
+  /** Only the runs the run set shows (its selections). Default `true`. */
+  onlySelected?: boolean;
+}
+
+/** What a run set of a section lists: filter, order and (when it names one) its project. */
+interface RunSetQuery {
+  filters: RunFilter | undefined;
+  order: string;
+  entity: string | undefined;
+  project: string | undefined;
+}
+
+function field(
+  obj: Record<string, unknown>,
+  key: string,
+  at: string,
+  expected: string,
+): Record<string, unknown> {
+  const value = obj[key];
+  if (!isPlainObject(value)) {
+    throw new ValidationError(`${at}.${key}`, `expected ${expected}, got ${describeValue(value)}`);
+  }
+  return value;
+}
+
+/** The order of a run set's `sort` (`keys[0]`, or the older `key` / `ascending`). */
+function runSetOrder(runSet: Record<string, unknown>, at: string): string {
+  if (runSet.sort === undefined || runSet.sort === null) return '-createdAt';
+  const sort = field(runSet, 'sort', at, 'a sort { keys: [{ key, ascending }] }');
+  let entry: Record<string, unknown> = sort;
+  let where = `${at}.sort`;
+  if (sort.keys !== undefined) {
+    if (!Array.isArray(sort.keys)) {
+      throw new ValidationError(
+        `${where}.keys`,
+        `expected a list of sort keys, got ${describeValue(sort.keys)}`,
+      );
+    }
+    if (sort.keys.length === 0) return '-createdAt';
+    where = `${where}.keys[0]`;
+    if (!isPlainObject(sort.keys[0])) {
+      throw new ValidationError(where, `expected { key, ascending }, got ${describeValue(sort.keys[0])}`);
+    }
+    entry = sort.keys[0];
+  }
+  const path = uiKeyToServerPath(entry.key, `${where}.key`);
+  return `${entry.ascending === true ? '+' : '-'}${path}`;
+}
+
+/** The condition on run names of a run set's selections, or `undefined` when every run is shown. */
+function selectionFilter(runSet: Record<string, unknown>, at: string): RunFilter | undefined {
+  if (runSet.selections === undefined || runSet.selections === null) return undefined;
+  const selections = field(runSet, 'selections', at, 'selections { root, tree }');
+  const tree: unknown = selections.tree ?? [];
+  if (!Array.isArray(tree) || !tree.every((n) => typeof n === 'string')) {
+    throw new ValidationError(
+      `${at}.selections.tree`,
+      `expected a list of run ids, got ${describeValue(tree)}`,
+    );
+  }
+  const root = selections.root;
+  if (root !== undefined && root !== null && root !== 0 && root !== 1) {
+    throw new ValidationError(`${at}.selections.root`, `expected 0 or 1, got ${describeValue(root)}`);
+  }
+  if (root === 1) return tree.length === 0 ? undefined : { name: { $nin: tree as string[] } };
+  return { name: { $in: tree as string[] } };
+}
+
+/** `filter` and `selection` both, added to the app's `$or: [{ $and: [...] }]` as the official client does. */
+function withSelection(filter: RunFilter, selection: RunFilter | undefined): RunFilter {
+  if (selection === undefined) return filter;
+  const keys = Object.keys(filter);
+  if (keys.length === 0) return selection;
+  const branches = filter.$or;
+  const only = branches?.length === 1 && keys.length === 1 ? branches[0] : undefined;
+  if (only?.$and && Object.keys(only).length === 1) return { $or: [{ $and: [...only.$and, selection] }] };
+  return { $and: [filter, selection] };
+}
+
+/** Reads the open run set of a section (see {@link BetaReport.runs}). */
+function runSetQuery(section: unknown, at: string, onlySelected: boolean): RunSetQuery {
+  if (!isPlainObject(section)) {
+    throw new ValidationError(at, `expected a section object with runSets, got ${describeValue(section)}`);
+  }
+  const runSets = section.runSets;
+  if (!Array.isArray(runSets) || runSets.length === 0) {
+    throw new ValidationError(`${at}.runSets`, 'the section has no run set, so it shows no runs');
+  }
+  const open: unknown = section.openRunSet ?? 0;
+  if (typeof open !== 'number' || !Number.isInteger(open) || open < 0 || open >= runSets.length) {
+    throw new ValidationError(
+      `${at}.openRunSet`,
+      `expected the index of one of its ${runSets.length} run sets, got ${describeValue(open)}`,
+    );
+  }
+  const where = `${at}.runSets[${open}]`;
+  const runSet: unknown = runSets[open];
+  if (!isPlainObject(runSet)) {
+    throw new ValidationError(where, `expected a run set object, got ${describeValue(runSet)}`);
+  }
+  const tree = runSet.filters ?? { op: 'OR', filters: [] };
+  const converted = uiFilterToMongo(tree, `${where}.filters`) as RunFilter;
+  const filters = withSelection(converted, onlySelected ? selectionFilter(runSet, where) : undefined);
+  let entity: string | undefined;
+  let project: string | undefined;
+  if (isPlainObject(runSet.project)) {
+    const { entityName, name } = runSet.project;
+    if (typeof entityName === 'string' && entityName !== '' && typeof name === 'string' && name !== '') {
+      entity = entityName;
+      project = name;
+    }
+  }
+  return {
+    filters: Object.keys(filters).length === 0 ? undefined : filters,
+    order: runSetOrder(runSet, where),
+    entity,
+    project,
+  };
 }
 
 /**

@@ -32,6 +32,7 @@ import { ValidationError } from '../../errors/index.js';
 import { validateRunFilter, type RunFilter, type RunFilterColumn, type RunFilterLiteral } from './filters.js';
 import { ISO_DATE } from '../core/dates.js';
 import { parseOrder } from './order.js';
+import { mongoToUiFilter, uiFilterToMongo, type UiFilter } from '../core/ui-filters.js';
 import { describeValue } from '../core/validate.js';
 import type { RunState } from './run.js';
 
@@ -610,6 +611,47 @@ export interface QueryGenerator {
    * ```
    */
   orderToKey(order: string): QueryOrderKey;
+  /**
+   * Converts the W&B app's filter tree (a report run set's `filters`, see {@link UiFilter}) to
+   * the Mongo-style filter `runs({ filters })` takes, as the official client's
+   * `filter_to_mongo`: groups become `$and` / `$or`, `=` a plain equality, the other operators
+   * `$ne $lt $lte $gt $gte $in $nin $regex`, keys their server paths (`config.<name>`,
+   * `summary_metrics.<name>`, the run column), tag conditions `{ tags: name }` or its negation.
+   * Conditions without a name, disabled, or without a value (except `=` / `!=`) are left out, and
+   * so are empty groups: an empty tree is `{}` (every run). Config names keep the app's spelling
+   * (`lr.value`), which the server reads the same as `lr`.
+   *
+   * @throws {@link ValidationError} for anything but such a tree, naming where
+   * (`filter.filters[0].op`), or a result the server would refuse (e.g. a `$regex` that does not compile).
+   * @example
+   * ```ts
+   * Q.filterToMongo({ op: 'OR', filters: [{ op: 'AND', filters: [
+   *   { key: { section: 'run', name: 'state' }, op: '=', value: 'finished' },
+   *   { key: { section: 'config', name: 'lr.value' }, op: '<', value: 0.01 },
+   * ] }] });
+   * // { $or: [{ $and: [{ state: 'finished' }, { 'config.lr.value': { $lt: 0.01 } }] }] }
+   * ```
+   */
+  filterToMongo(filter: UiFilter): RunFilter;
+  /**
+   * Converts a Mongo-style run filter to the W&B app's filter tree, the inverse of
+   * {@link QueryGenerator.filterToMongo} (the official client's `mongo_to_filter`): `$and` / `$or`
+   * become groups, each field operator a condition (`$eq` and plain values `=`; several operators
+   * on a field, or several fields in one object, an `AND` group), paths their keys
+   * (`summary_metrics.acc` → `{ section: 'summary', name: 'acc' }`, an unprefixed path a run
+   * column). `{}` is the app's empty tree `{ op: 'OR', filters: [{ op: 'AND', filters: [] }] }`.
+   *
+   * @throws {@link ValidationError} for an invalid filter, and for `$nor` (so `Q.not`) and
+   * `$exists`, which the tree cannot hold.
+   * @example
+   * ```ts
+   * Q.mongoToFilter(Q.and(Q.state.eq('finished'), Q.summary('acc').gte(0.9)));
+   * // { op: 'AND', filters: [
+   * //   { key: { section: 'run', name: 'state' }, op: '=', value: 'finished' },
+   * //   { key: { section: 'summary', name: 'acc' }, op: '>=', value: 0.9 } ] }
+   * ```
+   */
+  mongoToFilter(filter: RunFilter): UiFilter;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1064,6 +1106,8 @@ export const QueryGenerator: QueryGenerator = {
   serverPathToKey: (path) => serverPathToKey(path),
   keyToOrder: (key, ascending) => keyToOrder(key, ascending),
   orderToKey: (order) => orderToKey(order),
+  filterToMongo: (filter) => uiFilterToMongo(filter) as RunFilter,
+  mongoToFilter: (filter) => mongoToUiFilter(filter),
 };
 
 /**

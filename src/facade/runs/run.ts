@@ -11,7 +11,7 @@
  * ```
  * @module
  */
-import { RunNotLoadedError, WandbError } from '../../errors/index.js';
+import { RunNotLoadedError, ValidationError, WandbError } from '../../errors/index.js';
 import {
   DeleteRunDocument,
   RunDetailDocument,
@@ -27,7 +27,8 @@ import { parseServerDate } from '../core/dates.js';
 import { checkSendableJson, parseJsonString, unwrapConfig } from '../core/json.js';
 import { runNotFound } from '../core/notFound.js';
 import type { Paginated } from '../core/pagination.js';
-import { optionalBoolean, optionalSignal, optionsObject } from '../core/validate.js';
+import { describeValue, optionalBoolean, optionalSignal, optionsObject } from '../core/validate.js';
+import type { Api } from '../api.js';
 import type { Artifact } from '../artifacts/artifact.js';
 import type { LogArtifactOptions, RunArtifactsOptions, UseArtifactOptions } from '../artifacts/artifacts.js';
 import type { File, RunFilesOptions } from '../files/file.js';
@@ -52,7 +53,7 @@ import {
   type HistoryRowOf,
   type ScanHistoryOptions,
 } from './history.js';
-import type { RunDeleteOptions, RunUpdateOptions } from './writes.js';
+import type { RunCreateOptions, RunDeleteOptions, RunUpdateOptions } from './writes.js';
 
 /** Run states the server reports. Other strings may appear on newer servers. */
 export type RunState =
@@ -184,6 +185,36 @@ function toHistoryKeys(value: unknown): HistoryKeys {
 }
 
 /**
+ * The state a run is created in by {@link Run.create}: `running` (default), or `pending` for a run
+ * that something (a Launch agent, a scheduler) starts later.
+ *
+ * @example
+ * ```ts
+ * const state: RunCreateState = 'pending';
+ * ```
+ */
+export type RunCreateState = 'running' | 'pending';
+
+const CREATE_STATES: readonly RunCreateState[] = ['running', 'pending'];
+
+/**
+ * Checks the state of {@link Run.create}. @internal
+ *
+ * @throws {@link ValidationError} (parameter `state`) for anything but `running` or `pending`.
+ * @example
+ * ```ts
+ * runCreateState(undefined); // 'running'
+ * ```
+ */
+export function runCreateState(value: unknown): RunCreateState {
+  if (value === undefined) return 'running';
+  if (!CREATE_STATES.includes(value as RunCreateState)) {
+    throw new ValidationError('state', `expected 'running' or 'pending', got ${describeValue(value)}`);
+  }
+  return value as RunCreateState;
+}
+
+/**
  * One W&B run. Get one with {@link Api.run}, or iterate {@link Api.runs}.
  *
  * Identity: `id` is the short run id (`a1b2c3d4`, what URLs show), `name` is the display name,
@@ -216,6 +247,36 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
   #ctx: FacadeContext;
   #data: RunLightFieldsFragment;
   #heavy: HeavyFields | undefined;
+
+  /**
+   * Creates a run and returns it: the class-level form of {@link Api.createRun} (the official
+   * client's `Run.create(api, run_id, project, entity, state)`), which can also create it
+   * `pending`, for a run that a scheduler or a Launch agent starts later. The id defaults to 8
+   * random characters of `[a-z0-9]`, the project to the Api's `project` option (without either a
+   * {@link ValidationError}; never `uncategorized`), the entity to the `entity` option, else the
+   * viewer's. An existing run of that id is set to the state and returned, not duplicated.
+   * Everything is checked before any request.
+   *
+   * @param api - the {@link Api} to create it with.
+   * @throws {@link ValidationError} for something other than an `Api` (parameter `api`), a
+   * state other than `running` / `pending`, or the options {@link Api.createRun} refuses.
+   * @example
+   * ```ts
+   * import { Api, Run } from 'wandb-api';
+   * const api = new Api();
+   * const run = await Run.create(api, { project: 'vision', runId: 'queued-7', state: 'pending' });
+   * console.log(run.state, run.url); // 'pending', 'https://wandb.ai/acme/vision/runs/queued-7'
+   * ```
+   */
+  static create(api: Api, options: RunCreateOptions = {}): Promise<Run> {
+    return Promise.resolve().then(() => {
+      if (typeof (api as Partial<Api> | null | undefined)?.createRunInState !== 'function') {
+        throw new ValidationError('api', `expected an Api (new Api({ ... })), got ${describeValue(api)}`);
+      }
+      const { state, ...rest } = optionsObject(options);
+      return api.createRunInState(rest, runCreateState(state));
+    });
+  }
 
   /** @internal Runs are made by {@link Api.run} and {@link Api.runs}. */
   constructor(ctx: FacadeContext, entity: string, project: string, data: RunData, sweep?: Sweep) {

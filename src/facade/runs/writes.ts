@@ -15,7 +15,7 @@ import { CreateRunDocument } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { randomId } from '../core/random.js';
 import { optionalName, optionalSignal, optionsObject } from '../core/validate.js';
-import { Run } from './run.js';
+import { Run, runCreateState, type RunCreateState } from './run.js';
 
 /**
  * Options of {@link Api.createRun}.
@@ -33,6 +33,20 @@ export interface CreateRunOptions extends Pick<RequestOptions, 'signal'> {
   project?: string;
   /** The entity. Default: the Api's `entity` option (`WANDB_ENTITY`), else the viewer's entity. */
   entity?: string;
+}
+
+/**
+ * Options of {@link Run.create}: those of {@link Api.createRun}, plus the state.
+ *
+ * @example
+ * ```ts
+ * const options: RunCreateOptions = { project: 'vision', runId: 'queued-1', state: 'pending' };
+ * const run = await Run.create(api, options);
+ * ```
+ */
+export interface RunCreateOptions extends CreateRunOptions {
+  /** `running` (default) or `pending`. */
+  state?: RunCreateState;
 }
 
 /**
@@ -77,8 +91,8 @@ export function randomRunId(): string {
 }
 
 /**
- * Creates a run in state `running` (an upsert by id: an existing run of that id is set to
- * `running` and returned with its data). The project comes from the options, else the `project`
+ * Creates a run in state `state` (default `running`; an upsert by id: an existing run of that id
+ * is set to that state and returned with its data). The project comes from the options, else the `project`
  * setting — without either, a {@link ValidationError}; the entity from the options, else the
  * default one.
  * @internal Users call {@link Api.createRun}.
@@ -87,8 +101,13 @@ export function randomRunId(): string {
  * const run = await createRun(ctx, { project: 'vision', runId: 'baseline-1' });
  * ```
  */
-export async function createRun(ctx: FacadeContext, options: CreateRunOptions = {}): Promise<Run> {
+export async function createRun(
+  ctx: FacadeContext,
+  options: CreateRunOptions = {},
+  state: RunCreateState = 'running',
+): Promise<Run> {
   const o = optionsObject(options);
+  const runState = runCreateState(state);
   let runId: string | undefined;
   if (o.runId !== undefined) {
     runId = optionalName(o.runId, 'runId');
@@ -108,7 +127,7 @@ export async function createRun(ctx: FacadeContext, options: CreateRunOptions = 
   // An upsert by id with fixed values: repeating it changes nothing more, so it is safe to retry.
   const data = await ctx.request(
     CreateRunDocument,
-    { entity, project, name, state: 'running' },
+    { entity, project, name, state: runState },
     { signal, idempotent: true },
   );
   const bucket = data.upsertBucket?.bucket;
