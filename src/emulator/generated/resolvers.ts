@@ -3970,6 +3970,7 @@ export type Mutation = {
   upsertBucket?: Maybe<UpsertBucketPayload>;
   upsertModel?: Maybe<UpsertModelPayload>;
   upsertRunGroup?: Maybe<UpsertRunGroupPayload>;
+  upsertRunQueue?: Maybe<UpsertRunQueuePayload>;
   upsertSharedView?: Maybe<UpsertSharedViewPayload>;
   upsertSweep?: Maybe<UpsertSweepPayload>;
   upsertView?: Maybe<UpsertViewPayload>;
@@ -4936,6 +4937,11 @@ export type MutationUpsertModelArgs = {
 
 export type MutationUpsertRunGroupArgs = {
   input: UpsertRunGroupInput;
+};
+
+
+export type MutationUpsertRunQueueArgs = {
+  input: UpsertRunQueueInput;
 };
 
 
@@ -8022,6 +8028,24 @@ export type UpsertRunGroupPayload = {
   inserted?: Maybe<Scalars['Boolean']['output']>;
 };
 
+export type UpsertRunQueueInput = {
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  entityName: Scalars['String']['input'];
+  externalLinks?: InputMaybe<Scalars['JSONString']['input']>;
+  prioritizationMode?: InputMaybe<RunQueuePrioritizationMode>;
+  projectName: Scalars['String']['input'];
+  queueName: Scalars['String']['input'];
+  resourceConfig: Scalars['JSONString']['input'];
+  resourceType: Scalars['String']['input'];
+  templateVariables?: InputMaybe<Scalars['JSONString']['input']>;
+};
+
+export type UpsertRunQueuePayload = {
+  __typename?: 'UpsertRunQueuePayload';
+  configSchemaValidationErrors?: Maybe<Array<Scalars['String']['output']>>;
+  success?: Maybe<Scalars['Boolean']['output']>;
+};
+
 export type UpsertSharedViewInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
@@ -9313,6 +9337,8 @@ export type ResolversTypes = {
   UpsertModelPayload: ResolverTypeWrapper<Omit<UpsertModelPayload, 'model' | 'project'> & { model?: Maybe<ResolversTypes['Project']>, project?: Maybe<ResolversTypes['Project']> }>;
   UpsertRunGroupInput: UpsertRunGroupInput;
   UpsertRunGroupPayload: ResolverTypeWrapper<Omit<UpsertRunGroupPayload, 'group'> & { group?: Maybe<ResolversTypes['RunGroup']> }>;
+  UpsertRunQueueInput: UpsertRunQueueInput;
+  UpsertRunQueuePayload: ResolverTypeWrapper<UpsertRunQueuePayload>;
   UpsertSharedViewInput: UpsertSharedViewInput;
   UpsertSharedViewPayload: ResolverTypeWrapper<Omit<UpsertSharedViewPayload, 'view'> & { view?: Maybe<ResolversTypes['View']> }>;
   UpsertSweepInput: UpsertSweepInput;
@@ -10003,6 +10029,8 @@ export type ResolversParentTypes = {
   UpsertModelPayload: Omit<UpsertModelPayload, 'model' | 'project'> & { model?: Maybe<ResolversParentTypes['Project']>, project?: Maybe<ResolversParentTypes['Project']> };
   UpsertRunGroupInput: UpsertRunGroupInput;
   UpsertRunGroupPayload: Omit<UpsertRunGroupPayload, 'group'> & { group?: Maybe<ResolversParentTypes['RunGroup']> };
+  UpsertRunQueueInput: UpsertRunQueueInput;
+  UpsertRunQueuePayload: UpsertRunQueuePayload;
   UpsertSharedViewInput: UpsertSharedViewInput;
   UpsertSharedViewPayload: Omit<UpsertSharedViewPayload, 'view'> & { view?: Maybe<ResolversParentTypes['View']> };
   UpsertSweepInput: UpsertSweepInput;
@@ -11998,6 +12026,7 @@ export type MutationResolvers<ContextType = EmulatorContext, ParentType extends 
   upsertBucket?: Resolver<Maybe<ResolversTypes['UpsertBucketPayload']>, ParentType, ContextType, RequireFields<MutationUpsertBucketArgs, 'input'>>;
   upsertModel?: Resolver<Maybe<ResolversTypes['UpsertModelPayload']>, ParentType, ContextType, RequireFields<MutationUpsertModelArgs, 'input'>>;
   upsertRunGroup?: Resolver<Maybe<ResolversTypes['UpsertRunGroupPayload']>, ParentType, ContextType, RequireFields<MutationUpsertRunGroupArgs, 'input'>>;
+  upsertRunQueue?: Resolver<Maybe<ResolversTypes['UpsertRunQueuePayload']>, ParentType, ContextType, RequireFields<MutationUpsertRunQueueArgs, 'input'>>;
   upsertSharedView?: Resolver<Maybe<ResolversTypes['UpsertSharedViewPayload']>, ParentType, ContextType, RequireFields<MutationUpsertSharedViewArgs, 'input'>>;
   upsertSweep?: Resolver<Maybe<ResolversTypes['UpsertSweepPayload']>, ParentType, ContextType, RequireFields<MutationUpsertSweepArgs, 'input'>>;
   upsertView?: Resolver<Maybe<ResolversTypes['UpsertViewPayload']>, ParentType, ContextType, RequireFields<MutationUpsertViewArgs, 'input'>>;
@@ -13324,6 +13353,11 @@ export type UpsertRunGroupPayloadResolvers<ContextType = EmulatorContext, Parent
   inserted?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
+export type UpsertRunQueuePayloadResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['UpsertRunQueuePayload'] = ResolversParentTypes['UpsertRunQueuePayload']> = {
+  configSchemaValidationErrors?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  success?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
 export type UpsertSharedViewPayloadResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['UpsertSharedViewPayload'] = ResolversParentTypes['UpsertSharedViewPayload']> = {
   clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   view?: Resolver<Maybe<ResolversTypes['View']>, ParentType, ContextType>;
@@ -13958,6 +13992,7 @@ export type Resolvers<ContextType = EmulatorContext> = {
   UpsertBucketPayload?: UpsertBucketPayloadResolvers<ContextType>;
   UpsertModelPayload?: UpsertModelPayloadResolvers<ContextType>;
   UpsertRunGroupPayload?: UpsertRunGroupPayloadResolvers<ContextType>;
+  UpsertRunQueuePayload?: UpsertRunQueuePayloadResolvers<ContextType>;
   UpsertSharedViewPayload?: UpsertSharedViewPayloadResolvers<ContextType>;
   UpsertSweepPayload?: UpsertSweepPayloadResolvers<ContextType>;
   UpsertViewPayload?: UpsertViewPayloadResolvers<ContextType>;
