@@ -304,7 +304,6 @@ export const launchResolvers: EmulatorResolvers = {
       return {
         success: true,
         defaultResourceConfigID: globalId('DefaultResourceConfig', drc.id),
-        clientMutationId: input.clientMutationId ?? null,
       };
     }),
     createRunQueue: handles(['input'], (_root, { input }, { store }) => {
