@@ -685,3 +685,27 @@ describe('seeds', () => {
     });
   });
 });
+
+describe('the demo seed', () => {
+  it('has the job train-cifar10 and the queue demo-team/gpu-queue', async () => {
+    const demo = await startEmulator({ apiKey: KEY, viewer: { username: 'alice' }, seed: 'demo' });
+    try {
+      const got = await data<{
+        project: { artifactCollectionMembership: { artifact: { artifactType: { name: string } } } | null };
+        team: { runQueue: { prioritizationMode: string; externalLinks: unknown } | null };
+      }>(
+        demo,
+        `{ project(name: "image-classification", entityName: "alice") {
+            artifactCollectionMembership(name: "train-cifar10:latest") { artifact { artifactType { name } } } }
+          team: project(name: "model-registry", entityName: "demo-team") { runQueue(name: "gpu-queue") { prioritizationMode externalLinks } } }`,
+      );
+      expect(got.project.artifactCollectionMembership?.artifact.artifactType.name).toBe('job');
+      expect(got.team.runQueue).toEqual({
+        prioritizationMode: 'V0',
+        externalLinks: { links: [{ label: 'dashboard', url: 'https://grafana.example.com/d/gpus' }] },
+      });
+    } finally {
+      await demo.close();
+    }
+  });
+});
