@@ -131,8 +131,33 @@ function agentById(store: EmulatorStore, id: unknown): LaunchAgentRecord | undef
   return n === undefined ? undefined : store.launch.agents.get(n);
 }
 
-function parseRunSpec(text: string, m: string): Record<string, unknown> {
-  return parseJsonObject(text, m, 'runSpec') ?? {};
+/** Pushes the run spec of a `pushToRunQueue(ByName)` input onto `queue`; answers its payload. */
+function push(
+  store: EmulatorStore,
+  queue: RunQueueRecord,
+  input: {
+    runSpec: string;
+    priority?: number | null;
+    templateVariableValues?: string | null;
+    clientMutationId?: string | null;
+  },
+  m: string,
+) {
+  const item = pushItem(
+    store,
+    queue,
+    {
+      runSpec: parseJsonObject(input.runSpec, m, 'runSpec') ?? {},
+      priority: input.priority ?? null,
+      templateVariableValues: parseJsonObject(input.templateVariableValues, m, 'templateVariableValues'),
+    },
+    m,
+  );
+  return {
+    runQueueItemId: globalId('RunQueueItem', item.id),
+    runSpec: JSON.stringify(item.runSpec),
+    clientMutationId: input.clientMutationId ?? null,
+  };
 }
 
 function resourceConfigsPage(
@@ -420,42 +445,16 @@ export const launchResolvers: EmulatorResolvers = {
     }),
     pushToRunQueueByName: handles(['input'], (_root, { input }, { store }) => {
       const m = 'pushToRunQueueByName';
-      const queue = queueByName(store, input.entityName, input.projectName, input.queueName, m);
-      const item = pushItem(
+      return push(
         store,
-        queue,
-        {
-          runSpec: parseRunSpec(input.runSpec, m),
-          priority: input.priority ?? null,
-          templateVariableValues: parseJsonObject(input.templateVariableValues, m, 'templateVariableValues'),
-        },
+        queueByName(store, input.entityName, input.projectName, input.queueName, m),
+        input,
         m,
       );
-      return {
-        runQueueItemId: globalId('RunQueueItem', item.id),
-        runSpec: JSON.stringify(item.runSpec),
-        clientMutationId: input.clientMutationId ?? null,
-      };
     }),
-    pushToRunQueue: handles(['input'], (_root, { input }, { store }) => {
-      const m = 'pushToRunQueue';
-      const queue = queueById(store, input.queueID, m);
-      const item = pushItem(
-        store,
-        queue,
-        {
-          runSpec: parseRunSpec(input.runSpec, m),
-          priority: input.priority ?? null,
-          templateVariableValues: parseJsonObject(input.templateVariableValues, m, 'templateVariableValues'),
-        },
-        m,
-      );
-      return {
-        runQueueItemId: globalId('RunQueueItem', item.id),
-        runSpec: JSON.stringify(item.runSpec),
-        clientMutationId: input.clientMutationId ?? null,
-      };
-    }),
+    pushToRunQueue: handles(['input'], (_root, { input }, { store }) =>
+      push(store, queueById(store, input.queueID, 'pushToRunQueue'), input, 'pushToRunQueue'),
+    ),
     popFromRunQueue: handles(['input'], (_root, { input }, { store }) => {
       const m = 'popFromRunQueue';
       const queue = queueByName(store, input.entityName, input.projectName, input.queueName, m);
