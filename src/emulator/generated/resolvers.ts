@@ -15,6 +15,7 @@ import type { ServerInfoView } from '../domains/server/records.js';
 import type { IntegrationRecord } from '../domains/integrations/records.js';
 import type { TriggerRecord } from '../domains/automations/records.js';
 import type { ProjectMemberView, ProjectTeamMemberView, RoleView, TeamMemberView } from '../domains/registries/member-records.js';
+import type { RunQueueRecord, RunQueueItemRecord, ResourceConfigRecord, LaunchAgentRecord } from '../domains/launch/records.js';
 import type { EmulatorContext } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -3998,6 +3999,7 @@ export type Mutation = {
   upsertBucket?: Maybe<UpsertBucketPayload>;
   upsertModel?: Maybe<UpsertModelPayload>;
   upsertRunGroup?: Maybe<UpsertRunGroupPayload>;
+  upsertRunQueue?: Maybe<UpsertRunQueuePayload>;
   upsertSharedView?: Maybe<UpsertSharedViewPayload>;
   upsertSweep?: Maybe<UpsertSweepPayload>;
   upsertView?: Maybe<UpsertViewPayload>;
@@ -4984,6 +4986,11 @@ export type MutationUpsertModelArgs = {
 
 export type MutationUpsertRunGroupArgs = {
   input: UpsertRunGroupInput;
+};
+
+
+export type MutationUpsertRunQueueArgs = {
+  input: UpsertRunQueueInput;
 };
 
 
@@ -8111,6 +8118,24 @@ export type UpsertRunGroupPayload = {
   inserted?: Maybe<Scalars['Boolean']['output']>;
 };
 
+export type UpsertRunQueueInput = {
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  entityName: Scalars['String']['input'];
+  externalLinks?: InputMaybe<Scalars['JSONString']['input']>;
+  prioritizationMode?: InputMaybe<RunQueuePrioritizationMode>;
+  projectName: Scalars['String']['input'];
+  queueName: Scalars['String']['input'];
+  resourceConfig: Scalars['JSONString']['input'];
+  resourceType: Scalars['String']['input'];
+  templateVariables?: InputMaybe<Scalars['JSONString']['input']>;
+};
+
+export type UpsertRunQueuePayload = {
+  __typename?: 'UpsertRunQueuePayload';
+  configSchemaValidationErrors?: Maybe<Array<Scalars['String']['output']>>;
+  success?: Maybe<Scalars['Boolean']['output']>;
+};
+
 export type UpsertSharedViewInput = {
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
@@ -8925,9 +8950,9 @@ export type ResolversTypes = {
   CustomChartEdge: ResolverTypeWrapper<Omit<CustomChartEdge, 'node'> & { node: ResolversTypes['CustomChart'] }>;
   DagDirection: DagDirection;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  DefaultResourceConfig: ResolverTypeWrapper<DefaultResourceConfig>;
-  DefaultResourceConfigConnection: ResolverTypeWrapper<DefaultResourceConfigConnection>;
-  DefaultResourceConfigEdge: ResolverTypeWrapper<DefaultResourceConfigEdge>;
+  DefaultResourceConfig: ResolverTypeWrapper<ResourceConfigRecord>;
+  DefaultResourceConfigConnection: ResolverTypeWrapper<Omit<DefaultResourceConfigConnection, 'edges'> & { edges: Array<ResolversTypes['DefaultResourceConfigEdge']> }>;
+  DefaultResourceConfigEdge: ResolverTypeWrapper<Omit<DefaultResourceConfigEdge, 'node'> & { node: ResolversTypes['DefaultResourceConfig'] }>;
   DefaultResourceConfigScope: ResolverTypeWrapper<DefaultResourceConfigScope>;
   DefaultResourceConfigScopeType: DefaultResourceConfigScopeType;
   DeleteAlertInput: DeleteAlertInput;
@@ -9096,7 +9121,7 @@ export type ResolversTypes = {
   InviteEdge: ResolverTypeWrapper<Omit<InviteEdge, 'node'> & { node?: Maybe<ResolversTypes['Invite']> }>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   JSONString: ResolverTypeWrapper<Scalars['JSONString']['output']>;
-  LaunchAgent: ResolverTypeWrapper<LaunchAgent>;
+  LaunchAgent: ResolverTypeWrapper<LaunchAgentRecord>;
   LicenseClaims: ResolverTypeWrapper<LicenseClaims>;
   LicenseExpirationUI: ResolverTypeWrapper<LicenseExpirationUi>;
   LinkArtifactInput: LinkArtifactInput;
@@ -9231,11 +9256,11 @@ export type ResolversTypes = {
   RunGroup: ResolverTypeWrapper<Omit<RunGroup, 'project'> & { project: ResolversTypes['Project'] }>;
   RunInfo: ResolverTypeWrapper<RunInfo>;
   RunKeySuggestion: ResolverTypeWrapper<RunKeySuggestion>;
-  RunQueue: ResolverTypeWrapper<RunQueue>;
+  RunQueue: ResolverTypeWrapper<RunQueueRecord>;
   RunQueueAccessType: RunQueueAccessType;
-  RunQueueItem: ResolverTypeWrapper<RunQueueItem>;
-  RunQueueItemConnection: ResolverTypeWrapper<RunQueueItemConnection>;
-  RunQueueItemEdge: ResolverTypeWrapper<RunQueueItemEdge>;
+  RunQueueItem: ResolverTypeWrapper<RunQueueItemRecord>;
+  RunQueueItemConnection: ResolverTypeWrapper<Omit<RunQueueItemConnection, 'edges'> & { edges: Array<ResolversTypes['RunQueueItemEdge']> }>;
+  RunQueueItemEdge: ResolverTypeWrapper<Omit<RunQueueItemEdge, 'node'> & { node: ResolversTypes['RunQueueItem'] }>;
   RunQueueItemInfoDetails: ResolverTypeWrapper<RunQueueItemInfoDetails>;
   RunQueueItemState: RunQueueItemState;
   RunQueuePrioritizationMode: RunQueuePrioritizationMode;
@@ -9412,6 +9437,8 @@ export type ResolversTypes = {
   UpsertModelPayload: ResolverTypeWrapper<Omit<UpsertModelPayload, 'model' | 'project'> & { model?: Maybe<ResolversTypes['Project']>, project?: Maybe<ResolversTypes['Project']> }>;
   UpsertRunGroupInput: UpsertRunGroupInput;
   UpsertRunGroupPayload: ResolverTypeWrapper<Omit<UpsertRunGroupPayload, 'group'> & { group?: Maybe<ResolversTypes['RunGroup']> }>;
+  UpsertRunQueueInput: UpsertRunQueueInput;
+  UpsertRunQueuePayload: ResolverTypeWrapper<UpsertRunQueuePayload>;
   UpsertSharedViewInput: UpsertSharedViewInput;
   UpsertSharedViewPayload: ResolverTypeWrapper<Omit<UpsertSharedViewPayload, 'view'> & { view?: Maybe<ResolversTypes['View']> }>;
   UpsertSweepInput: UpsertSweepInput;
@@ -9651,9 +9678,9 @@ export type ResolversParentTypes = {
   CustomChartConnection: Omit<CustomChartConnection, 'edges'> & { edges: Array<ResolversParentTypes['CustomChartEdge']> };
   CustomChartEdge: Omit<CustomChartEdge, 'node'> & { node: ResolversParentTypes['CustomChart'] };
   DateTime: Scalars['DateTime']['output'];
-  DefaultResourceConfig: DefaultResourceConfig;
-  DefaultResourceConfigConnection: DefaultResourceConfigConnection;
-  DefaultResourceConfigEdge: DefaultResourceConfigEdge;
+  DefaultResourceConfig: ResourceConfigRecord;
+  DefaultResourceConfigConnection: Omit<DefaultResourceConfigConnection, 'edges'> & { edges: Array<ResolversParentTypes['DefaultResourceConfigEdge']> };
+  DefaultResourceConfigEdge: Omit<DefaultResourceConfigEdge, 'node'> & { node: ResolversParentTypes['DefaultResourceConfig'] };
   DefaultResourceConfigScope: DefaultResourceConfigScope;
   DeleteAlertInput: DeleteAlertInput;
   DeleteAlertPayload: DeleteAlertPayload;
@@ -9814,7 +9841,7 @@ export type ResolversParentTypes = {
   InviteEdge: Omit<InviteEdge, 'node'> & { node?: Maybe<ResolversParentTypes['Invite']> };
   JSON: Scalars['JSON']['output'];
   JSONString: Scalars['JSONString']['output'];
-  LaunchAgent: LaunchAgent;
+  LaunchAgent: LaunchAgentRecord;
   LicenseClaims: LicenseClaims;
   LicenseExpirationUI: LicenseExpirationUi;
   LinkArtifactInput: LinkArtifactInput;
@@ -9940,10 +9967,10 @@ export type ResolversParentTypes = {
   RunGroup: Omit<RunGroup, 'project'> & { project: ResolversParentTypes['Project'] };
   RunInfo: RunInfo;
   RunKeySuggestion: RunKeySuggestion;
-  RunQueue: RunQueue;
-  RunQueueItem: RunQueueItem;
-  RunQueueItemConnection: RunQueueItemConnection;
-  RunQueueItemEdge: RunQueueItemEdge;
+  RunQueue: RunQueueRecord;
+  RunQueueItem: RunQueueItemRecord;
+  RunQueueItemConnection: Omit<RunQueueItemConnection, 'edges'> & { edges: Array<ResolversParentTypes['RunQueueItemEdge']> };
+  RunQueueItemEdge: Omit<RunQueueItemEdge, 'node'> & { node: ResolversParentTypes['RunQueueItem'] };
   RunQueueItemInfoDetails: RunQueueItemInfoDetails;
   RunServicesAvailable: RunServicesAvailable;
   RunStorageNode: Omit<RunStorageNode, 'files' | 'run'> & { files: ResolversParentTypes['FileStorageNodeConnection'], run: ResolversParentTypes['Run'] };
@@ -10112,6 +10139,8 @@ export type ResolversParentTypes = {
   UpsertModelPayload: Omit<UpsertModelPayload, 'model' | 'project'> & { model?: Maybe<ResolversParentTypes['Project']>, project?: Maybe<ResolversParentTypes['Project']> };
   UpsertRunGroupInput: UpsertRunGroupInput;
   UpsertRunGroupPayload: Omit<UpsertRunGroupPayload, 'group'> & { group?: Maybe<ResolversParentTypes['RunGroup']> };
+  UpsertRunQueueInput: UpsertRunQueueInput;
+  UpsertRunQueuePayload: UpsertRunQueuePayload;
   UpsertSharedViewInput: UpsertSharedViewInput;
   UpsertSharedViewPayload: Omit<UpsertSharedViewPayload, 'view'> & { view?: Maybe<ResolversParentTypes['View']> };
   UpsertSweepInput: UpsertSweepInput;
@@ -12119,6 +12148,7 @@ export type MutationResolvers<ContextType = EmulatorContext, ParentType extends 
   upsertBucket?: Resolver<Maybe<ResolversTypes['UpsertBucketPayload']>, ParentType, ContextType, RequireFields<MutationUpsertBucketArgs, 'input'>>;
   upsertModel?: Resolver<Maybe<ResolversTypes['UpsertModelPayload']>, ParentType, ContextType, RequireFields<MutationUpsertModelArgs, 'input'>>;
   upsertRunGroup?: Resolver<Maybe<ResolversTypes['UpsertRunGroupPayload']>, ParentType, ContextType, RequireFields<MutationUpsertRunGroupArgs, 'input'>>;
+  upsertRunQueue?: Resolver<Maybe<ResolversTypes['UpsertRunQueuePayload']>, ParentType, ContextType, RequireFields<MutationUpsertRunQueueArgs, 'input'>>;
   upsertSharedView?: Resolver<Maybe<ResolversTypes['UpsertSharedViewPayload']>, ParentType, ContextType, RequireFields<MutationUpsertSharedViewArgs, 'input'>>;
   upsertSweep?: Resolver<Maybe<ResolversTypes['UpsertSweepPayload']>, ParentType, ContextType, RequireFields<MutationUpsertSweepArgs, 'input'>>;
   upsertView?: Resolver<Maybe<ResolversTypes['UpsertViewPayload']>, ParentType, ContextType, RequireFields<MutationUpsertViewArgs, 'input'>>;
@@ -13468,6 +13498,11 @@ export type UpsertRunGroupPayloadResolvers<ContextType = EmulatorContext, Parent
   inserted?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
+export type UpsertRunQueuePayloadResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['UpsertRunQueuePayload'] = ResolversParentTypes['UpsertRunQueuePayload']> = {
+  configSchemaValidationErrors?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  success?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
 export type UpsertSharedViewPayloadResolvers<ContextType = EmulatorContext, ParentType extends ResolversParentTypes['UpsertSharedViewPayload'] = ResolversParentTypes['UpsertSharedViewPayload']> = {
   clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   view?: Resolver<Maybe<ResolversTypes['View']>, ParentType, ContextType>;
@@ -14108,6 +14143,7 @@ export type Resolvers<ContextType = EmulatorContext> = {
   UpsertBucketPayload?: UpsertBucketPayloadResolvers<ContextType>;
   UpsertModelPayload?: UpsertModelPayloadResolvers<ContextType>;
   UpsertRunGroupPayload?: UpsertRunGroupPayloadResolvers<ContextType>;
+  UpsertRunQueuePayload?: UpsertRunQueuePayloadResolvers<ContextType>;
   UpsertSharedViewPayload?: UpsertSharedViewPayloadResolvers<ContextType>;
   UpsertSweepPayload?: UpsertSweepPayloadResolvers<ContextType>;
   UpsertViewPayload?: UpsertViewPayloadResolvers<ContextType>;

@@ -19,6 +19,7 @@ import { organizationResolvers } from '../domains/organizations/resolvers.js';
 import { automationFeatureGates, automationResolvers } from '../domains/automations/resolvers.js';
 import { integrationResolvers } from '../domains/integrations/resolvers.js';
 import { chartResolvers } from '../domains/charts/resolvers.js';
+import { launchFeatureGates, launchResolvers } from '../domains/launch/resolvers.js';
 import { projectMutations } from '../domains/projects/mutations.js';
 import { registryMutations } from '../domains/registries/mutations.js';
 import { registryMemberResolvers } from '../domains/registries/members.js';
@@ -77,6 +78,7 @@ export const emulatorResolvers: EmulatorResolvers = mergeResolvers<EmulatorResol
   integrationResolvers,
   automationResolvers,
   chartResolvers,
+  launchResolvers,
 );
 
 /**
@@ -105,7 +107,12 @@ export const emulatorFeatureArguments: readonly FeatureArgument[] = [
  */
 export const emulatorFeatureGates: FeatureGates = {
   arguments: emulatorFeatureArguments,
-  fields: [...artifactFeatureGates.fields, ...registryFeatureGates.fields, ...automationFeatureGates.fields],
+  fields: [
+    ...artifactFeatureGates.fields,
+    ...registryFeatureGates.fields,
+    ...automationFeatureGates.fields,
+    ...launchFeatureGates.fields,
+  ],
   inputFields: [...artifactFeatureGates.inputFields, ...registryFeatureGates.inputFields],
   unionMembers: automationFeatureGates.unionMembers,
 };

@@ -40,6 +40,7 @@ import type { OrganizationRecord } from '../domains/organizations/records.js';
 import type { AutomationData } from '../domains/automations/records.js';
 import type { IntegrationRecord } from '../domains/integrations/records.js';
 import type { RegistryMemberRecord } from '../domains/registries/member-records.js';
+import { createLaunchData, type LaunchData } from '../domains/launch/records.js';
 import type { ApiKeyRecord } from '../domains/users/api-keys.js';
 import type { EntityRecord, SeedUserInput, UserRecord, ViewerOptions } from '../domains/users/records.js';
 import { ensureEntity, ensureUser, seedUser } from '../domains/users/seed.js';
@@ -113,6 +114,8 @@ export class EmulatorStore {
    * only member (an `admin`), written here when its members are first read or changed.
    */
   readonly registryMembers = new Map<number, RegistryMemberRecord[]>();
+  /** Launch: run queues, default resource configs, queue items, launch agents. */
+  readonly launch: LaunchData = createLaunchData();
   /** Server feature flags by name. */
   readonly features = new Map<string, boolean>();
   /** Username of the viewer. */
