@@ -27,6 +27,7 @@ import { runMutations } from '../domains/runs/mutations.js';
 import { runResolvers } from '../domains/runs/resolvers.js';
 import { serverResolvers } from '../domains/server/resolvers.js';
 import { sweepFeatureArguments, sweepResolvers } from '../domains/sweeps/resolvers.js';
+import { userMutations } from '../domains/users/mutations.js';
 import { userResolvers } from '../domains/users/resolvers.js';
 import type { EmulatorResolvers } from './arguments.js';
 import { mergeResolvers } from './executable.js';
@@ -54,6 +55,7 @@ const pageInfoResolvers: EmulatorResolvers = {
 export const emulatorResolvers: EmulatorResolvers = mergeResolvers<EmulatorResolvers>(
   pageInfoResolvers,
   userResolvers,
+  userMutations,
   organizationResolvers,
   projectResolvers,
   projectMutations,

@@ -90,23 +90,39 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Removes an API key from what gets recorded or answered: the key itself and its Basic form
- * (`base64("api:" + key)`) wherever they occur, and the values of credential headers.
+ * Removes API keys from what gets recorded or answered: each key and its Basic form
+ * (`base64("api:" + key)`) wherever they occur, and the values of credential headers. The keys
+ * are one fixed key or, for the emulator's server, every secret its store ever knew (keys of
+ * seeded users and keys made by `generateApiKey` included, deleted ones too), read at each call.
  *
  * @example
  * ```ts
  * const redactor = new Redactor('k');
  * redactor.scrubValue({ note: 'k' }); // { note: '[REDACTED]' }
+ * new Redactor(() => store.keyRing.secrets()).scrub(generatedSecret); // '[REDACTED]'
  * ```
  */
 export class Redactor {
-  private readonly secrets: string[];
+  private readonly keys: () => readonly string[];
+  private readonly basicForms = new Map<string, string>();
 
-  /** @param apiKey the key to remove (an empty key removes nothing). */
-  constructor(apiKey: string) {
-    this.secrets = [apiKey, Buffer.from(`api:${apiKey}`, 'utf8').toString('base64')].filter(
-      (s) => s.length > 0,
-    );
+  /** @param apiKeys the key to remove, or a function answering the keys to remove (empty keys remove nothing). */
+  constructor(apiKeys: string | (() => readonly string[])) {
+    this.keys = typeof apiKeys === 'string' ? () => [apiKeys] : apiKeys;
+  }
+
+  private get secrets(): string[] {
+    const out: string[] = [];
+    for (const key of this.keys()) {
+      if (key.length === 0) continue;
+      let basic = this.basicForms.get(key);
+      if (basic === undefined) {
+        basic = Buffer.from(`api:${key}`, 'utf8').toString('base64');
+        this.basicForms.set(key, basic);
+      }
+      out.push(basic, key);
+    }
+    return out;
   }
 
   /** Replaces every occurrence of the key (and its Basic form) in a string. */
