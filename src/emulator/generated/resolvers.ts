@@ -4,6 +4,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { UserRecord, EntityRecord } from '../domains/users/records.js';
 import type { OrganizationRecord } from '../domains/organizations/records.js';
 import type { ApiKeyRecord } from '../domains/users/api-keys.js';
+import type { MemberView, InviteRecord } from '../domains/teams/records.js';
 import type { ProjectRecord } from '../domains/projects/records.js';
 import type { RunRecord, RunConnectionView } from '../domains/runs/records.js';
 import type { SweepRecord } from '../domains/sweeps/records.js';
@@ -8998,7 +8999,7 @@ export type ResolversTypes = {
   Integration: ResolverTypeWrapper<IntegrationRecord>;
   IntegrationConnection: ResolverTypeWrapper<Omit<IntegrationConnection, 'edges'> & { edges: Array<ResolversTypes['IntegrationEdge']> }>;
   IntegrationEdge: ResolverTypeWrapper<Omit<IntegrationEdge, 'node'> & { node?: Maybe<ResolversTypes['Integration']> }>;
-  Invite: ResolverTypeWrapper<Omit<Invite, 'entity' | 'fromUser' | 'organization' | 'toUser'> & { entity?: Maybe<ResolversTypes['Entity']>, fromUser?: Maybe<ResolversTypes['User']>, organization?: Maybe<ResolversTypes['Organization']>, toUser?: Maybe<ResolversTypes['User']> }>;
+  Invite: ResolverTypeWrapper<InviteRecord>;
   InviteConnection: ResolverTypeWrapper<Omit<InviteConnection, 'edges'> & { edges: Array<ResolversTypes['InviteEdge']> }>;
   InviteEdge: ResolverTypeWrapper<Omit<InviteEdge, 'node'> & { node?: Maybe<ResolversTypes['Invite']> }>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
@@ -9017,7 +9018,7 @@ export type ResolversTypes = {
   LogLineEdge: ResolverTypeWrapper<LogLineEdge>;
   MarkRunFilesUploadedInput: MarkRunFilesUploadedInput;
   MarkRunFilesUploadedPayload: ResolverTypeWrapper<MarkRunFilesUploadedPayload>;
-  Member: ResolverTypeWrapper<Member>;
+  Member: ResolverTypeWrapper<MemberView>;
   MigrateOldHourOverageSubscriptionInput: MigrateOldHourOverageSubscriptionInput;
   MigrateOldHourOverageSubscriptionPayload: ResolverTypeWrapper<MigrateOldHourOverageSubscriptionPayload>;
   MigrateOldStorageSubscriptionInput: MigrateOldStorageSubscriptionInput;
@@ -9268,7 +9269,7 @@ export type ResolversTypes = {
   UpdateLocalLicenseInput: UpdateLocalLicenseInput;
   UpdateLocalLicensePayload: ResolverTypeWrapper<Omit<UpdateLocalLicensePayload, 'localLicense'> & { localLicense: ResolversTypes['LocalLicense'] }>;
   UpdateMemberInput: UpdateMemberInput;
-  UpdateMemberPayload: ResolverTypeWrapper<UpdateMemberPayload>;
+  UpdateMemberPayload: ResolverTypeWrapper<Omit<UpdateMemberPayload, 'member'> & { member: ResolversTypes['Member'] }>;
   UpdateOrganizationBillingUserInput: UpdateOrganizationBillingUserInput;
   UpdateOrganizationBillingUserPayload: ResolverTypeWrapper<UpdateOrganizationBillingUserPayload>;
   UpdateOrganizationInput: UpdateOrganizationInput;
@@ -9706,7 +9707,7 @@ export type ResolversParentTypes = {
   Integration: IntegrationRecord;
   IntegrationConnection: Omit<IntegrationConnection, 'edges'> & { edges: Array<ResolversParentTypes['IntegrationEdge']> };
   IntegrationEdge: Omit<IntegrationEdge, 'node'> & { node?: Maybe<ResolversParentTypes['Integration']> };
-  Invite: Omit<Invite, 'entity' | 'fromUser' | 'organization' | 'toUser'> & { entity?: Maybe<ResolversParentTypes['Entity']>, fromUser?: Maybe<ResolversParentTypes['User']>, organization?: Maybe<ResolversParentTypes['Organization']>, toUser?: Maybe<ResolversParentTypes['User']> };
+  Invite: InviteRecord;
   InviteConnection: Omit<InviteConnection, 'edges'> & { edges: Array<ResolversParentTypes['InviteEdge']> };
   InviteEdge: Omit<InviteEdge, 'node'> & { node?: Maybe<ResolversParentTypes['Invite']> };
   JSON: Scalars['JSON']['output'];
@@ -9725,7 +9726,7 @@ export type ResolversParentTypes = {
   LogLineEdge: LogLineEdge;
   MarkRunFilesUploadedInput: MarkRunFilesUploadedInput;
   MarkRunFilesUploadedPayload: MarkRunFilesUploadedPayload;
-  Member: Member;
+  Member: MemberView;
   MigrateOldHourOverageSubscriptionInput: MigrateOldHourOverageSubscriptionInput;
   MigrateOldHourOverageSubscriptionPayload: MigrateOldHourOverageSubscriptionPayload;
   MigrateOldStorageSubscriptionInput: MigrateOldStorageSubscriptionInput;
@@ -9958,7 +9959,7 @@ export type ResolversParentTypes = {
   UpdateLocalLicenseInput: UpdateLocalLicenseInput;
   UpdateLocalLicensePayload: Omit<UpdateLocalLicensePayload, 'localLicense'> & { localLicense: ResolversParentTypes['LocalLicense'] };
   UpdateMemberInput: UpdateMemberInput;
-  UpdateMemberPayload: UpdateMemberPayload;
+  UpdateMemberPayload: Omit<UpdateMemberPayload, 'member'> & { member: ResolversParentTypes['Member'] };
   UpdateOrganizationBillingUserInput: UpdateOrganizationBillingUserInput;
   UpdateOrganizationBillingUserPayload: UpdateOrganizationBillingUserPayload;
   UpdateOrganizationInput: UpdateOrganizationInput;

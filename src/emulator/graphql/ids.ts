@@ -38,6 +38,8 @@ export type GlobalIdKind =
   | 'Organization'
   | 'Integration'
   | 'Trigger'
+  /** A pending team invite (`Member.id` of a pending member, `Invite.id`). */
+  | 'Invite'
   /** `Project.internalId`: the official client decodes `ProjectInternalId:<n>` (registries/_utils.py). */
   | 'ProjectInternalId';
 

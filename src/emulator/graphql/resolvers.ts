@@ -27,6 +27,7 @@ import { runMutations } from '../domains/runs/mutations.js';
 import { runResolvers } from '../domains/runs/resolvers.js';
 import { serverResolvers } from '../domains/server/resolvers.js';
 import { sweepFeatureArguments, sweepResolvers } from '../domains/sweeps/resolvers.js';
+import { teamResolvers } from '../domains/teams/resolvers.js';
 import { userMutations } from '../domains/users/mutations.js';
 import { userResolvers } from '../domains/users/resolvers.js';
 import type { EmulatorResolvers } from './arguments.js';
@@ -56,6 +57,7 @@ export const emulatorResolvers: EmulatorResolvers = mergeResolvers<EmulatorResol
   pageInfoResolvers,
   userResolvers,
   userMutations,
+  teamResolvers,
   organizationResolvers,
   projectResolvers,
   projectMutations,

@@ -121,3 +121,40 @@ export function createTeamData(): TeamData {
  */
 export type MemberView =
   { kind: 'user'; team: string; user: UserRecord } | { kind: 'invite'; team: string; invite: InviteRecord };
+
+/**
+ * A team to add with `emu.seed.team`: its members (created when missing), its admins (members
+ * too), pending invites and the settings `Query.entity` answers.
+ *
+ * @example
+ * ```ts
+ * emu.seed.team({ name: 'vision-team', members: ['alice', 'bob'], admins: ['alice'], invites: [{ email: 'carol@example.com' }] });
+ * ```
+ */
+export interface SeedTeamInput extends Partial<TeamSettings> {
+  /** Team name (alphanumerics, `-` and `_`); also its entity's name. */
+  name: string;
+  /** Usernames of the members (users are created when missing). Default none. */
+  members?: string[];
+  /** Usernames of the team admins; they become members. Default none. */
+  admins?: string[];
+  /** Pending invites, by email or by username. Default none. */
+  invites?: ({ email: string; admin?: boolean } | { username: string; admin?: boolean })[];
+}
+
+/**
+ * The result of `emu.seed.team`.
+ *
+ * @example
+ * ```ts
+ * const { id, name } = emu.seed.team({ name: 'vision-team' }); // id: base64 'Entity:<n>'
+ * ```
+ */
+export interface SeededTeam {
+  /** Global id of the team's entity (`Entity.id`). */
+  id: string;
+  /** Team name. */
+  name: string;
+  /** Global ids of the seeded invites (`Member.id` of the pending members), in the order given. */
+  inviteIds: string[];
+}
