@@ -23,8 +23,8 @@ import {
   type TeamSettings,
 } from './records.js';
 
-/** Team names W&B accepts: alphanumerics, `-` and `_` (`CreateTeamInput.teamName`), at most 64 of them. */
-const TEAM_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+/** Team names W&B accepts: alphanumerics, `-` and `_` (`CreateTeamInput.teamName`), at most 128 of them. */
+const TEAM_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 
 /**
  * Whether a team name is one the emulator accepts.
@@ -143,7 +143,7 @@ export function addInvite(store: EmulatorStore, input: Omit<InviteRecord, 'id' |
  */
 export function createTeamEntity(store: EmulatorStore, name: string, what: string): EntityRecord {
   if (!isTeamName(name)) {
-    throw new Error(`${what}: invalid team name ${JSON.stringify(name)} (1 to 64 letters, digits, - or _)`);
+    throw new Error(`${what}: invalid team name ${JSON.stringify(name)} (1 to 128 letters, digits, - or _)`);
   }
   if (store.entities.has(name) || store.users.has(name)) {
     throw new HttpStatusError(
@@ -169,7 +169,9 @@ export function createTeamEntity(store: EmulatorStore, name: string, what: strin
 export function seedTeam(store: EmulatorStore, input: SeedTeamInput): SeededTeam {
   const { name, members = [], admins = [], invites = [], ...settings } = input;
   if (!isTeamName(name)) {
-    throw new Error(`seed.team: invalid team name ${JSON.stringify(name)} (1 to 64 letters, digits, - or _)`);
+    throw new Error(
+      `seed.team: invalid team name ${JSON.stringify(name)} (1 to 128 letters, digits, - or _)`,
+    );
   }
   const existing = store.findEntity(name);
   if (existing && !existing.isTeam) throw new Error(`seed.team: ${name} is a user's personal entity`);
