@@ -108,21 +108,27 @@ export class Redactor {
 
   /** @param apiKeys the key to remove, or a function answering the keys to remove (empty keys remove nothing). */
   constructor(apiKeys: string | (() => readonly string[])) {
-    this.keys = typeof apiKeys === 'string' ? () => [apiKeys] : apiKeys;
+    const fixed = typeof apiKeys === 'string' ? [apiKeys] : undefined;
+    this.keys = fixed ? () => fixed : (apiKeys as () => readonly string[]);
   }
 
+  private built: { from: readonly string[]; secrets: string[] } | undefined;
+
   private get secrets(): string[] {
-    const out: string[] = [];
-    for (const key of this.keys()) {
+    const keys = this.keys();
+    if (this.built?.from === keys) return this.built.secrets;
+    const secrets: string[] = [];
+    for (const key of keys) {
       if (key.length === 0) continue;
       let basic = this.basicForms.get(key);
       if (basic === undefined) {
         basic = Buffer.from(`api:${key}`, 'utf8').toString('base64');
         this.basicForms.set(key, basic);
       }
-      out.push(basic, key);
+      secrets.push(basic, key);
     }
-    return out;
+    this.built = { from: keys, secrets };
+    return secrets;
   }
 
   /** Replaces every occurrence of the key (and its Basic form) in a string. */

@@ -92,7 +92,8 @@ export class EmulatorHttpServer {
     }
     this.latencyMs = latencyMs;
     this.signer = new StorageSigner({ lifetimeMs: deps.signedUrlLifetimeMs, now: () => this.clock.now() });
-    this.redactor = new Redactor(() => [deps.apiKey, ...deps.store.keyRing.secrets()]);
+    // Every key the store ever knew (the configured one is on its key ring once registered).
+    this.redactor = new Redactor(() => deps.store.keyRing.secrets());
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         if (!res.headersSent && !res.destroyed) {

@@ -67,6 +67,7 @@ function digest(secret: string): Buffer {
 export class KeyRing {
   readonly #live = new Map<string, number>();
   readonly #known = new Set<string>();
+  #sorted: readonly string[] | undefined;
 
   /**
    * Adds a secret for the key record `keyId`. Throws when the secret is empty or already taken.
@@ -81,6 +82,7 @@ export class KeyRing {
     if (this.#live.has(secret)) throw new Error('this API key is already registered');
     this.#live.set(secret, keyId);
     this.#known.add(secret);
+    this.#sorted = undefined;
   }
 
   /**
@@ -123,8 +125,10 @@ export class KeyRing {
    * keyRing.secrets(); // ['s3cret', ...]
    * ```
    */
-  secrets(): string[] {
-    return [...this.#known].sort((a, b) => b.length - a.length);
+  secrets(): readonly string[] {
+    // The same array until a secret is added, so that the request log can reuse what it built from it.
+    this.#sorted ??= Object.freeze([...this.#known].sort((a, b) => b.length - a.length));
+    return this.#sorted;
   }
 }
 
