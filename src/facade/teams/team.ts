@@ -353,6 +353,7 @@ export class Team {
 /**
  * The team fields of an entity; {@link NotFoundError} when there is no entity of that name.
  *
+ * @internal Users call the `Api` method.
  * @example
  * ```ts
  * const data = await loadTeamData(ctx, 'vision-team', {});

@@ -45,6 +45,7 @@ function teamName(value: unknown, parameter: string): string {
 /**
  * Loads a team with its members; {@link NotFoundError} when there is none of that name.
  *
+ * @internal Users call the `Api` method.
  * @example
  * ```ts
  * const team = await getTeam(ctx, 'vision-team');
@@ -69,6 +70,7 @@ function alreadyExists(e: unknown): boolean {
  * other refusal (no permission, an unknown admin, ...) rejects. A name taken by a user's
  * personal entity rejects with {@link ConflictError}.
  *
+ * @internal Users call the `Api` method.
  * @example
  * ```ts
  * const team = await createTeam(ctx, 'vision-team', { adminUsername: 'alice' });

@@ -62,6 +62,7 @@ function requireText(value: unknown, parameter: string, what: string): string {
  * The users whose username or email matches `query` (the server matches parts of them), with
  * their API key names. Admin only.
  *
+ * @internal Users call the `Api` method.
  * @example
  * ```ts
  * const found = await searchUsers(ctx, 'example.com');
@@ -86,6 +87,7 @@ async function search(ctx: FacadeContext, query: string, signal: AbortSignal | u
  * The user with this username or email: an exact match (ignoring case) when the server's answer
  * has one, else its first answer, else `null`. Admin only.
  *
+ * @internal Users call the `Api` method.
  * @example
  * ```ts
  * const bob = await findUser(ctx, 'bob');
@@ -107,6 +109,7 @@ export async function findUser(
 /**
  * Creates a user from an email (admin only) and answers it.
  *
+ * @internal Users call the `Api` method.
  * @example
  * ```ts
  * const carol = await createUser(ctx, 'carol@example.com', { admin: false });
