@@ -65,6 +65,24 @@ describe('users', () => {
       expect(emu.store.findUser('c')).toBeUndefined();
     });
 
+    it('maps a refusal answered as HTTP 200 with a GraphQL error the same way', async () => {
+      emu.faults.add({
+        operationName: 'SearchUsers',
+        status: 200,
+        body: JSON.stringify({ data: { users: null }, errors: [{ message: 'only admins can use users()' }] }),
+      });
+      const err = await admin.users('bob').catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(PermissionError);
+      expect((err as Error).message).toMatch(/api\.users\(\) needs an admin API key/);
+      // Another GraphQL error is not taken for a refusal.
+      emu.faults.add({
+        operationName: 'SearchUsers',
+        status: 200,
+        body: JSON.stringify({ data: null, errors: [{ message: 'user admin@example.com is locked' }] }),
+      });
+      await expect(admin.users('bob')).rejects.toBeInstanceOf(GraphQLRequestError);
+    });
+
     it('refuses blank queries before sending anything', async () => {
       emu.clearRequests();
       await expect(admin.user('  ')).rejects.toBeInstanceOf(ValidationError);

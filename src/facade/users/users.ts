@@ -32,7 +32,9 @@ export interface CreateUserOptions extends Pick<RequestOptions, 'signal'> {
 /** The server's refusal of an admin-only call: HTTP 403, or a GraphQL error saying only admins may. */
 function isAdminRefusal(e: unknown): boolean {
   if (e instanceof PermissionError) return true;
-  return e instanceof GraphQLRequestError && e.errors.some((g) => /\b(only )?admins?\b/i.test(g.message));
+  // "only admins can use createUser()" is the W&B server's wording (github:wandb/wandb#1056).
+  const refusal = /\bonly (instance )?admins\b|\badmin (privileges|rights|access) (are |is )?required\b/i;
+  return e instanceof GraphQLRequestError && e.errors.some((g) => refusal.test(g.message));
 }
 
 async function asAdmin<T>(what: string, run: () => Promise<T>): Promise<T> {
