@@ -52,7 +52,7 @@ export const DEFAULT_TEAM_SETTINGS: Readonly<TeamSettings> = Object.freeze({
   readOnly: false,
   readOnlyAdmin: false,
   privateOnly: false,
-  codeSavingEnabled: true,
+  codeSavingEnabled: false,
   isPaid: false,
   storageBytes: 0,
   photoUrl: null,
