@@ -32,7 +32,10 @@ export {
 } from './facade/paths/paths.js';
 export { reportUrl } from './facade/paths/urls.js';
 export { parseObjectPath, type ObjectPath } from './facade/paths/fromPath.js';
-export { User } from './facade/users/user.js';
+export { User, type GenerateApiKeyOptions } from './facade/users/user.js';
+export type { CreateUserOptions } from './facade/users/users.js';
+export { Member, Team, type InviteOptions } from './facade/teams/team.js';
+export type { CreateTeamOptions } from './facade/teams/teams.js';
 export { Project } from './facade/projects/project.js';
 export type { CreateProjectOptions } from './facade/projects/projects.js';
 export {

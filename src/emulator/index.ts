@@ -69,6 +69,7 @@ export { DEFAULT_FEATURES } from './domains/server/records.js';
 export type { SeededSweep, SeedSweepInput, SweepRecord } from './domains/sweeps/records.js';
 export { ACCEPTED_KEY_NAME, type ApiKeyRecord } from './domains/users/api-keys.js';
 export type { EntityRecord, SeedUserInput, UserRecord, ViewerOptions } from './domains/users/records.js';
+export type { InviteRecord, SeededTeam, SeedTeamInput, TeamSettings } from './domains/teams/records.js';
 export {
   DEFAULT_FAULT_SEED,
   type Fault,

@@ -100,7 +100,10 @@ import { listRuns, projectRuns, type Runs, type RunsOptions } from './runs/runs.
 import { createRun, type CreateRunOptions } from './runs/writes.js';
 import type { Sweep } from './sweeps/sweep.js';
 import { findSweep, getSweep, listSweeps, type SweepsOptions } from './sweeps/sweeps.js';
+import type { Team } from './teams/team.js';
+import { createTeam, getTeam, type CreateTeamOptions } from './teams/teams.js';
 import type { User } from './users/user.js';
+import { createUser, findUser, searchUsers, type CreateUserOptions } from './users/users.js';
 import { ViewerLookup } from './users/viewer.js';
 
 /**
@@ -379,6 +382,82 @@ export class Api {
    */
   viewer(): Promise<User> {
     return this.#viewer.viewer();
+  }
+
+  // --- Users and teams (wandb-ops.md §6.1, §6.6) ---
+
+  /**
+   * The user with this username or email (an exact match when the server's answer holds one,
+   * else its first match), with their API key names; `null` when none matches. **Needs an admin
+   * API key**: for anyone else the server refuses, and this rejects with a {@link PermissionError}
+   * saying so. For yourself, use {@link Api.viewer}.
+   *
+   * @example
+   * ```ts
+   * const admin = new Api({ apiKey: process.env.WANDB_ADMIN_KEY });
+   * const bob = await admin.user('bob@example.com');
+   * console.log(bob?.username, bob?.apiKeys);
+   * ```
+   */
+  user(usernameOrEmail: string, options: Pick<RequestOptions, 'signal'> = {}): Promise<User | null> {
+    return findUser(this, usernameOrEmail, options);
+  }
+
+  /**
+   * Every user whose username or email contains `query` (the server matches parts of them), with
+   * their API key names. **Needs an admin API key** ({@link PermissionError} otherwise).
+   *
+   * @example
+   * ```ts
+   * const colleagues = await admin.users('@example.com');
+   * ```
+   */
+  users(query: string, options: Pick<RequestOptions, 'signal'> = {}): Promise<User[]> {
+    return searchUsers(this, query, options);
+  }
+
+  /**
+   * Creates a user from an email address (`admin: true` makes an instance admin). **Needs an admin
+   * API key** ({@link PermissionError} otherwise); an email already in use is a {@link ConflictError}.
+   *
+   * @example
+   * ```ts
+   * const carol = await admin.createUser('carol@example.com', { admin: false });
+   * ```
+   */
+  createUser(email: string, options: CreateUserOptions = {}): Promise<User> {
+    return createUser(this, email, options);
+  }
+
+  /**
+   * A team with its settings and members (pending invitations and service accounts included).
+   * Rejects with {@link NotFoundError} when there is no entity of that name. A user's name answers
+   * their personal entity, with `isTeam` false.
+   *
+   * @example
+   * ```ts
+   * const team = await api.team('vision-team');
+   * console.log(team.members.map((m) => m.username ?? m.email));
+   * ```
+   */
+  team(name: string, options: RequestOptions = {}): Promise<Team> {
+    return getTeam(this, name, options);
+  }
+
+  /**
+   * Creates a team (its admin: `adminUsername`, default you) and resolves with it loaded. A team
+   * that already exists is answered as it is, as the Python client does; any other refusal (a
+   * {@link PermissionError}, an unknown admin, a name a user holds) rejects instead of being
+   * swallowed. The name is checked before sending: letters, digits, `-` and `_`.
+   *
+   * @example
+   * ```ts
+   * const team = await api.createTeam('vision-team');
+   * await team.invite('carol@example.com');
+   * ```
+   */
+  createTeam(team: string, options: CreateTeamOptions = {}): Promise<Team> {
+    return createTeam(this, team, options);
   }
 
   /**

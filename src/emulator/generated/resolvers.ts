@@ -4,6 +4,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { UserRecord, EntityRecord } from '../domains/users/records.js';
 import type { OrganizationRecord } from '../domains/organizations/records.js';
 import type { ApiKeyRecord } from '../domains/users/api-keys.js';
+import type { MemberView, InviteRecord } from '../domains/teams/records.js';
 import type { ProjectRecord } from '../domains/projects/records.js';
 import type { RunRecord, RunConnectionView } from '../domains/runs/records.js';
 import type { SweepRecord } from '../domains/sweeps/records.js';
@@ -14,7 +15,7 @@ import type { ArtifactRecord, ArtifactTypeRecord, CollectionRecord, MembershipRe
 import type { ServerInfoView } from '../domains/server/records.js';
 import type { IntegrationRecord } from '../domains/integrations/records.js';
 import type { TriggerRecord } from '../domains/automations/records.js';
-import type { ProjectMemberView, ProjectTeamMemberView, RoleView, TeamMemberView } from '../domains/registries/member-records.js';
+import type { ProjectMemberView, ProjectTeamMemberView, RoleView } from '../domains/registries/member-records.js';
 import type { RunQueueRecord, RunQueueItemRecord, ResourceConfigRecord, LaunchAgentRecord } from '../domains/launch/records.js';
 import type { EmulatorContext } from '../graphql/context.js';
 export type Maybe<T> = T | null;
@@ -9116,7 +9117,7 @@ export type ResolversTypes = {
   Integration: ResolverTypeWrapper<IntegrationRecord>;
   IntegrationConnection: ResolverTypeWrapper<Omit<IntegrationConnection, 'edges'> & { edges: Array<ResolversTypes['IntegrationEdge']> }>;
   IntegrationEdge: ResolverTypeWrapper<Omit<IntegrationEdge, 'node'> & { node?: Maybe<ResolversTypes['Integration']> }>;
-  Invite: ResolverTypeWrapper<Omit<Invite, 'entity' | 'fromUser' | 'organization' | 'toUser'> & { entity?: Maybe<ResolversTypes['Entity']>, fromUser?: Maybe<ResolversTypes['User']>, organization?: Maybe<ResolversTypes['Organization']>, toUser?: Maybe<ResolversTypes['User']> }>;
+  Invite: ResolverTypeWrapper<InviteRecord>;
   InviteConnection: ResolverTypeWrapper<Omit<InviteConnection, 'edges'> & { edges: Array<ResolversTypes['InviteEdge']> }>;
   InviteEdge: ResolverTypeWrapper<Omit<InviteEdge, 'node'> & { node?: Maybe<ResolversTypes['Invite']> }>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
@@ -9135,7 +9136,7 @@ export type ResolversTypes = {
   LogLineEdge: ResolverTypeWrapper<LogLineEdge>;
   MarkRunFilesUploadedInput: MarkRunFilesUploadedInput;
   MarkRunFilesUploadedPayload: ResolverTypeWrapper<MarkRunFilesUploadedPayload>;
-  Member: ResolverTypeWrapper<TeamMemberView>;
+  Member: ResolverTypeWrapper<MemberView>;
   MigrateOldHourOverageSubscriptionInput: MigrateOldHourOverageSubscriptionInput;
   MigrateOldHourOverageSubscriptionPayload: ResolverTypeWrapper<MigrateOldHourOverageSubscriptionPayload>;
   MigrateOldStorageSubscriptionInput: MigrateOldStorageSubscriptionInput;
@@ -9836,7 +9837,7 @@ export type ResolversParentTypes = {
   Integration: IntegrationRecord;
   IntegrationConnection: Omit<IntegrationConnection, 'edges'> & { edges: Array<ResolversParentTypes['IntegrationEdge']> };
   IntegrationEdge: Omit<IntegrationEdge, 'node'> & { node?: Maybe<ResolversParentTypes['Integration']> };
-  Invite: Omit<Invite, 'entity' | 'fromUser' | 'organization' | 'toUser'> & { entity?: Maybe<ResolversParentTypes['Entity']>, fromUser?: Maybe<ResolversParentTypes['User']>, organization?: Maybe<ResolversParentTypes['Organization']>, toUser?: Maybe<ResolversParentTypes['User']> };
+  Invite: InviteRecord;
   InviteConnection: Omit<InviteConnection, 'edges'> & { edges: Array<ResolversParentTypes['InviteEdge']> };
   InviteEdge: Omit<InviteEdge, 'node'> & { node?: Maybe<ResolversParentTypes['Invite']> };
   JSON: Scalars['JSON']['output'];
@@ -9855,7 +9856,7 @@ export type ResolversParentTypes = {
   LogLineEdge: LogLineEdge;
   MarkRunFilesUploadedInput: MarkRunFilesUploadedInput;
   MarkRunFilesUploadedPayload: MarkRunFilesUploadedPayload;
-  Member: TeamMemberView;
+  Member: MemberView;
   MigrateOldHourOverageSubscriptionInput: MigrateOldHourOverageSubscriptionInput;
   MigrateOldHourOverageSubscriptionPayload: MigrateOldHourOverageSubscriptionPayload;
   MigrateOldStorageSubscriptionInput: MigrateOldStorageSubscriptionInput;

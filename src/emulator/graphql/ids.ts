@@ -43,6 +43,8 @@ export type GlobalIdKind =
   | 'RunQueueItem'
   | 'DefaultResourceConfig'
   | 'LaunchAgent'
+  /** A pending team invite (`Member.id` of a pending member, `Invite.id`). */
+  | 'Invite'
   /** `Project.internalId`: the official client decodes `ProjectInternalId:<n>` (registries/_utils.py). */
   | 'ProjectInternalId';
 

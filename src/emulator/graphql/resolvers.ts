@@ -23,7 +23,6 @@ import { launchFeatureGates, launchResolvers } from '../domains/launch/resolvers
 import { projectMutations } from '../domains/projects/mutations.js';
 import { registryMutations } from '../domains/registries/mutations.js';
 import { registryMemberResolvers } from '../domains/registries/members.js';
-import { teamFieldResolvers } from '../domains/registries/team-fields.js';
 import { registryFeatureGates, registryResolvers } from '../domains/registries/resolvers.js';
 import { projectResolvers } from '../domains/projects/resolvers.js';
 import { reportResolvers } from '../domains/reports/resolvers.js';
@@ -31,6 +30,8 @@ import { runMutations } from '../domains/runs/mutations.js';
 import { runResolvers } from '../domains/runs/resolvers.js';
 import { serverResolvers } from '../domains/server/resolvers.js';
 import { sweepFeatureArguments, sweepResolvers } from '../domains/sweeps/resolvers.js';
+import { teamResolvers } from '../domains/teams/resolvers.js';
+import { userMutations } from '../domains/users/mutations.js';
 import { userResolvers } from '../domains/users/resolvers.js';
 import type { EmulatorResolvers } from './arguments.js';
 import { mergeResolvers } from './executable.js';
@@ -58,6 +59,8 @@ const pageInfoResolvers: EmulatorResolvers = {
 export const emulatorResolvers: EmulatorResolvers = mergeResolvers<EmulatorResolvers>(
   pageInfoResolvers,
   userResolvers,
+  userMutations,
+  teamResolvers,
   organizationResolvers,
   projectResolvers,
   projectMutations,
@@ -74,7 +77,6 @@ export const emulatorResolvers: EmulatorResolvers = mergeResolvers<EmulatorResol
   registryResolvers,
   registryMutations,
   registryMemberResolvers,
-  teamFieldResolvers,
   integrationResolvers,
   automationResolvers,
   chartResolvers,

@@ -5,13 +5,13 @@
  *
  * @example
  * ```ts
- * import { isAuthorized, randomApiKey } from './auth.js';
- * const key = randomApiKey();
- * isAuthorized(`Basic ${btoa(`api:${key}`)}`, key); // true
+ * import { authenticate, randomApiKey } from './auth.js';
+ * authenticate(`Basic ${btoa(`api:${key}`)}`, store); // the username the key belongs to
  * ```
  * @module
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import type { EmulatorStore } from '../store/store.js';
 
 /**
  * The message of the 401 answer to a GraphQL request without a valid key.
@@ -36,26 +36,40 @@ export function randomApiKey(): string {
   return randomBytes(20).toString('hex');
 }
 
-function safeEqual(a: string, b: string): boolean {
-  const ba = Buffer.from(a, 'utf8');
-  const bb = Buffer.from(b, 'utf8');
-  return ba.length === bb.length && timingSafeEqual(ba, bb);
-}
-
 /**
- * Whether an `Authorization` header carries the key: `Basic base64("api:" + key)` or `Bearer <key>`.
+ * The key an `Authorization` header carries: `Basic base64("api:" + key)` or `Bearer <key>`;
+ * `undefined` for any other form.
  *
  * @example
  * ```ts
- * isAuthorized(`Basic ${btoa('api:k')}`, 'k'); // true
+ * presentedKey(`Basic ${btoa('api:k')}`); // 'k'
  * ```
  */
-export function isAuthorized(header: string | undefined, apiKey: string): boolean {
-  if (!header) return false;
+export function presentedKey(header: string | undefined): string | undefined {
+  if (!header) return undefined;
   const match = /^(\w+)\s+(.+)$/.exec(header.trim());
-  if (!match || match[1] === undefined || match[2] === undefined) return false;
+  if (!match || match[1] === undefined || match[2] === undefined) return undefined;
   const scheme = match[1].toLowerCase();
-  if (scheme === 'bearer') return safeEqual(match[2], apiKey);
-  if (scheme === 'basic') return safeEqual(Buffer.from(match[2], 'base64').toString('utf8'), `api:${apiKey}`);
-  return false;
+  if (scheme === 'bearer') return match[2];
+  if (scheme !== 'basic') return undefined;
+  const decoded = Buffer.from(match[2], 'base64').toString('utf8');
+  return decoded.startsWith('api:') ? decoded.slice('api:'.length) : undefined;
+}
+
+/**
+ * The username whose key an `Authorization` header carries (compared in constant time with every
+ * key of the store's key ring), or `undefined` when it carries none the emulator accepts.
+ *
+ * @example
+ * ```ts
+ * authenticate(`Bearer ${emu.apiKey}`, store); // the configured viewer
+ * authenticate(undefined, store); // undefined
+ * ```
+ */
+export function authenticate(header: string | undefined, store: EmulatorStore): string | undefined {
+  const key = presentedKey(header);
+  if (key === undefined || key === '') return undefined;
+  const id = store.keyRing.lookup(key);
+  const record = id === undefined ? undefined : store.apiKeys.get(id);
+  return record && store.users.has(record.username) ? record.username : undefined;
 }

@@ -90,23 +90,45 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Removes an API key from what gets recorded or answered: the key itself and its Basic form
- * (`base64("api:" + key)`) wherever they occur, and the values of credential headers.
+ * Removes API keys from what gets recorded or answered: each key and its Basic form
+ * (`base64("api:" + key)`) wherever they occur, and the values of credential headers. The keys
+ * are one fixed key or, for the emulator's server, every secret its store ever knew (keys of
+ * seeded users and keys made by `generateApiKey` included, deleted ones too), read at each call.
  *
  * @example
  * ```ts
  * const redactor = new Redactor('k');
  * redactor.scrubValue({ note: 'k' }); // { note: '[REDACTED]' }
+ * new Redactor(() => store.keyRing.secrets()).scrub(generatedSecret); // '[REDACTED]'
  * ```
  */
 export class Redactor {
-  private readonly secrets: string[];
+  private readonly keys: () => readonly string[];
+  private readonly basicForms = new Map<string, string>();
 
-  /** @param apiKey the key to remove (an empty key removes nothing). */
-  constructor(apiKey: string) {
-    this.secrets = [apiKey, Buffer.from(`api:${apiKey}`, 'utf8').toString('base64')].filter(
-      (s) => s.length > 0,
-    );
+  /** @param apiKeys the key to remove, or a function answering the keys to remove (empty keys remove nothing). */
+  constructor(apiKeys: string | (() => readonly string[])) {
+    const fixed = typeof apiKeys === 'string' ? [apiKeys] : undefined;
+    this.keys = fixed ? () => fixed : (apiKeys as () => readonly string[]);
+  }
+
+  private built: { from: readonly string[]; secrets: string[] } | undefined;
+
+  private get secrets(): string[] {
+    const keys = this.keys();
+    if (this.built?.from === keys) return this.built.secrets;
+    const secrets: string[] = [];
+    for (const key of keys) {
+      if (key.length === 0) continue;
+      let basic = this.basicForms.get(key);
+      if (basic === undefined) {
+        basic = Buffer.from(`api:${key}`, 'utf8').toString('base64');
+        this.basicForms.set(key, basic);
+      }
+      secrets.push(basic, key);
+    }
+    this.built = { from: keys, secrets };
+    return secrets;
   }
 
   /** Replaces every occurrence of the key (and its Basic form) in a string. */

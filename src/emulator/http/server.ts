@@ -21,7 +21,7 @@ import {
 } from '../graphql/execute.js';
 import { systemClock, type EmulatorClock } from '../store/clock.js';
 import type { EmulatorStore } from '../store/store.js';
-import { isAuthorized, UNAUTHORIZED_MESSAGE } from './auth.js';
+import { authenticate, UNAUTHORIZED_MESSAGE } from './auth.js';
 import type { Fault, FaultRegistry } from './faults.js';
 import { Redactor, requestKind, type RecordedRequest } from './request-log.js';
 import { handleStorageRequest, isStorageRequestPath, StorageSigner } from './storage.js';
@@ -40,6 +40,10 @@ const MAX_BODY_BYTES = 16 * 1024 * 1024;
 export interface HttpServerDeps {
   store: EmulatorStore;
   schema: GraphQLSchema;
+  /**
+   * The configured viewer's key. Requests are authenticated against every key of the store's key
+   * ring (`store.keyRing`), which holds this one once `startEmulator` registered it.
+   */
   apiKey: string;
   faults: FaultRegistry;
   /** Lifetime of signed storage URLs, in ms. Default one hour. */
@@ -88,7 +92,8 @@ export class EmulatorHttpServer {
     }
     this.latencyMs = latencyMs;
     this.signer = new StorageSigner({ lifetimeMs: deps.signedUrlLifetimeMs, now: () => this.clock.now() });
-    this.redactor = new Redactor(deps.apiKey);
+    // Every key the store ever knew (the configured one is on its key ring once registered).
+    this.redactor = new Redactor(() => deps.store.keyRing.secrets());
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         if (!res.headersSent && !res.destroyed) {
@@ -292,7 +297,7 @@ export class EmulatorHttpServer {
       contentType: req.headers['content-type'],
       body,
       headers,
-      authorized: isAuthorized(req.headers.authorization, this.deps.apiKey),
+      authorized: authenticate(req.headers.authorization, this.deps.store) !== undefined,
     });
     this.send(res, record, answer.status, answer.body, answer.headers, played.truncateBody);
   }
@@ -386,19 +391,23 @@ export class EmulatorHttpServer {
     if (played.handled) return;
     const { truncateBody } = played;
 
-    if (!isAuthorized(req.headers.authorization, this.deps.apiKey)) {
+    const username = authenticate(req.headers.authorization, this.deps.store);
+    if (username === undefined) {
       this.send(res, record, 401, errorBody(UNAUTHORIZED_MESSAGE), {}, truncateBody);
       return;
     }
 
+    // The request acts as the key's owner (`store.viewer`), however many requests run at once.
     const result: ExecutionResult =
       'error' in parsed
         ? { errors: [parsed.error] }
-        : await executeRequest(this.deps.schema, request, parsed.document, {
-            store: this.deps.store,
-            storage: this.signer,
-            origin: this.origin(req),
-          });
+        : await this.deps.store.actAs(username, () =>
+            executeRequest(this.deps.schema, request, parsed.document, {
+              store: this.deps.store,
+              storage: this.signer,
+              origin: this.origin(req),
+            }),
+          );
     this.send(res, record, responseStatus(result), JSON.stringify(result), {}, truncateBody);
   }
 }

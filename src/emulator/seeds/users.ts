@@ -1,5 +1,6 @@
 /**
- * The demo's users: the viewer and `bob`, both in the team {@link DEMO_TEAM}.
+ * The demo's users: the viewer and `bob`, both in the team {@link DEMO_TEAM}, whose admin is the
+ * viewer (so the demo can invite members and make service accounts).
  *
  * @example
  * ```ts
@@ -10,6 +11,7 @@
  * @module
  */
 import type { EmulatorStore } from '../store/store.js';
+import { seedTeam } from '../domains/teams/seed.js';
 import { DEMO_TEAM } from './constants.js';
 
 /**
@@ -23,4 +25,5 @@ import { DEMO_TEAM } from './constants.js';
 export function seedDemoUsers(store: EmulatorStore): void {
   store.seedUser({ username: store.viewer.username, teams: [DEMO_TEAM] });
   store.seedUser({ username: 'bob', name: 'Bob Builder', email: 'bob@example.com', teams: [DEMO_TEAM] });
+  seedTeam(store, { name: DEMO_TEAM, admins: [store.viewer.username] });
 }

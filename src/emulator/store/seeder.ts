@@ -43,6 +43,8 @@ import type { SeededRun, SeedRunInput } from '../domains/runs/records.js';
 import { seedRun } from '../domains/runs/seed.js';
 import type { SeededSweep, SeedSweepInput } from '../domains/sweeps/records.js';
 import { seedSweep } from '../domains/sweeps/seed.js';
+import type { SeededTeam, SeedTeamInput } from '../domains/teams/records.js';
+import { seedTeam } from '../domains/teams/seed.js';
 import type { SeedUserInput } from '../domains/users/records.js';
 import { seedUser } from '../domains/users/seed.js';
 import type { EmulatorStore } from './store.js';
@@ -100,6 +102,17 @@ export interface EmulatorSeeder {
    * ```
    */
   user(input: SeedUserInput): SeededUser;
+  /**
+   * Adds a team (or updates the given settings of an existing one): its members (users created
+   * when missing), admins (who may invite, make service accounts and remove members), pending
+   * invites, and what `Query.entity` answers (`defaultAccess`, `readOnly`, `storageBytes`, ...).
+   *
+   * @example
+   * ```ts
+   * emu.seed.team({ name: 'vision-team', members: ['bob'], admins: ['alice'], invites: [{ email: 'carol@example.com' }] });
+   * ```
+   */
+  team(input: SeedTeamInput): SeededTeam;
   /**
    * Adds a sweep (its project is created when missing); runs join it with `run({ sweep: id })`.
    *
@@ -277,6 +290,7 @@ export function createSeeder(store: EmulatorStore): EmulatorSeeder {
       const user = seedUser(store, input);
       return { id: globalId('User', user.id), username: user.username };
     },
+    team: (input) => seedTeam(store, input),
     sweep: (input) => {
       const { id, storageId } = seedSweep(store, input);
       return { id, storageId };

@@ -41,7 +41,9 @@ import type { AutomationData } from '../domains/automations/records.js';
 import type { IntegrationRecord } from '../domains/integrations/records.js';
 import type { RegistryMemberRecord } from '../domains/registries/member-records.js';
 import { createLaunchData, type LaunchData } from '../domains/launch/records.js';
-import type { ApiKeyRecord } from '../domains/users/api-keys.js';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createTeamData, type TeamData } from '../domains/teams/records.js';
+import { KeyRing, type ApiKeyRecord } from '../domains/users/api-keys.js';
 import type { EntityRecord, SeedUserInput, UserRecord, ViewerOptions } from '../domains/users/records.js';
 import { ensureEntity, ensureUser, seedUser } from '../domains/users/seed.js';
 import { systemClock, type EmulatorClock } from './clock.js';
@@ -73,7 +75,8 @@ export type StoredKind =
   | 'tag'
   | 'organization'
   | 'integration'
-  | 'trigger';
+  | 'trigger'
+  | 'invite';
 
 /**
  * Everything the emulator knows. Tests may read it directly (`emu.store`); prefer `emu.seed` to add data.
@@ -118,8 +121,13 @@ export class EmulatorStore {
   readonly launch: LaunchData = createLaunchData();
   /** Server feature flags by name. */
   readonly features = new Map<string, boolean>();
-  /** Username of the viewer. */
-  readonly viewerUsername: string;
+  /** The secrets the emulator accepts, each owned by one user (`domains/users/api-keys.ts`). */
+  readonly keyRing = new KeyRing();
+  /** Team settings, admins and pending invites (`domains/teams/`). */
+  readonly teams: TeamData = createTeamData();
+  /** Username of the configured viewer: the owner of the key `startEmulator` accepts. */
+  readonly primaryViewerUsername: string;
+  readonly #acting = new AsyncLocalStorage<string>();
 
   /** The clock the seeds and writes read "now" from (`startEmulator({ clock })`). */
   readonly clock: EmulatorClock;
@@ -149,6 +157,7 @@ export class EmulatorStore {
     organization: 0,
     integration: 0,
     trigger: 0,
+    invite: 0,
   };
 
   /**
@@ -165,7 +174,7 @@ export class EmulatorStore {
     for (const name of DEFAULT_FEATURES) this.features.set(name, true);
     for (const [name, enabled] of Object.entries(options.features ?? {})) this.features.set(name, enabled);
     const username = viewer.username ?? 'emulator-user';
-    this.viewerUsername = username;
+    this.primaryViewerUsername = username;
     seedUser(this, {
       username,
       email: viewer.email,
@@ -191,7 +200,33 @@ export class EmulatorStore {
   }
 
   /**
-   * The viewer's record.
+   * Username of the viewer: the user whose key the request being answered carries (see
+   * {@link actAs}), else the configured viewer.
+   *
+   * @example
+   * ```ts
+   * store.actAs('bob', () => store.viewerUsername); // 'bob'
+   * ```
+   */
+  get viewerUsername(): string {
+    return this.#acting.getStore() ?? this.primaryViewerUsername;
+  }
+
+  /**
+   * Runs `fn` (and everything it awaits) as `username`: `viewer` and `viewerUsername` answer that
+   * user there, whatever other requests run at the same time. The HTTP server wraps each request.
+   *
+   * @example
+   * ```ts
+   * await store.actAs('bob', () => execute(request)); // answers as bob
+   * ```
+   */
+  actAs<T>(username: string, fn: () => T): T {
+    return this.#acting.run(username, fn);
+  }
+
+  /**
+   * The viewer's record (the user acting, see {@link viewerUsername}).
    *
    * @example
    * ```ts

@@ -26,6 +26,7 @@ import type {
 } from '../artifacts/artifacts.js';
 import type { ArtifactCollection, ArtifactCollectionsOptions } from '../artifacts/collection.js';
 import type { File, RunFilesOptions } from '../files/file.js';
+import type { User } from '../users/user.js';
 import type {
   ArtifactCollectionFieldsFragment,
   ArtifactCollectionMembershipFieldsFragment,
@@ -112,6 +113,8 @@ export interface FacadeContext {
   readonly settings: Settings;
   /** The entity to use when a path has none: the `entity` option, `WANDB_ENTITY`, or the viewer's. */
   resolveEntity(entity?: string): Promise<string>;
+  /** The authenticated user, loaded once (users domain), for `user.generateApiKey()`. */
+  viewer(): Promise<User>;
   /**
    * The server's capability flags by name, loaded once and cached; empty (every feature off) when
    * the server cannot report them.

@@ -31,12 +31,12 @@ const NO_VIEWER = 'Could not load the viewer: verify your W&B API key.';
  * ```
  */
 export class ViewerLookup {
-  readonly #ctx: Pick<FacadeContext, 'request'>;
+  readonly #ctx: FacadeContext;
   #entity: string | undefined;
   #viewer = once(() => this.#loadViewer());
   #entityLookup = once(() => this.#loadDefaultEntity());
 
-  constructor(ctx: Pick<FacadeContext, 'request'>) {
+  constructor(ctx: FacadeContext) {
     this.#ctx = ctx;
   }
 
@@ -81,7 +81,7 @@ export class ViewerLookup {
   async #loadViewer(): Promise<User> {
     const data = await this.#ctx.request(ViewerDocument, {});
     if (!data.viewer) throw new AuthenticationError(NO_VIEWER);
-    const user = new User(data.viewer);
+    const user = new User(this.#ctx, data.viewer);
     this.#entity ??= user.entity;
     return user;
   }

@@ -90,20 +90,7 @@ export interface RoleView {
 }
 
 /**
- * What `Member` (a member of a team, `Entity.members`) resolves from: the user and the team.
- *
- * @example
- * ```ts
- * const view: TeamMemberView = { user, team };
- * ```
- */
-export interface TeamMemberView {
-  user: UserRecord;
-  team: EntityRecord;
-}
-
-/**
- * A member to give a registry in `emu.seed.registry({ members })` or `emu.seed.registryMember`:
+ * A member to give a registry in `emu.seed.registry({ members })`:
  * a user (`username`) or a team (`team`, a team entity of the organization), with a role.
  *
  * @example

@@ -29,6 +29,8 @@ export interface UserRecord {
   entity: string;
   /** Team entity names. */
   teams: string[];
+  /** `Member.accountType`: `USER`, or `SERVICE` for a team's service account. */
+  accountType: 'USER' | 'SERVICE';
   createdAt: string;
 }
 
@@ -78,6 +80,7 @@ export interface ViewerOptions {
  * @example
  * ```ts
  * emu.seed.user({ username: 'bob', teams: ['vision-team'] });
+ * emu.seed.user({ username: 'root', admin: true, apiKey: 'root-key' }); // requests with root-key act as root
  * ```
  */
 export interface SeedUserInput {
@@ -95,4 +98,10 @@ export interface SeedUserInput {
   teams?: string[];
   /** Default entity. Default the username. */
   entity?: string;
+  /**
+   * An API key of this user: requests carrying it act as this user (`viewer` answers them, writes
+   * are theirs, admin-only queries follow their `admin` flag). It is never answered: `apiKeys`
+   * lists it under a label. Must differ from every other user's key.
+   */
+  apiKey?: string;
 }

@@ -49,9 +49,10 @@ export const userResolvers: EmulatorResolvers = {
       const page = paginate(teams, byCreation, 'teams', 1, pageArgs(args), 1000);
       return { edges: page.edges };
     }),
-    // Only the viewer's keys are listed: another user's keys are not the viewer's to see.
+    // Only the viewer's own keys are listed, or any user's to an instance admin (who may delete them).
     apiKeys: handles(['after', 'first'], (user, args, { store }) => {
-      const keys = user.username === store.viewerUsername ? apiKeysOf(store, user.username) : [];
+      const visible = user.username === store.viewerUsername || store.viewer.admin;
+      const keys = visible ? apiKeysOf(store, user.username) : [];
       return connectionOf(paginate(keys, byCreation, 'apiKeys', 1, pageArgs(args), 1000), (key) => key);
     }),
   },

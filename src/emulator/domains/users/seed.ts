@@ -11,6 +11,7 @@
  * @module
  */
 import type { EmulatorStore } from '../../store/store.js';
+import { registerKey } from './api-keys.js';
 import { EPOCH } from '../../store/time.js';
 import type { EntityRecord, SeedUserInput, UserRecord } from './records.js';
 
@@ -67,8 +68,19 @@ export function seedUser(store: EmulatorStore, input: SeedUserInput): UserRecord
     admin: false,
     entity: input.username,
     teams: [],
+    accountType: 'USER',
     createdAt: EPOCH,
   };
+  if (input.apiKey !== undefined) {
+    if (typeof input.apiKey !== 'string' || input.apiKey === '') {
+      throw new Error('seed.user: apiKey must be a non-empty string');
+    }
+    if (store.keyRing.lookup(input.apiKey) !== undefined) {
+      throw new Error(
+        `seed.user: the apiKey of ${input.username} is already registered (each key belongs to one user)`,
+      );
+    }
+  }
   if (input.name !== undefined) user.name = input.name;
   if (input.email !== undefined) user.email = input.email;
   if (input.photoUrl !== undefined) user.photoUrl = input.photoUrl;
@@ -81,5 +93,6 @@ export function seedUser(store: EmulatorStore, input: SeedUserInput): UserRecord
     if (!user.teams.includes(team)) user.teams.push(team);
   }
   ensureEntity(store, user.entity, user.teams.includes(user.entity));
+  if (input.apiKey !== undefined) registerKey(store, user.username, input.apiKey);
   return user;
 }
