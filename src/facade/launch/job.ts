@@ -268,32 +268,18 @@ export class Job {
    * ```
    */
   toJSON(): Record<string, unknown> {
-    const {
-      name,
-      entity,
-      project,
-      sourceType,
-      source,
-      entrypoint,
-      runtime,
-      partial,
-      inputTypes,
-      outputTypes,
-      path,
-    } = this;
-    return {
-      name,
-      entity,
-      project,
-      sourceType,
-      source,
-      entrypoint,
-      runtime,
-      partial,
-      inputTypes,
-      outputTypes,
-      path,
-    };
+    const shown = [
+      'name',
+      'entity',
+      'project',
+      'sourceType',
+      'source',
+      'entrypoint',
+      'runtime',
+      'partial',
+    ] as const;
+    const json: Record<string, unknown> = Object.fromEntries(shown.map((k) => [k, this[k]]));
+    return { ...json, inputTypes: this.inputTypes, outputTypes: this.outputTypes, path: this.path };
   }
 }
 

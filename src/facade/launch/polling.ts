@@ -11,7 +11,7 @@
  * @module
  */
 import { TimeoutError, ValidationError } from '../../errors/index.js';
-import { abortReason } from '../core/concurrency.js';
+import { abortReason, sleep } from '../core/concurrency.js';
 import { describeValue, optionalPositive, optionalSignal, optionsObject } from '../core/validate.js';
 
 /**
@@ -64,22 +64,7 @@ export const DEFAULT_POLL_MS = 5_000;
  */
 export const REAL_CLOCK: LaunchClock = {
   now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(abortReason(signal));
-        return;
-      }
-      const onAbort = (): void => {
-        clearTimeout(timer);
-        reject(abortReason(signal as AbortSignal));
-      };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      signal?.addEventListener('abort', onAbort, { once: true });
-    }),
+  sleep: (ms, signal) => sleep(ms, signal),
 };
 
 /** {@link WaitOptions}, checked, with the defaults filled in and the deadline fixed. */
