@@ -362,7 +362,10 @@ export async function getJob(ctx: FacadeContext, name: string, options: JobOptio
   const cache = optionalBoolean(o.cache, 'cache');
   const artifact = await ctx.artifact(name, { signal, cache });
   if (artifact.type !== JOB_ARTIFACT_TYPE)
-    throw new ValidationError('name', `${name} is an artifact of type ${JSON.stringify(artifact.type)}, not a job`);
+    throw new ValidationError(
+      'name',
+      `${name} is an artifact of type ${JSON.stringify(artifact.type)}, not a job`,
+    );
   const [file] = await artifact.files({ names: [JOB_FILE_NAME], signal }).toArray();
   if (!file) throw new NotFoundError(`Job ${name} has no ${JOB_FILE_NAME}`);
   const info = parseJobFile(await file.text({ signal }), `job ${name}`);
