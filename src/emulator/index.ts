@@ -21,6 +21,8 @@
  * ```
  * @module
  */
+import { createLaunchControls } from './domains/launch/controls.js';
+import type { LaunchControls } from './domains/launch/records.js';
 import { registerAcceptedKey } from './domains/users/api-keys.js';
 import type { ViewerOptions } from './domains/users/records.js';
 import { loadSchema } from './graphql/schema.js';
@@ -46,6 +48,20 @@ export type {
   SeededOrganization,
   SeedOrganizationInput,
 } from './domains/organizations/records.js';
+export type {
+  LaunchAdvanceOptions,
+  LaunchAdvanceState,
+  LaunchControls,
+  LaunchItemSnapshot,
+  LaunchResourceType,
+  QueueItemPhase,
+  RunQueueItemWireState,
+  SeededJob,
+  SeededRunQueue,
+  SeedJobInput,
+  SeedRunQueueInput,
+  SeedTemplateVariable,
+} from './domains/launch/records.js';
 export type { ProjectRecord, SeededProject, SeedProjectInput } from './domains/projects/records.js';
 export type { ReportRecord, SeededReport, SeedReportInput } from './domains/reports/records.js';
 export type { ConfigValue, RunRecord, SeededRun, SeedRunInput } from './domains/runs/records.js';
@@ -239,6 +255,18 @@ export interface Emulator {
    */
   readonly seed: EmulatorSeeder;
   /**
+   * Launch, driven by the test in place of a launch agent: move a queue item on
+   * (`PENDING` → `LEASED` → `CLAIMED` → `RUNNING` → `FINISHED` | `CRASHED`, or `FAILED`), which
+   * creates and updates its run; read an item's state.
+   *
+   * @example
+   * ```ts
+   * emu.launch.advance(itemId, 'RUNNING', { runId: 'launch01' }); // run launch01 is running
+   * emu.launch.advance(itemId, 'FINISHED'); // and finished
+   * ```
+   */
+  readonly launch: LaunchControls;
+  /**
    * The in-memory store, for advanced use.
    *
    * @example
@@ -304,6 +332,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     faults,
     clock,
     seed: createSeeder(store),
+    launch: createLaunchControls(store),
     store,
     close: () => http.close(),
   };

@@ -38,6 +38,11 @@ export type GlobalIdKind =
   | 'Organization'
   | 'Integration'
   | 'Trigger'
+  /** Launch (domains/launch): run queues, their items, default resource configs, launch agents. */
+  | 'RunQueue'
+  | 'RunQueueItem'
+  | 'DefaultResourceConfig'
+  | 'LaunchAgent'
   /** `Project.internalId`: the official client decodes `ProjectInternalId:<n>` (registries/_utils.py). */
   | 'ProjectInternalId';
 

@@ -18,6 +18,7 @@ import { historyResolvers } from '../domains/history/resolvers.js';
 import { organizationResolvers } from '../domains/organizations/resolvers.js';
 import { automationFeatureGates, automationResolvers } from '../domains/automations/resolvers.js';
 import { integrationResolvers } from '../domains/integrations/resolvers.js';
+import { launchFeatureGates, launchResolvers } from '../domains/launch/resolvers.js';
 import { projectMutations } from '../domains/projects/mutations.js';
 import { registryMutations } from '../domains/registries/mutations.js';
 import { registryFeatureGates, registryResolvers } from '../domains/registries/resolvers.js';
@@ -71,6 +72,7 @@ export const emulatorResolvers: EmulatorResolvers = mergeResolvers<EmulatorResol
   registryMutations,
   integrationResolvers,
   automationResolvers,
+  launchResolvers,
 );
 
 /**
@@ -99,7 +101,12 @@ export const emulatorFeatureArguments: readonly FeatureArgument[] = [
  */
 export const emulatorFeatureGates: FeatureGates = {
   arguments: emulatorFeatureArguments,
-  fields: [...artifactFeatureGates.fields, ...registryFeatureGates.fields, ...automationFeatureGates.fields],
+  fields: [
+    ...artifactFeatureGates.fields,
+    ...registryFeatureGates.fields,
+    ...automationFeatureGates.fields,
+    ...launchFeatureGates.fields,
+  ],
   inputFields: [...artifactFeatureGates.inputFields, ...registryFeatureGates.inputFields],
   unionMembers: automationFeatureGates.unionMembers,
 };

@@ -17,6 +17,9 @@
  *   model's v1 and v2 (`production`); a Slack integration (`#model-alerts`), a generic webhook
  *   (`deploy-hook`) and the automation `notify on production model` (alias `production` added
  *   there → Slack).
+ * - Launch: the image job `train-cifar10` in `image-classification`, and the run queue
+ *   `gpu-queue` of `demo-team` (project `model-registry`, kubernetes, priorities, template
+ *   variable `gpus`).
  *
  * @example
  * ```ts
@@ -27,6 +30,7 @@
 import { createPrng } from '../store/random.js';
 import { seedDemoArtifacts } from './artifacts.js';
 import type { EmulatorStore } from '../store/store.js';
+import { seedDemoLaunch } from './launch.js';
 import { seedDemoProjects } from './projects.js';
 import { seedDemoRegistries } from './registries.js';
 import { seedDemoReports } from './reports.js';
@@ -59,4 +63,5 @@ export function seedDemo(store: EmulatorStore): void {
   seedTeamRuns(store, random);
   seedDemoArtifacts(store); // its own PRNG: the data above stay as they were
   seedDemoRegistries(store); // no randomness
+  seedDemoLaunch(store); // no randomness
 }

@@ -25,6 +25,13 @@ import type { SeededAutomation, SeedAutomationInput } from '../domains/automatio
 import { seedAutomation } from '../domains/automations/seed.js';
 import type { SeededIntegration, SeedIntegrationInput } from '../domains/integrations/records.js';
 import { seedIntegration } from '../domains/integrations/seed.js';
+import type {
+  SeededJob,
+  SeededRunQueue,
+  SeedJobInput,
+  SeedRunQueueInput,
+} from '../domains/launch/records.js';
+import { seedJob, seedRunQueue } from '../domains/launch/seed.js';
 import type { SeededRegistry, SeedRegistryInput } from '../domains/registries/records.js';
 import { seedRegistry } from '../domains/registries/seed.js';
 import { seedProject } from '../domains/projects/seed.js';
@@ -193,6 +200,45 @@ export interface EmulatorSeeder {
    * ```
    */
   automation(input: SeedAutomationInput): SeededAutomation;
+  /**
+   * Adds a Launch job: an artifact of type `job` (the next version of collection `name`) with
+   * its `wandb-job.json` (`_version`, `source_type`, `source` with the entrypoint, image, git
+   * or code artifact, `input_types`, `output_types`, `runtime`, `_partial` when partial) and
+   * `requirements.frozen.txt`, downloadable as artifact files are. An `artifact` job gets a
+   * code artifact beside it unless `codeArtifact` is given.
+   *
+   * @example
+   * ```ts
+   * const { path } = emu.seed.job({
+   *   entity: 'alice',
+   *   project: 'vision',
+   *   name: 'train',
+   *   sourceType: 'repo',
+   *   entrypoint: ['python', 'train.py'],
+   *   inputTypes: { wb_type: 'typedDict', params: { type_map: { lr: { wb_type: 'number' } } } },
+   * }); // 'alice/vision/train:v0'
+   * ```
+   */
+  job(input: SeedJobInput): SeededJob;
+  /**
+   * Adds a Launch run queue (in project `model-registry` unless `project` says otherwise) with
+   * its default resource config: `resource` = `type`, config `{"resource_args": {<type>:
+   * config}}`, the template variables with their schemas.
+   *
+   * @example
+   * ```ts
+   * const { id } = emu.seed.runQueue({
+   *   entity: 'alice',
+   *   name: 'gpus',
+   *   type: 'kubernetes',
+   *   config: { gpus: '{{gpus}}' },
+   *   templateVariables: { gpus: { schema: { type: 'integer', minimum: 1, maximum: 8, default: 1 } } },
+   *   prioritizationMode: 'V0',
+   *   externalLinks: { dashboard: 'https://grafana.example.com' },
+   * });
+   * ```
+   */
+  runQueue(input: SeedRunQueueInput): SeededRunQueue;
 }
 
 /**
@@ -236,5 +282,10 @@ export function createSeeder(store: EmulatorStore): EmulatorSeeder {
     registry: (input) => seedRegistry(store, input),
     integration: (input) => seedIntegration(store, input),
     automation: (input) => seedAutomation(store, input),
+    job: (input) => {
+      const { id, name, path, jobInfo } = seedJob(store, input);
+      return { id, name, path, jobInfo };
+    },
+    runQueue: (input) => seedRunQueue(store, input),
   };
 }

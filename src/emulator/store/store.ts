@@ -38,6 +38,7 @@ import { seedSweep } from '../domains/sweeps/seed.js';
 import type { OrganizationRecord } from '../domains/organizations/records.js';
 import type { AutomationData } from '../domains/automations/records.js';
 import type { IntegrationRecord } from '../domains/integrations/records.js';
+import { createLaunchData, type LaunchData } from '../domains/launch/records.js';
 import type { ApiKeyRecord } from '../domains/users/api-keys.js';
 import type { EntityRecord, SeedUserInput, UserRecord, ViewerOptions } from '../domains/users/records.js';
 import { ensureEntity, ensureUser, seedUser } from '../domains/users/seed.js';
@@ -104,6 +105,8 @@ export class EmulatorStore {
   readonly integrations = new Map<number, IntegrationRecord>();
   /** Automations (triggers). */
   readonly automations: AutomationData = { triggers: new Map() };
+  /** Launch: run queues, default resource configs, queue items, launch agents. */
+  readonly launch: LaunchData = createLaunchData();
   /** Server feature flags by name. */
   readonly features = new Map<string, boolean>();
   /** Username of the viewer. */

@@ -32,6 +32,25 @@ export const AUTOMATION_EVENT_FEATURES: readonly string[] = [
 ];
 
 /**
+ * Switches of the emulator that are not W&B server features: each stands for a schema field an
+ * older server lacks (Launch: `RUN_QUEUE_ITEM_BY_ID`, `PUSH_TO_RUN_QUEUE_BY_NAME_RUN_SPEC`,
+ * `UPSERT_RUN_QUEUE`, see `domains/launch/resolvers.ts`). They are on by default (in
+ * {@link DEFAULT_FEATURES}) and turned off like features (`startEmulator({ features: {
+ * RUN_QUEUE_ITEM_BY_ID: false } })`), but `serverInfo { features }` never lists them: no real
+ * server reports them, and clients find out from the validation error, as against an older server.
+ *
+ * @example
+ * ```ts
+ * EMULATOR_SCHEMA_FEATURES.includes('RUN_QUEUE_ITEM_BY_ID'); // true
+ * ```
+ */
+export const EMULATOR_SCHEMA_FEATURES: readonly string[] = [
+  'RUN_QUEUE_ITEM_BY_ID',
+  'PUSH_TO_RUN_QUEUE_BY_NAME_RUN_SPEC',
+  'UPSERT_RUN_QUEUE',
+];
+
+/**
  * The server feature flags answered by default (`serverInfo { features }`), all enabled.
  * `MARK_RUN_FILES_UPLOADED` is not among them: pass
  * `features: { MARK_RUN_FILES_UPLOADED: true }` to emulate a self-hosted server where an upload is
@@ -76,6 +95,8 @@ export const DEFAULT_FEATURES: readonly string[] = [
   'AUTOMATION_SCOPE_ENTITY',
   'AUTOMATION_ACTION_NO_OP',
   ...AUTOMATION_EVENT_FEATURES,
+  // Not reported by serverInfo (see EMULATOR_SCHEMA_FEATURES).
+  ...EMULATOR_SCHEMA_FEATURES,
 ];
 
 /**

@@ -9,6 +9,7 @@
  * @module
  */
 import type { EmulatorResolvers } from '../../graphql/arguments.js';
+import { EMULATOR_SCHEMA_FEATURES } from './records.js';
 
 /**
  * The resolvers of the server domain.
@@ -23,7 +24,11 @@ export const serverResolvers: EmulatorResolvers = {
     serverInfo: (_root, _args, { store }) => ({ features: store.features }),
   },
   ServerInfo: {
-    features: (info) => [...info.features].map(([name, isEnabled]) => ({ name, isEnabled })),
+    // The emulator's own schema switches are no server features: never listed.
+    features: (info) =>
+      [...info.features]
+        .filter(([name]) => !EMULATOR_SCHEMA_FEATURES.includes(name))
+        .map(([name, isEnabled]) => ({ name, isEnabled })),
   },
   ServerFeature: {
     name: (feature) => feature.name,
