@@ -1054,7 +1054,8 @@ export class Api {
    * Creates or updates a run queue (in `model-registry`, upserted first) in one request, then
    * loads it. The same checks as {@link Api.createRunQueue}, but `prioritizationMode` may also be
    * `DISABLED` (the default). What the server says about the resource config (its schema
-   * validation errors) does not fail the call: the messages are on the result's `warnings`.
+   * validation errors) does not fail the call: the messages are on the result's `warnings`. A
+   * server older than `upsertRunQueue` rejects with `UnsupportedError` (use `createRunQueue`).
    *
    * @example
    * ```ts

@@ -1,3 +1,6 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
 import {
@@ -11,8 +14,10 @@ import {
   TimeoutError,
   ValidationError,
   WandbError,
+  UnsupportedError,
   type LaunchClock,
 } from '../../src/index.js';
+import { Api as NodeApi } from '../../src/node.js';
 import { failure, validationError, validationRejection } from '../support/expect-errors.js';
 import { graphqlCalls, setup, useEmulator } from '../support/helpers.js';
 
@@ -564,5 +569,42 @@ describe('servers without the newer Launch fields (fallbacks)', () => {
     expect(operations(old.emu)).toEqual(['RunQueueItem', 'RunQueueItemsLegacy']);
     const clock = scriptedClock([() => old.emu.launch.advance(queued.id, 'RUNNING', { runId: 'old01' })]);
     expect((await queued.waitUntilRunning({ clock })).id).toBe('old01');
+  });
+
+  it('upsertRunQueue on a server without it rejects with UnsupportedError', async () => {
+    const older = await setup({ features: { UPSERT_RUN_QUEUE: false } });
+    try {
+      const e = await failure(
+        older.api.upsertRunQueue({ name: 'q', resourceType: 'kubernetes', resourceConfig: {} }),
+      );
+      expect(e).toBeInstanceOf(UnsupportedError);
+      expect(e.message).toMatch(/use createRunQueue/);
+      expect((await older.api.createRunQueue({ name: 'q', type: 'kubernetes' })).name).toBe('q');
+    } finally {
+      await older.close();
+    }
+  });
+});
+
+describe('api.job with path (Node)', () => {
+  it('also downloads the job files there, as the official client does', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'wandb-job-'));
+    try {
+      const node = new NodeApi({ baseUrl: emu.url, apiKey: emu.apiKey });
+      const job = await node.job('alice/vision/train:v0', { path: root });
+      expect(job.path).toBe(root);
+      expect((await readdir(root)).sort()).toEqual(['requirements.frozen.txt', 'wandb-job.json']);
+      expect(JSON.parse(await readFile(join(root, 'wandb-job.json'), 'utf8'))).toMatchObject({
+        source_type: 'repo',
+      });
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('is refused in the core (browser) build, before writing anything', async () => {
+    await expect(api.job('alice/vision/train:v0', { path: 'nowhere' })).rejects.toBeInstanceOf(
+      UnsupportedError,
+    );
   });
 });

@@ -10,7 +10,13 @@
  * ```
  * @module
  */
-import { NotFoundError, ValidationError, WandbError } from '../../errors/index.js';
+import {
+  GraphQLRequestError,
+  NotFoundError,
+  UnsupportedError,
+  ValidationError,
+  WandbError,
+} from '../../errors/index.js';
 import {
   CreateDefaultResourceConfigDocument,
   CreateRunQueueDocument,
@@ -354,6 +360,18 @@ export async function getRunQueue(
   return loadRunQueue(ctx, await ctx.resolveEntity(entityName), queueName, { signal, cache });
 }
 
+/** The error for a server that has no `upsertRunQueue` (older than it), or `undefined`. */
+function upsertUnsupported(error: unknown): UnsupportedError | undefined {
+  const missing =
+    error instanceof GraphQLRequestError &&
+    error.errors.some((e) => e.message.includes('Cannot query field "upsertRunQueue" on type "Mutation"'));
+  return missing
+    ? new UnsupportedError('This W&B server has no upsertRunQueue (it is older); use createRunQueue', {
+        cause: error,
+      })
+    : undefined;
+}
+
 function json(value: unknown): string {
   return JSON.stringify(value);
 }
@@ -437,21 +455,25 @@ export async function upsertRunQueue(ctx: FacadeContext, options: UpsertRunQueue
   const entity = await ctx.resolveEntity(entityName);
 
   await ctx.createProject(LAUNCH_PROJECT, entity, { signal });
-  const data = await ctx.request(
-    UpsertRunQueueDocument,
-    {
-      entityName: entity,
-      projectName: LAUNCH_PROJECT,
-      queueName: name,
-      resourceType,
-      resourceConfig: json({ resource_args: { [resourceType]: resourceConfig } }),
-      templateVariables:
-        templateVariables && Object.keys(templateVariables).length > 0 ? json(templateVariables) : undefined,
-      prioritizationMode,
-      externalLinks: json(encodeExternalLinks(externalLinks)),
-    },
-    { signal },
-  );
+  const data = await ctx
+    .request(
+      UpsertRunQueueDocument,
+      {
+        entityName: entity,
+        projectName: LAUNCH_PROJECT,
+        queueName: name,
+        resourceType,
+        resourceConfig: json({ resource_args: { [resourceType]: resourceConfig } }),
+        templateVariables:
+          templateVariables && Object.keys(templateVariables).length > 0
+            ? json(templateVariables)
+            : undefined,
+        prioritizationMode,
+        externalLinks: json(encodeExternalLinks(externalLinks)),
+      },
+      { signal },
+    )
+    .catch((error: unknown) => Promise.reject(upsertUnsupported(error) ?? error));
   const result = data.upsertRunQueue;
   if (!result?.success) throw new WandbError(`Failed to create or update run queue ${entity}/${name}`);
   const warnings = (result.configSchemaValidationErrors ?? []).filter(
