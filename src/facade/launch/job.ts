@@ -10,7 +10,7 @@
  * ```
  * @module
  */
-import { GraphQLRequestError, NotFoundError, ValidationError, WandbError } from '../../errors/index.js';
+import { NotFoundError, ValidationError, WandbError } from '../../errors/index.js';
 import {
   ProjectJobsDocument,
   PushToRunQueueByNameDocument,
@@ -44,6 +44,7 @@ import {
   checkTemplateValues,
   DEFAULT_QUEUE,
   DEFAULT_RESOURCE,
+  lacksField,
   LAUNCH_PROJECT,
   optionalJsonObject,
   type RunQueueResourceType,
@@ -294,15 +295,6 @@ interface PushInput {
   signal: AbortSignal | undefined;
 }
 
-function lacksRunSpec(error: unknown): boolean {
-  return (
-    error instanceof GraphQLRequestError &&
-    error.errors.some((e) =>
-      e.message.includes('Cannot query field "runSpec" on type "PushToRunQueueByNamePayload"'),
-    )
-  );
-}
-
 /** Enqueues a run spec by queue name and answers the item's id; retried without `runSpec` where the payload lacks it. */
 async function pushToRunQueueByName(ctx: FacadeContext, input: PushInput): Promise<string> {
   const { signal, ...variables } = input;
@@ -311,7 +303,7 @@ async function pushToRunQueueByName(ctx: FacadeContext, input: PushInput): Promi
     itemId = (await ctx.request(PushToRunQueueByNameDocument, variables, { signal })).pushToRunQueueByName
       ?.runQueueItemId;
   } catch (error) {
-    if (!lacksRunSpec(error)) throw error;
+    if (!lacksField(error, 'runSpec', 'PushToRunQueueByNamePayload')) throw error;
     itemId = (await ctx.request(PushToRunQueueByNameWithoutSpecDocument, variables, { signal }))
       .pushToRunQueueByName?.runQueueItemId;
   }

@@ -10,7 +10,7 @@
  * ```
  * @module
  */
-import { GraphQLRequestError, NotFoundError, WandbError } from '../../errors/index.js';
+import { NotFoundError, ValidationError, WandbError } from '../../errors/index.js';
 import {
   DeleteFromRunQueueDocument,
   QueuedRunStateDocument,
@@ -22,9 +22,8 @@ import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { projectNotFound } from '../core/notFound.js';
 import { describeValue, optionalName, optionalSignal, optionsObject } from '../core/validate.js';
 import type { Run } from '../runs/run.js';
-import { ValidationError } from '../../errors/index.js';
 import { poll, startWait, type Wait, type WaitOptions } from './polling.js';
-import { checkPriority, checkQueueName, LAUNCH_PROJECT } from './rules.js';
+import { checkPriority, checkQueueName, lacksField, LAUNCH_PROJECT } from './rules.js';
 
 /**
  * The state of a queue item, lower-cased as the official client gives it: `pending` (waiting for
@@ -68,13 +67,6 @@ interface ItemData {
   id: string;
   state: string;
   associatedRunId: string | null;
-}
-
-function isMissingField(error: unknown, field: string, type: string): boolean {
-  return (
-    error instanceof GraphQLRequestError &&
-    error.errors.some((e) => e.message.includes(`Cannot query field "${field}" on type "${type}"`))
-  );
 }
 
 /**
@@ -130,7 +122,7 @@ export class QueuedRun {
         { signal, cache: false },
       );
     } catch (error) {
-      if (!isMissingField(error, 'runQueueItem', 'RunQueue')) throw error;
+      if (!lacksField(error, 'runQueueItem', 'RunQueue')) throw error;
       const legacy = await this.#ctx.request(RunQueueItemsLegacyDocument, vars, { signal, cache: false });
       const queue = this.#queueOf(legacy.project);
       const node = queue.runQueueItems.edges.map((e) => e.node).find((n) => String(n.id) === String(this.id));

@@ -11,7 +11,7 @@
  * ```
  * @module
  */
-import { ValidationError } from '../../errors/index.js';
+import { GraphQLRequestError, ValidationError } from '../../errors/index.js';
 import { describeValue, isPlainObject, MAX_GRAPHQL_INT } from '../core/validate.js';
 
 /** The project of an entity that holds its run queues (`LAUNCH_DEFAULT_PROJECT`). */
@@ -307,4 +307,21 @@ export function checkExternalLinks(value: unknown): Record<string, string> | und
       `expected an object of labels to URLs (strings), got ${describeValue(value)}`,
     );
   return value as Record<string, string>;
+}
+
+/**
+ * Whether a request failed because the server's schema lacks `Type.field` (an older server
+ * answers graphql-js's `Cannot query field "field" on type "Type".`): the sign the official
+ * client's Launch fallbacks look for.
+ *
+ * @example
+ * ```ts
+ * if (lacksField(error, 'runQueueItem', 'RunQueue')) return listItems();
+ * ```
+ */
+export function lacksField(error: unknown, field: string, type: string): boolean {
+  return (
+    error instanceof GraphQLRequestError &&
+    error.errors.some((e) => e.message.includes(`Cannot query field "${field}" on type "${type}"`))
+  );
 }

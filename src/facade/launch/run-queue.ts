@@ -10,13 +10,7 @@
  * ```
  * @module
  */
-import {
-  GraphQLRequestError,
-  NotFoundError,
-  UnsupportedError,
-  ValidationError,
-  WandbError,
-} from '../../errors/index.js';
+import { NotFoundError, UnsupportedError, ValidationError, WandbError } from '../../errors/index.js';
 import {
   CreateDefaultResourceConfigDocument,
   CreateRunQueueDocument,
@@ -37,6 +31,7 @@ import {
   checkResourceType,
   decodeExternalLinks,
   encodeExternalLinks,
+  lacksField,
   LAUNCH_PROJECT,
   optionalJsonObject,
   type RunQueuePrioritizationMode,
@@ -362,10 +357,7 @@ export async function getRunQueue(
 
 /** The error for a server that has no `upsertRunQueue` (older than it), or `undefined`. */
 function upsertUnsupported(error: unknown): UnsupportedError | undefined {
-  const missing =
-    error instanceof GraphQLRequestError &&
-    error.errors.some((e) => e.message.includes('Cannot query field "upsertRunQueue" on type "Mutation"'));
-  return missing
+  return lacksField(error, 'upsertRunQueue', 'Mutation')
     ? new UnsupportedError('This W&B server has no upsertRunQueue (it is older); use createRunQueue', {
         cause: error,
       })
