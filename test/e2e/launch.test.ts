@@ -15,11 +15,11 @@ import {
   ValidationError,
   WandbError,
   UnsupportedError,
-  type LaunchClock,
 } from '../../src/index.js';
 import { Api as NodeApi } from '../../src/node.js';
 import { failure, validationError, validationRejection } from '../support/expect-errors.js';
 import { graphqlCalls, setup, useEmulator } from '../support/helpers.js';
+import { scriptedClock } from '../support/launch-clock.js';
 
 let emu: Emulator;
 let api: Api;
@@ -31,22 +31,6 @@ const TRAIN_TYPES = {
   },
 };
 const GOOD_CONFIG = { lr: 0.1, epochs: 3, optimizer: 'adam' };
-
-/** A clock that moves only when the wait sleeps; each sleep runs the next step of the script. */
-function scriptedClock(steps: (() => void)[] = []): LaunchClock & { sleeps: number[] } {
-  let now = 0;
-  const sleeps: number[] = [];
-  return {
-    sleeps,
-    now: () => now,
-    sleep: (ms) => {
-      sleeps.push(ms);
-      now += ms;
-      steps.shift()?.();
-      return Promise.resolve();
-    },
-  };
-}
 
 /** The operation names the emulator received, in order. */
 function operations(e: Emulator): (string | undefined)[] {

@@ -12,6 +12,7 @@
  * @module
  */
 import { GraphQLRequestError, ValidationError } from '../../errors/index.js';
+import { checkSendableJson, parseJsonString } from '../core/json.js';
 import { describeValue, isPlainObject, MAX_GRAPHQL_INT } from '../core/validate.js';
 
 /** The project of an entity that holds its run queues (`LAUNCH_DEFAULT_PROJECT`). */
@@ -128,7 +129,7 @@ export function checkPrioritizationMode(
 /**
  * Checks a JSON object option (`config`, `resourceConfig`, `templateVariables` schemas, ...):
  * `undefined` stays `undefined`; anything but a plain object is rejected, and so are values JSON
- * cannot carry (functions, `undefined` inside arrays, cycles, BigInt).
+ * cannot carry (functions, `undefined` inside arrays, cycles, BigInt), naming their key path.
  *
  * @throws {@link ValidationError} naming `parameter`.
  * @example
@@ -141,11 +142,7 @@ export function optionalJsonObject(value: unknown, parameter: string): Record<st
   if (value === undefined) return undefined;
   if (!isPlainObject(value))
     throw new ValidationError(parameter, `expected an object, got ${describeValue(value)}`);
-  try {
-    JSON.stringify(value);
-  } catch (e) {
-    throw new ValidationError(parameter, `cannot be sent as JSON (${(e as Error).message})`);
-  }
+  checkSendableJson(value, parameter);
   return value;
 }
 
@@ -260,8 +257,8 @@ export function encodeExternalLinks(links: Readonly<Record<string, string>>): {
 }
 
 /**
- * The `{ label: url }` form of stored external links (`{ links: [{ label, url }] }`); a stored
- * value of another shape gives its string entries, anything else `{}`.
+ * The `{ label: url }` form of stored external links (`{ links: [{ label, url }] }`, as an object
+ * or a JSON string); a stored object of another shape gives its string entries, none `{}`.
  *
  * @example
  * ```ts
@@ -269,15 +266,7 @@ export function encodeExternalLinks(links: Readonly<Record<string, string>>): {
  * ```
  */
 export function decodeExternalLinks(value: unknown): Record<string, string> {
-  let v = value;
-  if (typeof v === 'string') {
-    try {
-      v = JSON.parse(v);
-    } catch {
-      return {};
-    }
-  }
-  if (!isPlainObject(v)) return {};
+  const v = parseJsonString(value as string | null | undefined, 'the externalLinks of a run queue');
   const out: Record<string, string> = {};
   if (Array.isArray(v.links)) {
     for (const link of v.links) {

@@ -21,6 +21,7 @@ import {
   UpsertRunQueueDocument,
 } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
+import { parseJsonString } from '../core/json.js';
 import { projectNotFound } from '../core/notFound.js';
 import { optionalBoolean, optionalName, optionalSignal, optionsObject } from '../core/validate.js';
 import { QueuedRun } from './queued-run.js';
@@ -185,7 +186,10 @@ export class RunQueue {
     this.externalLinks = decodeExternalLinks(data.externalLinks);
     this.defaultResourceConfigId = data.defaultResourceConfigId;
     this.type = data.resource;
-    this.defaultResourceConfig = parseConfig(data.config);
+    this.defaultResourceConfig = parseJsonString(
+      data.config as string | null,
+      `the default resource config of run queue ${data.entity}/${data.name}`,
+    );
     this.templateVariables = data.templateVariables.map((v) => ({
       name: v.name,
       schema: parseSchema(v.schema),
@@ -264,18 +268,6 @@ export class RunQueue {
       warnings,
     };
   }
-}
-
-function parseConfig(config: unknown): Record<string, unknown> {
-  let v = config;
-  if (typeof v === 'string') {
-    try {
-      v = JSON.parse(v);
-    } catch {
-      return {};
-    }
-  }
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
 
 function runQueueNotFound(entity: string, name: string): NotFoundError {

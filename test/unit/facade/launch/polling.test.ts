@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { TimeoutError, ValidationError } from '../../../../src/errors/index.js';
 import { poll, startWait, type LaunchClock } from '../../../../src/facade/launch/polling.js';
-
-/** A clock that moves only when slept on, recording each sleep. */
-function fakeClock(onSleep?: (now: number) => void): LaunchClock & { sleeps: number[] } {
-  let now = 1_000;
-  const sleeps: number[] = [];
-  return {
-    sleeps,
-    now: () => now,
-    sleep: (ms) => {
-      sleeps.push(ms);
-      now += ms;
-      onSleep?.(now);
-      return Promise.resolve();
-    },
-  };
-}
+import { scriptedClock } from '../../../support/launch-clock.js';
 
 describe('poll', () => {
   it('asks until there is an answer, sleeping pollMs between two asks', async () => {
-    const clock = fakeClock();
+    const clock = scriptedClock([], 1_000);
     let asks = 0;
     const result = await poll(
       async () => (++asks === 3 ? 'done' : undefined),
@@ -33,14 +18,14 @@ describe('poll', () => {
   });
 
   it('polls every 5 s by default', async () => {
-    const clock = fakeClock();
+    const clock = scriptedClock([], 1_000);
     let asks = 0;
     await poll(async () => (++asks === 2 ? true : undefined), startWait({ clock }), 'x');
     expect(clock.sleeps).toEqual([5_000]);
   });
 
   it('rejects with TimeoutError when timeoutMs passes, sleeping no longer than what is left', async () => {
-    const clock = fakeClock();
+    const clock = scriptedClock([], 1_000);
     const wait = startWait({ pollMs: 2_000, timeoutMs: 5_000, clock });
     const error = await poll(async () => undefined, wait, 'queued run 7 to start').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
@@ -50,7 +35,7 @@ describe('poll', () => {
 
   it('rejects with the abort reason when the signal aborts during a sleep, and before asking', async () => {
     const controller = new AbortController();
-    const clock = fakeClock(() => controller.abort(new Error('stop')));
+    const clock = scriptedClock([() => controller.abort(new Error('stop'))], 1_000);
     let asks = 0;
     const wait = startWait({ signal: controller.signal, clock });
     await expect(poll(async () => (asks++, undefined), wait, 'x')).rejects.toThrow('stop');
