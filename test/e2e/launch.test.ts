@@ -416,7 +416,13 @@ describe('api.runQueue', () => {
     const items = await queue.items();
     expect(items.map((i) => i.id)).toEqual([a.id, b.id]);
     expect(items.every((i) => i instanceof QueuedRun && i.projectQueue === 'model-registry')).toBe(true);
+    expect(items.map((i) => [i.entity, i.project, i.priority])).toEqual([
+      ['alice', 'vision', 2],
+      ['alice', 'vision', 2],
+    ]); // from the run spec: where the run goes
     expect(await items[0]?.state()).toBe('pending');
+    emu.launch.advance(a.id, 'RUNNING', { runId: 'item01' });
+    expect((await items[0]?.run())?.path).toEqual(['alice', 'vision', 'item01']);
     await queue.delete();
     await expect(api.runQueue('alice', 'doomed')).rejects.toBeInstanceOf(NotFoundError);
   });

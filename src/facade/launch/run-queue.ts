@@ -199,8 +199,9 @@ export class RunQueue {
 
   /**
    * The queue's first 100 items (the official client's limit; there is no paging), each a
-   * {@link QueuedRun} whose `project` is the queue's project (`model-registry`): the item does not
-   * tell which project its run goes to, so `run()` finds it only for runs logged there.
+   * {@link QueuedRun} with its priority, and the entity and project of its run spec (where its
+   * run goes; `model-registry` when the spec names none — the official client always uses
+   * `model-registry`, so its `run()` finds only runs logged there).
    *
    * @example
    * ```ts
@@ -216,16 +217,19 @@ export class RunQueue {
     );
     const queue = data.project?.runQueue;
     if (!queue) throw runQueueNotFound(this.entity, this.name);
-    return queue.runQueueItems.edges.map(
-      (e) =>
-        new QueuedRun(this.#ctx, {
-          entity: this.entity,
-          project: LAUNCH_PROJECT,
-          queueName: this.name,
-          runQueueItemId: e.node.id,
-          projectQueue: LAUNCH_PROJECT,
-        }),
-    );
+    return queue.runQueueItems.edges.map(({ node }) => {
+      const spec = parseJsonString(node.runSpec as string | null, `the run spec of queued run ${node.id}`);
+      const text = (k: string): string | undefined =>
+        typeof spec[k] === 'string' && spec[k] !== '' ? spec[k] : undefined;
+      return new QueuedRun(this.#ctx, {
+        entity: text('entity') ?? this.entity,
+        project: text('project') ?? LAUNCH_PROJECT,
+        queueName: this.name,
+        runQueueItemId: node.id,
+        projectQueue: LAUNCH_PROJECT,
+        priority: node.priority,
+      });
+    });
   }
 
   /**
