@@ -32,9 +32,11 @@ const TRAIN_TYPES = {
 };
 const GOOD_CONFIG = { lr: 0.1, epochs: 3, optimizer: 'adam' };
 
-/** The operation names the emulator received, in order. */
+/** The operation names the emulator received, in order, but the viewer lookup (once per Api, whichever call needs it first). */
 function operations(e: Emulator): (string | undefined)[] {
-  return e.requests.filter((r) => r.kind === 'graphql').map((r) => r.operationName);
+  return e.requests
+    .filter((r) => r.kind === 'graphql' && r.operationName !== 'DefaultEntity')
+    .map((r) => r.operationName);
 }
 
 useEmulator((ctx) => {
@@ -153,7 +155,7 @@ describe('job.call', () => {
     emu.clearRequests();
     const queued = await job.call({ config: GOOD_CONFIG });
     expect(queued).toBeInstanceOf(QueuedRun);
-    expect(operations(emu).filter((op) => op !== 'DefaultEntity')).toEqual(['PushToRunQueueByName']);
+    expect(operations(emu)).toEqual(['PushToRunQueueByName']);
     expect(emu.requests.at(-1)?.variables).toMatchObject({
       entityName: 'alice',
       projectName: 'model-registry',
@@ -250,8 +252,9 @@ describe('api.createRunQueue', () => {
     const queue = await api.createRunQueue({
       name: 'cpu-batch',
       type: 'local-process',
-      config: { env: ['A=1'] },
+      config: { env: ['A=1'], cpus: '{{cpus}}' },
       prioritizationMode: 'V0',
+      templateVariables: { cpus: { schema: { type: 'integer', minimum: 1 } } },
     });
     expect(operations(emu)).toEqual([
       'CreateProject',
@@ -262,16 +265,21 @@ describe('api.createRunQueue', () => {
     ]);
     const sent = emu.requests.find((r) => r.operationName === 'CreateDefaultResourceConfig')?.variables;
     expect(JSON.parse(String(sent?.config))).toEqual({
-      resource_args: { 'local-process': { env: ['A=1'] } },
+      resource_args: { 'local-process': { env: ['A=1'], cpus: '{{cpus}}' } },
     });
-    expect(sent?.templateVariables).toBe('{}');
+    expect(JSON.parse(String(sent?.templateVariables))).toEqual({
+      cpus: { schema: { type: 'integer', minimum: 1 } },
+    });
     expect(queue).toBeInstanceOf(RunQueue);
     expect(queue.name).toBe('cpu-batch');
     expect(queue.entity).toBe('alice');
     expect(queue.type).toBe('local-process');
     expect(queue.access).toBe('PROJECT');
     expect(queue.prioritizationMode).toBe('V0');
-    expect(queue.defaultResourceConfig).toEqual({ resource_args: { 'local-process': { env: ['A=1'] } } });
+    expect(queue.defaultResourceConfig).toEqual({
+      resource_args: { 'local-process': { env: ['A=1'], cpus: '{{cpus}}' } },
+    });
+    expect(queue.templateVariables).toEqual([{ name: 'cpus', schema: { type: 'integer', minimum: 1 } }]);
     expect(queue.warnings).toEqual([]);
     expect((await api.runQueue('alice', 'cpu-batch')).id).toBe(queue.id);
   });
@@ -296,6 +304,8 @@ describe('api.createRunQueue', () => {
       prioritizationMode: 'v0' as 'V0',
     });
     expect(long.name).toHaveLength(64);
+    const sent = emu.requests.find((r) => r.operationName === 'CreateDefaultResourceConfig')?.variables;
+    expect([sent?.config, sent?.templateVariables]).toEqual(['{"resource_args":{"kubernetes":{}}}', '{}']);
   });
 });
 
@@ -544,10 +554,7 @@ describe('servers without the newer Launch fields (fallbacks)', () => {
     const job = await old.api.job('alice/vision/train:latest');
     old.emu.clearRequests();
     const queued = await job.call({ config: {} });
-    expect(operations(old.emu).filter((op) => op !== 'DefaultEntity')).toEqual([
-      'PushToRunQueueByName',
-      'PushToRunQueueByNameWithoutSpec',
-    ]);
+    expect(operations(old.emu)).toEqual(['PushToRunQueueByName', 'PushToRunQueueByNameWithoutSpec']);
     expect(old.emu.launch.item(queued.id).runSpec).toMatchObject({ job: 'alice/vision/train:latest' });
   });
 
