@@ -478,7 +478,7 @@ describe('api.queuedRun and its waits', () => {
     expect((await queued.run())?.id).toBe('launch01');
 
     const later = scriptedClock([() => undefined, () => emu.launch.advance(queued.id, 'FINISHED')]);
-    const finished = await queued.waitUntilFinished({ pollMs: 2_000, clock: later });
+    const finished = await queued.waitUntilFinished({ pollMs: 2_000, timeoutMs: 60_000, clock: later });
     expect(finished.state).toBe('finished');
     expect(later.sleeps).toEqual([2_000, 2_000]);
   });
@@ -488,7 +488,7 @@ describe('api.queuedRun and its waits', () => {
     const queued = await job.call({ config: GOOD_CONFIG });
     emu.launch.advance(queued.id, 'RUNNING', { runId: 'crash01' });
     const clock = scriptedClock([() => emu.launch.advance(queued.id, 'CRASHED')]);
-    const run = await queued.waitUntilFinished({ pollMs: 500, clock });
+    const run = await queued.waitUntilFinished({ pollMs: 500, timeoutMs: 60_000, clock });
     expect(run.id).toBe('crash01');
     expect(run.state).toBe('crashed');
   });
