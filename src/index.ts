@@ -295,6 +295,44 @@ export {
   type CollectionEventScope,
   type ArtifactEventScope,
 } from './facade/automations/scopes.js';
+// Launch: jobs, run queues, queued runs
+export {
+  Job,
+  parseJobName,
+  type JobOptions,
+  type JobCallOptions,
+  type JobSummary,
+} from './facade/launch/job.js';
+export {
+  parseJobFile,
+  JOB_FILE_NAME,
+  type JobFile,
+  type JobInfo,
+  type JobSource,
+  type JobSourceType,
+  type JobCodeSource,
+  type RepoJobSource,
+  type ArtifactJobSource,
+  type ImageJobSource,
+} from './facade/launch/job-file.js';
+export { explainMismatch, type WbType } from './facade/launch/wb-types.js';
+export { QueuedRun, type QueuedRunOptions, type QueuedRunState } from './facade/launch/queued-run.js';
+export {
+  RunQueue,
+  type RunQueueAccess,
+  type RunQueueTemplateVariable,
+  type CreateRunQueueOptions,
+  type UpsertRunQueueOptions,
+} from './facade/launch/run-queue.js';
+export {
+  buildRunSpec,
+  LAUNCH_PROJECT,
+  RUN_QUEUE_RESOURCE_TYPES,
+  type RunQueueResourceType,
+  type RunQueuePrioritizationMode,
+  type RunSpecInput,
+} from './facade/launch/rules.js';
+export { REAL_CLOCK, DEFAULT_POLL_MS, type LaunchClock, type WaitOptions } from './facade/launch/polling.js';
 export {
   WandbError,
   ValidationError,

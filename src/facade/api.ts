@@ -95,6 +95,17 @@ import {
 } from './registries/registry.js';
 import { createProject, getProject, listProjects, type CreateProjectOptions } from './projects/projects.js';
 import { listReports, reportFromPath, type BetaReport, type ReportsOptions } from './reports/report.js';
+// Launch
+import { getJob, listJobs, type Job, type JobOptions, type JobSummary } from './launch/job.js';
+import { queuedRunFromOptions, type QueuedRun, type QueuedRunOptions } from './launch/queued-run.js';
+import {
+  createRunQueue,
+  getRunQueue,
+  upsertRunQueue,
+  type CreateRunQueueOptions,
+  type RunQueue,
+  type UpsertRunQueueOptions,
+} from './launch/run-queue.js';
 import { getRun, Run, type RunConfig, type RunCreateState, type RunSummary } from './runs/run.js';
 import { listRuns, projectRuns, type Runs, type RunsOptions } from './runs/runs.js';
 import { createRun, type CreateRunOptions } from './runs/writes.js';
@@ -1102,6 +1113,118 @@ export class Api {
   organization(name?: string, options: RequestOptions = {}): Promise<Organization> {
     return getOrganization(this, name, options);
   }
+
+  // ---- Launch: jobs, run queues, queued runs (launch/) ----
+
+  /**
+   * A Launch job: the artifact of type `job` named `entity/project/job-name:alias` (checked before
+   * any request, {@link ValidationError} `name`), with its `wandb-job.json` read into memory
+   * (works in browsers): `sourceType`, `source`, `inputTypes`, `outputTypes`, `entrypoint`, ...
+   * With `path` (Node only) the job's files are also downloaded there, as the official client
+   * always does. A missing job rejects with {@link NotFoundError}; an artifact of another type
+   * with {@link ValidationError}.
+   *
+   * @example
+   * ```ts
+   * const job = await api.job('acme/vision/train-resnet:latest');
+   * console.log(job.sourceType, job.entrypoint, job.inputTypes);
+   * const queued = await job.call({ config: { lr: 0.1, epochs: 3 }, queue: 'gpu' });
+   * ```
+   */
+  job(name: string, options: JobOptions = {}): Promise<Job> {
+    return getJob(this, name, options);
+  }
+
+  /**
+   * Every version of every job of a project, from one request. As in the official client there
+   * are no paging arguments: you get the server's default page of job collections and of
+   * versions in each (so a project with many jobs or versions is cut short, silently), in the
+   * server's order, deleted and pending versions included (look at `state`). A project without
+   * jobs gives `[]`; a missing project rejects with {@link NotFoundError} (the official client
+   * prints an error and returns `[]`).
+   *
+   * @example
+   * ```ts
+   * for (const j of await api.listJobs('acme', 'vision')) console.log(j.path, j.aliases, j.state);
+   * ```
+   */
+  listJobs(entity: string, project: string, options: RequestOptions = {}): Promise<JobSummary[]> {
+    return listJobs(this, entity, project, options);
+  }
+
+  /**
+   * Creates a run queue in the entity's project `model-registry` (upserted first) with a default
+   * resource config (`config`, stored as `{ resource_args: { <type>: config } }`), then loads it.
+   * The name (1 to 64 characters), `type` (`local-container`, `local-process`, `kubernetes`,
+   * `sagemaker`, `gcp-vertex`) and `prioritizationMode` (`V0`, any case, or none) are checked
+   * before any request ({@link ValidationError} naming the option). Its `warnings` are always
+   * `[]`: only {@link Api.upsertRunQueue} gets validation messages from the server.
+   *
+   * @example
+   * ```ts
+   * const queue = await api.createRunQueue({ name: 'gpu', type: 'kubernetes', entity: 'acme', config: { namespace: 'ml' }, prioritizationMode: 'V0' });
+   * console.log(queue.id, queue.type, queue.defaultResourceConfig);
+   * ```
+   */
+  createRunQueue(options: CreateRunQueueOptions): Promise<RunQueue> {
+    return createRunQueue(this, options);
+  }
+
+  /**
+   * Creates or updates a run queue (in `model-registry`, upserted first) in one request, then
+   * loads it. The same checks as {@link Api.createRunQueue}, but `prioritizationMode` may also be
+   * `DISABLED` (the default). What the server says about the resource config (its schema
+   * validation errors) does not fail the call: the messages are on the result's `warnings`. A
+   * server older than `upsertRunQueue` rejects with `UnsupportedError` (use `createRunQueue`).
+   *
+   * @example
+   * ```ts
+   * const queue = await api.upsertRunQueue({
+   *   name: 'gpu',
+   *   resourceType: 'kubernetes',
+   *   resourceConfig: { namespace: 'ml', image: '{{image}}' },
+   *   templateVariables: { image: { schema: { type: 'string' } } },
+   *   externalLinks: { Grafana: 'https://grafana.example.com/d/gpu' },
+   * });
+   * for (const w of queue.warnings) console.warn('resource config:', w);
+   * ```
+   */
+  upsertRunQueue(options: UpsertRunQueueOptions): Promise<RunQueue> {
+    return upsertRunQueue(this, options);
+  }
+
+  /**
+   * One run queue of an entity (default: the `entity` option, else the viewer's), loaded: its
+   * fields and its default resource config (two requests). Rejects with {@link NotFoundError}
+   * when there is none.
+   *
+   * @example
+   * ```ts
+   * const queue = await api.runQueue('acme', 'gpu');
+   * console.log(queue.access, queue.prioritizationMode, queue.templateVariables);
+   * for (const item of await queue.items()) console.log(item.id, await item.state());
+   * ```
+   */
+  runQueue(entity: string, name: string, options: RequestOptions = {}): Promise<RunQueue> {
+    return getRunQueue(this, entity, name, options);
+  }
+
+  /**
+   * A queued run by its address, without a request (the options are checked:
+   * {@link ValidationError}). Its methods ask the server: `state()`, `run()`,
+   * `waitUntilRunning()`, `waitUntilFinished()`, `delete()`.
+   *
+   * @example
+   * ```ts
+   * const queued = api.queuedRun({ entity: 'acme', project: 'vision', queueName: 'gpu', runQueueItemId: itemId });
+   * const run = await queued.waitUntilFinished({ timeoutMs: 3_600_000 });
+   * ```
+   */
+  queuedRun(options: QueuedRunOptions): QueuedRun {
+    return queuedRunFromOptions(this, options);
+  }
+
+  // ---- end of Launch ----
 
   /**
    * @internal {@link FacadeContext}: an artifact collection from its fragment, for the registry searches.

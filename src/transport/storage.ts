@@ -243,8 +243,15 @@ function shownHeaders(headers: Record<string, string>): Record<string, string> {
   return out;
 }
 
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+/**
+ * Waits `ms`, or rejects with the signal's reason as soon as it aborts.
+ *
+ * @example
+ * ```ts
+ * await sleep(1_000, signal);
+ * ```
+ */
+export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(abortReason(signal));

@@ -25,6 +25,9 @@ import type {
   UseArtifactOptions,
 } from '../artifacts/artifacts.js';
 import type { ArtifactCollection, ArtifactCollectionsOptions } from '../artifacts/collection.js';
+import type { ArtifactOptions } from '../artifacts/artifacts.js';
+import type { Project } from '../projects/project.js';
+import type { CreateProjectOptions } from '../projects/projects.js';
 import type { File, RunFilesOptions } from '../files/file.js';
 import type { User } from '../users/user.js';
 import type {
@@ -184,4 +187,12 @@ export interface FacadeContext {
     where: Required<ProjectPath>,
     options?: ArtifactCollectionsOptions,
   ): Paginated<ArtifactCollection>;
+
+  // Launch (launch domain): the artifact of a job, the run of a queued run, the queues' project.
+  /** @internal One artifact version by name (artifacts domain), for `api.job()`. */
+  artifact(name: string, options?: ArtifactOptions): Promise<Artifact>;
+  /** @internal One run by path, loaded (runs domain), for `queuedRun.run()` and its waits. */
+  run(path: string, options?: RequestOptions): Promise<Run>;
+  /** @internal Creates (upserts) a project (projects domain), for the queues' project `model-registry`. */
+  createProject(name: string, entity?: string, options?: CreateProjectOptions): Promise<Project>;
 }

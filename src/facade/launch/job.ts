@@ -1,0 +1,414 @@
+/**
+ * {@link Job}: a Launch job (an artifact of type `job` and its `wandb-job.json`), the function
+ * behind {@link Api.job}, the listing behind {@link Api.listJobs}, and `job.call()`, which
+ * enqueues a run of it (wandb-ops.md §6.8).
+ *
+ * @example
+ * ```ts
+ * const job = await api.job('acme/vision/train-resnet:latest');
+ * const queued = await job.call({ config: { lr: 0.1, epochs: 3 }, queue: 'gpu' });
+ * ```
+ * @module
+ */
+import { NotFoundError, ValidationError, WandbError } from '../../errors/index.js';
+import {
+  ProjectJobsDocument,
+  PushToRunQueueByNameDocument,
+  PushToRunQueueByNameWithoutSpecDocument,
+} from '../../generated/graphql.js';
+import type { Artifact } from '../artifacts/artifact.js';
+import type { FacadeContext, RequestOptions } from '../core/context.js';
+import { projectNotFound } from '../core/notFound.js';
+import {
+  describeValue,
+  optionalBoolean,
+  optionalName,
+  optionalSignal,
+  optionalString,
+  optionsObject,
+} from '../core/validate.js';
+import {
+  JOB_FILE_NAME,
+  parseJobFile,
+  type JobFile,
+  type JobInfo,
+  type JobSource,
+  type JobSourceType,
+} from './job-file.js';
+import { QueuedRun } from './queued-run.js';
+import {
+  buildRunSpec,
+  checkPriority,
+  checkQueueName,
+  checkResourceType,
+  checkTemplateValues,
+  DEFAULT_QUEUE,
+  DEFAULT_RESOURCE,
+  lacksField,
+  LAUNCH_PROJECT,
+  optionalJsonObject,
+  type RunQueueResourceType,
+} from './rules.js';
+import { explainMismatch, type WbType } from './wb-types.js';
+
+/** The artifact type of jobs. */
+export const JOB_ARTIFACT_TYPE = 'job';
+
+/**
+ * Options of {@link Api.job}.
+ *
+ * @example
+ * ```ts
+ * const job = await api.job('acme/vision/train:v3', { path: 'jobs/train' });
+ * ```
+ */
+export interface JobOptions extends RequestOptions {
+  /**
+   * A folder to download the job's files to (`wandb-job.json`, `requirements.frozen.txt`, ...),
+   * as the official client always does (Node only). Default: nothing is written; only
+   * `wandb-job.json` is read, into memory (which works in browsers too).
+   */
+  path?: string;
+}
+
+/**
+ * Options of {@link Job.call}.
+ *
+ * @example
+ * ```ts
+ * const options: JobCallOptions = { config: { lr: 0.1 }, queue: 'gpu', priority: 1, templateVariables: { gpus: 2 } };
+ * ```
+ */
+export interface JobCallOptions extends Pick<RequestOptions, 'signal'> {
+  /** The run's config; checked against the job's input types unless the job is partial. Default `{}`. */
+  config?: Record<string, unknown>;
+  /** The queue, in `entity`. Default `default`. */
+  queue?: string;
+  /** The project the run is logged to. Default: the job's project. */
+  project?: string;
+  /** The entity the run is logged to, whose queue is used. Default: the `entity` option, else the viewer's entity. */
+  entity?: string;
+  /** The run's priority in a prioritized queue: an integer, 0 the most urgent. Default: the queue's. */
+  priority?: number;
+  /** Values for the queue's template variables, by name. */
+  templateVariables?: Record<string, string | number>;
+  /** What the run should run on. Default `local-container`. */
+  resource?: RunQueueResourceType;
+  /** Arguments for the resource (e.g. `{ kubernetes: { ... } }`). Default none. */
+  resourceArgs?: Record<string, unknown>;
+  /** The project that holds the queue. Default `model-registry`. */
+  projectQueue?: string;
+}
+
+/**
+ * One version of a job, as {@link Api.listJobs} lists it.
+ *
+ * @example
+ * ```ts
+ * for (const j of await api.listJobs('acme', 'vision')) console.log(j.name, j.version, j.aliases);
+ * ```
+ */
+export interface JobSummary {
+  /** The artifact's id. */
+  readonly id: string;
+  /** The job's name (its collection). */
+  readonly name: string;
+  /** `vN`, or `undefined` when the server gives no index. */
+  readonly version: string | undefined;
+  /** The version's aliases (`latest`, ...). */
+  readonly aliases: readonly string[];
+  /** The artifact state: `COMMITTED`, `PENDING` or `DELETED`. */
+  readonly state: string;
+  /** `entity/project/name:vN`, ready for {@link Api.job} (with the first alias when there is no index). */
+  readonly path: string;
+}
+
+/**
+ * A Launch job: the artifact of type `job` and what its `wandb-job.json` says. Get one with
+ * {@link Api.job}; enqueue a run of it with {@link Job.call}.
+ *
+ * @example
+ * ```ts
+ * const job = await api.job('acme/vision/train-resnet:latest');
+ * console.log(job.sourceType, job.entrypoint, job.inputTypes);
+ * ```
+ */
+export class Job {
+  /** The name it was asked by, `entity/project/name:alias`. */
+  readonly name: string;
+  /** The entity of the job's project. */
+  readonly entity: string;
+  /** The job's project. */
+  readonly project: string;
+  /** The job's artifact version (files, aliases, metadata, ...). */
+  readonly artifact: Artifact;
+  /** The parsed `wandb-job.json`. */
+  readonly info: JobInfo;
+  /** The folder the files were downloaded to (with the `path` option), else `undefined`. */
+  readonly path: string | undefined;
+
+  readonly #ctx: FacadeContext;
+
+  /** @internal Made by {@link Api.job}. */
+  constructor(
+    ctx: FacadeContext,
+    where: { name: string; entity: string; project: string },
+    artifact: Artifact,
+    info: JobInfo,
+    path: string | undefined,
+  ) {
+    this.#ctx = ctx;
+    this.name = where.name;
+    this.entity = where.entity;
+    this.project = where.project;
+    this.artifact = artifact;
+    this.info = info;
+    this.path = path;
+  }
+
+  /** Where the code comes from: `repo`, `artifact` or `image`. */
+  get sourceType(): JobSourceType {
+    return this.info.sourceType;
+  }
+
+  /** The source, typed by {@link Job.sourceType} (git remote and commit, code artifact, or image). */
+  get source(): JobSource {
+    return this.info.source;
+  }
+
+  /** The config's type (`input_types`), or `undefined`. */
+  get inputTypes(): WbType | undefined {
+    return this.info.inputTypes;
+  }
+
+  /** The summary's type (`output_types`), or `undefined`. */
+  get outputTypes(): WbType | undefined {
+    return this.info.outputTypes;
+  }
+
+  /** The command the job runs (`[]` when the file gives none). */
+  get entrypoint(): readonly string[] {
+    return this.info.entrypoint;
+  }
+
+  /** The Python version, or `undefined`. */
+  get runtime(): string | undefined {
+    return this.info.runtime;
+  }
+
+  /** Whether the job was made by hand and never ran: `call()` then checks no types. */
+  get partial(): boolean {
+    return this.info.partial;
+  }
+
+  /** `wandb-job.json` as stored (snake_case keys). */
+  get file(): JobFile {
+    return this.info.file;
+  }
+
+  /**
+   * Enqueues a run of the job and resolves with its {@link QueuedRun}. The run spec is the one
+   * the official client's `launch_add` builds (`overrides.run_config` = `config`, `job`,
+   * `entity`, `project`, `resource`, ...), sent with `pushToRunQueueByName`; a server whose answer
+   * has no `runSpec` field gets the same mutation again without it. Unless the job is
+   * {@link Job.partial}, `config` is checked against {@link Job.inputTypes} first, as the official
+   * client does: every key the job names must be there with a value of its type, and no other
+   * (a {@link ValidationError} naming `config` and the first mismatch). Every option is checked
+   * before any request.
+   *
+   * @example
+   * ```ts
+   * const queued = await job.call({ config: { lr: 0.1, epochs: 3 }, queue: 'gpu', priority: 0 });
+   * const run = await queued.waitUntilRunning({ timeoutMs: 600_000 });
+   * ```
+   */
+  async call(options: JobCallOptions = {}): Promise<QueuedRun> {
+    const o = optionsObject(options);
+    const config = optionalJsonObject(o.config, 'config') ?? {};
+    const queue = o.queue === undefined ? DEFAULT_QUEUE : checkQueueName(o.queue, 'queue');
+    const project = optionalName(o.project, 'project') ?? this.project;
+    const entityName = optionalName(o.entity, 'entity');
+    const priority = checkPriority(o.priority);
+    const templateVariables = checkTemplateValues(o.templateVariables);
+    const resource = o.resource === undefined ? DEFAULT_RESOURCE : checkResourceType(o.resource, 'resource');
+    const resourceArgs = optionalJsonObject(o.resourceArgs, 'resourceArgs');
+    const projectQueue = optionalName(o.projectQueue, 'projectQueue') ?? LAUNCH_PROJECT;
+    const signal = optionalSignal(o.signal);
+    if (!this.partial && this.inputTypes) {
+      const mismatch = explainMismatch(this.inputTypes, config, 'config');
+      if (mismatch !== undefined)
+        throw new ValidationError('config', `does not fit the job's input types: ${mismatch}`);
+    }
+    const entity = await this.#ctx.resolveEntity(entityName);
+    const spec = buildRunSpec({ job: this.name, entity, project, config, resource, resourceArgs });
+    const itemId = await pushToRunQueueByName(this.#ctx, {
+      entityName: entity,
+      projectName: projectQueue,
+      queueName: queue,
+      runSpec: JSON.stringify(spec),
+      priority,
+      templateVariableValues: templateVariables === undefined ? undefined : JSON.stringify(templateVariables),
+      signal,
+    });
+    return new QueuedRun(this.#ctx, {
+      entity,
+      project,
+      queueName: queue,
+      runQueueItemId: itemId,
+      projectQueue,
+      priority,
+    });
+  }
+
+  /**
+   * A plain-object form, for logging and JSON.
+   *
+   * @example
+   * ```ts
+   * console.log(JSON.stringify(job, null, 2));
+   * ```
+   */
+  toJSON(): Record<string, unknown> {
+    const shown = [
+      'name',
+      'entity',
+      'project',
+      'sourceType',
+      'source',
+      'entrypoint',
+      'runtime',
+      'partial',
+    ] as const;
+    const json: Record<string, unknown> = Object.fromEntries(shown.map((k) => [k, this[k]]));
+    return { ...json, inputTypes: this.inputTypes, outputTypes: this.outputTypes, path: this.path };
+  }
+}
+
+/** The variables of `pushToRunQueueByName`. */
+interface PushInput {
+  entityName: string;
+  projectName: string;
+  queueName: string;
+  runSpec: string;
+  priority: number | undefined;
+  templateVariableValues: string | undefined;
+  signal: AbortSignal | undefined;
+}
+
+/** Enqueues a run spec by queue name and answers the item's id; retried without `runSpec` where the payload lacks it. */
+async function pushToRunQueueByName(ctx: FacadeContext, input: PushInput): Promise<string> {
+  const { signal, ...variables } = input;
+  let itemId: string | undefined;
+  try {
+    itemId = (await ctx.request(PushToRunQueueByNameDocument, variables, { signal })).pushToRunQueueByName
+      ?.runQueueItemId;
+  } catch (error) {
+    if (!lacksField(error, 'runSpec', 'PushToRunQueueByNamePayload')) throw error;
+    itemId = (await ctx.request(PushToRunQueueByNameWithoutSpecDocument, variables, { signal }))
+      .pushToRunQueueByName?.runQueueItemId;
+  }
+  if (!itemId)
+    throw new WandbError(
+      `The server did not add the run to run queue ${input.entityName}/${input.queueName} (project ${input.projectName})`,
+    );
+  return itemId;
+}
+
+/**
+ * Checks a job name: `entity/project/job-name:alias` (two `/` and a `:` after them, none part
+ * empty), as the official client requires.
+ *
+ * @throws {@link ValidationError} naming `name`.
+ * @example
+ * ```ts
+ * parseJobName('acme/vision/train:latest'); // { entity: 'acme', project: 'vision', job: 'train', alias: 'latest' }
+ * ```
+ */
+export function parseJobName(name: unknown): { entity: string; project: string; job: string; alias: string } {
+  const expected =
+    'a job is named <entity>/<project>/<job-name>:<alias-or-version>, e.g. "acme/vision/train:latest"';
+  if (typeof name !== 'string') throw new ValidationError('name', `${expected}; got ${describeValue(name)}`);
+  const colon = name.indexOf(':');
+  const path = colon < 0 ? name : name.slice(0, colon);
+  const alias = colon < 0 ? '' : name.slice(colon + 1);
+  const parts = path.split('/');
+  if (colon < 0 || parts.length !== 3 || parts.some((p) => p === '') || alias === '' || alias.includes('/'))
+    throw new ValidationError('name', `${expected}; got ${JSON.stringify(name)}`);
+  const [entity, project, job] = parts as [string, string, string];
+  return { entity, project, job, alias };
+}
+
+/**
+ * A job by its name: the artifact (of type `job`), then its `wandb-job.json`, read into memory.
+ * @internal Users call {@link Api.job}.
+ * @example
+ * ```ts
+ * const job = await getJob(ctx, 'acme/vision/train:latest');
+ * ```
+ */
+export async function getJob(ctx: FacadeContext, name: string, options: JobOptions = {}): Promise<Job> {
+  parseJobName(name);
+  const o = optionsObject(options);
+  const path = optionalString(o.path, 'path');
+  const signal = optionalSignal(o.signal);
+  const cache = optionalBoolean(o.cache, 'cache');
+  const artifact = await ctx.artifact(name, { signal, cache });
+  if (artifact.type !== JOB_ARTIFACT_TYPE)
+    throw new ValidationError(
+      'name',
+      `${name} is an artifact of type ${JSON.stringify(artifact.type)}, not a job`,
+    );
+  const [file] = await artifact.files({ names: [JOB_FILE_NAME], signal }).toArray();
+  if (!file) throw new NotFoundError(`Job ${name} has no ${JOB_FILE_NAME}`);
+  const info = parseJobFile(await file.text({ signal }), `job ${name}`);
+  const root = path === undefined ? undefined : await artifact.download({ root: path, signal });
+  return new Job(ctx, { name, entity: artifact.entity, project: artifact.project }, artifact, info, root);
+}
+
+/**
+ * Every version of every job of a project, from one request without paging (the server's default
+ * page of job collections, and of versions in each), as the official client lists them. A project
+ * without jobs gives `[]`; a missing one a {@link NotFoundError}.
+ * @internal Users call {@link Api.listJobs}.
+ * @example
+ * ```ts
+ * const jobs = await listJobs(ctx, 'acme', 'vision');
+ * ```
+ */
+export async function listJobs(
+  ctx: FacadeContext,
+  entity: string,
+  project: string,
+  options: RequestOptions = {},
+): Promise<JobSummary[]> {
+  const entityName = optionalName(entity, 'entity');
+  if (entityName === undefined) throw new ValidationError('entity', 'expected the entity of the jobs');
+  const projectName = optionalName(project, 'project');
+  if (projectName === undefined) throw new ValidationError('project', 'expected the project of the jobs');
+  const o = optionsObject(options);
+  const signal = optionalSignal(o.signal);
+  const cache = optionalBoolean(o.cache, 'cache');
+  const data = await ctx.request(
+    ProjectJobsDocument,
+    { entityName, projectName, artifactTypeName: JOB_ARTIFACT_TYPE },
+    { signal, cache, cacheIf: (d) => d.project != null },
+  );
+  if (!data.project) throw projectNotFound(entityName, projectName);
+  const collections = data.project.artifactType?.artifactCollections?.edges ?? [];
+  return collections.flatMap(({ node }) =>
+    (node?.artifacts.edges ?? []).map(({ node: a }): JobSummary => {
+      const aliases = a.aliases.map((x) => x.alias);
+      const version =
+        a.versionIndex === null || a.versionIndex === undefined ? undefined : `v${a.versionIndex}`;
+      const name = a.artifactSequence.name;
+      return {
+        id: a.id,
+        name,
+        version,
+        aliases,
+        state: a.state,
+        path: `${entityName}/${projectName}/${name}:${version ?? aliases[0] ?? 'latest'}`,
+      };
+    }),
+  );
+}

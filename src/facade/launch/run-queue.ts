@@ -1,0 +1,471 @@
+/**
+ * {@link RunQueue} and the functions behind {@link Api.runQueue}, {@link Api.createRunQueue} and
+ * {@link Api.upsertRunQueue} (wandb-ops.md §6.8). Queues live in the entity's project
+ * `model-registry`, which both writes create first.
+ *
+ * @example
+ * ```ts
+ * const queue = await api.createRunQueue({ name: 'gpu', type: 'kubernetes', entity: 'acme', config: { namespace: 'ml' } });
+ * for (const item of await queue.items()) console.log(item.id, await item.state());
+ * ```
+ * @module
+ */
+import { NotFoundError, UnsupportedError, ValidationError, WandbError } from '../../errors/index.js';
+import {
+  CreateDefaultResourceConfigDocument,
+  CreateRunQueueDocument,
+  DeleteRunQueuesDocument,
+  RunQueueItemsDocument,
+  RunQueueMetadataDocument,
+  RunQueueResourceConfigDocument,
+  UpsertRunQueueDocument,
+} from '../../generated/graphql.js';
+import type { FacadeContext, RequestOptions } from '../core/context.js';
+import { parseJsonString } from '../core/json.js';
+import { projectNotFound } from '../core/notFound.js';
+import { optionalBoolean, optionalName, optionalSignal, optionsObject } from '../core/validate.js';
+import { QueuedRun } from './queued-run.js';
+import {
+  checkExternalLinks,
+  checkPrioritizationMode,
+  checkQueueName,
+  checkResourceType,
+  decodeExternalLinks,
+  encodeExternalLinks,
+  lacksField,
+  LAUNCH_PROJECT,
+  optionalJsonObject,
+  type RunQueuePrioritizationMode,
+  type RunQueueResourceType,
+} from './rules.js';
+
+/**
+ * Who may use a queue: `PROJECT` (everyone with access to the entity's launch project) or `USER`.
+ *
+ * @example
+ * ```ts
+ * if (queue.access === 'PROJECT') console.log('shared queue');
+ * ```
+ */
+export type RunQueueAccess = 'PROJECT' | 'USER' | (string & {});
+
+/**
+ * A template variable of a queue's default resource config.
+ *
+ * @example
+ * ```ts
+ * for (const v of queue.templateVariables) console.log(v.name, v.schema);
+ * ```
+ */
+export interface RunQueueTemplateVariable {
+  /** The variable's name (used as `{{name}}` in the resource config). */
+  readonly name: string;
+  /** Its JSON schema (type, default, bounds, ...), parsed. */
+  readonly schema: unknown;
+}
+
+/**
+ * Options of {@link Api.createRunQueue}.
+ *
+ * @example
+ * ```ts
+ * const options: CreateRunQueueOptions = { name: 'gpu', type: 'kubernetes', config: { namespace: 'ml' }, prioritizationMode: 'V0' };
+ * ```
+ */
+export interface CreateRunQueueOptions extends Pick<RequestOptions, 'signal'> {
+  /** The queue's name, 1 to 64 characters. */
+  name: string;
+  /** What it runs on: `local-container`, `local-process`, `kubernetes`, `sagemaker` or `gcp-vertex`. */
+  type: RunQueueResourceType;
+  /** The owner. Default: the `entity` option, else the viewer's entity. */
+  entity?: string;
+  /** `V0` to order items by priority (any case); default none (first in, first out). `DISABLED` is refused here, as in the official client. */
+  prioritizationMode?: 'V0';
+  /** The default resource config (stored as `{ resource_args: { <type>: config } }`); `{{var}}` marks a template variable. Default `{}`. */
+  config?: Record<string, unknown>;
+  /** The template variables' schemas, by name. Default none. */
+  templateVariables?: Record<string, unknown>;
+}
+
+/**
+ * Options of {@link Api.upsertRunQueue}.
+ *
+ * @example
+ * ```ts
+ * const options: UpsertRunQueueOptions = { name: 'gpu', resourceType: 'kubernetes', resourceConfig: { namespace: 'ml' }, externalLinks: { Grafana: 'https://grafana.example.com' } };
+ * ```
+ */
+export interface UpsertRunQueueOptions extends Pick<RequestOptions, 'signal'> {
+  /** The queue's name, 1 to 64 characters. */
+  name: string;
+  /** The default resource config (stored as `{ resource_args: { <resourceType>: resourceConfig } }`). */
+  resourceConfig: Record<string, unknown>;
+  /** What it runs on: `local-container`, `local-process`, `kubernetes`, `sagemaker` or `gcp-vertex`. */
+  resourceType: RunQueueResourceType;
+  /** The owner. Default: the `entity` option, else the viewer's entity. */
+  entity?: string;
+  /** The template variables' schemas, by name. Default none. */
+  templateVariables?: Record<string, unknown>;
+  /** Links shown with the queue, label to URL (stored as `{ links: [{ label, url }] }`). Default none. */
+  externalLinks?: Record<string, string>;
+  /** `V0` (by priority) or `DISABLED` (first in, first out), in any case. Default `DISABLED`. */
+  prioritizationMode?: RunQueuePrioritizationMode;
+}
+
+/** The data a {@link RunQueue} is built from. @internal */
+export interface RunQueueData {
+  id: string;
+  name: string;
+  entity: string;
+  access: string;
+  prioritizationMode: string;
+  externalLinks: unknown;
+  defaultResourceConfigId: string | undefined;
+  resource: string | undefined;
+  config: unknown;
+  templateVariables: readonly { name: string; schema: string }[];
+  warnings: readonly string[];
+}
+
+function parseSchema(schema: string): unknown {
+  try {
+    return JSON.parse(schema);
+  } catch {
+    return schema;
+  }
+}
+
+/**
+ * A Launch run queue, loaded: its fields come from the server when the object was made.
+ * Get one with {@link Api.runQueue}, {@link Api.createRunQueue} or {@link Api.upsertRunQueue}.
+ *
+ * @example
+ * ```ts
+ * const queue = await api.runQueue('acme', 'gpu');
+ * console.log(queue.type, queue.prioritizationMode, queue.defaultResourceConfig);
+ * ```
+ */
+export class RunQueue {
+  /** The queue's id. */
+  readonly id: string;
+  /** The queue's name. */
+  readonly name: string;
+  /** The entity that owns it. */
+  readonly entity: string;
+  /** Who may use it. */
+  readonly access: RunQueueAccess;
+  /** How it orders its items. */
+  readonly prioritizationMode: RunQueuePrioritizationMode | (string & {});
+  /** Links shown with the queue, label to URL (`{}` when none). */
+  readonly externalLinks: Readonly<Record<string, string>>;
+  /** The id of its default resource config, or `undefined` when it has none. */
+  readonly defaultResourceConfigId: string | undefined;
+  /** What it runs on (the default resource config's resource), or `undefined` without one. */
+  readonly type: RunQueueResourceType | (string & {}) | undefined;
+  /** The default resource config as stored (`{ resource_args: { <type>: {...} } }`), `{}` without one. */
+  readonly defaultResourceConfig: Readonly<Record<string, unknown>>;
+  /** The template variables of the default resource config (`[]` when none). */
+  readonly templateVariables: readonly RunQueueTemplateVariable[];
+  /**
+   * What the server said about the resource config when this object came from
+   * {@link Api.upsertRunQueue} (its schema validation messages: warnings, the queue was saved);
+   * `[]` otherwise.
+   */
+  readonly warnings: readonly string[];
+
+  readonly #ctx: FacadeContext;
+
+  /** @internal Made by {@link Api.runQueue}, {@link Api.createRunQueue} and {@link Api.upsertRunQueue}. */
+  constructor(ctx: FacadeContext, data: RunQueueData) {
+    this.#ctx = ctx;
+    this.id = data.id;
+    this.name = data.name;
+    this.entity = data.entity;
+    this.access = data.access;
+    this.prioritizationMode = data.prioritizationMode;
+    this.externalLinks = decodeExternalLinks(data.externalLinks);
+    this.defaultResourceConfigId = data.defaultResourceConfigId;
+    this.type = data.resource;
+    this.defaultResourceConfig = parseJsonString(
+      data.config as string | null,
+      `the default resource config of run queue ${data.entity}/${data.name}`,
+    );
+    this.templateVariables = data.templateVariables.map((v) => ({
+      name: v.name,
+      schema: parseSchema(v.schema),
+    }));
+    this.warnings = data.warnings;
+  }
+
+  /**
+   * The queue's first 100 items (the official client's limit; there is no paging), each a
+   * {@link QueuedRun} with its priority, and the entity and project of its run spec (where its
+   * run goes; `model-registry` when the spec names none — the official client always uses
+   * `model-registry`, so its `run()` finds only runs logged there).
+   *
+   * @example
+   * ```ts
+   * for (const item of await queue.items()) console.log(item.id, await item.state());
+   * ```
+   */
+  async items(options: Pick<RequestOptions, 'signal'> = {}): Promise<QueuedRun[]> {
+    const signal = optionalSignal(optionsObject(options).signal);
+    const data = await this.#ctx.request(
+      RunQueueItemsDocument,
+      { projectName: LAUNCH_PROJECT, entityName: this.entity, runQueue: this.name },
+      { signal, cache: false },
+    );
+    const queue = data.project?.runQueue;
+    if (!queue) throw runQueueNotFound(this.entity, this.name);
+    return queue.runQueueItems.edges.map(({ node }) => {
+      const spec = parseJsonString(node.runSpec as string | null, `the run spec of queued run ${node.id}`);
+      const text = (k: string): string | undefined =>
+        typeof spec[k] === 'string' && spec[k] !== '' ? spec[k] : undefined;
+      return new QueuedRun(this.#ctx, {
+        entity: text('entity') ?? this.entity,
+        project: text('project') ?? LAUNCH_PROJECT,
+        queueName: this.name,
+        runQueueItemId: node.id,
+        projectQueue: LAUNCH_PROJECT,
+        priority: node.priority,
+      });
+    });
+  }
+
+  /**
+   * Deletes the queue. Rejects with a {@link WandbError} when the server says it did not.
+   *
+   * @example
+   * ```ts
+   * await queue.delete();
+   * ```
+   */
+  async delete(options: Pick<RequestOptions, 'signal'> = {}): Promise<void> {
+    const signal = optionalSignal(optionsObject(options).signal);
+    const data = await this.#ctx.request(DeleteRunQueuesDocument, { id: this.id }, { signal });
+    if (!data.deleteRunQueues?.success)
+      throw new WandbError(`Failed to delete run queue ${this.entity}/${this.name}`);
+  }
+
+  /**
+   * A plain-object form, for logging and JSON.
+   *
+   * @example
+   * ```ts
+   * console.log(JSON.stringify(queue, null, 2));
+   * ```
+   */
+  toJSON(): Record<string, unknown> {
+    const { id, name, entity, access, prioritizationMode, externalLinks, type } = this;
+    const { defaultResourceConfigId, defaultResourceConfig, templateVariables, warnings } = this;
+    return {
+      id,
+      name,
+      entity,
+      access,
+      prioritizationMode,
+      externalLinks,
+      type,
+      defaultResourceConfigId,
+      defaultResourceConfig,
+      templateVariables,
+      warnings,
+    };
+  }
+}
+
+function runQueueNotFound(entity: string, name: string): NotFoundError {
+  return new NotFoundError(`Run queue ${name} not found in entity ${entity} (project ${LAUNCH_PROJECT})`);
+}
+
+/** Loads a queue: its fields, then its default resource config when it has one. */
+async function loadRunQueue(
+  ctx: FacadeContext,
+  entity: string,
+  name: string,
+  options: { signal: AbortSignal | undefined; cache: boolean | undefined; warnings?: readonly string[] },
+): Promise<RunQueue> {
+  const { signal, cache } = options;
+  const data = await ctx.request(
+    RunQueueMetadataDocument,
+    { projectName: LAUNCH_PROJECT, entityName: entity, runQueue: name },
+    { signal, cache, cacheIf: (d) => d.project?.runQueue != null },
+  );
+  if (!data.project) throw projectNotFound(entity, LAUNCH_PROJECT);
+  const queue = data.project.runQueue;
+  if (!queue) throw runQueueNotFound(entity, name);
+  let resource: RunQueueData['resource'];
+  let config: unknown = {};
+  let templateVariables: RunQueueData['templateVariables'] = [];
+  const configId = queue.defaultResourceConfigID ?? undefined;
+  if (configId !== undefined) {
+    const rc = await ctx.request(
+      RunQueueResourceConfigDocument,
+      { entityName: entity, id: configId },
+      { signal, cache, cacheIf: (d) => d.entity?.defaultResourceConfig != null },
+    );
+    const found = rc.entity?.defaultResourceConfig;
+    if (!found)
+      throw new NotFoundError(
+        `The default resource config ${configId} of run queue ${entity}/${name} was not found`,
+      );
+    resource = found.resource;
+    config = found.config;
+    templateVariables = found.templateVariables;
+  }
+  return new RunQueue(ctx, {
+    id: queue.id,
+    name,
+    entity,
+    access: queue.access,
+    prioritizationMode: queue.prioritizationMode,
+    externalLinks: queue.externalLinks,
+    defaultResourceConfigId: configId,
+    resource,
+    config,
+    templateVariables,
+    warnings: options.warnings ?? [],
+  });
+}
+
+/**
+ * One run queue of an entity, loaded (one request, two when it has a default resource config).
+ * {@link NotFoundError} when there is none.
+ * @internal Users call {@link Api.runQueue}.
+ * @example
+ * ```ts
+ * const queue = await getRunQueue(ctx, 'acme', 'gpu');
+ * ```
+ */
+export async function getRunQueue(
+  ctx: FacadeContext,
+  entity: string,
+  name: string,
+  options: RequestOptions = {},
+): Promise<RunQueue> {
+  const entityName = optionalName(entity, 'entity');
+  const queueName = checkQueueName(name);
+  const o = optionsObject(options);
+  const signal = optionalSignal(o.signal);
+  const cache = optionalBoolean(o.cache, 'cache');
+  return loadRunQueue(ctx, await ctx.resolveEntity(entityName), queueName, { signal, cache });
+}
+
+/** The error for a server that has no `upsertRunQueue` (older than it), or `undefined`. */
+function upsertUnsupported(error: unknown): UnsupportedError | undefined {
+  return lacksField(error, 'upsertRunQueue', 'Mutation')
+    ? new UnsupportedError('This W&B server has no upsertRunQueue (it is older); use createRunQueue', {
+        cause: error,
+      })
+    : undefined;
+}
+
+function json(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+/**
+ * Creates a run queue with its default resource config: (1) upserts the entity's project
+ * `model-registry`, (2) `createDefaultResourceConfig`, (3) `createRunQueue`, then loads the queue.
+ * @internal Users call {@link Api.createRunQueue}.
+ * @example
+ * ```ts
+ * const queue = await createRunQueue(ctx, { name: 'gpu', type: 'kubernetes' });
+ * ```
+ */
+export async function createRunQueue(ctx: FacadeContext, options: CreateRunQueueOptions): Promise<RunQueue> {
+  const o = optionsObject(options);
+  const name = checkQueueName(o.name);
+  const type = checkResourceType(o.type, 'type');
+  const entityName = optionalName(o.entity, 'entity');
+  const prioritizationMode = checkPrioritizationMode(o.prioritizationMode, ['V0']);
+  const config = optionalJsonObject(o.config, 'config') ?? {};
+  const templateVariables = optionalJsonObject(o.templateVariables, 'templateVariables');
+  const signal = optionalSignal(o.signal);
+  const entity = await ctx.resolveEntity(entityName);
+
+  await ctx.createProject(LAUNCH_PROJECT, entity, { signal });
+  const created = await ctx.request(
+    CreateDefaultResourceConfigDocument,
+    {
+      entityName: entity,
+      resource: type,
+      config: json({ resource_args: { [type]: config } }),
+      templateVariables:
+        templateVariables && Object.keys(templateVariables).length > 0 ? json(templateVariables) : '{}',
+    },
+    { signal },
+  );
+  const configResult = created.createDefaultResourceConfig;
+  if (!configResult?.success)
+    throw new WandbError(`Failed to create the default resource config of run queue ${entity}/${name}`);
+  const queue = await ctx.request(
+    CreateRunQueueDocument,
+    {
+      entity,
+      project: LAUNCH_PROJECT,
+      queueName: name,
+      access: 'PROJECT',
+      prioritizationMode,
+      defaultResourceConfigID: configResult.defaultResourceConfigID,
+    },
+    { signal },
+  );
+  if (!queue.createRunQueue?.success) throw new WandbError(`Failed to create run queue ${entity}/${name}`);
+  return loadRunQueue(ctx, entity, name, { signal, cache: false });
+}
+
+/**
+ * Creates or updates a run queue in one `upsertRunQueue` (after upserting the project
+ * `model-registry`), then loads it; the server's resource config validation messages are kept on
+ * {@link RunQueue.warnings}.
+ * @internal Users call {@link Api.upsertRunQueue}.
+ * @example
+ * ```ts
+ * const queue = await upsertRunQueue(ctx, { name: 'gpu', resourceType: 'kubernetes', resourceConfig: {} });
+ * ```
+ */
+export async function upsertRunQueue(ctx: FacadeContext, options: UpsertRunQueueOptions): Promise<RunQueue> {
+  const o = optionsObject(options);
+  const name = checkQueueName(o.name);
+  const resourceType = checkResourceType(o.resourceType, 'resourceType');
+  const resourceConfig = optionalJsonObject(o.resourceConfig, 'resourceConfig');
+  if (resourceConfig === undefined)
+    throw new ValidationError(
+      'resourceConfig',
+      'expected the default resource config (an object; {} for none)',
+    );
+  const entityName = optionalName(o.entity, 'entity');
+  const templateVariables = optionalJsonObject(o.templateVariables, 'templateVariables');
+  const externalLinks = checkExternalLinks(o.externalLinks) ?? {};
+  const prioritizationMode = checkPrioritizationMode(o.prioritizationMode, ['V0', 'DISABLED']) ?? 'DISABLED';
+  const signal = optionalSignal(o.signal);
+  const entity = await ctx.resolveEntity(entityName);
+
+  await ctx.createProject(LAUNCH_PROJECT, entity, { signal });
+  const data = await ctx
+    .request(
+      UpsertRunQueueDocument,
+      {
+        entityName: entity,
+        projectName: LAUNCH_PROJECT,
+        queueName: name,
+        resourceType,
+        resourceConfig: json({ resource_args: { [resourceType]: resourceConfig } }),
+        templateVariables:
+          templateVariables && Object.keys(templateVariables).length > 0
+            ? json(templateVariables)
+            : undefined,
+        prioritizationMode,
+        externalLinks: json(encodeExternalLinks(externalLinks)),
+      },
+      { signal },
+    )
+    .catch((error: unknown) => Promise.reject(upsertUnsupported(error) ?? error));
+  const result = data.upsertRunQueue;
+  if (!result?.success) throw new WandbError(`Failed to create or update run queue ${entity}/${name}`);
+  const warnings = (result.configSchemaValidationErrors ?? []).filter(
+    (w): w is string => typeof w === 'string',
+  );
+  return loadRunQueue(ctx, entity, name, { signal, cache: false, warnings });
+}
