@@ -50,6 +50,6 @@ describe('emulator: compileSweepFilter', () => {
     expect(() => compileSweepFilter('{"name": {"$eq": "a", "x": 1}}')).toThrow(/cannot be mixed/);
     expect(() => compileSweepFilter('{"$or": []}')).toThrow(/non-empty array/);
     expect(() => compileSweepFilter('{"$nor": []}')).toThrow(/non-empty array/);
-    expect(compileSweepFilter('{"$and": []}')({ name: 'sw1' })).toBe(true);
+    expect(compileSweepFilter('{"$and": []}')(sweep({}))).toBe(true);
   });
 });
