@@ -128,30 +128,9 @@ const COMPARISON = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte']);
  */
 export const MAX_FILTER_DEPTH = 64;
 
-/**
- * Rules of a filter that differ between W&B's listings.
- *
- * @example
- * ```ts
- * validateFilter({ $and: [] }, 'filters', { emptyAnd: true }); // ok: every run
- * ```
- */
-export interface FilterRules {
-  /**
-   * Accept `$and: []`, which matches everything. MongoDB refuses an empty `$and`, but W&B's run
-   * listing accepts it: the official client sends it for the app's default (unfiltered) run set.
-   * Default `false` (refused, as for sweeps and artifacts, where no such use is known). An empty
-   * `$or` or `$nor` is always refused, as MongoDB does.
-   */
-  emptyAnd?: boolean;
-}
-
 class FilterChecker {
   private readonly active = new Set<object>();
-  constructor(
-    private readonly parameter: string,
-    private readonly rules: FilterRules = {},
-  ) {}
+  constructor(private readonly parameter: string) {}
 
   fail(where: string, message: string): never {
     throw new ValidationError(this.parameter, where ? `${message} (at ${where})` : message);
@@ -199,9 +178,10 @@ class FilterChecker {
             : '';
           this.fail(at, `unknown operator "${key}"${hint}; allowed here: ${LOGICAL_OPERATORS.join(', ')}`);
         }
-        const emptyAllowed = key === '$and' && this.rules.emptyAnd === true;
-        if (!Array.isArray(v) || (v.length === 0 && !emptyAllowed)) {
-          const what = emptyAllowed ? 'an array' : 'a non-empty array';
+        // `$and: []` matches everything: MongoDB refuses it, but W&B accepts it, and the official
+        // client sends it for the app's unfiltered run set. An empty `$or` / `$nor` is refused.
+        if (!Array.isArray(v) || (v.length === 0 && key !== '$and')) {
+          const what = key === '$and' ? 'an array' : 'a non-empty array';
           this.fail(at, `${key} expects ${what} of filter objects, got ${describeValue(v)}`);
         }
         this.enter(v, at);
@@ -277,15 +257,15 @@ class FilterChecker {
 
 /**
  * Checks a filter deeply before it is sent: only known operators (naming the bad one and listing
- * the allowed ones), non-empty `$and` / `$or` / `$nor` arrays of objects (an empty `$and` too
- * with `rules.emptyAnd`), `$in` / `$nin` arrays,
+ * the allowed ones), arrays of objects for `$and` / `$or` / `$nor` (non-empty, except `$and: []`,
+ * which matches everything: the official client sends it, W&B accepts it, though MongoDB would
+ * not), `$in` / `$nin` arrays,
  * boolean `$exists`, a `$regex` string that compiles, finite numbers, valid Dates, non-empty field
  * names, and at most {@link MAX_FILTER_DEPTH} levels of nesting. `undefined` (no filter) is
  * valid; keys whose value is `undefined` are ignored. Field names are not checked against a
  * list: the server decides.
  *
  * @param parameter - the option name used in errors (default `"filters"`).
- * @param rules - what differs between listings: {@link FilterRules} (`emptyAnd` for runs).
  * @throws {@link ValidationError}
  * @example
  * ```ts
@@ -296,17 +276,15 @@ class FilterChecker {
 export function validateFilter(
   filter: unknown,
   parameter = 'filters',
-  rules: FilterRules = {},
 ): asserts filter is MongoFilter<string> | undefined {
   if (filter === undefined) return;
-  new FilterChecker(parameter, rules).filter(filter, '');
+  new FilterChecker(parameter).filter(filter, '');
 }
 
 /**
  * Validates a filter and encodes it as the JSON string W&B's `filters: JSONString` arguments
  * take (`"{}"` when there is none). Dates become ISO-8601 strings.
  *
- * @param rules - as for {@link validateFilter}.
  * @throws {@link ValidationError} as {@link validateFilter}.
  * @example
  * ```ts
@@ -314,11 +292,7 @@ export function validateFilter(
  * serializeFilter({ createdAt: { $gt: new Date(0) } }); // '{"createdAt":{"$gt":"1970-01-01T00:00:00.000Z"}}'
  * ```
  */
-export function serializeFilter(
-  filter?: MongoFilter<string>,
-  parameter = 'filters',
-  rules: FilterRules = {},
-): string {
-  validateFilter(filter, parameter, rules);
+export function serializeFilter(filter?: MongoFilter<string>, parameter = 'filters'): string {
+  validateFilter(filter, parameter);
   return filter === undefined ? '{}' : JSON.stringify(filter);
 }

@@ -303,7 +303,7 @@ function treeToMongo(tree: unknown, at: string, depth: number): Converted {
 export function uiFilterToMongo(tree: unknown, parameter = 'filter'): MongoFilter<string> {
   const converted = treeToMongo(tree, parameter, 1);
   const filter: unknown = converted === LEFT_OUT || converted === EVERY_RUN ? {} : converted;
-  validateFilter(filter, parameter, { emptyAnd: true });
+  validateFilter(filter, parameter);
   return filter as MongoFilter<string>;
 }
 
@@ -398,7 +398,7 @@ function mongoToTree(filter: unknown, at: string, depth: number): UiFilter {
  * ```
  */
 export function mongoToUiFilter(filter: unknown, parameter = 'filter'): UiFilter {
-  validateFilter(filter, parameter, { emptyAnd: true });
+  validateFilter(filter, parameter);
   const plain: unknown = filter === undefined ? {} : JSON.parse(JSON.stringify(filter));
   if (isPlainObject(plain) && Object.keys(plain).length === 0) return emptyTree();
   return mongoToTree(plain, parameter, 1);

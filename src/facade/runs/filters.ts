@@ -15,14 +15,10 @@ import {
   type FilterCondition,
   type FilterLiteral,
   type FilterOperators,
-  type FilterRules,
   type MongoFilter,
 } from '../core/filters.js';
 
 export { FIELD_OPERATORS, LOGICAL_OPERATORS, MAX_FILTER_DEPTH } from '../core/filters.js';
-
-/** Run listings accept `$and: []` (every run), which the official client sends. */
-const RUN_FILTER_RULES: FilterRules = { emptyAnd: true };
 
 /**
  * A value compared against a run field. Dates are sent as ISO-8601 strings.
@@ -95,8 +91,8 @@ export type RunFilter = MongoFilter<RunFilterColumn | `config.${string}` | `summ
  * Checks a run filter deeply before it is sent (the rules of `validateFilter` in `core/filters.ts`):
  * only known operators (naming the bad one and listing the allowed ones), arrays of objects for
  * `$and` / `$or` / `$nor` (non-empty, except `$and: []`, every run: the official client sends it
- * for an unfiltered report run set, and W&B accepts it, though MongoDB would not), `$in` / `$nin`
- * arrays, boolean `$exists`, a `$regex` string that compiles, finite numbers, valid Dates, non-empty field names, and at most
+ * for an unfiltered report run set, and W&B accepts it, though MongoDB would not), `$in` / `$nin` arrays, boolean `$exists`, a `$regex` string
+ * that compiles, finite numbers, valid Dates, non-empty field names, and at most
  * {@link MAX_FILTER_DEPTH} levels of nesting. `undefined` (no filter) is valid; keys whose value is
  * `undefined` are ignored. Field names are not checked against a list: the server decides.
  *
@@ -112,7 +108,7 @@ export function validateRunFilter(
   filter: unknown,
   parameter = 'filters',
 ): asserts filter is RunFilter | undefined {
-  validateFilter(filter, parameter, RUN_FILTER_RULES);
+  validateFilter(filter, parameter);
 }
 
 /**
@@ -127,5 +123,5 @@ export function validateRunFilter(
  * ```
  */
 export function serializeRunFilter(filter?: RunFilter, parameter = 'filters'): string {
-  return serializeFilter(filter, parameter, RUN_FILTER_RULES);
+  return serializeFilter(filter, parameter);
 }

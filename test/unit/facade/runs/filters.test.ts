@@ -76,7 +76,7 @@ describe('validateRunFilter', () => {
     for (const op of FIELD_OPERATORS) expect(tested).toContain(op);
   });
 
-  it('accepts $and: [] (every run: what the official client sends for an unfiltered run set), not $or: []', () => {
+  it('accepts $and: [] (every run: what the official client sends for an unfiltered run set), not $or: [] or $nor: []', () => {
     expect(serializeRunFilter({ $and: [] })).toBe('{"$and":[]}');
     expect(serializeRunFilter({ $or: [{ $and: [] }, { state: 'x' }] })).toBe(
       '{"$or":[{"$and":[]},{"state":"x"}]}',
@@ -84,9 +84,10 @@ describe('validateRunFilter', () => {
     expect(validationError(() => validateRunFilter({ $or: [] })).message).toMatch(
       /\$or expects a non-empty array/,
     );
-    // Elsewhere (sweeps, artifacts) no such use is known: still refused.
-    expect(validationError(() => validateFilter({ $and: [] })).message).toMatch(
-      /\$and expects a non-empty array/,
+    // The same rule for every Mongo filter (sweeps, artifacts), as in the emulator.
+    expect(() => validateFilter({ $and: [] })).not.toThrow();
+    expect(validationError(() => validateFilter({ $nor: [] })).message).toMatch(
+      /\$nor expects a non-empty array/,
     );
   });
 
