@@ -941,11 +941,16 @@ export class Api {
    * Creates a custom chart preset (a Vega / Vega-Lite spec) in an entity and returns its id: the
    * server's `chart.id`, returned unchanged. W&B servers answer `entity/name` (what
    * `wandb.plot_table(vega_spec_name=...)` takes), and so does the emulator. `access` is `private`
-   * or `public` (sent upper-cased); `spec` an object or a JSON string holding one; `specType`
-   * only `vega2`. Every option is checked before the request ({@link ValidationError}); the entity
-   * defaults to the `entity` option, else the viewer's. A name the entity already has, or an
-   * entity you cannot write to, is the server's refusal as a typed error ({@link ConflictError},
-   * {@link PermissionError}, ...).
+   * or `public`, in any case (sent upper-cased); `spec` an object or a JSON string holding one;
+   * `specType` only `vega2`. Every option is checked before the request ({@link ValidationError});
+   * the entity defaults to the `entity` option, else the viewer's.
+   *
+   * What the server refuses rejects with a typed error, whichever the server answers. An entity
+   * you cannot write to: the emulator answers a GraphQL error (HTTP 200), as for its other writes
+   * to another entity, so a {@link GraphQLRequestError} saying `permission denied` (a server
+   * answering HTTP 403 would give a {@link PermissionError}). A name the entity already has: the
+   * real server's answer is not documented; the emulator's choice is HTTP 409, a
+   * {@link ConflictError}, and the stored chart is left unchanged.
    *
    * @example
    * ```ts

@@ -74,6 +74,23 @@ describe('api.createCustomChart', () => {
     expect(emu.store.charts.get(id)?.spec).toBe(spec);
   });
 
+  it('takes access in any case, as the official client upper-cases it', async () => {
+    for (const [name, access] of [
+      ['upper', 'PUBLIC'],
+      ['mixed', 'Private'],
+    ] as const) {
+      const id = await api.createCustomChart({
+        entity: 'vision-team',
+        name,
+        displayName: name,
+        access: access as 'PUBLIC',
+        spec: SPEC,
+      });
+      expect(sent()).toMatchObject({ access: access.toUpperCase() });
+      expect(emu.store.charts.get(id)?.access).toBe(access.toUpperCase());
+    }
+  });
+
   it('a name the entity already has is a ConflictError, and the stored chart is unchanged', async () => {
     const error = await api
       .createCustomChart({
@@ -125,8 +142,8 @@ describe('api.createCustomChart', () => {
       ['name', { ...base, name: 'tab\there' }],
       ['name', { ...base, name: 42 }],
       ['displayName', { ...base, displayName: '  ' }],
-      ['access', { ...base, access: 'PUBLIC' }],
       ['access', { ...base, access: 'team' }],
+      ['access', { ...base, access: 42 }],
       ['access', { ...base, access: undefined }],
       ['specType', { ...base, specType: 'vega3' }],
       ['spec', { ...base, spec: 'mark: bar' }],

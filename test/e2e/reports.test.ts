@@ -366,12 +366,39 @@ describe('report.runs(section)', () => {
     });
   });
 
-  it('refuses a section that is not one of the report, or whose run set is missing or broken, before any request', () => {
+  it('takes any section object with runSets: a copy, one from another fetch, one built by hand', async () => {
+    const first = (await report.runs(report.sections[0]).toArray()).map((r) => r.id);
+    const copy = JSON.parse(JSON.stringify(report.sections[0])) as unknown;
+    expect((await report.runs(copy).toArray()).map((r) => r.id)).toEqual(first);
+    const [again] = (await api.reports('alice/runsets', { name: 'run-sets' }).toArray()) as [BetaReport];
+    expect((await report.runs(again.sections[0]).toArray()).map((r) => r.id)).toEqual(first);
+    const built = { runSets: [{ filters: tree(cond('run', 'state', '=', 'crashed')) }] };
+    expect((await report.runs(built).toArray()).map((r) => r.id)).toEqual(['rs-c']);
+  });
+
+  it('lists every run for an OR holding a group that matches every run, as the official client does', async () => {
+    // Python sends { $or: [{ $and: [] }, { state: 'crashed' }] }: every run, not only the crashed one.
+    const section = {
+      runSets: [
+        {
+          filters: { op: 'OR', filters: [{ op: 'AND', filters: [] }, cond('run', 'state', '=', 'crashed')] },
+        },
+      ],
+    };
+    const runs = await report.runs(section).toArray();
+    expect(runs.map((r) => r.id)).toEqual(['rs-e', 'rs-d', 'rs-c', 'rs-b', 'rs-a']);
+    expect(sentRunsPage()?.filters).toBe('{}');
+  });
+
+  it('refuses what is not a section object or an index of report.sections, or whose run set is missing or broken, before any request', () => {
     emu.clearRequests();
     const bad: [unknown, string][] = [
-      [{ ...(report.sections[0] as object) }, 'section'],
       [7, 'section'],
+      [0.5, 'section'],
+      [null, 'section'],
+      [[report.sections[0]], 'section'],
       ['Accuracy', 'section'],
+      [{ name: 'no run sets' }, 'section.runSets'],
       [report.sections[3], 'section.runSets'],
       [report.sections[4], 'section.runSets[0].filters.filters[0].filters[0].op'],
     ];

@@ -42,6 +42,13 @@ describe('api.runs filters (one per operator, evaluated by the server)', () => {
     ['$nor', { $nor: [{ state: 'finished' }, { group: 'g2' }] }, ['run00004']],
     ['tags membership', { tags: 'baseline' }, ['run00001', 'run00002']],
     ['config.<k>.value form', { 'config.lr.value': 0.1 }, ['run00001', 'run00005']],
+    // What the official client sends for the app's unfiltered run set: every run.
+    ['$and: [] (every run)', { $and: [] }, ['run00001', 'run00002', 'run00003', 'run00004', 'run00005']],
+    [
+      '$or holding $and: [] (every run)',
+      { $or: [{ $and: [] }, { state: 'crashed' }] },
+      ['run00001', 'run00002', 'run00003', 'run00004', 'run00005'],
+    ],
   ];
   for (const [name, filters, expected] of cases) {
     it(`${name}: ${JSON.stringify(filters)}`, async () => {

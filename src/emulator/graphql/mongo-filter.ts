@@ -5,7 +5,8 @@
  * are in its documents, which fields hold dates, and how its errors name the filter.
  *
  * The operators are the same everywhere: `$and $or $nor` over sub-filters, and `$eq $ne $gt $gte
- * $lt $lte $in $nin $exists $regex` on a field. Anything else is refused, never ignored.
+ * $lt $lte $in $nin $exists $regex` on a field. Anything else is refused, never ignored. `$and: []`
+ * matches everything (the official client sends it); an empty `$or` or `$nor` is refused.
  *
  * @example
  * ```ts
@@ -227,6 +228,11 @@ class FilterRewriter {
             `Unsupported ${noun} operator ${key} at ${where}. Supported: ${this.supported}`,
           );
         }
+        // `$and: []` is the empty conjunction and matches every document: the official client
+        // sends it for an unfiltered run set (the app's default filter tree), and W&B accepts
+        // it. An empty `$or` or `$nor` is refused, as MongoDB refuses it: an empty disjunction
+        // would match nothing, which no client means.
+        if (key === '$and' && Array.isArray(value) && value.length === 0) continue;
         if (!Array.isArray(value) || value.length === 0) {
           throw new QueryInputError(`Invalid ${noun}s: ${key} needs a non-empty array`);
         }

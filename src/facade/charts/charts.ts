@@ -26,7 +26,8 @@ import {
 
 /**
  * Who may use a custom chart: `private` (the entity that owns it) or `public` (everyone). Sent
- * upper-cased (`PRIVATE`, `PUBLIC`), as the server expects.
+ * upper-cased (`PRIVATE`, `PUBLIC`), as the server expects; {@link CreateCustomChartOptions.access}
+ * takes either case, as the official client does.
  *
  * @example
  * ```ts
@@ -69,8 +70,8 @@ export interface CreateCustomChartOptions extends Pick<RequestOptions, 'signal'>
   displayName: string;
   /** The kind of spec. Default `'vega2'`, the only one there is. */
   specType?: CustomChartSpecType;
-  /** `private` or `public`. Required, as in the official client. */
-  access: CustomChartAccess;
+  /** `private` or `public`, in any case (`'PUBLIC'` too; sent upper-cased). Required, as in the official client. */
+  access: CustomChartAccess | Uppercase<CustomChartAccess>;
   /**
    * The Vega / Vega-Lite specification: an object (sent as JSON; only JSON values, finite
    * numbers) or a string holding a JSON object (sent as given).
@@ -135,7 +136,8 @@ function specJson(spec: unknown): string {
 
 /**
  * Creates a custom chart preset. Every option is checked before the request; an existing name in
- * the entity is the server's refusal (a {@link ConflictError} or another typed error).
+ * the entity, or an entity you cannot write to, is the server's refusal as a typed error (see
+ * {@link Api.createCustomChart}).
  * @internal Users call {@link Api.createCustomChart}.
  * @example
  * ```ts
@@ -162,10 +164,10 @@ export async function createCustomChart(
     );
   }
   const access: unknown = o.access;
-  if (!ACCESS.includes(access as CustomChartAccess)) {
+  if (typeof access !== 'string' || !ACCESS.includes(access.toLowerCase() as CustomChartAccess)) {
     throw new ValidationError(
       'access',
-      `expected ${ACCESS.map((a) => `'${a}'`).join(' or ')}, got ${describeValue(access)}`,
+      `expected ${ACCESS.map((a) => `'${a}'`).join(' or ')} (in any case), got ${describeValue(access)}`,
     );
   }
   const spec = specJson(o.spec);
@@ -177,7 +179,7 @@ export async function createCustomChart(
       name,
       displayName,
       type: specType as string,
-      access: (access as string).toUpperCase(),
+      access: access.toUpperCase(),
       spec,
     },
     { signal },

@@ -178,8 +178,11 @@ class FilterChecker {
             : '';
           this.fail(at, `unknown operator "${key}"${hint}; allowed here: ${LOGICAL_OPERATORS.join(', ')}`);
         }
-        if (!Array.isArray(v) || v.length === 0) {
-          this.fail(at, `${key} expects a non-empty array of filter objects, got ${describeValue(v)}`);
+        // `$and: []` matches everything: MongoDB refuses it, but W&B accepts it, and the official
+        // client sends it for the app's unfiltered run set. An empty `$or` / `$nor` is refused.
+        if (!Array.isArray(v) || (v.length === 0 && key !== '$and')) {
+          const what = key === '$and' ? 'an array' : 'a non-empty array';
+          this.fail(at, `${key} expects ${what} of filter objects, got ${describeValue(v)}`);
         }
         this.enter(v, at);
         this.items(v, at, (sub, subAt) => this.filter(sub, subAt, depth + 1));
@@ -254,7 +257,9 @@ class FilterChecker {
 
 /**
  * Checks a filter deeply before it is sent: only known operators (naming the bad one and listing
- * the allowed ones), non-empty `$and` / `$or` / `$nor` arrays of objects, `$in` / `$nin` arrays,
+ * the allowed ones), arrays of objects for `$and` / `$or` / `$nor` (non-empty, except `$and: []`,
+ * which matches everything: the official client sends it, W&B accepts it, though MongoDB would
+ * not), `$in` / `$nin` arrays,
  * boolean `$exists`, a `$regex` string that compiles, finite numbers, valid Dates, non-empty field
  * names, and at most {@link MAX_FILTER_DEPTH} levels of nesting. `undefined` (no filter) is
  * valid; keys whose value is `undefined` are ignored. Field names are not checked against a

@@ -239,7 +239,16 @@ function conditionToMongo(c: Record<string, unknown>, at: string): Json | undefi
   return { [path]: { [TO_MONGO[op] as string]: value } };
 }
 
-function treeToMongo(tree: unknown, at: string, depth: number): Json | undefined {
+/**
+ * What one member of a tree converts to: a filter; `LEFT_OUT` for a condition the app leaves out
+ * (it constrains nothing and is not a member of its group); `EVERY_RUN` for a group that matches
+ * every run (nothing left in it, or an `OR` with such a member).
+ */
+const LEFT_OUT = Symbol('left out');
+const EVERY_RUN = Symbol('every run');
+type Converted = Json | typeof LEFT_OUT | typeof EVERY_RUN;
+
+function treeToMongo(tree: unknown, at: string, depth: number): Converted {
   if (depth > 64) throw new ValidationError(at, 'the filter tree is nested more than 64 levels deep');
   if (!isPlainObject(tree)) {
     throw new ValidationError(
@@ -247,7 +256,7 @@ function treeToMongo(tree: unknown, at: string, depth: number): Json | undefined
       `expected a filter group { op, filters } or condition { key, op, value }, got ${describeValue(tree)}`,
     );
   }
-  if (tree.key !== undefined && tree.key !== null) return conditionToMongo(tree, at);
+  if (tree.key !== undefined && tree.key !== null) return conditionToMongo(tree, at) ?? LEFT_OUT;
   if (tree.filters === undefined || tree.filters === null) {
     throw new ValidationError(at, 'expected a filter group { op, filters } or condition { key, op, value }');
   }
@@ -260,10 +269,13 @@ function treeToMongo(tree: unknown, at: string, depth: number): Json | undefined
       `expected a list of filters, got ${describeValue(tree.filters)}`,
     );
   }
-  const members = (tree.filters as unknown[]).flatMap(
-    (f, i) => treeToMongo(f, `${at}.filters[${i}]`, depth + 1) ?? [],
+  const converted = (tree.filters as unknown[]).map((f, i) =>
+    treeToMongo(f, `${at}.filters[${i}]`, depth + 1),
   );
-  if (members.length === 0) return undefined;
+  // Inside AND a member matching every run constrains nothing; inside OR it makes the group match every run.
+  if (tree.op === 'OR' && converted.includes(EVERY_RUN)) return EVERY_RUN;
+  const members = converted.filter((m): m is Json => m !== LEFT_OUT && m !== EVERY_RUN);
+  if (members.length === 0) return EVERY_RUN;
   return { [tree.op === 'AND' ? '$and' : '$or']: members };
 }
 
@@ -273,9 +285,11 @@ function treeToMongo(tree: unknown, at: string, depth: number): Json | undefined
  * the other operators `$ne $lt $lte $gt $gte $in $nin $regex`; keys their server paths
  * ({@link uiKeyToServerPath}); a tag condition `{ tags: name }` (has) or
  * `{ $or: [{ tags: null }, { tags: { $ne: name } }] }` (has not). As in the app, conditions
- * without a name, disabled, or with no value (except with `=` / `!=`) are left out, and so are
- * groups left empty (where the official client would send `null` members or an empty `$and`);
- * a tree with nothing left is `{}`, every run.
+ * without a name, disabled, or with no value (except with `=` / `!=`) are left out (where the
+ * official client sends `null` members). A group with nothing left in it matches every run, as
+ * the official client's `$and: []` does: inside `AND` it is left out, and an `OR` holding one
+ * matches every run too (so `OR(AND(), state = x)` is every run, not just those of state `x`). A
+ * tree that matches every run is `{}`.
  *
  * @param parameter - the name used in errors (default `"filter"`).
  * @throws {@link ValidationError} for anything else than such a tree, naming where
@@ -287,7 +301,8 @@ function treeToMongo(tree: unknown, at: string, depth: number): Json | undefined
  * ```
  */
 export function uiFilterToMongo(tree: unknown, parameter = 'filter'): MongoFilter<string> {
-  const filter: unknown = treeToMongo(tree, parameter, 1) ?? {};
+  const converted = treeToMongo(tree, parameter, 1);
+  const filter: unknown = converted === LEFT_OUT || converted === EVERY_RUN ? {} : converted;
   validateFilter(filter, parameter);
   return filter as MongoFilter<string>;
 }

@@ -88,7 +88,7 @@ export class RegistryUserMember {
   /** Email, when the server shows it to you. */
   readonly email: string | undefined;
   /** The user's role in the registry (a newer server may answer a name not in {@link RegistryRole}). */
-  readonly role: RegistryRole;
+  readonly role: RegistryRole | (string & {});
 
   /** @internal Built from a `RegistryUserMemberFields` selection. */
   constructor(data: RegistryUserMemberFieldsFragment) {
@@ -96,7 +96,7 @@ export class RegistryUserMember {
     this.name = data.name ?? undefined;
     this.username = data.username ?? undefined;
     this.email = data.email ?? undefined;
-    this.role = data.role.name as RegistryRole;
+    this.role = data.role.name;
   }
 
   /**
@@ -184,15 +184,23 @@ export class RegistryTeamMember {
   /** The team. */
   readonly team: RegistryMemberTeam;
   /** The team's role in the registry (a newer server may answer a name not in {@link RegistryRole}). */
-  readonly role: RegistryRole;
+  readonly role: RegistryRole | (string & {});
 
   /** @internal Built from a `RegistryTeamMemberFields` selection. */
   constructor(team: RegistryTeamFieldsFragment, role: string) {
     this.team = teamOf(team);
-    this.role = role as RegistryRole;
+    this.role = role;
   }
 
-  /** The team entity's GraphQL id (so the member itself can be passed to the member methods). */
+  /**
+   * The team entity's GraphQL id (so the member itself can be passed to the member methods).
+   *
+   * @example
+   * ```ts
+   * const [first] = await registry.teamMembers();
+   * if (first) await registry.updateMember(first.id, 'viewer'); // or updateMember(first, ...)
+   * ```
+   */
   get id(): string {
     return this.team.id;
   }
@@ -293,11 +301,16 @@ export function memberIds(
   return { userIds: [...userIds].sort(), teamIds: [...teamIds].sort() };
 }
 
-function checkRole(value: unknown, parameter: string): RegistryRole {
-  if (REGISTRY_ROLES.includes(value as RegistryRole)) return value as RegistryRole;
+/**
+ * A role name: any non-empty string, sent as given (as the official client does), so that a role
+ * a newer server answers (read back from a member) can be set again; the server refuses a name it
+ * does not know.
+ */
+function checkRole(value: unknown, parameter: string): string {
+  if (typeof value === 'string' && value.trim() !== '') return value;
   throw new ValidationError(
     parameter,
-    `expected one of ${REGISTRY_ROLES.map((r) => JSON.stringify(r)).join(', ')}, got ${describeValue(value)}`,
+    `expected a role name such as ${REGISTRY_ROLES.map((r) => JSON.stringify(r)).join(', ')}, got ${describeValue(value)}`,
   );
 }
 

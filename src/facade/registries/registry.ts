@@ -600,10 +600,12 @@ export class Registry {
    * Changes the role of a member of this registry: `UpdateUserRegistryRole` for a user,
    * `UpdateTeamRegistryRole` for a team (read from its id, as in {@link Registry.addMembers}).
    * `role` is one of `admin`, `member`, `viewer`, `restricted_viewer` (the last one needs a
-   * server that has it).
+   * server that has it), or any other role name the server knows (such as one a newer server
+   * answers for a member): it is sent as given, as the official client does, and a name the server
+   * does not know is its refusal (a typed error).
    *
    * @returns this registry, for chaining.
-   * @throws {@link ValidationError} for an unknown role or a member that is neither a user nor a team (before any request).
+   * @throws {@link ValidationError} for a role that is not a non-empty string, or a member that is neither a user nor a team (before any request).
    * @throws {@link PermissionError} when you may not change its members.
    * @example
    * ```ts
@@ -613,7 +615,7 @@ export class Registry {
    */
   async updateMember(
     member: RegistryMemberLike,
-    role: RegistryRole,
+    role: RegistryRole | (string & {}),
     options?: RegistryMemberOptions,
   ): Promise<this> {
     await updateMemberRole(this.#members(), member, role, options);

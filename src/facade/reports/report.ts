@@ -142,9 +142,13 @@ export class BetaReport {
    * The runs are those of the run set's project when it names one (`runSet.project`), else the
    * report's.
    *
-   * @param section - one of {@link BetaReport.sections} (the object itself) or its index.
-   * @throws {@link ValidationError} (parameter `section`, naming where) for a section that is not
-   * one of this report's, or whose run set is missing or malformed; bad `options`.
+   * @param section - a section: any object with `runSets`, as in {@link BetaReport.sections}
+   * (the object itself, a copy, one from another fetch of the report, or one you built), or the
+   * index of one of this report's sections. As in the official client, it need not be one of
+   * this report's: its runs are listed in the run set's project, else this report's.
+   * @throws {@link ValidationError} (parameter `section`, naming where) for something else than
+   * a section object or an index of {@link BetaReport.sections}, for a section whose run set is
+   * missing or malformed, and for bad `options`.
    * @example
    * ```ts
    * const [report] = await api.reports('acme/vision', { name: 'cifar-baselines' }).toArray({ limit: 1 });
@@ -157,12 +161,12 @@ export class BetaReport {
     const o = optionsObject(options);
     const onlySelected = optionalBoolean(o.onlySelected, 'onlySelected') ?? true;
     const sections = this.sections;
-    const index = typeof section === 'number' ? section : sections.indexOf(section);
-    const found = Number.isInteger(index) ? sections[index] : undefined;
-    if (found === undefined) {
+    const found: unknown =
+      typeof section === 'number' ? (Number.isInteger(section) ? sections[section] : undefined) : section;
+    if (!isPlainObject(found)) {
       throw new ValidationError(
         'section',
-        `expected one of report.sections (${sections.length} in this report) or its index, got ${describeValue(section)}`,
+        `expected a section object with runSets (such as one of report.sections) or the index of one of report.sections (${sections.length} in this report), got ${describeValue(section)}`,
       );
     }
     const query = runSetQuery(found, `section`, onlySelected);

@@ -89,8 +89,9 @@ export type RunFilter = MongoFilter<RunFilterColumn | `config.${string}` | `summ
 
 /**
  * Checks a run filter deeply before it is sent (the rules of `validateFilter` in `core/filters.ts`):
- * only known operators (naming the bad one and listing the allowed ones), non-empty `$and` /
- * `$or` / `$nor` arrays of objects, `$in` / `$nin` arrays, boolean `$exists`, a `$regex` string
+ * only known operators (naming the bad one and listing the allowed ones), arrays of objects for
+ * `$and` / `$or` / `$nor` (non-empty, except `$and: []`, every run: the official client sends it
+ * for an unfiltered report run set, and W&B accepts it, though MongoDB would not), `$in` / `$nin` arrays, boolean `$exists`, a `$regex` string
  * that compiles, finite numbers, valid Dates, non-empty field names, and at most
  * {@link MAX_FILTER_DEPTH} levels of nesting. `undefined` (no filter) is valid; keys whose value is
  * `undefined` are ignored. Field names are not checked against a list: the server decides.

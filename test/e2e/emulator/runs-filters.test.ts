@@ -106,6 +106,24 @@ describe('emulator: date filters compare instants', () => {
     ).toEqual(['d2', 'd3']);
   });
 
+  it('matches every run for an empty $and, as the official client sends for an unfiltered run set', async () => {
+    const v = '2024-01-02T00:00:00.000Z';
+    const all = ['d1', 'd2', 'd3'];
+    expect(await runs({ $and: [] })).toEqual(all);
+    // The app's default filter tree, as Python's report.runs(section) sends it.
+    expect(await runs({ $or: [{ $and: [] }] })).toEqual(all);
+    // Inside OR a member matching everything makes the whole OR match everything ...
+    expect(await runs({ $or: [{ $and: [] }, { createdAt: v }] })).toEqual(all);
+    // ... inside AND it changes nothing.
+    expect(await runs({ $and: [{ $and: [] }, { createdAt: v }] })).toEqual(['d2']);
+    expect(await runs({ $nor: [{ $and: [] }] })).toEqual([]);
+  });
+
+  it('refuses an empty $or or $nor, as MongoDB does', async () => {
+    expect(await error({ $or: [] })).toMatch(/\$or needs a non-empty array/);
+    expect(await error({ $and: [{ $nor: [] }] })).toMatch(/\$nor needs a non-empty array/);
+  });
+
   it('compares with millisecond precision', async () => {
     expect(await runs({ createdAt: { $lt: '2024-01-02T00:00:00.001Z' } })).toEqual(['d1', 'd2']);
     expect(await runs({ createdAt: { $gt: '2024-01-01T23:59:59.999Z' } })).toEqual(['d2', 'd3']);

@@ -48,6 +48,8 @@ describe('emulator: compileSweepFilter', () => {
     expect(() => compileSweepFilter('{"name": {"$in": "sw1"}}')).toThrow(/needs an array/);
     expect(() => compileSweepFilter('{"name": {"$regex": "("}}')).toThrow(/Invalid \$regex/);
     expect(() => compileSweepFilter('{"name": {"$eq": "a", "x": 1}}')).toThrow(/cannot be mixed/);
-    expect(() => compileSweepFilter('{"$and": []}')).toThrow(/non-empty array/);
+    expect(() => compileSweepFilter('{"$or": []}')).toThrow(/non-empty array/);
+    expect(() => compileSweepFilter('{"$nor": []}')).toThrow(/non-empty array/);
+    expect(compileSweepFilter('{"$and": []}')(sweep({}))).toBe(true);
   });
 });

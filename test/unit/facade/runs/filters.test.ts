@@ -7,6 +7,7 @@ import {
   validateRunFilter,
   type RunFilter,
 } from '../../../../src/facade/runs/filters.js';
+import { validateFilter } from '../../../../src/facade/core/filters.js';
 import { DEFAULT_RUN_ORDER, parseOrder } from '../../../../src/facade/runs/order.js';
 import { validationError } from '../../../support/expect-errors.js';
 
@@ -75,6 +76,21 @@ describe('validateRunFilter', () => {
     for (const op of FIELD_OPERATORS) expect(tested).toContain(op);
   });
 
+  it('accepts $and: [] (every run: what the official client sends for an unfiltered run set), not $or: [] or $nor: []', () => {
+    expect(serializeRunFilter({ $and: [] })).toBe('{"$and":[]}');
+    expect(serializeRunFilter({ $or: [{ $and: [] }, { state: 'x' }] })).toBe(
+      '{"$or":[{"$and":[]},{"state":"x"}]}',
+    );
+    expect(validationError(() => validateRunFilter({ $or: [] })).message).toMatch(
+      /\$or expects a non-empty array/,
+    );
+    // The same rule for every Mongo filter (sweeps, artifacts), as in the emulator.
+    expect(() => validateFilter({ $and: [] })).not.toThrow();
+    expect(validationError(() => validateFilter({ $nor: [] })).message).toMatch(
+      /\$nor expects a non-empty array/,
+    );
+  });
+
   it('accepts undefined and unknown field names (the server decides)', () => {
     expect(() => validateRunFilter(undefined)).not.toThrow();
     expect(() => validateRunFilter({ someNewColumn: 1 })).not.toThrow();
@@ -104,7 +120,8 @@ describe('validateRunFilter', () => {
     ['non-object filter', 'state=running', /filter object/],
     ['array filter', [{ state: 'x' }], /filter object/],
     ['null filter', null, /filter object/],
-    ['empty $and', { $and: [] }, /non-empty array/],
+    ['empty $or', { $or: [] }, /non-empty array/],
+    ['empty $nor', { $nor: [] }, /non-empty array/],
     ['non-array $or', { $or: { state: 'x' } }, /non-empty array/],
     ['$nor of non-objects', { $nor: ['x'] }, /filter object.*\$nor\[0\]/],
     ['$in not an array', { tags: { $in: 'a' } }, /\$in expects an array/],

@@ -90,6 +90,26 @@ describe('Q.filterToMongo', () => {
     expect(Q.filterToMongo(cond('run', 'group', '!=', null))).toEqual({ group: { $ne: null } });
   });
 
+  it('inside OR, a group that matches every run (empty or all left out) makes the OR match every run', () => {
+    const state = cond('run', 'state', '=', 'x');
+    const disabled = { ...cond('run', 'state', '=', 'crashed'), disabled: true };
+    // Python: { $or: [{ $and: [] }, { state: 'x' }] }, every run; not { $or: [{ state: 'x' }] }.
+    expect(Q.filterToMongo({ op: 'OR', filters: [{ op: 'AND', filters: [] }, state] })).toEqual({});
+    expect(Q.filterToMongo({ op: 'OR', filters: [state, { op: 'AND', filters: [disabled] }] })).toEqual({});
+    expect(Q.filterToMongo({ op: 'OR', filters: [state, { op: 'OR', filters: [] }] })).toEqual({});
+    // ... also nested: the inner OR matches every run, so it is left out of the AND around it.
+    const group = cond('run', 'group', '=', 'g1');
+    expect(
+      Q.filterToMongo({
+        op: 'AND',
+        filters: [group, { op: 'OR', filters: [state, { op: 'AND', filters: [] }] }],
+      }),
+    ).toEqual({ $and: [{ group: 'g1' }] });
+    // A condition left out is no member of its OR: the others still count.
+    expect(Q.filterToMongo({ op: 'OR', filters: [disabled, state] })).toEqual({ $or: [{ state: 'x' }] });
+    expect(Q.filterToMongo({ op: 'OR', filters: [disabled] })).toEqual({});
+  });
+
   it('refuses what is not a tree, naming where', () => {
     const bad: [unknown, string][] = [
       [null, 'filter'],
@@ -180,7 +200,13 @@ describe('Q.mongoToFilter', () => {
     expect(exists.message).toMatch(/\$ne: null/);
     validationError(() => Q.mongoToFilter({ state: { $like: 'x' } } as unknown as RunFilter));
     validationError(() => Q.mongoToFilter([] as unknown as RunFilter));
-    validationError(() => Q.mongoToFilter({ $and: [] }));
+    validationError(() => Q.mongoToFilter({ $or: [] }));
+  });
+
+  it('reads $and: [] (every run, as the official client sends it) as an empty group', () => {
+    expect(Q.mongoToFilter({ $and: [] })).toEqual({ op: 'AND', filters: [] });
+    expect(Q.filterToMongo(Q.mongoToFilter({ $and: [] }))).toEqual({});
+    expect(Q.mongoToFilter({ $or: [{ $and: [] }] })).toEqual(tree());
   });
 });
 
