@@ -221,6 +221,8 @@ describe('job.call', () => {
     const checks: [Parameters<Job['call']>[0], string][] = [
       [{ config: GOOD_CONFIG, queue: '' }, 'queue'],
       [{ config: GOOD_CONFIG, priority: 1.5 }, 'priority'],
+      [{ config: GOOD_CONFIG, priority: 4 }, 'priority'],
+      [{ config: GOOD_CONFIG, priority: -1 }, 'priority'],
       [{ config: GOOD_CONFIG, templateVariables: { gpus: [1] as unknown as number } }, 'templateVariables'],
       [{ config: GOOD_CONFIG, resource: 'k8s' as 'kubernetes' }, 'resource'],
       [{ config: GOOD_CONFIG, project: 'a/b' }, 'project'],
@@ -228,6 +230,23 @@ describe('job.call', () => {
     for (const [options, parameter] of checks)
       expect((await validationRejection(job.call(options), parameter)).parameter).toBe(parameter);
     expect(graphqlCalls(emu)).toBe(0);
+  });
+
+  it("enqueues a team's job in the team's queue when no entity is given (as the official client)", async () => {
+    emu.seed.team({ name: 'acme', members: ['alice'] });
+    emu.seed.job({
+      entity: 'acme',
+      project: 'vision',
+      name: 'train',
+      sourceType: 'repo',
+      inputTypes: TRAIN_TYPES,
+    });
+    emu.seed.runQueue({ entity: 'acme', name: 'default', type: 'local-container' });
+    const job = await api.job('acme/vision/train:v0');
+    const queued = await job.call({ config: GOOD_CONFIG });
+    expect(queued.entity).toBe('acme');
+    expect(emu.requests.at(-1)?.variables).toMatchObject({ entityName: 'acme', queueName: 'default' });
+    expect(emu.launch.item(queued.id).runSpec).toMatchObject({ entity: 'acme', project: 'vision' });
   });
 
   it('does not check the types of a partial job', async () => {

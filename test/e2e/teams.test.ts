@@ -5,6 +5,7 @@ import type { Emulator } from '../../src/emulator/index.js';
 import {
   Api,
   ConflictError,
+  GraphQLRequestError,
   Member,
   NotFoundError,
   PermissionError,
@@ -152,6 +153,27 @@ describe('teams', () => {
       await expect(team.invite('')).rejects.toBeInstanceOf(ValidationError);
       await expect(team.invite('x', { admin: 1 as unknown as boolean })).rejects.toThrow(/admin/);
       expect(graphqlCalls(emu)).toBe(0);
+    });
+    it('reads only a refusal of the invitation itself as false, from a server that answers GraphQL errors at HTTP 200', async () => {
+      const team = await api.team('vision-team');
+      const answer = (message: string): void => {
+        emu.faults.add({
+          operationName: 'CreateInvite',
+          status: 200,
+          times: 1,
+          body: JSON.stringify({ data: { createInvite: null }, errors: [{ message }] }),
+        });
+      };
+      answer('user is already invited to this team');
+      expect(await team.invite('erin@example.com')).toBe(false);
+      expect(team.lastInviteError).toBeInstanceOf(GraphQLRequestError);
+      answer('permission denied');
+      await expect(team.invite('erin@example.com')).rejects.toBeInstanceOf(PermissionError);
+      answer('Cannot query field "invite" on type "CreateInvitePayload".');
+      const other = await team.invite('erin@example.com').catch((e: unknown) => e);
+      expect(other).toBeInstanceOf(GraphQLRequestError);
+      expect(other).not.toBeInstanceOf(PermissionError);
+      emu.faults.clear();
     });
   });
 

@@ -379,11 +379,13 @@ export class EmulatorHttpServer {
     record.query = this.redactor.scrub(query);
     record.variables =
       variables === undefined ? undefined : (this.redactor.scrubValue(variables) as Record<string, unknown>);
-    record.operationName = operationNameOf(request, document);
+    const name = operationNameOf(request, document);
+    // Scrubbed like the rest of the record: a GraphQL name can look like a 40-hex key.
+    record.operationName = name === undefined ? undefined : this.redactor.scrub(name);
 
     const fault = this.deps.faults.take({
       target: 'graphql',
-      operationName: record.operationName,
+      operationName: name,
       variables,
       method,
     });

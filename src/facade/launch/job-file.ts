@@ -17,7 +17,14 @@ import { WandbError } from '../../errors/index.js';
 import { isPlainObject } from '../core/validate.js';
 import { isSerializedType, type WbType } from './wb-types.js';
 
-/** The name of a job artifact's description file. */
+/**
+ * The name of a job artifact's description file.
+ *
+ * @example
+ * ```ts
+ * console.log(JOB_FILE_NAME); // 'wandb-job.json': the file api.job() reads from the job's artifact
+ * ```
+ */
 export const JOB_FILE_NAME = 'wandb-job.json';
 
 /**

@@ -86,9 +86,9 @@ export interface JobCallOptions extends Pick<RequestOptions, 'signal'> {
   queue?: string;
   /** The project the run is logged to. Default: the job's project. */
   project?: string;
-  /** The entity the run is logged to, whose queue is used. Default: the `entity` option, else the viewer's entity. */
+  /** The entity the run is logged to, whose queue is used. Default: the job's entity, as the official client. */
   entity?: string;
-  /** The run's priority in a prioritized queue: an integer, 0 the most urgent. Default: the queue's. */
+  /** The run's priority in a prioritized queue: 0 (critical), 1 (high), 2 (medium), 3 (low). Default: the queue's. */
   priority?: number;
   /** Values for the queue's template variables, by name. */
   templateVariables?: Record<string, string | number>;
@@ -214,7 +214,11 @@ export class Job {
    * {@link Job.partial}, `config` is checked against {@link Job.inputTypes} first, as the official
    * client does: every key the job names must be there with a value of its type, and no other
    * (a {@link ValidationError} naming `config` and the first mismatch). Every option is checked
-   * before any request.
+   * before any request. The run and the queue are in `entity`, by default the job's own entity.
+   *
+   * Unlike the official client, a refused push is not retried through the older `pushToRunQueue`
+   * (by queue id, which creates a missing `default` queue as a side effect): the refusal rejects
+   * with its typed error, e.g. a `GraphQLRequestError` for a queue that does not exist.
    *
    * @example
    * ```ts
@@ -239,7 +243,7 @@ export class Job {
       if (mismatch !== undefined)
         throw new ValidationError('config', `does not fit the job's input types: ${mismatch}`);
     }
-    const entity = await this.#ctx.resolveEntity(entityName);
+    const entity = entityName ?? this.entity;
     const spec = buildRunSpec({ job: this.name, entity, project, config, resource, resourceArgs });
     const itemId = await pushToRunQueueByName(this.#ctx, {
       entityName: entity,

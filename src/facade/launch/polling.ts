@@ -51,7 +51,14 @@ export interface WaitOptions {
   clock?: LaunchClock;
 }
 
-/** The default {@link WaitOptions.pollMs}. */
+/**
+ * The default {@link WaitOptions.pollMs}: 5 s, as the official client polls.
+ *
+ * @example
+ * ```ts
+ * await queued.waitUntilRunning({ pollMs: DEFAULT_POLL_MS * 2 }); // every 10 s
+ * ```
+ */
 export const DEFAULT_POLL_MS = 5_000;
 
 /**

@@ -13,9 +13,16 @@
  */
 import { GraphQLRequestError, ValidationError } from '../../errors/index.js';
 import { checkSendableJson, parseJsonString } from '../core/json.js';
-import { describeValue, isPlainObject, MAX_GRAPHQL_INT } from '../core/validate.js';
+import { describeValue, isPlainObject } from '../core/validate.js';
 
-/** The project of an entity that holds its run queues (`LAUNCH_DEFAULT_PROJECT`). */
+/**
+ * The project of an entity that holds its run queues (`LAUNCH_DEFAULT_PROJECT`).
+ *
+ * @example
+ * ```ts
+ * const queued = api.queuedRun({ entity: 'acme', project: 'vision', queueName: 'gpu', runQueueItemId: id, projectQueue: LAUNCH_PROJECT });
+ * ```
+ */
 export const LAUNCH_PROJECT = 'model-registry';
 
 /** The queue `job.call()` enqueues to when none is named. */
@@ -38,7 +45,14 @@ export const MAX_QUEUE_NAME_LENGTH = 64;
 export type RunQueueResourceType =
   'local-container' | 'local-process' | 'kubernetes' | 'sagemaker' | 'gcp-vertex';
 
-/** Every {@link RunQueueResourceType}, in the official client's order. */
+/**
+ * Every {@link RunQueueResourceType}, in the official client's order.
+ *
+ * @example
+ * ```ts
+ * RUN_QUEUE_RESOURCE_TYPES.includes('kubernetes'); // true
+ * ```
+ */
 export const RUN_QUEUE_RESOURCE_TYPES: readonly RunQueueResourceType[] = [
   'local-container',
   'local-process',
@@ -173,21 +187,32 @@ export function checkTemplateValues(value: unknown): Record<string, string | num
 }
 
 /**
- * A run's priority in a queue: an integer from 0 (the most urgent) up, as a GraphQL `Int`.
+ * The highest (least urgent) Launch priority: priorities are 0 (`critical`), 1 (`high`),
+ * 2 (`medium`, a queue's default) and 3 (`low`), as the official CLI maps them (`wandb/cli/cli.py`).
+ *
+ * @example
+ * ```ts
+ * LOWEST_PRIORITY; // 3
+ * ```
+ */
+export const LOWEST_PRIORITY = 3;
+
+/**
+ * A run's priority in a queue: an integer from 0 (the most urgent) to {@link LOWEST_PRIORITY}.
  *
  * @throws {@link ValidationError} naming `priority`.
  * @example
  * ```ts
  * checkPriority(1); // 1
- * checkPriority(1.5); // throws ValidationError
+ * checkPriority(7); // throws ValidationError
  * ```
  */
 export function checkPriority(value: unknown): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_GRAPHQL_INT)
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > LOWEST_PRIORITY)
     throw new ValidationError(
       'priority',
-      `expected an integer from 0 (the most urgent) to ${MAX_GRAPHQL_INT}, got ${describeValue(value)}`,
+      `expected an integer from 0 (critical) to ${LOWEST_PRIORITY} (low): 0 critical, 1 high, 2 medium, 3 low; got ${describeValue(value)}`,
     );
   return value;
 }

@@ -14,6 +14,7 @@ import {
   ConflictError,
   GraphQLRequestError,
   NotFoundError,
+  PermissionError,
   ValidationError,
   WandbError,
 } from '../../errors/index.js';
@@ -130,6 +131,26 @@ export class Member {
     const { id, team, admin, pending, email, username, name, photoUrl, accountType } = this;
     return { id, team, admin, pending, email, username, name, photoUrl, accountType };
   }
+}
+
+/** Wording of a refusal for lack of permission, when a server answers one as a GraphQL error at HTTP 200. */
+const PERMISSION_WORDING =
+  /\bpermission\b|\bdenied\b|\bnot (allowed|authori[sz]ed)\b|\bforbidden\b|\bonly (team )?admins\b/i;
+
+/** Wording of a refusal of the invitation itself: already a member or invited, no such user. */
+const INVITATION_WORDING =
+  /\balready\b|\bexists?\b|\bno such user\b|\bnot found\b|\bdoes not exist\b|\bunknown user\b/i;
+
+/**
+ * Whether a GraphQL error (at HTTP 200) refuses this invitation itself, as opposed to the caller's
+ * permission, the document or the server: only those read as `false`.
+ */
+function isInvitationRefusal(e: unknown): e is GraphQLRequestError {
+  return (
+    e instanceof GraphQLRequestError &&
+    e.errors.length > 0 &&
+    e.errors.every((g) => INVITATION_WORDING.test(g.message) && !PERMISSION_WORDING.test(g.message))
+  );
 }
 
 /**
@@ -258,9 +279,16 @@ export class Team {
     try {
       await this.#ctx.request(CreateInviteDocument, variables, { signal });
     } catch (e) {
-      if (e instanceof ConflictError || e instanceof NotFoundError || e instanceof GraphQLRequestError) {
+      if (e instanceof ConflictError || e instanceof NotFoundError || isInvitationRefusal(e)) {
         this.#lastInviteError = e;
         return false;
+      }
+      if (e instanceof GraphQLRequestError && e.errors.some((g) => PERMISSION_WORDING.test(g.message))) {
+        throw new PermissionError(`invite to team ${this.name} was refused: ${e.message}`, {
+          cause: e,
+          ...(e.status === undefined ? {} : { status: e.status }),
+          ...(e.request === undefined ? {} : { request: e.request }),
+        });
       }
       throw e;
     }

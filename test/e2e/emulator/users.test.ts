@@ -117,6 +117,14 @@ describe('emulator: several users, each with their own key', () => {
     );
   });
 
+  it('redacts a key even where it stands as the operation name', async () => {
+    const key = 'abcdef0123456789abcdef0123456789abcdef01'; // hex that is also a GraphQL name
+    emu.seed.user({ username: 'hexa', apiKey: key });
+    const answer = await gql(emu, `query ${key} { viewer { username } }`, {}, { auth: basic(key) });
+    expect(answer.json.data?.viewer).toEqual({ username: 'hexa' });
+    expect(JSON.stringify(emu.requests)).not.toContain(key);
+  });
+
   it('accepts a generated key until it is deleted, and redacts it everywhere in the request log', async () => {
     const made = await gql(
       emu,
