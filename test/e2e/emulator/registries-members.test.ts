@@ -296,9 +296,7 @@ describe('registry members: who may save, rename or delete the registry', () => 
     });
     for (const [op, field, variables] of changes(secret.id, 'wandb-registry-secret')) {
       const res = await gql(emu, operation(op), variables);
-      expect(res.json.errors?.[0]?.message, op).toMatch(
-        new RegExp(`^${field}: project .+ not found$`),
-      );
+      expect(res.json.errors?.[0]?.message, op).toMatch(new RegExp(`^${field}: project .+ not found$`));
     }
     expect(emu.store.findProject('acme-org', 'wandb-registry-secret')?.description).toBeNull();
   });
