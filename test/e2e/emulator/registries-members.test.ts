@@ -249,31 +249,22 @@ describe('registry members: who may save, rename or delete the registry', () => 
     ] as const;
 
   it('a registry viewer or member, or an organization member outside it, gets HTTP 403 and nothing changes', async () => {
-    const viewerOf = emu.seed.registry({
-      organization: 'acme',
-      name: 'viewed',
-      createdBy: 'bob',
-      description: 'bobs',
-      members: [{ username: 'alice' }],
-    });
-    const memberOf = emu.seed.registry({
-      organization: 'acme',
-      name: 'joined',
-      createdBy: 'bob',
-      description: 'bobs',
-      members: [{ username: 'alice', role: 'member' }],
-    });
-    const outside = emu.seed.registry({
-      organization: 'acme',
-      name: 'open',
-      createdBy: 'bob',
-      description: 'bobs',
-    });
-    for (const [registry, name] of [
-      [viewerOf, 'wandb-registry-viewed'],
-      [memberOf, 'wandb-registry-joined'],
-      [outside, 'wandb-registry-open'],
-    ] as const) {
+    // alice is a viewer of one, a member of another, and not in the third (organization-visible).
+    type Members = Parameters<Emulator['seed']['registry']>[0]['members'];
+    const aliceAs: Record<string, Members> = {
+      viewed: [{ username: 'alice' }],
+      joined: [{ username: 'alice', role: 'member' }],
+      open: [],
+    };
+    for (const [short, members] of Object.entries(aliceAs)) {
+      const registry = emu.seed.registry({
+        organization: 'acme',
+        name: short,
+        createdBy: 'bob',
+        description: 'bobs',
+        members,
+      });
+      const name = `wandb-registry-${short}`;
       for (const [op, field, variables] of changes(registry.id, name)) {
         const res = await gql(emu, operation(op), variables);
         expect(res.status, `${op} ${name}`).toBe(403);
