@@ -19,6 +19,7 @@ import {
 import { Api as NodeApi } from '../../src/node.js';
 import { failure, validationError, validationRejection } from '../support/expect-errors.js';
 import { graphqlCalls, setup, useEmulator } from '../support/helpers.js';
+import { gql } from '../support/emulator-http.js';
 import { scriptedClock } from '../support/launch-clock.js';
 
 let emu: Emulator;
@@ -366,6 +367,29 @@ describe('api.upsertRunQueue', () => {
     expect(updated.defaultResourceConfig).toEqual({
       resource_args: { sagemaker: { instance: 'ml.m5.large' } },
     });
+  });
+
+  it('leaves another queue sharing the default resource config as it was', async () => {
+    const seeded = emu.seed.runQueue({ name: 'shared-a', type: 'kubernetes', config: { namespace: 'ml' } });
+    // A second queue on the same config, as createRunQueue allows.
+    const twin = await gql(
+      emu,
+      `mutation Q($drc: ID) { createRunQueue(input: { entityName: "alice", projectName: "model-registry",
+        queueName: "shared-b", access: PROJECT, defaultResourceConfigID: $drc }) { success } }`,
+      { drc: seeded.defaultResourceConfigId },
+    );
+    expect(twin.json.errors).toBeUndefined();
+    await api.upsertRunQueue({
+      name: 'shared-a',
+      resourceType: 'kubernetes',
+      resourceConfig: { namespace: 'gpu' },
+    });
+    expect((await api.runQueue('alice', 'shared-a')).defaultResourceConfig).toEqual({
+      resource_args: { kubernetes: { namespace: 'gpu' } },
+    });
+    const b = await api.runQueue('alice', 'shared-b');
+    expect(b.type).toBe('kubernetes');
+    expect(b.defaultResourceConfig).toEqual({ resource_args: { kubernetes: { namespace: 'ml' } } });
   });
 
   it('returns the server validation messages as warnings, not as an error', async () => {

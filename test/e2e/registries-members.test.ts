@@ -188,6 +188,33 @@ describe('registry.addMembers() / removeMembers()', () => {
   });
 });
 
+describe('who may change the registry itself', () => {
+  it('a registry viewer may not save, rename or delete it: PermissionError, nothing changed', async () => {
+    const r = await registry('bobs');
+    r.description = 'taken over';
+    const saved = await failure(r.save());
+    expect(saved).toBeInstanceOf(PermissionError);
+    expect(saved.message).toMatch(/upsertModel: permission denied/);
+    const again = await registry('bobs');
+    again.name = 'renamed';
+    expect((await failure(again.save())).constructor).toBe(PermissionError);
+    expect((await failure(again.delete())).constructor).toBe(PermissionError);
+    const after = await registry('bobs');
+    expect(after.description ?? null).toBeNull();
+    expect(after.name).toBe('bobs');
+  });
+
+  it('its admin may', async () => {
+    const r = await registry('models');
+    r.description = 'reviewed';
+    r.name = 'models2';
+    await r.save();
+    expect((await registry('models2')).description).toBe('reviewed');
+    await r.delete();
+    expect((await failure(registry('models2'))).constructor).toBe(NotFoundError);
+  });
+});
+
 describe('registry.updateMember()', () => {
   it('changes user roles with UpdateUserRegistryRole and team roles with UpdateTeamRegistryRole, to each role', async () => {
     const r = await registry();

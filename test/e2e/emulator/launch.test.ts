@@ -281,6 +281,98 @@ describe('run queues', () => {
   });
 });
 
+describe('run queues sharing a default resource config', () => {
+  const CREATE_DRC = `mutation C($project: String, $config: JSONString!) {
+    createDefaultResourceConfig(input: { entityName: "alice", projectName: $project, resource: "kubernetes", config: $config }) {
+      defaultResourceConfigID
+    }
+  }`;
+  const createConfig = async (config: unknown, project?: string): Promise<string> =>
+    (
+      await data<{ createDefaultResourceConfig: { defaultResourceConfigID: string } }>(emu, CREATE_DRC, {
+        config: JSON.stringify(config),
+        ...(project === undefined ? {} : { project }),
+      })
+    ).createDefaultResourceConfig.defaultResourceConfigID;
+  const configOf = async (id: string): Promise<unknown> =>
+    (
+      await data<{ entity: { defaultResourceConfig: { resource: string; config: unknown } | null } }>(
+        emu,
+        DRC,
+        {
+          entity: 'alice',
+          id,
+        },
+      )
+    ).entity.defaultResourceConfig;
+
+  it('upsertRunQueue gives a queue sharing its config a config of its own; the other queue keeps the old one', async () => {
+    const shared = await createConfig({ namespace: 'shared' });
+    for (const name of ['a', 'b']) {
+      await data(
+        emu,
+        `mutation Q($name: String!, $drc: ID) { createRunQueue(input: { entityName: "alice", projectName: "model-registry",
+          queueName: $name, access: PROJECT, defaultResourceConfigID: $drc }) { success } }`,
+        { name, drc: shared },
+      );
+    }
+    const upsert = (config: unknown) =>
+      data(emu, UPSERT, {
+        entity: 'alice',
+        queue: 'a',
+        type: 'local-container',
+        config: JSON.stringify(config),
+      });
+    await upsert({ namespace: 'mine' });
+    const a = await queue('a');
+    const b = await queue('b');
+    expect(b?.defaultResourceConfigID).toBe(shared);
+    expect(await configOf(shared)).toMatchObject({ resource: 'kubernetes', config: { namespace: 'shared' } });
+    expect(a?.defaultResourceConfigID).not.toBe(shared);
+    const own = a?.defaultResourceConfigID ?? '';
+    expect(await configOf(own)).toMatchObject({ resource: 'local-container', config: { namespace: 'mine' } });
+    // Its own config is no longer shared: the next upsert changes it in place.
+    await upsert({ namespace: 'mine, again' });
+    expect((await queue('a'))?.defaultResourceConfigID).toBe(own);
+    expect(await configOf(own)).toMatchObject({ config: { namespace: 'mine, again' } });
+    expect(await configOf(shared)).toMatchObject({ config: { namespace: 'shared' } });
+  });
+
+  it('updateDefaultResourceConfig checks the entityName and projectName it is given', async () => {
+    const UPDATE = `mutation U($id: ID!, $entity: String, $project: String, $config: JSONString!) {
+      updateDefaultResourceConfig(input: { defaultResourceConfigID: $id, entityName: $entity, projectName: $project, config: $config }) {
+        success
+      }
+    }`;
+    const update = (id: string, config: unknown, entity?: string, project?: string) =>
+      gql(emu, UPDATE, {
+        id,
+        config: JSON.stringify(config),
+        entity: entity ?? null,
+        project: project ?? null,
+      });
+    const entityWide = await createConfig({ v: 1 });
+    const scoped = await createConfig({ v: 1 }, 'model-registry');
+    emu.seed.project({ entity: 'alice', name: 'other' });
+    expect(errors(await update(entityWide, { v: 2 }, 'vision'))).toEqual([
+      `updateDefaultResourceConfig: default resource config "${entityWide}" not found in vision`,
+    ]);
+    expect(errors(await update(entityWide, { v: 2 }, 'alice', 'model-registry'))).toEqual([
+      `updateDefaultResourceConfig: default resource config "${entityWide}" not found in alice/model-registry`,
+    ]);
+    expect(errors(await update(scoped, { v: 2 }, undefined, 'other'))).toEqual([
+      `updateDefaultResourceConfig: default resource config "${scoped}" not found in alice/other`,
+    ]);
+    expect(await configOf(entityWide)).toMatchObject({ config: { v: 1 } });
+    expect(await configOf(scoped)).toMatchObject({ config: { v: 1 } });
+    expect(errors(await update(entityWide, { v: 2 }, 'alice'))).toEqual([]);
+    expect(errors(await update(scoped, { v: 2 }, 'alice', 'model-registry'))).toEqual([]);
+    expect(errors(await update(scoped, { v: 3 }))).toEqual([]);
+    expect(await configOf(entityWide)).toMatchObject({ config: { v: 2 } });
+    expect(await configOf(scoped)).toMatchObject({ config: { v: 3 } });
+  });
+});
+
 describe('queue items', () => {
   let queueId: string;
   beforeEach(() => {
@@ -494,6 +586,44 @@ describe('queue items', () => {
     expect(errors(await gql(emu, DEL, { id: queueId }))).toEqual([
       `deleteRunQueues: run queue "${queueId}" not found`,
     ]);
+  });
+
+  it('failRunQueueItem refuses the info field it does not implement, failing nothing', async () => {
+    const id = (await pushed({ queue: 'plain', spec: '{}' })).runQueueItemId;
+    const res = await gql(
+      emu,
+      `mutation F($id: ID!) { failRunQueueItem(input: { runQueueItemId: $id, message: "m", stage: "run", info: "{}" }) { success } }`,
+      { id },
+    );
+    expect(errors(res)).toEqual([
+      'failRunQueueItem: the emulator does not implement FailRunQueueItemInput.info',
+    ]);
+    expect((await item(id, 'plain'))?.state).toBe('PENDING');
+  });
+
+  it('deleteRunQueues drops the deleted queues from LaunchAgent.runQueues', async () => {
+    const plainId = (await queue('plain'))?.id;
+    const agent = await data<{ createLaunchAgent: { launchAgentId: string } }>(
+      emu,
+      `mutation A($queues: [ID!]!) { createLaunchAgent(input: { entityName: "alice", projectName: "model-registry",
+        runQueues: $queues, hostname: "box" }) { launchAgentId } }`,
+      { queues: [queueId, plainId] },
+    );
+    const runQueues = async (): Promise<string[]> =>
+      (
+        await data<{ launchAgent: { runQueues: string[] } }>(
+          emu,
+          `query L($id: ID!) { launchAgent(id: $id) { runQueues } }`,
+          {
+            id: agent.createLaunchAgent.launchAgentId,
+          },
+        )
+      ).launchAgent.runQueues;
+    expect(await runQueues()).toEqual([queueId, plainId]);
+    await data(emu, `mutation D($id: ID!) { deleteRunQueues(input: { queueIDs: [$id] }) { success } }`, {
+      id: queueId,
+    });
+    expect(await runQueues()).toEqual([plainId]);
   });
 
   it('pushToRunQueue by queue id (the legacy push)', async () => {

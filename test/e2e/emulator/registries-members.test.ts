@@ -228,6 +228,121 @@ describe('registry members: who may change them', () => {
   });
 });
 
+describe('registry members: who may save, rename or delete the registry', () => {
+  const fetchRegistry = async (name: string) =>
+    (
+      await data<{ entity: { project: { name: string; description: string | null } | null } }>(
+        emu,
+        operation('FetchRegistry'),
+        { entity: 'acme-org', name },
+      )
+    ).entity.project;
+  const changes = (id: string, name: string) =>
+    [
+      ['UpsertRegistry', 'upsertModel', { input: { entityName: 'acme-org', name, description: 'mine now' } }],
+      [
+        'RenameRegistry',
+        'renameProject',
+        { input: { entityName: 'acme-org', oldProjectName: name, newProjectName: 'wandb-registry-moved' } },
+      ],
+      ['DeleteRegistry', 'deleteModel', { id }],
+    ] as const;
+
+  it('a registry viewer or member, or an organization member outside it, gets HTTP 403 and nothing changes', async () => {
+    // alice is a viewer of one, a member of another, and not in the third (organization-visible).
+    type Members = Parameters<Emulator['seed']['registry']>[0]['members'];
+    const aliceAs: Record<string, Members> = {
+      viewed: [{ username: 'alice' }],
+      joined: [{ username: 'alice', role: 'member' }],
+      open: [],
+    };
+    for (const [short, members] of Object.entries(aliceAs)) {
+      const registry = emu.seed.registry({
+        organization: 'acme',
+        name: short,
+        createdBy: 'bob',
+        description: 'bobs',
+        members,
+      });
+      const name = `wandb-registry-${short}`;
+      for (const [op, field, variables] of changes(registry.id, name)) {
+        const res = await gql(emu, operation(op), variables);
+        expect(res.status, `${op} ${name}`).toBe(403);
+        expect(res.json.errors?.[0]).toMatchObject({
+          message: `${field}: permission denied: user alice is not an admin of registry ${name} or of its organization`,
+          extensions: { code: 'PERMISSION_ERROR' },
+        });
+      }
+      expect(await fetchRegistry(name)).toMatchObject({ name, description: 'bobs' });
+    }
+    expect(await fetchRegistry('wandb-registry-moved')).toBeNull();
+  });
+
+  it('a restricted registry the viewer is not in is not found', async () => {
+    const secret = emu.seed.registry({
+      organization: 'acme',
+      name: 'secret',
+      visibility: 'restricted',
+      createdBy: 'bob',
+    });
+    for (const [op, field, variables] of changes(secret.id, 'wandb-registry-secret')) {
+      const res = await gql(emu, operation(op), variables);
+      expect(res.json.errors?.[0]?.message, op).toMatch(new RegExp(`^${field}: project .+ not found$`));
+    }
+    expect(emu.store.findProject('acme-org', 'wandb-registry-secret')?.description).toBeNull();
+  });
+
+  it('the creator, an admin through a team and an admin of the organization may', async () => {
+    // The creator (the seeds' default) is an admin.
+    const mine = await data<{ upsertModel: { project: { description: string } } }>(
+      emu,
+      operation('UpsertRegistry'),
+      { input: { entityName: 'acme-org', name: 'wandb-registry-models', description: 'mine' } },
+    );
+    expect(mine.upsertModel.project.description).toBe('mine');
+
+    emu.seed.user({ username: 'alice', teams: ['vision-team'] });
+    const viaTeam = emu.seed.registry({
+      organization: 'acme',
+      name: 'team-run',
+      createdBy: 'bob',
+      members: [{ team: 'vision-team', role: 'admin' }],
+    });
+    for (const [op, , variables] of changes(viaTeam.id, 'wandb-registry-team-run')) {
+      expect((await gql(emu, operation(op), variables)).json.errors, op).toBeUndefined();
+    }
+
+    emu.seed.organization({
+      name: 'initech',
+      orgEntity: 'initech-org',
+      members: ['alice', 'bob'],
+      admins: ['alice'],
+    });
+    emu.seed.registry({ organization: 'initech', name: 'ops', createdBy: 'bob', visibility: 'restricted' });
+    const renamed = await gql(emu, operation('RenameRegistry'), {
+      input: {
+        entityName: 'initech-org',
+        oldProjectName: 'wandb-registry-ops',
+        newProjectName: 'wandb-registry-ops2',
+      },
+    });
+    expect(renamed.json.errors).toBeUndefined();
+    expect(emu.store.findProject('initech-org', 'wandb-registry-ops2')).toBeDefined();
+  });
+
+  it('an instance admin may', async () => {
+    emu.seed.user({ username: 'alice', admin: true });
+    const theirs = emu.seed.registry({
+      organization: 'acme',
+      name: 'theirs',
+      createdBy: 'bob',
+      visibility: 'restricted',
+    });
+    const res = await gql(emu, operation('DeleteRegistry'), { id: theirs.id });
+    expect(res.json).toEqual({ data: { deleteModel: { success: true } } });
+  });
+});
+
 describe('restricted registries', () => {
   it('are seen only by their members, directly or through a team', async () => {
     emu.seed.user({ username: 'alice', teams: ['vision-team'] });

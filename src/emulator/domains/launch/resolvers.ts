@@ -10,7 +10,12 @@
  * `createLaunchAgent`, `updateLaunchAgent`.
  *
  * Writes need write access to the entity (`permission denied` otherwise); an unknown entity,
- * project, queue, item or config is a GraphQL error naming it.
+ * project, queue, item or config is a GraphQL error naming it. The emulator's choices where the
+ * real server's behaviour is not known: `upsertRunQueue` changes the queue's default resource
+ * config in place unless another queue shares it (then the queue gets a config of its own);
+ * `updateDefaultResourceConfig`'s optional `entityName` / `projectName` must name the config's
+ * entity and project; `failRunQueueItem`'s `info` (sent by neither official client) is refused;
+ * `deleteRunQueues` also drops the queues from every `LaunchAgent.runQueues`.
  *
  * @example
  * ```ts
@@ -124,6 +129,31 @@ function resourceConfigById(store: EmulatorStore, id: unknown, m: string): Resou
   if (!drc) throw new Error(`${m}: default resource config ${JSON.stringify(id)} not found`);
   checkWritable(store, drc.entityName, m);
   return drc;
+}
+
+/**
+ * Checks the optional `entityName` / `projectName` of `updateDefaultResourceConfig`: when given,
+ * the config must belong to that entity, and to that project (an entity-wide config has none);
+ * otherwise it is not found there.
+ */
+function checkConfigScope(
+  store: EmulatorStore,
+  drc: ResourceConfigRecord,
+  entityName: string | null | undefined,
+  projectName: string | null | undefined,
+  id: unknown,
+  m: string,
+): void {
+  const entity = entityName ?? drc.entityName;
+  const inEntity = entity === drc.entityName;
+  const project = projectName === null || projectName === undefined ? undefined : projectName;
+  const inProject =
+    project === undefined ||
+    (drc.projectId !== null && store.findProject(entity, project)?.id === drc.projectId);
+  if (!inEntity || !inProject) {
+    const where = project === undefined ? entity : `${entity}/${project}`;
+    throw new Error(`${m}: default resource config ${JSON.stringify(id)} not found in ${where}`);
+  }
 }
 
 function agentById(store: EmulatorStore, id: unknown): LaunchAgentRecord | undefined {
@@ -314,6 +344,7 @@ export const launchResolvers: EmulatorResolvers = {
     updateDefaultResourceConfig: handles(['input'], (_root, { input }, { store }) => {
       const m = 'updateDefaultResourceConfig';
       const drc = resourceConfigById(store, input.defaultResourceConfigID, m);
+      checkConfigScope(store, drc, input.entityName, input.projectName, input.defaultResourceConfigID, m);
       if (input.resource) checkResource(input.resource, m);
       const config = parseJsonObject(input.config, m, 'config') ?? {};
       const templateVariables =
@@ -373,10 +404,16 @@ export const launchResolvers: EmulatorResolvers = {
       const externalLinks = parseJsonObject(input.externalLinks, m, 'externalLinks');
       const now = toTimestamp(store.now());
       const existing = findQueue(store, project.id, input.queueName);
-      const drc =
-        existing?.defaultResourceConfigId != null
-          ? store.launch.resourceConfigs.get(existing.defaultResourceConfigId)
-          : undefined;
+      // The queue's config is changed in place only when no other queue uses it; a config
+      // shared (createRunQueue / updateRunQueue allow that) stays as it is for the others, and
+      // this queue gets a config of its own.
+      const sharedId = existing?.defaultResourceConfigId;
+      const shared =
+        sharedId != null &&
+        [...store.launch.queues.values()].some(
+          (q) => q !== existing && q.defaultResourceConfigId === sharedId,
+        );
+      const drc = sharedId != null && !shared ? store.launch.resourceConfigs.get(sharedId) : undefined;
       if (drc) {
         Object.assign(drc, { resource: input.resourceType, config, templateVariables, updatedAt: now });
       }
@@ -441,6 +478,11 @@ export const launchResolvers: EmulatorResolvers = {
         for (const item of itemsOfQueue(store, queue.id)) store.launch.items.delete(item.id);
         store.launch.queues.delete(queue.id);
       }
+      // The agents polling them no longer list them.
+      const deleted = new Set(queues.map((q) => q.id));
+      for (const agent of store.launch.agents.values()) {
+        agent.runQueues = agent.runQueues.filter((id) => !deleted.has(id));
+      }
       return { success: true, clientMutationId: input.clientMutationId ?? null };
     }),
     pushToRunQueueByName: handles(['input'], (_root, { input }, { store }) => {
@@ -487,6 +529,10 @@ export const launchResolvers: EmulatorResolvers = {
       return { success: true, clientMutationId: input.clientMutationId ?? null };
     }),
     failRunQueueItem: handles(['input'], (_root, { input }, { store }) => {
+      // Neither official client sends `info` and no field reads it back: refused, not ignored.
+      if (input.info !== null && input.info !== undefined) {
+        throw new Error('failRunQueueItem: the emulator does not implement FailRunQueueItemInput.info');
+      }
       const { item } = itemById(store, input.runQueueItemId, 'failRunQueueItem');
       Object.assign(item, {
         phase: 'FAILED',

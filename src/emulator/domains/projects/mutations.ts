@@ -6,7 +6,8 @@
  *
  * The input rules of every write (see also the runs domain): a field that is absent leaves the
  * stored value as it is, an explicit `null` clears a text field; the viewer may only write to its
- * own entity, its default entity or one of its teams; every check runs before anything changes.
+ * own entity, its default entity or one of its teams, and an existing registry only as an admin of
+ * it or of its organization; every check runs before anything changes.
  *
  * @example
  * ```ts
@@ -18,6 +19,7 @@ import { handles, type EmulatorResolvers } from '../../graphql/arguments.js';
 import { has, text } from '../../graphql/input.js';
 import { parseJsonString } from '../../graphql/json-string.js';
 import { toTimestamp } from '../../store/time.js';
+import { checkCanChangeRegistry } from '../registries/members.js';
 import { isRegistryArtifactType } from '../registries/records.js';
 import { saveRegistryTypes } from '../registries/resolvers.js';
 import { checkWritable } from '../users/permissions.js';
@@ -83,6 +85,7 @@ export const projectMutations: EmulatorResolvers = {
       }
 
       let project = store.findProject(entityName, name);
+      if (project) checkCanChangeRegistry(store, project, m);
       const inserted = project === undefined;
       if (project) {
         if (description !== undefined) project.description = description;

@@ -9,7 +9,8 @@
  * - added users get `viewer`, or `admin` when they administer the organization; added teams get
  *   `viewer`; adding a member again keeps its role; removing a non-member does nothing;
  * - only an `admin` of the registry (directly or through a team) or an admin of the organization
- *   (`emu.seed.organization({ admins })`, or an instance admin) may change members: anyone else
+ *   (`emu.seed.organization({ admins })`, or an instance admin) may change members, or save,
+ *   rename or delete the registry ({@link checkCanChangeRegistry}): anyone else
  *   gets HTTP 403 with the GraphQL error `<mutation>: permission denied: ...` (code
  *   `PERMISSION_ERROR`, as the real server answers refused writes);
  * - users must be members of the registry's organization, teams must be team entities of it;
@@ -161,6 +162,29 @@ function checkCanManage(store: EmulatorStore, project: ProjectRecord, m: string)
     'PERMISSION_ERROR',
     `${m}: permission denied: user ${username} is not an admin of registry ${project.name} or of its organization`,
   );
+}
+
+/**
+ * Refuses a change to a registry itself (`upsertModel` of an existing registry, `renameProject`,
+ * `deleteModel`) by anyone but an `admin` of it (directly or through a team) or of its
+ * organization: a restricted registry the viewer does not see answers
+ * `<m>: project <ref> not found`, any other non-admin HTTP 403 `PERMISSION_ERROR`, as the member
+ * writes do. Projects that are not registries of an organization pass.
+ *
+ * @example
+ * ```ts
+ * checkCanChangeRegistry(store, project, 'deleteModel', JSON.stringify(input.id));
+ * ```
+ */
+export function checkCanChangeRegistry(
+  store: EmulatorStore,
+  project: ProjectRecord,
+  m: string,
+  ref = `${project.entityName}/${project.name}`,
+): void {
+  if (!isRegistry(project) || !organizationOf(store, project)) return;
+  if (!projectVisible(store, project)) throw new Error(`${m}: project ${ref} not found`);
+  checkCanManage(store, project, m);
 }
 
 function checkRole(value: unknown, m: string, field: string): RegistryRole {

@@ -3,7 +3,8 @@
  * included; notes W1–W3): `renameProject` (renames a project; `inserted` false) and
  * `deleteModel(id)` (removes a project with its collections: their memberships and aliases go,
  * the versions born in it are marked DELETED, the automations scoped to it or its collections
- * are deleted, and so are its registry members). Only the viewer's own entity, default entity or teams may be written to.
+ * are deleted, and so are its registry members). Only the viewer's own entity, default entity or teams may be written to,
+ * and a registry only by an admin of it or of its organization (`checkCanChangeRegistry`).
  *
  * @example
  * ```ts
@@ -19,6 +20,7 @@ import { collectionsOf } from '../artifacts/model.js';
 import { isProjectName } from '../projects/mutations.js';
 import type { ProjectRecord } from '../projects/records.js';
 import { checkWritable } from '../users/permissions.js';
+import { checkCanChangeRegistry } from './members.js';
 
 /**
  * Removes a project and what lives in it (see the module description).
@@ -71,6 +73,7 @@ export const registryMutations: EmulatorResolvers = {
       checkWritable(store, input.entityName, m);
       const project = store.findProject(input.entityName, input.oldProjectName);
       if (!project) throw new Error(`${m}: project ${input.entityName}/${input.oldProjectName} not found`);
+      checkCanChangeRegistry(store, project, m);
       const name = input.newProjectName;
       if (!isProjectName(name)) {
         throw new Error(
@@ -96,6 +99,7 @@ export const registryMutations: EmulatorResolvers = {
       const project = id === undefined ? undefined : store.projects.get(id);
       if (!project) throw new Error(`${m}: project ${JSON.stringify(input.id)} not found`);
       checkWritable(store, project.entityName, m);
+      checkCanChangeRegistry(store, project, m, JSON.stringify(input.id));
       deleteProject(store, project);
       return { success: true, clientMutationId: input.clientMutationId ?? null };
     }),
