@@ -391,6 +391,8 @@ export class Registry {
    * feature `INCLUDE_ARTIFACT_TYPES_IN_REGISTRY_CREATION` ({@link UnsupportedError} otherwise).
    *
    * @throws {@link ValidationError} when types were added while `allowAllArtifactTypes` is true (before any request).
+   * @throws {@link PermissionError} unless you are the registry's admin (directly or through a
+   *   team), an admin of its organization or an instance admin.
    * @example
    * ```ts
    * registry.description = 'Reviewed models';
@@ -451,7 +453,8 @@ export class Registry {
 
   /**
    * Deletes the registry, with its collections (`DeleteRegistry`); the linked versions stay in
-   * their source projects.
+   * their source projects. Needs the registry's admin role, an admin of its organization or an
+   * instance admin ({@link PermissionError} otherwise).
    *
    * @example
    * ```ts
