@@ -109,7 +109,7 @@ describe('run.writer()', () => {
     });
     const run = await flaky.createRun({ project: 'writer', runId: 'flaky-1' });
     emu.faults.add({ target: 'file_stream', status: 500 });
-    emu.faults.add({ target: 'file_stream', dropConnection: true, skip: 1 });
+    emu.faults.add({ target: 'file_stream', afterApply: true, dropConnection: true, skip: 1 });
     const writer = run.writer({ rowsPerRequest: 3 });
     for (let i = 0; i < 10; i++) await writer.log({ i });
     await writer.finish();
