@@ -56,8 +56,10 @@ export type {
 } from './facade/runs/writes.js';
 export {
   RunWriter,
+  DEFAULT_FILE_STREAM_TIMEOUT_MS,
   DEFAULT_MAX_REQUEST_BYTES,
   DEFAULT_ROWS_PER_REQUEST,
+  MAX_HISTORY_LINE_BYTES,
   type HistoryInput,
   type RunWriterFinishOptions,
   type RunWriterOptions,

@@ -21,6 +21,7 @@ import type { Client } from '@urql/core';
 import type { LocalFiles } from '../io/files.js';
 import { Transport, type RetryOptions } from '../transport/index.js';
 import type { StorageRequest } from '../transport/storage.js';
+import type { PostJsonCall } from '../transport/postJson.js';
 import { artifactFromMembership, type Artifact } from './artifacts/artifact.js';
 import type { ArtifactType } from './artifacts/artifact-type.js';
 import { ArtifactDraft, type NewArtifactOptions } from './artifacts/draft.js';
@@ -321,11 +322,7 @@ export class Api {
    * await api.postJson('/files/acme/vision/a1b2/file_stream', '{"complete":true,"exitcode":0}');
    * ```
    */
-  postJson(
-    path: string,
-    body: string,
-    options: { signal?: AbortSignal | undefined; what?: string } = {},
-  ): Promise<unknown> {
+  postJson(path: string, body: string, options: PostJsonCall = {}): Promise<unknown> {
     return this.#transport.postJson(path, body, options);
   }
 

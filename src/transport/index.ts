@@ -46,7 +46,7 @@ import { type RetryOptions, retryExchange } from './retryExchange.js';
 import { httpStatusExchange } from './statusExchange.js';
 import { createPool, type Pool } from './pool.js';
 import { resolveStorageUrl, type StorageRequest, storageFetch } from './storage.js';
-import { postJson } from './postJson.js';
+import { type PostJsonCall, postJson } from './postJson.js';
 
 export {
   authFetch,
@@ -81,7 +81,7 @@ export type {
   RetryState,
 } from './retryExchange.js';
 export { httpStatusExchange } from './statusExchange.js';
-export { postJson, type PostJsonOptions } from './postJson.js';
+export { postJson, type PostJsonCall, type PostJsonOptions } from './postJson.js';
 export { sleep, withRetries } from './retryLoop.js';
 export type { AttemptOutcome, FailedAttempt, RetryLoopOptions } from './retryLoop.js';
 export {
@@ -415,11 +415,7 @@ export class Transport {
    * await transport.postJson('/files/acme/vision/a1b2/file_stream', '{"complete":true,"exitcode":0}', { signal });
    * ```
    */
-  async postJson(
-    path: string,
-    body: string,
-    options: { signal?: AbortSignal | undefined; what?: string } = {},
-  ): Promise<unknown> {
+  async postJson(path: string, body: string, options: PostJsonCall = {}): Promise<unknown> {
     if (!path.startsWith('/')) {
       throw new ValidationError('path', `expected a path starting with "/", got ${JSON.stringify(path)}`);
     }
@@ -428,7 +424,7 @@ export class Transport {
     try {
       return await postJson(`${this.#auth.baseUrl.replace(/\/+$/, '')}${path}`, body, {
         fetch: authFetch(() => this.#auth),
-        timeoutMs: this.#timeoutMs,
+        timeoutMs: options.timeoutMs ?? this.#timeoutMs,
         retry: this.#retry,
         secrets: this.#secrets,
         shownHeaders: this.#headers,

@@ -26,6 +26,23 @@ import { type AttemptOutcome, withRetries } from './retryLoop.js';
 import { bodyDetail, failedAttemptError } from './storage.js';
 
 /**
+ * Per-call options of `Transport.postJson`.
+ *
+ * @example
+ * ```ts
+ * const call: PostJsonCall = { signal: AbortSignal.timeout(600_000), what: 'file_stream of acme/vision/a1b2', timeoutMs: 180_000 };
+ * ```
+ */
+export interface PostJsonCall {
+  /** Cancels the request (and any wait for a retry): it rejects with the signal's reason. */
+  signal?: AbortSignal | undefined;
+  /** What is being done, for messages and retry events. Default `POST <path>`. */
+  what?: string;
+  /** Per-attempt timeout, in ms. Default: the transport's `timeoutMs`. */
+  timeoutMs?: number;
+}
+
+/**
  * Options of {@link postJson}.
  *
  * @example

@@ -31,14 +31,62 @@ import {
 import { fileStreamPath } from '../paths/urls.js';
 import { stringifyJsonWithNonFinite } from './encode.js';
 
-/** Name of the history file in a `file_stream` request. */
+/**
+ * Name of the history file in a `file_stream` request.
+ *
+ * @example
+ * ```ts
+ * body.files[HISTORY_FILE]; // { offset: 0, content: ['{"_step":0}'] }
+ * ```
+ */
 export const HISTORY_FILE = 'wandb-history.jsonl';
-/** Name of the summary file in a `file_stream` request. */
+/**
+ * Name of the summary file in a `file_stream` request.
+ *
+ * @example
+ * ```ts
+ * body.files[SUMMARY_FILE]; // { offset: 0, content: ['{"loss":0.1}'] }
+ * ```
+ */
 export const SUMMARY_FILE = 'wandb-summary.json';
-/** Default of {@link RunWriterOptions.maxRequestBytes}: 10 MiB, as the official client. */
+/**
+ * Default of {@link RunWriterOptions.maxRequestBytes}: 10 MiB, as the official client.
+ *
+ * @example
+ * ```ts
+ * run.writer({ maxRequestBytes: DEFAULT_MAX_REQUEST_BYTES / 2 });
+ * ```
+ */
 export const DEFAULT_MAX_REQUEST_BYTES = 10 * 1024 * 1024;
-/** Default of {@link RunWriterOptions.rowsPerRequest}. */
+/**
+ * Default of {@link RunWriterOptions.rowsPerRequest}.
+ *
+ * @example
+ * ```ts
+ * run.writer({ rowsPerRequest: DEFAULT_ROWS_PER_REQUEST * 2 });
+ * ```
+ */
 export const DEFAULT_ROWS_PER_REQUEST = 1000;
+
+/**
+ * Longest history line the W&B backend accepts, in bytes: 10 MiB less 100 KiB, as the official
+ * client's `defaultMaxFileLineBytes` (Go `core/internal/filestream`).
+ *
+ * @example
+ * ```ts
+ * if (JSON.stringify(row).length > MAX_HISTORY_LINE_BYTES) console.warn('too large for W&B');
+ * ```
+ */
+export const MAX_HISTORY_LINE_BYTES = 10 * 1024 * 1024 - 100 * 1024;
+/**
+ * Default of {@link RunWriterOptions.timeoutMs}: 180 s per request, as the official Go client.
+ *
+ * @example
+ * ```ts
+ * run.writer({ timeoutMs: DEFAULT_FILE_STREAM_TIMEOUT_MS * 2 });
+ * ```
+ */
+export const DEFAULT_FILE_STREAM_TIMEOUT_MS = 180_000;
 
 /** Room left in a request for its JSON wrapper (file names, offsets, flags). */
 const ENVELOPE_BYTES = 512;
@@ -82,10 +130,17 @@ export interface RunWriterOptions {
   rowsPerRequest?: number;
   /**
    * Approximate largest request body, in bytes; rows are split over requests to stay below it. A
-   * single row larger than this is refused with a `ValidationError`.
+   * single row larger than this, or than the backend's line limit (10 MiB less 100 KiB), is
+   * refused with a `ValidationError`.
    * @defaultValue 10_485_760 (10 MiB)
    */
   maxRequestBytes?: number;
+  /**
+   * Longest time one request (one attempt, its body included) may take, in ms; retries get a fresh
+   * one. Longer than the Api's `timeoutMs`, as a 10 MiB request may take a while to send.
+   * @defaultValue 180_000
+   */
+  timeoutMs?: number;
   /** Called after each acknowledged request with the {@link RunWriterProgress}. What it throws is ignored. */
   onProgress?: (progress: RunWriterProgress) => void;
   /**
@@ -172,6 +227,7 @@ export class RunWriter {
   readonly #signal: AbortSignal | undefined;
   readonly #now: () => number;
   readonly #startedAt: number;
+  readonly #timeoutMs: number;
 
   #chain: Promise<void> = Promise.resolve();
   #ready = false;
@@ -224,6 +280,7 @@ export class RunWriter {
         `expected a function returning ms since the epoch, got ${describeValue(o.now)}`,
       );
     }
+    this.#timeoutMs = optionalPositive(o.timeoutMs, 'timeoutMs') ?? DEFAULT_FILE_STREAM_TIMEOUT_MS;
     this.#onProgress = o.onProgress;
     this.#signal = optionalSignal(o.signal);
     this.#now = o.now ?? Date.now;
@@ -447,6 +504,12 @@ export class RunWriter {
         `it takes ${line.bytes} bytes as JSON, more than maxRequestBytes (${this.#maxBytes}) allows`,
       );
     }
+    if (text.length > MAX_HISTORY_LINE_BYTES / 4 && encoder.encode(text).length > MAX_HISTORY_LINE_BYTES) {
+      throw new ValidationError(
+        'row',
+        `it takes more than ${MAX_HISTORY_LINE_BYTES} bytes as JSON, the longest history line W&B accepts`,
+      );
+    }
     return line;
   }
 
@@ -511,6 +574,7 @@ export class RunWriter {
     const text = JSON.stringify(body);
     await this.#ctx.postJson(this.#path, text, {
       signal: this.#signal,
+      timeoutMs: this.#timeoutMs,
       what: `file_stream of ${this.#label}`,
     });
     // Acknowledged: these lines are on the server at their offsets.

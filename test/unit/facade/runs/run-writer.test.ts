@@ -8,6 +8,8 @@ import { ValidationError } from '../../../../src/errors/index.js';
 import type { FacadeContext } from '../../../../src/facade/core/context.js';
 import { parseJsonLenient } from '../../../../src/facade/core/json.js';
 import {
+  DEFAULT_FILE_STREAM_TIMEOUT_MS,
+  MAX_HISTORY_LINE_BYTES,
   RunWriter,
   type RunWriterOptions,
   type RunWriterProgress,
@@ -391,5 +393,28 @@ describe('RunWriter', () => {
     calls.push(w.finish());
     await Promise.all(calls);
     expect(rows().map((r) => [r._step, r.i])).toEqual(Array.from({ length: 10 }, (_, i) => [i, i]));
+  });
+
+  it('refuses a row longer than the backend line limit, whatever maxRequestBytes says', async () => {
+    const w = makeWriter({ maxRequestBytes: 2 * MAX_HISTORY_LINE_BYTES });
+    const err = await validationRejection(w.log({ text: 'x'.repeat(MAX_HISTORY_LINE_BYTES) }));
+    expect(err.message).toContain('longest history line');
+    await w.flush();
+    expect(stored.history).toHaveLength(0);
+  });
+
+  it('gives each request its own timeout, 180 s unless set', async () => {
+    const seen: Array<number | undefined> = [];
+    const ctx = {
+      postJson: (_p: string, _b: string, o?: { timeoutMs?: number }) => {
+        seen.push(o?.timeoutMs);
+        return Promise.resolve(undefined);
+      },
+    } as unknown as FacadeContext;
+    const load = () => Promise.resolve({ historyLineCount: 0, lastStep: -1, summary: {} });
+    const where = { entity: 'e', project: 'p', runId: 'r' };
+    await new RunWriter(ctx, where, load).finish();
+    await new RunWriter(ctx, where, load, { timeoutMs: 5_000 }).finish();
+    expect(seen).toEqual([DEFAULT_FILE_STREAM_TIMEOUT_MS, 5_000]);
   });
 });
