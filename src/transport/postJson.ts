@@ -22,8 +22,8 @@ import { type RedactedRequest, TimeoutError, redactHeaders } from '../errors/ind
 import { parseRetryAfter } from './backoff.js';
 import { abortReason, DEFAULT_TIMEOUT_MS, fetchWithTimeout } from './fetchWithTimeout.js';
 import type { RetryOptions } from './retryExchange.js';
-import { type AttemptOutcome, withRetries } from './retryLoop.js';
-import { bodyDetail, failedAttemptError } from './storage.js';
+import type { AttemptOutcome } from './retryLoop.js';
+import { attemptsOrError, bodyDetail } from './storage.js';
 
 /**
  * Per-call options of `Transport.postJson`.
@@ -130,20 +130,9 @@ export async function postJson(url: string, body: string, options: PostJsonOptio
     }
   };
 
-  const outcome = await withRetries(attempt, {
-    retry: options.retry,
-    target: 'http',
-    what,
-    signal,
-    now,
-    random: options.random,
-  });
-  if (outcome.ok) return outcome.value;
-  throw failedAttemptError(outcome.failure, outcome.attempts, {
-    what,
-    request,
-    secrets,
-    timeoutMs,
-    server: 'W&B server',
-  });
+  return attemptsOrError(
+    attempt,
+    { retry: options.retry, target: 'http', what, signal, now, random: options.random },
+    { what, request, secrets, timeoutMs, server: 'W&B server' },
+  );
 }

@@ -41,7 +41,7 @@ import { parseRetryAfter } from './backoff.js';
 import { abortReason, DEFAULT_TIMEOUT_MS } from './fetchWithTimeout.js';
 import { errorCode, scrubError } from './resultError.js';
 import type { RetryOptions } from './retryExchange.js';
-import { type AttemptOutcome, type FailedAttempt, withRetries } from './retryLoop.js';
+import { type AttemptOutcome, type FailedAttempt, type RetryLoopOptions, withRetries } from './retryLoop.js';
 export { sleep } from './retryLoop.js';
 
 /**
@@ -311,21 +311,51 @@ export async function storageFetch(
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const now = options.now ?? Date.now;
-  const outcome = await withRetries(() => attemptOnce(url, request, options.fetch, timeoutMs, secrets, now), {
-    retry: options.retry,
-    target: 'storage',
-    what,
-    signal,
-    now,
-    random: options.random,
-  });
+  return attemptsOrError(
+    () => attemptOnce(url, request, options.fetch, timeoutMs, secrets, now),
+    { retry: options.retry, target: 'storage', what, signal, now, random: options.random },
+    { what, request: redacted, secrets, timeoutMs },
+  );
+}
+
+/**
+ * Runs `attempt` with {@link withRetries} and resolves with its value, or rejects with the typed
+ * error of the last failed attempt ({@link failedAttemptError}).
+ *
+ * @example
+ * ```ts
+ * const res = await attemptsOrError(() => once(url), { target: 'storage', what, retry }, { what, request, secrets, timeoutMs });
+ * ```
+ */
+export async function attemptsOrError<T>(
+  attempt: () => Promise<AttemptOutcome<T>>,
+  loop: RetryLoopOptions,
+  ctx: FailedAttemptContext,
+): Promise<T> {
+  const outcome = await withRetries(attempt, loop);
   if (outcome.ok) return outcome.value;
-  throw failedAttemptError(outcome.failure, outcome.attempts, {
-    what,
-    request: redacted,
-    secrets,
-    timeoutMs,
-  });
+  throw failedAttemptError(outcome.failure, outcome.attempts, ctx);
+}
+
+/**
+ * What {@link failedAttemptError} needs to describe a failure.
+ *
+ * @example
+ * ```ts
+ * const ctx: FailedAttemptContext = { what: 'Download of "a.txt"', request, secrets: [], timeoutMs: 30_000 };
+ * ```
+ */
+export interface FailedAttemptContext {
+  /** What was being done, e.g. `Download of "a.txt"`. */
+  what: string;
+  /** The request, redacted. */
+  request: RedactedRequest;
+  /** Strings scrubbed from the causes. */
+  secrets: readonly string[];
+  /** The per-attempt timeout, for the message of a timeout. */
+  timeoutMs: number;
+  /** Who answered; see {@link StorageErrorContext.server}. */
+  server?: string;
 }
 
 /**

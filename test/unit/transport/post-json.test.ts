@@ -8,7 +8,7 @@ import {
   TimeoutError,
   ValidationError,
 } from '../../../src/index.js';
-import { Transport, type RetryEvent, postJson } from '../../../src/transport/index.js';
+import { Transport, type RetryEvent, type RetryOptions, postJson } from '../../../src/transport/index.js';
 import { expectNoApiKey, failure } from '../../support/expect-errors.js';
 
 const KEY = 'local-0123456789abcdef0123456789abcdef01234567';
@@ -36,7 +36,7 @@ function fakeFetch(responses: Array<Response | Error | 'hang'>): {
 function transport(
   f: typeof fetch,
   events: RetryEvent[] = [],
-  extra: { apiKey?: string; timeoutMs?: number } = {},
+  extra: { apiKey?: string; timeoutMs?: number; retry?: RetryOptions } = {},
 ): Transport {
   return new Transport({
     baseUrl: BASE,
@@ -45,7 +45,7 @@ function transport(
     clientHeader: 'wandb-api/0.0.0-test',
     fetch: f,
     ...(extra.timeoutMs === undefined ? {} : { timeoutMs: extra.timeoutMs }),
-    retry: { ...FAST, onRetry: (e) => events.push(e) },
+    retry: { ...FAST, onRetry: (e) => events.push(e), ...extra.retry },
   });
 }
 
@@ -69,14 +69,7 @@ describe('Transport.postJson', () => {
       new TypeError('fetch failed'),
       new Response('', { status: 429, headers: { 'Retry-After': '0' } }),
     ]);
-    const t = new Transport({
-      baseUrl: BASE,
-      apiKey: KEY,
-      userAgent: 'x',
-      clientHeader: 'x',
-      fetch,
-      retry: { ...FAST, maxAttempts: 4, onRetry: (e) => events.push(e) },
-    });
+    const t = transport(fetch, events, { retry: { maxAttempts: 4 } });
     await t.postJson('/files/a/b/c/file_stream', '{}', { what: 'file_stream of a/b/c' });
     expect(calls).toHaveLength(4);
     expect(events.map((e) => [e.target, e.what, e.reason, e.status])).toEqual([
@@ -129,13 +122,8 @@ describe('Transport.postJson', () => {
   it('stops at once on abort, also while waiting for a retry', async () => {
     const controller = new AbortController();
     const { fetch, calls } = fakeFetch([new Response('', { status: 503, headers: { 'Retry-After': '60' } })]);
-    const t = new Transport({
-      baseUrl: BASE,
-      apiKey: KEY,
-      userAgent: 'x',
-      clientHeader: 'x',
-      fetch,
-      retry: { ...FAST, maxElapsedMs: 120_000, onRetry: () => controller.abort(new Error('stopped')) },
+    const t = transport(fetch, [], {
+      retry: { maxElapsedMs: 120_000, onRetry: () => controller.abort(new Error('stopped')) },
     });
     await expect(t.postJson('/x', '{}', { signal: controller.signal })).rejects.toThrow('stopped');
     expect(calls).toHaveLength(1);
