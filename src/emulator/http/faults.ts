@@ -326,6 +326,9 @@ class FaultEntry implements Fault {
     ) {
       throw new Error('faults.add: give at least one of status, delayMs, dropConnection or truncateBody');
     }
+    if (input.afterApply !== undefined && typeof input.afterApply !== 'boolean') {
+      throw new Error(`faults.add: afterApply must be a boolean, got ${typeof input.afterApply}`);
+    }
     if (input.dropConnection && input.truncateBody !== undefined) {
       throw new Error('faults.add: dropConnection sends nothing, so there is no body to truncate');
     }

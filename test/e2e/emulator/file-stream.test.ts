@@ -244,6 +244,41 @@ describe('file_stream: history, events, summary, console', () => {
     expect(get.status).toBe(405);
   });
 
+  it("accepts the Python legacy sender's and the Go client's request shapes as they send them", async () => {
+    // wandb/sdk/internal/file_stream.py: json.dumps lines (spaces, NaN), CRDedupe console blocks.
+    const python = [
+      {
+        files: {
+          'wandb-history.jsonl': { offset: 0, content: ['{"_step": 0, "loss": NaN, "_runtime": 1.5}'] },
+          'output.log': [
+            {
+              offset: 0,
+              content: ['2024-06-01T00:00:00.000000 epoch 1\n', 'ERROR 2024-06-01T00:00:01.000000 oops\n'],
+            },
+          ],
+        },
+        dropped: 0,
+      },
+      { complete: false, failed: false, dropped: 0, uploaded: [] },
+    ];
+    for (const body of python) expect((await stream(emu, run, body)).status).toBe(200);
+    // core/internal/filestream: omitempty fields, summary at its line offset, the exit in the last request.
+    const go = {
+      files: {
+        'wandb-history.jsonl': { offset: 1, content: ['{"_step":1,"loss":Infinity}'] },
+        'wandb-summary.json': { offset: 0, content: ['{"loss":Infinity,"_runtime":2}'] },
+      },
+      uploaded: ['events.out.tfevents.1'],
+      complete: true,
+      exitcode: 0,
+    };
+    expect((await stream(emu, run, go)).status).toBe(200);
+    const view = await runView(emu, run);
+    expect(view.history).toEqual(['{"_step":0,"loss":NaN,"_runtime":1.5}', '{"_step":1,"loss":Infinity}']);
+    expect(view.summaryMetrics).toBe('{"loss":Infinity,"_runtime":2}');
+    expect([view.state, view.logLineCount]).toEqual(['finished', 2]);
+  });
+
   it('records each request with kind file_stream, its body and no credential', async () => {
     await stream(emu, run, history(0, '{"_step":0}'));
     const recorded = emu.requests.at(-1);
