@@ -88,6 +88,16 @@ export const MAX_HISTORY_LINE_BYTES = 10 * 1024 * 1024 - 100 * 1024;
  */
 export const DEFAULT_FILE_STREAM_TIMEOUT_MS = 180_000;
 
+/**
+ * Default of {@link RunWriterOptions.flushIntervalMs}: 15 s, the official client's transmit interval.
+ *
+ * @example
+ * ```ts
+ * run.writer({ flushIntervalMs: DEFAULT_FLUSH_INTERVAL_MS * 4 });
+ * ```
+ */
+export const DEFAULT_FLUSH_INTERVAL_MS = 15_000;
+
 /** Room left in a request for its JSON wrapper (file names, offsets, flags). */
 const ENVELOPE_BYTES = 512;
 
@@ -141,6 +151,16 @@ export interface RunWriterOptions {
    * @defaultValue 180_000
    */
   timeoutMs?: number;
+  /**
+   * Longest time a finished row (or a summary change) waits before the writer sends it on its own,
+   * in ms, so that slowly logged rows reach W&B (and the run does not look idle) without a
+   * `flush()`; the last row logged waits for the next `log`, `flush` or `finish`, since a row of
+   * the same step may still be merged into it. A failure of such a send is not thrown: the rows
+   * stay buffered and the next call sends them again. `Infinity` (or `0`) turns it off. The timer
+   * never keeps a Node process alive.
+   * @defaultValue 15_000
+   */
+  flushIntervalMs?: number;
   /** Called after each acknowledged request with the {@link RunWriterProgress}. What it throws is ignored. */
   onProgress?: (progress: RunWriterProgress) => void;
   /**
@@ -228,6 +248,8 @@ export class RunWriter {
   readonly #now: () => number;
   readonly #startedAt: number;
   readonly #timeoutMs: number;
+  readonly #flushIntervalMs: number;
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
   #chain: Promise<void> = Promise.resolve();
   #ready = false;
@@ -281,6 +303,9 @@ export class RunWriter {
       );
     }
     this.#timeoutMs = optionalPositive(o.timeoutMs, 'timeoutMs') ?? DEFAULT_FILE_STREAM_TIMEOUT_MS;
+    const interval = o.flushIntervalMs === 0 ? Infinity : o.flushIntervalMs;
+    if (interval !== Infinity) optionalPositive(interval, 'flushIntervalMs');
+    this.#flushIntervalMs = interval ?? DEFAULT_FLUSH_INTERVAL_MS;
     this.#onProgress = o.onProgress;
     this.#signal = optionalSignal(o.signal);
     this.#now = o.now ?? Date.now;
@@ -343,6 +368,7 @@ export class RunWriter {
       await this.#start();
       this.#add(copy);
       if (this.#lines.length >= this.#rowsPerRequest) await this.#sendLines(this.#rowsPerRequest);
+      this.#arm();
     });
   }
 
@@ -377,6 +403,7 @@ export class RunWriter {
     return this.#enqueue(async () => {
       await this.#start();
       Object.assign(this.#explicit, copy);
+      this.#arm();
     });
   }
 
@@ -425,6 +452,7 @@ export class RunWriter {
     return this.#enqueue(async () => {
       await this.#start();
       await this.#drain(true, exitCode);
+      this.#disarm();
       this.#finished = true;
       this.#progress.finished = true;
       this.#report();
@@ -444,7 +472,10 @@ export class RunWriter {
           `the RunWriter of ${this.#label} is finished; make a new one with run.writer() to write more`,
         );
       }
-      this.#signal?.throwIfAborted();
+      if (this.#signal?.aborted) {
+        this.#disarm();
+        this.#signal.throwIfAborted();
+      }
       await task();
     };
     const result = this.#chain.then(run);
@@ -527,8 +558,8 @@ export class RunWriter {
   }
 
   /** Sends every committed row (the open one first committed), then the summary / completion. */
-  async #drain(complete: boolean, exitCode = 0): Promise<void> {
-    this.#commit();
+  async #drain(complete: boolean, exitCode = 0, commit = true): Promise<void> {
+    if (commit) this.#commit();
     while (this.#lines.length > 0) {
       // The summary and completion ride with the last batch when they fit.
       const last = await this.#sendLines(this.#rowsPerRequest, complete ? exitCode : undefined);
@@ -585,6 +616,24 @@ export class RunWriter {
     this.#progress.requests += 1;
     this.#progress.bytesSent += encoder.encode(text).length;
     this.#report();
+  }
+
+  /** Starts the flush timer when something waits to be sent (see `flushIntervalMs`). */
+  #arm(): void {
+    if (this.#timer !== undefined || this.#flushIntervalMs === Infinity) return;
+    if (this.#lines.length === 0 && this.#summaryLine() === this.#summarySent) return;
+    const timer = setTimeout(() => {
+      this.#timer = undefined;
+      // Only the finished rows: the open one may still get a row of its step merged into it.
+      this.#enqueue(() => this.#drain(false, 0, false)).catch(() => undefined);
+    }, this.#flushIntervalMs);
+    (timer as { unref?: () => void }).unref?.();
+    this.#timer = timer;
+  }
+
+  #disarm(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
   #report(): void {

@@ -3,7 +3,7 @@
 // retries that never duplicate a row, abort, and the finished state.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ValidationError } from '../../../../src/errors/index.js';
 import type { FacadeContext } from '../../../../src/facade/core/context.js';
 import { parseJsonLenient } from '../../../../src/facade/core/json.js';
@@ -416,5 +416,44 @@ describe('RunWriter', () => {
     await new RunWriter(ctx, where, load).finish();
     await new RunWriter(ctx, where, load, { timeoutMs: 5_000 }).finish();
     expect(seen).toEqual([DEFAULT_FILE_STREAM_TIMEOUT_MS, 5_000]);
+  });
+
+  it('sends finished rows on its own after flushIntervalMs, keeping the open row, and not after finish', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const posted: Body[] = [];
+      const ctx = {
+        postJson: (_p: string, body: string) => {
+          posted.push(JSON.parse(body) as Body);
+          return Promise.resolve(undefined);
+        },
+      } as unknown as FacadeContext;
+      const load = () => Promise.resolve({ historyLineCount: 0, lastStep: -1, summary: {} });
+      const w = new RunWriter(ctx, { entity: 'e', project: 'p', runId: 'r' }, load, {
+        flushIntervalMs: 1_000,
+      });
+      await w.log({ i: 0 });
+      await w.log({ i: 1 });
+      await vi.advanceTimersByTimeAsync(999);
+      expect(posted).toHaveLength(0);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(posted).toHaveLength(1);
+      expect(posted[0]!.files?.['wandb-history.jsonl']?.content.map((l) => JSON.parse(l).i)).toEqual([0]);
+      expect(posted[0]!.complete).toBeUndefined();
+      // the open row can still take a row of its step
+      await w.log({ j: 1, _step: 1 });
+      await w.finish();
+      expect(posted.at(-1)!.files?.['wandb-history.jsonl']).toMatchObject({ offset: 1 });
+      expect(JSON.parse(posted.at(-1)!.files!['wandb-history.jsonl']!.content[0]!)).toMatchObject({
+        i: 1,
+        j: 1,
+      });
+      const count = posted.length;
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(posted).toHaveLength(count);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
