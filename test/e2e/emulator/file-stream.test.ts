@@ -142,6 +142,9 @@ describe('file_stream: history, events, summary, console', () => {
     const view = await runView(emu, run);
     expect(view.historyLineCount).toBe(1);
     expect(view.summaryMetrics).toBe('{}');
+    // A chunk without lines writes nothing, so it leaves no gap.
+    expect((await stream(emu, run, history(7))).status).toBe(200);
+    expect((await runView(emu, run)).historyLineCount).toBe(1);
   });
 
   it('refuses lines that are not JSON objects, naming the file and the line', async () => {
