@@ -2,7 +2,7 @@
 // console lines by offset, complete → state, auth, faults, the request log, and the rows read back
 // through GraphQL and the client's run.history() / run.scanHistory().
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createManualClock, startEmulator, type Emulator } from '../../../src/emulator/index.js';
 import { Api } from '../../../src/index.js';
 import { basic, data, KEY } from '../../support/emulator-http.js';
@@ -142,6 +142,9 @@ describe('file_stream: history, events, summary, console', () => {
     const view = await runView(emu, run);
     expect(view.historyLineCount).toBe(1);
     expect(view.summaryMetrics).toBe('{}');
+    // A chunk without lines writes nothing, so it leaves no gap.
+    expect((await stream(emu, run, history(7))).status).toBe(200);
+    expect((await runView(emu, run)).historyLineCount).toBe(1);
   });
 
   it('refuses lines that are not JSON objects, naming the file and the line', async () => {
@@ -402,6 +405,33 @@ describe('file_stream: the emulator clock, and rows read back through the client
       await stream(emu, 'c1', {});
       const view = await runView(emu, 'c1');
       expect([view.heartbeatAt, view.updatedAt]).toEqual(['2024-06-01T00:01:30Z', '2024-06-01T00:01:30Z']);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  it('holds a request for a fault delay on the clock: written only once the delay is over (or after, with afterApply)', async () => {
+    const clock = createManualClock('2024-06-01T00:00:00Z');
+    const emu = await startEmulator({ apiKey: KEY, seed: 'empty', viewer: { username: 'alice' }, clock });
+    const lines = () => [...emu.store.runs.values()].find((r) => r.name === 'd1')?.history.length;
+    const pending = async () =>
+      vi.waitFor(() => expect(clock.pendingTimers).toBe(1), { timeout: 5_000, interval: 5 });
+    try {
+      emu.seed.run({ project: 'p', id: 'd1', state: 'running' });
+      emu.faults.add({ target: 'file_stream', delayMs: 1_000 });
+      const before = stream(emu, 'd1', history(0, '{"_step":0}'));
+      await pending();
+      expect(lines()).toBe(0); // still waiting before the write
+      clock.advance(1_000);
+      expect((await before).status).toBe(200);
+      expect(lines()).toBe(1);
+
+      emu.faults.add({ target: 'file_stream', delayMs: 1_000, afterApply: true });
+      const after = stream(emu, 'd1', history(1, '{"_step":1}'));
+      await pending();
+      expect(lines()).toBe(2); // written, the answer waits
+      clock.advance(1_000);
+      expect((await after).status).toBe(200);
     } finally {
       await emu.close();
     }

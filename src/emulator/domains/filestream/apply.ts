@@ -15,7 +15,7 @@
  *   list of lines; a chunk `{ offset, content }` (or, as for console output, a list of them) writes
  *   its lines from line `offset` on. A line already there is **replaced**, so a retried request
  *   never duplicates rows; an offset past the end of the file (a gap) is refused with 400, and so
- *   is the whole request then;
+ *   is the whole request then (a chunk without lines writes nothing and is never refused);
  * - history lines are the run's history rows (`Run.history`, `historyKeys`, `historyLineCount`,
  *   `sampledHistory`, `parquetHistory.liveData`), events lines its system metrics (`Run.events`,
  *   `eventsLineCount`, `systemMetrics` = the last row without its `_` keys), each one JSON object
@@ -233,11 +233,12 @@ function objectLines(name: string, chunks: readonly Chunk[]): { offset: number; 
 
 /**
  * Checks that the chunks write no line past the end of a file of `length` lines (applied in
- * order), refusing a gap.
+ * order), refusing a gap. An empty chunk writes nothing and is never refused.
  */
 function checkNoGap(name: string, length: number, chunks: readonly { offset: number; size: number }[]): void {
   let end = length;
   for (const { offset, size } of chunks) {
+    if (size === 0) continue; // writes nothing, so it leaves no gap
     if (offset > end) {
       bad(
         `${name}: offset ${offset} is past the end of the file (${end} lines): ` +
