@@ -66,6 +66,28 @@ describe('run.writer()', () => {
     expect(back.summary.small).toBe(-Infinity);
   });
 
+  it('sends batches of rowsPerRequest rows at consecutive offsets, the completion with the last one', async () => {
+    const run = await newRun();
+    const writer = run.writer({ rowsPerRequest: 3 });
+    emu.clearRequests();
+    for (let i = 0; i < 7; i++) await writer.log({ i });
+    await writer.finish();
+    type Body = { files?: Record<string, { offset: number; content: string[] }>; complete?: boolean };
+    const bodies = emu.requests.filter((r) => r.kind === 'file_stream').map((r) => r.body as Body);
+    expect(
+      bodies.map((b) => [
+        b.files?.['wandb-history.jsonl']?.offset,
+        b.files?.['wandb-history.jsonl']?.content.length,
+      ]),
+    ).toEqual([
+      [0, 3],
+      [3, 3],
+      [6, 1],
+    ]);
+    expect(bodies.map((b) => b.complete === true)).toEqual([false, false, true]);
+    expect(bodies.every((b) => b.files?.['wandb-summary.json']?.offset === 0)).toBe(true);
+  });
+
   it('ends the run failed with a non-zero exit code', async () => {
     const run = await newRun();
     const writer = run.writer();
