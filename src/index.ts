@@ -54,6 +54,18 @@ export type {
   RunUpdateOptions,
   RunDeleteOptions,
 } from './facade/runs/writes.js';
+export {
+  RunWriter,
+  DEFAULT_FILE_STREAM_TIMEOUT_MS,
+  DEFAULT_FLUSH_INTERVAL_MS,
+  DEFAULT_MAX_REQUEST_BYTES,
+  DEFAULT_ROWS_PER_REQUEST,
+  MAX_HISTORY_LINE_BYTES,
+  type HistoryInput,
+  type RunWriterFinishOptions,
+  type RunWriterOptions,
+  type RunWriterProgress,
+} from './facade/runs/writer.js';
 export type {
   HistoryOptions,
   ScanHistoryOptions,

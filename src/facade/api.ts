@@ -21,6 +21,7 @@ import type { Client } from '@urql/core';
 import type { LocalFiles } from '../io/files.js';
 import { Transport, type RetryOptions } from '../transport/index.js';
 import type { StorageRequest } from '../transport/storage.js';
+import type { PostJsonCall } from '../transport/postJson.js';
 import { artifactFromMembership, type Artifact } from './artifacts/artifact.js';
 import type { ArtifactType } from './artifacts/artifact-type.js';
 import { ArtifactDraft, type NewArtifactOptions } from './artifacts/draft.js';
@@ -310,6 +311,19 @@ export class Api {
    */
   transfer<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     return this.#transport.transfer(task, signal);
+  }
+
+  /**
+   * @internal {@link FacadeContext}: a JSON `POST` to a path under `baseUrl` (a run's
+   * `file_stream`), with credentials and the retry policy.
+   *
+   * @example
+   * ```ts
+   * await api.postJson('/files/acme/vision/a1b2/file_stream', '{"complete":true,"exitcode":0}');
+   * ```
+   */
+  postJson(path: string, body: string, options: PostJsonCall = {}): Promise<unknown> {
+    return this.#transport.postJson(path, body, options);
   }
 
   /**
