@@ -54,6 +54,15 @@ export type {
   RunUpdateOptions,
   RunDeleteOptions,
 } from './facade/runs/writes.js';
+export {
+  RunWriter,
+  DEFAULT_MAX_REQUEST_BYTES,
+  DEFAULT_ROWS_PER_REQUEST,
+  type HistoryInput,
+  type RunWriterFinishOptions,
+  type RunWriterOptions,
+  type RunWriterProgress,
+} from './facade/runs/writer.js';
 export type {
   HistoryOptions,
   ScanHistoryOptions,

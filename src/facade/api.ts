@@ -320,6 +320,23 @@ export class Api {
   }
 
   /**
+   * @internal {@link FacadeContext}: a JSON `POST` to a path under `baseUrl` (a run's
+   * `file_stream`), with credentials and the retry policy.
+   *
+   * @example
+   * ```ts
+   * await api.postJson('/files/acme/vision/a1b2/file_stream', '{"complete":true,"exitcode":0}');
+   * ```
+   */
+  postJson(
+    path: string,
+    body: string,
+    options: { signal?: AbortSignal | undefined; what?: string } = {},
+  ): Promise<unknown> {
+    return this.#transport.postJson(path, body, options);
+  }
+
+  /**
    * The underlying urql `Client` (ours, or the one passed in the options), e.g. to share it with
    * a React `Provider`.
    *

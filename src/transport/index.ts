@@ -46,6 +46,7 @@ import { type RetryOptions, retryExchange } from './retryExchange.js';
 import { httpStatusExchange } from './statusExchange.js';
 import { createPool, type Pool } from './pool.js';
 import { resolveStorageUrl, type StorageRequest, storageFetch } from './storage.js';
+import { postJson } from './postJson.js';
 
 export {
   authFetch,
@@ -80,6 +81,9 @@ export type {
   RetryState,
 } from './retryExchange.js';
 export { httpStatusExchange } from './statusExchange.js';
+export { postJson, type PostJsonOptions } from './postJson.js';
+export { sleep, withRetries } from './retryLoop.js';
+export type { AttemptOutcome, FailedAttempt, RetryLoopOptions } from './retryLoop.js';
 export {
   redactUrl,
   resolveStorageUrl,
@@ -395,6 +399,44 @@ export class Transport {
       });
     } finally {
       if (request.method === 'PUT') this.#cache?.flush();
+    }
+  }
+
+  /**
+   * Posts a JSON text to a path under `baseUrl` (e.g. `/files/acme/vision/a1b2/file_stream`), with
+   * credentials and client headers, this transport's per-attempt timeout and retry policy (see
+   * {@link postJson}: only for requests that are safe to repeat), and resolves with the parsed
+   * JSON answer (`undefined` when it is empty or not JSON), or rejects with a typed error. Rejects
+   * without any request with `AuthenticationError` when no credentials are configured. The query
+   * cache is emptied when it settles, as after a mutation.
+   *
+   * @example
+   * ```ts
+   * await transport.postJson('/files/acme/vision/a1b2/file_stream', '{"complete":true,"exitcode":0}', { signal });
+   * ```
+   */
+  async postJson(
+    path: string,
+    body: string,
+    options: { signal?: AbortSignal | undefined; what?: string } = {},
+  ): Promise<unknown> {
+    if (!path.startsWith('/')) {
+      throw new ValidationError('path', `expected a path starting with "/", got ${JSON.stringify(path)}`);
+    }
+    if (!this.#ownClient && !this.#hasCredentials) throw new AuthenticationError(this.#missingKeyMessage);
+    if (options.signal?.aborted) throw abortReason(options.signal);
+    try {
+      return await postJson(`${this.#auth.baseUrl.replace(/\/+$/, '')}${path}`, body, {
+        fetch: authFetch(() => this.#auth),
+        timeoutMs: this.#timeoutMs,
+        retry: this.#retry,
+        secrets: this.#secrets,
+        shownHeaders: this.#headers,
+        signal: options.signal,
+        ...(options.what === undefined ? {} : { what: options.what }),
+      });
+    } finally {
+      this.#cache?.flush();
     }
   }
 

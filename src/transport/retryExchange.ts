@@ -97,8 +97,11 @@ export const DEFAULT_RETRY: Readonly<RetryBounds> = Object.freeze({
  * ```
  */
 export interface RetryEvent {
-  /** What is retried: `'graphql'` (an API request) or `'storage'` (a file download or upload). */
-  target: 'graphql' | 'storage';
+  /**
+   * What is retried: `'graphql'` (an API request), `'storage'` (a file download or upload) or
+   * `'http'` (another request to the API base URL, such as a run's `file_stream` post).
+   */
+  target: 'graphql' | 'storage' | 'http';
   /** The GraphQL operation's name (`"RunsPage"`), or the storage transfer (`'Download of "a.txt"'`). */
   what: string;
   /** The attempt that failed (1 for the first). */

@@ -37,16 +37,12 @@ import {
   scrubSecrets,
 } from '../errors/index.js';
 export { redactUrl } from '../errors/index.js';
-import { computeDelay, isRetryableStatus, parseRetryAfter } from './backoff.js';
+import { parseRetryAfter } from './backoff.js';
 import { abortReason, DEFAULT_TIMEOUT_MS } from './fetchWithTimeout.js';
 import { errorCode, scrubError } from './resultError.js';
-import {
-  DEFAULT_RETRY,
-  reportRetry,
-  resolveRetryOptions,
-  retryEvent,
-  type RetryOptions,
-} from './retryExchange.js';
+import type { RetryOptions } from './retryExchange.js';
+import { type AttemptOutcome, type FailedAttempt, withRetries } from './retryLoop.js';
+export { sleep } from './retryLoop.js';
 
 /**
  * One request to a storage URL.
@@ -163,6 +159,8 @@ export interface StorageErrorContext {
   retryAfterMs?: number;
   /** Attempts made. */
   attempts: number;
+  /** Who answered, for messages. Default `storage server`; e.g. `W&B server` for a request to the base URL. */
+  server?: string;
 }
 
 /**
@@ -182,19 +180,18 @@ export function storageStatusError(status: number, ctx: StorageErrorContext): Wa
   const detail = ctx.detail ? `: ${ctx.detail}` : '';
   const opts = { status, request: ctx.request };
   const head = `${ctx.what} failed`;
+  const server = ctx.server ?? 'storage server';
+  const signed = ctx.server === undefined ? '; a signed URL may have expired' : '';
   if (status === 401)
-    return new AuthenticationError(
-      `${head}: not authorized by the storage server (HTTP 401)${at}${detail}`,
-      opts,
-    );
+    return new AuthenticationError(`${head}: not authorized by the ${server} (HTTP 401)${at}${detail}`, opts);
   if (status === 403)
     return new PermissionError(
-      `${head}: access denied by the storage server (HTTP 403)${at}; a signed URL may have expired${detail}`,
+      `${head}: access denied by the ${server} (HTTP 403)${at}${signed}${detail}`,
       opts,
     );
   if (status === 404) return new NotFoundError(`${head}: not found (HTTP 404)${at}${detail}`, opts);
   if (status === 408)
-    return new TimeoutError(`${head}: the storage server timed out (HTTP 408)${after}${at}`, opts);
+    return new TimeoutError(`${head}: the ${server} timed out (HTTP 408)${after}${at}`, opts);
   if (status === 409) return new ConflictError(`${head}: conflict (HTTP 409)${at}${detail}`, opts);
   if (status === 429) {
     const wait =
@@ -207,14 +204,22 @@ export function storageStatusError(status: number, ctx: StorageErrorContext): Wa
     });
   }
   if (status >= 500 && status <= 599)
-    return new ServerError(`${head}: storage server error (HTTP ${status})${after}${at}${detail}`, opts);
+    return new ServerError(`${head}: ${server} error (HTTP ${status})${after}${at}${detail}`, opts);
   return new WandbError(`${head}: HTTP ${status}${at}${detail}`, 'UNKNOWN', opts);
 }
 
 const MAX_DETAIL = 200;
 
-/** A short explanation from an error body: a JSON `errors[0].message` / `message`, an XML `<Message>`, or plain text. */
-function bodyDetail(text: string, secrets: readonly string[]): string | undefined {
+/**
+ * A short explanation from an error body: a JSON `errors[0].message` / `message`, an XML
+ * `<Message>`, or plain text; scrubbed of `secrets` and cut at 200 characters.
+ *
+ * @example
+ * ```ts
+ * bodyDetail('{"message":"run is finished"}', []); // 'run is finished'
+ * ```
+ */
+export function bodyDetail(text: string, secrets: readonly string[]): string | undefined {
   let detail: string | undefined;
   try {
     const json = JSON.parse(text) as { errors?: { message?: unknown }[]; message?: unknown; error?: unknown };
@@ -241,32 +246,6 @@ function shownHeaders(headers: Record<string, string>): Record<string, string> {
     if (!/^content-(type|length)$/i.test(k)) out[k] = REDACTED;
   }
   return out;
-}
-
-/**
- * Waits `ms`, or rejects with the signal's reason as soon as it aborts.
- *
- * @example
- * ```ts
- * await sleep(1_000, signal);
- * ```
- */
-export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(abortReason(signal));
-      return;
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(abortReason(signal as AbortSignal));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** Hands back `res` with a body that calls `release` once it is read to the end, fails or is cancelled. */
@@ -297,12 +276,6 @@ function releasingBody(res: Response, release: () => void): Response {
   });
   return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
 }
-
-type Attempt =
-  | { kind: 'response'; response: Response }
-  | { kind: 'status'; status: number; retryAfterMs: number | undefined; detail: string | undefined }
-  | { kind: 'timeout'; error: unknown }
-  | { kind: 'network'; error: unknown };
 
 /**
  * Sends one storage request, retrying transient failures, and resolves with the (2xx) response
@@ -336,57 +309,73 @@ export async function storageFetch(
       request: redacted,
     });
   }
-  const retry =
-    options.retry === false ? { ...DEFAULT_RETRY, maxAttempts: 1 } : resolveRetryOptions(options.retry);
-  const onRetry = options.retry === false ? undefined : options.retry?.onRetry;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const now = options.now ?? Date.now;
-  const random = options.random ?? Math.random;
-  const startedAt = now();
+  const outcome = await withRetries(() => attemptOnce(url, request, options.fetch, timeoutMs, secrets, now), {
+    retry: options.retry,
+    target: 'storage',
+    what,
+    signal,
+    now,
+    random: options.random,
+  });
+  if (outcome.ok) return outcome.value;
+  throw failedAttemptError(outcome.failure, outcome.attempts, {
+    what,
+    request: redacted,
+    secrets,
+    timeoutMs,
+  });
+}
 
-  for (let attempt = 1; ; attempt++) {
-    if (signal?.aborted) throw abortReason(signal);
-    const result = await attemptOnce(url, request, options.fetch, timeoutMs, secrets, now);
-    if (result.kind === 'response') return result.response;
-    if (signal?.aborted) throw abortReason(signal);
-
-    const retryable = result.kind !== 'status' || isRetryableStatus(result.status);
-    const delayMs =
-      (result.kind === 'status' ? result.retryAfterMs : undefined) ??
-      computeDelay(attempt, { initialDelayMs: retry.initialDelayMs, maxDelayMs: retry.maxDelayMs }, random);
-    if (retryable && attempt < retry.maxAttempts && now() + delayMs - startedAt <= retry.maxElapsedMs) {
-      const failure =
-        result.kind === 'status'
-          ? { kind: 'http' as const, status: result.status, retryAfterMs: result.retryAfterMs }
-          : { kind: result.kind };
-      reportRetry(onRetry, retryEvent('storage', what, attempt, delayMs, failure));
-      await sleep(delayMs, signal);
-      continue;
-    }
-
-    const after = attempt > 1 ? ` after ${attempt} attempts` : '';
-    if (result.kind === 'status') {
-      throw storageStatusError(result.status, {
-        what,
-        request: redacted,
-        attempts: attempt,
-        ...(result.detail === undefined ? {} : { detail: result.detail }),
-        ...(result.retryAfterMs === undefined ? {} : { retryAfterMs: result.retryAfterMs }),
-      });
-    }
-    const cause = scrubError(result.error, secrets);
-    if (result.kind === 'timeout') {
-      throw new TimeoutError(
-        `${what} failed: no response from ${redacted.url} within ${timeoutMs} ms${after}`,
-        { request: redacted, cause },
-      );
-    }
-    const code = errorCode(result.error);
-    throw new NetworkError(
-      `${what} failed: could not reach ${redacted.url}${after}${code ? ` (${code})` : ''}`,
-      { request: redacted, cause },
+/**
+ * The typed error of a request's last failed attempt: {@link storageStatusError} for a status, a
+ * {@link TimeoutError} for the per-attempt timeout, a {@link NetworkError} for no response; causes
+ * are scrubbed of `secrets`.
+ *
+ * @example
+ * ```ts
+ * throw failedAttemptError(outcome.failure, outcome.attempts, { what, request, secrets, timeoutMs: 30_000 });
+ * ```
+ */
+export function failedAttemptError(
+  failure: FailedAttempt,
+  attempts: number,
+  ctx: {
+    what: string;
+    request: RedactedRequest;
+    secrets: readonly string[];
+    timeoutMs: number;
+    server?: string;
+  },
+): WandbError {
+  const after = attempts > 1 ? ` after ${attempts} attempts` : '';
+  if (failure.kind === 'status') {
+    return storageStatusError(failure.status, {
+      what: ctx.what,
+      request: ctx.request,
+      attempts,
+      ...(ctx.server === undefined ? {} : { server: ctx.server }),
+      ...(failure.detail === undefined ? {} : { detail: failure.detail }),
+      ...(failure.retryAfterMs === undefined ? {} : { retryAfterMs: failure.retryAfterMs }),
+    });
+  }
+  const cause = scrubError(failure.error, ctx.secrets);
+  const url = ctx.request.url;
+  if (failure.kind === 'timeout') {
+    return new TimeoutError(
+      `${ctx.what} failed: no response from ${url} within ${ctx.timeoutMs} ms${after}`,
+      {
+        request: ctx.request,
+        cause,
+      },
     );
   }
+  const code = errorCode(failure.error);
+  return new NetworkError(`${ctx.what} failed: could not reach ${url}${after}${code ? ` (${code})` : ''}`, {
+    request: ctx.request,
+    cause,
+  });
 }
 
 async function attemptOnce(
@@ -396,7 +385,7 @@ async function attemptOnce(
   timeoutMs: number,
   secrets: readonly string[],
   now: () => number,
-): Promise<Attempt> {
+): Promise<AttemptOutcome<Response>> {
   const outer = request.signal;
   const controller = new AbortController();
   const onAbort = (): void => controller.abort(abortReason(outer as AbortSignal));
@@ -428,7 +417,7 @@ async function attemptOnce(
     const res = await fetchImpl(url, init);
     if (res.ok) {
       clearTimeout(timer);
-      return { kind: 'response', response: releasingBody(res, release) };
+      return { kind: 'ok', value: releasingBody(res, release) };
     }
     // An error body is small: read it under the same timeout, for a better message.
     let text = '';

@@ -134,6 +134,15 @@ export interface FacadeContext {
    * never starts unbounded requests; a transfer still waiting rejects when `signal` aborts.
    */
   transfer<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T>;
+  /**
+   * Posts a JSON text to a path under the base URL (a run's `file_stream`) with credentials and
+   * the retry policy — only for requests safe to repeat — and resolves with the parsed answer.
+   */
+  postJson(
+    path: string,
+    body: string,
+    options?: { signal?: AbortSignal | undefined; what?: string },
+  ): Promise<unknown>;
   /** Local file access: Node's in the Node build; in the core build every method rejects with `UnsupportedError`. */
   disk(): LocalFiles;
   /** @internal The runs of a project (runs domain), for `project.runs()`, `sweep.runs` and `sweep.bestRun()`. */

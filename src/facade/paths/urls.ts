@@ -225,3 +225,16 @@ export function artifactUrl(appUrl: string, where: ArtifactUrlParts): string {
     .join('/');
   return `${app}/${segments}`;
 }
+
+/**
+ * The path of a run's `file_stream` endpoint under the API base URL (wandb-ops.md §8.1):
+ * `/files/{entity}/{project}/{runId}/file_stream`, each segment URL-encoded.
+ *
+ * @example
+ * ```ts
+ * fileStreamPath('acme', 'vision', 'abc123'); // '/files/acme/vision/abc123/file_stream'
+ * ```
+ */
+export function fileStreamPath(entity: string, project: string, runId: string): string {
+  return `/files/${[entity, project, runId].map(encodeURIComponent).join('/')}/file_stream`;
+}

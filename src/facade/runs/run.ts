@@ -54,6 +54,7 @@ import {
   type ScanHistoryOptions,
 } from './history.js';
 import type { RunCreateOptions, RunDeleteOptions, RunUpdateOptions } from './writes.js';
+import { RunWriter, type RunWriterOptions } from './writer.js';
 
 /** Run states the server reports. Other strings may appear on newer servers. */
 export type RunState =
@@ -710,6 +711,39 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
   scanHistory(options?: ScanHistoryOptions): AsyncIterable<HistoryRow>;
   scanHistory(options?: ScanHistoryOptions): AsyncIterable<HistoryRow> {
     return scanHistory(this.#ctx, this.entity, this.project, this.id, options);
+  }
+
+  /**
+   * A {@link RunWriter} that writes history rows and summary values to this run through its
+   * `file_stream` (as the official client does), and `finish()`es it. On its first call it reads
+   * the run again (one request), so a resumed run continues after its `historyLineCount` and last
+   * step, with its summary kept. Bad options throw {@link ValidationError} here.
+   *
+   * @example
+   * ```ts
+   * const run = await api.createRun({ project: 'vision' });
+   * const writer = run.writer({ rowsPerRequest: 500 });
+   * for (const [i, loss] of [0.9, 0.5, 0.3].entries()) await writer.log({ loss, epoch: i });
+   * await writer.summary({ best_loss: 0.3 });
+   * await writer.finish(); // run.state is 'finished' once reloaded
+   * ```
+   */
+  writer(options: RunWriterOptions = {}): RunWriter {
+    return new RunWriter(
+      this.#ctx,
+      this.#ref,
+      async () => {
+        await this.load({ force: true });
+        const summary = this.summary as Record<string, unknown>;
+        const summaryStep = summary['_step'];
+        const lastStep = Math.max(
+          this.historyKeys.lastStep,
+          typeof summaryStep === 'number' && Number.isInteger(summaryStep) ? summaryStep : -1,
+        );
+        return { historyLineCount: this.historyLineCount, lastStep, summary };
+      },
+      options,
+    );
   }
 
   /**
