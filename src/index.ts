@@ -371,4 +371,10 @@ export type {
   SyncTensorboardResult,
 } from './facade/tensorboard/sync.js';
 export type { CorruptRecord } from './facade/tensorboard/tfrecord.js';
-export type { TbProblem, TbHistogram, TbImages, TbHistoryValue, TbRow } from './facade/tensorboard/convert.js';
+export type {
+  TbProblem,
+  TbHistogram,
+  TbImages,
+  TbHistoryValue,
+  TbRow,
+} from './facade/tensorboard/convert.js';

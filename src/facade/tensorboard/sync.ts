@@ -138,7 +138,12 @@ export async function syncTensorboard(
     throw new ValidationError('onProgress', 'expected a function');
   const logs = await readTensorboardDir(rootDir, io, signal ? { signal } : {});
   const run = await ctx.createRunInState(
-    { ...(runId !== undefined && { runId }), ...(project !== undefined && { project }), ...(entity !== undefined && { entity }), ...(signal && { signal }) },
+    {
+      ...(runId !== undefined && { runId }),
+      ...(project !== undefined && { project }),
+      ...(entity !== undefined && { entity }),
+      ...(signal && { signal }),
+    },
     'running',
   );
   const progress: SyncTensorboardProgress = {
