@@ -115,7 +115,7 @@ function report(options: SyncTensorboardOptions, progress: SyncTensorboardProgre
 
 /**
  * Syncs the TensorBoard logs under `rootDir` into a run; see the module description.
- *
+ * @internal Users call {@link Api.syncTensorboard}.
  * @example
  * ```ts
  * const result = await syncTensorboard(api, 'logs', nodeTensorboardFiles, { project: 'vision' });
