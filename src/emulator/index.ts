@@ -76,6 +76,7 @@ export {
   type FaultControls,
   type FaultInput,
   type FaultMatch,
+  type FaultTarget,
 } from './http/faults.js';
 export type { RecordedRequest, RecordedRequestKind } from './http/request-log.js';
 export { DEFAULT_SIGNED_URL_LIFETIME_MS, UPLOAD_CONTENT_TYPE } from './http/storage.js';

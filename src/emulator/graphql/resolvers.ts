@@ -15,6 +15,7 @@ import { artifactFeatureGates, artifactResolvers } from '../domains/artifacts/re
 import { fileMutations } from '../domains/files/mutations.js';
 import { fileResolvers } from '../domains/files/resolvers.js';
 import { historyResolvers } from '../domains/history/resolvers.js';
+import { fileStreamResolvers } from '../domains/filestream/resolvers.js';
 import { organizationResolvers } from '../domains/organizations/resolvers.js';
 import { automationFeatureGates, automationResolvers } from '../domains/automations/resolvers.js';
 import { integrationResolvers } from '../domains/integrations/resolvers.js';
@@ -67,6 +68,7 @@ export const emulatorResolvers: EmulatorResolvers = mergeResolvers<EmulatorResol
   runResolvers,
   runMutations,
   historyResolvers,
+  fileStreamResolvers,
   fileResolvers,
   fileMutations,
   sweepResolvers,

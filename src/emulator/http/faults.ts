@@ -1,11 +1,12 @@
 /**
  * Fault injection: statuses, `Retry-After`, delays, dropped connections and truncated bodies for
- * the GraphQL requests or the storage requests a fault matches.
+ * the GraphQL requests, the storage requests or the run `file_stream` requests a fault matches,
+ * before the request is handled or (`afterApply`) after it was: a lost answer to a write that happened.
  *
  * Which requests a fault applies to, step by step, for each request (faults are tried in the
  * order they were added; the first that applies is the only one that does):
  * 1. it must **match**: its `target`, and `operationName`, `match.variables` (GraphQL) or
- *    `method` (storage) when given. A fault that does not match leaves the request alone and
+ *    `method` (storage) when given (a `file_stream` fault matches every `file_stream` request). A fault that does not match leaves the request alone and
  *    counts nothing;
  * 2. the first `skip` matching requests are **let through** (counted in `matched`);
  * 3. past those, with a `rate`, a draw from the fault's own seeded PRNG decides whether this one
@@ -58,14 +59,16 @@ export interface FaultMatch {
 
 /**
  * A fault to inject with `emu.faults.add`. It matches GraphQL requests (`POST /graphql`, the
- * default `target`) or, with `target: 'storage'`, requests to signed storage URLs; see the module
+ * default `target`) or, with `target: 'storage'`, requests to signed storage URLs, or with
+ * `target: 'file_stream'`, `POST /files/<entity>/<project>/<run>/file_stream`; see the module
  * description for how `skip`, `rate` and `times` then pick the requests it applies to. Faults are
  * checked before authentication (and before a storage URL's signature), as a proxy, gateway or CDN
  * in front of the server would behave, and after `latencyMs`.
  *
  * What it does to a request, in this order: wait `delayMs`; then destroy the connection
  * (`dropConnection`), or answer `status` (with `Retry-After` and `body`), or let the server
- * answer; with `truncateBody`, whatever answer is sent is cut short.
+ * answer; with `truncateBody`, whatever answer is sent is cut short. With `afterApply`, the server
+ * handles the request first (its writes happen) and the fault then plays on the way back.
  *
  * @example
  * ```ts
@@ -78,14 +81,17 @@ export interface FaultMatch {
  * emu.faults.add({ operationName: 'RunsPage', skip: 2, status: 500 }); // pages 1 and 2 fine, then 500
  * emu.faults.add({ status: 503, rate: 0.2, times: Infinity, seed: 'flaky' }); // ~1 request in 5
  * emu.faults.add({ target: 'storage', truncateBody: 10 }); // the real file, cut after 10 bytes
+ * emu.faults.add({ target: 'file_stream', status: 500 }); // the next file_stream request answers 500, nothing written
+ * emu.faults.add({ target: 'file_stream', afterApply: true, dropConnection: true }); // written, answer lost
  * ```
  */
 export interface FaultInput {
   /**
-   * Which requests it applies to: `'graphql'` (`POST /graphql`) or `'storage'` (GET / PUT of the
-   * signed `/storage/...` URLs). Default `'graphql'`.
+   * Which requests it applies to: `'graphql'` (`POST /graphql`), `'storage'` (GET / PUT of the
+   * signed `/storage/...` URLs) or `'file_stream'` (`POST /files/<entity>/<project>/<run>/file_stream`).
+   * Default `'graphql'`.
    */
-  target?: 'graphql' | 'storage';
+  target?: FaultTarget;
   /**
    * Operation to match: the body's `operationName`, else (absent, `null` or `""`, as the official
    * client sends) the name of the document's operation. Omitted = every GraphQL request. Only for
@@ -137,6 +143,15 @@ export interface FaultInput {
    * connection is destroyed all the same. An integer >= 0.
    */
   truncateBody?: number;
+  /**
+   * Play the fault after the server has handled the request instead of before: the request is
+   * authenticated and applied (a mutation's, an upload's or a `file_stream` request's writes
+   * happen), then `delayMs`, `dropConnection` or `status` replace or delay its answer. What a
+   * client sees when a response is lost after the server committed, to test that retrying is
+   * safe (a retried `file_stream` request at the same offsets must not duplicate rows). Default
+   * `false` (the fault plays before authentication and nothing is written).
+   */
+  afterApply?: boolean;
 }
 
 /**
@@ -166,7 +181,7 @@ export interface Fault extends FaultInput {
  * ```
  */
 export interface FaultRequest {
-  target: 'graphql' | 'storage';
+  target: FaultTarget;
   /** GraphQL: the operation name (body or document). */
   operationName?: string;
   /** GraphQL: the variables sent (`undefined` when none). */
@@ -215,7 +230,17 @@ export interface FaultControls {
   list(): readonly Fault[];
 }
 
-type FaultTarget = NonNullable<FaultInput['target']>;
+/**
+ * The kinds of requests a fault can target.
+ *
+ * @example
+ * ```ts
+ * const target: FaultTarget = 'file_stream';
+ * ```
+ */
+export type FaultTarget = 'graphql' | 'storage' | 'file_stream';
+
+const FAULT_TARGETS: readonly FaultTarget[] = ['graphql', 'storage', 'file_stream'];
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -271,6 +296,7 @@ class FaultEntry implements Fault {
   readonly body?: string;
   readonly dropConnection?: boolean;
   readonly truncateBody?: number;
+  readonly afterApply?: boolean;
   private readonly random: Prng;
 
   constructor(input: FaultInput, defaultSeed: string) {
@@ -300,19 +326,24 @@ class FaultEntry implements Fault {
     ) {
       throw new Error('faults.add: give at least one of status, delayMs, dropConnection or truncateBody');
     }
+    if (input.afterApply !== undefined && typeof input.afterApply !== 'boolean') {
+      throw new Error(`faults.add: afterApply must be a boolean, got ${typeof input.afterApply}`);
+    }
     if (input.dropConnection && input.truncateBody !== undefined) {
       throw new Error('faults.add: dropConnection sends nothing, so there is no body to truncate');
     }
     const target = input.target ?? 'graphql';
-    if (target !== 'graphql' && target !== 'storage') {
-      throw new Error(`faults.add: target must be 'graphql' or 'storage', got ${String(target)}`);
-    }
-    if (target === 'storage' && (input.operationName !== undefined || input.match !== undefined)) {
+    if (!FAULT_TARGETS.includes(target)) {
       throw new Error(
-        'faults.add: storage requests have no operation or variables; omit operationName and match',
+        `faults.add: target must be 'graphql', 'storage' or 'file_stream', got ${String(target)}`,
       );
     }
-    if (target === 'graphql' && input.method !== undefined) {
+    if (target !== 'graphql' && (input.operationName !== undefined || input.match !== undefined)) {
+      throw new Error(
+        `faults.add: ${target} requests have no operation or variables; omit operationName and match`,
+      );
+    }
+    if (target !== 'storage' && input.method !== undefined) {
       throw new Error(
         "faults.add: method matches storage requests (GET, PUT); use it with target: 'storage'",
       );
@@ -346,6 +377,7 @@ class FaultEntry implements Fault {
     if (input.body !== undefined) this.body = input.body;
     if (input.dropConnection !== undefined) this.dropConnection = input.dropConnection;
     if (input.truncateBody !== undefined) this.truncateBody = input.truncateBody;
+    if (input.afterApply !== undefined) this.afterApply = input.afterApply;
   }
 
   /** Whether the request is one this fault looks at (step 1 of the module description). */

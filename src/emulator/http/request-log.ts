@@ -51,6 +51,11 @@ export interface RecordedRequest {
   query: string | undefined;
   /** GraphQL variables. */
   variables: Record<string, unknown> | undefined;
+  /**
+   * A `file_stream` request's JSON body as parsed (gzip bodies decompressed), credentials
+   * redacted; `undefined` for other kinds and for a body that is not JSON.
+   */
+  body?: unknown;
   /** Request headers, lower-cased names, credentials redacted. */
   headers: Record<string, string>;
   /** HTTP status answered; `0` when the connection was dropped by a fault. */

@@ -1,6 +1,7 @@
 /**
  * The emulator's HTTP layer over node:http: CORS, authentication, fault injection, the request log,
- * the storage endpoint and `POST /graphql` (executed by `graphql/execute.ts`).
+ * the storage endpoint, the run `file_stream` endpoint (`domains/filestream/apply.ts`) and
+ * `POST /graphql` (executed by `graphql/execute.ts`).
  *
  * @example
  * ```ts
@@ -11,6 +12,8 @@
  * @module
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { gunzipSync } from 'node:zlib';
+import { applyFileStream, fileStreamError, type FileStreamTarget } from '../domains/filestream/apply.js';
 import type { ExecutionResult, GraphQLSchema } from 'graphql';
 import {
   executeRequest,
@@ -52,6 +55,13 @@ export interface HttpServerDeps {
   clock?: EmulatorClock;
   /** How long every request waits before it is handled, in ms. Default `0`. */
   latencyMs?: number;
+}
+
+/** An answer to send: status, body and extra headers. */
+interface Answer {
+  status: number;
+  body: string | Uint8Array;
+  headers?: Record<string, string>;
 }
 
 function errorBody(message: string): string {
@@ -264,6 +274,88 @@ export class EmulatorHttpServer {
     };
   }
 
+  /**
+   * Answers a request that `fault` (if any) may hit: a fault plays before `produce` runs (nothing
+   * is handled), or with `afterApply` after it (the request was handled, its answer is replaced,
+   * delayed or cut short).
+   */
+  private async answerWithFault(
+    fault: Fault | undefined,
+    req: IncomingMessage,
+    res: ServerResponse,
+    record: RecordedRequest,
+    produce: () => Answer | Promise<Answer>,
+  ): Promise<void> {
+    let truncateBody: number | undefined;
+    if (fault && !fault.afterApply) {
+      const played = await this.applyFault(fault, req, res, record);
+      if (played.handled) return;
+      truncateBody = played.truncateBody;
+    }
+    const answer = await produce();
+    if (fault?.afterApply) {
+      const played = await this.applyFault(fault, req, res, record);
+      if (played.handled) return;
+      truncateBody = played.truncateBody;
+    }
+    this.send(res, record, answer.status, answer.body, answer.headers, truncateBody);
+  }
+
+  /**
+   * `POST /files/<entity>/<project>/<run>/file_stream`: the body is read (gzip allowed) and
+   * recorded, faults play, then the API key is checked and the request applied to the run.
+   */
+  private async handleFileStream(
+    req: IncomingMessage,
+    res: ServerResponse,
+    record: RecordedRequest,
+    url: URL,
+    method: string,
+    raw: Buffer,
+  ): Promise<void> {
+    if (method !== 'POST') {
+      this.send(res, record, 405, fileStreamError('Use POST for file_stream'), { Allow: 'POST, OPTIONS' });
+      return;
+    }
+    const [entity, project, run] = url.pathname.replace(/\/+$/, '').split('/').slice(2, 5);
+    let target: FileStreamTarget;
+    let body: unknown;
+    try {
+      target = {
+        entity: decodeURIComponent(entity ?? ''),
+        project: decodeURIComponent(project ?? ''),
+        run: decodeURIComponent(run ?? ''),
+      };
+    } catch {
+      this.send(res, record, 400, fileStreamError('Malformed percent-encoding in the path'));
+      return;
+    }
+    const encoding = String(req.headers['content-encoding'] ?? 'identity').toLowerCase();
+    if (encoding !== 'gzip' && encoding !== 'identity') {
+      this.send(res, record, 415, fileStreamError(`Unsupported Content-Encoding ${encoding} (gzip or none)`));
+      return;
+    }
+    try {
+      const text = encoding === 'gzip' ? gunzipSync(raw, { maxOutputLength: MAX_BODY_BYTES }) : raw;
+      body = JSON.parse(text.toString('utf8'));
+    } catch (e) {
+      this.send(
+        res,
+        record,
+        400,
+        fileStreamError(`Malformed JSON body: ${this.redactor.scrub((e as Error).message)}`),
+      );
+      return;
+    }
+    record.body = this.redactor.scrubValue(body);
+    const fault = this.deps.faults.take({ target: 'file_stream', method });
+    await this.answerWithFault(fault, req, res, record, () => {
+      const username = authenticate(req.headers.authorization, this.deps.store);
+      if (username === undefined) return { status: 401, body: fileStreamError(UNAUTHORIZED_MESSAGE) };
+      return applyFileStream(this.deps.store, username, target, body);
+    });
+  }
+
   /** The origin the client reached us at (its `Host` header), for the signed URLs we hand out. */
   private origin(req: IncomingMessage): string {
     const host = req.headers.host;
@@ -284,22 +376,21 @@ export class EmulatorHttpServer {
     body: Buffer,
   ): Promise<void> {
     const fault = this.deps.faults.take({ target: 'storage', method });
-    const played = fault ? await this.applyFault(fault, req, res, record) : { handled: false };
-    if (played.handled) return;
-    const headers: Record<string, string | undefined> = {};
-    for (const name of ['content-md5', 'range']) {
-      const value = req.headers[name];
-      headers[name] = Array.isArray(value) ? value.join(', ') : value;
-    }
-    const answer = handleStorageRequest(this.deps.store, this.signer, {
-      method,
-      url,
-      contentType: req.headers['content-type'],
-      body,
-      headers,
-      authorized: authenticate(req.headers.authorization, this.deps.store) !== undefined,
+    await this.answerWithFault(fault, req, res, record, () => {
+      const headers: Record<string, string | undefined> = {};
+      for (const name of ['content-md5', 'range']) {
+        const value = req.headers[name];
+        headers[name] = Array.isArray(value) ? value.join(', ') : value;
+      }
+      return handleStorageRequest(this.deps.store, this.signer, {
+        method,
+        url,
+        contentType: req.headers['content-type'],
+        body,
+        headers,
+        authorized: authenticate(req.headers.authorization, this.deps.store) !== undefined,
+      });
     });
-    this.send(res, record, answer.status, answer.body, answer.headers, played.truncateBody);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -336,6 +427,10 @@ export class EmulatorHttpServer {
 
     if (kind === 'storage' && isStorageRequestPath(url.pathname)) {
       await this.handleStorage(req, res, record, url, method, raw);
+      return;
+    }
+    if (kind === 'file_stream') {
+      await this.handleFileStream(req, res, record, url, method, raw);
       return;
     }
     if (kind !== 'graphql') {
@@ -389,27 +484,21 @@ export class EmulatorHttpServer {
       variables,
       method,
     });
-    const played = fault ? await this.applyFault(fault, req, res, record) : { handled: false };
-    if (played.handled) return;
-    const { truncateBody } = played;
-
-    const username = authenticate(req.headers.authorization, this.deps.store);
-    if (username === undefined) {
-      this.send(res, record, 401, errorBody(UNAUTHORIZED_MESSAGE), {}, truncateBody);
-      return;
-    }
-
-    // The request acts as the key's owner (`store.viewer`), however many requests run at once.
-    const result: ExecutionResult =
-      'error' in parsed
-        ? { errors: [parsed.error] }
-        : await this.deps.store.actAs(username, () =>
-            executeRequest(this.deps.schema, request, parsed.document, {
-              store: this.deps.store,
-              storage: this.signer,
-              origin: this.origin(req),
-            }),
-          );
-    this.send(res, record, responseStatus(result), JSON.stringify(result), {}, truncateBody);
+    await this.answerWithFault(fault, req, res, record, async () => {
+      const username = authenticate(req.headers.authorization, this.deps.store);
+      if (username === undefined) return { status: 401, body: errorBody(UNAUTHORIZED_MESSAGE) };
+      // The request acts as the key's owner (`store.viewer`), however many requests run at once.
+      const result: ExecutionResult =
+        'error' in parsed
+          ? { errors: [parsed.error] }
+          : await this.deps.store.actAs(username, () =>
+              executeRequest(this.deps.schema, request, parsed.document, {
+                store: this.deps.store,
+                storage: this.signer,
+                origin: this.origin(req),
+              }),
+            );
+      return { status: responseStatus(result), body: JSON.stringify(result) };
+    });
   }
 }

@@ -26,6 +26,7 @@ import {
 import { seedArtifact, seedLink } from '../domains/artifacts/seed.js';
 import { putRunFile } from '../domains/files/seed.js';
 import type { FileRecord } from '../domains/files/records.js';
+import type { FileStreamRecord } from '../domains/filestream/records.js';
 import type { ProjectRecord, SeededProject, SeedProjectInput } from '../domains/projects/records.js';
 import { seedProject } from '../domains/projects/seed.js';
 import type { ReportRecord, SeededReport, SeedReportInput } from '../domains/reports/records.js';
@@ -117,6 +118,8 @@ export class EmulatorStore {
    * only member (an `admin`), written here when its members are first read or changed.
    */
   readonly registryMembers = new Map<number, RegistryMemberRecord[]>();
+  /** The run `file_stream` state (console lines, exit code, ...) by run id (`domains/filestream/`). */
+  readonly fileStreams = new Map<number, FileStreamRecord>();
   /** Launch: run queues, default resource configs, queue items, launch agents. */
   readonly launch: LaunchData = createLaunchData();
   /** Server feature flags by name. */

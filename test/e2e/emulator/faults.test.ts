@@ -127,6 +127,36 @@ describe('emulator faults: targeting', () => {
     expect((await fetch(fileUrl)).status).toBe(500);
   });
 
+  it('afterApply plays the fault once the request was handled: the write happened, the answer is lost', async () => {
+    const upsert = (name: string) =>
+      gql(emu, `mutation { upsertBucket(input: {modelName: "p", name: "${name}"}) { inserted } }`);
+    const runExists = (name: string) =>
+      [...emu.store.runs.values()].some(
+        (r) => r.name === name && emu.store.projects.get(r.projectId)?.name === 'p',
+      );
+    emu.faults.add({ status: 503 }); // before: nothing written
+    expect((await upsert('before1')).status).toBe(503);
+    expect(runExists('before1')).toBe(false);
+    emu.faults.add({ status: 503, afterApply: true }); // after: written, then 503
+    expect((await upsert('after1')).status).toBe(503);
+    expect(runExists('after1')).toBe(true);
+    emu.faults.add({ dropConnection: true, afterApply: true });
+    await expect(upsert('after2')).rejects.toThrow();
+    expect(runExists('after2')).toBe(true);
+    expect(emu.requests.map((r) => r.status)).toEqual([503, 503, 0]);
+    // An upload applied, then its answer dropped: the file is stored all the same.
+    emu.faults.add({ target: 'storage', method: 'PUT', dropConnection: true, afterApply: true });
+    await expect(
+      fetch(uploadUrl, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/octet-stream' },
+        body: 'late',
+      }),
+    ).rejects.toThrow();
+    const run = [...emu.store.runs.values()].find((r) => r.name === 'r1');
+    expect(new TextDecoder().decode(run?.files.get('up.txt')?.content)).toBe('late');
+  });
+
   it('refuses faults that cannot match or contradict themselves', () => {
     expect(() => emu.faults.add({ status: 500, skip: -1 })).toThrow(/skip/);
     expect(() => emu.faults.add({ status: 500, skip: 1.5 })).toThrow(/skip/);

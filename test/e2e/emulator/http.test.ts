@@ -108,8 +108,11 @@ describe('emulator: HTTP, auth, CORS', () => {
 
   it('answers 404 for unknown paths and 501 for storage endpoints it does not implement', async () => {
     expect((await fetch(`${emu.url}/nope`)).status).toBe(404);
+    const files = await fetch(`${emu.url}/files/alice/p/r1/other`, { method: 'POST', body: '{}' });
+    expect(files.status).toBe(501);
+    expect(emu.requests.at(-1)?.kind).toBe('storage');
     const stream = await fetch(`${emu.url}/files/alice/p/r1/file_stream`, { method: 'POST', body: '{}' });
-    expect(stream.status).toBe(501);
+    expect(stream.status).toBe(401); // the endpoint exists (file-stream.test.ts) and wants a key
     expect(emu.requests.at(-1)?.kind).toBe('file_stream');
     expect((await fetch(`${emu.url}/healthz`)).status).toBe(200);
   });

@@ -77,4 +77,22 @@ describe('emulator faults: FaultRegistry.take', () => {
     expect(addAndDraw()).toEqual(first);
     expect(new Set(first).size).toBe(2); // some requests faulted, some let through
   });
+
+  it('keeps file_stream faults to file_stream requests and checks afterApply', () => {
+    const faults = new FaultRegistry();
+    const fault = faults.add({ target: 'file_stream', status: 500, afterApply: true });
+    expect(faults.take(graphql('A'))).toBeUndefined();
+    expect(faults.take({ target: 'storage', method: 'PUT' })).toBeUndefined();
+    expect(faults.take({ target: 'file_stream', method: 'POST' })).toBe(fault);
+    expect(fault.afterApply).toBe(true);
+    expect(() => faults.add({ target: 'file_stream', match: { variables: {} }, status: 500 })).toThrow(
+      /file_stream requests have no operation or variables/,
+    );
+    expect(() => faults.add({ status: 500, afterApply: 'yes' as unknown as boolean })).toThrow(
+      'faults.add: afterApply must be a boolean, got string',
+    );
+    expect(() => faults.add({ target: 'nope' as 'graphql', status: 500 })).toThrow(
+      "faults.add: target must be 'graphql', 'storage' or 'file_stream', got nope",
+    );
+  });
 });
