@@ -156,6 +156,7 @@ export async function syncTensorboard(
   const writer = run.writer({
     ...(signal && { signal }),
     onProgress: (p) => {
+      if (p.rowsSent === progress.rowsSent) return; // the summary and the final `complete` send no rows
       progress.rowsSent = p.rowsSent;
       report(o, progress);
     },

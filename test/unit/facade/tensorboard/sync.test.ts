@@ -54,6 +54,7 @@ function fakeContext(rec: Recorded): FacadeContext {
         },
         finish: async (o: { exitCode?: number } = {}) => {
           rec.calls.push(`finish ${o.exitCode}`);
+          progress(); // the final request acknowledges no new rows
         },
       };
     },
