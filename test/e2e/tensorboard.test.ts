@@ -2,9 +2,12 @@
 // test's own encoder (TF1 scalars, TF2 tensors, histograms, an image, text, two subfolders, a
 // corrupt record, a truncated file) become a finished run whose history, summary and files read
 // back through the public API, with nothing duplicated after an injected 500 or dropped connection.
+import { execFile } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
 import { Api } from '../../src/node.js';
@@ -167,5 +170,26 @@ describe('api.syncTensorboard', () => {
     );
     expect(graphqlCalls(emu)).toBe(0);
     expect(emu.requests).toEqual([]);
+  });
+});
+
+describe('examples/sync-tensorboard.ts', () => {
+  it('syncs its sample folder into a finished run and prints every row at its step', async () => {
+    const env = { ...process.env };
+    delete env.WANDB_BASE_URL;
+    delete env.WANDB_API_KEY;
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'examples/sync-tensorboard.ts'],
+      { cwd: fileURLToPath(new URL('../..', import.meta.url)), env, timeout: 60_000 },
+    );
+    expect(stdout).toMatch(/into demo-user\/tensorboard-example\/\w+ \(finished\): 5 rows/);
+    expect(stdout).toContain(
+      'Files: train/events.out.tfevents.1.example, validation/events.out.tfevents.1.example',
+    );
+    expect(stdout).toContain('_step 2 (global_step 2): train/loss=0.33333334');
+    expect(stdout).toContain(
+      '_step 4 (global_step 2): validation/epoch_acc=0.75 validation/weights={"_type":"histogram","bins":[0,1,2],"values":[3,5]}',
+    );
   });
 });
