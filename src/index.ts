@@ -368,3 +368,16 @@ export {
 } from './errors/index.js';
 export type { RetryEvent, RetryOptions } from './transport/index.js';
 export { VERSION } from './version.js';
+export type {
+  SyncTensorboardOptions,
+  SyncTensorboardProgress,
+  SyncTensorboardResult,
+} from './facade/tensorboard/sync.js';
+export type { CorruptRecord } from './facade/tensorboard/tfrecord.js';
+export type {
+  TbProblem,
+  TbHistogram,
+  TbImages,
+  TbHistoryValue,
+  TbRow,
+} from './facade/tensorboard/convert.js';

@@ -14,6 +14,8 @@ import { Api as CoreApi } from './facade/api.js';
 import type { LocalFiles } from './io/files.js';
 import { nodeFiles } from './io/files.node.js';
 import { readNetrcKey } from './io/netrc.node.js';
+import type { TensorboardFiles } from './io/tensorboard.js';
+import { nodeTensorboardFiles } from './io/tensorboard.node.js';
 
 export * from './index.js';
 
@@ -64,5 +66,18 @@ export class Api extends CoreApi {
    */
   protected override fileSystem(): LocalFiles {
     return nodeFiles;
+  }
+
+  /**
+   * Node's file system, for `api.syncTensorboard(rootDir)`.
+   * @internal
+   *
+   * @example
+   * ```ts
+   * await new Api().syncTensorboard('logs', { project: 'vision' }); // reads every tfevents file under logs/
+   * ```
+   */
+  protected override tensorboardFiles(): TensorboardFiles {
+    return nodeTensorboardFiles;
   }
 }

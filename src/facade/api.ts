@@ -117,6 +117,13 @@ import { createTeam, getTeam, type CreateTeamOptions } from './teams/teams.js';
 import type { User } from './users/user.js';
 import { createUser, findUser, searchUsers, type CreateUserOptions } from './users/users.js';
 import { ViewerLookup } from './users/viewer.js';
+import type { TensorboardFiles } from '../io/tensorboard.js';
+import {
+  NO_TENSORBOARD_FILES,
+  syncTensorboard,
+  type SyncTensorboardOptions,
+  type SyncTensorboardResult,
+} from './tensorboard/sync.js';
 
 /**
  * Options of {@link Api}. Every one is optional.
@@ -1435,5 +1442,49 @@ export class Api {
     options?: ArtifactCollectionsOptions,
   ): Paginated<ArtifactCollection> {
     return listProjectCollections(this, where, options);
+  }
+
+  // --- TensorBoard (issue #11) ---
+
+  /**
+   * Turns the TensorBoard logs under `rootDir` into a W&B run, as the official client's
+   * `sync_tensorboard` does (Node only; the browser build rejects with {@link UnsupportedError}).
+   * Every file whose name contains `tfevents` is read, recursively (a folder's files in name
+   * order, then its subfolders); each event's `global_step` and wall time (`_timestamp`) go with
+   * its values, consecutive events of one file with the same step make one history row, and tags
+   * are prefixed with the file's folder relative to `rootDir` (`train/epoch_loss`). Scalars (TF1
+   * `simple_value` and TF2 tensors), histograms (at most 512 bins), images (uploaded under
+   * `media/images/`) and text are converted; other plugins are counted in `skipped`. A corrupt or
+   * truncated record is reported in `corrupt` with its file and offset, and the rest of that file
+   * is skipped.
+   *
+   * The run is created (or `runId` resumed, its history continuing after its existing rows), the
+   * rows go through `run.writer()` (`file_stream`), the images and event files are uploaded as
+   * run files, and the run is finished with exit code 0. `rootDir` is checked before any request
+   * (`ValidationError` when it is not a readable folder).
+   *
+   * @example
+   * ```ts
+   * const { run, rows, skipped, corrupt } = await api.syncTensorboard('logs/fit', { project: 'vision' });
+   * console.log(`${rows} rows in ${run.id}`, skipped, corrupt);
+   * ```
+   */
+  syncTensorboard(rootDir: string, options?: SyncTensorboardOptions): Promise<SyncTensorboardResult> {
+    return syncTensorboard(this, rootDir, this.tensorboardFiles(), options);
+  }
+
+  /**
+   * Disk access for {@link Api.syncTensorboard}: none in the core (browser) build; the Node build
+   * overrides it.
+   * @internal
+   * @example
+   * ```ts
+   * class MyApi extends Api {
+   *   protected override tensorboardFiles(): TensorboardFiles { return myFiles; }
+   * }
+   * ```
+   */
+  protected tensorboardFiles(): TensorboardFiles {
+    return NO_TENSORBOARD_FILES;
   }
 }

@@ -365,6 +365,25 @@ describe('installed in a project', { timeout: PACKAGE_TEST_TIMEOUT_MS }, () => {
     expect(result.outputFiles[0]!.text).not.toMatch(/from\s*["']node:|require\(["']node:/);
   });
 
+  it('leaves the protobuf runtime and CRC-32C of syncTensorboard out of the initial bundle (loaded on first use)', async () => {
+    const result = await build({
+      stdin: { contents: "export * from 'wandb-api';", resolveDir: join(dir, 'app') },
+      bundle: true,
+      splitting: true,
+      outdir: join(dir, 'split-out'),
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const outputs = Object.values(result.metafile.outputs);
+    const entry = outputs.find((o) => o.entryPoint !== undefined)!;
+    const lazy = /node_modules\/(@bufbuild\/protobuf|crc-32)\//;
+    expect(Object.keys(entry.inputs).filter((i) => lazy.test(i))).toEqual([]);
+    expect(outputs.some((o) => Object.keys(o.inputs).some((i) => lazy.test(i)))).toBe(true);
+  });
+
   it('lets a bundler drop what a browser app does not import', async () => {
     const result = await build({
       stdin: { contents: "export { parseRunPath } from 'wandb-api';", resolveDir: join(dir, 'app') },
