@@ -425,7 +425,7 @@ export class Transport {
       return await postJson(`${this.#auth.baseUrl.replace(/\/+$/, '')}${path}`, body, {
         fetch: authFetch(() => this.#auth),
         timeoutMs: options.timeoutMs ?? this.#timeoutMs,
-        retry: this.#retry,
+        retry: this.#retry === false ? false : { ...this.#retry, ...options.retryBounds },
         secrets: this.#secrets,
         shownHeaders: this.#headers,
         signal: options.signal,

@@ -40,6 +40,12 @@ export interface PostJsonCall {
   what?: string;
   /** Per-attempt timeout, in ms. Default: the transport's `timeoutMs`. */
   timeoutMs?: number;
+  /**
+   * Retry bounds for this call (`maxAttempts`, `maxElapsedMs`, ...), over the transport's retry
+   * policy (its `onRetry` is kept). Ignored when the transport's policy is `false` (no retries).
+   * Default: the transport's policy as it is.
+   */
+  retryBounds?: Omit<RetryOptions, 'onRetry'>;
 }
 
 /**

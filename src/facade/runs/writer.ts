@@ -89,6 +89,16 @@ export const MAX_HISTORY_LINE_BYTES = 10 * 1024 * 1024 - 100 * 1024;
 export const DEFAULT_FILE_STREAM_TIMEOUT_MS = 180_000;
 
 /**
+ * Default of {@link RunWriterOptions.retry}: up to 100 attempts within 30 minutes per request.
+ *
+ * @example
+ * ```ts
+ * run.writer({ retry: { ...DEFAULT_FILE_STREAM_RETRY, maxElapsedMs: 3_600_000 } }); // an hour
+ * ```
+ */
+export const DEFAULT_FILE_STREAM_RETRY = Object.freeze({ maxAttempts: 100, maxElapsedMs: 1_800_000 });
+
+/**
  * Default of {@link RunWriterOptions.flushIntervalMs}: 15 s, the official client's transmit interval.
  *
  * @example
@@ -161,6 +171,15 @@ export interface RunWriterOptions {
    * @defaultValue 15_000
    */
   flushIntervalMs?: number;
+  /**
+   * How long the writer keeps retrying one request that fails with a retryable error (a network
+   * error, 408, 429, 5xx): at most `maxAttempts` attempts within `maxElapsedMs`, over the Api's
+   * retry policy (its delays and `onRetry` are kept; an Api made with `retry: false` never
+   * retries). Longer than the Api's default, as the official client retries its file_stream for
+   * a long time: a request repeated after a lost answer replaces what it wrote, so retrying is safe.
+   * @defaultValue { maxAttempts: 100, maxElapsedMs: 1_800_000 } (30 minutes)
+   */
+  retry?: { maxAttempts?: number; maxElapsedMs?: number };
   /** Called after each acknowledged request with the {@link RunWriterProgress}. What it throws is ignored. */
   onProgress?: (progress: RunWriterProgress) => void;
   /**
@@ -249,6 +268,7 @@ export class RunWriter {
   readonly #startedAt: number;
   readonly #timeoutMs: number;
   readonly #flushIntervalMs: number;
+  readonly #retryBounds: { maxAttempts: number; maxElapsedMs: number };
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   #chain: Promise<void> = Promise.resolve();
@@ -303,6 +323,20 @@ export class RunWriter {
       );
     }
     this.#timeoutMs = optionalPositive(o.timeoutMs, 'timeoutMs') ?? DEFAULT_FILE_STREAM_TIMEOUT_MS;
+    if (o.retry !== undefined && !isPlainObject(o.retry)) {
+      throw new ValidationError(
+        'retry',
+        `expected { maxAttempts?, maxElapsedMs }, got ${describeValue(o.retry)}`,
+      );
+    }
+    this.#retryBounds = {
+      maxAttempts:
+        optionalPositive(o.retry?.maxAttempts, 'retry.maxAttempts', { integer: true }) ??
+        DEFAULT_FILE_STREAM_RETRY.maxAttempts,
+      maxElapsedMs:
+        optionalPositive(o.retry?.maxElapsedMs, 'retry.maxElapsedMs') ??
+        DEFAULT_FILE_STREAM_RETRY.maxElapsedMs,
+    };
     const interval = o.flushIntervalMs === 0 ? Infinity : o.flushIntervalMs;
     if (interval !== Infinity) optionalPositive(interval, 'flushIntervalMs');
     this.#flushIntervalMs = interval ?? DEFAULT_FLUSH_INTERVAL_MS;
@@ -348,7 +382,10 @@ export class RunWriter {
    *   object, a value JSON cannot hold (functions, BigInt, class instances, circular references),
    *   a `_step` that is not a non-negative integer or is lower than the previous row's (or the
    *   step of a row already sent), a `_timestamp` / `_runtime` that is not a number, a row larger
-   *   than `maxRequestBytes`, or a finished writer.
+   *   than `maxRequestBytes`, or a finished writer. When the batch it fills still fails after
+   *   the retries, `log` rejects with that request's typed error **but the row is kept**: do not
+   *   log it again (that would add it twice, at the next step); call `flush()` or `finish()`
+   *   to send it and the rest again.
    * @example
    * ```ts
    * await writer.log({ loss: 0.31, acc: 0.88 });            // _step 0
@@ -476,7 +513,15 @@ export class RunWriter {
         this.#disarm();
         this.#signal.throwIfAborted();
       }
-      await task();
+      try {
+        await task();
+      } catch (e) {
+        // Nothing is sent in the background after a failure: the rows stay buffered until the
+        // caller's next call, so a caller that gave up (or started another writer on the same run)
+        // never sees this one write later at the same offsets.
+        this.#disarm();
+        throw e;
+      }
     };
     const result = this.#chain.then(run);
     this.#chain = result.catch(() => undefined);
@@ -606,6 +651,7 @@ export class RunWriter {
     await this.#ctx.postJson(this.#path, text, {
       signal: this.#signal,
       timeoutMs: this.#timeoutMs,
+      retryBounds: this.#retryBounds,
       what: `file_stream of ${this.#label}`,
     });
     // Acknowledged: these lines are on the server at their offsets.

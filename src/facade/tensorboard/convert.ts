@@ -232,7 +232,18 @@ export function rebin(edges: readonly number[], weights: readonly number[], bins
 
 function histogram(edges: number[], weights: number[]): TbHistogram {
   if (edges.length !== weights.length + 1) fail('invalid histogram: edge and weight counts differ');
-  if (weights.length > MAX_HISTOGRAM_BINS) return rebin(edges, weights, MAX_HISTOGRAM_BINS);
+  for (let i = 1; i < edges.length; i++) {
+    if (!((edges[i] as number) >= (edges[i - 1] as number)))
+      fail(`invalid histogram: bucket edges out of order (or NaN) at ${i}`);
+  }
+  if (weights.length > MAX_HISTOGRAM_BINS) {
+    // Interpolating between edges needs finite ones: an infinite edge would give NaN edges.
+    if (!edges.every(Number.isFinite))
+      fail(
+        `cannot rebin a histogram of ${weights.length} bins to ${MAX_HISTOGRAM_BINS}: it has an infinite bucket edge`,
+      );
+    return rebin(edges, weights, MAX_HISTOGRAM_BINS);
+  }
   return { _type: 'histogram', bins: edges, values: weights };
 }
 

@@ -217,6 +217,13 @@ describe('file_stream: history, events, summary, console', () => {
     expect((await runView(emu, run)).state).toBe('preempting');
   });
 
+  it('refuses "failed": true, whose meaning it does not implement, and changes nothing', async () => {
+    const answer = await stream(emu, run, { complete: false, failed: true, dropped: 0 });
+    expect(answer.status).toBe(400);
+    expect(String(answer.json?.error)).toContain('does not implement "failed": true');
+    expect((await runView(emu, run)).state).toBe('running');
+  });
+
   it('registers held-back uploads named in "uploaded"', async () => {
     const record = [...emu.store.runs.values()].find((r) => r.name === run);
     record?.pendingFiles.set('model.bin', new Uint8Array([1, 2, 3]));

@@ -203,7 +203,9 @@ function parseRequest(body: unknown): ParsedRequest {
       bad('"uploaded" must be a list of file names');
     }
   }
-  optionalBoolean(body, 'failed');
+  // The official client sends `failed: false` with its upload notices; what `true` would do is not
+  // known, so it is refused rather than ignored.
+  if (optionalBoolean(body, 'failed') === true) bad('The emulator does not implement "failed": true');
   return {
     files,
     complete: optionalBoolean(body, 'complete'),

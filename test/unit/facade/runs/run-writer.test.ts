@@ -133,7 +133,7 @@ function makeWriter(
         lastStep: start.lastStep ?? -1,
         summary: start.summary ?? {},
       }),
-    { now: () => (clock += 500), ...options },
+    { now: () => (clock += 500), retry: { maxAttempts: 5 }, ...options },
   );
 }
 
@@ -303,6 +303,43 @@ describe('RunWriter', () => {
     expect(
       bodies.map((b) => b.files?.['wandb-history.jsonl']?.offset).filter((o) => o !== undefined),
     ).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
+  it('retries longer than the Api policy by default (file_stream retries are safe)', async () => {
+    const w = makeWriter({ retry: undefined }); // the writer's default bounds, over the Api's 5 attempts
+    await w.log({ i: 0 });
+    faults = Array.from({ length: 7 }, () => ({ status: 503 }));
+    await w.flush();
+    expect(rows().map((r) => r.i)).toEqual([0]);
+    expect(bodies).toHaveLength(8);
+    expect(retries).toHaveLength(7);
+  });
+
+  it('sends nothing in the background after a call failed, until the next call', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let calls = 0;
+      const ctx = {
+        postJson: () => {
+          calls++;
+          return Promise.reject(new Error('the server is down'));
+        },
+      } as unknown as FacadeContext;
+      const load = () => Promise.resolve({ historyLineCount: 0, lastStep: -1, summary: {} });
+      const w = new RunWriter(ctx, { entity: 'e', project: 'p', runId: 'r' }, load, {
+        flushIntervalMs: 1_000,
+      });
+      await w.log({ i: 0 });
+      await w.log({ i: 1 }); // row 0 is final: the flush timer is armed
+      await expect(w.flush()).rejects.toThrow('the server is down');
+      expect(calls).toBe(1);
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(calls).toBe(1); // no post behind the caller's back at the old offsets
+      expect(vi.getTimerCount()).toBe(0);
+      expect(w.progress.rowsPending).toBe(2); // still buffered for the next call
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('does not retry a 400 (a gap in the offsets) and says what the server said', async () => {

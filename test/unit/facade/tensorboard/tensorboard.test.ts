@@ -204,6 +204,25 @@ describe('eventsToRows', () => {
     expect(r.values.reduce((a, b) => a + b, 0)).toBeCloseTo(600, 9);
   });
 
+  it('reports (not rebins into NaN) a histogram of more than 512 bins with an infinite edge, or edges out of order', async () => {
+    const limits = Array.from({ length: 1024 }, (_, i) => i + 1);
+    const counts = Array.from({ length: 1024 }, () => 1);
+    const bytes = tfevents([
+      event(1, T0, [histoValue('inf', { min: -Infinity, max: 1024, limits, counts })]),
+      event(2, T0, [histoValue('unordered', { min: 0, max: 3, limits: [2, 1, 3], counts: [1, 1, 1] })]),
+      event(3, T0, [histoValue('fine', { min: -Infinity, max: 2, limits: [1, 2], counts: [1, 1] })]),
+    ]);
+    const { rows, problems } = await rowsOf('f.tfevents', bytes);
+    expect(
+      rows.flatMap((r) => Object.keys(r).filter((k) => !k.startsWith('_') && k !== 'global_step')),
+    ).toEqual(['fine']);
+    expect((rows[0]?.fine as { bins: number[] }).bins).toEqual([-Infinity, 1, 2]); // a few bins: kept as sent
+    expect(problems.map((p) => p.reason)).toEqual([
+      expect.stringMatching(/infinite bucket edge/),
+      expect.stringMatching(/out of order/),
+    ]);
+  });
+
   it('turns images (Summary.Image and images tensors) into media/images/ files referenced from history', async () => {
     const png = pngHeader(3, 2);
     const hash = bytesToHex(sha256(png));
