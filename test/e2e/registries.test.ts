@@ -19,6 +19,7 @@ import {
 } from '../../src/index.js';
 import { validationError, validationRejection } from '../support/expect-errors.js';
 import { graphqlCalls, setup, useEmulator } from '../support/helpers.js';
+import { seedAcmeRegistries } from '../support/registry-seed.js';
 
 let emu: Emulator;
 let api: Api;
@@ -32,61 +33,7 @@ function seedAcme(e: Emulator, options: { advancedRegistrySearch?: boolean } = {
     teams: ['vision-team'],
     ...options,
   });
-  e.seed.registry({
-    organization: 'acme',
-    name: 'models',
-    artifactTypes: ['model'],
-    description: 'Production models',
-    createdAt: '2024-01-01T00:00:00Z',
-  });
-  e.seed.registry({
-    organization: 'acme',
-    name: 'datasets',
-    visibility: 'restricted',
-    createdAt: '2024-01-02T00:00:00Z',
-  });
-  e.seed.registry({
-    organization: 'acme',
-    name: 'evals',
-    description: 'model evaluations',
-    createdAt: '2024-01-03T00:00:00Z',
-  });
-  const model = e.seed.artifact({
-    entity: 'alice',
-    project: 'vision',
-    type: 'model',
-    collection: 'resnet',
-    metadata: { lr: 0.1 },
-    tags: ['candidate'],
-  });
-  const model2 = e.seed.artifact({
-    entity: 'alice',
-    project: 'vision',
-    type: 'model',
-    collection: 'resnet',
-    metadata: { lr: 0.3 },
-  });
-  const data = e.seed.artifact({ entity: 'alice', project: 'vision', type: 'dataset', collection: 'mnist' });
-  e.seed.link({
-    artifact: model.id,
-    entity: 'acme-org',
-    project: 'wandb-registry-models',
-    collection: 'detector',
-    aliases: ['production'],
-  });
-  e.seed.link({
-    artifact: model2.id,
-    entity: 'acme-org',
-    project: 'wandb-registry-models',
-    collection: 'detector',
-    aliases: ['best'],
-  });
-  e.seed.link({
-    artifact: data.id,
-    entity: 'acme-org',
-    project: 'wandb-registry-datasets',
-    collection: 'digits',
-  });
+  seedAcmeRegistries(e);
 }
 
 function calls(operationName: string): Record<string, unknown>[] {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../../src/emulator/index.js';
 import { data, errorMessages, gql, KEY } from '../../support/emulator-http.js';
 import { repositoryOperation } from './repository-operations.js';
+import { seedAcmeRegistries } from '../../support/registry-seed.js';
 
 const operation = repositoryOperation;
 
@@ -40,61 +41,7 @@ async function seeded(features?: Record<string, boolean>): Promise<Emulator> {
     ...(features ? { features } : {}),
   });
   e.seed.organization({ name: 'acme', orgEntity: 'acme-org', members: ['alice'] });
-  e.seed.registry({
-    organization: 'acme',
-    name: 'models',
-    artifactTypes: ['model'],
-    description: 'Production models',
-    createdAt: '2024-01-01T00:00:00Z',
-  });
-  e.seed.registry({
-    organization: 'acme',
-    name: 'datasets',
-    visibility: 'restricted',
-    createdAt: '2024-01-02T00:00:00Z',
-  });
-  e.seed.registry({
-    organization: 'acme',
-    name: 'evals',
-    description: 'model evaluations',
-    createdAt: '2024-01-03T00:00:00Z',
-  });
-  const model = e.seed.artifact({
-    entity: 'alice',
-    project: 'vision',
-    type: 'model',
-    collection: 'resnet',
-    metadata: { lr: 0.1 },
-    tags: ['candidate'],
-  });
-  const model2 = e.seed.artifact({
-    entity: 'alice',
-    project: 'vision',
-    type: 'model',
-    collection: 'resnet',
-    metadata: { lr: 0.3 },
-  });
-  const data1 = e.seed.artifact({ entity: 'alice', project: 'vision', type: 'dataset', collection: 'mnist' });
-  e.seed.link({
-    artifact: model.id,
-    entity: 'acme-org',
-    project: 'wandb-registry-models',
-    collection: 'detector',
-    aliases: ['production'],
-  });
-  e.seed.link({
-    artifact: model2.id,
-    entity: 'acme-org',
-    project: 'wandb-registry-models',
-    collection: 'detector',
-    aliases: ['best'],
-  });
-  e.seed.link({
-    artifact: data1.id,
-    entity: 'acme-org',
-    project: 'wandb-registry-datasets',
-    collection: 'digits',
-  });
+  seedAcmeRegistries(e);
   return e;
 }
 
