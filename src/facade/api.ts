@@ -180,6 +180,12 @@ export interface ApiOptions {
    * runs at once, across all its calls; a positive integer. Default 16.
    */
   storageConcurrency?: number;
+  /**
+   * How many GraphQL requests this `Api` sends at once, across all its calls (parallel history
+   * windows, `runs.histories()`, prefetched pages); a positive integer. The width halves after a
+   * 429 and grows back by one per window of successful requests, up to this value. Default 8.
+   */
+  concurrency?: number;
 }
 
 /**
@@ -318,6 +324,19 @@ export class Api {
    */
   transfer<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     return this.#transport.transfer(task, signal);
+  }
+
+  /**
+   * @internal {@link FacadeContext}: how many GraphQL requests may run at once now (the current
+   * width of this Api's request limiter), for work that reads ahead, such as parallel history windows.
+   *
+   * @example
+   * ```ts
+   * const ahead = api.concurrency();
+   * ```
+   */
+  concurrency(): number {
+    return this.#transport.concurrency();
   }
 
   /**

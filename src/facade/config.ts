@@ -93,6 +93,7 @@ export function resolveApiConfig(options: ApiOptions = {}): ApiConfig {
     clientHeader: `wandb-api/${VERSION}`,
     missingKeyMessage: MISSING_KEY,
     transferConcurrency: optionalPositive(o.storageConcurrency, 'storageConcurrency', { integer: true }),
+    concurrency: optionalPositive(o.concurrency, 'concurrency', { integer: true }),
   };
   return {
     baseUrl,

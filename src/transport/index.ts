@@ -139,6 +139,11 @@ export interface TransportOptions {
    * @defaultValue 16
    */
   transferConcurrency?: number;
+  /**
+   * How many GraphQL requests run at once, across all calls: the widest the request limiter gets.
+   * @defaultValue 8
+   */
+  concurrency?: number;
 }
 
 /** Per-call options of {@link Transport.request}. */
@@ -159,6 +164,9 @@ export interface RequestOptions<TData = unknown> {
    */
   idempotent?: boolean;
 }
+
+/** Default of {@link TransportOptions.concurrency}. */
+export const DEFAULT_CONCURRENCY = 8;
 
 /** Default of {@link TransportOptions.transferConcurrency}. */
 export const DEFAULT_TRANSFER_CONCURRENCY = 16;
@@ -199,6 +207,7 @@ export class Transport {
   #secrets: string[] = [];
   #headers: Record<string, string> = {};
   readonly #transfers: Pool;
+  readonly #concurrency: number;
 
   constructor(opts: TransportOptions) {
     this.#url = `${opts.baseUrl}/graphql`;
@@ -216,6 +225,7 @@ export class Transport {
     this.#ownClient = opts.client !== undefined;
     this.#retry = opts.retry ?? {};
     this.#transfers = createPool(opts.transferConcurrency ?? DEFAULT_TRANSFER_CONCURRENCY);
+    this.#concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
     this.#credentialsChanged();
 
     if (opts.client) {
@@ -358,6 +368,18 @@ export class Transport {
       // Not settled yet unless the result came synchronously (a cache hit).
       if (!settled) signal?.addEventListener('abort', onAbort, { once: true });
     });
+  }
+
+  /**
+   * How many GraphQL requests may run at once now (the `concurrency` option).
+   *
+   * @example
+   * ```ts
+   * const inFlight = transport.concurrency(); // 8 by default
+   * ```
+   */
+  concurrency(): number {
+    return this.#concurrency;
   }
 
   /**

@@ -136,6 +136,12 @@ export interface FacadeContext {
    */
   transfer<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T>;
   /**
+   * How many GraphQL requests may run at once now: the current width of the Api's request limiter
+   * (the `concurrency` option, halved after a 429). Work that reads ahead (parallel history
+   * windows, bulk reads across runs) keeps at most this many requests in flight.
+   */
+  concurrency(): number;
+  /**
    * Posts a JSON text to a path under the base URL (a run's `file_stream`) with credentials and
    * the retry policy — only for requests safe to repeat — and resolves with the parsed answer.
    */
