@@ -1,63 +1,59 @@
 /**
  * Benchmark: `artifact.download()` against the emulator in its own process (`latencyMs: 30`,
- * `bench/artifact-emulator.ts`), cache skipped so the network is measured.
+ * `bench/emulator-process.ts`, scenario `artifacts`), cache skipped so the network is measured.
  *
  * 1. 1,000 files of 1–4 KiB: the client vs one file at a time (sequential raw `fetch`es of the
- *    same signed URLs, written to disk; goal ≥ 10×) and vs 16 concurrent raw `fetch`es written to
- *    disk (goal ≤ 1.1×). The client's time includes its manifest and URL requests.
+ *    same signed URLs, written to disk; goal ≥ 10×; one round: it takes over 30 s) and vs 16
+ *    concurrent raw `fetch`es written to disk (goal ≤ 1.1×). The client's time includes its
+ *    manifest and URL requests.
  * 2. One 512 MiB file: peak RSS growth during the download (goal ≤ 64 MiB) and its time vs a raw
  *    streaming `fetch` piped to disk.
  *
- *   node --import tsx bench/artifact-download.ts     (part of npm run bench)
+ *   node --expose-gc --import tsx bench/artifact-download.ts     (part of npm run bench)
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { print } from 'graphql';
 import { GetArtifactMembershipFileUrlsDocument } from '../src/generated/graphql.js';
 import { Api } from '../src/node.js';
+import { startEmulatorProcess } from './emulator.js';
+import { entry, printSettings, printTable, rawGraphql, saveEntries, section } from './lib.js';
 
 const ROUNDS = 3;
+const BENCH = 'artifact-download';
 
-const child = spawn(process.execPath, ['--import', 'tsx', 'bench/artifact-emulator.ts'], {
-  stdio: ['pipe', 'pipe', 'inherit'],
-});
-const ready = await new Promise<{ url: string; apiKey: string }>((resolve, reject) => {
-  child.once('exit', (code) => reject(new Error(`the emulator exited (${code})`)));
-  createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line)));
-});
+const emu = await startEmulatorProcess();
 const work = await mkdtemp(join(tmpdir(), 'wandb-api-bench-artifacts-'));
 
 try {
-  const api = new Api({ baseUrl: ready.url, apiKey: ready.apiKey });
-  const auth = `Basic ${btoa(`api:${ready.apiKey}`)}`;
+  const scenario = await emu.seed('artifacts');
+  const [entity, project] = scenario.project.split('/') as [string, string];
+  section(`artifact download (emulator pid ${emu.pid}, latency ${emu.latencyMs} ms)`);
+  const api = new Api({ baseUrl: emu.url, apiKey: emu.apiKey });
+  printSettings({ storageConcurrency: 16, skipCache: true });
 
   /** The signed URLs of a version's files, by raw GraphQL. */
   async function signedUrls(collection: string): Promise<{ name: string; directUrl: string }[]> {
-    const res = await fetch(`${ready.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: auth },
-      body: JSON.stringify({
-        query: print(GetArtifactMembershipFileUrlsDocument),
-        variables: { entity: 'bench', project: 'p', collection, alias: 'v0', cursor: null, perPage: 5000 },
-      }),
-    });
-    const body = (await res.json()) as {
-      data: {
-        project: {
-          artifactCollection: {
-            artifactMembership: { files: { edges: { node: { name: string; directUrl: string } }[] } };
-          };
+    const data = await rawGraphql<{
+      project: {
+        artifactCollection: {
+          artifactMembership: { files: { edges: { node: { name: string; directUrl: string } }[] } };
         };
       };
-    };
-    return body.data.project.artifactCollection.artifactMembership.files.edges.map((e) => e.node);
+    }>(emu.url, emu.authorization, print(GetArtifactMembershipFileUrlsDocument), {
+      entity,
+      project,
+      collection,
+      alias: 'v0',
+      cursor: null,
+      perPage: 5000,
+    });
+    return data.project.artifactCollection.artifactMembership.files.edges.map((e) => e.node);
   }
 
   async function fetchToDisk(root: string, file: { name: string; directUrl: string }): Promise<void> {
@@ -68,9 +64,9 @@ try {
     await writeFile(path, new Uint8Array(await res.arrayBuffer()));
   }
 
-  async function timed(run: (root: string) => Promise<unknown>): Promise<number> {
+  async function timed(run: (root: string) => Promise<unknown>, rounds = ROUNDS): Promise<number> {
     const times: number[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
+    for (let i = 0; i < rounds; i++) {
       const root = await mkdtemp(join(work, 'r-'));
       const start = performance.now();
       await run(root);
@@ -83,11 +79,11 @@ try {
   // 1. Many small files.
   const urls = await signedUrls('small');
   const client = await timed(async (root) =>
-    (await api.artifact('bench/p/small:v0')).download({ root, skipCache: true }),
+    (await api.artifact(`${scenario.project}/small:v0`)).download({ root, skipCache: true }),
   );
   const sequential = await timed(async (root) => {
     for (const file of urls) await fetchToDisk(root, file);
-  });
+  }, 1);
   const raw16 = await timed(async (root) => {
     let next = 0;
     await Promise.all(
@@ -97,7 +93,7 @@ try {
     );
   });
   console.log(
-    `artifact download, ${urls.length} files of 1-4 KiB, emulator latency 30 ms (best of ${ROUNDS}):`,
+    `artifact download, ${urls.length} files of 1-4 KiB, emulator latency ${emu.latencyMs} ms (best of ${ROUNDS}; one at a time: 1 round):`,
   );
   console.log(`  artifact.download()          ${client.toFixed(0).padStart(7)} ms`);
   console.log(
@@ -113,7 +109,7 @@ try {
   const before = process.memoryUsage().rss;
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
-  const largeArtifact = await api.artifact('bench/p/large:v0');
+  const largeArtifact = await api.artifact(`${scenario.project}/large:v0`);
   let clientLarge = Infinity;
   for (let round = 0; round < 2; round++) {
     const largeRoot = await mkdtemp(join(work, 'large-'));
@@ -161,8 +157,51 @@ try {
   console.log(
     `  raw fetch + MD5 to disk      ${rawHashed.toFixed(0).padStart(7)} ms   ratio ${(clientLarge / rawHashed).toFixed(2)}x`,
   );
+  const settings = { storageConcurrency: 16, skipCache: true, statistic: 'best of rounds' };
+  const entries = [
+    entry({
+      benchmark: BENCH,
+      name: `artifact.download() ${urls.length} small files vs one at a time`,
+      unit: 'ms',
+      value: client,
+      baseline: sequential,
+      baselineDescription: 'sequential raw fetch of each signed URL, written to disk (1 round)',
+      goal: { kind: 'speedup', target: 10 },
+      settings,
+    }),
+    entry({
+      benchmark: BENCH,
+      name: `artifact.download() ${urls.length} small files vs 16 raw fetches`,
+      unit: 'ms',
+      value: client,
+      baseline: raw16,
+      baselineDescription: '16 concurrent raw fetches of the signed URLs, written to disk',
+      goal: { kind: 'ratio', target: 1.1 },
+      settings,
+    }),
+    entry({
+      benchmark: BENCH,
+      name: 'artifact.download() 512 MiB file, peak RSS growth',
+      unit: 'MiB',
+      value: growth,
+      goal: { kind: 'max', target: 64 },
+      settings,
+    }),
+    entry({
+      benchmark: BENCH,
+      name: 'artifact.download() 512 MiB file, time vs raw fetch + MD5',
+      unit: 'ms',
+      value: clientLarge,
+      baseline: rawHashed,
+      baselineDescription: 'raw streaming fetch piped to disk, MD5 on the way',
+      goal: { kind: 'info' },
+      settings,
+      notes: `raw fetch without MD5: ${rawLarge.toFixed(0)} ms`,
+    }),
+  ];
+  printTable(entries);
+  saveEntries(entries);
 } finally {
-  child.stdin?.end();
-  child.kill('SIGTERM');
+  await emu.close();
   await rm(work, { recursive: true, force: true });
 }

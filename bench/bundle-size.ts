@@ -17,6 +17,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile, type Plugin } from 'esbuild';
+import { entry, printTable, saveEntries, section } from './lib.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 execFileSync(
@@ -89,6 +90,7 @@ const selfReference: Plugin = {
 
 const kib = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
 try {
+  section('browser bundle (esbuild, minified, code splitting)');
   const urql = await size('urql', "export { Client, fetchExchange } from '@urql/core';");
   const api = await size('api', "export { Api } from 'wandb-api';");
   const all = await size('all', "export * from 'wandb-api';");
@@ -105,6 +107,20 @@ try {
       `${label}  initial ${kib(s.initial)} min, ${kib(s.initialGz)} gzip (ratio ${(s.initialGz / urql.initialGz).toFixed(2)}); lazy ${kib(s.lazy)} min`,
     );
   }
+  const entries = [
+    entry({
+      benchmark: 'bundle-size',
+      name: 'bundle initial chunk, import { Api }, gzip',
+      unit: 'KiB',
+      value: api.initialGz / 1024,
+      baseline: urql.initialGz / 1024,
+      baselineDescription: '@urql/core alone (Client, fetchExchange), initial chunk gzip',
+      goal: { kind: 'max', target: 30 },
+      notes: `minified ${kib(api.initial)}; lazy chunks ${kib(api.lazy)} minified; everything exported: ${kib(all.initialGz)} gzip`,
+    }),
+  ];
+  printTable(entries);
+  saveEntries(entries);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,0 +1,150 @@
+/**
+ * Benchmark: listing 10,000 runs (`lazy: false`: config, summary and the other heavy fields)
+ * against the emulator in its own process (`latencyMs: 30`), at the listing's documented default
+ * page size (`perPage` 50). A new `Api` (default options, its query cache included) per round, as
+ * a script would have.
+ *
+ * 4. The caller does 0.2 ms of work per run (a busy loop): `api.runs()` with its prefetch (the
+ *    default: the next page is fetched while the caller works on this one) vs `prefetch: false`
+ *    [>= 1.3x faster].
+ * 5. Client overhead, no work per run: `api.runs()` vs a raw `fetch` loop of the same pages (the
+ *    same `RunsPage` document and variables, `JSON.parse` of each answer) [<= 1.1x the time].
+ *
+ *   node --expose-gc --import tsx bench/runs-listing.ts     (part of npm run bench)
+ */
+import { print } from 'graphql';
+import { RunsPageDocument } from '../src/generated/graphql.js';
+import { Api, type RunsOptions } from '../src/index.js';
+import { startEmulatorProcess, type RequestCounts } from './emulator.js';
+import {
+  busyWait,
+  entry,
+  median,
+  printSettings,
+  printTable,
+  rawGraphql,
+  saveEntries,
+  section,
+  type ResultEntry,
+} from './lib.js';
+
+const PER_PAGE = 50; // the documented default of api.runs()
+const WORK_MS = 0.2;
+const BENCH = 'runs-listing';
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2));
+
+const emu = await startEmulatorProcess();
+try {
+  const scenario = await emu.seed('runs-10k');
+  const RUNS = scenario.runs!;
+  const [entity, project] = scenario.project.split('/') as [string, string];
+  section(
+    `listing ${RUNS.toLocaleString('en')} runs, lazy: false (emulator pid ${emu.pid}, latency ${emu.latencyMs} ms)`,
+  );
+
+  const newApi = (): Api => new Api({ baseUrl: emu.url, apiKey: emu.apiKey });
+  async function list(options: RunsOptions, workMs: number): Promise<number> {
+    let count = 0;
+    for await (const run of newApi().runs(scenario.project, { lazy: false, ...options })) {
+      if (run.id) count++;
+      if (workMs > 0) busyWait(workMs);
+    }
+    return count;
+  }
+
+  const query = print(RunsPageDocument);
+  async function raw(): Promise<number> {
+    let cursor: string | null = null;
+    let count = 0;
+    for (;;) {
+      const data: {
+        project: {
+          runs: { edges: { cursor: string }[]; pageInfo: { hasNextPage: boolean; endCursor?: string } };
+        };
+      } = await rawGraphql(emu.url, emu.authorization, query, {
+        entity,
+        project,
+        cursor,
+        perPage: PER_PAGE,
+        filters: '{}',
+        order: '+created_at',
+        heavy: true,
+      });
+      const { edges, pageInfo } = data.project.runs;
+      count += edges.length;
+      if (!pageInfo.hasNextPage) return count;
+      cursor = edges[edges.length - 1]!.cursor;
+    }
+  }
+
+  /** Runs the variants in turns (A B C A B C ...), so that a slow moment of the machine hits all alike. */
+  async function interleaved(
+    variants: Record<string, () => Promise<number>>,
+  ): Promise<Record<string, { samples: number[]; counts: RequestCounts }>> {
+    const out: Record<string, { samples: number[]; counts: RequestCounts }> = {};
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const [name, fn] of Object.entries(variants)) {
+        await emu.clearRequests();
+        const t0 = performance.now();
+        const n = await fn();
+        const ms = performance.now() - t0;
+        if (n !== RUNS) throw new Error(`${name}: ${n} runs listed, expected ${RUNS}`);
+        const counts = await emu.requestCounts();
+        (out[name] ??= { samples: [], counts }).samples.push(ms);
+      }
+    }
+    return out;
+  }
+
+  const settings = { concurrency: newApi().concurrency(), perPage: PER_PAGE, lazy: false, rounds: ROUNDS };
+  printSettings(settings);
+  await list({ perPage: 500 }, 0); // warm-up
+  await raw();
+
+  const r = await interleaved({
+    prefetch: () => list({}, WORK_MS),
+    noPrefetch: () => list({ prefetch: false } as RunsOptions, WORK_MS),
+    client: () => list({}, 0),
+    raw,
+  });
+  const m = (name: string): number => median(r[name]!.samples);
+  const show = (name: string): string =>
+    `${r[name]!.samples.map((s) => s.toFixed(0)).join(', ')} ms (${r[name]!.counts.graphql} GraphQL requests)`;
+  console.log(
+    `with ${WORK_MS} ms of work per run: prefetch ${show('prefetch')}; prefetch: false ${show('noPrefetch')}`,
+  );
+  console.log(`no work: api.runs() ${show('client')}; raw fetch loop ${show('raw')}`);
+
+  const entries: ResultEntry[] = [
+    entry({
+      benchmark: BENCH,
+      name: `list ${RUNS / 1000}k runs + ${WORK_MS} ms work/run, prefetch`,
+      unit: 'ms',
+      value: m('prefetch'),
+      values: r.prefetch!.samples,
+      baseline: m('noPrefetch'),
+      baselineValues: r.noPrefetch!.samples,
+      baselineDescription: 'the same listing with prefetch: false',
+      goal: { kind: 'speedup', target: 1.3 },
+      settings: { ...settings, workMsPerRun: WORK_MS },
+      notes: `GraphQL requests: ${r.prefetch!.counts.graphql} with prefetch, ${r.noPrefetch!.counts.graphql} without`,
+    }),
+    entry({
+      benchmark: BENCH,
+      name: `list ${RUNS / 1000}k runs, client overhead`,
+      unit: 'ms',
+      value: m('client'),
+      values: r.client!.samples,
+      baseline: m('raw'),
+      baselineValues: r.raw!.samples,
+      baselineDescription: 'raw fetch + JSON.parse loop of the same RunsPage pages',
+      goal: { kind: 'ratio', target: 1.1 },
+      settings,
+      notes: `GraphQL requests: ${r.client!.counts.graphql} api.runs(), ${r.raw!.counts.graphql} raw`,
+    }),
+  ];
+  printTable(entries);
+  saveEntries(entries);
+} finally {
+  await emu.close();
+}
