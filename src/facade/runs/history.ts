@@ -28,6 +28,7 @@ import { runNotFound } from '../core/notFound.js';
 import { parseJsonLenient } from '../core/json.js';
 import { throwIfAborted, type ListOptions } from '../core/pagination.js';
 import { formatRunPath, type RunRef } from '../paths/paths.js';
+import { orderedAhead } from './ordered.js';
 import {
   describeValue,
   isPlainObject,
@@ -386,32 +387,46 @@ export function scanHistory(
   const rowKeys = keys ? ['_step', ...keys.filter((k) => k !== '_step')] : undefined;
 
   /** The rows of steps [a, b), as the server answers them. */
-  const window = async (a: number, b: number): Promise<HistoryRow[]> => {
+  const window = async (a: number, b: number, windowSignal: AbortSignal): Promise<HistoryRow[]> => {
     if (!specKeys) {
       const vars = { ...base, minStep: a, maxStep: b, pageSize };
-      const run = await requestRun(ref, HistoryPageDocument, vars, signal);
+      const run = await requestRun(ref, HistoryPageDocument, vars, windowSignal);
       return parseRows(run.history, what);
     }
     // sampledHistory's maxStep is inclusive.
     const spec = JSON.stringify({ keys: specKeys, minStep: a, maxStep: b - 1, samples: b - a });
-    const run = await requestRun(ref, SampledHistoryPageDocument, { ...base, spec }, signal);
+    const run = await requestRun(ref, SampledHistoryPageDocument, { ...base, spec }, windowSignal);
     return firstSampledList(run.sampledHistory, what);
   };
 
-  async function* scan(): AsyncGenerator<HistoryRow, void, undefined> {
-    throwIfAborted(signal);
-    if (maxStep === minStep) return; // an empty range: nothing to ask the server
-    const run = await requestRun(ref, RunHistoryKeysDocument, base, signal);
-    const lastStep = lastStepOf(run.historyKeys, `historyKeys of run ${formatRunPath(ref)}`);
-    const end = Math.min(maxStep ?? Infinity, lastStep + 1);
+  /** The window starts of steps [from, end). */
+  function* starts(from: number, end: number): Generator<number> {
+    for (let a = from; a < end; a += pageSize) yield a;
+  }
+
+  /**
+   * The rows of steps [from, end) with a step of at least `floor`, by windows of `pageSize` steps
+   * fetched in parallel (up to `ctx.concurrency()` ahead of the reader), in step order, each step once.
+   */
+  async function* windows(
+    from: number,
+    end: number,
+    floor: number,
+  ): AsyncGenerator<HistoryRow, void, undefined> {
     let previous = -Infinity; // the last step yielded: each step is yielded once
-    for (let a = minStep; a < end; a += pageSize) {
-      throwIfAborted(signal);
-      const b = Math.min(a + pageSize, end);
-      const rows = (await window(a, b))
-        .map((row) => ({ row, step: stepOf(row) }))
-        .filter(({ step }) => step >= a && step < b) // also drops rows without a numeric _step
-        .sort((x, y) => x.step - y.step);
+    const fetched = orderedAhead(
+      starts(from, end),
+      async (a, windowSignal) => {
+        const b = Math.min(a + pageSize, end);
+        const lower = Math.max(a, floor);
+        return (await window(a, b, windowSignal))
+          .map((row) => ({ row, step: stepOf(row) }))
+          .filter(({ step }) => step >= lower && step < b) // also drops rows without a numeric _step
+          .sort((x, y) => x.step - y.step);
+      },
+      { width: () => ctx.concurrency(), signal },
+    );
+    for await (const rows of fetched) {
       for (const { row, step } of rows) {
         if (step <= previous) continue;
         if (keys && !keys.every((key) => Object.hasOwn(row, key))) continue;
@@ -420,6 +435,15 @@ export function scanHistory(
         yield rowKeys ? pick(row, rowKeys) : row;
       }
     }
+  }
+
+  async function* scan(): AsyncGenerator<HistoryRow, void, undefined> {
+    throwIfAborted(signal);
+    if (maxStep === minStep) return; // an empty range: nothing to ask the server
+    const run = await requestRun(ref, RunHistoryKeysDocument, base, signal);
+    const lastStep = lastStepOf(run.historyKeys, `historyKeys of run ${formatRunPath(ref)}`);
+    const end = Math.min(maxStep ?? Infinity, lastStep + 1);
+    yield* windows(minStep, end, -Infinity);
   }
 
   return { [Symbol.asyncIterator]: () => scan() };

@@ -682,8 +682,12 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
   }
 
   /**
-   * Every history row, in step order, fetched lazily one window of `pageSize` steps per request
-   * (windows without rows are passed over). With `keys`, only rows that have all of them, each
+   * Every history row, in step order, fetched one window of `pageSize` steps per request
+   * (windows without rows are passed over). Windows are fetched in parallel, up to the Api's
+   * `concurrency()` ahead of the loop (through its one request limiter), and still yielded in step
+   * order, each row once; a slow loop stops the read-ahead, so memory stays at a few windows. An
+   * error in a window is thrown when the loop reaches it, after every earlier row; `break` and
+   * `signal` cancel the windows in flight. With `keys`, only rows that have all of them, each
    * holding `_step` and those keys (read from `sampledHistory`, plain JSON: `NaN` and `±Infinity`
    * may arrive as `null`). `minStep` (inclusive) and `maxStep` (exclusive) bound the
    * steps: a `maxStep` below `minStep` is a {@link ValidationError}, and `minStep === maxStep` an
