@@ -76,6 +76,7 @@ export type {
   HistoryColumnsOf,
   HistoryStream,
   HistoryFormat,
+  HistorySource,
 } from './facade/runs/history.js';
 export {
   type RunFilter,

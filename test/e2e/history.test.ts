@@ -335,9 +335,14 @@ describe('run.scanHistory (every row, by step windows)', () => {
   it('yields nothing for a run without history, after one request', async () => {
     const run = await runOf('empty');
     emu.clearRequests();
-    expect(await collect(run.scanHistory())).toEqual([]);
+    expect(await collect(run.scanHistory({ source: 'windows' }))).toEqual([]);
     expect(graphqlCalls(emu)).toBe(1);
     expect(graphqlCalls(emu, 'RunHistoryKeys')).toBe(1);
+    // A finished run: 'auto' also asks for its Parquet history, beside historyKeys.
+    emu.clearRequests();
+    expect(await collect(run.scanHistory())).toEqual([]);
+    expect(graphqlCalls(emu)).toBe(2);
+    expect(graphqlCalls(emu, 'RunParquetHistory')).toBe(1);
   });
 
   it('stops with the reason of an aborted signal', async () => {

@@ -18,12 +18,13 @@ import {
   HistoryPageDocument,
   RunHistoryDocument,
   RunHistoryKeysDocument,
+  RunParquetHistoryDocument,
   RunSampledHistoryDocument,
   RunSystemEventsDocument,
   SampledHistoryPageDocument,
 } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions, Variables } from '../core/context.js';
-import { ValidationError, WandbError } from '../../errors/index.js';
+import { GraphQLRequestError, UnsupportedError, ValidationError, WandbError } from '../../errors/index.js';
 import { runNotFound } from '../core/notFound.js';
 import { parseJsonLenient } from '../core/json.js';
 import { throwIfAborted, type ListOptions } from '../core/pagination.js';
@@ -164,7 +165,27 @@ export interface ScanHistoryOptions extends Pick<ListOptions, 'signal'> {
    * nothing and sends no request.
    */
   maxStep?: number;
+  /**
+   * Where the rows come from: `'windows'` (GraphQL step windows), `'parquet'` (the run's exported
+   * Parquet history files, read from their signed URLs, then GraphQL windows for the rows not
+   * exported yet), or `'auto'`: Parquet for a run that is not running, windows otherwise and
+   * whenever the server offers no Parquet history. The rows are the same either way. With
+   * `'parquet'`, a server without Parquet history (an older server, or the feature off) makes
+   * the scan reject with {@link UnsupportedError} before any row.
+   * @defaultValue 'auto'
+   */
+  source?: HistorySource;
 }
+
+/**
+ * Where {@link Run.scanHistory} reads rows from (see {@link ScanHistoryOptions.source}).
+ *
+ * @example
+ * ```ts
+ * const source: HistorySource = 'parquet';
+ * ```
+ */
+export type HistorySource = 'auto' | 'parquet' | 'windows';
 
 /** Default of {@link HistoryOptions.samples}. */
 const DEFAULT_SAMPLES = 500;
@@ -367,9 +388,11 @@ export function scanHistory(
   project: string,
   runId: string,
   options?: ScanHistoryOptions,
+  state?: string,
 ): AsyncIterable<HistoryRow> {
   const o = optionsObject(options);
   const keys = keysOption(o.keys);
+  const source = oneOf<HistorySource>(o.source, 'source', ['auto', 'parquet', 'windows'], 'auto');
   const pageSize = positiveInt(o.pageSize, 'pageSize', DEFAULT_PAGE_SIZE);
   const minStep = stepOption(o.minStep, 'minStep') ?? 0;
   const maxStep = stepOption(o.maxStep, 'maxStep');
@@ -437,16 +460,79 @@ export function scanHistory(
     }
   }
 
+  /** The run's Parquet history, or `undefined` where the server has none (no field, or nothing offered). */
+  const parquetHistory = async (): Promise<ParquetOffer | undefined> => {
+    try {
+      const run = await requestRun(ref, RunParquetHistoryDocument, { ...base, liveKeys: ['_step'] }, signal);
+      return readOffer(run.parquetHistory, what);
+    } catch (e) {
+      if (lacksParquetHistory(e)) return undefined;
+      throw e;
+    }
+  };
+
   async function* scan(): AsyncGenerator<HistoryRow, void, undefined> {
     throwIfAborted(signal);
     if (maxStep === minStep) return; // an empty range: nothing to ask the server
-    const run = await requestRun(ref, RunHistoryKeysDocument, base, signal);
+    const parquet = source === 'parquet' || (source === 'auto' && state !== undefined && state !== 'running');
+    const [run, offer] = await Promise.all([
+      requestRun(ref, RunHistoryKeysDocument, base, signal),
+      parquet ? parquetHistory() : undefined,
+    ]);
     const lastStep = lastStepOf(run.historyKeys, `historyKeys of run ${formatRunPath(ref)}`);
     const end = Math.min(maxStep ?? Infinity, lastStep + 1);
-    yield* windows(minStep, end, -Infinity);
+    const offered = offer !== undefined && (offer.urls.length > 0 || offer.liveFrom !== undefined);
+    if (source === 'parquet' && !offered && lastStep >= 0) {
+      throw new UnsupportedError(
+        `The server offers no Parquet history for run ${formatRunPath(ref)} (${
+          offer
+            ? 'it answered no files and no live steps: the feature is off'
+            : 'it has no Run.parquetHistory'
+        }); use source: 'windows' or 'auto'`,
+      );
+    }
+    if (!offer || offer.urls.length === 0 || minStep >= end) {
+      yield* windows(minStep, end, -Infinity); // nothing exported: every row is live
+      return;
+    }
+    const { readParquetHistory } = await import('./parquet-history.js');
+    const below = Math.min(end, offer.liveFrom ?? Infinity);
+    const files = readParquetHistory(ctx, offer.urls, { keys, from: minStep, below, signal, what });
+    const { lastExportedStep } = yield* files;
+    // Rows from the first live step on (past the last exported one without live steps) are read live.
+    const liveFrom = offer.liveFrom ?? lastExportedStep + 1;
+    yield* windows(Math.max(minStep, Math.floor(liveFrom)), end, liveFrom);
   }
 
   return { [Symbol.asyncIterator]: () => scan() };
+}
+
+/** What `Run.parquetHistory` offers: the files' signed URLs and the first live step (none: every row exported). */
+interface ParquetOffer {
+  urls: string[];
+  liveFrom: number | undefined;
+}
+
+/** `parquetHistory { parquetUrls liveData }` read: the URLs and the smallest live `_step`. */
+function readOffer(
+  value: { parquetUrls: readonly string[]; liveData: readonly unknown[] },
+  what: string,
+): ParquetOffer {
+  let liveFrom: number | undefined;
+  for (const entry of value.liveData) {
+    const data = typeof entry === 'string' ? parseJsonLenient(entry, `live steps of the ${what}`) : entry;
+    const step = isPlainObject(data) ? stepOf(data) : NaN;
+    if (Number.isFinite(step) && (liveFrom === undefined || step < liveFrom)) liveFrom = step;
+  }
+  return { urls: [...value.parquetUrls], liveFrom };
+}
+
+/** Whether a request failed because the server's schema has no `Run.parquetHistory` (an older server). */
+function lacksParquetHistory(error: unknown): boolean {
+  return (
+    error instanceof GraphQLRequestError &&
+    error.errors.some((e) => /Cannot query field "parquetHistory"/.test(e.message))
+  );
 }
 
 /** The row restricted to `keys` (in that order), as a new object. */
