@@ -78,6 +78,7 @@ export type {
   HistoryFormat,
   HistorySource,
 } from './facade/runs/history.js';
+export type { RunHistoriesOptions, RunHistory } from './facade/runs/bulk.js';
 export {
   type RunFilter,
   type RunFilterColumn,

@@ -306,20 +306,15 @@ function toColumns(rows: readonly HistoryRow[], keys: readonly string[] = []): H
 }
 
 /**
- * Server-sampled history of one run (see {@link Run.history}).
- * @internal Users call `run.history()`.
+ * The options of {@link Run.history}, checked (a {@link ValidationError} naming the bad one) and
+ * with their defaults.
+ * @internal For `run.history()` and `runs.histories()`, which checks them before any request.
  * @example
  * ```ts
- * const rows = await fetchHistory(ctx, 'acme', 'vision', 'a1b2c3d4', { keys: ['loss'], samples: 100 });
+ * const { samples, keys } = parseHistoryOptions({ keys: ['loss'] }); // 500, ['loss']
  * ```
  */
-export async function fetchHistory(
-  ctx: FacadeContext,
-  entity: string,
-  project: string,
-  runId: string,
-  options?: HistoryOptions,
-): Promise<HistoryRow[] | HistoryColumns> {
+export function parseHistoryOptions(options: HistoryOptions | undefined) {
   const o = optionsObject(options);
   const samples = positiveInt(o.samples, 'samples', DEFAULT_SAMPLES);
   const keys = keysOption(o.keys);
@@ -336,7 +331,25 @@ export async function fetchHistory(
       "cannot be combined with stream: 'system' (system metrics are read whole)",
     );
   }
+  return { samples, keys, xAxis, stream, format, signal };
+}
 
+/**
+ * Server-sampled history of one run (see {@link Run.history}).
+ * @internal Users call `run.history()`.
+ * @example
+ * ```ts
+ * const rows = await fetchHistory(ctx, 'acme', 'vision', 'a1b2c3d4', { keys: ['loss'], samples: 100 });
+ * ```
+ */
+export async function fetchHistory(
+  ctx: FacadeContext,
+  entity: string,
+  project: string,
+  runId: string,
+  options?: HistoryOptions,
+): Promise<HistoryRow[] | HistoryColumns> {
+  const { samples, keys, xAxis, stream, format, signal } = parseHistoryOptions(options);
   const ref: HistoryTarget = { ctx, entity, project, runId };
   const base = { entity, project, name: runId };
   const what = `history of run ${formatRunPath(ref)}`;
