@@ -263,6 +263,8 @@ export class EmulatorHttpServer {
     if (fault.status !== undefined) {
       const headers: Record<string, string> = {};
       if (fault.retryAfterSeconds !== undefined) headers['Retry-After'] = String(fault.retryAfterSeconds);
+      else if (fault.retryAfterMs !== undefined)
+        headers['Retry-After'] = String(Number((fault.retryAfterMs / 1000).toFixed(3)));
       else if (fault.retryAfterDate !== undefined)
         headers['Retry-After'] = fault.retryAfterDate.toUTCString();
       const body = fault.body ?? errorBody(`emulated ${fault.status}`);
