@@ -1,4 +1,4 @@
-import { describe, expect, expectTypeOf, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
 import {
   Api,
@@ -215,6 +215,10 @@ describe('run.history (sampled)', () => {
 });
 
 describe('run.scanHistory (every row, by step windows)', () => {
+  // The server offers no Parquet history here: every scan reads windows (test/e2e/history-parquet.test.ts reads files).
+  beforeAll(() => emu.history.setParquetHistory(false));
+  afterAll(() => emu.history.setParquetHistory(true));
+
   it('yields every row once, in step order, one window per request', async () => {
     const run = await runOf('long');
     emu.clearRequests();
@@ -338,7 +342,7 @@ describe('run.scanHistory (every row, by step windows)', () => {
     expect(await collect(run.scanHistory({ source: 'windows' }))).toEqual([]);
     expect(graphqlCalls(emu)).toBe(1);
     expect(graphqlCalls(emu, 'RunHistoryKeys')).toBe(1);
-    // A finished run: 'auto' also asks for its Parquet history, beside historyKeys.
+    // A finished run: 'auto' also asks for its Parquet history (none here), beside historyKeys.
     emu.clearRequests();
     expect(await collect(run.scanHistory())).toEqual([]);
     expect(graphqlCalls(emu)).toBe(2);
