@@ -31,6 +31,9 @@ import { throwIfAborted } from '../core/pagination.js';
 import type { HistoryRow } from './history.js';
 import { orderedAhead } from './ordered.js';
 
+/** Most bytes of small whole files kept in memory after their footers are read; others are read again by row group. */
+const KEPT_BYTES = 16 * 1024 * 1024;
+
 /** hyparquet, loaded on first use (an ES module: `import()` also loads it from the CommonJS build). */
 type Hyparquet = typeof import('hyparquet');
 let hyparquet: Promise<Hyparquet> | undefined;
@@ -139,7 +142,7 @@ class RemoteFile {
 
   drop(span: Span): void {
     const i = this.spans.indexOf(span);
-    if (i > 0) this.spans.splice(i, 1); // the first span (the footer) stays
+    if (i >= 0) this.spans.splice(i, 1);
   }
 
   async slice(start: number, end = this.byteLength): Promise<ArrayBuffer> {
@@ -319,6 +322,13 @@ export async function* readParquetHistory(
     ),
     signal,
   );
+  // Small files arrived whole with their footer: keep them (up to a budget), drop the other tails.
+  let kept = 0;
+  for (const { file } of opened) {
+    const whole = file.spans[0]?.bytes.byteLength === file.byteLength;
+    if (whole && kept + file.byteLength <= KEPT_BYTES) kept += file.byteLength;
+    else file.spans.length = 0;
+  }
   let lastExportedStep = -Infinity;
   const chunks: Chunk[] = [];
   for (const { file, metadata } of opened) {
