@@ -42,6 +42,7 @@ import type { AutomationData } from '../domains/automations/records.js';
 import type { IntegrationRecord } from '../domains/integrations/records.js';
 import type { RegistryMemberRecord } from '../domains/registries/member-records.js';
 import { createLaunchData, type LaunchData } from '../domains/launch/records.js';
+import { createParquetHistoryState, type ParquetHistoryState } from '../domains/history/parquet-records.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createTeamData, type TeamData } from '../domains/teams/records.js';
 import { KeyRing, type ApiKeyRecord } from '../domains/users/api-keys.js';
@@ -124,6 +125,8 @@ export class EmulatorStore {
   readonly launch: LaunchData = createLaunchData();
   /** Server feature flags by name. */
   readonly features = new Map<string, boolean>();
+  /** The Parquet history export: rows per file and the encoded files (`domains/history/parquet.ts`). */
+  readonly parquetHistory: ParquetHistoryState = createParquetHistoryState();
   /** The secrets the emulator accepts, each owned by one user (`domains/users/api-keys.ts`). */
   readonly keyRing = new KeyRing();
   /** Team settings, admins and pending invites (`domains/teams/`). */
