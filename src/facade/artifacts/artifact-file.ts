@@ -215,6 +215,7 @@ export function listArtifactFiles(
       start: o.start ?? null,
       signal,
       what: `files of artifact ${versionPath(where)}`,
+      prefetch: o.prefetch,
     },
   );
 }

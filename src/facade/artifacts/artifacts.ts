@@ -372,6 +372,7 @@ interface VersionListing {
   perPage: number;
   start: string | null;
   signal: AbortSignal | undefined;
+  prefetch: boolean | undefined;
   tags: string[];
   order: string | undefined;
   filters: string;
@@ -383,6 +384,7 @@ function checkVersionListing(options: ArtifactsOptions): VersionListing {
     perPage: o.perPage ?? 50,
     start: o.start ?? null,
     signal: optionalSignal(o.signal),
+    prefetch: o.prefetch,
     tags: checkTagFilter(o.tags),
     order: parseFieldOrder(o.order),
     filters: serializeFilter(o.filters ?? DEFAULT_ARTIFACT_FILTER),
@@ -425,7 +427,13 @@ function versionsPaginated(
         .filter((a) => tags.every((t) => a.tags.includes(t)));
       return { items, ...connectionPosition(connection), totalCount: connection?.totalCount ?? undefined };
     },
-    { perPage: listing.perPage, start: listing.start, signal: listing.signal, what },
+    {
+      perPage: listing.perPage,
+      start: listing.start,
+      signal: listing.signal,
+      what,
+      prefetch: listing.prefetch,
+    },
   );
 }
 
@@ -523,6 +531,7 @@ export function listRunArtifacts(
       start: o.start ?? null,
       signal,
       what: `artifacts ${kind === 'logged' ? 'logged' : 'used'} by run ${formatRunPath(ref)}`,
+      prefetch: o.prefetch,
     },
   );
 }

@@ -299,6 +299,7 @@ export class ArtifactCollection {
         start: o.start ?? null,
         signal,
         what: `aliases of artifact collection ${formatCollectionPath(this.#ref)}`,
+        prefetch: o.prefetch,
         countable: false,
       },
     );
@@ -588,6 +589,7 @@ export function listTypeCollections(
       start: o.start ?? null,
       signal,
       what: `artifact collections of type ${JSON.stringify(type)} in project ${where.entity === undefined ? project : `${where.entity}/${project}`}`,
+      prefetch: o.prefetch,
     },
   );
 }
@@ -647,6 +649,7 @@ export function listProjectCollections(
       start: o.start ?? null,
       signal,
       what: `artifact collections of project ${entity}/${project}`,
+      prefetch: o.prefetch,
       noTotalReason: `that needs the server feature ${COLLECTION_FILTERING_FEATURE}, which this W&B server does not report`,
     },
   );
