@@ -400,7 +400,7 @@ function versionsPaginated(
 ): Paginated<Artifact> {
   const { tags, order, filters } = listing;
   return new Paginated<Artifact>(
-    async ({ cursor, perPage, signal }): Promise<Page<Artifact>> => {
+    async ({ cursor, perPage, signal, total }): Promise<Page<Artifact>> => {
       const place = await where();
       const data = await ctx.request(
         ProjectArtifactsDocument,
@@ -413,6 +413,7 @@ function versionsPaginated(
           perPage,
           order,
           filters,
+          withTotal: total ?? true,
         },
         { signal, cacheIf: (d) => d.project?.artifactType?.artifactCollection != null },
       );
@@ -508,10 +509,17 @@ export function listRunArtifacts(
   const signal = optionalSignal(o.signal);
   const doc = kind === 'logged' ? RunOutputArtifactsDocument : RunInputArtifactsDocument;
   return new Paginated<Artifact>(
-    async ({ cursor, perPage, signal: pageSignal }) => {
+    async ({ cursor, perPage, signal: pageSignal, total }) => {
       const data = await ctx.request(
         doc,
-        { entity: ref.entity, project: ref.project, run: ref.runId, cursor, perPage },
+        {
+          entity: ref.entity,
+          project: ref.project,
+          run: ref.runId,
+          cursor,
+          perPage,
+          withTotal: total ?? true,
+        },
         { signal: pageSignal, cacheIf: (d) => d.project?.run != null },
       );
       const run = data.project?.run;

@@ -276,7 +276,7 @@ function collectionsFetcher(
   order: string | undefined,
 ): PageFetcher<FoundCollection> {
   const { ctx } = scope;
-  return async ({ cursor, perPage, signal }) => {
+  return async ({ cursor, perPage, signal, total }) => {
     const organization = await scope.organization();
     const data = await ctx.request(
       RegistryCollectionsDocument,
@@ -287,6 +287,7 @@ function collectionsFetcher(
         ...optional('order', order),
         cursor,
         perPage,
+        withTotal: total ?? true,
       },
       { signal },
     );
