@@ -83,8 +83,8 @@ function handle(msg: Request): unknown {
     case 'seed':
       return seedScenario(emu, msg.scenario);
     case 'fault.add': {
-      const { matched, remaining, ...fault } = emu.faults.add(msg.fault);
-      return { ...fault, matched, remaining };
+      const { matched, remaining } = emu.faults.add(msg.fault);
+      return { matched, remaining };
     }
     case 'faults.clear':
       return emu.faults.clear();
@@ -105,7 +105,11 @@ process.on('message', (msg: Request) => {
   } catch (err) {
     reply = { id: msg.id, ok: false, error: err instanceof Error ? err.message : String(err) };
   }
-  send(reply);
+  try {
+    send(reply);
+  } catch (err) {
+    send({ id: msg.id, ok: false, error: `unsendable answer: ${err instanceof Error ? err.message : String(err)}` });
+  }
 });
 
 send({ type: 'ready', url: emu.url, apiKey: emu.apiKey, latencyMs } satisfies Ready);

@@ -44,7 +44,7 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
  */
 export async function startEmulatorProcess(): Promise<EmulatorProcess> {
   const child: ChildProcess = fork(fileURLToPath(new URL('./emulator-process.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_EMULATOR_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_EMULATOR_PROF}`] : [])],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
