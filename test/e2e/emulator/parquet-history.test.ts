@@ -1,7 +1,7 @@
 // Run.parquetHistory over HTTP: the exported Parquet files on signed URLs (read back with
 // hyparquet, by byte ranges as a browser reader would), the live rows beside them, the split
 // between the two, the switches, and the URLs' signature, expiry and ranges.
-import { asyncBufferFromUrl, parquetReadObjects } from 'hyparquet';
+import { asyncBufferFromUrl, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock, startEmulator, type Emulator } from '../../../src/emulator/index.js';
 import { parseJsonString } from '../../../src/emulator/graphql/json-string.js';
@@ -106,6 +106,12 @@ describe('emulator: Run.parquetHistory', () => {
     }
     expect(files.flat()).toEqual(await historyWindow(emu, 'done', 0, 1_000));
     expect(files.flat().find((r) => r._step === 3)).toMatchObject({ nan: Number.NaN });
+    // _step has min / max per row group, so a reader can skip groups outside a step range
+    const metadata = await parquetMetadataAsync(
+      await asyncBufferFromUrl({ url: answer.parquetUrls[0] as string }),
+    );
+    const step = metadata.row_groups[0]?.columns.find((c) => c.meta_data?.path_in_schema[0] === '_step');
+    expect(step?.meta_data?.statistics).toMatchObject({ min_value: 120n, max_value: 132n }); // the newest file: rows 40..44;
   });
 
   it('exports nothing of a running run: liveData lists every step, with the live keys asked for', async () => {

@@ -18,7 +18,8 @@
  * newest first: the order is not guaranteed by the real server either. Columns (SNAPPY, row groups
  * of `PARQUET_ROW_GROUP_SIZE` rows), one per top-level key the file's rows hold a non-null
  * value for, `_step` first, the others in sorted order:
- * - `_step`: INT64 (hyparquet reads it as a `bigint`);
+ * - `_step`: INT64 (hyparquet reads it as a `bigint`), with min / max statistics per row group
+ *   (the other columns have none);
  * - a key whose values are all numbers: DOUBLE (NaN and ±Infinity are DOUBLE values too);
  * - all booleans: BOOLEAN; all strings: STRING (UTF-8 BYTE_ARRAY);
  * - anything else (objects, arrays, mixed types): JSON (BYTE_ARRAY, `converted_type: JSON`), the
@@ -194,6 +195,7 @@ export function parquetColumns(rows: readonly HistoryRecord[]): ColumnSource[] {
       name: '_step',
       type: 'INT64',
       nullable: false,
+      statistics: true, // min / max per row group: readers skip the groups outside a step range
       data: rows.map((row) => BigInt(row._step as number)),
     },
   ];
@@ -250,6 +252,7 @@ export async function encodeHistoryParquet(rows: readonly HistoryRecord[]): Prom
   const buffer = parquetWriteBuffer({
     columnData: parquetColumns(rows),
     rowGroupSize: PARQUET_ROW_GROUP_SIZE,
+    statistics: false, // but for `_step`: a third faster to write
     createdBy: 'wandb-api emulator',
   });
   return new Uint8Array(buffer);
