@@ -3,7 +3,7 @@
  * never share an event loop (nor a heap): started by `startEmulatorProcess()` (bench/emulator.ts)
  * with `child_process.fork`, it listens on 127.0.0.1 with `latencyMs: 30` (or `BENCH_LATENCY_MS`)
  * and answers the parent's IPC messages (see {@link Request}): seed a scenario, add / clear faults,
- * count and forget the requests received, close. It exits when the parent disconnects (the parent
+ * count and forget the requests received, tell its CPU time, close. It exits when the parent disconnects (the parent
  * ended, normally or not), so no emulator outlives its benchmark.
  *
  * @module
@@ -18,6 +18,7 @@ export type Request =
   | { id: number; type: 'faults.clear' }
   | { id: number; type: 'requests.count' }
   | { id: number; type: 'requests.clear' }
+  | { id: number; type: 'cpu' }
   | { id: number; type: 'close' };
 
 /** Counts of the requests received since the last `requests.clear`. */
@@ -92,6 +93,10 @@ function handle(msg: Request): unknown {
       return counts();
     case 'requests.clear':
       return emu.clearRequests();
+    case 'cpu': {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1000;
+    }
     case 'close':
       setImmediate(() => void shutdown(0));
       return undefined;
@@ -108,7 +113,11 @@ process.on('message', (msg: Request) => {
   try {
     send(reply);
   } catch (err) {
-    send({ id: msg.id, ok: false, error: `unsendable answer: ${err instanceof Error ? err.message : String(err)}` });
+    send({
+      id: msg.id,
+      ok: false,
+      error: `unsendable answer: ${err instanceof Error ? err.message : String(err)}`,
+    });
   }
 });
 

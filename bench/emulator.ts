@@ -33,6 +33,8 @@ export interface EmulatorProcess {
   /** Counts of the requests received since the last {@link clearRequests}. */
   requestCounts(): Promise<RequestCounts>;
   clearRequests(): Promise<void>;
+  /** CPU time (user + system) the emulator's process has used so far, ms. */
+  cpuMs(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -44,7 +46,13 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
  */
 export async function startEmulatorProcess(): Promise<EmulatorProcess> {
   const child: ChildProcess = fork(fileURLToPath(new URL('./emulator-process.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_EMULATOR_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_EMULATOR_PROF}`] : [])],
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_EMULATOR_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_EMULATOR_PROF}`]
+        : []),
+    ],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -95,6 +103,7 @@ export async function startEmulatorProcess(): Promise<EmulatorProcess> {
     clearFaults: () => call({ type: 'faults.clear' }),
     requestCounts: () => call<RequestCounts>({ type: 'requests.count' }),
     clearRequests: () => call({ type: 'requests.clear' }),
+    cpuMs: () => call<number>({ type: 'cpu' }),
     close: async () => {
       if (exited) return;
       const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -13,9 +13,11 @@
  */
 import { print } from 'graphql';
 import { HistoryPageDocument, RunHistoryKeysDocument } from '../src/generated/graphql.js';
-import { Api, type HistoryRow, type ScanHistoryOptions } from '../src/index.js';
+import { Api, type HistoryRow } from '../src/index.js';
 import { startEmulatorProcess } from './emulator.js';
 import {
+  cpuOf,
+  describeTiming,
   entry,
   printSettings,
   printTable,
@@ -82,8 +84,7 @@ try {
   const run = await api.run(`${scenario.project}/long`);
   async function client(source: 'windows' | 'parquet'): Promise<Scan> {
     const scan: Scan = { rows: 0, stepSum: 0 };
-    const options = { source } as ScanHistoryOptions;
-    for await (const row of run.scanHistory(options)) {
+    for await (const row of run.scanHistory({ source })) {
       scan.rows++;
       scan.stepSum += row._step as number;
     }
@@ -94,8 +95,9 @@ try {
   printSettings(settings);
 
   await client('windows'); // warm-up (JIT, connections)
-  const base = await timed(baseline, { rounds: 3, budgetMs: 20_000, check: check('baseline') });
-  console.log(`baseline, sequential raw windows: ${base.samplesMs.map((m) => m.toFixed(0)).join(', ')} ms`);
+  const serverCpuMs = emu.cpuMs;
+  const base = await timed(baseline, { rounds: 2, check: check('baseline'), serverCpuMs });
+  console.log(`baseline, sequential raw windows: ${describeTiming(base)}`);
   const entries: ResultEntry[] = [];
   const baselineDescription = `historyKeys + sequential HistoryPage windows of ${WINDOW} (raw fetch + JSON.parse per row)`;
 
@@ -119,14 +121,15 @@ try {
       baselineDescription,
       goal: { kind: 'speedup', target: 4 },
       settings: { ...settings, source: 'windows' },
+      cpuMs: cpuOf(windows, base),
     }),
   );
 
   let parquet: ResultEntry;
   try {
     await client('parquet'); // warm-up: loads the Parquet reader
-    const t = await timed(() => client('parquet'), { rounds: 5, budgetMs: 10_000, check: check('parquet') });
-    console.log(`scanHistory({ source: 'parquet' }): ${t.samplesMs.map((m) => m.toFixed(0)).join(', ')} ms`);
+    const t = await timed(() => client('parquet'), { rounds: 3, check: check('parquet'), serverCpuMs });
+    console.log(`scanHistory({ source: 'parquet' }): ${describeTiming(t)}`);
     parquet = entry({
       benchmark: BENCH,
       name: `scanHistory parquet, ${ROWS / 1000}k rows`,
@@ -138,6 +141,7 @@ try {
       baselineDescription,
       goal: { kind: 'speedup', target: 10 },
       settings: { ...settings, source: 'parquet' },
+      cpuMs: cpuOf(t, base),
     });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
@@ -153,7 +157,6 @@ try {
       pass: false,
       notes: `failed: ${message}`,
     });
-    parquet.pass = false;
   }
   entries.push(parquet);
   printTable(entries);

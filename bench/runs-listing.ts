@@ -18,6 +18,7 @@ import { Api, type RunsOptions } from '../src/index.js';
 import { startEmulatorProcess, type RequestCounts } from './emulator.js';
 import {
   busyWait,
+  cpuMs,
   entry,
   median,
   printSettings,
@@ -77,20 +78,41 @@ try {
     }
   }
 
+  interface Measured {
+    samples: number[];
+    /** CPU ms per round of this process and of the emulator's. */
+    client: number[];
+    server: number[];
+    counts: RequestCounts;
+  }
+  const cpu = (a: Measured, b: Measured): Record<string, number> => ({
+    client: Math.round(median(a.client)),
+    emulator: Math.round(median(a.server)),
+    baselineClient: Math.round(median(b.client)),
+    baselineEmulator: Math.round(median(b.server)),
+  });
+
   /** Runs the variants in turns (A B C A B C ...), so that a slow moment of the machine hits all alike. */
   async function interleaved(
     variants: Record<string, () => Promise<number>>,
-  ): Promise<Record<string, { samples: number[]; counts: RequestCounts }>> {
-    const out: Record<string, { samples: number[]; counts: RequestCounts }> = {};
+  ): Promise<Record<string, Measured>> {
+    const out: Record<string, Measured> = {};
     for (let r = 0; r < ROUNDS; r++) {
       for (const [name, fn] of Object.entries(variants)) {
         await emu.clearRequests();
+        const s0 = await emu.cpuMs();
+        const c0 = cpuMs();
         const t0 = performance.now();
         const n = await fn();
         const ms = performance.now() - t0;
+        const client = cpuMs() - c0;
+        const server = (await emu.cpuMs()) - s0;
         if (n !== RUNS) throw new Error(`${name}: ${n} runs listed, expected ${RUNS}`);
         const counts = await emu.requestCounts();
-        (out[name] ??= { samples: [], counts }).samples.push(ms);
+        const m = (out[name] ??= { samples: [], client: [], server: [], counts });
+        m.samples.push(ms);
+        m.client.push(client);
+        m.server.push(server);
       }
     }
     return out;
@@ -98,18 +120,17 @@ try {
 
   const settings = { concurrency: newApi().concurrency(), perPage: PER_PAGE, lazy: false, rounds: ROUNDS };
   printSettings(settings);
-  await list({ perPage: 500 }, 0); // warm-up
-  await raw();
+  await list({ perPage: 500 }, 0); // warm-up (20 pages; raw() needs none to speak of)
 
   const r = await interleaved({
     prefetch: () => list({}, WORK_MS),
-    noPrefetch: () => list({ prefetch: false } as RunsOptions, WORK_MS),
+    noPrefetch: () => list({ prefetch: false }, WORK_MS),
     client: () => list({}, 0),
     raw,
   });
   const m = (name: string): number => median(r[name]!.samples);
   const show = (name: string): string =>
-    `${r[name]!.samples.map((s) => s.toFixed(0)).join(', ')} ms (${r[name]!.counts.graphql} GraphQL requests)`;
+    `${r[name]!.samples.map((s) => s.toFixed(0)).join(', ')} ms (${r[name]!.counts.graphql} GraphQL requests; client CPU ${median(r[name]!.client).toFixed(0)} ms, emulator CPU ${median(r[name]!.server).toFixed(0)} ms)`;
   console.log(
     `with ${WORK_MS} ms of work per run: prefetch ${show('prefetch')}; prefetch: false ${show('noPrefetch')}`,
   );
@@ -127,6 +148,7 @@ try {
       baselineDescription: 'the same listing with prefetch: false',
       goal: { kind: 'speedup', target: 1.3 },
       settings: { ...settings, workMsPerRun: WORK_MS },
+      cpuMs: cpu(r.prefetch!, r.noPrefetch!),
       notes: `GraphQL requests: ${r.prefetch!.counts.graphql} with prefetch, ${r.noPrefetch!.counts.graphql} without`,
     }),
     entry({
@@ -140,6 +162,7 @@ try {
       baselineDescription: 'raw fetch + JSON.parse loop of the same RunsPage pages',
       goal: { kind: 'ratio', target: 1.1 },
       settings,
+      cpuMs: cpu(r.client!, r.raw!),
       notes: `GraphQL requests: ${r.client!.counts.graphql} api.runs(), ${r.raw!.counts.graphql} raw`,
     }),
   ];
