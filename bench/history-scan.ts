@@ -101,14 +101,8 @@ try {
   const entries: ResultEntry[] = [];
   const baselineDescription = `historyKeys + sequential HistoryPage windows of ${WINDOW} (raw fetch + JSON.parse per row)`;
 
-  const windows = await timed(() => client('windows'), {
-    rounds: 5,
-    budgetMs: 15_000,
-    check: check('windows'),
-  });
-  console.log(
-    `scanHistory({ source: 'windows' }): ${windows.samplesMs.map((m) => m.toFixed(0)).join(', ')} ms`,
-  );
+  const windows = await timed(() => client('windows'), { rounds: 3, check: check('windows'), serverCpuMs });
+  console.log(`scanHistory({ source: 'windows' }): ${describeTiming(windows)}`);
   entries.push(
     entry({
       benchmark: BENCH,

@@ -8,7 +8,7 @@
  *   npm run bench
  */
 import { spawn } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { printTable, readResults, writeResults, type ResultsFile } from './lib.js';
 
@@ -28,6 +28,7 @@ const file: ResultsFile = {
     platform: `${process.platform} ${process.arch}`,
     cpus: `${cpus().length} x ${cpus()[0]?.model ?? '?'}`,
     emulatorLatencyMs: Number(process.env.BENCH_LATENCY_MS ?? 30),
+    loadAverageAtStart: loadavg().map((l) => Number(l.toFixed(2))),
     ...(process.env.BENCH_ROUNDS ? { rounds: Number(process.env.BENCH_ROUNDS) } : {}),
   },
   durationsMs: {},
@@ -57,11 +58,19 @@ for (const name of scripts) {
 const results = readResults();
 results.finishedAt = new Date().toISOString();
 results.totalMs = Date.now() - started.getTime();
+results.environment = {
+  ...results.environment,
+  loadAverageAtEnd: loadavg().map((l) => Number(l.toFixed(2))),
+};
 writeResults(results);
 
 console.log('\n== all measures');
 printTable(results.entries);
 const total = results.totalMs / 1000;
+const load = (l: unknown): string => (Array.isArray(l) ? l.join(' ') : '?');
+console.log(
+  `machine: ${String(results.environment?.cpus)}, load average ${load(results.environment?.loadAverageAtStart)} at the start, ${load(results.environment?.loadAverageAtEnd)} at the end`,
+);
 console.log(
   `\ntotal: ${total.toFixed(1)} s for ${scripts.length} benchmarks (${Object.entries(
     results.durationsMs ?? {},
