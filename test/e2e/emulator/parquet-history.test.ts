@@ -1,7 +1,7 @@
 // Run.parquetHistory over HTTP: the exported Parquet files on signed URLs (read back with
 // hyparquet, by byte ranges as a browser reader would), the live rows beside them, the split
 // between the two, the switches, and the URLs' signature, expiry and ranges.
-import { asyncBufferFromUrl, parquetReadObjects } from 'hyparquet';
+import { asyncBufferFromUrl, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock, startEmulator, type Emulator } from '../../../src/emulator/index.js';
 import { parseJsonString } from '../../../src/emulator/graphql/json-string.js';
@@ -106,6 +106,12 @@ describe('emulator: Run.parquetHistory', () => {
     }
     expect(files.flat()).toEqual(await historyWindow(emu, 'done', 0, 1_000));
     expect(files.flat().find((r) => r._step === 3)).toMatchObject({ nan: Number.NaN });
+    // _step has min / max per row group, so a reader can skip groups outside a step range
+    const metadata = await parquetMetadataAsync(
+      await asyncBufferFromUrl({ url: answer.parquetUrls[0] as string }),
+    );
+    const step = metadata.row_groups[0]?.columns.find((c) => c.meta_data?.path_in_schema[0] === '_step');
+    expect(step?.meta_data?.statistics).toMatchObject({ min_value: 120n, max_value: 132n }); // the newest file: rows 40..44;
   });
 
   it('exports nothing of a running run: liveData lists every step, with the live keys asked for', async () => {
@@ -164,6 +170,28 @@ describe('emulator: Run.parquetHistory', () => {
       { _step: 8, loss: null }, // liveData is plain JSON: no NaN
     ]);
     expect((await Promise.all(answer.parquetUrls.map(readFile))).flat().map((r) => r._step)).toEqual([0, 3]);
+  });
+
+  it('keeps what a finished run exported when it gets more rows or runs again', async () => {
+    emu.seed.run({ project: 'p', id: 'resumed', history: mixedRows(2) }); // finished: steps 0, 3 exported
+    const res = await fetch(`${emu.url}/files/alice/p/resumed/file_stream`, {
+      method: 'POST',
+      headers: { authorization: basic(KEY), 'content-type': 'application/json' },
+      body: JSON.stringify({ files: { 'wandb-history.jsonl': { offset: 2, content: ['{"_step":9}'] } } }),
+    });
+    expect(res.status).toBe(200);
+    const answer = await parquetHistory(emu, 'resumed');
+    expect(answer.liveData).toEqual([{ _step: 9 }]);
+    expect((await Promise.all(answer.parquetUrls.map(readFile))).flat().map((r) => r._step)).toEqual([0, 3]);
+
+    emu.seed.run({ project: 'p', id: 'rerun', history: mixedRows(2) });
+    const upsert = await gql(
+      emu,
+      'mutation { upsertBucket(input: { name: "rerun", modelName: "p", entityName: "alice", state: "running" }) { bucket { id } } }',
+    );
+    expect(upsert.json.errors).toBeUndefined();
+    expect(await parquetHistory(emu, 'rerun')).toMatchObject({ liveData: [] }); // still exported
+    expect(emu.history.exportedThrough('alice/p/rerun')).toBe(3);
   });
 
   it('serves a file by byte ranges, with Content-Length, and refuses HEAD as a signed GET URL does', async () => {

@@ -267,6 +267,9 @@ export interface HistoryKeysStats {
   lastStep: number;
 }
 
+/** The {@link historyKeys} of each history, with how many of its rows they count. */
+const countedKeys = new WeakMap<readonly HistoryRecord[], { length: number; stats: HistoryKeysStats }>();
+
 /**
  * `Run.historyKeys`: per-key type counts and `lastStep` (the largest `_step`, `-1` without rows).
  *
@@ -276,12 +279,19 @@ export interface HistoryKeysStats {
  * ```
  */
 export function historyKeys(rows: readonly HistoryRecord[]): HistoryKeysStats {
-  const keys: Record<string, HistoryKeyStats> = {};
-  let lastStep = -1;
-  for (const row of rows) {
+  // Counted once per history and extended as rows are appended (file_stream), not per request.
+  let counted = countedKeys.get(rows);
+  if (!counted || counted.length > rows.length) {
+    counted = { length: 0, stats: { keys: {}, lastStep: -1 } };
+    countedKeys.set(rows, counted);
+  }
+  const { keys } = counted.stats;
+  for (let i = counted.length; i < rows.length; i++) {
+    const row = rows[i] as HistoryRecord;
     const step = rowStep(row);
-    if (step !== undefined && step > lastStep) lastStep = step;
-    for (const [key, value] of Object.entries(row)) {
+    if (step !== undefined && step > counted.stats.lastStep) counted.stats.lastStep = step;
+    for (const key of Object.keys(row)) {
+      const value = row[key];
       const type = value === null ? 'nil' : Array.isArray(value) ? 'array' : typeof value;
       if (!Object.hasOwn(keys, key)) setOwn(keys, key, { typeCounts: [] });
       const entry = keys[key] as HistoryKeyStats;
@@ -290,5 +300,11 @@ export function historyKeys(rows: readonly HistoryRecord[]): HistoryKeysStats {
       else entry.typeCounts.push({ type, count: 1 });
     }
   }
-  return { keys, lastStep };
+  counted.length = rows.length;
+  // A copy: the counts go on growing with the history.
+  const copy: Record<string, HistoryKeyStats> = {};
+  for (const key of Object.keys(keys)) {
+    setOwn(copy, key, { typeCounts: (keys[key] as HistoryKeyStats).typeCounts.map((c) => ({ ...c })) });
+  }
+  return { keys: copy, lastStep: counted.stats.lastStep };
 }

@@ -55,7 +55,7 @@ export function seedRun(store: EmulatorStore, input: SeedRunInput): SeededRun & 
   const events = Array.isArray(input.systemMetrics)
     ? copyRows(input.systemMetrics, 'seed.run: systemMetrics')
     : undefined;
-  const number = store.runsOfProject(project.id).length + 1;
+  const number = store.runs.ofProject(project.id).length + 1;
   const record: RunRecord = {
     id: store.nextId('run'),
     projectId: project.id,
