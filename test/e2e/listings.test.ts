@@ -129,3 +129,52 @@ describe('totalCount is asked once', () => {
     expect(await sweeps.totalCount()).toBe(3);
   });
 });
+
+describe('one request limiter per Api', () => {
+  /** A `fetch` that counts the requests in flight at once. */
+  function countingFetch() {
+    const state = { inFlight: 0, max: 0 };
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      state.inFlight++;
+      state.max = Math.max(state.max, state.inFlight);
+      try {
+        return await globalThis.fetch(input, init);
+      } finally {
+        state.inFlight--;
+      }
+    };
+    return { fetch, state };
+  }
+
+  it('keeps parallel calls to concurrency requests in flight', async () => {
+    const counter = countingFetch();
+    const limited = new Api({ baseUrl: emu.url, apiKey: emu.apiKey, fetch: counter.fetch, concurrency: 3 });
+    const runs = await Promise.all(
+      Array.from({ length: RUN_COUNT }, (_, i) => limited.run(`alice/bulk/${id(i)}`)),
+    );
+    expect(runs.map((r) => r.id)).toEqual(Array.from({ length: RUN_COUNT }, (_, i) => id(i)));
+    expect(counter.state.max).toBe(3);
+    expect(limited.concurrency()).toBe(3);
+  });
+
+  it('halves its width after a 429 and still returns every run', async () => {
+    const retries: Array<number | undefined> = [];
+    const limited = new Api({
+      baseUrl: emu.url,
+      apiKey: emu.apiKey,
+      concurrency: 8,
+      retry: {
+        maxAttempts: 3,
+        initialDelayMs: 1,
+        maxDelayMs: 5,
+        onRetry: (e) => void retries.push(e.status),
+      },
+    });
+    emu.faults.add({ operationName: 'RunsPage', status: 429, times: 1, skip: 1 });
+    const runs = await limited.runs('alice/bulk', { perPage: 10 }).toArray();
+    expect(runs).toHaveLength(RUN_COUNT);
+    expect(retries).toEqual([429]);
+    expect(limited.concurrency()).toBe(4);
+    expect(api.concurrency()).toBe(8); // another Api, another limiter
+  });
+});

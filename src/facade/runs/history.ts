@@ -30,6 +30,7 @@ import { parseJsonLenient } from '../core/json.js';
 import { throwIfAborted, type ListOptions } from '../core/pagination.js';
 import { formatRunPath, type RunRef } from '../paths/paths.js';
 import { orderedAhead } from './ordered.js';
+import type { ParquetReadResult } from './parquet-history.js';
 import {
   describeValue,
   isPlainObject,
@@ -168,10 +169,13 @@ export interface ScanHistoryOptions extends Pick<ListOptions, 'signal'> {
   /**
    * Where the rows come from: `'windows'` (GraphQL step windows), `'parquet'` (the run's exported
    * Parquet history files, read from their signed URLs, then GraphQL windows for the rows not
-   * exported yet), or `'auto'`: Parquet for a run that is not running, windows otherwise and
-   * whenever the server offers no Parquet history. The rows are the same either way. With
-   * `'parquet'`, a server without Parquet history (an older server, or the feature off) makes
-   * the scan reject with {@link UnsupportedError} before any row.
+   * exported yet), or `'auto'`: Parquet for a run that is not running, windows otherwise,
+   * whenever the server offers no Parquet history, and for whatever the files fail to give (a
+   * failed download, a compression this reader lacks: the rows after the last one read then
+   * come by windows). The rows are the same either way, except that with `keys` windows answer
+   * `NaN` and `±Infinity` as `null` (plain JSON) where files keep them. With `'parquet'`, a
+   * server without Parquet history (an older server, or the feature off) makes the scan reject
+   * with {@link UnsupportedError} before any row, and a file that cannot be read rejects it.
    * @defaultValue 'auto'
    */
   source?: HistorySource;
@@ -448,8 +452,9 @@ export function scanHistory(
     from: number,
     end: number,
     floor: number,
+    after = -Infinity,
   ): AsyncGenerator<HistoryRow, void, undefined> {
-    let previous = -Infinity; // the last step yielded: each step is yielded once
+    let previous = after; // the last step yielded: each step is yielded once
     const fetched = orderedAhead(
       starts(from, end),
       async (a, windowSignal) => {
@@ -508,12 +513,34 @@ export function scanHistory(
       yield* windows(minStep, end, -Infinity); // nothing exported: every row is live
       return;
     }
-    const { readParquetHistory } = await import('./parquet-history.js');
-    const below = Math.min(end, offer.liveFrom ?? Infinity);
-    const files = readParquetHistory(ctx, offer.urls, { keys, from: minStep, below, signal, what });
-    const { lastExportedStep } = yield* files;
+    let last = -Infinity; // the last step read from the files
+    let exported: ParquetReadResult;
+    try {
+      const { readParquetHistory } = await import('./parquet-history.js');
+      const below = Math.min(end, offer.liveFrom ?? Infinity);
+      const files = readParquetHistory(ctx, offer.urls, { keys, from: minStep, below, signal, what });
+      try {
+        for (;;) {
+          const next = await files.next();
+          if (next.done) {
+            exported = next.value;
+            break;
+          }
+          last = stepOf(next.value);
+          yield next.value;
+        }
+      } finally {
+        await files.return({ lastExportedStep: last });
+      }
+    } catch (e) {
+      // 'auto' asked for rows, not for files: what the files could not give (a codec this reader
+      // lacks, a broken download) comes by windows, after the last row read from them.
+      if (source !== 'auto' || signal?.aborted) throw e;
+      yield* windows(Math.max(minStep, Math.floor(last)), end, -Infinity, last);
+      return;
+    }
     // Rows from the first live step on (past the last exported one without live steps) are read live.
-    const liveFrom = offer.liveFrom ?? lastExportedStep + 1;
+    const liveFrom = offer.liveFrom ?? exported.lastExportedStep + 1;
     yield* windows(Math.max(minStep, Math.floor(liveFrom)), end, liveFrom);
   }
 

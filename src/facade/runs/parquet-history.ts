@@ -9,7 +9,7 @@
  *   footer (the last 512 KiB, the whole of a small file), then one per row group that holds steps
  *   in range, spanning just the columns asked for. A store that ignores `Range` answers the
  *   whole file, which is then read from memory.
- * - Row groups are ordered by their `_step` statistics, across files, decoded one ahead of the
+ * - Row groups are ordered by their `_step` statistics, across files, decoded a few ahead of the
  *   reader, and merged by step when their ranges overlap, so memory stays at a few row groups;
  *   each step is yielded once (the first file's row wins).
  * - Cells: INT64 bigints become numbers, `null` cells are left out (the row lacks the key), JSON
@@ -30,6 +30,9 @@ import { parseJsonLenient } from '../core/json.js';
 import { throwIfAborted } from '../core/pagination.js';
 import type { HistoryRow } from './history.js';
 import { orderedAhead } from './ordered.js';
+
+/** Row groups fetched and decoded ahead of the reader (so memory holds at most this many plus one). */
+const ROW_GROUPS_AHEAD = 4;
 
 /** Most bytes of small whole files kept in memory after their footers are read; others are read again by row group. */
 const KEPT_BYTES = 16 * 1024 * 1024;
@@ -343,7 +346,10 @@ export async function* readParquetHistory(
   let previous = -Infinity; // the last step yielded
   let pending: Array<{ step: number; row: HistoryRow }> = [];
   let next = 0; // the index of the next chunk to merge in
-  const decoded = orderedAhead(chunks, (chunk) => decode(lib, chunk, plan), { width: () => 2, signal });
+  const decoded = orderedAhead(chunks, (chunk) => decode(lib, chunk, plan), {
+    width: () => ROW_GROUPS_AHEAD,
+    signal,
+  });
   const reader = decoded[Symbol.asyncIterator]();
   try {
     for (;;) {

@@ -172,6 +172,28 @@ describe('emulator: Run.parquetHistory', () => {
     expect((await Promise.all(answer.parquetUrls.map(readFile))).flat().map((r) => r._step)).toEqual([0, 3]);
   });
 
+  it('keeps what a finished run exported when it gets more rows or runs again', async () => {
+    emu.seed.run({ project: 'p', id: 'resumed', history: mixedRows(2) }); // finished: steps 0, 3 exported
+    const res = await fetch(`${emu.url}/files/alice/p/resumed/file_stream`, {
+      method: 'POST',
+      headers: { authorization: basic(KEY), 'content-type': 'application/json' },
+      body: JSON.stringify({ files: { 'wandb-history.jsonl': { offset: 2, content: ['{"_step":9}'] } } }),
+    });
+    expect(res.status).toBe(200);
+    const answer = await parquetHistory(emu, 'resumed');
+    expect(answer.liveData).toEqual([{ _step: 9 }]);
+    expect((await Promise.all(answer.parquetUrls.map(readFile))).flat().map((r) => r._step)).toEqual([0, 3]);
+
+    emu.seed.run({ project: 'p', id: 'rerun', history: mixedRows(2) });
+    const upsert = await gql(
+      emu,
+      'mutation { upsertBucket(input: { name: "rerun", modelName: "p", entityName: "alice", state: "running" }) { bucket { id } } }',
+    );
+    expect(upsert.json.errors).toBeUndefined();
+    expect(await parquetHistory(emu, 'rerun')).toMatchObject({ liveData: [] }); // still exported
+    expect(emu.history.exportedThrough('alice/p/rerun')).toBe(3);
+  });
+
   it('serves a file by byte ranges, with Content-Length, and refuses HEAD as a signed GET URL does', async () => {
     const [url] = (await parquetHistory(emu, 'done')).parquetUrls;
     const whole = await fetch(url as string);

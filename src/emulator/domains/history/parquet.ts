@@ -10,7 +10,9 @@
  * Which rows are exported: with a boundary set (`emu.seed.run({ historyExportedThrough })`,
  * `emu.history.export(path, { throughStep })`), the rows with `_step <=` it; else all rows of a
  * run in a final state (`finished`, `crashed`, `failed`, ... anything but `running`, `pending` and
- * `preempting`) and none of a running one. A history not in step order exports nothing.
+ * `preempting`) and none of a running one; rows written to a run after it was exported (by
+ * `file_stream`, or once `upsertBucket` runs it again) are live until exported
+ * ({@link freezeHistoryExport}). A history not in step order exports nothing.
  *
  * Files: the exported rows, `rowsPerFile` at a time (`startEmulator({ parquetHistoryRowsPerFile
  * })`, default `DEFAULT_PARQUET_ROWS_PER_FILE`), each a contiguous range of steps in step
@@ -80,6 +82,23 @@ const LIVE_STATES = new Set(['running', 'pending', 'preempting']);
 export function exportedThrough(run: RunRecord): number {
   if (run.historyExportedThrough !== undefined) return run.historyExportedThrough;
   return LIVE_STATES.has(run.state) ? -1 : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * Keeps what is exported of a run as it is now, before its history grows or it runs again: a run
+ * exported by default (in a final state) gets its last step as its boundary, so rows written
+ * later are live until exported (`emu.history.export`), as on a server that exported the run
+ * when it finished. A run with a boundary, or running, is left as it is.
+ *
+ * @example
+ * ```ts
+ * freezeHistoryExport(run); // before file_stream appends rows to a finished run
+ * ```
+ */
+export function freezeHistoryExport(run: RunRecord): void {
+  if (run.historyExportedThrough !== undefined || exportedThrough(run) < 0) return;
+  const last = run.history.at(-1)?._step;
+  run.historyExportedThrough = typeof last === 'number' && Number.isSafeInteger(last) ? last : -1;
 }
 
 /** How many rows (a prefix of the history) are exported; 0 for a history not in step order. */

@@ -188,7 +188,9 @@ export interface SeedRunInput {
    * The last step of `history` exported to Parquet files (`Run.parquetHistory`): rows with a
    * larger step are live data, read with `history(minStep, maxStep)`. `-1` exports none. Default:
    * all rows when the run is in a final state (`finished`, `crashed`, `failed`, ...), none while
-   * it is `running` (or `pending`, `preempting`). Change it later with `emu.history.export`.
+   * it is `running` (or `pending`, `preempting`); rows written after a run was exported (by
+   * `file_stream`, or when it runs again) are live until exported. Change it later with
+   * `emu.history.export`.
    *
    * @example
    * ```ts

@@ -201,10 +201,13 @@ describe('Paginated', () => {
     expect(calls).toEqual([]);
   });
 
-  it('rejects with signal.reason when aborted between pages', async () => {
+  it.each([
+    [true, 2], // the first page and the one fetched ahead
+    [false, 1],
+  ])('rejects with signal.reason when aborted between pages (prefetch %s)', async (prefetch, requests) => {
     const { fetch, calls } = numbers(10);
     const ac = new AbortController();
-    const p = new Paginated(fetch, { perPage: 2, signal: ac.signal });
+    const p = new Paginated(fetch, { perPage: 2, signal: ac.signal, prefetch });
     const seen: number[] = [];
     const run = (async () => {
       for await (const n of p) {
@@ -214,23 +217,7 @@ describe('Paginated', () => {
     })();
     await expect(run).rejects.toBe('enough');
     expect(seen).toEqual([0, 1]);
-    expect(calls).toHaveLength(2); // the first page and the one fetched ahead
-  });
-
-  it('rejects with signal.reason when aborted between pages, without prefetch', async () => {
-    const { fetch, calls } = numbers(10);
-    const ac = new AbortController();
-    const p = new Paginated(fetch, { perPage: 2, signal: ac.signal, prefetch: false });
-    const seen: number[] = [];
-    const run = (async () => {
-      for await (const n of p) {
-        seen.push(n);
-        if (n === 1) ac.abort('enough');
-      }
-    })();
-    await expect(run).rejects.toBe('enough');
-    expect(seen).toEqual([0, 1]);
-    expect(calls).toHaveLength(1);
+    expect(calls).toHaveLength(requests);
   });
 
   it('passes the signal to the fetcher and rejects a hanging request on abort', async () => {

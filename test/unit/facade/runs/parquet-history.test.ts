@@ -323,6 +323,31 @@ describe('scanHistory from Parquet files', () => {
     expect(await scan(fakeContext(live).ctx, { source: 'parquet' })).toEqual(ROWS);
   });
 
+  it("'auto' reads by windows what the files fail to give; 'parquet' rejects", async () => {
+    // A file this reader cannot decode: every row comes by windows.
+    const broken = new Map([['https://storage.test/bad.parquet', new Uint8Array(64).fill(7).buffer]]);
+    const bad = fakeContext({ files: broken, rows: ROWS, lastStep: 99 });
+    expect(await scan(bad.ctx, { pageSize: 50 })).toEqual(ROWS);
+    expect(bad.log.windows).toEqual([
+      [0, 50],
+      [50, 100],
+    ]);
+    await expect(
+      scan(fakeContext({ files: broken, rows: ROWS, lastStep: 99 }).ctx, { source: 'parquet' }),
+    ).rejects.toThrow();
+    // A download failing mid-scan (a large file, read by row group): the rows after the last one
+    // read from the files come by windows, each once.
+    const big = ROWS.map((r) => ({ ...r, blob: randomBytes(15_000).toString('base64') }));
+    const files = filesOf(big, [100], 10);
+    const flaky = fakeContext({ files, rows: big, lastStep: 99 });
+    const storage = flaky.ctx.storage.bind(flaky.ctx);
+    let calls = 0; // the footer, row groups 0 and 1, then failures
+    (flaky.ctx as { storage: FacadeContext['storage'] }).storage = (url, request) =>
+      ++calls > 3 ? Promise.reject(new Error('gone')) : storage(url, request);
+    expect(await scan(flaky.ctx, { pageSize: 30 })).toEqual(big);
+    expect(flaky.log.windows[0]).toEqual([19, 49]); // after step 19, the last of row group 1
+  });
+
   it('rejects a bad source before any request', () => {
     const { ctx, log } = fakeContext({ files: new Map(), rows: [], lastStep: -1 });
     expect(() => scanHistory(ctx, 'e', 'p', 'r', { source: 'files' as 'auto' })).toThrow(/source/);
