@@ -101,58 +101,31 @@ try {
   const entries: ResultEntry[] = [];
   const baselineDescription = `historyKeys + sequential HistoryPage windows of ${WINDOW} (raw fetch + JSON.parse per row)`;
 
-  const windows = await timed(() => client('windows'), { rounds: 3, check: check('windows'), serverCpuMs });
-  console.log(`scanHistory({ source: 'windows' }): ${describeTiming(windows)}`);
-  entries.push(
-    entry({
+  /** Times one source against the baseline; a failure is reported as a failed entry. */
+  async function measure(source: 'windows' | 'parquet', target: number): Promise<ResultEntry> {
+    const name = `scanHistory ${source}, ${ROWS / 1000}k rows`;
+    const common = {
       benchmark: BENCH,
-      name: `scanHistory windows, ${ROWS / 1000}k rows`,
+      name,
       unit: 'ms',
-      value: windows.medianMs,
-      values: windows.samplesMs,
       baseline: base.medianMs,
       baselineValues: base.samplesMs,
       baselineDescription,
-      goal: { kind: 'speedup', target: 4 },
-      settings: { ...settings, source: 'windows' },
-      cpuMs: cpuOf(windows, base),
-    }),
-  );
-
-  let parquet: ResultEntry;
-  try {
-    await client('parquet'); // warm-up: loads the Parquet reader
-    const t = await timed(() => client('parquet'), { rounds: 3, check: check('parquet'), serverCpuMs });
-    console.log(`scanHistory({ source: 'parquet' }): ${describeTiming(t)}`);
-    parquet = entry({
-      benchmark: BENCH,
-      name: `scanHistory parquet, ${ROWS / 1000}k rows`,
-      unit: 'ms',
-      value: t.medianMs,
-      values: t.samplesMs,
-      baseline: base.medianMs,
-      baselineValues: base.samplesMs,
-      baselineDescription,
-      goal: { kind: 'speedup', target: 10 },
-      settings: { ...settings, source: 'parquet' },
-      cpuMs: cpuOf(t, base),
-    });
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    console.log(`scanHistory({ source: 'parquet' }) failed: ${message}`);
-    parquet = entry({
-      benchmark: BENCH,
-      name: `scanHistory parquet, ${ROWS / 1000}k rows`,
-      unit: 'ms',
-      value: NaN,
-      baseline: base.medianMs,
-      baselineDescription,
-      goal: { kind: 'speedup', target: 10 },
-      pass: false,
-      notes: `failed: ${message}`,
-    });
+      goal: { kind: 'speedup', target } as const,
+      settings: { ...settings, source },
+    };
+    try {
+      if (source === 'parquet') await client('parquet'); // warm-up: loads the Parquet reader
+      const t = await timed(() => client(source), { rounds: 3, check: check(source), serverCpuMs });
+      console.log(`scanHistory({ source: '${source}' }): ${describeTiming(t)}`);
+      return entry({ ...common, value: t.medianMs, values: t.samplesMs, cpuMs: cpuOf(t, base) });
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      console.log(`scanHistory({ source: '${source}' }) failed: ${message}`);
+      return entry({ ...common, value: NaN, pass: false, notes: `failed: ${message}` });
+    }
   }
-  entries.push(parquet);
+  entries.push(await measure('windows', 4), await measure('parquet', 10));
   printTable(entries);
   saveEntries(entries);
 } finally {

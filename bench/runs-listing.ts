@@ -137,34 +137,35 @@ try {
   );
   console.log(`no work: api.runs() ${show('client')}; raw fetch loop ${show('raw')}`);
 
-  const entries: ResultEntry[] = [
+  /** The entry of variant `name` against variant `base`. */
+  const compare = (
+    name: string,
+    base: string,
+    e: Pick<ResultEntry, 'name' | 'baselineDescription' | 'goal' | 'settings'>,
+  ): ResultEntry =>
     entry({
       benchmark: BENCH,
-      name: `list ${RUNS / 1000}k runs + ${WORK_MS} ms work/run, prefetch`,
       unit: 'ms',
-      value: m('prefetch'),
-      values: r.prefetch!.samples,
-      baseline: m('noPrefetch'),
-      baselineValues: r.noPrefetch!.samples,
+      ...e,
+      value: m(name),
+      values: r[name]!.samples,
+      baseline: m(base),
+      baselineValues: r[base]!.samples,
+      cpuMs: cpu(r[name]!, r[base]!),
+      notes: `GraphQL requests: ${r[name]!.counts.graphql} (${name}), ${r[base]!.counts.graphql} (${base})`,
+    });
+  const entries: ResultEntry[] = [
+    compare('prefetch', 'noPrefetch', {
+      name: `list ${RUNS / 1000}k runs + ${WORK_MS} ms work/run, prefetch`,
       baselineDescription: 'the same listing with prefetch: false',
       goal: { kind: 'speedup', target: 1.3 },
       settings: { ...settings, workMsPerRun: WORK_MS },
-      cpuMs: cpu(r.prefetch!, r.noPrefetch!),
-      notes: `GraphQL requests: ${r.prefetch!.counts.graphql} with prefetch, ${r.noPrefetch!.counts.graphql} without`,
     }),
-    entry({
-      benchmark: BENCH,
+    compare('client', 'raw', {
       name: `list ${RUNS / 1000}k runs, client overhead`,
-      unit: 'ms',
-      value: m('client'),
-      values: r.client!.samples,
-      baseline: m('raw'),
-      baselineValues: r.raw!.samples,
       baselineDescription: 'raw fetch + JSON.parse loop of the same RunsPage pages',
       goal: { kind: 'ratio', target: 1.1 },
       settings,
-      cpuMs: cpu(r.client!, r.raw!),
-      notes: `GraphQL requests: ${r.client!.counts.graphql} api.runs(), ${r.raw!.counts.graphql} raw`,
     }),
   ];
   printTable(entries);
