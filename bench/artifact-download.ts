@@ -18,11 +18,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { print } from 'graphql';
 import { GetArtifactMembershipFileUrlsDocument } from '../src/generated/graphql.js';
 import { Api } from '../src/node.js';
 import { startEmulatorProcess } from './emulator.js';
-import { entry, printSettings, printTable, rawGraphql, saveEntries, section } from './lib.js';
+import { entry, printSettings, printTable, queryText, rawGraphql, saveEntries, section } from './lib.js';
 
 const ROUNDS = 3;
 /** Rounds of the 512 MiB downloads (a few seconds each): one, for the 5-minute budget. */
@@ -47,7 +46,7 @@ try {
           artifactMembership: { files: { edges: { node: { name: string; directUrl: string } }[] } };
         };
       };
-    }>(emu.url, emu.authorization, print(GetArtifactMembershipFileUrlsDocument), {
+    }>(emu.url, emu.authorization, queryText(GetArtifactMembershipFileUrlsDocument), {
       entity,
       project,
       collection,

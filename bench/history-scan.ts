@@ -11,7 +11,6 @@
  *
  *   node --expose-gc --import tsx bench/history-scan.ts     (part of npm run bench)
  */
-import { print } from 'graphql';
 import { HistoryPageDocument, RunHistoryKeysDocument } from '../src/generated/graphql.js';
 import { Api, type HistoryRow } from '../src/index.js';
 import { startEmulatorProcess } from './emulator.js';
@@ -21,6 +20,7 @@ import {
   entry,
   printSettings,
   printTable,
+  queryText,
   rawGraphql,
   saveEntries,
   section,
@@ -53,8 +53,8 @@ try {
     }
   };
 
-  const keysQuery = print(RunHistoryKeysDocument);
-  const pageQuery = print(HistoryPageDocument);
+  const keysQuery = queryText(RunHistoryKeysDocument);
+  const pageQuery = queryText(HistoryPageDocument);
   async function baseline(): Promise<Scan> {
     const keys = await rawGraphql<{ project: { run: { historyKeys: { lastStep: number } } } }>(
       emu.url,

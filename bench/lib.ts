@@ -7,6 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { print, type DocumentNode } from 'graphql';
 
 /** Where every benchmark writes its entries. */
 export const RESULTS_PATH = fileURLToPath(new URL('./results.json', import.meta.url));
@@ -152,6 +153,15 @@ export class HeapProbe {
 
 // ---------------------------------------------------------------------------------------------
 // Raw GraphQL, for the baselines
+
+/**
+ * The text of a generated document, to send it raw: a document node is printed, a document
+ * string (codegen's `documentMode: 'string'`) is sent as it is.
+ */
+// eslint-disable-next-line @typescript-eslint/no-wrapper-object-types -- TypedDocumentString extends String
+export function queryText(doc: DocumentNode | string | String): string {
+  return typeof doc === 'string' || doc instanceof String ? String(doc) : print(doc);
+}
 
 /** POSTs a GraphQL document with bare `fetch` + `JSON.parse`, as a script without a client would. */
 export async function rawGraphql<T>(

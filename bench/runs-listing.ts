@@ -12,7 +12,6 @@
  *
  *   node --expose-gc --import tsx bench/runs-listing.ts     (part of npm run bench)
  */
-import { print } from 'graphql';
 import { RunsPageDocument } from '../src/generated/graphql.js';
 import { Api, type RunsOptions } from '../src/index.js';
 import { startEmulatorProcess, type RequestCounts } from './emulator.js';
@@ -23,6 +22,7 @@ import {
   median,
   printSettings,
   printTable,
+  queryText,
   rawGraphql,
   saveEntries,
   section,
@@ -54,7 +54,7 @@ try {
     return count;
   }
 
-  const query = print(RunsPageDocument);
+  const query = queryText(RunsPageDocument);
   async function raw(): Promise<number> {
     let cursor: string | null = null;
     let count = 0;
