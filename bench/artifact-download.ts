@@ -20,7 +20,7 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { print } from 'graphql';
-import { GetArtifactMembershipFileUrlsDocument } from '../src/generated/graphql.js';
+import { GetArtifactMembershipFileUrlsDocument } from '../src/generated/graphql-ast.js';
 import { Api } from '../src/node.js';
 
 const ROUNDS = 3;

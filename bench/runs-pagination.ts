@@ -7,7 +7,7 @@
  */
 import { print } from 'graphql';
 import { startEmulator } from '../src/emulator/index.js';
-import { RunsPageDocument } from '../src/generated/graphql.js';
+import { RunsPageDocument } from '../src/generated/graphql-ast.js';
 import { Api } from '../src/index.js';
 
 const RUNS = 2_000;

@@ -9,7 +9,7 @@
  */
 import { print } from 'graphql';
 import { startEmulator } from '../src/emulator/index.js';
-import { HistoryPageDocument, RunHistoryKeysDocument } from '../src/generated/graphql.js';
+import { HistoryPageDocument, RunHistoryKeysDocument } from '../src/generated/graphql-ast.js';
 import { Api } from '../src/index.js';
 
 const ROWS = 50_000;

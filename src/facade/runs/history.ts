@@ -13,7 +13,6 @@
  * ```
  * @module
  */
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import {
   HistoryPageDocument,
   RunHistoryDocument,
@@ -22,7 +21,7 @@ import {
   RunSystemEventsDocument,
   SampledHistoryPageDocument,
 } from '../../generated/graphql.js';
-import type { FacadeContext, RequestOptions, Variables } from '../core/context.js';
+import type { FacadeContext, GraphQLDocument, RequestOptions, Variables } from '../core/context.js';
 import { ValidationError, WandbError } from '../../errors/index.js';
 import { runNotFound } from '../core/notFound.js';
 import { parseJsonLenient } from '../core/json.js';
@@ -220,7 +219,7 @@ function oneOf<T extends string>(value: unknown, parameter: string, allowed: rea
 /** Sends one history query, bypassing the query cache, and returns the run or a NotFoundError. */
 async function requestRun<TData extends { project: { run: unknown } | null }, TVars extends Variables>(
   ref: HistoryTarget,
-  doc: TypedDocumentNode<TData, TVars>,
+  doc: GraphQLDocument<TData, TVars>,
   variables: TVars,
   signal: AbortSignal | undefined,
 ): Promise<NonNullable<NonNullable<TData['project']>['run']>> {

@@ -9,8 +9,8 @@
  * ```
  * @module
  */
-import { RunsPageDocument } from '../../generated/graphql.js';
 import type { FacadeContext } from '../core/context.js';
+import { documents, lazy } from '../core/lazy.js';
 import { once } from '../core/memo.js';
 import { projectNotFound } from '../core/notFound.js';
 import {
@@ -25,7 +25,10 @@ import { parseProjectPath, type ProjectPath } from '../paths/paths.js';
 import type { Sweep } from '../sweeps/sweep.js';
 import { serializeRunFilter, type RunFilter } from './filters.js';
 import { parseOrder } from './order.js';
-import { Run, type RunConfig, type RunSummary } from './run.js';
+import type { Run, RunConfig, RunSummary } from './run.js';
+
+/** `Run` (and what it needs), loaded with the first page: `api.runs()` returns a `Runs` at once, light. */
+const runModule = /* @__PURE__ */ lazy(() => import('./run.js'));
 
 /**
  * Options of {@link Api.runs} (and `project.runs()`): a filter, an order and how much of each
@@ -114,6 +117,7 @@ export class Runs<Config extends object = RunConfig, Summary extends object = Ru
       signal?: AbortSignal;
     }): Promise<Page<Run<Config, Summary>>> => {
       const entity = await entityName();
+      const [{ RunsPageDocument }, { Run }] = await Promise.all([documents(), runModule()]);
       const data = await ctx.request(
         RunsPageDocument,
         {
