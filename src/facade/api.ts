@@ -14,7 +14,6 @@
 import type {
   ArtifactCollectionFieldsFragment,
   ArtifactCollectionMembershipFieldsFragment,
-  RunLightFieldsFragment,
 } from '../generated/graphql.js';
 import { createRequest, type Client } from '@urql/core';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
@@ -97,22 +96,32 @@ import type { SyncTensorboardOptions, SyncTensorboardResult } from './tensorboar
  * options synchronously, as before.
  */
 const sweeps = /* @__PURE__ */ lazy(() => import('./sweeps/sweeps.js'));
+const files = /* @__PURE__ */ lazy(() => import('./files/file.js'));
+const artifacts = /* @__PURE__ */ lazy(() => import('./artifacts/artifacts.js'));
+const artifactTypes = /* @__PURE__ */ lazy(() => import('./artifacts/artifact-type.js'));
+const collections = /* @__PURE__ */ lazy(() => import('./artifacts/collection.js'));
+/** `m`, once the domains its objects' synchronous listings hand over to have loaded too. */
+async function withListings<M>(m: Promise<M>, ...listings: Lazy<unknown>[]): Promise<M> {
+  return (await Promise.all([m, ...listings.map((l) => l())]))[0];
+}
 const load = {
   viewer: /* @__PURE__ */ lazy(() => import('./users/viewer.js')),
   users: /* @__PURE__ */ lazy(() => import('./users/users.js')),
   teams: /* @__PURE__ */ lazy(() => import('./teams/teams.js')),
   sweeps,
-  projects: /* @__PURE__ */ lazy(
-    async () => (await Promise.all([import('./projects/projects.js'), sweeps()]))[0],
+  // A project's sweeps(), artifactTypes() and collections(); a run's files() and its artifacts;
+  // a collection's artifacts(): made at once (and checked at once) by their loaded domains.
+  projects: /* @__PURE__ */ lazy(() =>
+    withListings(import('./projects/projects.js'), sweeps, artifactTypes, collections),
   ),
-  run: /* @__PURE__ */ lazy(() => import('./runs/run.js')),
-  runWrites: /* @__PURE__ */ lazy(() => import('./runs/writes.js')),
+  run: /* @__PURE__ */ lazy(() => withListings(import('./runs/run.js'), files, artifacts)),
+  runWrites: /* @__PURE__ */ lazy(() => withListings(import('./runs/writes.js'), files, artifacts)),
   reports: /* @__PURE__ */ lazy(() => import('./reports/report.js')),
-  artifacts: /* @__PURE__ */ lazy(() => import('./artifacts/artifacts.js')),
+  artifacts,
   artifact: /* @__PURE__ */ lazy(() => import('./artifacts/artifact.js')),
-  artifactTypes: /* @__PURE__ */ lazy(() => import('./artifacts/artifact-type.js')),
-  collections: /* @__PURE__ */ lazy(() => import('./artifacts/collection.js')),
-  files: /* @__PURE__ */ lazy(() => import('./files/file.js')),
+  artifactTypes,
+  collections: /* @__PURE__ */ lazy(() => withListings(collections(), artifacts)),
+  files,
   uploads: /* @__PURE__ */ lazy(() => import('./files/upload.js')),
   integrations: /* @__PURE__ */ lazy(() => import('./integrations/integrations.js')),
   charts: /* @__PURE__ */ lazy(() => import('./charts/charts.js')),
@@ -1399,8 +1408,13 @@ export class Api {
    * const run = await api.runFromData('acme', 'vision', node);
    * ```
    */
-  runFromData(entity: string, project: string, data: RunLightFieldsFragment): Promise<Run> {
-    return load.run().then((d) => new d.Run(this, entity, project, data));
+  runFromData(
+    entity: string,
+    project: string,
+    data: ConstructorParameters<typeof Run>[3],
+    sweep?: Sweep,
+  ): Promise<Run> {
+    return load.run().then((d) => new d.Run(this, entity, project, data, sweep));
   }
 
   /**

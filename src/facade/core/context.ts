@@ -34,7 +34,6 @@ import type { User } from '../users/user.js';
 import type {
   ArtifactCollectionFieldsFragment,
   ArtifactCollectionMembershipFieldsFragment,
-  RunLightFieldsFragment,
 } from '../../generated/graphql.js';
 import type { ArtifactCollectionRef } from '../paths/artifact-paths.js';
 import type { ProjectPath, RunRef, SweepRef } from '../paths/paths.js';
@@ -179,8 +178,16 @@ export interface FacadeContext {
   runFile(ref: RunRef, name: string, options?: RequestOptions): Promise<File>;
   /** @internal Uploads a file to a run (files domain), for `run.uploadFile()`; the arguments as given to it. */
   uploadRunFile(ref: RunRef, target: unknown, second?: unknown, third?: unknown): Promise<File>;
-  /** @internal A run from a run fragment another domain selected (runs domain), for `artifact.usedBy()` and `artifact.loggedBy()`. */
-  runFromData(entity: string, project: string, data: RunLightFieldsFragment): Promise<Run>;
+  /**
+   * @internal A run from a run fragment (runs domain), for `artifact.usedBy()`, `artifact.loggedBy()`
+   * and the pages of `Runs` (with the run's sweep, when listed with `includeSweeps`).
+   */
+  runFromData(
+    entity: string,
+    project: string,
+    data: ConstructorParameters<typeof Run>[3],
+    sweep?: Sweep,
+  ): Promise<Run>;
   /** @internal The versions of a collection whose address is known (artifacts domain), for `collection.artifacts()`. */
   collectionArtifacts(
     where: ArtifactCollectionRef & { type: string },

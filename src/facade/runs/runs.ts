@@ -10,7 +10,7 @@
  * @module
  */
 import type { FacadeContext } from '../core/context.js';
-import { documents, lazy } from '../core/lazy.js';
+import { documents } from '../core/lazy.js';
 import { once } from '../core/memo.js';
 import { projectNotFound } from '../core/notFound.js';
 import {
@@ -26,9 +26,6 @@ import type { Sweep } from '../sweeps/sweep.js';
 import { serializeRunFilter, type RunFilter } from './filters.js';
 import { parseOrder } from './order.js';
 import type { Run, RunConfig, RunSummary } from './run.js';
-
-/** `Run` (and what it needs), loaded with the first page: `api.runs()` returns a `Runs` at once, light. */
-const runModule = /* @__PURE__ */ lazy(() => import('./run.js'));
 
 /**
  * Options of {@link Api.runs} (and `project.runs()`): a filter, an order and how much of each
@@ -117,7 +114,7 @@ export class Runs<Config extends object = RunConfig, Summary extends object = Ru
       signal?: AbortSignal;
     }): Promise<Page<Run<Config, Summary>>> => {
       const entity = await entityName();
-      const [{ RunsPageDocument }, { Run }] = await Promise.all([documents(), runModule()]);
+      const { RunsPageDocument } = await documents();
       const data = await ctx.request(
         RunsPageDocument,
         {
@@ -141,16 +138,17 @@ export class Runs<Config extends object = RunConfig, Summary extends object = Ru
         names.forEach((name, i) => runSweeps.set(name, found[i]));
       }
       return {
-        items: edges.map(
-          (e) =>
-            new Run<Config, Summary>(
-              ctx,
+        // Made by the context, which loads `Run` with the first page: `api.runs()` returns a light `Runs`.
+        items: (await Promise.all(
+          edges.map((e) =>
+            ctx.runFromData(
               entity,
               query.project,
               e.node,
               e.node.sweepName ? runSweeps.get(e.node.sweepName) : undefined,
             ),
-        ),
+          ),
+        )) as Run<Config, Summary>[],
         ...connectionPosition(project.runs),
         totalCount: project.runCount,
       };
