@@ -1,11 +1,13 @@
 /**
  * Benchmark: size of the browser bundle of the built package as users import it (`wandb-api`,
- * resolved through its `exports` like an app's bundler does, after a fresh `tsup` build), minified
- * and gzipped, as a ratio to the baseline of @urql/core alone (which the client necessarily
- * contains). Built with code splitting, as apps are: "initial" is what loads with the page,
- * "lazy" what loads on first use (the YAML parser, only when a sweep is read). Also what
- * tree-shaking leaves of an import of `parseRunPath` alone, and of one `wandb-api/graphql`
- * document.
+ * resolved through its `exports` like an app's bundler does, after a fresh `npm run build`),
+ * minified and gzipped, as a ratio to the baseline of @urql/core alone (which the client
+ * necessarily contains). Built with code splitting, as apps are, by esbuild and by Vite
+ * (Rolldown/Rollup, an app build): "initial" is what loads with the page (the entry chunk and
+ * the chunks it imports statically), "lazy" what loads on first use (each domain of `Api`, the
+ * GraphQL documents, the YAML parser, protobuf). Also what tree-shaking leaves of an import of
+ * `parseRunPath` alone, and of one `wandb-api/graphql` document. The size check of `npm test`
+ * (test/unit/bundle-size.test.ts) holds the esbuild figure of `Api` to its limit.
  *
  *   npm run bench
  */
@@ -19,6 +21,7 @@ import { gzipSync } from 'node:zlib';
 import { build, type Metafile, type Plugin } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+rmSync(join(root, 'dist'), { recursive: true, force: true });
 execFileSync(
   process.execPath,
   [createRequire(import.meta.url).resolve('tsup/dist/cli-default.js'), '--silent'],
@@ -54,7 +57,10 @@ async function size(name: string, contents: string): Promise<Size> {
   });
   const meta: Metafile = result.metafile;
   const bytes = new Map(result.outputFiles.map((f) => [f.path, f.contents]));
-  const entryOut = Object.keys(meta.outputs).find((o) => meta.outputs[o]!.entryPoint)!;
+  // The app's own entry (the chunks of `import()` targets have an entryPoint too).
+  const entryOut = Object.keys(meta.outputs).find(
+    (o) => meta.outputs[o]!.entryPoint === relative(process.cwd(), entry),
+  )!;
   const initial = new Set<string>();
   const visit = (out: string): void => {
     if (initial.has(out)) return;
@@ -87,6 +93,51 @@ const selfReference: Plugin = {
   },
 };
 
+/** The same with Vite (an app build, its default minifier): what Rollup-style bundlers make of it. */
+async function viteSize(name: string, contents: string): Promise<Size> {
+  const entry = join(dir, `${name}.js`);
+  writeFileSync(entry, contents);
+  const { build: viteBuild } = await import('vite');
+  const result = await viteBuild({
+    root,
+    configFile: false,
+    logLevel: 'silent',
+    // An app build (not library mode, which keeps whitespace): the entry keeps its exports.
+    build: {
+      write: false,
+      minify: true,
+      modulePreload: false,
+      rollupOptions: { input: entry, preserveEntrySignatures: 'exports-only' },
+    },
+  });
+  const output = (Array.isArray(result) ? result[0]! : result) as { output: ViteChunk[] };
+  const chunks = new Map(output.output.filter((o) => o.type === 'chunk').map((o) => [o.fileName, o]));
+  const initial = new Set<string>();
+  const visit = (file: string): void => {
+    if (initial.has(file)) return;
+    initial.add(file);
+    for (const imp of chunks.get(file)?.imports ?? []) visit(imp);
+  };
+  visit([...chunks.values()].find((c) => c.isEntry)!.fileName);
+  const sizes = { initial: 0, initialGz: 0, lazy: 0 };
+  for (const [file, chunk] of chunks) {
+    const bytes = Buffer.from(chunk.code);
+    if (initial.has(file)) {
+      sizes.initial += bytes.length;
+      sizes.initialGz += gzipSync(bytes).length;
+    } else sizes.lazy += bytes.length;
+  }
+  return sizes;
+}
+
+interface ViteChunk {
+  type: 'chunk' | 'asset';
+  fileName: string;
+  isEntry: boolean;
+  imports: string[];
+  code: string;
+}
+
 const kib = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
 try {
   const urql = await size('urql', "export { Client, fetchExchange } from '@urql/core';");
@@ -94,12 +145,19 @@ try {
   const all = await size('all', "export * from 'wandb-api';");
   const paths = await size('paths', "export { parseRunPath } from 'wandb-api';");
   const doc = await size('graphql', "export { ViewerDocument } from 'wandb-api/graphql';");
+  const viteApi = await viteSize('vite-api', `export { Api } from '${join(root, 'dist/index.js')}';`);
+  const vitePaths = await viteSize(
+    'vite-paths',
+    `export { parseRunPath } from '${join(root, 'dist/index.js')}';`,
+  );
   console.log(`baseline @urql/core:   initial ${kib(urql.initial)} min, ${kib(urql.initialGz)} gzip`);
   for (const [label, s] of [
     ['wandb-api Api only:  ', api],
     ['wandb-api everything:', all],
     ['parseRunPath only:   ', paths],
     ['one graphql document:', doc],
+    ['Api only, with Vite: ', viteApi],
+    ['parseRunPath, Vite:  ', vitePaths],
   ] as const) {
     console.log(
       `${label}  initial ${kib(s.initial)} min, ${kib(s.initialGz)} gzip (ratio ${(s.initialGz / urql.initialGz).toFixed(2)}); lazy ${kib(s.lazy)} min`,
