@@ -10,6 +10,8 @@
  * @module
  */
 import { parseArgs } from 'node:util';
+import type { ParquetHistoryMode } from './domains/history/parquet-records.js';
+import type { FaultInput } from './http/faults.js';
 
 /**
  * How to call the standalone emulator.
@@ -20,7 +22,8 @@ import { parseArgs } from 'node:util';
  * ```
  */
 export const CLI_USAGE =
-  'Usage: wandb-api emulator [--port <n>] [--key <api key>] [--seed demo|empty] [--user <username>] [--latency-ms <ms>]';
+  'Usage: wandb-api emulator [--port <n>] [--key <api key>] [--seed demo|empty] [--user <username>] [--latency-ms <ms>]' +
+  ' [--fault <json>]... [--fault-seed <seed>] [--parquet-history on|off|unsupported]';
 
 /**
  * The parsed options.
@@ -43,7 +46,40 @@ export interface CliOptions {
   user?: string;
   /** `--latency-ms`: how long every request waits before it is handled (`startEmulator({ latencyMs })`). Default `0`. */
   latencyMs: number;
+  /**
+   * `--fault <json>` (repeatable): faults added at start, in order, each a JSON object of
+   * `emu.faults.add` (`"times": "Infinity"` for ever, `retryAfterDate` as a date string), e.g.
+   * `--fault '{"status":429,"rate":0.3,"seed":1,"times":"Infinity","retryAfterMs":50}'`.
+   */
+  faults?: FaultInput[];
+  /** `--fault-seed`: `startEmulator({ faultSeed })`. */
+  faultSeed?: string;
+  /** `--parquet-history on|off|unsupported`: `startEmulator({ parquetHistory: true | false | 'unsupported' })`. */
+  parquetHistory?: ParquetHistoryMode;
 }
+
+/** Reads one `--fault` value. */
+function parseFault(text: string): FaultInput {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new Error(`Invalid --fault ${JSON.stringify(text)} (a JSON object of emu.faults.add)`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new Error(`Invalid --fault ${JSON.stringify(text)} (a JSON object of emu.faults.add)`);
+  }
+  const fault = { ...(value as Record<string, unknown>) };
+  if (fault.times === 'Infinity') fault.times = Number.POSITIVE_INFINITY;
+  if (typeof fault.retryAfterDate === 'string') fault.retryAfterDate = new Date(fault.retryAfterDate);
+  return fault as FaultInput;
+}
+
+const PARQUET_MODES: Record<string, ParquetHistoryMode> = {
+  on: true,
+  off: false,
+  unsupported: 'unsupported',
+};
 
 /**
  * Parses the command line (without `node` and the script). Throws with a message naming the bad
@@ -64,6 +100,9 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
       seed: { type: 'string', default: 'demo' },
       user: { type: 'string' },
       'latency-ms': { type: 'string', default: '0' },
+      fault: { type: 'string', multiple: true },
+      'fault-seed': { type: 'string' },
+      'parquet-history': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -77,11 +116,18 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
   if (!/^\d+(\.\d+)?$/.test(latency) || !Number.isFinite(latencyMs)) {
     throw new Error(`Invalid --latency-ms "${latency}" (a number of milliseconds >= 0)`);
   }
+  const parquet = values['parquet-history'];
+  if (parquet !== undefined && !Object.hasOwn(PARQUET_MODES, parquet)) {
+    throw new Error(`Invalid --parquet-history "${parquet}" (on, off or unsupported)`);
+  }
   return {
     help: values.help,
     port,
     seed,
     latencyMs,
+    ...(values.fault !== undefined ? { faults: values.fault.map(parseFault) } : {}),
+    ...(values['fault-seed'] !== undefined ? { faultSeed: values['fault-seed'] } : {}),
+    ...(parquet !== undefined ? { parquetHistory: PARQUET_MODES[parquet] as ParquetHistoryMode } : {}),
     ...(values.key !== undefined ? { apiKey: values.key } : {}),
     ...(values.user !== undefined ? { user: values.user } : {}),
   };

@@ -3,12 +3,15 @@
  *
  * Options: `--port` (default 0, a free port), `--key` (default random), `--seed` (`demo` or `empty`,
  * default `demo`), `--user` (viewer username), `--latency-ms` (every request waits that long
- * before it is handled, default 0; see `cli-options.ts`). Stops on SIGINT / SIGTERM.
+ * before it is handled, default 0), `--fault <json>` (repeatable: faults added at start, e.g. a 429
+ * storm), `--fault-seed`, `--parquet-history on|off|unsupported`; see `cli-options.ts`. Stops on
+ * SIGINT / SIGTERM.
  *
  * @example
  * ```sh
  * npx tsx src/emulator/cli.ts --port 8080 --seed demo
  * npm run emulator -- --latency-ms 50
+ * npm run emulator -- --fault '{"status":429,"rate":0.3,"seed":1,"times":"Infinity","retryAfterMs":50}'
  * ```
  * @module
  */
@@ -26,9 +29,12 @@ async function main(): Promise<void> {
     port: options.port,
     seed,
     latencyMs,
+    ...(options.faultSeed !== undefined ? { faultSeed: options.faultSeed } : {}),
+    ...(options.parquetHistory !== undefined ? { parquetHistory: options.parquetHistory } : {}),
     ...(options.apiKey !== undefined ? { apiKey: options.apiKey } : {}),
     ...(options.user !== undefined ? { viewer: { username: options.user } } : {}),
   });
+  for (const fault of options.faults ?? []) emu.faults.add(fault);
   console.log(
     `W&B emulator listening on ${emu.url} (seed: ${seed}${latencyMs > 0 ? `, latency ${latencyMs} ms` : ''})`,
   );

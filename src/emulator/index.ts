@@ -22,6 +22,12 @@
  * @module
  */
 import { createLaunchControls } from './domains/launch/controls.js';
+import {
+  createHistoryControls,
+  setParquetHistoryMode,
+  type HistoryControls,
+} from './domains/history/controls.js';
+import { checkRowsPerFile, type ParquetHistoryMode } from './domains/history/parquet-records.js';
 import type { LaunchControls } from './domains/launch/records.js';
 import { registerAcceptedKey } from './domains/users/api-keys.js';
 import type { ViewerOptions } from './domains/users/records.js';
@@ -43,6 +49,13 @@ export type {
   SeedReference,
 } from './domains/artifacts/records.js';
 export type { FileRecord } from './domains/files/records.js';
+export type { HistoryControls, HistoryExportOptions } from './domains/history/controls.js';
+export {
+  DEFAULT_PARQUET_ROWS_PER_FILE,
+  PARQUET_HISTORY_FIELD_FEATURE,
+  PARQUET_HISTORY_FILES_FEATURE,
+  type ParquetHistoryMode,
+} from './domains/history/parquet-records.js';
 export type {
   OrganizationRecord,
   SeededOrganization,
@@ -167,6 +180,30 @@ export interface EmulatorOptions {
    * ```
    */
   faultSeed?: string | number;
+  /**
+   * `Run.parquetHistory` (the run's history as Parquet files on signed URLs plus the rows not
+   * exported yet, `domains/history/parquet.ts`): `true` serves it; `false` answers `{
+   * parquetUrls: [], liveData: [] }` for every run (what wandb-core takes as "read everything
+   * live"); `'unsupported'` removes the field like an older server (validation error `Cannot
+   * query field "parquetHistory" on type "Run".`). Change it later with
+   * `emu.history.setParquetHistory`. Default `true`.
+   *
+   * @example
+   * ```ts
+   * await startEmulator({ parquetHistory: 'unsupported' }); // a server before Parquet history
+   * ```
+   */
+  parquetHistory?: ParquetHistoryMode;
+  /**
+   * How many history rows each exported Parquet file holds (a positive integer): a longer history
+   * is split into several files, each a contiguous range of steps. Default `100_000`.
+   *
+   * @example
+   * ```ts
+   * await startEmulator({ parquetHistoryRowsPerFile: 1_000 }); // 10 files for 10,000 rows
+   * ```
+   */
+  parquetHistoryRowsPerFile?: number;
 }
 
 /**
@@ -269,6 +306,17 @@ export interface Emulator {
    */
   readonly launch: LaunchControls;
   /**
+   * Parquet history: which rows of a run are exported to files (the rest are live data), the
+   * mode (`startEmulator({ parquetHistory })`), encoding the files ahead of the first download.
+   *
+   * @example
+   * ```ts
+   * emu.history.export('alice/vision/run1', { throughStep: 499 }); // steps 0..499 in files
+   * emu.history.setParquetHistory(false); // everything live
+   * ```
+   */
+  readonly history: HistoryControls;
+  /**
    * The in-memory store, for advanced use.
    *
    * @example
@@ -306,6 +354,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (apiKey === '') throw new Error('startEmulator: apiKey must not be empty');
   const clock = options.clock ?? systemClock;
   const store = new EmulatorStore(options.viewer, { features: options.features, clock });
+  if (options.parquetHistory !== undefined) setParquetHistoryMode(store, options.parquetHistory);
+  if (options.parquetHistoryRowsPerFile !== undefined) {
+    store.parquetHistory.rowsPerFile = checkRowsPerFile(options.parquetHistoryRowsPerFile);
+  }
   registerAcceptedKey(store, apiKey);
   if (seed === 'demo') seedDemo(store);
   const schema = await loadSchema(SCHEMA_URL);
@@ -335,6 +387,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     clock,
     seed: createSeeder(store),
     launch: createLaunchControls(store),
+    history: createHistoryControls(store),
     store,
     close: () => http.close(),
   };

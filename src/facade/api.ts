@@ -190,7 +190,11 @@ export interface ApiOptions {
    * from `WANDB_USERNAME` / `WANDB_USER_EMAIL`.
    */
   headers?: Record<string, string>;
-  /** Your own urql `Client` (e.g. from a React Provider); used as is, with its own exchanges. */
+  /**
+   * Your own urql `Client` (e.g. from a React Provider); used as is, with its own exchanges. The
+   * request limiter of `concurrency` cannot wrap it: its requests are bounded only by what its own
+   * `fetch` does, and `api.concurrency()` stays at `concurrency`.
+   */
   client?: Client;
   /**
    * How many storage transfers (artifact files downloaded or uploaded in parallel) this `Api`

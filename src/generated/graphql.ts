@@ -456,12 +456,13 @@ export type ArtifactTypeArtifactCollectionsQueryVariables = Exact<{
   type: string;
   cursor?: string | null | undefined;
   perPage?: number | null | undefined;
+  withTotal?: boolean | null | undefined;
   filters?: string | null | undefined;
   order?: string | null | undefined;
 }>;
 
 
-export type ArtifactTypeArtifactCollectionsQuery = { project: { artifactType: { artifactCollections: { totalCount: number, edges: Array<{ cursor: string, node:
+export type ArtifactTypeArtifactCollectionsQuery = { project: { artifactType: { artifactCollections: { totalCount?: number, edges: Array<{ cursor: string, node:
             | { __typename: 'ArtifactPortfolio', id: string, name: string, description: string | null, createdAt: string, updatedAt: string | null, project: { id: string, internalId: string, name: string, entity: { name: string } }, type: { name: string }, tags: { edges: Array<{ node: { id: string, name: string } }> } }
             | { __typename: 'ArtifactSequence', id: string, name: string, description: string | null, createdAt: string, updatedAt: string | null, project: { id: string, internalId: string, name: string, entity: { name: string } }, type: { name: string }, tags: { edges: Array<{ node: { id: string, name: string } }> } }
            | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } | null } | null } | null };
@@ -471,12 +472,13 @@ export type ProjectArtifactCollectionsQueryVariables = Exact<{
   project: string;
   cursor?: string | null | undefined;
   perPage?: number | null | undefined;
+  withTotal?: boolean | null | undefined;
   filters?: string | null | undefined;
   order?: string | null | undefined;
 }>;
 
 
-export type ProjectArtifactCollectionsQuery = { project: { artifactCollections: { totalCount: number, edges: Array<{ cursor: string, node:
+export type ProjectArtifactCollectionsQuery = { project: { artifactCollections: { totalCount?: number, edges: Array<{ cursor: string, node:
           | { __typename: 'ArtifactPortfolio', id: string, name: string, description: string | null, createdAt: string, updatedAt: string | null, project: { id: string, internalId: string, name: string, entity: { name: string } }, type: { name: string }, tags: { edges: Array<{ node: { id: string, name: string } }> } }
           | { __typename: 'ArtifactSequence', id: string, name: string, description: string | null, createdAt: string, updatedAt: string | null, project: { id: string, internalId: string, name: string, entity: { name: string } }, type: { name: string }, tags: { edges: Array<{ node: { id: string, name: string } }> } }
          | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } | null } | null };
@@ -514,6 +516,7 @@ export type ProjectArtifactsQueryVariables = Exact<{
   collection: string;
   cursor?: string | null | undefined;
   perPage?: number | null | undefined;
+  withTotal?: boolean | null | undefined;
   order?: string | null | undefined;
   filters?: string | null | undefined;
   includeAliases?: boolean | null | undefined;
@@ -521,11 +524,11 @@ export type ProjectArtifactsQueryVariables = Exact<{
 
 
 export type ProjectArtifactsQuery = { project: { artifactType: { artifactCollection:
-        | { artifacts: { totalCount: number, edges: Array<{ cursor: string, version: string, node: { __typename: 'Artifact', id: string, versionIndex: number | null, description: string | null, metadata: string | null, ttlDurationSeconds: number, ttlIsInherited: boolean, historyStep: number | null, state: ArtifactState, size: number, digest: string, commitHash: string | null, fileCount: number, createdAt: string, updatedAt: string | null, artifactSequence: { __typename: 'ArtifactSequence', name: string, project: { id: string, internalId: string, name: string, entity: { name: string } } }, artifactType: { name: string }, tags: Array<{ id: string, name: string }>, aliases?: Array<{ id: string, alias: string, artifactCollection:
+        | { artifacts: { totalCount?: number, edges: Array<{ cursor: string, version: string, node: { __typename: 'Artifact', id: string, versionIndex: number | null, description: string | null, metadata: string | null, ttlDurationSeconds: number, ttlIsInherited: boolean, historyStep: number | null, state: ArtifactState, size: number, digest: string, commitHash: string | null, fileCount: number, createdAt: string, updatedAt: string | null, artifactSequence: { __typename: 'ArtifactSequence', name: string, project: { id: string, internalId: string, name: string, entity: { name: string } } }, artifactType: { name: string }, tags: Array<{ id: string, name: string }>, aliases?: Array<{ id: string, alias: string, artifactCollection:
                     | { __typename: 'ArtifactPortfolio', name: string, project: { id: string, internalId: string, name: string, entity: { name: string } } }
                     | { __typename: 'ArtifactSequence', name: string, project: { id: string, internalId: string, name: string, entity: { name: string } } }
                    | null }> } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } }
-        | { artifacts: { totalCount: number, edges: Array<{ cursor: string, version: string, node: { __typename: 'Artifact', id: string, versionIndex: number | null, description: string | null, metadata: string | null, ttlDurationSeconds: number, ttlIsInherited: boolean, historyStep: number | null, state: ArtifactState, size: number, digest: string, commitHash: string | null, fileCount: number, createdAt: string, updatedAt: string | null, artifactSequence: { __typename: 'ArtifactSequence', name: string, project: { id: string, internalId: string, name: string, entity: { name: string } } }, artifactType: { name: string }, tags: Array<{ id: string, name: string }>, aliases?: Array<{ id: string, alias: string, artifactCollection:
+        | { artifacts: { totalCount?: number, edges: Array<{ cursor: string, version: string, node: { __typename: 'Artifact', id: string, versionIndex: number | null, description: string | null, metadata: string | null, ttlDurationSeconds: number, ttlIsInherited: boolean, historyStep: number | null, state: ArtifactState, size: number, digest: string, commitHash: string | null, fileCount: number, createdAt: string, updatedAt: string | null, artifactSequence: { __typename: 'ArtifactSequence', name: string, project: { id: string, internalId: string, name: string, entity: { name: string } } }, artifactType: { name: string }, tags: Array<{ id: string, name: string }>, aliases?: Array<{ id: string, alias: string, artifactCollection:
                     | { __typename: 'ArtifactPortfolio', name: string, project: { id: string, internalId: string, name: string, entity: { name: string } } }
                     | { __typename: 'ArtifactSequence', name: string, project: { id: string, internalId: string, name: string, entity: { name: string } } }
                    | null }> } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } }
@@ -537,11 +540,12 @@ export type RunOutputArtifactsQueryVariables = Exact<{
   run: string;
   cursor?: string | null | undefined;
   perPage?: number | null | undefined;
+  withTotal?: boolean | null | undefined;
   includeAliases?: boolean | null | undefined;
 }>;
 
 
-export type RunOutputArtifactsQuery = { project: { run: { artifacts: { totalCount: number, edges: Array<{ cursor: string, node: { __typename: 'Artifact', id: string, versionIndex: number | null, description: string | null, metadata: string | null, ttlDurationSeconds: number, ttlIsInherited: boolean, historyStep: number | null, state: ArtifactState, size: number, digest: string, commitHash: string | null, fileCount: number, createdAt: string, updatedAt: string | null, artifactSequence: { __typename: 'ArtifactSequence', name: string, project: { id: string, internalId: string, name: string, entity: { name: string } } }, artifactType: { name: string }, tags: Array<{ id: string, name: string }>, aliases?: Array<{ id: string, alias: string, artifactCollection:
+export type RunOutputArtifactsQuery = { project: { run: { artifacts: { totalCount?: number, edges: Array<{ cursor: string, node: { __typename: 'Artifact', id: string, versionIndex: number | null, description: string | null, metadata: string | null, ttlDurationSeconds: number, ttlIsInherited: boolean, historyStep: number | null, state: ArtifactState, size: number, digest: string, commitHash: string | null, fileCount: number, createdAt: string, updatedAt: string | null, artifactSequence: { __typename: 'ArtifactSequence', name: string, project: { id: string, internalId: string, name: string, entity: { name: string } } }, artifactType: { name: string }, tags: Array<{ id: string, name: string }>, aliases?: Array<{ id: string, alias: string, artifactCollection:
                 | { __typename: 'ArtifactPortfolio', name: string, project: { id: string, internalId: string, name: string, entity: { name: string } } }
                 | { __typename: 'ArtifactSequence', name: string, project: { id: string, internalId: string, name: string, entity: { name: string } } }
                | null }> } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } | null } | null } | null };
@@ -552,11 +556,12 @@ export type RunInputArtifactsQueryVariables = Exact<{
   run: string;
   cursor?: string | null | undefined;
   perPage?: number | null | undefined;
+  withTotal?: boolean | null | undefined;
   includeAliases?: boolean | null | undefined;
 }>;
 
 
-export type RunInputArtifactsQuery = { project: { run: { artifacts: { totalCount: number, edges: Array<{ cursor: string, node: { __typename: 'Artifact', id: string, versionIndex: number | null, description: string | null, metadata: string | null, ttlDurationSeconds: number, ttlIsInherited: boolean, historyStep: number | null, state: ArtifactState, size: number, digest: string, commitHash: string | null, fileCount: number, createdAt: string, updatedAt: string | null, artifactSequence: { __typename: 'ArtifactSequence', name: string, project: { id: string, internalId: string, name: string, entity: { name: string } } }, artifactType: { name: string }, tags: Array<{ id: string, name: string }>, aliases?: Array<{ id: string, alias: string, artifactCollection:
+export type RunInputArtifactsQuery = { project: { run: { artifacts: { totalCount?: number, edges: Array<{ cursor: string, node: { __typename: 'Artifact', id: string, versionIndex: number | null, description: string | null, metadata: string | null, ttlDurationSeconds: number, ttlIsInherited: boolean, historyStep: number | null, state: ArtifactState, size: number, digest: string, commitHash: string | null, fileCount: number, createdAt: string, updatedAt: string | null, artifactSequence: { __typename: 'ArtifactSequence', name: string, project: { id: string, internalId: string, name: string, entity: { name: string } } }, artifactType: { name: string }, tags: Array<{ id: string, name: string }>, aliases?: Array<{ id: string, alias: string, artifactCollection:
                 | { __typename: 'ArtifactPortfolio', name: string, project: { id: string, internalId: string, name: string, entity: { name: string } } }
                 | { __typename: 'ArtifactSequence', name: string, project: { id: string, internalId: string, name: string, entity: { name: string } } }
                | null }> } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } | null } | null } | null };
@@ -583,12 +588,13 @@ export type ArtifactMembershipFilesQueryVariables = Exact<{
   fileNames?: Array<string> | string | null | undefined;
   cursor?: string | null | undefined;
   perPage?: number | null | undefined;
+  withTotal?: boolean | null | undefined;
 }>;
 
 
 export type ArtifactMembershipFilesQuery = { project: { artifactCollection:
-      | { artifactMembership: { files: { totalCount: number | null, edges: Array<{ cursor: string, node: { __typename: 'File', id: string, url: string | null, sizeBytes: number, storagePath: string | null, mimetype: string | null, updatedAt: string | null, digest: string | null, md5: string | null, directUrl: string, name: string } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } | null } | null }
-      | { artifactMembership: { files: { totalCount: number | null, edges: Array<{ cursor: string, node: { __typename: 'File', id: string, url: string | null, sizeBytes: number, storagePath: string | null, mimetype: string | null, updatedAt: string | null, digest: string | null, md5: string | null, directUrl: string, name: string } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } | null } | null }
+      | { artifactMembership: { files: { totalCount?: number | null, edges: Array<{ cursor: string, node: { __typename: 'File', id: string, url: string | null, sizeBytes: number, storagePath: string | null, mimetype: string | null, updatedAt: string | null, digest: string | null, md5: string | null, directUrl: string, name: string } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } | null } | null }
+      | { artifactMembership: { files: { totalCount?: number | null, edges: Array<{ cursor: string, node: { __typename: 'File', id: string, url: string | null, sizeBytes: number, storagePath: string | null, mimetype: string | null, updatedAt: string | null, digest: string | null, md5: string | null, directUrl: string, name: string } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } | null } | null }
      | null } | null };
 
 export type ArtifactMembershipFilesUncountedQueryVariables = Exact<{
@@ -1326,10 +1332,11 @@ export type RunFilesQueryVariables = Exact<{
   perPage?: number | null | undefined;
   fileNames?: Array<string | null | undefined> | string | null | undefined;
   pattern?: string | null | undefined;
+  withTotal?: boolean | null | undefined;
 }>;
 
 
-export type RunFilesQuery = { project: { run: { id: string, projectId: string, fileCount: number | null, files: { edges: Array<{ cursor: string, node: { id: string, name: string, url: string | null, directUrl: string, sizeBytes: number, mimetype: string | null, updatedAt: string | null, md5: string | null } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } | null } | null } | null };
+export type RunFilesQuery = { project: { run: { id: string, projectId: string, fileCount?: number | null, files: { edges: Array<{ cursor: string, node: { id: string, name: string, url: string | null, directUrl: string, sizeBytes: number, mimetype: string | null, updatedAt: string | null, md5: string | null } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } | null } | null } | null };
 
 export type CreateRunFilesMutationVariables = Exact<{
   entity: string;
@@ -1668,10 +1675,11 @@ export type RegistryCollectionsQueryVariables = Exact<{
   order?: string | null | undefined;
   cursor?: string | null | undefined;
   perPage?: number | null | undefined;
+  withTotal?: boolean | null | undefined;
 }>;
 
 
-export type RegistryCollectionsQuery = { organization: { orgEntity: { name: string, artifactCollections: { totalCount: number, edges: Array<{ cursor: string, node:
+export type RegistryCollectionsQuery = { organization: { orgEntity: { name: string, artifactCollections: { totalCount?: number, edges: Array<{ cursor: string, node:
             | { __typename: 'ArtifactPortfolio', id: string, name: string, description: string | null, createdAt: string, updatedAt: string | null, project: { id: string, internalId: string, name: string, entity: { name: string } }, type: { name: string }, tags: { edges: Array<{ node: { id: string, name: string } }> } }
             | { __typename: 'ArtifactSequence', id: string, name: string, description: string | null, createdAt: string, updatedAt: string | null, project: { id: string, internalId: string, name: string, entity: { name: string } }, type: { name: string }, tags: { edges: Array<{ node: { id: string, name: string } }> } }
            | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } | null } | null } | null };
@@ -1795,10 +1803,11 @@ export type RunsPageQueryVariables = Exact<{
   order?: string | null | undefined;
   filters?: string | null | undefined;
   heavy: boolean;
+  withTotal?: boolean | null | undefined;
 }>;
 
 
-export type RunsPageQuery = { project: { runCount: number, runs: { edges: Array<{ cursor: string, node: { projectId: string, id: string, name: string, displayName: string | null, state: string | null, tags: Array<string> | null, notes: string | null, description: string | null, group: string | null, jobType: string | null, sweepName: string | null, commit: string | null, readOnly: boolean | null, createdAt: string, heartbeatAt: string | null, historyLineCount: number | null, user: { name: string, username: string | null } | null } & { config?: string | null, summaryMetrics?: string | null, systemMetrics?: string | null, historyKeys?: unknown } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } | null } | null };
+export type RunsPageQuery = { project: { runCount?: number, runs: { edges: Array<{ cursor: string, node: { projectId: string, id: string, name: string, displayName: string | null, state: string | null, tags: Array<string> | null, notes: string | null, description: string | null, group: string | null, jobType: string | null, sweepName: string | null, commit: string | null, readOnly: boolean | null, createdAt: string, heartbeatAt: string | null, historyLineCount: number | null, user: { name: string, username: string | null } | null } & { config?: string | null, summaryMetrics?: string | null, systemMetrics?: string | null, historyKeys?: unknown } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } | null } | null };
 
 export type RunDetailQueryVariables = Exact<{
   project: string;
@@ -1875,10 +1884,11 @@ export type ProjectSweepsQueryVariables = Exact<{
   project: string;
   cursor?: string | null | undefined;
   perPage?: number | null | undefined;
+  withTotal?: boolean | null | undefined;
 }>;
 
 
-export type ProjectSweepsQuery = { project: { totalSweeps: number, sweeps: { edges: Array<{ cursor: string, node: { id: string, name: string, displayName: string | null, method: string, state: string, description: string | null, bestLoss: number | null, config: string, createdAt: string, updatedAt: string | null, runCount: number, runCountExpected: number | null } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } | null } | null };
+export type ProjectSweepsQuery = { project: { totalSweeps?: number, sweeps: { edges: Array<{ cursor: string, node: { id: string, name: string, displayName: string | null, method: string, state: string, description: string | null, bestLoss: number | null, config: string, createdAt: string, updatedAt: string | null, runCount: number, runCountExpected: number | null } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } | null } | null };
 
 export type ProjectSweepsFilteredQueryVariables = Exact<{
   entity: string;
@@ -3083,7 +3093,7 @@ export const ProjectArtifactTypeDocument = new TypedDocumentString(`
   createdAt
 }`) as unknown as TypedDocumentString<ProjectArtifactTypeQuery, ProjectArtifactTypeQueryVariables>;
 export const ArtifactTypeArtifactCollectionsDocument = new TypedDocumentString(`
-    query ArtifactTypeArtifactCollections($entity: String!, $project: String!, $type: String!, $cursor: String, $perPage: Int = 50, $filters: JSONString, $order: String) {
+    query ArtifactTypeArtifactCollections($entity: String!, $project: String!, $type: String!, $cursor: String, $perPage: Int = 50, $withTotal: Boolean = true, $filters: JSONString, $order: String) {
   project(entityName: $entity, name: $project) {
     artifactType(name: $type) {
       artifactCollections(
@@ -3092,7 +3102,7 @@ export const ArtifactTypeArtifactCollectionsDocument = new TypedDocumentString(`
         filters: $filters
         order: $order
       ) {
-        totalCount
+        totalCount @include(if: $withTotal)
         edges {
           cursor
           node {
@@ -3141,7 +3151,7 @@ fragment ArtifactCollectionFields on ArtifactCollection {
   }
 }`) as unknown as TypedDocumentString<ArtifactTypeArtifactCollectionsQuery, ArtifactTypeArtifactCollectionsQueryVariables>;
 export const ProjectArtifactCollectionsDocument = new TypedDocumentString(`
-    query ProjectArtifactCollections($entity: String!, $project: String!, $cursor: String, $perPage: Int = 50, $filters: JSONString, $order: String) {
+    query ProjectArtifactCollections($entity: String!, $project: String!, $cursor: String, $perPage: Int = 50, $withTotal: Boolean = true, $filters: JSONString, $order: String) {
   project(entityName: $entity, name: $project) {
     artifactCollections(
       after: $cursor
@@ -3149,7 +3159,7 @@ export const ProjectArtifactCollectionsDocument = new TypedDocumentString(`
       filters: $filters
       order: $order
     ) {
-      totalCount
+      totalCount @include(if: $withTotal)
       edges {
         cursor
         node {
@@ -3290,12 +3300,12 @@ fragment ArtifactCollectionFields on ArtifactCollection {
   }
 }`) as unknown as TypedDocumentString<ProjectArtifactCollectionQuery, ProjectArtifactCollectionQueryVariables>;
 export const ProjectArtifactsDocument = new TypedDocumentString(`
-    query ProjectArtifacts($entity: String!, $project: String!, $type: String!, $collection: String!, $cursor: String, $perPage: Int = 50, $order: String, $filters: JSONString, $includeAliases: Boolean = true) {
+    query ProjectArtifacts($entity: String!, $project: String!, $type: String!, $collection: String!, $cursor: String, $perPage: Int = 50, $withTotal: Boolean = true, $order: String, $filters: JSONString, $includeAliases: Boolean = true) {
   project(entityName: $entity, name: $project) {
     artifactType(name: $type) {
       artifactCollection(name: $collection) {
         artifacts(after: $cursor, first: $perPage, order: $order, filters: $filters) {
-          totalCount
+          totalCount @include(if: $withTotal)
           edges {
             cursor
             version
@@ -3375,11 +3385,11 @@ fragment ArtifactFields on Artifact {
   }
 }`) as unknown as TypedDocumentString<ProjectArtifactsQuery, ProjectArtifactsQueryVariables>;
 export const RunOutputArtifactsDocument = new TypedDocumentString(`
-    query RunOutputArtifacts($entity: String!, $project: String!, $run: String!, $cursor: String, $perPage: Int = 100, $includeAliases: Boolean = true) {
+    query RunOutputArtifacts($entity: String!, $project: String!, $run: String!, $cursor: String, $perPage: Int = 100, $withTotal: Boolean = true, $includeAliases: Boolean = true) {
   project(entityName: $entity, name: $project) {
     run(name: $run) {
       artifacts: outputArtifacts(after: $cursor, first: $perPage) {
-        totalCount
+        totalCount @include(if: $withTotal)
         edges {
           cursor
           node {
@@ -3457,11 +3467,11 @@ fragment ArtifactFields on Artifact {
   }
 }`) as unknown as TypedDocumentString<RunOutputArtifactsQuery, RunOutputArtifactsQueryVariables>;
 export const RunInputArtifactsDocument = new TypedDocumentString(`
-    query RunInputArtifacts($entity: String!, $project: String!, $run: String!, $cursor: String, $perPage: Int = 100, $includeAliases: Boolean = true) {
+    query RunInputArtifacts($entity: String!, $project: String!, $run: String!, $cursor: String, $perPage: Int = 100, $withTotal: Boolean = true, $includeAliases: Boolean = true) {
   project(entityName: $entity, name: $project) {
     run(name: $run) {
       artifacts: inputArtifacts(after: $cursor, first: $perPage) {
-        totalCount
+        totalCount @include(if: $withTotal)
         edges {
           cursor
           node {
@@ -3560,12 +3570,12 @@ export const ArtifactCollectionAliasesDocument = new TypedDocumentString(`
   alias
 }`) as unknown as TypedDocumentString<ArtifactCollectionAliasesQuery, ArtifactCollectionAliasesQueryVariables>;
 export const ArtifactMembershipFilesDocument = new TypedDocumentString(`
-    query ArtifactMembershipFiles($entity: String!, $project: String!, $collection: String!, $alias: String!, $fileNames: [String!], $cursor: String, $perPage: Int = 50) {
+    query ArtifactMembershipFiles($entity: String!, $project: String!, $collection: String!, $alias: String!, $fileNames: [String!], $cursor: String, $perPage: Int = 50, $withTotal: Boolean = true) {
   project(name: $project, entityName: $entity) {
     artifactCollection(name: $collection) {
       artifactMembership(aliasName: $alias) {
         files(names: $fileNames, after: $cursor, first: $perPage) {
-          totalCount
+          totalCount @include(if: $withTotal)
           ...ArtifactFilePageFields
         }
       }
@@ -5616,12 +5626,12 @@ export const CreateCustomChartDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<CreateCustomChartMutation, CreateCustomChartMutationVariables>;
 export const RunFilesDocument = new TypedDocumentString(`
-    query RunFiles($entity: String!, $project: String!, $name: String!, $cursor: String, $perPage: Int = 50, $fileNames: [String] = [], $pattern: String) {
+    query RunFiles($entity: String!, $project: String!, $name: String!, $cursor: String, $perPage: Int = 50, $fileNames: [String] = [], $pattern: String, $withTotal: Boolean = true) {
   project(name: $project, entityName: $entity) {
     run(name: $name) {
       id
       projectId
-      fileCount
+      fileCount @include(if: $withTotal)
       files(names: $fileNames, after: $cursor, first: $perPage, pattern: $pattern) {
         edges {
           cursor
@@ -6125,7 +6135,7 @@ export const FetchRegistryDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<FetchRegistryQuery, FetchRegistryQueryVariables>;
 export const RegistryCollectionsDocument = new TypedDocumentString(`
-    query RegistryCollections($organization: String!, $registryFilter: JSONString, $collectionFilter: JSONString, $collectionTypes: [ArtifactCollectionType!] = [PORTFOLIO], $order: String, $cursor: String, $perPage: Int = 100) {
+    query RegistryCollections($organization: String!, $registryFilter: JSONString, $collectionFilter: JSONString, $collectionTypes: [ArtifactCollectionType!] = [PORTFOLIO], $order: String, $cursor: String, $perPage: Int = 100, $withTotal: Boolean = true) {
   organization(name: $organization) {
     orgEntity {
       name
@@ -6137,7 +6147,7 @@ export const RegistryCollectionsDocument = new TypedDocumentString(`
         first: $perPage
         order: $order
       ) {
-        totalCount
+        totalCount @include(if: $withTotal)
         edges {
           cursor
           node {
@@ -6475,9 +6485,9 @@ export const ProjectViewsDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<ProjectViewsQuery, ProjectViewsQueryVariables>;
 export const RunsPageDocument = new TypedDocumentString(`
-    query RunsPage($project: String!, $entity: String!, $cursor: String, $perPage: Int = 50, $order: String, $filters: JSONString, $heavy: Boolean!) {
+    query RunsPage($project: String!, $entity: String!, $cursor: String, $perPage: Int = 50, $order: String, $filters: JSONString, $heavy: Boolean!, $withTotal: Boolean = true) {
   project(name: $project, entityName: $entity) {
-    runCount(filters: $filters)
+    runCount(filters: $filters) @include(if: $withTotal)
     runs(filters: $filters, after: $cursor, first: $perPage, order: $order) {
       edges {
         cursor
@@ -6698,9 +6708,9 @@ export const SweepDetailLegacyDocument = new TypedDocumentString(`
   config
 }`) as unknown as TypedDocumentString<SweepDetailLegacyQuery, SweepDetailLegacyQueryVariables>;
 export const ProjectSweepsDocument = new TypedDocumentString(`
-    query ProjectSweeps($entity: String!, $project: String!, $cursor: String, $perPage: Int = 50) {
+    query ProjectSweeps($entity: String!, $project: String!, $cursor: String, $perPage: Int = 50, $withTotal: Boolean = true) {
   project(name: $project, entityName: $entity) {
-    totalSweeps
+    totalSweeps @include(if: $withTotal)
     sweeps(after: $cursor, first: $perPage) {
       ...SweepPageFields
     }

@@ -3,8 +3,12 @@
  * {@link Transport.request}, which turns a result into typed data or a typed error.
  *
  * Exchanges, in order: {@link cacheExchange} → {@link retryExchange} → {@link httpStatusExchange}
- * → urql's `fetchExchange` (always POST), whose `fetch` is {@link fetchWithTimeout} around
- * {@link authFetch} (credentials and client headers, only for URLs under `baseUrl`).
+ * → urql's `fetchExchange` (always POST), whose `fetch` is the transport's request limiter
+ * ({@link createLimiter}: at most `concurrency` attempts in flight, halved after a 429) around
+ * {@link fetchWithTimeout} (the per-attempt timeout starts once the attempt has its slot) around
+ * {@link authFetch} (credentials and client headers, only for URLs under `baseUrl`). The
+ * `file_stream` posts of {@link Transport.postJson} go through the same limiter; storage
+ * transfers have their own pool ({@link Transport.transfer}).
  *
  * @example
  * ```ts
@@ -45,6 +49,7 @@ import { resultError, scrubJson } from './resultError.js';
 import { type RetryOptions, retryExchange } from './retryExchange.js';
 import { httpStatusExchange } from './statusExchange.js';
 import { createPool, type Pool } from './pool.js';
+import { createLimiter, type Limiter } from './limiter.js';
 import { resolveStorageUrl, type StorageRequest, storageFetch } from './storage.js';
 import { type PostJsonCall, postJson } from './postJson.js';
 
@@ -81,6 +86,7 @@ export type {
   RetryState,
 } from './retryExchange.js';
 export { httpStatusExchange } from './statusExchange.js';
+export { createLimiter, type Limiter } from './limiter.js';
 export { postJson, type PostJsonCall, type PostJsonOptions } from './postJson.js';
 export { sleep, withRetries } from './retryLoop.js';
 export type { AttemptOutcome, FailedAttempt, RetryLoopOptions } from './retryLoop.js';
@@ -123,8 +129,10 @@ export interface TransportOptions {
   /** Extra headers for requests to `baseUrl`. Default: none. */
   headers?: Record<string, string>;
   /**
-   * Your own urql `Client` (e.g. a React app's), used as-is: none of our exchanges, headers, auth or
-   * timeout apply, and the missing-credentials check is skipped. Default: we build one.
+   * Your own urql `Client` (e.g. a React app's), used as-is: none of our exchanges, headers, auth,
+   * timeout or request limiter apply (its GraphQL requests are not bounded by `concurrency`: give
+   * it a `fetch` of your own that bounds them if you need to), and the missing-credentials check
+   * is skipped. Default: we build one.
    */
   client?: Client;
   /** `User-Agent` outside browsers, e.g. `W&B Public Client wandb-api/0.1.0`. Required. */
@@ -140,7 +148,10 @@ export interface TransportOptions {
    */
   transferConcurrency?: number;
   /**
-   * How many GraphQL requests run at once, across all calls: the widest the request limiter gets.
+   * How many GraphQL requests (HTTP attempts, `file_stream` posts included) are in flight at once,
+   * across all calls: the widest the request limiter gets. It starts there, halves after a 429
+   * and grows back by one per window of successful requests (see {@link createLimiter}). Has no
+   * effect on your own `client`.
    * @defaultValue 8
    */
   concurrency?: number;
@@ -207,7 +218,7 @@ export class Transport {
   #secrets: string[] = [];
   #headers: Record<string, string> = {};
   readonly #transfers: Pool;
-  readonly #concurrency: number;
+  readonly #limiter: Limiter;
 
   constructor(opts: TransportOptions) {
     this.#url = `${opts.baseUrl}/graphql`;
@@ -225,7 +236,7 @@ export class Transport {
     this.#ownClient = opts.client !== undefined;
     this.#retry = opts.retry ?? {};
     this.#transfers = createPool(opts.transferConcurrency ?? DEFAULT_TRANSFER_CONCURRENCY);
-    this.#concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
+    this.#limiter = createLimiter(opts.concurrency ?? DEFAULT_CONCURRENCY);
     this.#credentialsChanged();
 
     if (opts.client) {
@@ -242,9 +253,11 @@ export class Transport {
     this.client = new Client({
       url: this.#url,
       exchanges,
-      fetch: fetchWithTimeout(
-        authFetch(() => this.#auth),
-        { timeoutMs: this.#timeoutMs },
+      fetch: this.#limiter.wrap(
+        fetchWithTimeout(
+          authFetch(() => this.#auth),
+          { timeoutMs: this.#timeoutMs },
+        ),
       ),
       preferGetMethod: false,
       requestPolicy: 'cache-first',
@@ -371,7 +384,9 @@ export class Transport {
   }
 
   /**
-   * How many GraphQL requests may run at once now (the `concurrency` option).
+   * How many GraphQL requests may be in flight now: the current width of the request limiter,
+   * from 1 to the `concurrency` option (lower for a while after a 429). With your own `client`,
+   * the `concurrency` option, which nothing enforces.
    *
    * @example
    * ```ts
@@ -379,7 +394,20 @@ export class Transport {
    * ```
    */
   concurrency(): number {
-    return this.#concurrency;
+    return this.#limiter.width;
+  }
+
+  /**
+   * The request limiter's load now: its width, its maximum, attempts in flight and waiting.
+   * @internal For tests.
+   * @example
+   * ```ts
+   * const { width, active, waiting } = transport.limiterState();
+   * ```
+   */
+  limiterState(): { width: number; max: number; active: number; waiting: number } {
+    const l = this.#limiter;
+    return { width: l.width, max: l.max, active: l.active, waiting: l.waiting };
   }
 
   /**
@@ -446,6 +474,7 @@ export class Transport {
     try {
       return await postJson(`${this.#auth.baseUrl.replace(/\/+$/, '')}${path}`, body, {
         fetch: authFetch(() => this.#auth),
+        limiter: this.#limiter,
         timeoutMs: options.timeoutMs ?? this.#timeoutMs,
         retry: this.#retry === false ? false : { ...this.#retry, ...options.retryBounds },
         secrets: this.#secrets,

@@ -21,6 +21,7 @@
 import { type RedactedRequest, TimeoutError, redactHeaders } from '../errors/index.js';
 import { parseRetryAfter } from './backoff.js';
 import { abortReason, DEFAULT_TIMEOUT_MS, fetchWithTimeout } from './fetchWithTimeout.js';
+import type { Limiter } from './limiter.js';
 import type { RetryOptions } from './retryExchange.js';
 import type { AttemptOutcome } from './retryLoop.js';
 import { attemptsOrError, bodyDetail } from './storage.js';
@@ -76,6 +77,11 @@ export interface PostJsonOptions {
   shownHeaders?: Record<string, string>;
   /** Source of jitter in [0, 1). Default `Math.random`. */
   random?: () => number;
+  /**
+   * A limiter each attempt waits for (the transport's request limiter); its per-attempt timeout
+   * starts once it has a slot. Default: none.
+   */
+  limiter?: Pick<Limiter, 'wrap'>;
   /** Clock in ms since the epoch. Default `Date.now`. */
   now?: () => number;
 }
@@ -98,7 +104,8 @@ export async function postJson(url: string, body: string, options: PostJsonOptio
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const now = options.now ?? Date.now;
   const signal = options.signal;
-  const send = fetchWithTimeout(options.fetch, { timeoutMs });
+  const timed = fetchWithTimeout(options.fetch, { timeoutMs });
+  const send = options.limiter ? options.limiter.wrap(timed) : timed;
   const request: RedactedRequest = {
     url,
     method: 'POST',

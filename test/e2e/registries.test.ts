@@ -231,10 +231,12 @@ describe('registries: reads', () => {
           collectionFilter: '{"name":"detector"}',
           cursor: null,
           perPage: 100,
+          withTotal: true, // the first page brings the total: totalCount() needs no request
         },
       ]);
       expect(graphqlCalls(emu, 'FetchRegistries')).toBe(0);
       expect(await collections.totalCount()).toBe(1);
+      expect(graphqlCalls(emu, 'RegistryCollections')).toBe(1);
     });
 
     it('registries(F).collections(G).versions(H) sends one query with the three filters', async () => {

@@ -217,17 +217,69 @@ export function paginate<T>(
   args: PageArgs,
   defaultFirst = 50,
 ): Page<T> {
+  checkFirst(args, defaultFirst);
+  return pageOfSorted(sortByKey(items, keyOf, direction), tag, direction, args, defaultFirst);
+}
+
+/**
+ * Items with their sort keys, sorted by {@link compareSortKeys} in `direction`: what
+ * {@link pageOfSorted} pages through, and what a listing whose keys cannot change may keep
+ * between pages.
+ *
+ * @example
+ * ```ts
+ * const keyed = sortByKey(projects, byCreation, 1);
+ * pageOfSorted(keyed, 'models', 1, { first: 10 });
+ * ```
+ */
+export function sortByKey<T>(
+  items: readonly T[],
+  keyOf: (item: T) => SortKey,
+  direction: 1 | -1,
+): { item: T; key: SortKey }[] {
+  const keyed = items.map((item) => ({ item, key: keyOf(item) }));
+  keyed.sort((a, b) => compareSortKeys(a.key, b.key, direction));
+  return keyed;
+}
+
+function checkFirst(args: PageArgs, defaultFirst: number): number {
   const first = args.first ?? defaultFirst;
   if (!Number.isInteger(first) || first < 0) {
     throw new QueryInputError(`Invalid argument first: ${first} (must be an integer >= 0)`);
   }
-  const keyed = items.map((item) => ({ item, key: keyOf(item) }));
-  keyed.sort((a, b) => compareSortKeys(a.key, b.key, direction));
+  return first;
+}
+
+/**
+ * The page after `args.after` of at most `args.first` items (default `defaultFirst`) of items
+ * already sorted by {@link sortByKey}: the cursor is found by binary search, so a page costs
+ * O(log n + page) whatever the listing's length.
+ *
+ * @example
+ * ```ts
+ * pageOfSorted(sortByKey(runs, keyOf, 1), '+createdAt', 1, { first: 2, after: cursor });
+ * ```
+ */
+export function pageOfSorted<T>(
+  keyed: readonly { item: T; key: SortKey }[],
+  tag: string,
+  direction: 1 | -1,
+  args: PageArgs,
+  defaultFirst = 50,
+): Page<T> {
+  const first = checkFirst(args, defaultFirst);
   let start = 0;
   if (args.after !== undefined && args.after !== null) {
     const after = decodeCursor(args.after, tag);
-    start = keyed.findIndex((k) => compareSortKeys(k.key, after, direction) > 0);
-    if (start < 0) start = keyed.length;
+    // The first item after the cursor, by binary search over the sorted keys.
+    let lo = 0;
+    let hi = keyed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareSortKeys((keyed[mid] as { key: SortKey }).key, after, direction) > 0) hi = mid;
+      else lo = mid + 1;
+    }
+    start = lo;
   }
   const slice = keyed.slice(start, start + first);
   const edges = slice.map(({ item, key }) => ({ node: item, cursor: encodeCursor(tag, key) }));

@@ -43,7 +43,8 @@ function escapeRegExp(text: string): string {
  */
 export function stringifyJsonString(value: unknown): string {
   const plain = JSON.stringify(value);
-  if (!hasNonFinite(value)) return plain; // the common case: one plain pass
+  // Non-finite numbers come out as null: text without "null" has none (the common case, one pass).
+  if (typeof plain !== 'string' || !plain.includes('null') || !hasNonFinite(value)) return plain;
   // A placeholder that occurs nowhere in the plain text, so no user string can contain it.
   let n = 0;
   let placeholder = '__emulator_non_finite_0__';

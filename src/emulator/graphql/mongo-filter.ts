@@ -251,11 +251,23 @@ class FilterRewriter {
 }
 
 /**
+ * The predicate of an empty filter: matches every document.
+ *
+ * @example
+ * ```ts
+ * matchAll(); // true
+ * ```
+ */
+export const matchAll = (): boolean => true;
+
+/**
  * Compiles a `filters` JSON string into a predicate over documents, with a domain's
  * {@link MongoFilterDialect}. Empty, `null` or `'{}'` matches everything. Throws
  * {@link QueryInputError} for text that is not JSON, unknown fields, operators outside
  * `$and $or $nor $eq $ne $gt $gte $lt $lte $in $nin $exists $regex`, malformed operands, or a
  * value under a date field that is not an ISO 8601 date.
+ *
+ * An empty filter answers {@link matchAll} itself, so callers can skip building documents.
  *
  * @example
  * ```ts
@@ -267,7 +279,7 @@ export function compileMongoFilter(
   filters: string | null | undefined,
   dialect: MongoFilterDialect,
 ): (doc: Record<string, unknown>) => boolean {
-  if (filters === null || filters === undefined || filters.trim() === '') return () => true;
+  if (filters === null || filters === undefined || filters.trim() === '') return matchAll;
   let parsed: unknown;
   try {
     parsed = (dialect.parseJson ?? JSON.parse)(filters);
@@ -275,7 +287,7 @@ export function compileMongoFilter(
     throw new QueryInputError(`Invalid ${dialect.noun}s: not JSON (${(e as Error).message})`);
   }
   const criteria = new FilterRewriter(dialect).filter(parsed, 'the top level');
-  if (Object.keys(criteria).length === 0) return () => true;
+  if (Object.keys(criteria).length === 0) return matchAll;
   let query: Query;
   try {
     query = new Query(criteria);

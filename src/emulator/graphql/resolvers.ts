@@ -14,7 +14,7 @@ import { artifactMutations } from '../domains/artifacts/mutations.js';
 import { artifactFeatureGates, artifactResolvers } from '../domains/artifacts/resolvers.js';
 import { fileMutations } from '../domains/files/mutations.js';
 import { fileResolvers } from '../domains/files/resolvers.js';
-import { historyResolvers } from '../domains/history/resolvers.js';
+import { historyFeatureGates, historyResolvers } from '../domains/history/resolvers.js';
 import { fileStreamResolvers } from '../domains/filestream/resolvers.js';
 import { organizationResolvers } from '../domains/organizations/resolvers.js';
 import { automationFeatureGates, automationResolvers } from '../domains/automations/resolvers.js';
@@ -116,6 +116,7 @@ export const emulatorFeatureGates: FeatureGates = {
     ...registryFeatureGates.fields,
     ...automationFeatureGates.fields,
     ...launchFeatureGates.fields,
+    ...historyFeatureGates.fields,
   ],
   inputFields: [...artifactFeatureGates.inputFields, ...registryFeatureGates.inputFields],
   unionMembers: automationFeatureGates.unionMembers,

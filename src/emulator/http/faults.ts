@@ -80,6 +80,7 @@ export interface FaultMatch {
  * emu.faults.add({ operationName: 'RunsPage', match: { variables: { cursor: 'Y3Vy' } }, status: 500 });
  * emu.faults.add({ operationName: 'RunsPage', skip: 2, status: 500 }); // pages 1 and 2 fine, then 500
  * emu.faults.add({ status: 503, rate: 0.2, times: Infinity, seed: 'flaky' }); // ~1 request in 5
+ * emu.faults.add({ status: 429, rate: 0.3, times: Infinity, seed: 1, retryAfterMs: 50 }); // a 429 storm
  * emu.faults.add({ target: 'storage', truncateBody: 10 }); // the real file, cut after 10 bytes
  * emu.faults.add({ target: 'file_stream', status: 500 }); // the next file_stream request answers 500, nothing written
  * emu.faults.add({ target: 'file_stream', afterApply: true, dropConnection: true }); // written, answer lost
@@ -127,6 +128,18 @@ export interface FaultInput {
   status?: number;
   /** `Retry-After` header in seconds (with `status`). */
   retryAfterSeconds?: number;
+  /**
+   * `Retry-After` header in milliseconds (with `status`), sent as seconds with a fraction
+   * (`250` → `Retry-After: 0.25`), which wandb-api and most clients read; a number >= 0. For
+   * rate-limit storms that must not slow a test down by whole seconds. Give at most one of
+   * `retryAfterSeconds`, `retryAfterMs` and `retryAfterDate`.
+   *
+   * @example
+   * ```ts
+   * emu.faults.add({ status: 429, rate: 0.3, times: Infinity, seed: 1, retryAfterMs: 50 });
+   * ```
+   */
+  retryAfterMs?: number;
   /** `Retry-After` header as an HTTP date (with `status`). */
   retryAfterDate?: Date;
   /** Wait this long (on the emulator's clock) before answering or proceeding normally. */
@@ -291,6 +304,7 @@ class FaultEntry implements Fault {
   readonly status?: number;
   readonly times: number;
   readonly retryAfterSeconds?: number;
+  readonly retryAfterMs?: number;
   readonly retryAfterDate?: Date;
   readonly delayMs?: number;
   readonly body?: string;
@@ -314,6 +328,18 @@ class FaultEntry implements Fault {
       throw new Error(`faults.add: delayMs must be a number >= 0, got ${input.delayMs}`);
     }
     checkCount(input.skip, 'skip', 0);
+    if (
+      input.retryAfterMs !== undefined &&
+      !(Number.isFinite(input.retryAfterMs) && input.retryAfterMs >= 0)
+    ) {
+      throw new Error(`faults.add: retryAfterMs must be a number >= 0, got ${input.retryAfterMs}`);
+    }
+    const retryAfters = [input.retryAfterSeconds, input.retryAfterMs, input.retryAfterDate].filter(
+      (v) => v !== undefined,
+    );
+    if (retryAfters.length > 1) {
+      throw new Error('faults.add: give at most one of retryAfterSeconds, retryAfterMs and retryAfterDate');
+    }
     checkCount(input.truncateBody, 'truncateBody', 0);
     if (input.rate !== undefined && !(typeof input.rate === 'number' && input.rate > 0 && input.rate <= 1)) {
       throw new Error(`faults.add: rate must be a number in (0, 1], got ${String(input.rate)}`);
@@ -372,6 +398,7 @@ class FaultEntry implements Fault {
     if (input.seed !== undefined) this.seed = input.seed;
     if (input.status !== undefined) this.status = input.status;
     if (input.retryAfterSeconds !== undefined) this.retryAfterSeconds = input.retryAfterSeconds;
+    if (input.retryAfterMs !== undefined) this.retryAfterMs = input.retryAfterMs;
     if (input.retryAfterDate !== undefined) this.retryAfterDate = input.retryAfterDate;
     if (input.delayMs !== undefined) this.delayMs = input.delayMs;
     if (input.body !== undefined) this.body = input.body;

@@ -27,6 +27,7 @@ import type { EmulatorStore } from '../store/store.js';
 import { authenticate, UNAUTHORIZED_MESSAGE } from './auth.js';
 import type { Fault, FaultRegistry } from './faults.js';
 import { Redactor, requestKind, type RecordedRequest } from './request-log.js';
+import { handleParquetHistoryRequest, isParquetHistoryPath } from '../domains/history/parquet.js';
 import { handleStorageRequest, isStorageRequestPath, StorageSigner } from './storage.js';
 const ALLOWED_HEADERS =
   'authorization, content-type, x-wandb-client, use-admin-privileges, x-wandb-username, x-wandb-user-email';
@@ -262,6 +263,8 @@ export class EmulatorHttpServer {
     if (fault.status !== undefined) {
       const headers: Record<string, string> = {};
       if (fault.retryAfterSeconds !== undefined) headers['Retry-After'] = String(fault.retryAfterSeconds);
+      else if (fault.retryAfterMs !== undefined)
+        headers['Retry-After'] = String(Number((fault.retryAfterMs / 1000).toFixed(3)));
       else if (fault.retryAfterDate !== undefined)
         headers['Retry-After'] = fault.retryAfterDate.toUTCString();
       const body = fault.body ?? errorBody(`emulated ${fault.status}`);
@@ -381,6 +384,13 @@ export class EmulatorHttpServer {
       for (const name of ['content-md5', 'range']) {
         const value = req.headers[name];
         headers[name] = Array.isArray(value) ? value.join(', ') : value;
+      }
+      if (isParquetHistoryPath(url.pathname)) {
+        return handleParquetHistoryRequest(this.deps.store, this.signer, {
+          method,
+          url,
+          range: headers.range,
+        });
       }
       return handleStorageRequest(this.deps.store, this.signer, {
         method,

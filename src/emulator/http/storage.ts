@@ -190,6 +190,48 @@ function errorResponse(
 }
 
 /**
+ * The 403 answer to a signed storage request whose signature is missing, wrong (another method
+ * or path) or expired; `undefined` when it is valid.
+ *
+ * @example
+ * ```ts
+ * const refused = signatureRefusal(signer, 'GET', url);
+ * if (refused) return refused; // 403 "Access denied: Request has expired", ...
+ * ```
+ */
+export function signatureRefusal(
+  signer: StorageSigner,
+  method: string,
+  url: URL,
+): StorageResponse | undefined {
+  const check = signer.verify(method, url);
+  if (check === 'invalid') {
+    return errorResponse(
+      403,
+      `Access denied: the signature is missing or does not match this ${method} request`,
+    );
+  }
+  if (check === 'expired') return errorResponse(403, 'Access denied: Request has expired');
+  return undefined;
+}
+
+/**
+ * An error answer of the storage endpoint: its status and `{"errors": [{"message"}]}`.
+ *
+ * @example
+ * ```ts
+ * storageError(404, 'No such file: a.txt').status; // 404
+ * ```
+ */
+export function storageError(
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): StorageResponse {
+  return errorResponse(status, message, headers);
+}
+
+/**
  * Whether a path belongs to the storage endpoint this module serves.
  *
  * @example
@@ -240,14 +282,8 @@ export function handleStorageRequest(
         Allow: 'GET, PUT, OPTIONS',
       });
     }
-    const check = signer.verify(req.method, req.url);
-    if (check === 'invalid') {
-      return errorResponse(
-        403,
-        `Access denied: the signature is missing or does not match this ${req.method} request`,
-      );
-    }
-    if (check === 'expired') return errorResponse(403, 'Access denied: Request has expired');
+    const refused = signatureRefusal(signer, req.method, req.url);
+    if (refused) return refused;
     return handleArtifactStorage(store, artifactRequest);
   }
   const target = parseStoragePath(pathname);
@@ -257,14 +293,8 @@ export function handleStorageRequest(
       Allow: 'GET, PUT, OPTIONS',
     });
   }
-  const check = signer.verify(req.method, req.url);
-  if (check === 'invalid') {
-    return errorResponse(
-      403,
-      `Access denied: the signature is missing or does not match this ${req.method} request`,
-    );
-  }
-  if (check === 'expired') return errorResponse(403, 'Access denied: Request has expired');
+  const refused = signatureRefusal(signer, req.method, req.url);
+  if (refused) return refused;
   const run = store.runs.get(target.runId);
   if (!run) return errorResponse(404, 'The run of this file no longer exists');
 

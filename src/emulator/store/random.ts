@@ -56,7 +56,18 @@ export function createPrng(seed: string): Prng {
  * ```
  */
 export function cryptoPrng(): Prng {
-  return () => randomBytes(4).readUInt32BE(0) / 4294967296;
+  // Random bytes fetched 4 KiB at a time: one call into the CSPRNG per 1,024 draws, not per draw.
+  let pool = Buffer.alloc(0);
+  let offset = 0;
+  return () => {
+    if (offset + 4 > pool.length) {
+      pool = randomBytes(4096);
+      offset = 0;
+    }
+    const value = pool.readUInt32BE(offset) / 4294967296;
+    offset += 4;
+    return value;
+  };
 }
 
 const RUN_ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';

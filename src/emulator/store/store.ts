@@ -33,6 +33,7 @@ import type { ReportRecord, SeededReport, SeedReportInput } from '../domains/rep
 import type { CustomChartRecord } from '../domains/charts/records.js';
 import { seedReport } from '../domains/reports/seed.js';
 import type { RunRecord, SeededRun, SeedRunInput } from '../domains/runs/records.js';
+import { RunMap } from '../domains/runs/run-map.js';
 import { seedRun } from '../domains/runs/seed.js';
 import { DEFAULT_FEATURES } from '../domains/server/records.js';
 import type { SeededSweep, SeedSweepInput, SweepRecord } from '../domains/sweeps/records.js';
@@ -42,6 +43,7 @@ import type { AutomationData } from '../domains/automations/records.js';
 import type { IntegrationRecord } from '../domains/integrations/records.js';
 import type { RegistryMemberRecord } from '../domains/registries/member-records.js';
 import { createLaunchData, type LaunchData } from '../domains/launch/records.js';
+import { createParquetHistoryState, type ParquetHistoryState } from '../domains/history/parquet-records.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createTeamData, type TeamData } from '../domains/teams/records.js';
 import { KeyRing, type ApiKeyRecord } from '../domains/users/api-keys.js';
@@ -95,8 +97,8 @@ export class EmulatorStore {
   readonly entities = new Map<string, EntityRecord>();
   /** Projects by integer id. */
   readonly projects = new Map<number, ProjectRecord>();
-  /** Runs by integer id. */
-  readonly runs = new Map<number, RunRecord>();
+  /** Runs by integer id, indexed by project (`domains/runs/run-map.ts`). */
+  readonly runs = new RunMap();
   /** Sweeps by integer id. */
   readonly sweeps = new Map<number, SweepRecord>();
   /** Reports (saved views) by integer id. */
@@ -124,6 +126,8 @@ export class EmulatorStore {
   readonly launch: LaunchData = createLaunchData();
   /** Server feature flags by name. */
   readonly features = new Map<string, boolean>();
+  /** The Parquet history export: rows per file and the encoded files (`domains/history/parquet.ts`). */
+  readonly parquetHistory: ParquetHistoryState = createParquetHistoryState();
   /** The secrets the emulator accepts, each owned by one user (`domains/users/api-keys.ts`). */
   readonly keyRing = new KeyRing();
   /** Team settings, admins and pending invites (`domains/teams/`). */
@@ -302,7 +306,7 @@ export class EmulatorStore {
    * ```
    */
   runsOfProject(projectId: number): RunRecord[] {
-    return [...this.runs.values()].filter((r) => r.projectId === projectId);
+    return [...this.runs.ofProject(projectId)];
   }
 
   /**
@@ -314,10 +318,7 @@ export class EmulatorStore {
    * ```
    */
   findRun(projectId: number, name: string): RunRecord | undefined {
-    for (const run of this.runs.values()) {
-      if (run.projectId === projectId && run.name === name) return run;
-    }
-    return undefined;
+    return this.runs.find(projectId, name);
   }
 
   /**

@@ -118,6 +118,8 @@ async function fetchFilesPage(
     cursor: string | null;
     perPage: number;
     counted: boolean;
+    /** Whether to ask for the total (when `counted`). Default `true`. */
+    total?: boolean | undefined;
     signal?: AbortSignal | undefined;
     cache?: boolean;
   },
@@ -136,10 +138,14 @@ async function fetchFilesPage(
   let projectFound: boolean;
   let membershipFound: boolean;
   if (args.counted) {
-    const data = await ctx.request(ArtifactMembershipFilesDocument, variables, {
-      ...options,
-      cacheIf: (d) => d.project?.artifactCollection?.artifactMembership != null,
-    });
+    const data = await ctx.request(
+      ArtifactMembershipFilesDocument,
+      { ...variables, withTotal: args.total ?? true },
+      {
+        ...options,
+        cacheIf: (d) => d.project?.artifactCollection?.artifactMembership != null,
+      },
+    );
     projectFound = data.project != null;
     membershipFound = data.project?.artifactCollection?.artifactMembership != null;
     connection = data.project?.artifactCollection?.artifactMembership?.files;
@@ -206,15 +212,16 @@ export function listArtifactFiles(
   const signal = optionalSignal(o.signal);
   return new ArtifactFileListing(
     ctx,
-    async ({ cursor, perPage, signal: pageSignal }) => {
+    async ({ cursor, perPage, signal: pageSignal, total }) => {
       const counted = (await ctx.serverFeatures()).get(FILE_TOTAL_FEATURE) === true;
-      return fetchFilesPage(ctx, where, { names, cursor, perPage, counted, signal: pageSignal });
+      return fetchFilesPage(ctx, where, { names, cursor, perPage, counted, total, signal: pageSignal });
     },
     {
       perPage: o.perPage ?? 50,
       start: o.start ?? null,
       signal,
       what: `files of artifact ${versionPath(where)}`,
+      prefetch: o.prefetch,
     },
   );
 }

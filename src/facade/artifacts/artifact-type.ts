@@ -163,6 +163,7 @@ export function listArtifactTypes(
       start: o.start ?? null,
       signal,
       what: `artifact types of project ${where.entity === undefined ? project : `${where.entity}/${project}`}`,
+      prefetch: o.prefetch,
       countable: false,
     },
   );

@@ -372,6 +372,7 @@ interface VersionListing {
   perPage: number;
   start: string | null;
   signal: AbortSignal | undefined;
+  prefetch: boolean | undefined;
   tags: string[];
   order: string | undefined;
   filters: string;
@@ -383,6 +384,7 @@ function checkVersionListing(options: ArtifactsOptions): VersionListing {
     perPage: o.perPage ?? 50,
     start: o.start ?? null,
     signal: optionalSignal(o.signal),
+    prefetch: o.prefetch,
     tags: checkTagFilter(o.tags),
     order: parseFieldOrder(o.order),
     filters: serializeFilter(o.filters ?? DEFAULT_ARTIFACT_FILTER),
@@ -398,7 +400,7 @@ function versionsPaginated(
 ): Paginated<Artifact> {
   const { tags, order, filters } = listing;
   return new Paginated<Artifact>(
-    async ({ cursor, perPage, signal }): Promise<Page<Artifact>> => {
+    async ({ cursor, perPage, signal, total }): Promise<Page<Artifact>> => {
       const place = await where();
       const data = await ctx.request(
         ProjectArtifactsDocument,
@@ -411,6 +413,7 @@ function versionsPaginated(
           perPage,
           order,
           filters,
+          withTotal: total ?? true,
         },
         { signal, cacheIf: (d) => d.project?.artifactType?.artifactCollection != null },
       );
@@ -425,7 +428,13 @@ function versionsPaginated(
         .filter((a) => tags.every((t) => a.tags.includes(t)));
       return { items, ...connectionPosition(connection), totalCount: connection?.totalCount ?? undefined };
     },
-    { perPage: listing.perPage, start: listing.start, signal: listing.signal, what },
+    {
+      perPage: listing.perPage,
+      start: listing.start,
+      signal: listing.signal,
+      what,
+      prefetch: listing.prefetch,
+    },
   );
 }
 
@@ -500,10 +509,17 @@ export function listRunArtifacts(
   const signal = optionalSignal(o.signal);
   const doc = kind === 'logged' ? RunOutputArtifactsDocument : RunInputArtifactsDocument;
   return new Paginated<Artifact>(
-    async ({ cursor, perPage, signal: pageSignal }) => {
+    async ({ cursor, perPage, signal: pageSignal, total }) => {
       const data = await ctx.request(
         doc,
-        { entity: ref.entity, project: ref.project, run: ref.runId, cursor, perPage },
+        {
+          entity: ref.entity,
+          project: ref.project,
+          run: ref.runId,
+          cursor,
+          perPage,
+          withTotal: total ?? true,
+        },
         { signal: pageSignal, cacheIf: (d) => d.project?.run != null },
       );
       const run = data.project?.run;
@@ -523,6 +539,7 @@ export function listRunArtifacts(
       start: o.start ?? null,
       signal,
       what: `artifacts ${kind === 'logged' ? 'logged' : 'used'} by run ${formatRunPath(ref)}`,
+      prefetch: o.prefetch,
     },
   );
 }

@@ -299,6 +299,7 @@ export class ArtifactCollection {
         start: o.start ?? null,
         signal,
         what: `aliases of artifact collection ${formatCollectionPath(this.#ref)}`,
+        prefetch: o.prefetch,
         countable: false,
       },
     );
@@ -564,14 +565,14 @@ export function listTypeCollections(
   const { project, type } = where;
   const entityName = once(() => ctx.resolveEntity(where.entity));
   return new Paginated<ArtifactCollection>(
-    async ({ cursor, perPage, signal: pageSignal }): Promise<Page<ArtifactCollection>> => {
+    async ({ cursor, perPage, signal: pageSignal, total }): Promise<Page<ArtifactCollection>> => {
       const entity = await entityName();
       if (filters !== undefined || order !== undefined) {
         await requireFeature(ctx, COLLECTION_FILTERING_FEATURE, 'Filtering or ordering artifact collections');
       }
       const data = await ctx.request(
         ArtifactTypeArtifactCollectionsDocument,
-        { entity, project, type, cursor, perPage, filters, order },
+        { entity, project, type, cursor, perPage, filters, order, withTotal: total ?? true },
         { signal: pageSignal, cacheIf: (d) => d.project?.artifactType != null },
       );
       if (!data.project) throw projectNotFound(entity, project);
@@ -588,6 +589,7 @@ export function listTypeCollections(
       start: o.start ?? null,
       signal,
       what: `artifact collections of type ${JSON.stringify(type)} in project ${where.entity === undefined ? project : `${where.entity}/${project}`}`,
+      prefetch: o.prefetch,
     },
   );
 }
@@ -613,7 +615,7 @@ export function listProjectCollections(
   const { entity, project } = where;
   const asked = filters !== undefined || order !== undefined;
   return new Paginated<ArtifactCollection>(
-    async ({ cursor, perPage, signal: pageSignal }): Promise<Page<ArtifactCollection>> => {
+    async ({ cursor, perPage, signal: pageSignal, total }): Promise<Page<ArtifactCollection>> => {
       const featured = (await ctx.serverFeatures()).get(COLLECTION_FILTERING_FEATURE) === true;
       if (asked && !featured) {
         await requireFeature(ctx, COLLECTION_FILTERING_FEATURE, 'Filtering or ordering artifact collections');
@@ -622,7 +624,7 @@ export function listProjectCollections(
       if (featured) {
         const data = await ctx.request(
           ProjectArtifactCollectionsDocument,
-          { entity, project, cursor, perPage, filters, order },
+          { entity, project, cursor, perPage, filters, order, withTotal: total ?? true },
           { signal: pageSignal, cacheIf },
         );
         if (!data.project) throw projectNotFound(entity, project);
@@ -647,6 +649,7 @@ export function listProjectCollections(
       start: o.start ?? null,
       signal,
       what: `artifact collections of project ${entity}/${project}`,
+      prefetch: o.prefetch,
       noTotalReason: `that needs the server feature ${COLLECTION_FILTERING_FEATURE}, which this W&B server does not report`,
     },
   );

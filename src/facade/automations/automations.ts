@@ -141,7 +141,14 @@ export function listAutomations(ctx: FacadeContext, options: AutomationsOptions 
       if (!data.scope) throw new WandbError('Listing automations: the server answered without a viewer');
       return projectWalkPage(data.scope.projects as Connection<{ triggers: TriggerData[] }> | null, name);
     },
-    { perPage: o.perPage ?? 50, start: o.start ?? null, signal, what: 'automations', countable: false },
+    {
+      perPage: o.perPage ?? 50,
+      start: o.start ?? null,
+      signal,
+      what: 'automations',
+      countable: false,
+      prefetch: o.prefetch,
+    },
   );
 }
 

@@ -1,7 +1,9 @@
 /**
  * Cursor pagination: {@link Paginated} turns a page fetcher into an async iterable with
  * `pages()`, `toArray({ limit })`, `first()`, `totalCount()`, a resumable `cursor`, a stall
- * guard and `AbortSignal` support.
+ * guard and `AbortSignal` support. While the caller works on a page, the next one is already
+ * being fetched (one page ahead, never more; the `prefetch` option), and the total count is asked
+ * with the first page only.
  *
  * @example
  * ```ts
@@ -13,7 +15,7 @@
  */
 
 import { UnsupportedError, ValidationError, WandbError } from '../../errors/index.js';
-import { optionalGraphQLInt, optionsObject } from './validate.js';
+import { optionalBoolean, optionalGraphQLInt, optionsObject } from './validate.js';
 import { abortable } from './concurrency.js';
 
 /**
@@ -37,7 +39,10 @@ export interface Page<T> {
 
 /**
  * Fetches one page: `cursor` is null for the first page (or the `start` option), `perPage` the
- * page size to request, `signal` the caller's abort signal.
+ * page size to request, `signal` aborts when the caller's signal does or the listing no longer
+ * needs the page (a page fetched ahead after the caller stopped). `total` is true while the
+ * listing does not know its total count yet: a fetcher whose total costs the server a query of
+ * its own (a count field beside the connection) asks for it only then.
  *
  * @example
  * ```ts
@@ -52,6 +57,7 @@ export type PageFetcher<T> = (args: {
   cursor: string | null;
   perPage: number;
   signal?: AbortSignal;
+  total?: boolean;
 }) => Promise<Page<T>>;
 
 /**
@@ -81,6 +87,11 @@ export interface PaginatedOptions {
    * `false` (e.g. `"the server's count covers every sweep of the project, not the filtered ones"`).
    */
   noTotalReason?: string;
+  /**
+   * Whether to fetch the next page while the caller works on the current one (one page ahead);
+   * see {@link ListOptions.prefetch}. Default `true`.
+   */
+  prefetch?: boolean | undefined;
 }
 
 /**
@@ -168,6 +179,18 @@ export interface ListOptions {
   start?: string | null;
   /** Cancels the listing: the pending (and every later) page request rejects with the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * Whether to request the next page as soon as a page arrives, so that the network works while
+   * you handle the items (one page ahead, never more). A page fetched ahead that you never reach
+   * (you `break`, or `toArray({ limit })` has enough) is cancelled, and its failure is thrown only
+   * if you reach it. `false` requests each page only when the iteration needs it. Default `true`.
+   *
+   * @example
+   * ```ts
+   * for await (const run of api.runs('acme/vision', { prefetch: false })) await slowWork(run);
+   * ```
+   */
+  prefetch?: boolean;
 }
 
 /**
@@ -182,6 +205,8 @@ export interface ListOptions {
 export interface PageReader<T> {
   /** The next page's items, or null when there are no more pages. */
   next(): Promise<T[] | null>;
+  /** Stops reading: cancels a page being fetched ahead; `next()` then resolves null. */
+  close?(): void;
 }
 
 /**
@@ -191,7 +216,8 @@ export interface PageReader<T> {
  *
  * A page that says there are more pages but repeats a cursor (or gives none) stops the
  * iteration with a {@link WandbError} rather than looping forever. Aborting `signal` rejects
- * the pending page request (and any later one) with `signal.reason`.
+ * the pending page request (and any later one) with `signal.reason`. Unless `prefetch` is
+ * `false`, the next page is requested as soon as a page arrives (one page ahead, never more).
  *
  * @example
  * ```ts
@@ -219,11 +245,12 @@ export class Paginated<T> implements AsyncIterable<T> {
   private totalPromise: Promise<number | undefined> | undefined;
   private readonly countable: boolean;
   private readonly noTotalReason: string | undefined;
+  private readonly prefetch: boolean;
 
   /**
    * @param fetchPage - fetches one page.
    * @param opts - page size, start cursor, abort signal and a name for messages.
-   * @throws {@link ValidationError} for a bad `perPage` or `start`.
+   * @throws {@link ValidationError} for a bad `perPage`, `start` or `prefetch`.
    * @example
    * ```ts
    * const list = new Paginated(fetcher, { perPage: 50, what: 'runs' });
@@ -245,6 +272,7 @@ export class Paginated<T> implements AsyncIterable<T> {
     this.what = opts.what ?? 'items';
     this.countable = opts.countable ?? true;
     this.noTotalReason = opts.noTotalReason;
+    this.prefetch = optionalBoolean(opts.prefetch, 'prefetch') ?? true;
     this.lastCursor = start;
   }
 
@@ -275,32 +303,62 @@ export class Paginated<T> implements AsyncIterable<T> {
    * ```
    */
   protected openPages(limit?: number): PageReader<T> {
-    let cursor = this.start;
     let done = false;
-    let pending: Page<T> | undefined; // the previous page, until its successor is requested
     let received = 0;
+    // Where the last page read ended; undefined before the first page.
+    let position: Pick<Page<T>, 'cursor' | 'hasNextPage'> | undefined;
+    // The next page's request when it was started ahead (null: there is no next page).
+    let upcoming: Upcoming<T> | null | undefined;
     const seen = new Set<string>();
-    if (cursor !== null) seen.add(cursor);
+    if (this.start !== null) seen.add(this.start);
+    const closer = new AbortController();
+
+    const load = (cursor: string | null): Upcoming<T> => {
+      const perPage =
+        limit === undefined ? this.perPage : Math.max(1, Math.min(this.perPage, limit - received));
+      const total = this.countable && this.knownTotal === undefined;
+      const page = (async () => {
+        throwIfAborted(this.signal);
+        const { signal, dispose } = linkSignals(this.signal, closer.signal);
+        try {
+          const got = await abortable(this.fetchPage({ cursor, perPage, signal, total }), signal);
+          throwIfAborted(this.signal);
+          return got;
+        } finally {
+          dispose();
+        }
+      })();
+      // A page fetched ahead fails the iteration only when the caller reaches it.
+      page.catch(() => undefined);
+      return { cursor, page };
+    };
+
+    // The request of the page after `position`, or null when there is none.
+    const startNext = (): Upcoming<T> | null => {
+      if (position === undefined) return load(this.start);
+      if (!position.hasNextPage || (limit !== undefined && received >= limit)) return null;
+      try {
+        this.checkAdvance(position.cursor, seen);
+      } catch (e) {
+        const page = Promise.reject(e);
+        page.catch(() => undefined);
+        return { cursor: position.cursor, page };
+      }
+      return load(position.cursor);
+    };
 
     const next = async (): Promise<T[] | null> => {
       if (done) return null;
-      if (pending) {
-        const prev = pending;
-        pending = undefined;
-        if (!prev.hasNextPage || (limit !== undefined && received >= limit)) {
-          done = true;
-          return null;
-        }
-        this.checkAdvance(prev.cursor, seen);
-        cursor = prev.cursor;
+      const ahead = upcoming === undefined ? startNext() : upcoming;
+      upcoming = undefined;
+      if (ahead === null) {
+        done = true;
+        return null;
       }
-      throwIfAborted(this.signal);
-      const perPage =
-        limit === undefined ? this.perPage : Math.max(1, Math.min(this.perPage, limit - received));
       let page: Page<T>;
       try {
-        page = await abortable(this.fetchPage({ cursor, perPage, signal: this.signal }), this.signal);
         throwIfAborted(this.signal);
+        page = await ahead.page;
       } catch (e) {
         done = true;
         throw e;
@@ -309,13 +367,20 @@ export class Paginated<T> implements AsyncIterable<T> {
         done = true;
         throw new WandbError(`Paginating ${this.what}: the page fetcher returned no items array`);
       }
-      this.notePage(page, cursor);
+      this.notePage(page, ahead.cursor);
       received += page.items.length;
       // Keep only what the next call needs, not the items.
-      pending = { items: [], cursor: page.cursor, hasNextPage: page.hasNextPage };
+      position = { cursor: page.cursor, hasNextPage: page.hasNextPage };
+      if (this.prefetch) upcoming = startNext();
       return page.items;
     };
-    return { next };
+
+    const close = (): void => {
+      if (!done) done = true;
+      upcoming = undefined;
+      closer.abort(new DOMException('The listing was closed.', 'AbortError'));
+    };
+    return { next, close };
   }
 
   /** Throws when `next` would not move the listing forward. */
@@ -357,16 +422,20 @@ export class Paginated<T> implements AsyncIterable<T> {
    */
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
     const reader = this.openPages();
-    for (;;) {
-      // The page's array is ours alone (the reader keeps none): each slot is cleared as it is
-      // yielded, so yielded items can be garbage-collected while the rest of the page is read.
-      const batch: (T | undefined)[] | null = await reader.next();
-      if (batch === null) return;
-      for (let i = 0; i < batch.length; i++) {
-        const item = batch[i] as T;
-        batch[i] = undefined;
-        yield item;
+    try {
+      for (;;) {
+        // The page's array is ours alone (the reader keeps none): each slot is cleared as it is
+        // yielded, so yielded items can be garbage-collected while the rest of the page is read.
+        const batch: (T | undefined)[] | null = await reader.next();
+        if (batch === null) return;
+        for (let i = 0; i < batch.length; i++) {
+          const item = batch[i] as T;
+          batch[i] = undefined;
+          yield item;
+        }
       }
+    } finally {
+      reader.close?.();
     }
   }
 
@@ -384,10 +453,14 @@ export class Paginated<T> implements AsyncIterable<T> {
     return {
       async *[Symbol.asyncIterator](): AsyncIterator<T[]> {
         const reader = self.openPages();
-        for (;;) {
-          const items = await reader.next();
-          if (items === null) return;
-          yield items;
+        try {
+          for (;;) {
+            const items = await reader.next();
+            if (items === null) return;
+            yield items;
+          }
+        } finally {
+          reader.close?.();
         }
       },
     };
@@ -411,14 +484,18 @@ export class Paginated<T> implements AsyncIterable<T> {
     const out: T[] = [];
     if (limit === 0) return out;
     const reader = this.openPages(limit);
-    for (;;) {
-      const items = await reader.next();
-      if (items === null) return out;
-      for (const item of items) {
+    try {
+      for (;;) {
+        const items = await reader.next();
+        if (items === null) return out;
+        for (const item of items) {
+          if (limit !== undefined && out.length >= limit) return out;
+          out.push(item);
+        }
         if (limit !== undefined && out.length >= limit) return out;
-        out.push(item);
       }
-      if (limit !== undefined && out.length >= limit) return out;
+    } finally {
+      reader.close?.();
     }
   }
 
@@ -469,11 +546,39 @@ export class Paginated<T> implements AsyncIterable<T> {
   private async fetchTotal(): Promise<number | undefined> {
     throwIfAborted(this.signal);
     const page = await abortable(
-      this.fetchPage({ cursor: this.start, perPage: 1, signal: this.signal }),
+      this.fetchPage({ cursor: this.start, perPage: 1, signal: this.signal, total: true }),
       this.signal,
     );
     if (typeof page?.totalCount !== 'number') return undefined;
     this.knownTotal ??= page.totalCount;
     return this.knownTotal;
   }
+}
+
+/** A page request started by a reader, and the cursor it was asked with. */
+interface Upcoming<T> {
+  cursor: string | null;
+  page: Promise<Page<T>>;
+}
+
+/** A signal that aborts when either one does, with its reason; `dispose` removes the listeners. */
+function linkSignals(
+  outer: AbortSignal | undefined,
+  inner: AbortSignal,
+): { signal: AbortSignal; dispose: () => void } {
+  if (!outer) return { signal: inner, dispose: () => undefined };
+  const controller = new AbortController();
+  const fromOuter = (): void => controller.abort(outer.reason);
+  const fromInner = (): void => controller.abort(inner.reason);
+  if (outer.aborted) fromOuter();
+  else if (inner.aborted) fromInner();
+  outer.addEventListener('abort', fromOuter, { once: true });
+  inner.addEventListener('abort', fromInner, { once: true });
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      outer.removeEventListener('abort', fromOuter);
+      inner.removeEventListener('abort', fromInner);
+    },
+  };
 }

@@ -98,6 +98,8 @@ async function fetchFilesPage(
     limit: number;
     signal?: AbortSignal;
     cache?: boolean;
+    /** Whether to ask for the run's fileCount. Default `true`. */
+    total?: boolean;
     /** Whether the answer may be cached. Default: when the run was found. */
     cacheIf?: (data: RunFilesQuery) => boolean;
   },
@@ -112,6 +114,7 @@ async function fetchFilesPage(
       perPage: args.limit,
       fileNames: args.names,
       ...(args.pattern === undefined ? {} : { pattern: args.pattern }),
+      withTotal: args.total ?? true,
     },
     {
       signal: args.signal,
@@ -187,9 +190,15 @@ export function listRunFiles(
   const pattern = checkPattern(o.pattern, names);
   const signal = optionalSignal(o.signal);
   return new Paginated<File>(
-    ({ cursor, perPage, signal: pageSignal }) =>
-      fetchFilesPage(ctx, ref, { names, pattern, cursor, limit: perPage, signal: pageSignal }),
-    { perPage: o.perPage ?? 50, start: o.start ?? null, signal, what: `files of run ${formatRunPath(ref)}` },
+    ({ cursor, perPage, signal: pageSignal, total }) =>
+      fetchFilesPage(ctx, ref, { names, pattern, cursor, limit: perPage, signal: pageSignal, total }),
+    {
+      perPage: o.perPage ?? 50,
+      start: o.start ?? null,
+      signal,
+      what: `files of run ${formatRunPath(ref)}`,
+      prefetch: o.prefetch,
+    },
   );
 }
 

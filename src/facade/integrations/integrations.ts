@@ -158,6 +158,7 @@ export function listIntegrations(
       start: o.start ?? null,
       signal,
       what: which === 'all' ? 'integrations' : `${which} integrations`,
+      prefetch: o.prefetch,
       countable: false,
     },
   );

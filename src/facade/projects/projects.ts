@@ -66,7 +66,7 @@ export function listProjects(
         ...connectionPosition(connection),
       };
     },
-    { perPage, start: o.start ?? null, signal, what: 'projects', countable: false },
+    { perPage, start: o.start ?? null, signal, what: 'projects', countable: false, prefetch: o.prefetch },
   );
 }
 

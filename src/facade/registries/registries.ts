@@ -149,12 +149,17 @@ export class Registries extends RegistryListing<Registry> {
         return { ...page, items: page.items.map((f) => f.registry) };
       },
       false,
-      { perPage, start: o.start, signal, what: 'registries' },
+      { perPage, start: o.start, signal, what: 'registries', prefetch: o.prefetch },
     );
     this.#scope = { ctx, organization, registryFilter: filter };
     this.#ordered = order !== undefined;
     this.#found = () =>
-      new Paginated(fetchFound, { perPage, ...(signal ? { signal } : {}), what: 'registries' }).pages();
+      new Paginated(fetchFound, {
+        perPage,
+        ...(signal ? { signal } : {}),
+        what: 'registries',
+        prefetch: o.prefetch,
+      }).pages();
   }
 
   #parentFilters(): () => AsyncIterable<CanonicalFilter[]> {

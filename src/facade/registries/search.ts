@@ -120,6 +120,7 @@ export class RegistryListing<T> extends Paginated<T> {
       signal?: AbortSignal | undefined;
       what: string;
       countable?: boolean;
+      prefetch?: boolean | undefined;
     },
   ) {
     const unused: PageFetcher<T> = () => Promise.reject(new WandbError('unused page fetcher'));
@@ -128,6 +129,7 @@ export class RegistryListing<T> extends Paginated<T> {
       start: options.start ?? null,
       ...(options.signal ? { signal: options.signal } : {}),
       what: options.what,
+      prefetch: options.prefetch,
       countable: chained ? false : (options.countable ?? false),
       noTotalReason: chained
         ? 'the listing runs one query per parent, because the parent listing was ordered'
@@ -168,6 +170,8 @@ export class RegistryListing<T> extends Paginated<T> {
         const r = await source.next();
         return r.done ? null : r.value;
       },
+      // Ends the per-parent listings too, which cancels any page they fetch ahead.
+      close: () => void source.return?.(undefined).catch(() => undefined),
     };
   }
 }
@@ -242,6 +246,7 @@ function listOptions(options: ListOptions): {
   perPage: number;
   start: string | null | undefined;
   signal: AbortSignal | undefined;
+  prefetch: boolean | undefined;
 } {
   const perPage = validatePerPage(options.perPage ?? REGISTRY_SEARCH_PER_PAGE);
   const signal = optionalSignal(options.signal);
@@ -251,7 +256,7 @@ function listOptions(options: ListOptions): {
       `expected a cursor string (a previous .cursor) or null, got ${typeof options.start}`,
     );
   }
-  return { perPage, start: options.start, signal };
+  return { perPage, start: options.start, signal, prefetch: options.prefetch };
 }
 
 /** A collection as a search found it, with what chaining needs: its name and its registry's filter. */
@@ -267,7 +272,7 @@ function collectionsFetcher(
   order: string | undefined,
 ): PageFetcher<FoundCollection> {
   const { ctx } = scope;
-  return async ({ cursor, perPage, signal }) => {
+  return async ({ cursor, perPage, signal, total }) => {
     const organization = await scope.organization();
     const { RegistryCollectionsDocument } = await documents();
     const data = await ctx.request(
@@ -279,6 +284,7 @@ function collectionsFetcher(
         ...optional('order', order),
         cursor,
         perPage,
+        withTotal: total ?? true,
       },
       { signal },
     );
@@ -349,7 +355,12 @@ export class Collections extends RegistryListing<ArtifactCollection> {
         'is not supported for the collections of registries listed with an order (one query per registry); remove the order of the registries or the start of the collections',
       );
     }
-    const paginatedOptions = { perPage: list.perPage, signal: list.signal, what: 'registry collections' };
+    const paginatedOptions = {
+      perPage: list.perPage,
+      signal: list.signal,
+      what: 'registry collections',
+      prefetch: list.prefetch,
+    };
     const rawPages = (
       registryFilter: CanonicalFilter | undefined,
     ): (() => AsyncIterable<FoundCollection[]>) => {
@@ -425,6 +436,7 @@ function orderedVersions(
     perPage: list.perPage,
     signal: list.signal,
     what: 'registry versions',
+    prefetch: list.prefetch,
   });
 }
 
@@ -456,6 +468,7 @@ export function versionsPerRegistry(
     perPage: list.perPage,
     signal: list.signal,
     what: 'registry versions',
+    prefetch: list.prefetch,
   });
 }
 
@@ -565,5 +578,6 @@ export function listVersions(scope: SearchScope, options: RegistryVersionsOption
     start: list.start,
     signal: list.signal,
     what: 'registry versions',
+    prefetch: list.prefetch,
   });
 }

@@ -387,7 +387,14 @@ export function listReports(
         ...connectionPosition(connection),
       };
     },
-    { perPage: o.perPage ?? 50, start: o.start ?? null, signal, what: 'reports', countable: false },
+    {
+      perPage: o.perPage ?? 50,
+      start: o.start ?? null,
+      signal,
+      what: 'reports',
+      countable: false,
+      prefetch: o.prefetch,
+    },
   );
 }
 

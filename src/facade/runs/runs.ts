@@ -112,6 +112,7 @@ export class Runs<Config extends object = RunConfig, Summary extends object = Ru
       cursor: string | null;
       perPage: number;
       signal?: AbortSignal;
+      total?: boolean;
     }): Promise<Page<Run<Config, Summary>>> => {
       const entity = await entityName();
       const { RunsPageDocument } = await documents();
@@ -125,6 +126,7 @@ export class Runs<Config extends object = RunConfig, Summary extends object = Ru
           order,
           filters,
           heavy: !lazy,
+          withTotal: args.total ?? true,
         },
         { signal: args.signal, cacheIf: (d) => d.project != null },
       );
@@ -150,10 +152,16 @@ export class Runs<Config extends object = RunConfig, Summary extends object = Ru
           ),
         )) as Run<Config, Summary>[],
         ...connectionPosition(project.runs),
-        totalCount: project.runCount,
+        totalCount: project.runCount ?? undefined,
       };
     };
-    super(fetchPage, { perPage, start: options.start ?? null, signal, what: 'runs' });
+    super(fetchPage, {
+      perPage,
+      start: options.start ?? null,
+      signal,
+      what: 'runs',
+      prefetch: options.prefetch,
+    });
     this.filters = options.filters;
     this.order = order;
     this.lazy = lazy;

@@ -170,17 +170,17 @@ export function listSweeps(
         (connection?.edges ?? []).map((e) => Sweep.fromData(ctx, entity, project, e.node)),
       ),
       ...connectionPosition(connection),
-      totalCount: 'totalSweeps' in data.project ? data.project.totalSweeps : undefined,
+      totalCount: 'totalSweeps' in data.project ? (data.project.totalSweeps ?? undefined) : undefined,
     };
   };
-  const listing = { perPage: o.perPage ?? 50, start: o.start ?? null, signal };
+  const listing = { perPage: o.perPage ?? 50, start: o.start ?? null, signal, prefetch: o.prefetch };
   if (filters === undefined) {
     return new Paginated<Sweep>(
-      async ({ cursor, perPage: first, signal: pageSignal }) =>
+      async ({ cursor, perPage: first, signal: pageSignal, total }) =>
         page(
           await ctx.request(
             ProjectSweepsDocument,
-            { entity, project, cursor, perPage: first },
+            { entity, project, cursor, perPage: first, withTotal: total ?? true },
             { signal: pageSignal, cacheIf: (d) => d.project != null },
           ),
         ),

@@ -292,3 +292,49 @@ describe('emulator faults: truncateBody', () => {
     await expect(api.viewer()).rejects.toBeInstanceOf(NetworkError);
   });
 });
+
+describe('emulator faults: a 429 storm', () => {
+  /** Sends `n` GraphQL requests one after the other; answers their statuses and the emulator's log. */
+  async function storm(n: number, seed: number) {
+    const emu = await startEmulator({ apiKey: KEY });
+    try {
+      emu.faults.add({ target: 'graphql', status: 429, rate: 0.3, seed, times: Infinity, retryAfterMs: 250 });
+      const statuses: number[] = [];
+      const retryAfter = new Set<string | null>();
+      for (let i = 0; i < n; i++) {
+        const res = await gql(emu, '{ viewer { id } }');
+        statuses.push(res.status);
+        if (res.status === 429) retryAfter.add(res.headers.get('retry-after'));
+      }
+      return { statuses, retryAfter, logged: emu.requests.map((r) => r.status) };
+    } finally {
+      await emu.close();
+    }
+  }
+
+  it('answers a seeded ~30% of requests 429 with Retry-After in fractions of a second, each in the request log', async () => {
+    const first = await storm(200, 1);
+    const again = await storm(200, 1);
+    expect(again.statuses).toEqual(first.statuses); // the same requests, seed 1, on every run
+    const throttled = first.statuses.filter((s) => s === 429).length;
+    expect(throttled).toBeGreaterThan(40); // 30% of 200 is 60
+    expect(throttled).toBeLessThan(80);
+    expect(new Set(first.statuses)).toEqual(new Set([200, 429]));
+    expect(first.retryAfter).toEqual(new Set(['0.25']));
+    expect(first.logged).toEqual(first.statuses); // a benchmark counts requests and 429s from emu.requests
+    expect((await storm(200, 2)).statuses).not.toEqual(first.statuses);
+  });
+
+  it('refuses two Retry-After forms and a negative retryAfterMs', async () => {
+    const emu = await startEmulator({ apiKey: KEY });
+    try {
+      expect(() => emu.faults.add({ status: 429, retryAfterMs: -1 })).toThrow(/retryAfterMs/);
+      expect(() => emu.faults.add({ status: 429, retryAfterMs: 5, retryAfterSeconds: 1 })).toThrow(
+        /at most one/,
+      );
+      expect(emu.faults.list()).toEqual([]);
+    } finally {
+      await emu.close();
+    }
+  });
+});

@@ -34,4 +34,25 @@ describe('emulator: parseCliOptions', () => {
     expect(() => parseCliOptions(['--seed', 'big'])).toThrow(/Invalid --seed/);
     expect(() => parseCliOptions(['--latency', '5'])).toThrow();
   });
+
+  it('reads faults (a 429 storm), the fault seed and the Parquet history mode', () => {
+    const options = parseCliOptions([
+      '--fault',
+      '{"status":429,"rate":0.3,"seed":1,"times":"Infinity","retryAfterMs":50}',
+      '--fault={"target":"storage","status":503,"retryAfterDate":"2024-06-01T00:00:00Z"}',
+      '--fault-seed',
+      'bench',
+      '--parquet-history',
+      'unsupported',
+    ]);
+    expect(options.faults).toEqual([
+      { status: 429, rate: 0.3, seed: 1, times: Number.POSITIVE_INFINITY, retryAfterMs: 50 },
+      { target: 'storage', status: 503, retryAfterDate: new Date('2024-06-01T00:00:00Z') },
+    ]);
+    expect(options).toMatchObject({ faultSeed: 'bench', parquetHistory: 'unsupported' });
+    expect(parseCliOptions(['--parquet-history', 'off']).parquetHistory).toBe(false);
+    expect(() => parseCliOptions(['--fault', '429'])).toThrow(/Invalid --fault "429"/);
+    expect(() => parseCliOptions(['--fault', '{'])).toThrow(/Invalid --fault/);
+    expect(() => parseCliOptions(['--parquet-history', 'maybe'])).toThrow(/Invalid --parquet-history/);
+  });
 });

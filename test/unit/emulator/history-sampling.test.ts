@@ -5,7 +5,6 @@ import {
   historyArgs,
   historyKeys,
   historyRows,
-  parquetHistory,
   parseSampledHistorySpec,
   sampledHistory,
   sampleIndices,
@@ -158,22 +157,5 @@ describe('seeded rows, history keys and system metrics', () => {
       ]),
     ).toEqual({ 'system.cpu': 12 });
     expect(latestSystemMetrics([])).toEqual({});
-  });
-});
-
-describe('emulator history: parquetHistory', () => {
-  it('answers no URLs and every row with a numeric _step, projected to _step and the live keys', () => {
-    const rows = [
-      { _step: 0, loss: 1, acc: 0.1 },
-      { loss: 2 },
-      { _step: 2, acc: 0.3 },
-      { _step: NaN, loss: 3 },
-    ];
-    expect(parquetHistory(rows, ['_step'])).toEqual({
-      parquetUrls: [],
-      liveData: [{ _step: 0 }, { _step: 2 }],
-    });
-    expect(parquetHistory(rows, ['loss']).liveData).toEqual([{ _step: 0, loss: 1 }, { _step: 2 }]);
-    expect(parquetHistory([], ['_step'])).toEqual({ parquetUrls: [], liveData: [] });
   });
 });

@@ -32,6 +32,7 @@
  * ```
  * @module
  */
+import { rangedAnswer } from '../../http/ranges.js';
 import type { EmulatorStore } from '../../store/store.js';
 import { md5Base64 } from '../files/records.js';
 import { b64ToHex, hexToB64, isHexMd5, md5Hex, parseManifest } from './manifest.js';
@@ -171,29 +172,7 @@ function content(bytes: Uint8Array, mimetype: string, range: string | undefined)
     'Accept-Ranges': 'bytes',
     'Cache-Control': 'private, no-store',
   };
-  const match = range === undefined ? null : /^bytes=(\d*)-(\d*)$/.exec(range.trim());
-  if (range !== undefined && match) {
-    const size = bytes.byteLength;
-    const [, from = '', to = ''] = match;
-    let start = from === '' ? size - Number(to) : Number(from);
-    let end = from === '' || to === '' ? size - 1 : Math.min(Number(to), size - 1);
-    if (from === '' && to === '') start = size;
-    start = Math.max(start, 0);
-    if (start >= size || start > end) {
-      return {
-        status: 416,
-        headers: { 'Content-Range': `bytes */${size}`, 'Content-Type': 'text/plain; charset=utf-8' },
-        body: '',
-      };
-    }
-    end = Math.max(end, start);
-    return {
-      status: 206,
-      headers: { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}` },
-      body: bytes.subarray(start, end + 1),
-    };
-  }
-  return { status: 200, headers, body: bytes };
+  return rangedAnswer(bytes, range, headers);
 }
 
 /** Checks the upload headers of a signed PUT: the listed Content-Type, and the body's MD5 against a `Content-MD5` when one is sent. */

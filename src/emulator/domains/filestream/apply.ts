@@ -47,6 +47,7 @@ import { toTimestamp } from '../../store/time.js';
 import { isStorableName } from '../files/records.js';
 import { putRunFile } from '../files/seed.js';
 import type { HistoryRecord } from '../history/records.js';
+import { freezeHistoryExport } from '../history/parquet.js';
 import { latestSystemMetrics } from '../history/seed.js';
 import type { RunRecord } from '../runs/records.js';
 import { EVENTS_FILE, fileStreamOf, HISTORY_FILE, SUMMARY_FILE } from './records.js';
@@ -333,7 +334,8 @@ function apply(store: EmulatorStore, run: RunRecord, request: ParsedRequest): vo
     texts.push([name, chunks]);
   }
 
-  // Then the writes.
+  // Then the writes. Rows added to an exported history are live until exported again.
+  if (history.some((c) => c.offset + c.rows.length > run.history.length)) freezeHistoryExport(run);
   writeLines(
     run.history,
     history.map((c) => ({ offset: c.offset, values: c.rows })),

@@ -1,8 +1,8 @@
 /**
  * Run history over GraphQL (wandb-ops.md §7.1 `history` / `scan_history`): the `Run` fields
  * `history` and `events` (rows as JSON strings), `sampledHistory` (row objects, one list per
- * spec), `historyKeys`, `historyLineCount` and `parquetHistory` (no Parquet export: every row is
- * live data).
+ * spec), `historyKeys`, `historyLineCount` and `parquetHistory` (the URLs of the exported Parquet
+ * files and the rows still live, `parquet.ts`; the field is gated by {@link historyFeatureGates}).
  *
  * @example
  * ```ts
@@ -11,15 +11,31 @@
  * @module
  */
 import { handles, type EmulatorResolvers } from '../../graphql/arguments.js';
+import type { FeatureField } from '../../graphql/feature-arguments.js';
 import { stringifyJsonString } from '../../graphql/json-string.js';
 import {
   historyArgs,
   historyKeys,
   historyRows,
-  parquetHistory,
   parseSampledHistorySpec,
   sampledHistory,
 } from './sampling.js';
+import { parquetHistoryAnswer, preloadParquetWriter } from './parquet.js';
+import { PARQUET_HISTORY_FIELD_FEATURE } from './parquet-records.js';
+
+/**
+ * What an older server lacks: with the emulator switch `RUN_PARQUET_HISTORY` off
+ * (`startEmulator({ parquetHistory: 'unsupported' })`), `Run.parquetHistory` is refused at
+ * validation (`Cannot query field "parquetHistory" on type "Run".`).
+ *
+ * @example
+ * ```ts
+ * historyFeatureGates.fields[0]?.field; // 'Run.parquetHistory'
+ * ```
+ */
+export const historyFeatureGates: { fields: readonly FeatureField[] } = {
+  fields: [{ feature: PARQUET_HISTORY_FIELD_FEATURE, field: 'Run.parquetHistory' }],
+};
 
 /**
  * The resolvers of the history domain.
@@ -45,7 +61,10 @@ export const historyResolvers: EmulatorResolvers = {
     sampledHistory: handles(['specs'], (run, args) =>
       args.specs.map((spec) => sampledHistory(run.history, parseSampledHistorySpec(spec))),
     ),
-    parquetHistory: handles(['liveKeys'], (run, args) => parquetHistory(run.history, args.liveKeys)),
+    parquetHistory: handles(['liveKeys'], (run, args, { store, storage, origin }) => {
+      preloadParquetWriter(); // the files are likely asked for next
+      return parquetHistoryAnswer(store, run, args.liveKeys, (path) => storage.signPath('GET', path, origin));
+    }),
     events: handles(['samples'], (run, args) => {
       const { samples } = historyArgs(args, 'Run.events');
       return historyRows(run.events, { samples }).map(stringifyJsonString);

@@ -22,6 +22,7 @@
  */
 import { parseJsonString, setOwn } from '../../graphql/json-string.js';
 import type { HistoryRecord } from './records.js';
+import { stepSlice } from './steps.js';
 
 /**
  * Rows answered when a request names no `samples` (the Python client's default too).
@@ -71,17 +72,6 @@ export function sampleRows<T>(rows: readonly T[], samples: number): T[] {
 function rowStep(row: HistoryRecord): number | undefined {
   const step = row._step;
   return typeof step === 'number' && Number.isFinite(step) ? step : undefined;
-}
-
-/**
- * The rows whose `_step` passes `inWindow` (rows without a numeric `_step` are dropped), in their
- * stored order — which is step order, as {@link normalizeHistoryRows} keeps it.
- */
-function stepWindow(rows: readonly HistoryRecord[], inWindow: (step: number) => boolean): HistoryRecord[] {
-  return rows.filter((row) => {
-    const step = rowStep(row);
-    return step !== undefined && inWindow(step);
-  });
 }
 
 /**
@@ -145,11 +135,7 @@ export function historyRows(rows: readonly HistoryRecord[], args: HistoryArgs = 
   const samples = args.samples ?? DEFAULT_HISTORY_SAMPLES;
   const { minStep, maxStep } = args;
   if (minStep == null && maxStep == null) return sampleRows(rows, samples);
-  const inWindow = stepWindow(
-    rows,
-    (step) => (minStep == null || step >= minStep) && (maxStep == null || step < maxStep),
-  );
-  return sampleRows(inWindow, samples);
+  return sampleRows(stepSlice(rows, minStep, maxStep), samples);
 }
 
 /**
@@ -241,11 +227,9 @@ export function parseSampledHistorySpec(spec: unknown): SampledHistorySpec {
 export function sampledHistory(rows: readonly HistoryRecord[], spec: SampledHistorySpec): HistoryRecord[] {
   const { keys, minStep, maxStep } = spec;
   const bounded = minStep !== undefined || maxStep !== undefined;
+  // Spec bounds are integers: an inclusive maxStep is the exclusive end maxStep + 1.
   const candidates = bounded
-    ? stepWindow(
-        rows,
-        (step) => (minStep === undefined || step >= minStep) && (maxStep === undefined || step <= maxStep),
-      )
+    ? stepSlice(rows, minStep, maxStep === undefined ? undefined : maxStep + 1)
     : rows;
   const matching = candidates.filter((row) => keys.every((key) => Object.hasOwn(row, key)));
   return sampleRows(matching, spec.samples).map((row) => {
@@ -283,6 +267,9 @@ export interface HistoryKeysStats {
   lastStep: number;
 }
 
+/** The {@link historyKeys} of each history, with how many of its rows they count. */
+const countedKeys = new WeakMap<readonly HistoryRecord[], { length: number; stats: HistoryKeysStats }>();
+
 /**
  * `Run.historyKeys`: per-key type counts and `lastStep` (the largest `_step`, `-1` without rows).
  *
@@ -292,12 +279,19 @@ export interface HistoryKeysStats {
  * ```
  */
 export function historyKeys(rows: readonly HistoryRecord[]): HistoryKeysStats {
-  const keys: Record<string, HistoryKeyStats> = {};
-  let lastStep = -1;
-  for (const row of rows) {
+  // Counted once per history and extended as rows are appended (file_stream), not per request.
+  let counted = countedKeys.get(rows);
+  if (!counted || counted.length > rows.length) {
+    counted = { length: 0, stats: { keys: {}, lastStep: -1 } };
+    countedKeys.set(rows, counted);
+  }
+  const { keys } = counted.stats;
+  for (let i = counted.length; i < rows.length; i++) {
+    const row = rows[i] as HistoryRecord;
     const step = rowStep(row);
-    if (step !== undefined && step > lastStep) lastStep = step;
-    for (const [key, value] of Object.entries(row)) {
+    if (step !== undefined && step > counted.stats.lastStep) counted.stats.lastStep = step;
+    for (const key of Object.keys(row)) {
+      const value = row[key];
       const type = value === null ? 'nil' : Array.isArray(value) ? 'array' : typeof value;
       if (!Object.hasOwn(keys, key)) setOwn(keys, key, { typeCounts: [] });
       const entry = keys[key] as HistoryKeyStats;
@@ -306,31 +300,11 @@ export function historyKeys(rows: readonly HistoryRecord[]): HistoryKeysStats {
       else entry.typeCounts.push({ type, count: 1 });
     }
   }
-  return { keys, lastStep };
-}
-
-/**
- * The `Run.parquetHistory(liveKeys)` answer of a run whose history was never exported to Parquet
- * (the emulator exports none): no `parquetUrls`, and in `liveData` every row with a numeric
- * `_step`, in step order, projected to `_step` and those of `liveKeys` the row has. The official
- * client sends `liveKeys: ["_step"]` and reads each row's `_step` as a number
- * (core/internal/runhistoryreader/parquet/downloader.go).
- *
- * @example
- * ```ts
- * parquetHistory([{ _step: 0, loss: 1 }, { _step: 1, acc: 0.5 }], ['_step', 'loss']);
- * // { parquetUrls: [], liveData: [{ _step: 0, loss: 1 }, { _step: 1 }] }
- * ```
- */
-export function parquetHistory(
-  rows: readonly HistoryRecord[],
-  liveKeys: readonly string[],
-): { liveData: HistoryRecord[]; parquetUrls: string[] } {
-  const keys = ['_step', ...liveKeys.filter((key) => key !== '_step')];
-  const liveData = stepWindow(rows, () => true).map((row) => {
-    const projected: HistoryRecord = {};
-    for (const key of keys) if (Object.hasOwn(row, key)) setOwn(projected, key, row[key]);
-    return projected;
-  });
-  return { liveData, parquetUrls: [] };
+  counted.length = rows.length;
+  // A copy: the counts go on growing with the history.
+  const copy: Record<string, HistoryKeyStats> = {};
+  for (const key of Object.keys(keys)) {
+    setOwn(copy, key, { typeCounts: (keys[key] as HistoryKeyStats).typeCounts.map((c) => ({ ...c })) });
+  }
+  return { keys: copy, lastStep: counted.stats.lastStep };
 }

@@ -81,3 +81,23 @@ export function latestSystemMetrics(events: readonly HistoryRecord[]): HistoryRe
   if (!last) return {};
   return Object.fromEntries(Object.entries(last).filter(([key]) => !key.startsWith('_')));
 }
+
+/**
+ * Checks a Parquet export boundary (`historyExportedThrough`, `emu.history.export`): an integer
+ * step >= -1 (`-1`: nothing exported).
+ *
+ * @param what - names the input in error messages.
+ * @throws Error when it is not one.
+ * @example
+ * ```ts
+ * checkExportedThrough(99, 'seed.run: historyExportedThrough'); // 99
+ * ```
+ */
+export function checkExportedThrough(value: number, what: string): number {
+  if (!Number.isSafeInteger(value) || value < -1) {
+    throw new Error(
+      `${what} must be an integer step >= -1 (-1: nothing exported), got ${JSON.stringify(value)}`,
+    );
+  }
+  return value;
+}

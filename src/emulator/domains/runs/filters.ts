@@ -71,14 +71,91 @@ const FIELD_ALIASES: Record<string, string> = {
  */
 export const RUN_DATE_FIELDS: readonly string[] = ['createdAt', 'heartbeatAt', 'updatedAt'];
 
+/** Parsed timestamps: every listing reads each run's dates, which are immutable strings. */
+const parsedDates = new Map<string, number>();
+
 function epochMillis(value: string | null): number | null {
-  return value === null ? null : Date.parse(value);
+  if (value === null) return null;
+  let millis = parsedDates.get(value);
+  if (millis === undefined) {
+    if (parsedDates.size >= 1_000_000) parsedDates.clear();
+    millis = Date.parse(value);
+    parsedDates.set(value, millis);
+  }
+  return millis;
 }
 
-function omitNull(entries: [string, unknown][]): RunDocument {
-  const doc: RunDocument = {};
-  for (const [key, value] of entries) if (value !== null && value !== undefined) doc[key] = value;
-  return doc;
+/** The fields of a {@link runDocument}, in its key order. */
+const DOCUMENT_FIELDS = [
+  'name',
+  'displayName',
+  'state',
+  'tags',
+  'group',
+  'jobType',
+  'host',
+  'username',
+  'sweep',
+  'sweepKeys',
+  'createdAt',
+  'heartbeatAt',
+  'updatedAt',
+  'duration',
+  'config',
+  'summary_metrics',
+] as const;
+
+/**
+ * One field of a run's {@link runDocument} (`null` where the document leaves it out), computed
+ * alone: what a listing ordered by that field reads, without building the whole document.
+ *
+ * @example
+ * ```ts
+ * runDocumentField(run, 'createdAt'); // 1704067200000
+ * runDocumentField(run, 'config'); // run.config
+ * ```
+ */
+export function runDocumentField(run: RunRecord, field: string, sweepStorageId?: string): unknown {
+  switch (field) {
+    case 'name':
+      return run.name;
+    case 'displayName':
+      return run.displayName;
+    case 'state':
+      return run.state;
+    case 'tags':
+      return run.tags;
+    case 'group':
+      return run.group;
+    case 'jobType':
+      return run.jobType;
+    case 'host':
+      return run.host;
+    case 'username':
+      return run.username;
+    case 'sweep':
+      return run.sweep;
+    case SWEEP_KEYS:
+      return run.sweep === null ? null : sweepStorageId ? [run.sweep, sweepStorageId] : [run.sweep];
+    case 'createdAt':
+      return epochMillis(run.createdAt);
+    case 'heartbeatAt':
+      return epochMillis(run.heartbeatAt);
+    case 'updatedAt':
+      return epochMillis(run.updatedAt);
+    case 'duration': {
+      const runtime = run.summary._runtime;
+      if (typeof runtime === 'number') return runtime;
+      if (!run.heartbeatAt) return null;
+      return ((epochMillis(run.heartbeatAt) ?? 0) - (epochMillis(run.createdAt) ?? 0)) / 1000;
+    }
+    case 'config':
+      return run.config;
+    case 'summary_metrics':
+      return run.summary;
+    default:
+      return null;
+  }
 }
 
 /**
@@ -97,28 +174,12 @@ function omitNull(entries: [string, unknown][]): RunDocument {
  * ```
  */
 export function runDocument(run: RunRecord, sweepStorageId?: string): RunDocument {
-  const runtime = run.summary._runtime;
-  let duration: number | null = null;
-  if (typeof runtime === 'number') duration = runtime;
-  else if (run.heartbeatAt) duration = (Date.parse(run.heartbeatAt) - Date.parse(run.createdAt)) / 1000;
-  return omitNull([
-    ['name', run.name],
-    ['displayName', run.displayName],
-    ['state', run.state],
-    ['tags', run.tags],
-    ['group', run.group],
-    ['jobType', run.jobType],
-    ['host', run.host],
-    ['username', run.username],
-    ['sweep', run.sweep],
-    [SWEEP_KEYS, run.sweep === null ? null : sweepStorageId ? [run.sweep, sweepStorageId] : [run.sweep]],
-    ['createdAt', epochMillis(run.createdAt)],
-    ['heartbeatAt', epochMillis(run.heartbeatAt)],
-    ['updatedAt', epochMillis(run.updatedAt)],
-    ['duration', duration],
-    ['config', run.config],
-    ['summary_metrics', run.summary],
-  ]);
+  const doc: RunDocument = {};
+  for (const field of DOCUMENT_FIELDS) {
+    const value = runDocumentField(run, field, sweepStorageId);
+    if (value !== null && value !== undefined) doc[field] = value;
+  }
+  return doc;
 }
 
 /**

@@ -20,6 +20,7 @@
  * ```
  * @module
  */
+import { freezeHistoryExport } from '../history/parquet.js';
 import { handles, type EmulatorResolvers } from '../../graphql/arguments.js';
 import { parseGlobalId } from '../../graphql/ids.js';
 import { has, text } from '../../graphql/input.js';
@@ -138,7 +139,10 @@ function upsertBucket(store: EmulatorStore, input: UpsertBucketInput) {
     const value = text(input, field);
     if (value !== undefined) run[key] = value;
   }
-  if (typeof state === 'string') run.state = state;
+  if (typeof state === 'string') {
+    if (state !== run.state) freezeHistoryExport(run); // what was exported stays so while it runs again
+    run.state = state;
+  }
   if (tags !== undefined) run.tags = tags;
   if (config !== undefined) run.config = wrapConfig(config);
   if (summary !== undefined) run.summary = summary;

@@ -11,7 +11,7 @@
  */
 import type { SortKey } from '../../graphql/connections.js';
 import { QueryInputError } from '../../graphql/errors.js';
-import { normalizeRunField, type RunDocument } from './filters.js';
+import { normalizeRunField, runDocumentField, type RunDocument } from './filters.js';
 import type { RunRecord } from './records.js';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -83,4 +83,26 @@ export function runSortKey(run: RunRecord, doc: RunDocument, order: RunOrder): S
   const value = getPath(doc, order.path);
   const missing = value === undefined || value === null;
   return { missing, value: missing ? null : value, createdAt: run.createdAt, id: run.id };
+}
+
+/**
+ * The sort key of runs for an order, read from the run's own fields (no {@link RunDocument}
+ * built): the same key as {@link runSortKey} gives, for listings that need no filter documents.
+ *
+ * @example
+ * ```ts
+ * const keyOf = runSortKeyFor(parseRunOrder('-summary_metrics.acc'));
+ * keyOf(run).value; // run.summary.acc
+ * ```
+ */
+export function runSortKeyFor(order: RunOrder): (run: RunRecord) => SortKey {
+  const dot = order.path.indexOf('.');
+  const head = dot < 0 ? order.path : order.path.slice(0, dot);
+  const rest = dot < 0 ? undefined : order.path.slice(dot + 1);
+  return (run) => {
+    const field = runDocumentField(run, head);
+    const value = rest === undefined || field === null || field === undefined ? field : getPath(field, rest);
+    const missing = value === undefined || value === null;
+    return { missing, value: missing ? null : value, createdAt: run.createdAt, id: run.id };
+  };
 }

@@ -60,6 +60,12 @@ export interface RunRecord {
   heartbeatAt: string | null;
   /** History rows (`Run.history`), in step order, each with a `_step`. */
   history: Record<string, unknown>[];
+  /**
+   * The last step of the history exported to Parquet (`Run.parquetHistory`, `-1` for none);
+   * `undefined` for the default: everything once the run is in a final state, nothing while it
+   * runs (`domains/history/parquet.ts`).
+   */
+  historyExportedThrough?: number;
   /** System metrics stream rows (`Run.events`), oldest first; empty when none were seeded. */
   events: Record<string, unknown>[];
   /** The run's files by name (`Run.files`); see {@link EmulatorStore.putRunFile}. */
@@ -178,6 +184,21 @@ export interface SeedRunInput {
    * optional and never added. Default none.
    */
   history?: Record<string, unknown>[];
+  /**
+   * The last step of `history` exported to Parquet files (`Run.parquetHistory`): rows with a
+   * larger step are live data, read with `history(minStep, maxStep)`. `-1` exports none. Default:
+   * all rows when the run is in a final state (`finished`, `crashed`, `failed`, ...), none while
+   * it is `running` (or `pending`, `preempting`); rows written after a run was exported (by
+   * `file_stream`, or when it runs again) are live until exported. Change it later with
+   * `emu.history.export`.
+   *
+   * @example
+   * ```ts
+   * emu.seed.run({ project: 'vision', state: 'running', history: rows, historyExportedThrough: 999 });
+   * // steps 0..999 in Parquet files, the rest live
+   * ```
+   */
+  historyExportedThrough?: number;
   /**
    * Files of the run by name (`/`-separated; text is stored as UTF-8), served by `Run.files` and
    * signed storage URLs. Names are stored as given, hostile ones such as `../x.txt` or `/abs.txt`

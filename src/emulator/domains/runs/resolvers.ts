@@ -10,14 +10,15 @@
  * @module
  */
 import { handles, pageArgs, type EmulatorResolvers } from '../../graphql/arguments.js';
-import { paginate } from '../../graphql/connections.js';
+import { pageOfSorted, paginate, sortByKey, type SortKey } from '../../graphql/connections.js';
 import { globalId } from '../../graphql/ids.js';
 import { stringifyJsonString } from '../../graphql/json-string.js';
 import type { EmulatorStore } from '../../store/store.js';
 import type { ProjectRecord } from '../projects/records.js';
 import { authorOf } from '../users/lookup.js';
+import { matchAll } from '../../graphql/mongo-filter.js';
 import { compileRunFilter, runDocument, type RunDocument } from './filters.js';
-import { parseRunOrder, runSortKey } from './order.js';
+import { parseRunOrder, runSortKey, runSortKeyFor, type RunOrder } from './order.js';
 import type { RunRecord } from './records.js';
 
 /**
@@ -49,6 +50,40 @@ export function matchingRuns(
     .filter(({ doc }) => matches(doc));
 }
 
+/** Sorted listings by creation (whose keys never change), per project and direction, with the run list's version. */
+const byCreation = new WeakMap<
+  EmulatorStore,
+  Map<string, { version: number; keyed: { item: RunRecord; key: SortKey }[] }>
+>();
+
+/**
+ * Every run of a project, sorted for `order`. In creation order (the default) the sorted list is
+ * kept until a run of the project is added or removed, so paging through 100,000 runs does not
+ * sort them again for every page; other orders read values that writes change, and sort each time.
+ *
+ * @example
+ * ```ts
+ * pageOfSorted(unfilteredRuns(store, project, parseRunOrder(null)), '+createdAt', 1, { first: 50 });
+ * ```
+ */
+export function unfilteredRuns(
+  store: EmulatorStore,
+  project: ProjectRecord,
+  order: RunOrder,
+): readonly { item: RunRecord; key: SortKey }[] {
+  const runs = store.runs.ofProject(project.id);
+  if (order.path !== 'createdAt') return sortByKey(runs, runSortKeyFor(order), order.direction);
+  let cache = byCreation.get(store);
+  if (!cache) byCreation.set(store, (cache = new Map()));
+  const name = `${project.id}:${order.direction}`;
+  const version = store.runs.versionOf(project.id);
+  const cached = cache.get(name);
+  if (cached?.version === version) return cached.keyed;
+  const keyed = sortByKey(runs, runSortKeyFor(order), order.direction);
+  cache.set(name, { version, keyed });
+  return keyed;
+}
+
 /**
  * The resolvers of the runs domain.
  *
@@ -59,12 +94,23 @@ export function matchingRuns(
  */
 export const runResolvers: EmulatorResolvers = {
   Project: {
-    runCount: handles(
-      ['filters'],
-      (project, args, { store }) => matchingRuns(store, project, args.filters, null).length,
+    runCount: handles(['filters'], (project, args, { store }) =>
+      compileRunFilter(args.filters) === matchAll
+        ? store.runs.ofProject(project.id).length
+        : matchingRuns(store, project, args.filters, null).length,
     ),
     runs: handles(['filters', 'order', 'names', 'after', 'first'], (project, args, { store }) => {
       const order = parseRunOrder(args.order);
+      if (!args.names && compileRunFilter(args.filters) === matchAll) {
+        // No filter: every run of the project, keyed from its own fields (no documents built).
+        const page = pageOfSorted(
+          unfilteredRuns(store, project, order),
+          order.tag,
+          order.direction,
+          pageArgs(args),
+        );
+        return { totalCount: page.totalCount, pageInfo: page.pageInfo, edges: page.edges };
+      }
       const runs = matchingRuns(store, project, args.filters, args.names);
       const page = paginate(
         runs,

@@ -14,7 +14,12 @@ import { randomRunId, runDisplayName } from '../../store/random.js';
 import type { EmulatorStore } from '../../store/store.js';
 import { toTimestamp } from '../../store/time.js';
 import { putRunFile } from '../files/seed.js';
-import { copyRows, latestSystemMetrics, normalizeHistoryRows } from '../history/seed.js';
+import {
+  checkExportedThrough,
+  copyRows,
+  latestSystemMetrics,
+  normalizeHistoryRows,
+} from '../history/seed.js';
 import { seedProject } from '../projects/seed.js';
 import { ensureUser } from '../users/seed.js';
 import { RUN_ID_PATTERN, wrapConfig, type RunRecord, type SeededRun, type SeedRunInput } from './records.js';
@@ -50,7 +55,7 @@ export function seedRun(store: EmulatorStore, input: SeedRunInput): SeededRun & 
   const events = Array.isArray(input.systemMetrics)
     ? copyRows(input.systemMetrics, 'seed.run: systemMetrics')
     : undefined;
-  const number = store.runsOfProject(project.id).length + 1;
+  const number = store.runs.ofProject(project.id).length + 1;
   const record: RunRecord = {
     id: store.nextId('run'),
     projectId: project.id,
@@ -74,6 +79,14 @@ export function seedRun(store: EmulatorStore, input: SeedRunInput): SeededRun & 
     updatedAt: heartbeatAt ?? createdAt,
     heartbeatAt,
     history: normalizeHistoryRows(input.history ?? []),
+    ...(input.historyExportedThrough === undefined
+      ? {}
+      : {
+          historyExportedThrough: checkExportedThrough(
+            input.historyExportedThrough,
+            'seed.run: historyExportedThrough',
+          ),
+        }),
     files: new Map(),
     pendingFiles: new Map(),
   };

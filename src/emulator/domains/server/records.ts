@@ -34,7 +34,9 @@ export const AUTOMATION_EVENT_FEATURES: readonly string[] = [
 /**
  * Switches of the emulator that are not W&B server features: each stands for a schema field an
  * older server lacks (Launch: `RUN_QUEUE_ITEM_BY_ID`, `PUSH_TO_RUN_QUEUE_BY_NAME_RUN_SPEC`,
- * `UPSERT_RUN_QUEUE`, see `domains/launch/resolvers.ts`). They are on by default (in
+ * `UPSERT_RUN_QUEUE`, see `domains/launch/resolvers.ts`; `RUN_PARQUET_HISTORY` off removes
+ * `Run.parquetHistory`, `RUN_PARQUET_HISTORY_FILES` off makes it answer no files and no live data,
+ * see `domains/history/parquet.ts`). They are on by default (in
  * {@link DEFAULT_FEATURES}) and turned off like features (`startEmulator({ features: {
  * RUN_QUEUE_ITEM_BY_ID: false } })`), but `serverInfo { features }` never lists them: no real
  * server reports them, and clients find out from the validation error, as against an older server.
@@ -48,6 +50,9 @@ export const EMULATOR_SCHEMA_FEATURES: readonly string[] = [
   'RUN_QUEUE_ITEM_BY_ID',
   'PUSH_TO_RUN_QUEUE_BY_NAME_RUN_SPEC',
   'UPSERT_RUN_QUEUE',
+  // Run.parquetHistory (domains/history/parquet.ts): the field itself, and its files.
+  'RUN_PARQUET_HISTORY',
+  'RUN_PARQUET_HISTORY_FILES',
 ];
 
 /**

@@ -2,6 +2,7 @@
 // RunFullHistory (history and events), RunHistoryKeys from wandb/apis (operationName ""), and
 // wandb-core's RunParquetHistory, HistoryPage and SampledHistoryPage (their own names), which
 // Run.scan_history sends.
+import { asyncBufferFromUrl, parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../../../src/emulator/index.js';
 import { KEY, official } from '../../../support/emulator-http.js';
@@ -54,6 +55,7 @@ describe('official documents: history', () => {
       ],
     });
     emu.seed.run({ project: 'p', id: 'empty001' });
+    emu.seed.run({ project: 'p', id: 'live0001', state: 'running', history: rows });
   });
   afterAll(() => emu.close());
 
@@ -89,33 +91,34 @@ describe('official documents: history', () => {
     expect(empty.project.run.historyKeys.lastStep).toBe(-1);
   });
 
-  it('answers RunParquetHistory as for a run never exported: no URLs, every step live', async () => {
-    const d = await official<RunData<{ parquetHistory: { parquetUrls: string[]; liveData: Row[] } }>>(
-      emu,
-      PARQUET,
-      { entity: 'alice', project: 'p', runName: 'hist0001', liveKeys: ['_step'] },
-      { operationName: 'RunParquetHistory' },
-    );
-    expect(d.project.run.parquetHistory.parquetUrls).toEqual([]);
-    expect(d.project.run.parquetHistory.liveData).toEqual(rows.map((r) => ({ _step: r._step })));
-    const withKeys = await official<RunData<{ parquetHistory: { liveData: Row[] } }>>(
-      emu,
-      PARQUET,
-      { entity: 'alice', project: 'p', runName: 'hist0001', liveKeys: ['loss'] },
-      { operationName: 'RunParquetHistory' },
-    );
-    expect(withKeys.project.run.parquetHistory.liveData.slice(0, 3)).toEqual([
+  it('answers RunParquetHistory: a finished run in Parquet files, a running one all live', async () => {
+    type Parquet = RunData<{ parquetHistory: { parquetUrls: string[]; liveData: Row[] } }>;
+    const ask = (runName: string, liveKeys = ['_step']) =>
+      official<Parquet>(
+        emu,
+        PARQUET,
+        { entity: 'alice', project: 'p', runName, liveKeys },
+        { operationName: 'RunParquetHistory' },
+      );
+    const done = (await ask('hist0001')).project.run.parquetHistory;
+    expect(done.liveData).toEqual([]);
+    expect(done.parquetUrls).toHaveLength(1);
+    // wandb-core downloads the URL as is (no API key) and reads _step and the metrics from it
+    const file = await asyncBufferFromUrl({ url: done.parquetUrls[0] as string });
+    const read = (await parquetReadObjects({ file })) as Row[];
+    expect(read.map((r) => Number(r._step))).toEqual(rows.map((r) => r._step));
+
+    const live = (await ask('live0001')).project.run.parquetHistory;
+    expect(live.parquetUrls).toEqual([]);
+    expect(live.liveData).toEqual(rows.map((r) => ({ _step: r._step })));
+    const withKeys = (await ask('live0001', ['loss'])).project.run.parquetHistory;
+    expect(withKeys.liveData.slice(0, 3)).toEqual([
       { _step: 0, loss: 1 },
       { _step: 1, loss: 0.5 },
       { _step: 2 },
     ]);
-    const empty = await official<RunData<{ parquetHistory: { parquetUrls: string[]; liveData: Row[] } }>>(
-      emu,
-      PARQUET,
-      { entity: 'alice', project: 'p', runName: 'empty001', liveKeys: ['_step'] },
-      { operationName: 'RunParquetHistory' },
-    );
-    expect(empty.project.run.parquetHistory).toEqual({ parquetUrls: [], liveData: [] });
+    // a run without history: nothing anywhere, which wandb-core reads as "all live" (and finds no rows)
+    expect((await ask('empty001')).project.run.parquetHistory).toEqual({ parquetUrls: [], liveData: [] });
   });
 
   it('answers HistoryPage for a window [minStep, maxStep) with pageSize samples', async () => {

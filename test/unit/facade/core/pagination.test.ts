@@ -201,10 +201,13 @@ describe('Paginated', () => {
     expect(calls).toEqual([]);
   });
 
-  it('rejects with signal.reason when aborted between pages', async () => {
+  it.each([
+    [true, 2], // the first page and the one fetched ahead
+    [false, 1],
+  ])('rejects with signal.reason when aborted between pages (prefetch %s)', async (prefetch, requests) => {
     const { fetch, calls } = numbers(10);
     const ac = new AbortController();
-    const p = new Paginated(fetch, { perPage: 2, signal: ac.signal });
+    const p = new Paginated(fetch, { perPage: 2, signal: ac.signal, prefetch });
     const seen: number[] = [];
     const run = (async () => {
       for await (const n of p) {
@@ -214,7 +217,7 @@ describe('Paginated', () => {
     })();
     await expect(run).rejects.toBe('enough');
     expect(seen).toEqual([0, 1]);
-    expect(calls).toHaveLength(1);
+    expect(calls).toHaveLength(requests);
   });
 
   it('passes the signal to the fetcher and rejects a hanging request on abort', async () => {
@@ -226,10 +229,13 @@ describe('Paginated', () => {
       return new Promise<Page<number>>(() => {}); // never settles
     };
     const pending = new Paginated(fetch, { perPage: 1, signal: ac.signal }).toArray();
-    expect(await received).toBe(ac.signal); // the request is pending now
+    const signal = await received; // the request is pending now
+    expect(signal?.aborted).toBe(false);
     const reason = new DOMException('aborted', 'AbortError');
     ac.abort(reason);
     await expect(pending).rejects.toBe(reason);
+    expect(signal?.aborted).toBe(true);
+    expect(signal?.reason).toBe(reason);
   });
 
   it('propagates fetcher errors and ends the iteration', async () => {
@@ -400,5 +406,264 @@ describe('connectionPosition: the next-cursor rule of every listing', () => {
       cursor: null,
       hasNextPage: false,
     });
+  });
+});
+
+/** A server of `total` numbered items whose pages arrive only when the test says so. */
+function heldPages(total: number) {
+  interface Held {
+    cursor: string | null;
+    perPage: number;
+    total: boolean | undefined;
+    signal: AbortSignal | undefined;
+    answer(): void;
+    fail(e: unknown): void;
+  }
+  const requests: Held[] = [];
+  const fetch: PageFetcher<number> = (args) =>
+    new Promise<Page<number>>((resolve, reject) => {
+      requests.push({
+        cursor: args.cursor,
+        perPage: args.perPage,
+        total: args.total,
+        signal: args.signal,
+        answer() {
+          const from = args.cursor === null ? 0 : Number(args.cursor);
+          const to = Math.min(total, from + args.perPage);
+          const items = Array.from({ length: to - from }, (_, i) => from + i);
+          resolve({ items, cursor: String(to), hasNextPage: to < total, totalCount: total });
+        },
+        fail: reject,
+      });
+    });
+  return { fetch, requests };
+}
+
+/** Lets pending promise callbacks run. */
+const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Collects the unhandled rejections that happen while `body` runs (and a few turns after). */
+async function unhandledDuring(body: () => Promise<void>): Promise<unknown[]> {
+  const seen: unknown[] = [];
+  const onUnhandled = (reason: unknown): void => void seen.push(reason);
+  process.on('unhandledRejection', onUnhandled);
+  try {
+    await body();
+    for (let i = 0; i < 5; i++) await settle();
+  } finally {
+    process.off('unhandledRejection', onUnhandled);
+  }
+  return seen;
+}
+
+describe('Paginated: prefetching the next page', () => {
+  it('requests the next page as soon as a page arrives, before the caller has finished it', async () => {
+    const server = heldPages(6);
+    const it = new Paginated(server.fetch, { perPage: 2 })[Symbol.asyncIterator]();
+    const first = it.next();
+    await settle();
+    expect(server.requests).toHaveLength(1);
+    server.requests[0]!.answer();
+    expect(await first).toEqual({ done: false, value: 0 });
+    await settle();
+    expect(server.requests.map((r) => r.cursor)).toEqual([null, '2']); // page 2 asked while on item 0
+    await it.return?.();
+  });
+
+  it('is never more than one page ahead', async () => {
+    const server = heldPages(10);
+    const it = new Paginated(server.fetch, { perPage: 2 })[Symbol.asyncIterator]();
+    const first = it.next();
+    await settle();
+    server.requests[0]!.answer();
+    expect((await first).value).toBe(0);
+    expect((await it.next()).value).toBe(1);
+    const third = it.next(); // waits for page 2, already requested
+    await settle();
+    expect(server.requests).toHaveLength(2);
+    server.requests[1]!.answer();
+    expect((await third).value).toBe(2);
+    await settle();
+    expect(server.requests).toHaveLength(3); // page 3 only once page 2 has arrived
+    // The caller is slow: page 3 arrives, nothing more is asked until the caller reaches it.
+    server.requests[2]!.answer();
+    await settle();
+    await settle();
+    expect(server.requests).toHaveLength(3);
+    expect((await it.next()).value).toBe(3);
+    expect((await it.next()).value).toBe(4); // the first item of page 3
+    await settle();
+    expect(server.requests).toHaveLength(4);
+    await it.return?.();
+  });
+
+  it('yields every item once, in order, and asks each page once', async () => {
+    const { fetch, calls } = numbers(25);
+    const p = new Paginated(fetch, { perPage: 4 });
+    expect(await collect(p)).toEqual(Array.from({ length: 25 }, (_, i) => i));
+    expect(calls.map((c) => c.cursor)).toEqual([null, '4', '8', '12', '16', '20', '24']);
+    expect(await collect(p.pages())).toHaveLength(7);
+    expect(await p.toArray()).toHaveLength(25);
+  });
+
+  it('yields the same with and without prefetch', async () => {
+    const a = numbers(23);
+    const b = numbers(23);
+    const withAhead = await collect(new Paginated(a.fetch, { perPage: 5 }));
+    const without = await collect(new Paginated(b.fetch, { perPage: 5, prefetch: false }));
+    expect(withAhead).toEqual(without);
+    expect(a.calls).toEqual(b.calls);
+  });
+
+  it('prefetch: false asks for a page only when the iteration reaches it', async () => {
+    const server = heldPages(6);
+    const it = new Paginated(server.fetch, { perPage: 2, prefetch: false })[Symbol.asyncIterator]();
+    const first = it.next();
+    await settle();
+    server.requests[0]!.answer();
+    expect((await first).value).toBe(0);
+    expect((await it.next()).value).toBe(1);
+    await settle();
+    expect(server.requests).toHaveLength(1);
+    const third = it.next();
+    await settle();
+    expect(server.requests).toHaveLength(2);
+    server.requests[1]!.answer();
+    expect((await third).value).toBe(2);
+    await it.return?.();
+  });
+
+  it('rejects a prefetch option that is not a boolean, before any request', () => {
+    const { fetch, calls } = numbers(3);
+    expect(() => new Paginated(fetch, { perPage: 2, prefetch: 'no' as unknown as boolean })).toThrow(
+      ValidationError,
+    );
+    expect(calls).toHaveLength(0);
+  });
+
+  it('cancels the page fetched ahead when the caller breaks, with no unhandled rejection and no further page', async () => {
+    const server = heldPages(10);
+    const p = new Paginated(server.fetch, { perPage: 2 });
+    const unhandled = await unhandledDuring(async () => {
+      const loop = (async () => {
+        for await (const n of p) if (n === 0) break;
+      })();
+      await settle();
+      server.requests[0]!.answer();
+      await loop;
+      expect(server.requests).toHaveLength(2);
+      expect(server.requests[1]!.signal?.aborted).toBe(true);
+      server.requests[1]!.fail(new Error('the fetch of a page nobody reads'));
+    });
+    expect(unhandled).toEqual([]);
+    expect(server.requests).toHaveLength(2);
+    expect(p.cursor).toBe('2'); // resuming continues after the page read, not the one fetched ahead
+  });
+
+  it('toArray({ limit }) and first() fetch nothing beyond what they return', async () => {
+    const a = numbers(10);
+    expect(await new Paginated(a.fetch, { perPage: 2 }).toArray({ limit: 3 })).toEqual([0, 1, 2]);
+    expect(a.calls).toEqual([
+      { cursor: null, perPage: 2 },
+      { cursor: '2', perPage: 1 },
+    ]);
+    const b = numbers(10);
+    expect(await new Paginated(b.fetch, { perPage: 2 }).first()).toBe(0);
+    expect(b.calls).toEqual([{ cursor: null, perPage: 1 }]);
+  });
+
+  it('throws the failure of a page fetched ahead only when the caller reaches that page', async () => {
+    const server = heldPages(10);
+    const boom = new Error('page 2 failed');
+    const seen: number[] = [];
+    const unhandled = await unhandledDuring(async () => {
+      const it = new Paginated(server.fetch, { perPage: 3 })[Symbol.asyncIterator]();
+      const first = it.next();
+      await settle();
+      server.requests[0]!.answer();
+      seen.push((await first).value as number);
+      await settle();
+      server.requests[1]!.fail(boom);
+      await settle();
+      seen.push((await it.next()).value as number, (await it.next()).value as number);
+      await expect(it.next()).rejects.toBe(boom);
+      expect(await it.next()).toEqual({ done: true, value: undefined });
+    });
+    expect(seen).toEqual([0, 1, 2]);
+    expect(unhandled).toEqual([]);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('rejects the iteration with the abort reason when the signal aborts during a prefetch', async () => {
+    const server = heldPages(10);
+    const ac = new AbortController();
+    const reason = new Error('stopped by the caller');
+    const unhandled = await unhandledDuring(async () => {
+      const it = new Paginated(server.fetch, { perPage: 2, signal: ac.signal })[Symbol.asyncIterator]();
+      const first = it.next();
+      await settle();
+      server.requests[0]!.answer();
+      expect((await first).value).toBe(0);
+      await settle();
+      expect(server.requests).toHaveLength(2);
+      ac.abort(reason);
+      expect(server.requests[1]!.signal?.aborted).toBe(true);
+      expect(server.requests[1]!.signal?.reason).toBe(reason);
+      expect((await it.next()).value).toBe(1); // the rest of the page in hand
+      await expect(it.next()).rejects.toBe(reason);
+    });
+    expect(unhandled).toEqual([]);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('keeps its stall guard: a repeated cursor stops the iteration when it reaches that page', async () => {
+    const pages: Record<string, Page<number>> = {
+      start: { items: [0, 1], cursor: 'a', hasNextPage: true },
+      a: { items: [2, 3], cursor: 'a', hasNextPage: true },
+    };
+    let calls = 0;
+    const fetch: PageFetcher<number> = async ({ cursor }) => {
+      calls++;
+      return pages[cursor ?? 'start']!;
+    };
+    const seen: number[] = [];
+    const run = (async () => {
+      for await (const n of new Paginated(fetch, { perPage: 2 })) seen.push(n);
+    })();
+    await expect(run).rejects.toThrow(/same cursor twice/);
+    expect(seen).toEqual([0, 1, 2, 3]);
+    expect(calls).toBe(2);
+  });
+
+  it('asks for the total with the first page only, and not at all once it is known', async () => {
+    const server = heldPages(6);
+    const p = new Paginated(server.fetch, { perPage: 2 });
+    const all = collect(p);
+    for (let i = 0; i < 3; i++) {
+      await settle();
+      server.requests[i]!.answer();
+    }
+    expect(await all).toHaveLength(6);
+    expect(server.requests.map((r) => r.total)).toEqual([true, false, false]);
+    expect(await p.totalCount()).toBe(6);
+    const again = p.toArray();
+    await settle();
+    server.requests[3]!.answer();
+    await settle();
+    server.requests[4]!.answer();
+    await settle();
+    server.requests[5]!.answer();
+    expect(await again).toHaveLength(6);
+    expect(server.requests.slice(3).map((r) => r.total)).toEqual([false, false, false]);
+  });
+
+  it('never asks a listing without a total for one', async () => {
+    const server = heldPages(2);
+    const p = new Paginated(server.fetch, { perPage: 2, countable: false });
+    const all = p.toArray();
+    await settle();
+    server.requests[0]!.answer();
+    expect(await all).toEqual([0, 1]);
+    expect(server.requests.map((r) => r.total)).toEqual([false]);
   });
 });
