@@ -11,7 +11,7 @@
  * @module
  */
 import { WandbError } from '../../errors/index.js';
-import { Paginated } from './pagination.js';
+import { Paginated, type ListOptions } from './pagination.js';
 import { optionalSignal, optionsObject } from './validate.js';
 
 /**
@@ -72,7 +72,7 @@ export const documents = /* @__PURE__ */ lazy(() => import('../../generated/grap
 
 /**
  * A listing returned synchronously before the code that makes it has loaded: a {@link Paginated}
- * that checks the options every listing has (`perPage`, `start`, `signal`) at once, and on first
+ * that checks the options every listing has (`perPage`, `start`, `signal`, `prefetch`) at once, and on first
  * use loads its domain, makes the real listing with `make` (which checks the rest: a bad filter
  * rejects the first call, still before any request) and hands every call over to it. The items
  * are the domain's own objects.
@@ -90,11 +90,12 @@ export class LazyPaginated<T> extends Paginated<T> {
 
   /** @internal Made by `Api` for its listings; `options` are the listing's own. */
   constructor(make: () => Promise<Paginated<T>>, options: unknown) {
-    const o = optionsObject(options as { perPage?: number; start?: string | null; signal?: AbortSignal });
+    const o = optionsObject(options as ListOptions);
     const signal = optionalSignal(o.signal);
     super(() => Promise.reject(new WandbError('LazyPaginated: pages come from the listing it loads')), {
       perPage: o.perPage ?? 1,
       start: o.start ?? null,
+      prefetch: o.prefetch,
       ...(signal ? { signal } : {}),
     });
     this.#make = make;
