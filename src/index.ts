@@ -76,7 +76,9 @@ export type {
   HistoryColumnsOf,
   HistoryStream,
   HistoryFormat,
+  HistorySource,
 } from './facade/runs/history.js';
+export type { RunHistoriesOptions, RunHistory } from './facade/runs/bulk.js';
 export {
   type RunFilter,
   type RunFilterColumn,

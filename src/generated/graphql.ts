@@ -1427,6 +1427,16 @@ export type SampledHistoryPageQueryVariables = Exact<{
 
 export type SampledHistoryPageQuery = { project: { run: { id: string, sampledHistory: Array<unknown> } | null } | null };
 
+export type RunParquetHistoryQueryVariables = Exact<{
+  entity: string;
+  project: string;
+  name: string;
+  liveKeys: Array<string> | string;
+}>;
+
+
+export type RunParquetHistoryQuery = { project: { run: { id: string, parquetHistory: { parquetUrls: Array<string>, liveData: Array<unknown> } } | null } | null };
+
 export type SlackIntegrationFieldsFragment = { __typename: 'SlackIntegration', id: string, teamName: string, channelName: string };
 
 export type WebhookIntegrationFieldsFragment = { __typename: 'GenericWebhookIntegration', id: string, name: string, urlEndpoint: string };
@@ -5747,6 +5757,19 @@ export const SampledHistoryPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SampledHistoryPageQuery, SampledHistoryPageQueryVariables>;
+export const RunParquetHistoryDocument = new TypedDocumentString(`
+    query RunParquetHistory($entity: String!, $project: String!, $name: String!, $liveKeys: [String!]!) {
+  project(name: $project, entityName: $entity) {
+    run(name: $name) {
+      id
+      parquetHistory(liveKeys: $liveKeys) {
+        parquetUrls
+        liveData
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RunParquetHistoryQuery, RunParquetHistoryQueryVariables>;
 export const IntegrationsByEntityDocument = new TypedDocumentString(`
     query IntegrationsByEntity($entity: String!, $cursor: String, $perPage: Int = 50) {
   entity(name: $entity) {

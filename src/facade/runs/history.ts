@@ -13,20 +13,17 @@
  * ```
  * @module
  */
-import {
-  HistoryPageDocument,
-  RunHistoryDocument,
-  RunHistoryKeysDocument,
-  RunSampledHistoryDocument,
-  RunSystemEventsDocument,
-  SampledHistoryPageDocument,
-} from '../../generated/graphql.js';
 import type { FacadeContext, GraphQLDocument, RequestOptions, Variables } from '../core/context.js';
-import { ValidationError, WandbError } from '../../errors/index.js';
+// The documents load with the first request: `runs.histories()` (in the light `Runs`) checks its
+// options with this module's checks at once.
+import { documents } from '../core/lazy.js';
+import { GraphQLRequestError, UnsupportedError, ValidationError, WandbError } from '../../errors/index.js';
 import { runNotFound } from '../core/notFound.js';
 import { parseJsonLenient } from '../core/json.js';
 import { throwIfAborted, type ListOptions } from '../core/pagination.js';
 import { formatRunPath, type RunRef } from '../paths/paths.js';
+import { orderedAhead } from './ordered.js';
+import type { ParquetReadResult } from './parquet-history.js';
 import {
   describeValue,
   isPlainObject,
@@ -162,7 +159,30 @@ export interface ScanHistoryOptions extends Pick<ListOptions, 'signal'> {
    * nothing and sends no request.
    */
   maxStep?: number;
+  /**
+   * Where the rows come from: `'windows'` (GraphQL step windows), `'parquet'` (the run's exported
+   * Parquet history files, read from their signed URLs, then GraphQL windows for the rows not
+   * exported yet), or `'auto'`: Parquet for a run that is not running, windows otherwise,
+   * whenever the server offers no Parquet history, and for whatever the files fail to give (a
+   * failed download, a compression this reader lacks: the rows after the last one read then
+   * come by windows). The rows are the same either way, except that with `keys` windows answer
+   * `NaN` and `±Infinity` as `null` (plain JSON) where files keep them. With `'parquet'`, a
+   * server without Parquet history (an older server, or the feature off) makes the scan reject
+   * with {@link UnsupportedError} before any row, and a file that cannot be read rejects it.
+   * @defaultValue 'auto'
+   */
+  source?: HistorySource;
 }
+
+/**
+ * Where {@link Run.scanHistory} reads rows from (see {@link ScanHistoryOptions.source}).
+ *
+ * @example
+ * ```ts
+ * const source: HistorySource = 'parquet';
+ * ```
+ */
+export type HistorySource = 'auto' | 'parquet' | 'windows';
 
 /** Default of {@link HistoryOptions.samples}. */
 const DEFAULT_SAMPLES = 500;
@@ -283,20 +303,15 @@ function toColumns(rows: readonly HistoryRow[], keys: readonly string[] = []): H
 }
 
 /**
- * Server-sampled history of one run (see {@link Run.history}).
- * @internal Users call `run.history()`.
+ * The options of {@link Run.history}, checked (a {@link ValidationError} naming the bad one) and
+ * with their defaults.
+ * @internal For `run.history()` and `runs.histories()`, which checks them before any request.
  * @example
  * ```ts
- * const rows = await fetchHistory(ctx, 'acme', 'vision', 'a1b2c3d4', { keys: ['loss'], samples: 100 });
+ * const { samples, keys } = parseHistoryOptions({ keys: ['loss'] }); // 500, ['loss']
  * ```
  */
-export async function fetchHistory(
-  ctx: FacadeContext,
-  entity: string,
-  project: string,
-  runId: string,
-  options?: HistoryOptions,
-): Promise<HistoryRow[] | HistoryColumns> {
+export function parseHistoryOptions(options: HistoryOptions | undefined) {
   const o = optionsObject(options);
   const samples = positiveInt(o.samples, 'samples', DEFAULT_SAMPLES);
   const keys = keysOption(o.keys);
@@ -313,20 +328,48 @@ export async function fetchHistory(
       "cannot be combined with stream: 'system' (system metrics are read whole)",
     );
   }
+  return { samples, keys, xAxis, stream, format, signal };
+}
 
+/**
+ * Server-sampled history of one run (see {@link Run.history}).
+ * @internal Users call `run.history()`.
+ * @example
+ * ```ts
+ * const rows = await fetchHistory(ctx, 'acme', 'vision', 'a1b2c3d4', { keys: ['loss'], samples: 100 });
+ * ```
+ */
+export async function fetchHistory(
+  ctx: FacadeContext,
+  entity: string,
+  project: string,
+  runId: string,
+  options?: HistoryOptions,
+): Promise<HistoryRow[] | HistoryColumns> {
+  const { samples, keys, xAxis, stream, format, signal } = parseHistoryOptions(options);
   const ref: HistoryTarget = { ctx, entity, project, runId };
   const base = { entity, project, name: runId };
   const what = `history of run ${formatRunPath(ref)}`;
   let rows: HistoryRow[];
   if (keys) {
     const spec = JSON.stringify({ keys: [...new Set([xAxis, ...keys])], samples });
-    const run = await requestRun(ref, RunSampledHistoryDocument, { ...base, specs: [spec] }, signal);
+    const run = await requestRun(
+      ref,
+      (await documents()).RunSampledHistoryDocument,
+      { ...base, specs: [spec] },
+      signal,
+    );
     rows = firstSampledList(run.sampledHistory, what);
   } else if (stream === 'system') {
-    const run = await requestRun(ref, RunSystemEventsDocument, { ...base, samples }, signal);
+    const run = await requestRun(
+      ref,
+      (await documents()).RunSystemEventsDocument,
+      { ...base, samples },
+      signal,
+    );
     rows = parseRows(run.events, `system metrics of run ${formatRunPath(ref)}`);
   } else {
-    const run = await requestRun(ref, RunHistoryDocument, { ...base, samples }, signal);
+    const run = await requestRun(ref, (await documents()).RunHistoryDocument, { ...base, samples }, signal);
     rows = parseRows(run.history, what);
   }
   if (format === 'rows') return rows;
@@ -365,9 +408,11 @@ export function scanHistory(
   project: string,
   runId: string,
   options?: ScanHistoryOptions,
+  state?: string,
 ): AsyncIterable<HistoryRow> {
   const o = optionsObject(options);
   const keys = keysOption(o.keys);
+  const source = oneOf<HistorySource>(o.source, 'source', ['auto', 'parquet', 'windows'], 'auto');
   const pageSize = positiveInt(o.pageSize, 'pageSize', DEFAULT_PAGE_SIZE);
   const minStep = stepOption(o.minStep, 'minStep') ?? 0;
   const maxStep = stepOption(o.maxStep, 'maxStep');
@@ -385,32 +430,52 @@ export function scanHistory(
   const rowKeys = keys ? ['_step', ...keys.filter((k) => k !== '_step')] : undefined;
 
   /** The rows of steps [a, b), as the server answers them. */
-  const window = async (a: number, b: number): Promise<HistoryRow[]> => {
+  const window = async (a: number, b: number, windowSignal: AbortSignal): Promise<HistoryRow[]> => {
     if (!specKeys) {
       const vars = { ...base, minStep: a, maxStep: b, pageSize };
-      const run = await requestRun(ref, HistoryPageDocument, vars, signal);
+      const run = await requestRun(ref, (await documents()).HistoryPageDocument, vars, windowSignal);
       return parseRows(run.history, what);
     }
     // sampledHistory's maxStep is inclusive.
     const spec = JSON.stringify({ keys: specKeys, minStep: a, maxStep: b - 1, samples: b - a });
-    const run = await requestRun(ref, SampledHistoryPageDocument, { ...base, spec }, signal);
+    const run = await requestRun(
+      ref,
+      (await documents()).SampledHistoryPageDocument,
+      { ...base, spec },
+      windowSignal,
+    );
     return firstSampledList(run.sampledHistory, what);
   };
 
-  async function* scan(): AsyncGenerator<HistoryRow, void, undefined> {
-    throwIfAborted(signal);
-    if (maxStep === minStep) return; // an empty range: nothing to ask the server
-    const run = await requestRun(ref, RunHistoryKeysDocument, base, signal);
-    const lastStep = lastStepOf(run.historyKeys, `historyKeys of run ${formatRunPath(ref)}`);
-    const end = Math.min(maxStep ?? Infinity, lastStep + 1);
-    let previous = -Infinity; // the last step yielded: each step is yielded once
-    for (let a = minStep; a < end; a += pageSize) {
-      throwIfAborted(signal);
-      const b = Math.min(a + pageSize, end);
-      const rows = (await window(a, b))
-        .map((row) => ({ row, step: stepOf(row) }))
-        .filter(({ step }) => step >= a && step < b) // also drops rows without a numeric _step
-        .sort((x, y) => x.step - y.step);
+  /** The window starts of steps [from, end). */
+  function* starts(from: number, end: number): Generator<number> {
+    for (let a = from; a < end; a += pageSize) yield a;
+  }
+
+  /**
+   * The rows of steps [from, end) with a step of at least `floor`, by windows of `pageSize` steps
+   * fetched in parallel (up to `ctx.concurrency()` ahead of the reader), in step order, each step once.
+   */
+  async function* windows(
+    from: number,
+    end: number,
+    floor: number,
+    after = -Infinity,
+  ): AsyncGenerator<HistoryRow, void, undefined> {
+    let previous = after; // the last step yielded: each step is yielded once
+    const fetched = orderedAhead(
+      starts(from, end),
+      async (a, windowSignal) => {
+        const b = Math.min(a + pageSize, end);
+        const lower = Math.max(a, floor);
+        return (await window(a, b, windowSignal))
+          .map((row) => ({ row, step: stepOf(row) }))
+          .filter(({ step }) => step >= lower && step < b) // also drops rows without a numeric _step
+          .sort((x, y) => x.step - y.step);
+      },
+      { width: () => ctx.concurrency(), signal },
+    );
+    for await (const rows of fetched) {
       for (const { row, step } of rows) {
         if (step <= previous) continue;
         if (keys && !keys.every((key) => Object.hasOwn(row, key))) continue;
@@ -421,7 +486,106 @@ export function scanHistory(
     }
   }
 
+  /** The run's Parquet history, or `undefined` where the server has none (no field, or nothing offered). */
+  const parquetHistory = async (): Promise<ParquetOffer | undefined> => {
+    try {
+      const run = await requestRun(
+        ref,
+        (await documents()).RunParquetHistoryDocument,
+        { ...base, liveKeys: ['_step'] },
+        signal,
+      );
+      return readOffer(run.parquetHistory, what);
+    } catch (e) {
+      if (lacksParquetHistory(e)) return undefined;
+      throw e;
+    }
+  };
+
+  async function* scan(): AsyncGenerator<HistoryRow, void, undefined> {
+    throwIfAborted(signal);
+    if (maxStep === minStep) return; // an empty range: nothing to ask the server
+    const parquet = source === 'parquet' || (source === 'auto' && state !== undefined && state !== 'running');
+    const [run, offer] = await Promise.all([
+      requestRun(ref, (await documents()).RunHistoryKeysDocument, base, signal),
+      parquet ? parquetHistory() : undefined,
+    ]);
+    const lastStep = lastStepOf(run.historyKeys, `historyKeys of run ${formatRunPath(ref)}`);
+    const end = Math.min(maxStep ?? Infinity, lastStep + 1);
+    const offered = offer !== undefined && (offer.urls.length > 0 || offer.liveFrom !== undefined);
+    if (source === 'parquet' && !offered && lastStep >= 0) {
+      throw new UnsupportedError(
+        `The server offers no Parquet history for run ${formatRunPath(ref)} (${
+          offer
+            ? 'it answered no files and no live steps: the feature is off'
+            : 'it has no Run.parquetHistory'
+        }); use source: 'windows' or 'auto'`,
+      );
+    }
+    if (!offer || offer.urls.length === 0 || minStep >= end) {
+      yield* windows(minStep, end, -Infinity); // nothing exported: every row is live
+      return;
+    }
+    let last = -Infinity; // the last step read from the files
+    let exported: ParquetReadResult;
+    try {
+      const { readParquetHistory } = await import('./parquet-history.js');
+      const below = Math.min(end, offer.liveFrom ?? Infinity);
+      const files = readParquetHistory(ctx, offer.urls, { keys, from: minStep, below, signal, what });
+      try {
+        for (;;) {
+          const next = await files.next();
+          if (next.done) {
+            exported = next.value;
+            break;
+          }
+          last = stepOf(next.value);
+          yield next.value;
+        }
+      } finally {
+        await files.return({ lastExportedStep: last });
+      }
+    } catch (e) {
+      // 'auto' asked for rows, not for files: what the files could not give (a codec this reader
+      // lacks, a broken download) comes by windows, after the last row read from them.
+      if (source !== 'auto' || signal?.aborted) throw e;
+      yield* windows(Math.max(minStep, Math.floor(last)), end, -Infinity, last);
+      return;
+    }
+    // Rows from the first live step on (past the last exported one without live steps) are read live.
+    const liveFrom = offer.liveFrom ?? exported.lastExportedStep + 1;
+    yield* windows(Math.max(minStep, Math.floor(liveFrom)), end, liveFrom);
+  }
+
   return { [Symbol.asyncIterator]: () => scan() };
+}
+
+/** What `Run.parquetHistory` offers: the files' signed URLs and the first live step (none: every row exported). */
+interface ParquetOffer {
+  urls: string[];
+  liveFrom: number | undefined;
+}
+
+/** `parquetHistory { parquetUrls liveData }` read: the URLs and the smallest live `_step`. */
+function readOffer(
+  value: { parquetUrls: readonly string[]; liveData: readonly unknown[] },
+  what: string,
+): ParquetOffer {
+  let liveFrom: number | undefined;
+  for (const entry of value.liveData) {
+    const data = typeof entry === 'string' ? parseJsonLenient(entry, `live steps of the ${what}`) : entry;
+    const step = isPlainObject(data) ? stepOf(data) : NaN;
+    if (Number.isFinite(step) && (liveFrom === undefined || step < liveFrom)) liveFrom = step;
+  }
+  return { urls: [...value.parquetUrls], liveFrom };
+}
+
+/** Whether a request failed because the server's schema has no `Run.parquetHistory` (an older server). */
+function lacksParquetHistory(error: unknown): boolean {
+  return (
+    error instanceof GraphQLRequestError &&
+    error.errors.some((e) => /Cannot query field "parquetHistory"/.test(e.message))
+  );
 }
 
 /** The row restricted to `keys` (in that order), as a new object. */

@@ -682,8 +682,15 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
   }
 
   /**
-   * Every history row, in step order, fetched lazily one window of `pageSize` steps per request
-   * (windows without rows are passed over). With `keys`, only rows that have all of them, each
+   * Every history row, in step order, fetched one window of `pageSize` steps per request
+   * (windows without rows are passed over). Windows are fetched in parallel, up to the Api's
+   * `concurrency()` ahead of the loop (through its one request limiter), and still yielded in step
+   * order, each row once; a slow loop stops the read-ahead, so memory stays at a few windows. An
+   * error in a window is thrown when the loop reaches it, after every earlier row; `break` and
+   * `signal` cancel the windows in flight. For a run that is not running, the rows come by
+   * default from its exported Parquet history files when the server offers them (far fewer
+   * requests; the rows not exported yet still come by windows), see
+   * {@link ScanHistoryOptions.source}. With `keys`, only rows that have all of them, each
    * holding `_step` and those keys (read from `sampledHistory`, plain JSON: `NaN` and `±Infinity`
    * may arrive as `null`). `minStep` (inclusive) and `maxStep` (exclusive) bound the
    * steps: a `maxStep` below `minStep` is a {@link ValidationError}, and `minStep === maxStep` an
@@ -700,6 +707,7 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
    * }
    * const rows = [];
    * for await (const row of run.scanHistory({ minStep: 1000, maxStep: 2000 })) rows.push(row);
+   * for await (const row of run.scanHistory({ source: 'windows' })) rows.push(row); // GraphQL only
    * ```
    *
    * With `keys` written out, rows are typed `{ _step: number; loss: number | null }`
@@ -710,7 +718,7 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
   ): AsyncIterable<HistoryRowOf<K[number]>>;
   scanHistory(options?: ScanHistoryOptions): AsyncIterable<HistoryRow>;
   scanHistory(options?: ScanHistoryOptions): AsyncIterable<HistoryRow> {
-    return scanHistory(this.#ctx, this.entity, this.project, this.id, options);
+    return scanHistory(this.#ctx, this.entity, this.project, this.id, options, this.state);
   }
 
   /**

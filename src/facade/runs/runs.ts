@@ -24,6 +24,7 @@ import { optionalBoolean, optionalSignal, optionsObject } from '../core/validate
 import { parseProjectPath, type ProjectPath } from '../paths/paths.js';
 import type { Sweep } from '../sweeps/sweep.js';
 import { serializeRunFilter, type RunFilter } from './filters.js';
+import { runHistories, type RunHistoriesOptions, type RunHistory } from './bulk.js';
 import { parseOrder } from './order.js';
 import type { Run, RunConfig, RunSummary } from './run.js';
 
@@ -87,6 +88,8 @@ export class Runs<Config extends object = RunConfig, Summary extends object = Ru
   readonly lazy: boolean;
   /** Whether runs come with their sweeps. */
   readonly includeSweeps: boolean;
+  readonly #ctx: FacadeContext;
+  readonly #query: RunsQuery;
 
   /** @internal Made by {@link Api.runs}; validates everything before any request. */
   constructor(ctx: FacadeContext, query: RunsQuery) {
@@ -166,7 +169,61 @@ export class Runs<Config extends object = RunConfig, Summary extends object = Ru
     this.order = order;
     this.lazy = lazy;
     this.includeSweeps = includeSweeps;
+    this.#ctx = ctx;
+    this.#query = query;
   }
+
+  /**
+   * The history of every run of this listing, as `{ run, rows }`, in listing order: sampled rows
+   * (`run.history({ keys, samples })`) by default, every row (`run.scanHistory()`, with its
+   * `pageSize`, `minStep`, `maxStep`, `source`) with `scan: true`. The histories are fetched in
+   * parallel, at most `concurrency` runs at once (default: the Api's `concurrency()`), every
+   * request through the Api's one limiter, and only that many ahead of the loop: a slow loop
+   * stops the read-ahead, so memory stays at a few histories whatever the number of runs. An
+   * error of one run is thrown at its place, after every earlier run; `break` and `signal` cancel
+   * everything in flight. Each `for await` starts over. Never cached.
+   *
+   * @throws {@link ValidationError} for bad options, when called (before any request).
+   * @example
+   * ```ts
+   * const runs = api.runs('acme/vision', { filters: { state: 'finished' } });
+   * for await (const { run, rows } of runs.histories({ keys: ['loss'], samples: 200 })) {
+   *   console.log(run.name, rows.at(-1)?.loss);
+   * }
+   * for await (const { run, rows } of runs.histories({ scan: true, keys: ['loss'], concurrency: 4 })) {
+   *   console.log(run.id, rows.length); // every row of each run
+   * }
+   * ```
+   */
+  histories(options?: RunHistoriesOptions): AsyncIterable<RunHistory<Run<Config, Summary>>> {
+    return runHistories(this.#ctx, (signal) => withSignal(this, this.#ctx, this.#query, signal), options);
+  }
+}
+
+/** The listing, or the same listing again stopped by `signal` too (for work that stops on its own signal). */
+function withSignal<Config extends object, Summary extends object>(
+  runs: Runs<Config, Summary>,
+  ctx: FacadeContext,
+  query: RunsQuery,
+  signal: AbortSignal | undefined,
+): Runs<Config, Summary> {
+  if (!signal) return runs;
+  const own = query.options.signal;
+  const both = own ? linkSignals(own, signal) : signal;
+  return new Runs<Config, Summary>(ctx, { ...query, options: { ...query.options, signal: both } });
+}
+
+/** A signal that aborts when either does, with its reason. */
+function linkSignals(a: AbortSignal, b: AbortSignal): AbortSignal {
+  const controller = new AbortController();
+  for (const s of [a, b]) {
+    if (s.aborted) {
+      controller.abort(s.reason);
+      break;
+    }
+    s.addEventListener('abort', () => controller.abort(s.reason), { once: true });
+  }
+  return controller.signal;
 }
 
 /**
