@@ -1,6 +1,7 @@
+import { readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 /**
  * Entries (see `exports` in package.json):
@@ -12,26 +13,52 @@ import { defineConfig } from 'tsup';
  *
  * Declarations are bundled per format (`.d.ts` for ESM, `.d.cts` for CJS) with `@internal`
  * members stripped. Public classes keep their names as long as no class names itself inside its
- * own body (esbuild would rename it `_Name`; the package test checks the names).
+ * own body (esbuild would rename it `_Name`; the package test checks the names). CommonJS
+ * has one file per entry; ESM one file per module of the client (see MODULES).
  */
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    node: 'src/node.ts',
-    graphql: 'src/graphql.ts',
-    'emulator/emulator': 'src/emulator/index.ts',
-  },
-  format: ['esm', 'cjs'],
-  dts: { compilerOptions: { stripInternal: true } },
+const ENTRIES = {
+  index: 'src/index.ts',
+  node: 'src/node.ts',
+  graphql: 'src/graphql.ts',
+  'emulator/emulator': 'src/emulator/index.ts',
+};
+
+/**
+ * Every module of the client (not the emulator) as an entry of the ESM build, so that each stays
+ * its own file in `dist/` (as `preserveModules` would): an app's bundler splits by module, so
+ * what `Api` loads with `import()` on first use can only stay out of the app's initial chunk if it
+ * is not merged into a chunk with what `Api` needs at once.
+ */
+const MODULES = Object.fromEntries(
+  readdirSync('src', { recursive: true, encoding: 'utf8' })
+    .map((file) => file.split('\\').join('/'))
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !file.startsWith('emulator/'))
+    .map((file) => [file.slice(0, -'.ts'.length), `src/${file}`]),
+);
+
+const shared: Options = {
   sourcemap: true,
-  clean: true,
+  // `npm run build` empties dist/ first: two builds write there at once.
+  clean: false,
   shims: true,
   target: 'es2022',
   external: ['graphql', 'mingo'],
   // Bundled: p-limit is ESM-only, which `require` of the CJS build could not load on every Node 20.
   noExternal: ['p-limit', 'yocto-queue'],
-  onSuccess: writeEmulatorEntries,
-});
+};
+
+export default defineConfig([
+  // CommonJS: one file per entry (dynamic imports become inlined requires).
+  { ...shared, entry: ENTRIES, format: ['cjs'], dts: { compilerOptions: { stripInternal: true } } },
+  // ESM: one file per module, the package entries among them.
+  {
+    ...shared,
+    entry: { ...MODULES, ...ENTRIES },
+    format: ['esm'],
+    dts: { entry: ENTRIES, compilerOptions: { stripInternal: true } },
+    onSuccess: writeEmulatorEntries,
+  },
+]);
 
 /** The optional peer dependencies the emulator needs. */
 const PEERS = ['graphql', 'mingo'];

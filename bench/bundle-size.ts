@@ -1,12 +1,13 @@
 /**
- * Benchmark: size of the browser bundle as users import it (`wandb-api`, `wandb-api/graphql`),
- * bundled from the sources (`src/index.ts`, `src/graphql.ts`, the entries of the package's browser
- * `exports`) like the size check of `npm test` does, so that no `tsup` build (half a minute with
- * its declarations) eats the benchmarks' 5 minutes; minified and gzipped, as a ratio to the baseline of @urql/core alone (which the client necessarily
- * contains). Built with code splitting, as apps are: "initial" is what loads with the page,
- * "lazy" what loads on first use (the YAML parser, only when a sweep is read). Also what
- * tree-shaking leaves of an import of `parseRunPath` alone, and of one `wandb-api/graphql`
- * document.
+ * Benchmark: size of the browser bundle of the built package as users import it (`wandb-api`,
+ * resolved through its `exports` like an app's bundler does, after a fresh `npm run build`),
+ * minified and gzipped (the build: `tsup` without declarations), as a ratio to the baseline of @urql/core alone (which the client
+ * necessarily contains). Built with code splitting, as apps are, by esbuild and by Vite
+ * (Rolldown/Rollup, an app build): "initial" is what loads with the page (the entry chunk and
+ * the chunks it imports statically), "lazy" what loads on first use (each domain of `Api`, the
+ * GraphQL documents, the YAML parser, protobuf). Also what tree-shaking leaves of an import of
+ * `parseRunPath` alone, and of one `wandb-api/graphql` document. The size check of `npm test`
+ * (test/unit/bundle-size.test.ts) holds the esbuild figure of `Api` to its limit.
  *
  *   npm run bench
  */
@@ -16,9 +17,15 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile, type Plugin } from 'esbuild';
+import { build as tsupBuild } from 'tsup';
 import { entry, printTable, saveEntries, section } from './lib.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+// The package's own build (tsup.config.ts) without declarations, which the bundles do not read and
+// which take most of its time (~45 s of the benchmarks' 5 minutes); `npm run build` makes them.
+process.chdir(root);
+await tsupBuild({ dts: false, silent: true });
 const dir = mkdtempSync(join(tmpdir(), 'wandb-api-bundle-'));
 
 interface Size {
@@ -46,7 +53,10 @@ async function size(name: string, contents: string): Promise<Size> {
   });
   const meta: Metafile = result.metafile;
   const bytes = new Map(result.outputFiles.map((f) => [f.path, f.contents]));
-  const entryOut = Object.keys(meta.outputs).find((o) => meta.outputs[o]!.entryPoint)!;
+  // The app's own entry (the chunks of `import()` targets have an entryPoint too).
+  const entryOut = Object.keys(meta.outputs).find(
+    (o) => meta.outputs[o]!.entryPoint === relative(process.cwd(), entry),
+  )!;
   const initial = new Set<string>();
   const visit = (out: string): void => {
     if (initial.has(out)) return;
@@ -67,30 +77,84 @@ async function size(name: string, contents: string): Promise<Size> {
   return { initial: initialBytes, initialGz, lazy };
 }
 
-/** Resolves `wandb-api` and `wandb-api/graphql` to their sources. */
+/** Resolves `wandb-api` and its subpaths from the repo root: this package, through its `exports`. */
 const selfReference: Plugin = {
   name: 'self-reference',
   setup(b) {
-    b.onResolve({ filter: /^wandb-api(\/graphql)?$/ }, (args) => ({
-      path: join(root, 'src', args.path === 'wandb-api' ? 'index.ts' : 'graphql.ts'),
-    }));
+    b.onResolve({ filter: /^wandb-api(\/|$)/ }, (args) =>
+      args.pluginData === selfReference
+        ? undefined
+        : b.resolve(args.path, { kind: args.kind, resolveDir: root, pluginData: selfReference }),
+    );
   },
 };
 
+/** The same with Vite (an app build, its default minifier): what Rollup-style bundlers make of it. */
+async function viteSize(name: string, contents: string): Promise<Size> {
+  const entry = join(dir, `${name}.js`);
+  writeFileSync(entry, contents);
+  const { build: viteBuild } = await import('vite');
+  const result = await viteBuild({
+    root,
+    configFile: false,
+    logLevel: 'silent',
+    // An app build (not library mode, which keeps whitespace): the entry keeps its exports.
+    build: {
+      write: false,
+      minify: true,
+      modulePreload: false,
+      rollupOptions: { input: entry, preserveEntrySignatures: 'exports-only' },
+    },
+  });
+  const output = (Array.isArray(result) ? result[0]! : result) as { output: ViteChunk[] };
+  const chunks = new Map(output.output.filter((o) => o.type === 'chunk').map((o) => [o.fileName, o]));
+  const initial = new Set<string>();
+  const visit = (file: string): void => {
+    if (initial.has(file)) return;
+    initial.add(file);
+    for (const imp of chunks.get(file)?.imports ?? []) visit(imp);
+  };
+  visit([...chunks.values()].find((c) => c.isEntry)!.fileName);
+  const sizes = { initial: 0, initialGz: 0, lazy: 0 };
+  for (const [file, chunk] of chunks) {
+    const bytes = Buffer.from(chunk.code);
+    if (initial.has(file)) {
+      sizes.initial += bytes.length;
+      sizes.initialGz += gzipSync(bytes).length;
+    } else sizes.lazy += bytes.length;
+  }
+  return sizes;
+}
+
+interface ViteChunk {
+  type: 'chunk' | 'asset';
+  fileName: string;
+  isEntry: boolean;
+  imports: string[];
+  code: string;
+}
+
 const kib = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
 try {
-  section('browser bundle (esbuild, minified, code splitting)');
+  section('browser bundle (built package, code splitting, minified)');
   const urql = await size('urql', "export { Client, fetchExchange } from '@urql/core';");
   const api = await size('api', "export { Api } from 'wandb-api';");
   const all = await size('all', "export * from 'wandb-api';");
   const paths = await size('paths', "export { parseRunPath } from 'wandb-api';");
   const doc = await size('graphql', "export { ViewerDocument } from 'wandb-api/graphql';");
+  const viteApi = await viteSize('vite-api', `export { Api } from '${join(root, 'dist/index.js')}';`);
+  const vitePaths = await viteSize(
+    'vite-paths',
+    `export { parseRunPath } from '${join(root, 'dist/index.js')}';`,
+  );
   console.log(`baseline @urql/core:   initial ${kib(urql.initial)} min, ${kib(urql.initialGz)} gzip`);
   for (const [label, s] of [
     ['wandb-api Api only:  ', api],
     ['wandb-api everything:', all],
     ['parseRunPath only:   ', paths],
     ['one graphql document:', doc],
+    ['Api only, with Vite: ', viteApi],
+    ['parseRunPath, Vite:  ', vitePaths],
   ] as const) {
     console.log(
       `${label}  initial ${kib(s.initial)} min, ${kib(s.initialGz)} gzip (ratio ${(s.initialGz / urql.initialGz).toFixed(2)}); lazy ${kib(s.lazy)} min`,
@@ -99,13 +163,23 @@ try {
   const entries = [
     entry({
       benchmark: 'bundle-size',
-      name: 'bundle initial chunk, import { Api }, gzip',
+      name: 'bundle initial chunk, import { Api }, esbuild, gzip',
       unit: 'KiB',
       value: api.initialGz / 1024,
       baseline: urql.initialGz / 1024,
       baselineDescription: '@urql/core alone (Client, fetchExchange), initial chunk gzip',
       goal: { kind: 'max', target: 30 },
       notes: `minified ${kib(api.initial)}; lazy chunks ${kib(api.lazy)} minified; everything exported: ${kib(all.initialGz)} gzip`,
+    }),
+    entry({
+      benchmark: 'bundle-size',
+      name: 'bundle initial chunk, import { Api }, Vite, gzip',
+      unit: 'KiB',
+      value: viteApi.initialGz / 1024,
+      baseline: urql.initialGz / 1024,
+      baselineDescription: '@urql/core alone (esbuild), initial chunk gzip',
+      goal: { kind: 'info' },
+      notes: `minified ${kib(viteApi.initial)}; lazy chunks ${kib(viteApi.lazy)} minified`,
     }),
   ];
   printTable(entries);

@@ -21,4 +21,4 @@
  * @module
  */
 export type { TypedDocumentNode, ResultOf, VariablesOf } from '@graphql-typed-document-node/core';
-export * from './generated/graphql.js';
+export * from './generated/graphql-ast.js';

@@ -12,7 +12,7 @@
  */
 export { Api, type ApiOptions, type PathObject } from './facade/api.js';
 export { DEFAULT_BASE_URL } from './facade/core/options.js';
-export type { RequestOptions, Settings, Variables } from './facade/core/context.js';
+export type { GraphQLDocument, RequestOptions, Settings, Variables } from './facade/core/context.js';
 export {
   Paginated,
   type ListOptions,

@@ -11,119 +11,136 @@
  * ```
  * @module
  */
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type {
   ArtifactCollectionFieldsFragment,
   ArtifactCollectionMembershipFieldsFragment,
-  RunLightFieldsFragment,
 } from '../generated/graphql.js';
-import type { Client } from '@urql/core';
+import { createRequest, type Client } from '@urql/core';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { LocalFiles } from '../io/files.js';
 import { Transport, type RetryOptions } from '../transport/index.js';
 import type { StorageRequest } from '../transport/storage.js';
 import type { PostJsonCall } from '../transport/postJson.js';
-import { artifactFromMembership, type Artifact } from './artifacts/artifact.js';
+import type { Artifact } from './artifacts/artifact.js';
 import type { ArtifactType } from './artifacts/artifact-type.js';
 import { ArtifactDraft, type NewArtifactOptions } from './artifacts/draft.js';
-import { listArtifactTypes } from './artifacts/artifact-type.js';
-import {
-  artifactCollectionExists,
-  artifactExists,
-  getArtifact,
-  getCollectionByPath,
-  getTypeByPath,
-  listArtifactsByPath,
-  listCollectionsByPath,
-  listCollectionVersions,
-  listRunArtifacts,
-  listTypesByPath,
-  logArtifact,
-  useArtifact,
-  type ArtifactOptions,
-  type ArtifactsOptions,
-  type LogArtifactOptions,
-  type RunArtifactsOptions,
-  type UseArtifactOptions,
+import type {
+  ArtifactOptions,
+  ArtifactsOptions,
+  LogArtifactOptions,
+  RunArtifactsOptions,
+  UseArtifactOptions,
 } from './artifacts/artifacts.js';
-import {
-  ArtifactCollection,
-  listProjectCollections,
-  type ArtifactCollectionsOptions,
-} from './artifacts/collection.js';
+import type { ArtifactCollection, ArtifactCollectionsOptions } from './artifacts/collection.js';
 import { resolveApiConfig } from './config.js';
-import { createCustomChart, type CreateCustomChartOptions } from './charts/charts.js';
-import type { RequestOptions, Settings, TransportRequestOptions, Variables } from './core/context.js';
+import type { CreateCustomChartOptions } from './charts/charts.js';
+import type {
+  GraphQLDocument,
+  RequestOptions,
+  Settings,
+  TransportRequestOptions,
+  Variables,
+} from './core/context.js';
 import { loadServerFeatures } from './core/features.js';
+import { lazy, LazyPaginated, type Lazy } from './core/lazy.js';
 import { once } from './core/memo.js';
-import { NO_LOCAL_FILES } from './core/options.js';
+import { NO_LOCAL_FILES, NO_TENSORBOARD_FILES } from './core/options.js';
 import type { ListOptions, Paginated } from './core/pagination.js';
-import { optionalBoolean, optionalSignal, optionsObject } from './core/validate.js';
-import { fetchRunFile, listRunFiles, type File, type RunFilesOptions } from './files/file.js';
+import { optionalBoolean, optionalName, optionalSignal, optionsObject } from './core/validate.js';
+import type { File, RunFilesOptions } from './files/file.js';
 import type { Automation } from './automations/automation.js';
-import {
-  createAutomation,
-  deleteAutomation,
-  getAutomation,
-  listAutomations,
-  updateAutomation,
-  type AutomationOptions,
-  type AutomationsOptions,
-  type CreateAutomationOptions,
-  type UpdateAutomationOptions,
+import type {
+  AutomationOptions,
+  AutomationsOptions,
+  CreateAutomationOptions,
+  UpdateAutomationOptions,
 } from './automations/automations.js';
 import type { NewAutomation } from './automations/events.js';
-import {
-  createWebhookIntegration,
-  listIntegrations,
-  type CreateWebhookIntegrationOptions,
-  type Integration,
-  type SlackIntegration,
-  type WebhookIntegration,
+import type {
+  CreateWebhookIntegrationOptions,
+  Integration,
+  SlackIntegration,
+  WebhookIntegration,
 } from './integrations/integrations.js';
-import { uploadRunFile } from './files/upload.js';
 import { parseObjectPath } from './paths/fromPath.js';
 import type { ArtifactCollectionRef } from './paths/artifact-paths.js';
 import type { ProjectPath, RunRef, SweepRef } from './paths/paths.js';
 import type { Project } from './projects/project.js';
-import { getOrganization, type Organization } from './registries/organization.js';
+import type { Organization } from './registries/organization.js';
 import { listRegistries, type Registries, type RegistriesOptions } from './registries/registries.js';
-import {
-  createRegistry,
-  getRegistry,
-  type CreateRegistryOptions,
-  type Registry,
-  type RegistryOptions,
-} from './registries/registry.js';
-import { createProject, getProject, listProjects, type CreateProjectOptions } from './projects/projects.js';
-import { listReports, reportFromPath, type BetaReport, type ReportsOptions } from './reports/report.js';
+import type { CreateRegistryOptions, Registry, RegistryOptions } from './registries/registry.js';
+import type { CreateProjectOptions } from './projects/projects.js';
+import type { BetaReport, ReportsOptions } from './reports/report.js';
 // Launch
-import { getJob, listJobs, type Job, type JobOptions, type JobSummary } from './launch/job.js';
+import type { Job, JobOptions, JobSummary } from './launch/job.js';
 import { queuedRunFromOptions, type QueuedRun, type QueuedRunOptions } from './launch/queued-run.js';
-import {
-  createRunQueue,
-  getRunQueue,
-  upsertRunQueue,
-  type CreateRunQueueOptions,
-  type RunQueue,
-  type UpsertRunQueueOptions,
-} from './launch/run-queue.js';
-import { getRun, Run, type RunConfig, type RunCreateState, type RunSummary } from './runs/run.js';
+import type { CreateRunQueueOptions, RunQueue, UpsertRunQueueOptions } from './launch/run-queue.js';
+import type { Run, RunConfig, RunCreateState, RunSummary } from './runs/run.js';
 import { listRuns, projectRuns, type Runs, type RunsOptions } from './runs/runs.js';
-import { createRun, type CreateRunOptions } from './runs/writes.js';
+import type { CreateRunOptions } from './runs/writes.js';
 import type { Sweep } from './sweeps/sweep.js';
-import { findSweep, getSweep, listSweeps, type SweepsOptions } from './sweeps/sweeps.js';
+import type { SweepsOptions } from './sweeps/sweeps.js';
 import type { Team } from './teams/team.js';
-import { createTeam, getTeam, type CreateTeamOptions } from './teams/teams.js';
+import type { CreateTeamOptions } from './teams/teams.js';
 import type { User } from './users/user.js';
-import { createUser, findUser, searchUsers, type CreateUserOptions } from './users/users.js';
-import { ViewerLookup } from './users/viewer.js';
+import type { CreateUserOptions } from './users/users.js';
+import type { ViewerLookup } from './users/viewer.js';
 import type { TensorboardFiles } from '../io/tensorboard.js';
-import {
-  NO_TENSORBOARD_FILES,
-  syncTensorboard,
-  type SyncTensorboardOptions,
-  type SyncTensorboardResult,
-} from './tensorboard/sync.js';
+import type { SyncTensorboardOptions, SyncTensorboardResult } from './tensorboard/sync.js';
+
+/**
+ * The domains, each loaded on first use (a dynamic `import()`, memoized), so that a browser
+ * bundle's initial chunk holds only `Api`, the transport and what `Api`'s synchronous methods
+ * return (`Runs`, `Registries`, `ArtifactDraft`, `QueuedRun`, `Paginated`); see "Bundle size" in
+ * the README. Loading `projects` also loads `sweeps`, so that `project.sweeps()` checks its
+ * options synchronously, as before.
+ */
+const sweeps = /* @__PURE__ */ lazy(() => import('./sweeps/sweeps.js'));
+const files = /* @__PURE__ */ lazy(() => import('./files/file.js'));
+const artifacts = /* @__PURE__ */ lazy(() => import('./artifacts/artifacts.js'));
+const artifactTypes = /* @__PURE__ */ lazy(() => import('./artifacts/artifact-type.js'));
+const collections = /* @__PURE__ */ lazy(() => import('./artifacts/collection.js'));
+/** `m`, once the domains its objects' synchronous listings hand over to have loaded too. */
+async function withListings<M>(m: Promise<M>, ...listings: Lazy<unknown>[]): Promise<M> {
+  return (await Promise.all([m, ...listings.map((l) => l())]))[0];
+}
+const load = {
+  viewer: /* @__PURE__ */ lazy(() => import('./users/viewer.js')),
+  users: /* @__PURE__ */ lazy(() => import('./users/users.js')),
+  teams: /* @__PURE__ */ lazy(() => import('./teams/teams.js')),
+  sweeps,
+  // A project's sweeps(), artifactTypes() and collections(); a run's files() and its artifacts;
+  // a collection's artifacts(): made at once (and checked at once) by their loaded domains.
+  projects: /* @__PURE__ */ lazy(() =>
+    withListings(import('./projects/projects.js'), sweeps, artifactTypes, collections),
+  ),
+  run: /* @__PURE__ */ lazy(() => withListings(import('./runs/run.js'), files, artifacts)),
+  runWrites: /* @__PURE__ */ lazy(() => withListings(import('./runs/writes.js'), files, artifacts)),
+  reports: /* @__PURE__ */ lazy(() => import('./reports/report.js')),
+  artifacts,
+  artifact: /* @__PURE__ */ lazy(() => import('./artifacts/artifact.js')),
+  artifactTypes,
+  collections: /* @__PURE__ */ lazy(() => withListings(collections(), artifacts)),
+  files,
+  uploads: /* @__PURE__ */ lazy(() => import('./files/upload.js')),
+  integrations: /* @__PURE__ */ lazy(() => import('./integrations/integrations.js')),
+  charts: /* @__PURE__ */ lazy(() => import('./charts/charts.js')),
+  automations: /* @__PURE__ */ lazy(() => import('./automations/automations.js')),
+  registry: /* @__PURE__ */ lazy(() => import('./registries/registry.js')),
+  organization: /* @__PURE__ */ lazy(() => import('./registries/organization.js')),
+  jobs: /* @__PURE__ */ lazy(() => import('./launch/job.js')),
+  runQueues: /* @__PURE__ */ lazy(() => import('./launch/run-queue.js')),
+  tensorboard: /* @__PURE__ */ lazy(() => import('./tensorboard/sync.js')),
+};
+
+/**
+ * A listing of a domain: made by the domain at once when it has loaded, else a
+ * {@link LazyPaginated} that loads it on first use.
+ */
+function listing<M, T>(domain: Lazy<M>, make: (m: M) => Paginated<T>, options: unknown): Paginated<T> {
+  const loaded = domain.loaded;
+  return loaded ? make(loaded) : new LazyPaginated(async () => make(await domain()), options);
+}
 
 /**
  * Options of {@link Api}. Every one is optional.
@@ -230,7 +247,8 @@ export class Api {
   #transport: Transport;
   #needsFallbackKey: boolean;
   #keyLookup = once(() => this.#loadFallbackKey());
-  #viewer = new ViewerLookup(this);
+  #viewer: ViewerLookup | undefined;
+  #viewerLookup = once(async () => (this.#viewer ??= new (await load.viewer()).ViewerLookup(this)));
   #features = once(() => loadServerFeatures(this));
 
   /**
@@ -372,7 +390,9 @@ export class Api {
 
   /**
    * Sends one generated operation and returns its data, or throws a typed error. The building
-   * block of every method; useful for operations the facade does not wrap yet.
+   * block of every method; useful for operations the facade does not wrap yet. The document is an
+   * AST (`TypedDocumentNode`, as `wandb-api/graphql` exports) or a typed string document
+   * (codegen's `TypedDocumentString`, `documentMode: 'string'`), which urql parses once and keeps.
    *
    * @example
    * ```ts
@@ -381,7 +401,7 @@ export class Api {
    * ```
    */
   request<TData, TVars extends Variables>(
-    doc: TypedDocumentNode<TData, TVars>,
+    doc: GraphQLDocument<TData, TVars>,
     variables: TVars,
     options?: RequestOptions,
   ): Promise<TData>;
@@ -394,7 +414,7 @@ export class Api {
    * ```
    */
   request<TData, TVars extends Variables>(
-    doc: TypedDocumentNode<TData, TVars>,
+    doc: GraphQLDocument<TData, TVars>,
     variables: TVars,
     options?: TransportRequestOptions<TData>,
   ): Promise<TData>;
@@ -407,7 +427,13 @@ export class Api {
     optionalSignal(o.signal);
     optionalBoolean(o.cache, 'cache');
     if (this.#needsFallbackKey) await this.#keyLookup();
-    return this.#transport.request(doc, variables, o);
+    // A string document (a primitive or a `String` object such as `TypedDocumentString`) becomes the
+    // AST urql keeps for that text (parsed once, the same object every time).
+    const ast =
+      typeof doc === 'string' || doc instanceof String
+        ? (createRequest(String(doc), variables).query as TypedDocumentNode<TData, TVars>)
+        : doc;
+    return this.#transport.request(ast, variables, o);
   }
 
   /**
@@ -421,7 +447,7 @@ export class Api {
    */
   flush(): void {
     this.#transport.flush();
-    this.#viewer.reset();
+    this.#viewer?.reset();
     this.#features.reset();
   }
 
@@ -436,7 +462,7 @@ export class Api {
    * ```
    */
   viewer(): Promise<User> {
-    return this.#viewer.viewer();
+    return this.#viewerLookup().then((v) => v.viewer());
   }
 
   // --- Users and teams (wandb-ops.md §6.1, §6.6) ---
@@ -455,7 +481,7 @@ export class Api {
    * ```
    */
   user(usernameOrEmail: string, options: Pick<RequestOptions, 'signal'> = {}): Promise<User | null> {
-    return findUser(this, usernameOrEmail, options);
+    return load.users().then((d) => d.findUser(this, usernameOrEmail, options));
   }
 
   /**
@@ -468,7 +494,7 @@ export class Api {
    * ```
    */
   users(query: string, options: Pick<RequestOptions, 'signal'> = {}): Promise<User[]> {
-    return searchUsers(this, query, options);
+    return load.users().then((d) => d.searchUsers(this, query, options));
   }
 
   /**
@@ -481,7 +507,7 @@ export class Api {
    * ```
    */
   createUser(email: string, options: CreateUserOptions = {}): Promise<User> {
-    return createUser(this, email, options);
+    return load.users().then((d) => d.createUser(this, email, options));
   }
 
   /**
@@ -496,7 +522,7 @@ export class Api {
    * ```
    */
   team(name: string, options: RequestOptions = {}): Promise<Team> {
-    return getTeam(this, name, options);
+    return load.teams().then((d) => d.getTeam(this, name, options));
   }
 
   /**
@@ -512,7 +538,7 @@ export class Api {
    * ```
    */
   createTeam(team: string, options: CreateTeamOptions = {}): Promise<Team> {
-    return createTeam(this, team, options);
+    return load.teams().then((d) => d.createTeam(this, team, options));
   }
 
   /**
@@ -525,7 +551,7 @@ export class Api {
    * ```
    */
   defaultEntity(): Promise<string> {
-    return this.#viewer.defaultEntity();
+    return this.#viewerLookup().then((v) => v.defaultEntity());
   }
 
   /**
@@ -567,7 +593,8 @@ export class Api {
    * ```
    */
   projects(entity?: string, options: ListOptions = {}): Paginated<Project> {
-    return listProjects(this, entity, options);
+    optionalName(entity, 'entity');
+    return listing(load.projects, (d) => d.listProjects(this, entity, options), options);
   }
 
   /**
@@ -581,7 +608,7 @@ export class Api {
    * ```
    */
   project(name: string, entity?: string, options: RequestOptions = {}): Promise<Project> {
-    return getProject(this, name, entity, options);
+    return load.projects().then((d) => d.getProject(this, name, entity, options));
   }
 
   /**
@@ -630,7 +657,7 @@ export class Api {
     path: string,
     options: RequestOptions = {},
   ): Promise<Run<Config, Summary>> {
-    return getRun<Config, Summary>(this, path, options);
+    return load.run().then((d) => d.getRun<Config, Summary>(this, path, options));
   }
 
   /**
@@ -647,7 +674,7 @@ export class Api {
    * ```
    */
   sweep(path: string, options: RequestOptions = {}): Promise<Sweep> {
-    return getSweep(this, path, options);
+    return load.sweeps().then((d) => d.getSweep(this, path, options));
   }
 
   /**
@@ -663,7 +690,7 @@ export class Api {
    * ```
    */
   reports(path: string, options: ReportsOptions = {}): Paginated<BetaReport> {
-    return listReports(this, path, options);
+    return listing(load.reports, (d) => d.listReports(this, path, options), options);
   }
 
   /**
@@ -699,7 +726,7 @@ export class Api {
       case 'sweep':
         return this.sweep(`${target.entity}/${target.project}/${target.sweepId}`, o);
       case 'report':
-        return reportFromPath(this, target);
+        return (await load.reports()).reportFromPath(this, target);
     }
   }
 
@@ -714,7 +741,7 @@ export class Api {
    * ```
    */
   createProject(name: string, entity?: string, options: CreateProjectOptions = {}): Promise<Project> {
-    return createProject(this, name, entity, options);
+    return load.projects().then((d) => d.createProject(this, name, entity, options));
   }
 
   /**
@@ -737,7 +764,7 @@ export class Api {
    * ```
    */
   createRun(options: CreateRunOptions = {}): Promise<Run> {
-    return createRun(this, options);
+    return load.runWrites().then((d) => d.createRun(this, options));
   }
 
   /**
@@ -749,7 +776,7 @@ export class Api {
    * ```
    */
   createRunInState(options: CreateRunOptions, state: RunCreateState): Promise<Run> {
-    return createRun(this, options, state);
+    return load.runWrites().then((d) => d.createRun(this, options, state));
   }
 
   /**
@@ -790,7 +817,7 @@ export class Api {
    * ```
    */
   artifact(name: string, options: ArtifactOptions = {}): Promise<Artifact> {
-    return getArtifact(this, name, options);
+    return load.artifacts().then((d) => d.getArtifact(this, name, options));
   }
 
   /**
@@ -804,7 +831,7 @@ export class Api {
    * ```
    */
   artifactExists(name: string, options: ArtifactOptions = {}): Promise<boolean> {
-    return artifactExists(this, name, options);
+    return load.artifacts().then((d) => d.artifactExists(this, name, options));
   }
 
   /**
@@ -818,7 +845,7 @@ export class Api {
    * ```
    */
   artifactTypes(project?: string, options: ListOptions = {}): Paginated<ArtifactType> {
-    return listTypesByPath(this, project, options);
+    return listing(load.artifacts, (d) => d.listTypesByPath(this, project, options), options);
   }
 
   /**
@@ -832,7 +859,7 @@ export class Api {
    * ```
    */
   artifactType(typeName: string, project?: string, options: RequestOptions = {}): Promise<ArtifactType> {
-    return getTypeByPath(this, typeName, project, options);
+    return load.artifacts().then((d) => d.getTypeByPath(this, typeName, project, options));
   }
 
   /**
@@ -853,7 +880,7 @@ export class Api {
     typeName: string,
     options: ArtifactCollectionsOptions = {},
   ): Paginated<ArtifactCollection> {
-    return listCollectionsByPath(this, project, typeName, options);
+    return listing(load.artifacts, (d) => d.listCollectionsByPath(this, project, typeName, options), options);
   }
 
   /**
@@ -872,7 +899,7 @@ export class Api {
     name: string,
     options: RequestOptions = {},
   ): Promise<ArtifactCollection> {
-    return getCollectionByPath(this, typeName, name, options);
+    return load.artifacts().then((d) => d.getCollectionByPath(this, typeName, name, options));
   }
 
   /**
@@ -886,7 +913,7 @@ export class Api {
    * ```
    */
   artifactCollectionExists(name: string, type: string, options: RequestOptions = {}): Promise<boolean> {
-    return artifactCollectionExists(this, name, type, options);
+    return load.artifacts().then((d) => d.artifactCollectionExists(this, name, type, options));
   }
 
   /**
@@ -903,7 +930,7 @@ export class Api {
    * ```
    */
   artifacts(typeName: string, name: string, options: ArtifactsOptions = {}): Paginated<Artifact> {
-    return listArtifactsByPath(this, typeName, name, options);
+    return listing(load.artifacts, (d) => d.listArtifactsByPath(this, typeName, name, options), options);
   }
 
   /**
@@ -916,7 +943,7 @@ export class Api {
    * ```
    */
   artifactVersions(typeName: string, name: string, options: ArtifactsOptions = {}): Paginated<Artifact> {
-    return listArtifactsByPath(this, typeName, name, options);
+    return listing(load.artifacts, (d) => d.listArtifactsByPath(this, typeName, name, options), options);
   }
 
   /**
@@ -932,7 +959,7 @@ export class Api {
    * ```
    */
   integrations(entity?: string, options: ListOptions = {}): Paginated<Integration> {
-    return listIntegrations(this, entity, options, 'all');
+    return listing(load.integrations, (d) => d.listIntegrations(this, entity, options, 'all'), options);
   }
 
   /**
@@ -945,7 +972,7 @@ export class Api {
    * ```
    */
   slackIntegrations(entity?: string, options: ListOptions = {}): Paginated<SlackIntegration> {
-    return listIntegrations(this, entity, options, 'slack');
+    return listing(load.integrations, (d) => d.listIntegrations(this, entity, options, 'slack'), options);
   }
 
   /**
@@ -957,7 +984,7 @@ export class Api {
    * ```
    */
   webhookIntegrations(entity?: string, options: ListOptions = {}): Paginated<WebhookIntegration> {
-    return listIntegrations(this, entity, options, 'webhook');
+    return listing(load.integrations, (d) => d.listIntegrations(this, entity, options, 'webhook'), options);
   }
 
   /**
@@ -976,7 +1003,7 @@ export class Api {
    * ```
    */
   createWebhookIntegration(options: CreateWebhookIntegrationOptions): Promise<WebhookIntegration> {
-    return createWebhookIntegration(this, options);
+    return load.integrations().then((d) => d.createWebhookIntegration(this, options));
   }
 
   // --- custom charts (charts domain) ---------------------------------------------------------
@@ -1009,7 +1036,7 @@ export class Api {
    * ```
    */
   createCustomChart(options: CreateCustomChartOptions): Promise<string> {
-    return createCustomChart(this, options);
+    return load.charts().then((d) => d.createCustomChart(this, options));
   }
 
   /**
@@ -1024,7 +1051,7 @@ export class Api {
    * ```
    */
   automations(options: AutomationsOptions = {}): Paginated<Automation> {
-    return listAutomations(this, options);
+    return listing(load.automations, (d) => d.listAutomations(this, options), options);
   }
 
   /**
@@ -1037,7 +1064,7 @@ export class Api {
    * ```
    */
   automation(name: string, options: AutomationOptions = {}): Promise<Automation> {
-    return getAutomation(this, name, options);
+    return load.automations().then((d) => d.getAutomation(this, name, options));
   }
 
   /**
@@ -1057,7 +1084,7 @@ export class Api {
     automation: NewAutomation | Automation,
     options: CreateAutomationOptions = {},
   ): Promise<Automation> {
-    return createAutomation(this, automation, options);
+    return load.automations().then((d) => d.createAutomation(this, automation, options));
   }
 
   /**
@@ -1073,7 +1100,7 @@ export class Api {
    * ```
    */
   updateAutomation(automation: Automation, options: UpdateAutomationOptions = {}): Promise<Automation> {
-    return updateAutomation(this, automation, options);
+    return load.automations().then((d) => d.updateAutomation(this, automation, options));
   }
 
   /**
@@ -1089,7 +1116,7 @@ export class Api {
     automationOrId: Automation | string,
     options: Pick<RequestOptions, 'signal'> = {},
   ): Promise<void> {
-    return deleteAutomation(this, automationOrId, options);
+    return load.automations().then((d) => d.deleteAutomation(this, automationOrId, options));
   }
 
   /**
@@ -1127,7 +1154,7 @@ export class Api {
    * ```
    */
   registry(name: string, options: RegistryOptions = {}): Promise<Registry> {
-    return getRegistry(this, name, options);
+    return load.registry().then((d) => d.getRegistry(this, name, options));
   }
 
   /**
@@ -1144,7 +1171,7 @@ export class Api {
    * ```
    */
   createRegistry(options: CreateRegistryOptions): Promise<Registry> {
-    return createRegistry(this, options);
+    return load.registry().then((d) => d.createRegistry(this, options));
   }
 
   /**
@@ -1160,7 +1187,7 @@ export class Api {
    * ```
    */
   organization(name?: string, options: RequestOptions = {}): Promise<Organization> {
-    return getOrganization(this, name, options);
+    return load.organization().then((d) => d.getOrganization(this, name, options));
   }
 
   // ---- Launch: jobs, run queues, queued runs (launch/) ----
@@ -1181,7 +1208,7 @@ export class Api {
    * ```
    */
   job(name: string, options: JobOptions = {}): Promise<Job> {
-    return getJob(this, name, options);
+    return load.jobs().then((d) => d.getJob(this, name, options));
   }
 
   /**
@@ -1198,7 +1225,7 @@ export class Api {
    * ```
    */
   listJobs(entity: string, project: string, options: RequestOptions = {}): Promise<JobSummary[]> {
-    return listJobs(this, entity, project, options);
+    return load.jobs().then((d) => d.listJobs(this, entity, project, options));
   }
 
   /**
@@ -1216,7 +1243,7 @@ export class Api {
    * ```
    */
   createRunQueue(options: CreateRunQueueOptions): Promise<RunQueue> {
-    return createRunQueue(this, options);
+    return load.runQueues().then((d) => d.createRunQueue(this, options));
   }
 
   /**
@@ -1239,7 +1266,7 @@ export class Api {
    * ```
    */
   upsertRunQueue(options: UpsertRunQueueOptions): Promise<RunQueue> {
-    return upsertRunQueue(this, options);
+    return load.runQueues().then((d) => d.upsertRunQueue(this, options));
   }
 
   /**
@@ -1255,7 +1282,7 @@ export class Api {
    * ```
    */
   runQueue(entity: string, name: string, options: RequestOptions = {}): Promise<RunQueue> {
-    return getRunQueue(this, entity, name, options);
+    return load.runQueues().then((d) => d.getRunQueue(this, entity, name, options));
   }
 
   /**
@@ -1280,15 +1307,15 @@ export class Api {
    *
    * @example
    * ```ts
-   * const collection = api.collectionFromData(node, { entity: 'acme-org', project: 'wandb-registry-models' }, 'acme');
+   * const collection = await api.collectionFromData(node, { entity: 'acme-org', project: 'wandb-registry-models' }, 'acme');
    * ```
    */
   collectionFromData(
     data: ArtifactCollectionFieldsFragment,
     where: Required<ProjectPath>,
     organizationName?: string,
-  ): ArtifactCollection {
-    return new ArtifactCollection(this, data, where, organizationName);
+  ): Promise<ArtifactCollection> {
+    return load.collections().then((d) => new d.ArtifactCollection(this, data, where, organizationName));
   }
 
   /**
@@ -1296,14 +1323,14 @@ export class Api {
    *
    * @example
    * ```ts
-   * const artifact = api.artifactFromMembership(node, { entity: 'acme-org', project: 'wandb-registry-models', collection: 'detector' });
+   * const artifact = await api.artifactFromMembership(node, { entity: 'acme-org', project: 'wandb-registry-models', collection: 'detector' });
    * ```
    */
   artifactFromMembership(
     membership: ArtifactCollectionMembershipFieldsFragment,
     where: ArtifactCollectionRef,
-  ): Artifact {
-    return artifactFromMembership(this, membership, where);
+  ): Promise<Artifact> {
+    return load.artifact().then((d) => d.artifactFromMembership(this, membership, where));
   }
 
   /**
@@ -1327,7 +1354,7 @@ export class Api {
    * ```
    */
   projectSweeps(where: Required<ProjectPath>, options?: SweepsOptions): Paginated<Sweep> {
-    return listSweeps(this, where, options);
+    return listing(load.sweeps, (d) => d.listSweeps(this, where, options), options);
   }
 
   /**
@@ -1339,7 +1366,7 @@ export class Api {
    * ```
    */
   findSweep(where: SweepRef, options?: RequestOptions): Promise<Sweep | undefined> {
-    return findSweep(this, where, options);
+    return load.sweeps().then((d) => d.findSweep(this, where, options));
   }
 
   /**
@@ -1351,7 +1378,7 @@ export class Api {
    * ```
    */
   runFiles(ref: RunRef, options?: RunFilesOptions): Paginated<File> {
-    return listRunFiles(this, ref, options);
+    return listing(load.files, (d) => d.listRunFiles(this, ref, options), options);
   }
 
   /**
@@ -1363,7 +1390,7 @@ export class Api {
    * ```
    */
   runFile(ref: RunRef, name: string, options?: RequestOptions): Promise<File> {
-    return fetchRunFile(this, ref, name, options);
+    return load.files().then((d) => d.fetchRunFile(this, ref, name, options));
   }
 
   /**
@@ -1375,18 +1402,23 @@ export class Api {
    * ```
    */
   uploadRunFile(ref: RunRef, target: unknown, second?: unknown, third?: unknown): Promise<File> {
-    return uploadRunFile(this, ref, target, second, third);
+    return load.uploads().then((d) => d.uploadRunFile(this, ref, target, second, third));
   }
   /**
    * @internal {@link FacadeContext}: a run from a run fragment another domain selected.
    *
    * @example
    * ```ts
-   * const run = api.runFromData('acme', 'vision', node);
+   * const run = await api.runFromData('acme', 'vision', node);
    * ```
    */
-  runFromData(entity: string, project: string, data: RunLightFieldsFragment): Run {
-    return new Run(this, entity, project, data);
+  runFromData(
+    entity: string,
+    project: string,
+    data: ConstructorParameters<typeof Run>[3],
+    sweep?: Sweep,
+  ): Promise<Run> {
+    return load.run().then((d) => new d.Run(this, entity, project, data, sweep));
   }
 
   /**
@@ -1401,7 +1433,7 @@ export class Api {
     where: ArtifactCollectionRef & { type: string },
     options?: ArtifactsOptions,
   ): Paginated<Artifact> {
-    return listCollectionVersions(this, where, options);
+    return listing(load.artifacts, (d) => d.listCollectionVersions(this, where, options), options);
   }
 
   /**
@@ -1413,7 +1445,7 @@ export class Api {
    * ```
    */
   runArtifacts(ref: RunRef, kind: 'logged' | 'used', options?: RunArtifactsOptions): Paginated<Artifact> {
-    return listRunArtifacts(this, ref, kind, options);
+    return listing(load.artifacts, (d) => d.listRunArtifacts(this, ref, kind, options), options);
   }
 
   /**
@@ -1425,7 +1457,7 @@ export class Api {
    * ```
    */
   useArtifact(ref: RunRef, artifact: unknown, options?: UseArtifactOptions): Promise<Artifact> {
-    return useArtifact(this, ref, artifact, options);
+    return load.artifacts().then((d) => d.useArtifact(this, ref, artifact, options));
   }
 
   /**
@@ -1437,7 +1469,7 @@ export class Api {
    * ```
    */
   logArtifact(ref: RunRef, artifact: unknown, options?: LogArtifactOptions): Promise<Artifact> {
-    return logArtifact(this, ref, artifact, options);
+    return load.artifacts().then((d) => d.logArtifact(this, ref, artifact, options));
   }
 
   /**
@@ -1449,7 +1481,7 @@ export class Api {
    * ```
    */
   projectArtifactTypes(where: Required<ProjectPath>, options?: ListOptions): Paginated<ArtifactType> {
-    return listArtifactTypes(this, where, options);
+    return listing(load.artifactTypes, (d) => d.listArtifactTypes(this, where, options), options);
   }
 
   /**
@@ -1464,7 +1496,7 @@ export class Api {
     where: Required<ProjectPath>,
     options?: ArtifactCollectionsOptions,
   ): Paginated<ArtifactCollection> {
-    return listProjectCollections(this, where, options);
+    return listing(load.collections, (d) => d.listProjectCollections(this, where, options), options);
   }
 
   // --- TensorBoard (issue #11) ---
@@ -1493,7 +1525,7 @@ export class Api {
    * ```
    */
   syncTensorboard(rootDir: string, options?: SyncTensorboardOptions): Promise<SyncTensorboardResult> {
-    return syncTensorboard(this, rootDir, this.tensorboardFiles(), options);
+    return load.tensorboard().then((d) => d.syncTensorboard(this, rootDir, this.tensorboardFiles(), options));
   }
 
   /**

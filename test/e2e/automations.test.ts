@@ -30,7 +30,7 @@ import {
   type WebhookIntegration,
 } from '../../src/index.js';
 import { print } from 'graphql';
-import { EntityAutomationsDocument } from '../../src/generated/graphql.js';
+import { EntityAutomationsDocument } from '../../src/generated/graphql-ast.js';
 import { data } from '../support/emulator-http.js';
 import { graphqlCalls, setup } from '../support/helpers.js';
 

@@ -171,13 +171,15 @@ describe('registries: reads', () => {
     });
 
     it('an unknown organization is a NotFoundError naming it', async () => {
-      for (const listing of [
-        api.registries({ organization: 'nope' }).toArray(),
-        api.registries({ organization: 'nope' }).collections().toArray(),
-        api.registries({ organization: 'nope' }).versions().toArray(),
-      ]) {
-        await expect(listing).rejects.toThrow(/Organization "nope" not found/);
-      }
+      // All three at once, each awaited as it is made (awaiting one after another would leave the
+      // others' rejections unhandled while the first is awaited).
+      await Promise.all(
+        [
+          api.registries({ organization: 'nope' }).toArray(),
+          api.registries({ organization: 'nope' }).collections().toArray(),
+          api.registries({ organization: 'nope' }).versions().toArray(),
+        ].map((listing) => expect(listing).rejects.toThrow(/Organization "nope" not found/)),
+      );
       await expect(api.registries({ organization: 'nope' }).toArray()).rejects.toBeInstanceOf(NotFoundError);
     });
 

@@ -11,11 +11,12 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SRC = join(ROOT, 'src');
 
-/** One import of one of our modules: the importing file, the imported file, whether only types. */
+/** One import of one of our modules: the importing file, the imported file, whether only types, whether an `import()` call. */
 interface Edge {
   from: string;
   to: string;
   typeOnly: boolean;
+  dynamic?: boolean;
 }
 
 function sourceFiles(dir: string): string[] {
@@ -39,10 +40,10 @@ function rel(path: string): string {
 function importsOf(file: string, text: string): Edge[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const edges: Edge[] = [];
-  const add = (specifier: ts.Node | undefined, typeOnly: boolean): void => {
+  const add = (specifier: ts.Node | undefined, typeOnly: boolean, dynamic = false): void => {
     if (!specifier || !ts.isStringLiteral(specifier) || !specifier.text.startsWith('.')) return;
     const to = resolve(dirname(file), specifier.text.replace(/\.js$/, '.ts'));
-    edges.push({ from: rel(file), to: rel(to), typeOnly });
+    edges.push({ from: rel(file), to: rel(to), typeOnly, ...(dynamic ? { dynamic } : {}) });
   };
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node)) add(node.moduleSpecifier, node.importClause?.isTypeOnly ?? false);
@@ -50,7 +51,7 @@ function importsOf(file: string, text: string): Edge[] {
     else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument))
       add(node.argument.literal, true);
     else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword)
-      add(node.arguments[0], false);
+      add(node.arguments[0], false, true);
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -112,6 +113,20 @@ function findCycle(list: readonly Edge[]): string[] | undefined {
     if (cycle) return cycle;
   }
   return undefined;
+}
+
+/** The files `from` loads at once: its static runtime imports (no types, no `import()`), transitively. */
+function staticClosure(from: string): Set<string> {
+  const seen = new Set<string>([from]);
+  const queue = [from];
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    for (const e of edges) {
+      if (e.from !== file || e.typeOnly || e.dynamic || seen.has(e.to)) continue;
+      seen.add(e.to);
+      queue.push(e.to);
+    }
+  }
+  return seen;
 }
 
 describe('layering: imports point down only', () => {
@@ -220,6 +235,34 @@ describe('layering: imports point down only', () => {
         { from: 'd.ts', to: 'c.ts', typeOnly: false },
       ]),
     ).toBeUndefined();
+  });
+
+  it('what Api loads at once (its static runtime imports, transitively) holds no generated document: domains and documents load with import()', () => {
+    const initial = staticClosure('facade/api.ts');
+    expect([...initial].filter((f) => f.startsWith('generated/'))).toEqual([]);
+    // The domains Api reaches at once are the light ones its synchronous methods return.
+    const domains = [...new Set([...initial].flatMap((f) => domain(f) ?? []))].sort();
+    expect(domains).toEqual(['artifacts', 'launch', 'registries', 'runs']);
+    expect([...initial].filter((f) => domain(f) !== undefined).sort()).toEqual([
+      'facade/artifacts/draft.ts',
+      'facade/artifacts/rules.ts',
+      'facade/launch/polling.ts',
+      'facade/launch/queued-run.ts',
+      'facade/launch/rules.ts',
+      'facade/registries/filters.ts',
+      'facade/registries/registries.ts',
+      'facade/registries/search.ts',
+      // runs.histories() checks its options at once, with the history module's checks.
+      'facade/runs/bulk.ts',
+      'facade/runs/filters.ts',
+      'facade/runs/history.ts',
+      'facade/runs/order.ts',
+      'facade/runs/ordered.ts',
+      'facade/runs/runs.ts',
+    ]);
+    expect(edges.some((e) => e.from === 'facade/api.ts' && e.dynamic && e.to === 'facade/runs/run.ts')).toBe(
+      true,
+    );
   });
 
   it('no file outside src/generated and src/emulator holds GraphQL operation text', () => {

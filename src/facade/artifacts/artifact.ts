@@ -884,10 +884,12 @@ export class Artifact {
       { id: this.id },
       { signal, cacheIf: (d) => d.artifact != null },
     );
-    return (data.artifact?.usedBy.edges ?? []).flatMap((e) => {
-      const project = (e.node as { project: (typeof e.node)['project'] | null }).project;
-      return project ? [this.#ctx.runFromData(project.entity.name, project.name, e.node)] : [];
-    });
+    return Promise.all(
+      (data.artifact?.usedBy.edges ?? []).flatMap((e) => {
+        const project = (e.node as { project: (typeof e.node)['project'] | null }).project;
+        return project ? [this.#ctx.runFromData(project.entity.name, project.name, e.node)] : [];
+      }),
+    );
   }
 
   /**

@@ -18,10 +18,11 @@
  */
 import { ValidationError } from '../../errors/index.js';
 import type { FacadeContext } from '../core/context.js';
+import { lazy } from '../core/lazy.js';
 import { describeValue, optionalBoolean, optionalString, optionsObject } from '../core/validate.js';
 import { checkArtifactName } from '../paths/artifact-paths.js';
 import type { Artifact } from './artifact.js';
-import { publishDraft, type PublishOptions } from './publish.js';
+import type { PublishOptions } from './publish.js';
 import { checkMetadata, checkTtl, checkTypeName, isReservedType } from './rules.js';
 
 /**
@@ -211,6 +212,9 @@ function referenceName(uri: string): string {
 function isBlob(value: unknown): value is Blob {
   return typeof Blob !== 'undefined' && value instanceof Blob;
 }
+
+// `api.newArtifact()` returns a draft at once, light: the upload code loads with `publish()`.
+const publishModule = /* @__PURE__ */ lazy(() => import('./publish.js'));
 
 /**
  * A new version of an artifact, before it is published: its collection `name`, `type`,
@@ -463,17 +467,14 @@ export class ArtifactDraft {
    * ```
    */
   publish(options: PublishOptions = {}): Promise<Artifact> {
-    return publishDraft(
-      this.#ctx,
-      {
-        name: this.name,
-        type: this.type,
-        description: this.#description,
-        metadata: this.#metadata,
-        ttl: this.#ttl,
-        entries: this.entries,
-      },
-      options,
-    );
+    const draft = {
+      name: this.name,
+      type: this.type,
+      description: this.#description,
+      metadata: this.#metadata,
+      ttl: this.#ttl,
+      entries: this.entries,
+    };
+    return publishModule().then(({ publishDraft }) => publishDraft(this.#ctx, draft, options));
   }
 }

@@ -12,7 +12,7 @@
  * ```
  * @module
  */
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { DocumentTypeDecoration, TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { LocalFiles } from '../../io/files.js';
 import type { RequestOptions as TransportCallOptions } from '../../transport/index.js';
 import type { StorageRequest } from '../../transport/storage.js';
@@ -34,7 +34,6 @@ import type { User } from '../users/user.js';
 import type {
   ArtifactCollectionFieldsFragment,
   ArtifactCollectionMembershipFieldsFragment,
-  RunLightFieldsFragment,
 } from '../../generated/graphql.js';
 import type { ArtifactCollectionRef } from '../paths/artifact-paths.js';
 import type { ProjectPath, RunRef, SweepRef } from '../paths/paths.js';
@@ -55,6 +54,23 @@ import type { ListOptions, Paginated } from './pagination.js';
  * ```
  */
 export type Variables = Record<string, unknown>;
+
+/**
+ * A typed GraphQL document, as {@link Api.request} takes it: an AST (`TypedDocumentNode`, what
+ * `wandb-api/graphql` exports and urql or Apollo take) or a string one (`DocumentTypeDecoration`
+ * on a string, such as codegen's `TypedDocumentString`; the facade's documents are strings, which
+ * urql parses itself).
+ *
+ * @example
+ * ```ts
+ * import { ViewerDocument } from 'wandb-api/graphql';
+ * const doc: GraphQLDocument<ViewerQuery, ViewerQueryVariables> = ViewerDocument;
+ * ```
+ */
+export type GraphQLDocument<TData, TVars> =
+  | TypedDocumentNode<TData, TVars>
+  // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types -- codegen's TypedDocumentString extends String
+  | (DocumentTypeDecoration<TData, TVars> & (string | String));
 
 /**
  * Options of every call that reads or writes one object (`api.run`, `api.sweep`, `run.file`,
@@ -107,7 +123,7 @@ export type Settings = Readonly<{
 export interface FacadeContext {
   /** Sends one operation and returns its data, or throws a typed error. */
   request<TData, TVars extends Variables>(
-    doc: TypedDocumentNode<TData, TVars>,
+    doc: GraphQLDocument<TData, TVars>,
     variables: TVars,
     options?: TransportRequestOptions<TData>,
   ): Promise<TData>;
@@ -162,8 +178,16 @@ export interface FacadeContext {
   runFile(ref: RunRef, name: string, options?: RequestOptions): Promise<File>;
   /** @internal Uploads a file to a run (files domain), for `run.uploadFile()`; the arguments as given to it. */
   uploadRunFile(ref: RunRef, target: unknown, second?: unknown, third?: unknown): Promise<File>;
-  /** @internal A run from a run fragment another domain selected (runs domain), for `artifact.usedBy()` and `artifact.loggedBy()`. */
-  runFromData(entity: string, project: string, data: RunLightFieldsFragment): Run;
+  /**
+   * @internal A run from a run fragment (runs domain), for `artifact.usedBy()`, `artifact.loggedBy()`
+   * and the pages of `Runs` (with the run's sweep, when listed with `includeSweeps`).
+   */
+  runFromData(
+    entity: string,
+    project: string,
+    data: ConstructorParameters<typeof Run>[3],
+    sweep?: Sweep,
+  ): Promise<Run>;
   /** @internal The versions of a collection whose address is known (artifacts domain), for `collection.artifacts()`. */
   collectionArtifacts(
     where: ArtifactCollectionRef & { type: string },
@@ -185,7 +209,7 @@ export interface FacadeContext {
     data: ArtifactCollectionFieldsFragment,
     where: Required<ProjectPath>,
     organizationName?: string,
-  ): ArtifactCollection;
+  ): Promise<ArtifactCollection>;
   /**
    * @internal A version from a membership fragment another domain selected (artifacts domain), in
    * the collection `where` names, for the registry searches.
@@ -193,7 +217,7 @@ export interface FacadeContext {
   artifactFromMembership(
     membership: ArtifactCollectionMembershipFieldsFragment,
     where: ArtifactCollectionRef,
-  ): Artifact;
+  ): Promise<Artifact>;
   /** @internal Every artifact collection of a project (artifacts domain), for `project.collections()`. */
   projectCollections(
     where: Required<ProjectPath>,

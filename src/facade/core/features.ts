@@ -19,8 +19,8 @@ import {
   UnsupportedError,
   WandbError,
 } from '../../errors/index.js';
-import { ServerFeaturesDocument } from '../../generated/graphql.js';
 import type { FacadeContext } from './context.js';
+import { documents } from './lazy.js';
 
 /**
  * Failures that say nothing about the server's features, so they are thrown (and, the load not
@@ -52,6 +52,7 @@ export async function loadServerFeatures(
   ctx: Pick<FacadeContext, 'request'>,
 ): Promise<ReadonlyMap<string, boolean>> {
   try {
+    const { ServerFeaturesDocument } = await documents();
     const data = await ctx.request(ServerFeaturesDocument, {});
     // The official client's models type the list's elements nullable; a null entry names nothing.
     const features = (data.serverInfo?.features ?? []).flatMap((f) =>

@@ -16,6 +16,7 @@ import type { Client } from '@urql/core';
 import { UnsupportedError, ValidationError } from '../../errors/index.js';
 import { readEnv } from '../../io/env.js';
 import type { LocalFiles } from '../../io/files.js';
+import type { TensorboardFiles } from '../../io/tensorboard.js';
 import type { RetryOptions } from '../../transport/index.js';
 import { describeValue, isPlainObject, optionalPositive } from './validate.js';
 
@@ -58,6 +59,26 @@ export const NO_LOCAL_FILES: LocalFiles = {
     ),
   writeAtomic: () => Promise.reject(new UnsupportedError(`file.download() writes to disk, ${NEEDS_NODE}`)),
 };
+
+/**
+ * The core (browser) build's stand-in for disk access: syncTensorboard rejects, saying it needs
+ * Node.
+ *
+ * @example
+ * ```ts
+ * await NO_TENSORBOARD_FILES.list('logs'); // rejects with UnsupportedError
+ * ```
+ */
+export const NO_TENSORBOARD_FILES: TensorboardFiles = {
+  list: () => Promise.reject(unsupported()),
+  read: () => Promise.reject(unsupported()),
+};
+
+function unsupported(): UnsupportedError {
+  return new UnsupportedError(
+    'api.syncTensorboard() reads TensorBoard files from disk, which needs Node (the Node build of wandb-api, what `import "wandb-api"` gives under Node)',
+  );
+}
 
 const RETRY_KEYS = ['maxAttempts', 'initialDelayMs', 'maxDelayMs', 'maxElapsedMs', 'onRetry'] as const;
 

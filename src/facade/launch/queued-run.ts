@@ -11,14 +11,9 @@
  * @module
  */
 import { NotFoundError, ValidationError, WandbError } from '../../errors/index.js';
-import {
-  DeleteFromRunQueueDocument,
-  QueuedRunStateDocument,
-  RunQueueIdDocument,
-  RunQueueItemDocument,
-  RunQueueItemsLegacyDocument,
-} from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
+// The documents load on first use: `api.queuedRun()` returns a QueuedRun at once, light.
+import { documents } from '../core/lazy.js';
 import { projectNotFound } from '../core/notFound.js';
 import { describeValue, optionalName, optionalSignal, optionsObject } from '../core/validate.js';
 import type { Run } from '../runs/run.js';
@@ -117,13 +112,16 @@ export class QueuedRun {
     let data;
     try {
       data = await this.#ctx.request(
-        RunQueueItemDocument,
+        (await documents()).RunQueueItemDocument,
         { ...vars, itemId: this.id },
         { signal, cache: false },
       );
     } catch (error) {
       if (!lacksField(error, 'runQueueItem', 'RunQueue')) throw error;
-      const legacy = await this.#ctx.request(RunQueueItemsLegacyDocument, vars, { signal, cache: false });
+      const legacy = await this.#ctx.request((await documents()).RunQueueItemsLegacyDocument, vars, {
+        signal,
+        cache: false,
+      });
       const queue = this.#queueOf(legacy.project);
       const node = queue.runQueueItems.edges.map((e) => e.node).find((n) => String(n.id) === String(this.id));
       if (!node) throw this.#itemNotFound();
@@ -240,7 +238,7 @@ export class QueuedRun {
     await poll(
       async () => {
         const data = await this.#ctx.request(
-          QueuedRunStateDocument,
+          (await documents()).QueuedRunStateDocument,
           { entity: run.entity, project: run.project, name: run.id },
           { signal: wait.signal, cache: false },
         );
@@ -265,13 +263,13 @@ export class QueuedRun {
   async delete(options: Pick<RequestOptions, 'signal'> = {}): Promise<void> {
     const signal = optionalSignal(optionsObject(options).signal);
     const data = await this.#ctx.request(
-      RunQueueIdDocument,
+      (await documents()).RunQueueIdDocument,
       { entityName: this.entity, projectName: this.projectQueue, runQueueName: this.queueName },
       { signal, cache: false },
     );
     const queue = this.#queueOf(data.project);
     const result = await this.#ctx.request(
-      DeleteFromRunQueueDocument,
+      (await documents()).DeleteFromRunQueueDocument,
       { queueID: queue.id, runQueueItemId: this.id },
       { signal },
     );

@@ -14,10 +14,10 @@
  * @module
  */
 import { NotFoundError, ValidationError } from '../../errors/index.js';
-import { FetchRegistriesDocument } from '../../generated/graphql.js';
 import type { Artifact } from '../artifacts/artifact.js';
 import type { FacadeContext } from '../core/context.js';
 import { requireFeature } from '../core/features.js';
+import { documents, lazy } from '../core/lazy.js';
 import { once } from '../core/memo.js';
 import {
   connectionPosition,
@@ -35,8 +35,7 @@ import {
   type CanonicalFilter,
   type RegistryFilter,
 } from './filters.js';
-import { resolveOrganizationName } from './organization.js';
-import { Registry, REGISTRY_SEARCH_FEATURE } from './registry.js';
+import type { Registry } from './registry.js';
 import {
   Collections,
   listVersions,
@@ -48,6 +47,11 @@ import {
   type RegistryVersionsOptions,
   type SearchScope,
 } from './search.js';
+
+// `api.registries()` returns a `Registries` at once and light: `Registry`, the organization lookup
+// and the documents load with the first page.
+const registryModule = /* @__PURE__ */ lazy(() => import('./registry.js'));
+const organizationModule = /* @__PURE__ */ lazy(() => import('./organization.js'));
 
 /**
  * Options of {@link Api.registries}: the organization, a {@link RegistryFilter}, an `order`,
@@ -102,11 +106,16 @@ export class Registries extends RegistryListing<Registry> {
     const perPage = validatePerPage(o.perPage ?? REGISTRY_SEARCH_PER_PAGE);
     const signal = optionalSignal(o.signal);
     const organization = once(async () => {
+      const [{ REGISTRY_SEARCH_FEATURE }, { resolveOrganizationName }] = await Promise.all([
+        registryModule(),
+        organizationModule(),
+      ]);
       await requireFeature(ctx, REGISTRY_SEARCH_FEATURE, 'Searching registries');
       return (await resolveOrganizationName(ctx, given, { signal })).name;
     });
     const fetchFound: PageFetcher<FoundRegistry> = async ({ cursor, perPage: first, signal: s }) => {
       const org = await organization();
+      const [{ FetchRegistriesDocument }, { Registry }] = await Promise.all([documents(), registryModule()]);
       const data = await ctx.request(
         FetchRegistriesDocument,
         {

@@ -13,15 +13,11 @@
  * @module
  */
 import { NotFoundError, UnsupportedError, ValidationError, WandbError } from '../../errors/index.js';
-import {
-  FetchAdvancedRegistryFeaturesDocument,
-  RegistryCollectionsDocument,
-  RegistryVersionsDocument,
-  type ArtifactCollectionFieldsFragment,
-} from '../../generated/graphql.js';
+import type { ArtifactCollectionFieldsFragment } from '../../generated/graphql.js';
 import type { Artifact } from '../artifacts/artifact.js';
 import type { ArtifactCollection } from '../artifacts/collection.js';
 import type { FacadeContext } from '../core/context.js';
+import { documents } from '../core/lazy.js';
 import {
   connectionPosition,
   Paginated,
@@ -278,6 +274,7 @@ function collectionsFetcher(
   const { ctx } = scope;
   return async ({ cursor, perPage, signal, total }) => {
     const organization = await scope.organization();
+    const { RegistryCollectionsDocument } = await documents();
     const data = await ctx.request(
       RegistryCollectionsDocument,
       {
@@ -301,7 +298,7 @@ function collectionsFetcher(
       // The official client drops sequences and collections without a visible project.
       if (!node || !project || node.__typename === 'ArtifactSequence') continue;
       items.push({
-        collection: ctx.collectionFromData(
+        collection: await ctx.collectionFromData(
           node,
           { entity: project.entity.name, project: project.name },
           organization,
@@ -487,6 +484,7 @@ export async function advancedSearchEnabled(
   signal: AbortSignal | undefined,
 ): Promise<boolean> {
   if ((await ctx.serverFeatures()).get(ADVANCED_SEARCH_PROBE_FEATURE) !== true) return false;
+  const { FetchAdvancedRegistryFeaturesDocument } = await documents();
   try {
     const data = await ctx.request(FetchAdvancedRegistryFeaturesDocument, { organization }, { signal });
     return data.organization?.advancedRegistryFeatures?.advancedSearch === true;
@@ -552,6 +550,7 @@ export function listVersions(scope: SearchScope, options: RegistryVersionsOption
       throw e;
     }
     const { organization } = filters;
+    const { RegistryVersionsDocument } = await documents();
     const data = await ctx.request(RegistryVersionsDocument, { ...filters, cursor, perPage }, { signal });
     if (!data.organization?.orgEntity) throw organizationNotFound(organization);
     const connection = data.organization.orgEntity.artifactMemberships;
@@ -564,7 +563,7 @@ export function listVersions(scope: SearchScope, options: RegistryVersionsOption
       )?.project;
       if (!node || !collection || !project || !node.artifact || node.versionIndex === null) continue;
       items.push(
-        ctx.artifactFromMembership(node, {
+        await ctx.artifactFromMembership(node, {
           entity: project.entity.name,
           project: project.name,
           collection: collection.name,

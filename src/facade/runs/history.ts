@@ -13,17 +13,10 @@
  * ```
  * @module
  */
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import {
-  HistoryPageDocument,
-  RunHistoryDocument,
-  RunHistoryKeysDocument,
-  RunParquetHistoryDocument,
-  RunSampledHistoryDocument,
-  RunSystemEventsDocument,
-  SampledHistoryPageDocument,
-} from '../../generated/graphql.js';
-import type { FacadeContext, RequestOptions, Variables } from '../core/context.js';
+import type { FacadeContext, GraphQLDocument, RequestOptions, Variables } from '../core/context.js';
+// The documents load with the first request: `runs.histories()` (in the light `Runs`) checks its
+// options with this module's checks at once.
+import { documents } from '../core/lazy.js';
 import { GraphQLRequestError, UnsupportedError, ValidationError, WandbError } from '../../errors/index.js';
 import { runNotFound } from '../core/notFound.js';
 import { parseJsonLenient } from '../core/json.js';
@@ -246,7 +239,7 @@ function oneOf<T extends string>(value: unknown, parameter: string, allowed: rea
 /** Sends one history query, bypassing the query cache, and returns the run or a NotFoundError. */
 async function requestRun<TData extends { project: { run: unknown } | null }, TVars extends Variables>(
   ref: HistoryTarget,
-  doc: TypedDocumentNode<TData, TVars>,
+  doc: GraphQLDocument<TData, TVars>,
   variables: TVars,
   signal: AbortSignal | undefined,
 ): Promise<NonNullable<NonNullable<TData['project']>['run']>> {
@@ -360,13 +353,23 @@ export async function fetchHistory(
   let rows: HistoryRow[];
   if (keys) {
     const spec = JSON.stringify({ keys: [...new Set([xAxis, ...keys])], samples });
-    const run = await requestRun(ref, RunSampledHistoryDocument, { ...base, specs: [spec] }, signal);
+    const run = await requestRun(
+      ref,
+      (await documents()).RunSampledHistoryDocument,
+      { ...base, specs: [spec] },
+      signal,
+    );
     rows = firstSampledList(run.sampledHistory, what);
   } else if (stream === 'system') {
-    const run = await requestRun(ref, RunSystemEventsDocument, { ...base, samples }, signal);
+    const run = await requestRun(
+      ref,
+      (await documents()).RunSystemEventsDocument,
+      { ...base, samples },
+      signal,
+    );
     rows = parseRows(run.events, `system metrics of run ${formatRunPath(ref)}`);
   } else {
-    const run = await requestRun(ref, RunHistoryDocument, { ...base, samples }, signal);
+    const run = await requestRun(ref, (await documents()).RunHistoryDocument, { ...base, samples }, signal);
     rows = parseRows(run.history, what);
   }
   if (format === 'rows') return rows;
@@ -430,12 +433,17 @@ export function scanHistory(
   const window = async (a: number, b: number, windowSignal: AbortSignal): Promise<HistoryRow[]> => {
     if (!specKeys) {
       const vars = { ...base, minStep: a, maxStep: b, pageSize };
-      const run = await requestRun(ref, HistoryPageDocument, vars, windowSignal);
+      const run = await requestRun(ref, (await documents()).HistoryPageDocument, vars, windowSignal);
       return parseRows(run.history, what);
     }
     // sampledHistory's maxStep is inclusive.
     const spec = JSON.stringify({ keys: specKeys, minStep: a, maxStep: b - 1, samples: b - a });
-    const run = await requestRun(ref, SampledHistoryPageDocument, { ...base, spec }, windowSignal);
+    const run = await requestRun(
+      ref,
+      (await documents()).SampledHistoryPageDocument,
+      { ...base, spec },
+      windowSignal,
+    );
     return firstSampledList(run.sampledHistory, what);
   };
 
@@ -481,7 +489,12 @@ export function scanHistory(
   /** The run's Parquet history, or `undefined` where the server has none (no field, or nothing offered). */
   const parquetHistory = async (): Promise<ParquetOffer | undefined> => {
     try {
-      const run = await requestRun(ref, RunParquetHistoryDocument, { ...base, liveKeys: ['_step'] }, signal);
+      const run = await requestRun(
+        ref,
+        (await documents()).RunParquetHistoryDocument,
+        { ...base, liveKeys: ['_step'] },
+        signal,
+      );
       return readOffer(run.parquetHistory, what);
     } catch (e) {
       if (lacksParquetHistory(e)) return undefined;
@@ -494,7 +507,7 @@ export function scanHistory(
     if (maxStep === minStep) return; // an empty range: nothing to ask the server
     const parquet = source === 'parquet' || (source === 'auto' && state !== undefined && state !== 'running');
     const [run, offer] = await Promise.all([
-      requestRun(ref, RunHistoryKeysDocument, base, signal),
+      requestRun(ref, (await documents()).RunHistoryKeysDocument, base, signal),
       parquet ? parquetHistory() : undefined,
     ]);
     const lastStep = lastStepOf(run.historyKeys, `historyKeys of run ${formatRunPath(ref)}`);

@@ -9,8 +9,8 @@
  * ```
  * @module
  */
-import { RunsPageDocument } from '../../generated/graphql.js';
 import type { FacadeContext } from '../core/context.js';
+import { documents } from '../core/lazy.js';
 import { once } from '../core/memo.js';
 import { projectNotFound } from '../core/notFound.js';
 import {
@@ -26,7 +26,7 @@ import type { Sweep } from '../sweeps/sweep.js';
 import { serializeRunFilter, type RunFilter } from './filters.js';
 import { runHistories, type RunHistoriesOptions, type RunHistory } from './bulk.js';
 import { parseOrder } from './order.js';
-import { Run, type RunConfig, type RunSummary } from './run.js';
+import type { Run, RunConfig, RunSummary } from './run.js';
 
 /**
  * Options of {@link Api.runs} (and `project.runs()`): a filter, an order and how much of each
@@ -118,6 +118,7 @@ export class Runs<Config extends object = RunConfig, Summary extends object = Ru
       total?: boolean;
     }): Promise<Page<Run<Config, Summary>>> => {
       const entity = await entityName();
+      const { RunsPageDocument } = await documents();
       const data = await ctx.request(
         RunsPageDocument,
         {
@@ -142,16 +143,17 @@ export class Runs<Config extends object = RunConfig, Summary extends object = Ru
         names.forEach((name, i) => runSweeps.set(name, found[i]));
       }
       return {
-        items: edges.map(
-          (e) =>
-            new Run<Config, Summary>(
-              ctx,
+        // Made by the context, which loads `Run` with the first page: `api.runs()` returns a light `Runs`.
+        items: (await Promise.all(
+          edges.map((e) =>
+            ctx.runFromData(
               entity,
               query.project,
               e.node,
               e.node.sweepName ? runSweeps.get(e.node.sweepName) : undefined,
             ),
-        ),
+          ),
+        )) as Run<Config, Summary>[],
         ...connectionPosition(project.runs),
         totalCount: project.runCount ?? undefined,
       };

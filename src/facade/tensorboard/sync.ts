@@ -13,7 +13,7 @@
 import type { TensorboardFiles } from '../../io/tensorboard.js';
 import type { FacadeContext } from '../core/context.js';
 import { optionalName, optionalSignal, optionsObject } from '../core/validate.js';
-import { UnsupportedError, ValidationError } from '../../errors/index.js';
+import { ValidationError } from '../../errors/index.js';
 import type { Run } from '../runs/run.js';
 import type { CorruptRecord } from './tfrecord.js';
 import type { TbProblem } from './convert.js';
@@ -85,25 +85,9 @@ export interface SyncTensorboardResult {
   problems: TbProblem[];
 }
 
-/**
- * The core (browser) build's stand-in for disk access: syncTensorboard rejects, saying it needs
- * Node.
- *
- * @example
- * ```ts
- * await NO_TENSORBOARD_FILES.list('logs'); // rejects with UnsupportedError
- * ```
- */
-export const NO_TENSORBOARD_FILES: TensorboardFiles = {
-  list: () => Promise.reject(unsupported()),
-  read: () => Promise.reject(unsupported()),
-};
-
-function unsupported(): UnsupportedError {
-  return new UnsupportedError(
-    'api.syncTensorboard() reads TensorBoard files from disk, which needs Node (the Node build of wandb-api, what `import "wandb-api"` gives under Node)',
-  );
-}
+// The core (browser) build's stand-in for disk access, beside NO_LOCAL_FILES (kept out of this
+// module so that `Api` need not load it until syncTensorboard is called).
+export { NO_TENSORBOARD_FILES } from '../core/options.js';
 
 function report(options: SyncTensorboardOptions, progress: SyncTensorboardProgress): void {
   try {
