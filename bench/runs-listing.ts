@@ -71,6 +71,7 @@ try {
         filters: '{}',
         order: '+created_at',
         heavy: true,
+        withTotal: cursor === null, // as the client: the run count with the first page only
       });
       const { edges, pageInfo } = data.project.runs;
       count += edges.length;
