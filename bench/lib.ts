@@ -196,7 +196,8 @@ export type Goal =
   | { kind: 'max'; target: number }
   | { kind: 'flat'; target: number }
   | { kind: 'check'; description: string }
-  | { kind: 'info' };
+  /** No goal; with a baseline, `ratio` says how the ratio reads (default `'ratio'`: value / baseline). */
+  | { kind: 'info'; ratio?: 'speedup' | 'ratio' };
 
 /** One measure in `bench/results.json`. */
 export interface ResultEntry {
@@ -258,7 +259,7 @@ function goalText(goal: Goal, unit: string): string {
     case 'check':
       return goal.description;
     case 'info':
-      return '-';
+      return goal.ratio === 'speedup' ? '- (speed-up)' : '-';
   }
 }
 
@@ -280,7 +281,7 @@ export function entry(
   } else if (goal.kind === 'flat' && e.values?.length) {
     pass = e.values[e.values.length - 1]! <= e.values[0]! + goal.target;
   } else if (goal.kind === 'info' && e.baseline !== undefined) {
-    ratio = e.value / e.baseline;
+    ratio = goal.ratio === 'speedup' ? e.baseline / e.value : e.value / e.baseline;
   }
   // A verdict given by the benchmark (a failure, a check) wins over the computed one.
   if (e.pass !== undefined) pass = e.pass;
