@@ -11,6 +11,7 @@
  *   node --expose-gc --import tsx bench/runs-histories.ts     (part of npm run bench)
  */
 import { Api, type HistoryRow, type RetryEvent, type RetryOptions } from '../src/index.js';
+import { DEFAULT_RETRY } from '../src/transport/index.js';
 import { startEmulatorProcess } from './emulator.js';
 import {
   entry,
@@ -29,6 +30,7 @@ const BENCH = 'runs-histories';
 /** Short delays, so that the storm takes seconds, not minutes; attempts as by default. */
 const STORM_RETRY: RetryOptions = { initialDelayMs: 50, maxDelayMs: 1_000 };
 const STORM_RATE = 0.3;
+const DEFAULT_MAX_ATTEMPTS = DEFAULT_RETRY.maxAttempts;
 
 const emu = await startEmulatorProcess();
 try {
@@ -128,8 +130,10 @@ try {
   const extra = storm ? [...storm.keys()].filter((id) => !clean.has(id)).length : 0;
   const inOrder = storm ? [...storm.keys()].join() === baseOrder.join() : false;
   const ratio = stormCounts.graphql / cleanGraphql;
+  /** The attempt the deepest retry was scheduled after (a request lost would need all of them to fail). */
+  const deepest = Math.max(0, ...retries.map((e) => e.attempt));
   console.log(
-    `429 storm: ${failure ? `FAILED (${failure})` : 'completed'} in ${stormMs.toFixed(0)} ms; ${stormCounts.graphql} GraphQL requests (${stormCounts.graphql429} answered 429, ${retries.length} retries) vs ${cleanGraphql} clean = ${ratio.toFixed(2)}x; runs differing from the clean run: ${lost}, unexpected: ${extra}; in listing order: ${inOrder}; width after: ${stormApi.concurrency()}`,
+    `429 storm: ${failure ? `FAILED (${failure})` : 'completed'} in ${stormMs.toFixed(0)} ms; ${stormCounts.graphql} GraphQL requests (${stormCounts.graphql429} answered 429, ${retries.length} retries, the deepest at attempt ${deepest} of ${DEFAULT_MAX_ATTEMPTS}) vs ${cleanGraphql} clean = ${ratio.toFixed(2)}x; runs differing from the clean run: ${lost}, unexpected: ${extra}; in listing order: ${inOrder}; width after: ${stormApi.concurrency()}`,
   );
   entries.push(
     entry({
@@ -144,7 +148,7 @@ try {
       values: [stormMs],
       labels: ['wall ms'],
       settings: { ...settings, retry: STORM_RETRY, faultRate: STORM_RATE, faultSeed: 'storm' },
-      notes: `${failure ? `failed: ${failure}; ` : ''}${stormCounts.graphql429} answered 429, ${retries.length} retries, ${lost} runs differing, ${stormMs.toFixed(0)} ms; requests ratio ${ratio.toFixed(2)}x`,
+      notes: `${failure ? `failed: ${failure}; ` : ''}${stormCounts.graphql429} answered 429, ${retries.length} retries (deepest: attempt ${deepest} of ${DEFAULT_MAX_ATTEMPTS}), ${lost} runs differing, ${stormMs.toFixed(0)} ms; requests ratio ${ratio.toFixed(2)}x`,
     }),
   );
   entries[1]!.ratio = ratio;
