@@ -180,7 +180,10 @@ export interface ApiOptions {
    * `retry: { onRetry: (e) => console.warn(e.what, 'retry in', e.delayMs, 'ms') }`.
    */
   retry?: RetryOptions | false;
-  /** Cache query results until {@link Api.flush}. Default `true`. */
+  /**
+   * Cache query results (up to 1,000) until {@link Api.flush}; never a "not found", nor the pages
+   * of listings, which stream. Default `true`.
+   */
   cache?: boolean;
   /** The `fetch` to use. Default: `globalThis.fetch`. */
   fetch?: typeof fetch;

@@ -10,7 +10,8 @@
  * - {@link CacheExchange.flush} empties it.
  * - Results with any error (network, HTTP, GraphQL, partial data) are never stored, nor results
  *   that the operation's `context.cacheIf(data)` rejects (e.g. "the object asked for was null", so
- *   that polling for something that does not exist yet sees it once it does).
+ *   that polling for something that does not exist yet sees it once it does), nor results of
+ *   operations whose `context.store` is `false` (the transport sets it for the pages of listings).
  * - Results are deep-copied in and out, so callers may mutate what they get.
  * - At most `maxEntries` results are kept; the least recently used goes first.
  *
@@ -78,6 +79,7 @@ export function cacheExchange(options: CacheExchangeOptions = {}): CacheExchange
       return;
     const cacheIf: unknown = result.operation.context.cacheIf;
     if (typeof cacheIf === 'function' && !(cacheIf as (data: unknown) => boolean)(result.data)) return;
+    if (result.operation.context.store === false) return;
     results.delete(key);
     results.set(key, { ...result, data: clone(result.data) });
     while (results.size > maxEntries) {

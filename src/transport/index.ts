@@ -331,6 +331,10 @@ export class Transport {
     if (opts.cache === false) context.requestPolicy = 'network-only';
     if (opts.cacheIf) context.cacheIf = opts.cacheIf;
     if (opts.idempotent) context.idempotent = true;
+    // A listing's page (every listing document takes a `cursor`) is not kept: listings stream, and
+    // a long one would otherwise fill the cache with every page it read (100,000 runs: ~120 MiB).
+    if (kind === 'query' && typeof variables === 'object' && variables !== null && 'cursor' in variables)
+      context.store = false;
     const req = createRequest<TData, TVars>(doc, variables);
     let operation: Operation<TData, TVars> = this.client.createRequestOperation(kind, req, context);
     if (kind === 'mutation') {

@@ -178,3 +178,18 @@ describe('one request limiter per Api', () => {
     expect(api.concurrency()).toBe(8); // another Api, another limiter
   });
 });
+
+describe('the query cache and listings', () => {
+  it('keeps no page of a listing (iterating again asks again) but still caches single lookups', async () => {
+    const first = await api.runs('alice/bulk', { perPage: 10 }).toArray();
+    const second = await api.runs('alice/bulk', { perPage: 10 }).toArray();
+    expect(second.map((r) => r.id)).toEqual(first.map((r) => r.id));
+    // Three pages each time: nothing of the first pass was served from the cache.
+    expect(graphqlCalls(emu, 'RunsPage')).toBe(2 * Math.ceil(RUN_COUNT / 10));
+
+    await api.run(`alice/bulk/${id(3)}`);
+    const lookups = graphqlCalls(emu);
+    await api.run(`alice/bulk/${id(3)}`);
+    expect(graphqlCalls(emu)).toBe(lookups);
+  });
+});
