@@ -7,8 +7,7 @@
  *     peak `heapUsed` growth over the heap after a full GC before the loop, sampled every 500
  *     runs [<= 50 MiB]. `perPage` 1,000 rather than the default 50, to fit the 5-minute budget
  *     (2,000 pages of 50 would take over a minute of latency alone); the bigger the page, the more
- *     the client may hold at once, so this is the harder case. The same with `cache: false`
- *     comes first, for information (what the Api's query cache keeps of the pages).
+ *     the client may hold at once, so this is the harder case.
  * 6b. Scanning 1,000,000 rows of one finished run with `scanHistory({ source: 'windows' })`: the
  *     growth retained (after a full GC) at 250k / 500k / 750k / 1M rows [flat: the growth at 1M
  *     rows at most 16 MiB above the growth at 250k; keeping the rows would add over 100 MiB].
@@ -39,17 +38,15 @@ try {
   const [runs, history] = await Promise.all([emu.seed('runs-100k'), emu.seed('history-1m')]);
   section(`heap growth (emulator pid ${emu.pid}, latency ${emu.latencyMs} ms)`);
 
-  // 6a. 100,000 runs: with `cache: false` (information: without what the query cache keeps of the
-  // listing's pages), then with the default Api (the goal). In this order, the first Api leaves
-  // nothing big behind that the second's baseline would count and its loop then see freed.
-  for (const cache of [false, true]) {
+  // 6a. 100,000 runs, with a new Api of default options.
+  {
     const RUNS = runs.runs!;
-    const api = new Api({ baseUrl: emu.url, apiKey: emu.apiKey, ...(cache ? {} : { cache: false }) });
+    const api = new Api({ baseUrl: emu.url, apiKey: emu.apiKey });
     const settings = {
       concurrency: api.concurrency(),
       perPage: PER_PAGE,
       lazy: false,
-      cache: cache ? 'default (on)' : false,
+      cache: 'default (on)',
     };
     printSettings(settings);
     const probe = new HeapProbe();
@@ -64,15 +61,15 @@ try {
     const ms = performance.now() - t0;
     if (count !== RUNS) throw new Error(`listed ${count} runs, expected ${RUNS}`);
     console.log(
-      `iterating ${RUNS.toLocaleString('en')} runs${cache ? '' : ' (cache: false)'}: ${ms.toFixed(0)} ms; peak heap growth ${mib(probe.peak).toFixed(1)} MiB; retained after GC at 25k/50k/75k/100k: ${retained.map((r) => r.toFixed(1)).join(' / ')} MiB`,
+      `iterating ${RUNS.toLocaleString('en')} runs: ${ms.toFixed(0)} ms; peak heap growth ${mib(probe.peak).toFixed(1)} MiB; retained after GC at 25k/50k/75k/100k: ${retained.map((r) => r.toFixed(1)).join(' / ')} MiB`,
     );
     entries.push(
       entry({
         benchmark: BENCH,
-        name: `heap growth iterating ${RUNS / 1000}k runs (peak)${cache ? '' : ', cache: false'}`,
+        name: `heap growth iterating ${RUNS / 1000}k runs (peak)`,
         unit: 'MiB',
         value: mib(probe.peak),
-        goal: cache ? { kind: 'max', target: 50 } : { kind: 'info' },
+        goal: { kind: 'max', target: 50 },
         settings,
         notes: `retained after GC at 25k/50k/75k/100k runs: ${retained.map((r) => r.toFixed(1)).join(' / ')} MiB; ${ms.toFixed(0)} ms`,
       }),
