@@ -324,7 +324,7 @@ export function printTable(entries: readonly ResultEntry[]): void {
       ? e.values.map((v) => fmt(v)).join(' / ') + ` ${e.unit}`
       : fmt(e.value, e.unit),
     e.baseline === undefined ? '-' : fmt(e.baseline, e.unit),
-    e.ratio === undefined ? '-' : `${e.ratio.toFixed(2)}x`,
+    e.ratio === undefined ? '-' : `${e.ratio.toFixed(e.ratio < 10 ? 3 : 2)}x`,
     e.goalText,
     e.pass === null ? 'info' : e.pass ? 'PASS' : 'FAIL',
   ]);
