@@ -11,6 +11,7 @@
  * @module
  */
 import { WandbError } from '../../errors/index.js';
+import { once } from './memo.js';
 import { Paginated, type ListOptions } from './pagination.js';
 import { optionalSignal, optionsObject } from './validate.js';
 
@@ -42,19 +43,15 @@ export interface Lazy<T> {
  * ```
  */
 export function lazy<T>(load: () => Promise<T>): Lazy<T> {
-  let pending: Promise<T> | undefined;
   let value: { v: T } | undefined;
-  const get = (): Promise<T> =>
-    (pending ??= load().then(
-      (v) => {
-        value = { v };
-        return v;
-      },
-      (e: unknown) => {
-        pending = undefined;
-        throw e;
-      },
-    ));
+  // `once` shares the pending load and forgets a failed one, so the next call tries again.
+  const loadOnce = once(() =>
+    load().then((v) => {
+      value = { v };
+      return v;
+    }),
+  );
+  const get = (): Promise<T> => loadOnce();
   return Object.defineProperty(get, 'loaded', { get: () => value?.v }) as Lazy<T>;
 }
 
