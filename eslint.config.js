@@ -13,6 +13,7 @@ export default tseslint.config(
       'src/facade/tensorboard/generated/**',
       'node_modules/**',
       'coverage/**',
+      'docs/api/**',
     ],
   },
   js.configs.recommended,
