@@ -392,7 +392,10 @@ export class EmulatorStore {
    * store.seedProject({ entity: 'alice', name: 'vision' });
    * ```
    */
-  seedProject(input: SeedProjectInput): SeededProject & { record: ProjectRecord } {
+  seedProject(input: SeedProjectInput): SeededProject & {
+    /** The stored record, to read or change directly. */
+    record: ProjectRecord;
+  } {
     return seedProject(this, input);
   }
 
@@ -404,7 +407,10 @@ export class EmulatorStore {
    * store.seedRun({ project: 'vision', id: 'abc12345', config: { lr: 0.1 } });
    * ```
    */
-  seedRun(input: SeedRunInput): SeededRun & { record: RunRecord } {
+  seedRun(input: SeedRunInput): SeededRun & {
+    /** The stored record, to read or change directly. */
+    record: RunRecord;
+  } {
     return seedRun(this, input);
   }
 
@@ -445,7 +451,10 @@ export class EmulatorStore {
    * store.seedSweep({ project: 'vision', id: 'swp12345', config: { method: 'grid' } });
    * ```
    */
-  seedSweep(input: SeedSweepInput): SeededSweep & { record: SweepRecord } {
+  seedSweep(input: SeedSweepInput): SeededSweep & {
+    /** The stored record, to read or change directly. */
+    record: SweepRecord;
+  } {
     return seedSweep(this, input);
   }
 
@@ -458,7 +467,10 @@ export class EmulatorStore {
    * store.seedReport({ project: 'vision', displayName: 'Weekly sync', spec: { panelGroups: [] } });
    * ```
    */
-  seedReport(input: SeedReportInput): SeededReport & { record: ReportRecord } {
+  seedReport(input: SeedReportInput): SeededReport & {
+    /** The stored record, to read or change directly. */
+    record: ReportRecord;
+  } {
     return seedReport(this, input);
   }
 
@@ -471,7 +483,10 @@ export class EmulatorStore {
    * store.seedArtifact({ project: 'vision', type: 'dataset', collection: 'mnist', files: { 'a.csv': 'x,y\n' } }).name; // 'mnist:v0'
    * ```
    */
-  seedArtifact(input: SeedArtifactInput): SeededArtifact & { record: ArtifactRecord } {
+  seedArtifact(input: SeedArtifactInput): SeededArtifact & {
+    /** The stored record, to read or change directly. */
+    record: ArtifactRecord;
+  } {
     return seedArtifact(this, input);
   }
 

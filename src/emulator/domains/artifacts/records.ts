@@ -381,7 +381,17 @@ export function createArtifactData(): ArtifactData {
  * ```
  */
 export type SeedReference =
-  string | { url: string; digest?: string; size?: number | null; extra?: Record<string, unknown> };
+  | string
+  | {
+      /** The referenced URL (the manifest entry's `ref`). */
+      url: string;
+      /** The entry's digest. Default the URL itself. */
+      digest?: string;
+      /** The size in bytes. Default `null` (unknown). */
+      size?: number | null;
+      /** The entry's `extra` data (such as `{ etag }`). Default none. */
+      extra?: Record<string, unknown>;
+    };
 
 /**
  * An artifact version to add with `emu.seed.artifact`. Versions count up per collection (`v0`,

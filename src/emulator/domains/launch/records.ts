@@ -366,7 +366,12 @@ export interface SeedJobInput {
   /** `source.image` of an `image` job. Default `<name>:latest`. */
   image?: string;
   /** `source.git` of a `repo` job. Default `https://github.com/example/<name>.git` at a fixed commit. */
-  git?: { remote: string; commit: string };
+  git?: {
+    /** The repository's remote URL. */
+    remote: string;
+    /** The commit hash. */
+    commit: string;
+  };
   /** `source.artifact` of an `artifact` job (the code artifact). Default `wandb-artifact://_id/<code artifact id>` of none: a placeholder. */
   codeArtifact?: string;
   /** `source.notebook`. Default `false` (not written for `image` jobs). */
@@ -452,9 +457,13 @@ export interface LaunchItemSnapshot {
   state: RunQueueItemWireState;
   /** Where the item really is (its run's life included). */
   phase: QueueItemPhase;
+  /** The item's priority, `0` (critical) to `3` (low). */
   priority: number;
+  /** The run spec as the item holds it: the pushed one with the queue's resource config merged in. */
   runSpec: Record<string, unknown>;
+  /** The template variable values the item was pushed with (defaults filled in), or `null`. */
   templateVariableValues: Record<string, unknown> | null;
+  /** The short id of the item's run, once claimed; `null` before. */
   associatedRunId: string | null;
 }
 

@@ -19,7 +19,9 @@
  * ```
  */
 export interface OrganizationRecord {
+  /** Integer storage id (global id `Organization:<id>`). */
   id: number;
+  /** The organization name. */
   name: string;
   /** Name of the organization's own team entity (registries live there). */
   orgEntity: string;
@@ -73,6 +75,8 @@ export interface SeedOrganizationInput {
 export interface SeededOrganization {
   /** Global id (`Organization:<n>`, base64). */
   id: string;
+  /** The organization name. */
   name: string;
+  /** Name of the organization's own team entity (registries live there). */
   orgEntity: string;
 }

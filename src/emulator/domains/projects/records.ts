@@ -18,17 +18,24 @@
  * ```
  */
 export interface ProjectRecord {
+  /** Integer storage id (global id `Project:<id>`). */
   id: number;
+  /** Name of the entity (user or team) that owns the project. */
   entityName: string;
+  /** The project name, unique within its entity. */
   name: string;
+  /** The description (`null` for none). */
   description: string | null;
+  /** Who may see it as the server says it (`PRIVATE`, `PUBLIC`, ...); `null` when unknown. */
   access: string | null;
   /**
    * `Project.views` (`JSONString`): the project's saved-views blob as JSON text, `null` when none
    * was set (by `seed.project({ views })` or `upsertModel(input: { views })`).
    */
   views: string | null;
+  /** Creation time, an ISO 8601 timestamp in whole seconds (`2024-01-02T03:04:05Z`). */
   createdAt: string;
+  /** Last update, the same format. */
   updatedAt: string;
   /** Username of the creator, if known. */
   username: string | null;

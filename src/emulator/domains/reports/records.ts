@@ -20,17 +20,23 @@
 export interface ReportRecord {
   /** Integer storage id (global id `View:<id>`). */
   id: number;
+  /** Storage id of the report's project ({@link ProjectRecord.id}). */
   projectId: number;
   /** Internal view name (`View.name`). */
   name: string;
+  /** The title shown in the app. */
   displayName: string;
   /** View type; reports are `runs`. */
   type: string;
+  /** The description (`null` for none). */
   description: string | null;
   /** The content as a JSON string, the way the server stores it. */
   spec: string | null;
+  /** Username of the author (`null` when unknown). */
   username: string | null;
+  /** Creation time, an ISO 8601 timestamp in whole seconds (`2024-01-02T03:04:05Z`). */
   createdAt: string;
+  /** Last update, the same format. */
   updatedAt: string;
 }
 

@@ -22,7 +22,9 @@ import type { FileRecord } from '../files/records.js';
  * ```
  */
 export interface ConfigValue {
+  /** The value the run was configured with. */
   value: unknown;
+  /** Its description (`null` when none was given). */
   desc: unknown;
 }
 
@@ -37,26 +39,43 @@ export interface ConfigValue {
 export interface RunRecord {
   /** Integer storage id (global id `Run:<id>`). */
   id: number;
+  /** Storage id of the run's project ({@link ProjectRecord.id}). */
   projectId: number;
   /** Short run id. */
   name: string;
+  /** The display name (`null`: the UI shows the run id). */
   displayName: string | null;
+  /** The run state as the server reports it: `running`, `finished`, `failed`, `crashed`, ... */
   state: string;
+  /** The run's config, each value wrapped as the server stores it. */
   config: Record<string, ConfigValue>;
+  /** The summary metrics. */
   summary: Record<string, unknown>;
+  /** The latest system metrics (`Run.systemMetrics`). */
   systemMetrics: Record<string, unknown>;
+  /** Tags, in the order they were given. */
   tags: string[];
+  /** Notes (`null` for none). */
   notes: string | null;
+  /** The description (`null` for none). */
   description: string | null;
+  /** The group (`null` for none). */
   group: string | null;
+  /** The job type (`null` for none). */
   jobType: string | null;
+  /** Name of the sweep the run belongs to (`null` for none). */
   sweep: string | null;
+  /** The git commit the run was made from (`null` for none). */
   commit: string | null;
+  /** The host that ran it (`null` for none). */
   host: string | null;
   /** Username of the author. */
   username: string | null;
+  /** Creation time, an ISO 8601 timestamp in whole seconds (`2024-01-02T03:04:05Z`). */
   createdAt: string;
+  /** Last update, the same format. */
   updatedAt: string;
+  /** Last heartbeat, the same format (`null` for none). */
   heartbeatAt: string | null;
   /** History rows (`Run.history`), in step order, each with a `_step`. */
   history: Record<string, unknown>[];

@@ -20,20 +20,29 @@
 export interface SweepRecord {
   /** Integer storage id (global id `Sweep:<id>`). */
   id: number;
+  /** Storage id of the sweep's project ({@link ProjectRecord.id}). */
   projectId: number;
   /** Sweep id, what runs reference (`Run.sweepName`). */
   name: string;
+  /** The display name (`null`: clients fall back to the config's `name`, then the id). */
   displayName: string | null;
+  /** The search method (`grid`, `random`, `bayes`, ...). */
   method: string;
+  /** The state as W&B reports it (`RUNNING`, `PAUSED`, `FINISHED`, `CANCELED`, `CRASHED`). */
   state: string;
+  /** The description (`null` for none). */
   description: string | null;
   /** The configuration as YAML, the way the server stores it. */
   config: string;
   /** Seeded best metric value; `undefined` means computed from the runs. */
   bestLoss: number | null | undefined;
+  /** Runs expected when the sweep completes (grid search); `null` when unknown. */
   runCountExpected: number | null;
+  /** Username of the creator (`null` when unknown). */
   username: string | null;
+  /** Creation time, an ISO 8601 timestamp in whole seconds (`2024-01-02T03:04:05Z`). */
   createdAt: string;
+  /** Last update, the same format. */
   updatedAt: string;
 }
 

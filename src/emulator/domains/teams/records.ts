@@ -79,6 +79,7 @@ export interface InviteRecord {
   admin: boolean;
   /** Who invited. */
   fromUser: string;
+  /** When the invite was made, an ISO 8601 timestamp in whole seconds (`2024-01-02T03:04:05Z`). */
   createdAt: string;
 }
 
@@ -139,7 +140,20 @@ export interface SeedTeamInput extends Partial<TeamSettings> {
   /** Usernames of the team admins; they become members. Default none. */
   admins?: string[];
   /** Pending invites, by email or by username. Default none. */
-  invites?: ({ email: string; admin?: boolean } | { username: string; admin?: boolean })[];
+  invites?: (
+    | {
+        /** The invited email address. */
+        email: string;
+        /** Whether the invitee becomes a team admin. Default `false`. */
+        admin?: boolean;
+      }
+    | {
+        /** The invited user's username (an existing user). */
+        username: string;
+        /** Whether the invitee becomes a team admin. Default `false`. */
+        admin?: boolean;
+      }
+  )[];
 }
 
 /**

@@ -35,6 +35,7 @@ export interface ApiKeyRecord {
   username: string;
   /** The key's name: a label, not the secret. */
   name: string;
+  /** The key's description (`null` for none). */
   description: string | null;
 }
 

@@ -18,12 +18,17 @@
  * ```
  */
 export interface UserRecord {
+  /** Integer storage id (global id `User:<id>`). */
   id: number;
+  /** The username, unique on the server. */
   username: string;
+  /** The full name. */
   name: string;
+  /** The email address (`null` when none was seeded). */
   email: string | null;
   /** Avatar URL (`User.photoUrl`); `null` when none was seeded. */
   photoUrl: string | null;
+  /** Whether the user is an instance admin. */
   admin: boolean;
   /** Default entity name. */
   entity: string;
@@ -31,6 +36,7 @@ export interface UserRecord {
   teams: string[];
   /** `Member.accountType`: `USER`, or `SERVICE` for a team's service account. */
   accountType: 'USER' | 'SERVICE';
+  /** Creation time, an ISO 8601 timestamp in whole seconds (`2024-01-02T03:04:05Z`). */
   createdAt: string;
 }
 
@@ -43,9 +49,13 @@ export interface UserRecord {
  * ```
  */
 export interface EntityRecord {
+  /** Integer storage id (global id `Entity:<id>`). */
   id: number;
+  /** The entity name: a username or a team name. */
   name: string;
+  /** `true` for a team, `false` for a user's personal entity. */
   isTeam: boolean;
+  /** Creation time, an ISO 8601 timestamp in whole seconds (`2024-01-02T03:04:05Z`). */
   createdAt: string;
 }
 
