@@ -23,6 +23,15 @@ const config = {
   excludeInternal: true,
   excludePrivate: true,
   excludeProtected: true,
+
+  // TypedDocumentString (wandb-api/graphql) extends String; TypeScript's own docs of the
+  // inherited `replace` link to its parameter `searchValue`, which has no page here.
+  externalSymbolLinkMappings: {
+    typescript: {
+      searchValue:
+        'https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/String/replace',
+    },
+  },
   validation: {
     notDocumented: true,
     invalidLink: true,

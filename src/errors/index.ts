@@ -40,10 +40,15 @@ export type WandbErrorCode =
 
 /** A request as attached to an error: the URL, the operation and the headers, with credentials redacted. */
 export interface RedactedRequest {
+  /** The URL; a storage URL without its query string (which holds the signature). */
   url: string;
+  /** The HTTP method (`POST` for GraphQL). */
   method: string;
+  /** The GraphQL operation's name, for GraphQL requests. */
   operationName?: string;
+  /** The GraphQL variables, with any secret the client knows scrubbed out. */
   variables?: Record<string, unknown>;
+  /** The request headers; credentials never appear (left out or replaced by `[REDACTED]`). */
   headers: Record<string, string>;
 }
 
@@ -243,8 +248,11 @@ export class ServerError extends WandbError {
 
 /** One GraphQL error as the server sent it. */
 export interface GraphQLErrorEntry {
+  /** The error message (scrubbed of any secret the client knows). */
   message: string;
+  /** Where in the result the error happened (`['project', 'run']`), if the server said. */
   path?: ReadonlyArray<string | number>;
+  /** Extra data the server attached, such as `{ code: 'PERMISSION_ERROR' }`. */
   extensions?: Record<string, unknown>;
 }
 

@@ -35,7 +35,7 @@ import { filter, make, makeSubject, map, merge, mergeMap, pipe, share, type Sour
 import { computeDelay, isRetryableStatus } from './backoff.js';
 import { type Failure, classify } from './classify.js';
 
-/** Bounds of the retry policy. Every field is optional; the defaults are in {@link DEFAULT_RETRY}. */
+/** Bounds of the retry policy. Every field is optional; each one's default is given with it. */
 export interface RetryOptions {
   /**
    * Most attempts per operation, the first one included; `1` disables retries.

@@ -131,14 +131,36 @@ export interface DraftAddReferenceOptions extends DraftAddOptions {
  * ```
  */
 export type DraftEntry =
-  | { readonly kind: 'content'; readonly name: string; readonly data: Uint8Array | Blob }
-  | { readonly kind: 'file'; readonly name: string; readonly path: string; readonly root: string }
   | {
-      readonly kind: 'reference';
+      /** Content given in memory ({@link ArtifactDraft.add}). */
+      readonly kind: 'content';
+      /** The entry's name in the artifact. */
       readonly name: string;
+      /** The content (a string given to `add` is kept as its UTF-8 bytes). */
+      readonly data: Uint8Array | Blob;
+    }
+  | {
+      /** A file on disk, read when the draft is published ({@link ArtifactDraft.addFile}). */
+      readonly kind: 'file';
+      /** The entry's name in the artifact. */
+      readonly name: string;
+      /** The file's path as it was given. */
+      readonly path: string;
+      /** The folder the path was taken relative to (`root` option, default `.`). */
+      readonly root: string;
+    }
+  | {
+      /** A reference: content that stays at its URI ({@link ArtifactDraft.addReference}). */
+      readonly kind: 'reference';
+      /** The entry's name in the artifact. */
+      readonly name: string;
+      /** Where the content is (`https://...`, `s3://...`, ...). */
       readonly uri: string;
+      /** The digest given (`undefined`: found when the draft is published, or the URI itself). */
       readonly digest: string | undefined;
+      /** The size in bytes given (`undefined`: found when the draft is published, or none). */
       readonly size: number | undefined;
+      /** Whether an `http(s)://` URI without a digest is requested for its `ETag` at publish time. */
       readonly checksum: boolean;
     };
 

@@ -71,7 +71,7 @@ function checkLevel(value: unknown): AlertSeverity {
 
 /**
  * A Slack notification (`triggeredActionType: NOTIFICATION`). Make one with
- * {@link SendNotification.fromIntegration}.
+ * {@link SendNotification}`.fromIntegration`.
  *
  * @example
  * ```ts
@@ -129,7 +129,7 @@ export class NotificationAction {
 
 /**
  * A webhook request (`triggeredActionType: GENERIC_WEBHOOK`). Make one with
- * {@link SendWebhook.fromIntegration}.
+ * {@link SendWebhook}`.fromIntegration`.
  *
  * @example
  * ```ts
@@ -233,7 +233,7 @@ export class UnsupportedAction {
 export type AutomationAction = NotificationAction | WebhookAction | NoOpAction;
 
 /**
- * Options of {@link SendNotification.fromIntegration}.
+ * Options of {@link SendNotification}`.fromIntegration`.
  *
  * @example
  * ```ts
@@ -282,7 +282,7 @@ export const SendNotification = Object.freeze({
 });
 
 /**
- * Options of {@link SendWebhook.fromIntegration}.
+ * Options of {@link SendWebhook}`.fromIntegration`.
  *
  * @example
  * ```ts

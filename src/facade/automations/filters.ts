@@ -35,10 +35,32 @@ export type FilterScalar = string | number | boolean;
  * ```
  */
 export type FilterNode =
-  | { readonly kind: 'field'; readonly field: string; readonly condition: Readonly<Record<string, unknown>> }
-  | { readonly kind: '$and' | '$or' | '$nor'; readonly exprs: readonly FilterNode[] }
-  | { readonly kind: '$not'; readonly expr: FilterNode }
-  | { readonly kind: 'raw'; readonly value: unknown };
+  | {
+      /** A condition on one field. */
+      readonly kind: 'field';
+      /** The field (`alias`, `tag`, `name`, ...). */
+      readonly field: string;
+      /** The operator object exactly as sent (`{ $eq: 'prod' }`). */
+      readonly condition: Readonly<Record<string, unknown>>;
+    }
+  | {
+      /** All, any or none of the nested expressions. */
+      readonly kind: '$and' | '$or' | '$nor';
+      /** The nested expressions. */
+      readonly exprs: readonly FilterNode[];
+    }
+  | {
+      /** The negation of one expression. */
+      readonly kind: '$not';
+      /** The negated expression. */
+      readonly expr: FilterNode;
+    }
+  | {
+      /** A part of a saved filter this client does not model. */
+      readonly kind: 'raw';
+      /** That part as the server sent it, resent unchanged. */
+      readonly value: unknown;
+    };
 
 /**
  * What a filter applies to: artifact events (`alias`, `tag`) or run events (`name`).

@@ -31,6 +31,7 @@ export const REGISTRY_PREFIX = 'wandb-registry-';
  * ```
  */
 export interface ProjectScope {
+  /** A project. */
   readonly kind: 'project';
   /** The project's node id (the `scopeID`). */
   readonly id: string;
@@ -49,6 +50,7 @@ export interface ProjectScope {
  * ```
  */
 export interface RegistryScope {
+  /** A registry (a `wandb-registry-*` project). */
   readonly kind: 'registry';
   /** The registry project's node id (the `scopeID`). */
   readonly id: string;
@@ -69,6 +71,7 @@ export interface RegistryScope {
  * ```
  */
 export interface ArtifactCollectionScope {
+  /** An artifact collection (a sequence or a portfolio). */
   readonly kind: 'collection';
   /** The collection's node id (the `scopeID`). */
   readonly id: string;
@@ -90,6 +93,7 @@ export interface ArtifactCollectionScope {
  * ```
  */
 export interface EntityScope {
+  /** A team, or an organization (through its own team entity). */
   readonly kind: 'team' | 'organization';
   /** The entity's node id (the `scopeID`). */
   readonly id: string;

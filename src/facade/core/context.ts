@@ -106,8 +106,11 @@ export type TransportRequestOptions<TData> = TransportCallOptions<TData>;
  * ```
  */
 export type Settings = Readonly<{
+  /** The default entity (`entity` option, else `WANDB_ENTITY`); `undefined`: the viewer's. */
   entity: string | undefined;
+  /** The default project (`project` option, else `WANDB_PROJECT`), if any. */
   project: string | undefined;
+  /** The default organization (`organization` option, else `WANDB_ORGANIZATION`), if any. */
   organization: string | undefined;
 }>;
 

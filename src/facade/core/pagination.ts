@@ -194,7 +194,7 @@ export interface ListOptions {
 }
 
 /**
- * Reads pages one after another; returned by {@link Paginated.openPages}.
+ * Reads pages one after another; returned by the protected `openPages()` of {@link Paginated}.
  *
  * @example
  * ```ts

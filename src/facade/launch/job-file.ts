@@ -70,7 +70,12 @@ export interface RepoJobSource extends JobCodeSource {
   /** `'repo'`. */
   readonly sourceType: 'repo';
   /** The git remote and commit. */
-  readonly git: { readonly remote: string; readonly commit: string };
+  readonly git: {
+    /** The repository's remote URL. */
+    readonly remote: string;
+    /** The commit hash. */
+    readonly commit: string;
+  };
 }
 
 /**

@@ -328,7 +328,16 @@ async function pushToRunQueueByName(ctx: FacadeContext, input: PushInput): Promi
  * parseJobName('acme/vision/train:latest'); // { entity: 'acme', project: 'vision', job: 'train', alias: 'latest' }
  * ```
  */
-export function parseJobName(name: unknown): { entity: string; project: string; job: string; alias: string } {
+export function parseJobName(name: unknown): {
+  /** The entity. */
+  entity: string;
+  /** The project name. */
+  project: string;
+  /** The job's name. */
+  job: string;
+  /** The alias or version (`latest`, `v3`). */
+  alias: string;
+} {
   const expected =
     'a job is named <entity>/<project>/<job-name>:<alias-or-version>, e.g. "acme/vision/train:latest"';
   if (typeof name !== 'string') throw new ValidationError('name', `${expected}; got ${describeValue(name)}`);

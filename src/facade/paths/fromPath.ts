@@ -38,10 +38,46 @@ export const OBJECT_PATH_FORMS: readonly string[] = [
  * ```
  */
 export type ObjectPath =
-  | { kind: 'project'; entity?: string; project: string }
-  | { kind: 'run'; entity: string; project: string; runId: string }
-  | { kind: 'sweep'; entity: string; project: string; sweepId: string }
-  | { kind: 'report'; entity: string; project: string; displayName: string; reportId: string };
+  | {
+      /** A project (`project`, `entity/project`). */
+      kind: 'project';
+      /** The entity, when the path names one. */
+      entity?: string;
+      /** The project name. */
+      project: string;
+    }
+  | {
+      /** A run (`entity/project/runId`, `entity/project/runs/runId`). */
+      kind: 'run';
+      /** The entity. */
+      entity: string;
+      /** The project name. */
+      project: string;
+      /** The run's short id. */
+      runId: string;
+    }
+  | {
+      /** A sweep (`entity/project/sweeps/sweepId`). */
+      kind: 'sweep';
+      /** The entity. */
+      entity: string;
+      /** The project name. */
+      project: string;
+      /** The sweep id. */
+      sweepId: string;
+    }
+  | {
+      /** A report (`entity/project/reports/Title--reportId`). */
+      kind: 'report';
+      /** The entity. */
+      entity: string;
+      /** The project name. */
+      project: string;
+      /** The report's title from the part before `--` (dashes become spaces, escapes are decoded). */
+      displayName: string;
+      /** The report id, the part after `--` (its base64 `=` padding restored). */
+      reportId: string;
+    };
 
 function badShape(path: string, why: string): ValidationError {
   return new ValidationError(

@@ -265,8 +265,9 @@ function noProject(path: string, parameter: string, example: string): Validation
 }
 
 /**
- * Parses a run path in any of W&B's forms ({@link RUN_PATH_FORMS}). Parts the path leaves out
- * come from `defaults`; `entity` stays undefined when neither gives one.
+ * Parses a run path in any of W&B's forms: `entity/project/runId`, `entity/project/runs/runId`,
+ * `/entity/project/runId`, `entity/project:runId`, `project/runId`, `project:runId` or `runId`.
+ * Parts the path leaves out come from `defaults`; `entity` stays undefined when neither gives one.
  *
  * @throws {@link ValidationError} (`parameter` `"path"`) for a malformed path, or when no
  *   project can be determined.
@@ -287,7 +288,7 @@ export function parseRunPath(path: string, defaults: PathDefaults = {}): RunPath
 
 /**
  * Parses a sweep path: the run path grammar with `sweeps` as the keyword of the four-segment
- * form ({@link SWEEP_PATH_FORMS}). Parts the path leaves out come from `defaults`; `entity` stays
+ * form (`entity/project/sweeps/sweepId`). Parts the path leaves out come from `defaults`; `entity` stays
  * undefined when neither gives one.
  *
  * @throws {@link ValidationError} (`parameter` `"path"`) for a malformed path, or when no

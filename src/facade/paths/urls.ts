@@ -65,7 +65,8 @@ export function reportSlug(displayName: string): string {
 
 /**
  * The web URL of a report: `{appUrl}/{entity}/{project}/reports/{slug}--{id}`, where the slug is
- * {@link reportSlug} of the display name and the id loses its `=` padding.
+ * the display name with each run of characters other than letters, digits and `_` made one `-`
+ * (no `-` at either end; URL-encoded), and the id loses its `=` padding.
  *
  * @example
  * ```ts

@@ -65,7 +65,12 @@ export const REGISTRY_ROLES: readonly RegistryRole[] = Object.freeze([
  * const who: RegistryMemberLike = await api.viewer();
  * ```
  */
-export type RegistryMemberLike = { readonly id: string } | string;
+export type RegistryMemberLike =
+  | {
+      /** The user's or team entity's GraphQL id (base64 of `User:<n>` or `Entity:<n>`). */
+      readonly id: string;
+    }
+  | string;
 
 /**
  * A user member of a registry: the user's id, names and email, and its role there.

@@ -73,7 +73,14 @@ export class Organization {
    * console.log(JSON.stringify(org)); // {"id":"...","name":"acme","orgEntity":{...}}
    * ```
    */
-  toJSON(): { id: string; name: string; orgEntity: OrganizationEntity } {
+  toJSON(): {
+    /** {@link Organization.id}. */
+    id: string;
+    /** {@link Organization.name}. */
+    name: string;
+    /** {@link Organization.orgEntity}. */
+    orgEntity: OrganizationEntity;
+  } {
     return { id: this.id, name: this.name, orgEntity: this.orgEntity };
   }
 }

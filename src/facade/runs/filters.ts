@@ -93,7 +93,7 @@ export type RunFilter = MongoFilter<RunFilterColumn | `config.${string}` | `summ
  * `$and` / `$or` / `$nor` (non-empty, except `$and: []`, every run: the official client sends it
  * for an unfiltered report run set, and W&B accepts it, though MongoDB would not), `$in` / `$nin` arrays, boolean `$exists`, a `$regex` string
  * that compiles, finite numbers, valid Dates, non-empty field names, and at most
- * {@link MAX_FILTER_DEPTH} levels of nesting. `undefined` (no filter) is valid; keys whose value is
+ * 64 levels of nesting. `undefined` (no filter) is valid; keys whose value is
  * `undefined` are ignored. Field names are not checked against a list: the server decides.
  *
  * @param parameter - the option name used in errors (default `"filters"`).

@@ -570,6 +570,7 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
   get config(): Config {
     return this.#need('config').config as Config;
   }
+  /** Replaces the config with a plain object (checked at once; saved by {@link Run.update}). */
   set config(value: Config) {
     this.#need('config').config = checkRunObject(value, 'config');
   }
@@ -590,6 +591,7 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
   get summary(): Summary {
     return this.#need('summary').summary as Summary;
   }
+  /** Replaces the summary with a plain object (checked at once; saved by {@link Run.update}). */
   set summary(value: Summary) {
     this.#need('summary').summary = checkRunObject(value, 'summary');
   }

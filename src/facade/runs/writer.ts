@@ -96,7 +96,12 @@ export const DEFAULT_FILE_STREAM_TIMEOUT_MS = 180_000;
  * run.writer({ retry: { ...DEFAULT_FILE_STREAM_RETRY, maxElapsedMs: 3_600_000 } }); // an hour
  * ```
  */
-export const DEFAULT_FILE_STREAM_RETRY = Object.freeze({ maxAttempts: 100, maxElapsedMs: 1_800_000 });
+export const DEFAULT_FILE_STREAM_RETRY = Object.freeze({
+  /** Attempts per request, the first one included. */
+  maxAttempts: 100,
+  /** Milliseconds from a request's first attempt after which no new attempt starts (30 minutes). */
+  maxElapsedMs: 1_800_000,
+});
 
 /**
  * Default of {@link RunWriterOptions.flushIntervalMs}: 15 s, the official client's transmit interval.
@@ -179,7 +184,12 @@ export interface RunWriterOptions {
    * a long time: a request repeated after a lost answer replaces what it wrote, so retrying is safe.
    * @defaultValue { maxAttempts: 100, maxElapsedMs: 1_800_000 } (30 minutes)
    */
-  retry?: { maxAttempts?: number; maxElapsedMs?: number };
+  retry?: {
+    /** Attempts per request, the first one included (a positive integer). */
+    maxAttempts?: number;
+    /** Milliseconds from a request's first attempt after which no new attempt starts. */
+    maxElapsedMs?: number;
+  };
   /** Called after each acknowledged request with the {@link RunWriterProgress}. What it throws is ignored. */
   onProgress?: (progress: RunWriterProgress) => void;
   /**

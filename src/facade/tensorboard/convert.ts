@@ -32,8 +32,11 @@ export const MAX_HISTOGRAM_BINS = 512;
  * ```
  */
 export interface TbHistogram {
+  /** Marks the value as a W&B histogram. */
   _type: 'histogram';
+  /** The bin edges, ascending, one more than `values`. */
   bins: number[];
+  /** The weight of each bin. */
   values: number[];
 }
 
@@ -47,11 +50,17 @@ export interface TbHistogram {
  * ```
  */
 export interface TbImages {
+  /** Marks the value as images stored as separate run files. */
   _type: 'images/separated';
+  /** The run file paths, under `media/images/`. */
   filenames: string[];
+  /** Their common image format (`png`, ...). */
   format: string;
+  /** Their common width in pixels. */
   width: number;
+  /** Their common height in pixels. */
   height: number;
+  /** How many images (the length of `filenames`). */
   count: number;
 }
 
@@ -106,10 +115,13 @@ export interface TbMediaFile {
  * ```
  */
 export interface TbProblem {
+  /** The event file, as its path relative to the synced folder (`train/events.out.tfevents.1`). */
   file: string;
   /** The prefixed tag. */
   tag: string;
+  /** The event's step (`global_step`). */
   step: number;
+  /** What was wrong with the value. */
   reason: string;
 }
 

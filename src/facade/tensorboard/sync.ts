@@ -29,6 +29,7 @@ import { readTensorboardDir } from './index.js';
  * ```
  */
 export interface SyncTensorboardProgress {
+  /** `history` while rows are sent, `files` while images and event files are uploaded. */
   phase: 'history' | 'files';
   /** Rows the server acknowledged. */
   rowsSent: number;

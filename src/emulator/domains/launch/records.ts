@@ -105,7 +105,7 @@ export interface RunQueueRecord {
  * Where a queue item is in its life. The server's `RunQueueItemState` has only `PENDING`,
  * `LEASED`, `CLAIMED` and `FAILED`; the emulator also tracks what the item's run does
  * (`RUNNING`, `FINISHED`, `CRASHED`), which `RunQueueItem.state` answers as `CLAIMED` (and
- * `CRASHED` as `FAILED`): see {@link wireItemState}.
+ * `CRASHED` as `FAILED`).
  *
  * @example
  * ```ts
