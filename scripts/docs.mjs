@@ -4,6 +4,8 @@
  *   node scripts/docs.mjs          writes docs/api/ (npm run docs)
  *   node scripts/docs.mjs --check  builds nothing (npm run docs:check, part of npm test)
  *
+ * Other arguments are TypeDoc's own (`--out`, `--logLevel`, ...), read after the config.
+ *
  * Either fails (exit 1) on any error or warning TypeDoc reports, validation included: an export
  * without TSDoc, a `{@link}` that does not resolve or points at something not in the reference.
  * The one exception is a declaration of `src/generated/` without documentation: codegen writes
@@ -12,9 +14,11 @@
  */
 import console from 'node:console';
 import process from 'node:process';
-import { Application, ConsoleLogger, TSConfigReader, TypeDocReader } from 'typedoc';
+import { Application, ArgumentsReader, ConsoleLogger, TSConfigReader, TypeDocReader } from 'typedoc';
 
-const check = process.argv.includes('--check');
+const args = process.argv.slice(2);
+const check = args.includes('--check');
+const typedocArgs = args.filter((arg) => arg !== '--check');
 const GENERATED = 'defined in wandb-api/src/generated/';
 
 /** TypeDoc's console logger, without the validation warnings about generated declarations (counted). */
@@ -32,8 +36,10 @@ class Logger extends ConsoleLogger {
 
 const started = Date.now();
 const app = await Application.bootstrapWithPlugins(check ? { emit: 'none' } : {}, [
+  new ArgumentsReader(0, typedocArgs), // `--options` first: it says where the config is
   new TypeDocReader(),
   new TSConfigReader(),
+  new ArgumentsReader(300, typedocArgs),
 ]);
 const logger = new Logger();
 logger.level = app.logger.level;
