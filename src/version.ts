@@ -5,7 +5,7 @@
  * @example
  * ```ts
  * import { VERSION } from 'wandb-api';
- * console.log(VERSION); // '0.1.0'
+ * console.log(VERSION); // '0.2.0'
  * ```
  */
-export const VERSION = '0.1.0';
+export const VERSION = '0.2.0';

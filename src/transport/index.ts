@@ -15,8 +15,8 @@
  * const t = new Transport({
  *   baseUrl: 'https://api.wandb.ai',
  *   apiKey: process.env.WANDB_API_KEY,
- *   userAgent: 'W&B Public Client wandb-api/0.1.0',
- *   clientHeader: 'wandb-api/0.1.0',
+ *   userAgent: 'W&B Public Client wandb-api/0.2.0',
+ *   clientHeader: 'wandb-api/0.2.0',
  * });
  * const data = await t.request(ViewerDocument, {});
  * ```
@@ -135,9 +135,9 @@ export interface TransportOptions {
    * is skipped. Default: we build one.
    */
   client?: Client;
-  /** `User-Agent` outside browsers, e.g. `W&B Public Client wandb-api/0.1.0`. Required. */
+  /** `User-Agent` outside browsers, e.g. `W&B Public Client wandb-api/0.2.0`. Required. */
   userAgent: string;
-  /** Value of `X-Wandb-Client`, e.g. `wandb-api/0.1.0`. Required. */
+  /** Value of `X-Wandb-Client`, e.g. `wandb-api/0.2.0`. Required. */
   clientHeader: string;
   /** Message of the `AuthenticationError` thrown when neither `apiKey` nor `bearerToken` is set. */
   missingKeyMessage?: string;
