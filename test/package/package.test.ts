@@ -14,7 +14,7 @@ import { execFile as execFileCallback, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
@@ -37,6 +37,7 @@ const attw = join(
 interface PackageJson {
   name: string;
   exports?: unknown;
+  bin?: string | Record<string, string>;
   dependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
   peerDependenciesMeta?: Record<string, { optional?: boolean }>;
@@ -209,6 +210,41 @@ describe('the packed tarball', { timeout: PACKAGE_TEST_TIMEOUT_MS }, () => {
         'dist/emulator/emulator.d.cts',
       ]),
     );
+  });
+
+  // What `npm pack` lists (the same list as `npm pack --dry-run --json`), read from the one pack
+  // above; the files themselves from the installed copy in the `app` project.
+  it('ships no tests, no sources and no sourcemap of anything but the package sources', () => {
+    const installed = join(dir, 'app/node_modules', pkg.name);
+    expect(
+      packedFiles.filter((f) => /(^|\/)(test|tests|__tests__|bench|examples|scripts)\//.test(f)),
+    ).toEqual([]);
+    expect(packedFiles.filter((f) => /\.(test|spec)\.[cm]?[jt]s(\.map)?$/.test(f))).toEqual([]);
+    // dist/ holds the build only: JavaScript, declarations and sourcemaps (no .ts sources,
+    // operations, protos, configs).
+    expect(
+      packedFiles.filter((f) => f.startsWith('dist/') && !/\.(c?js|d\.c?ts|c?js\.map)$/.test(f)),
+    ).toEqual([]);
+    const maps = packedFiles.filter((f) => f.endsWith('.map'));
+    expect(maps.length).toBeGreaterThan(0);
+    const mapped = maps.flatMap((map) => {
+      const { sources } = JSON.parse(readFileSync(join(installed, map), 'utf8')) as { sources: string[] };
+      return sources.map((source) => join(dirname(map), source));
+    });
+    // Each maps back to the package's own src/ (or to a dependency bundled into the CJS build).
+    expect(mapped.filter((source) => !/^(src\/|node_modules\/)/.test(source))).toEqual([]);
+  });
+
+  it('holds every bin that package.json declares, each a Node script with its shebang', () => {
+    const bins = typeof pkg.bin === 'string' ? { [pkg.name]: pkg.bin } : (pkg.bin ?? {});
+    const installed = join(dir, 'app/node_modules', pkg.name);
+    for (const [name, target] of Object.entries(bins)) {
+      const file = target.replace(/^\.\//, '');
+      expect(packedFiles, `bin ${name}`).toContain(file);
+      expect(readFileSync(join(installed, file), 'utf8').split('\n')[0], `bin ${name}`).toBe(
+        '#!/usr/bin/env node',
+      );
+    }
   });
 
   it('has no problem that attw (Are the Types Wrong) finds, for every entry and resolution mode', async () => {

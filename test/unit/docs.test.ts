@@ -23,6 +23,7 @@ interface TypeDocConfig {
 
 const config = ((await import(join(root, 'typedoc.config.mjs'))) as { default: TypeDocConfig }).default;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  version: string;
   exports: Record<string, unknown>;
 };
 
@@ -48,6 +49,18 @@ describe('typedoc.config.mjs', () => {
 
   it('validates documentation and links', () => {
     expect(config.validation).toMatchObject({ notDocumented: true, invalidLink: true });
+  });
+});
+
+describe('CHANGELOG.md', () => {
+  it("has a dated section for package.json's version, the newest after Unreleased", () => {
+    const headings = readFileSync(join(root, 'CHANGELOG.md'), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('## '))
+      .map((line) => line.slice(3).trim())
+      .filter((heading) => heading !== 'Unreleased');
+    expect(headings[0]).toMatch(/^\d+\.\d+\.\d+ — \d{4}-\d{2}-\d{2}$/);
+    expect(headings[0]!.split(' ')[0]).toBe(pkg.version);
   });
 });
 
