@@ -1,7 +1,7 @@
 /**
  * The examples of README.md (and CONTRIBUTING.md) checked against the package's sources.
  *
- * - Every ```ts block typechecks: the blocks are compiled together, each as its own ES module,
+ * - Every ```ts (or ```tsx) block typechecks: the blocks are compiled together, each as its own ES module,
  *   with the repo's compiler options and `wandb-api`, `wandb-api/graphql`, `wandb-api/emulator`
  *   and `wandb-api/react` mapped to their sources (`src/node.ts`, ...). A snippet may use the
  *   names of {@link CONTEXT} without declaring them (`api`, `run`, ...: what the text around it
@@ -57,9 +57,17 @@ declare const ids: string[];
 declare const itemId: string;
 `;
 
-/** A virtual file name for `block` (never written), ending in .mts: an ES module, top-level await allowed. */
+/**
+ * A file name for `block`: `.mts` (an ES module: top-level await allowed) or `.tsx` (an ES module
+ * too, in a folder whose package.json says `"type": "module"`, as the repo's does).
+ */
+function blockName(block: MarkdownBlock): string {
+  return `${block.file.replace(/\W/g, '_')}-${block.line}.${block.lang === 'tsx' ? 'tsx' : 'mts'}`;
+}
+
+/** Where the typecheck places `block` (a virtual file, never written). */
 function virtualName(block: MarkdownBlock): string {
-  return join(root, '.markdown-blocks', `${block.file.replace(/\W/g, '_')}-${block.line}.mts`);
+  return join(root, '.markdown-blocks', blockName(block));
 }
 
 /** Every diagnostic of the blocks, as `FILE:LINE (block at FILE:LINE): message`. */
@@ -75,7 +83,13 @@ function typecheck(): string[] {
     },
   )!;
   const paths = Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, [join(root, file)]]));
-  const options: ts.CompilerOptions = { ...parsed.options, noEmit: true, paths, noUnusedLocals: false };
+  const options: ts.CompilerOptions = {
+    ...parsed.options,
+    noEmit: true,
+    paths,
+    noUnusedLocals: false,
+    jsx: ts.JsxEmit.ReactJSX,
+  };
   const files = new Map<string, { text: string; block?: MarkdownBlock }>();
   // `export {}` makes every block a module (its own scope), whether or not it imports anything.
   for (const block of blocks) files.set(virtualName(block), { text: `${block.code}\nexport {};\n`, block });
@@ -109,6 +123,33 @@ function typecheck(): string[] {
   });
 }
 
+describe('markdownBlocks', () => {
+  it('finds ts, typescript and tsx fences with their opening line and the runnable marker', () => {
+    const text = [
+      '# Title', // 1
+      '```sh', // 2
+      'npm test',
+      '```',
+      '```ts runnable', // 5
+      'const a = 1;',
+      '```',
+      '~~~typescript', // 8
+      'const b = 2;',
+      '~~~',
+      '    ```ts', // 11: indented four spaces, a code block, not a fence
+      '```tsx', // 12
+      'const c = <div />;',
+      '```',
+      '',
+    ].join('\n');
+    expect(markdownBlocks('x.md', text)).toEqual([
+      { file: 'x.md', line: 5, lang: 'ts', runnable: true, code: 'const a = 1;\n' },
+      { file: 'x.md', line: 8, lang: 'ts', runnable: false, code: 'const b = 2;\n' },
+      { file: 'x.md', line: 12, lang: 'tsx', runnable: false, code: 'const c = <div />;\n' },
+    ]);
+  });
+});
+
 describe('the ts blocks of README.md and CONTRIBUTING.md', () => {
   it('are found, a few of them marked runnable', () => {
     expect(blocks.length).toBeGreaterThan(20);
@@ -126,6 +167,7 @@ describe('the runnable blocks', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'wandb-api-readme-'));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
     emulator = await startEmulator({ seed: 'demo', viewer: { username: 'acme' } });
     // The project the README's examples name, with runs its quick start finds.
     emulator.seed.project({ entity: 'acme', name: 'vision' });
@@ -168,7 +210,7 @@ describe('the runnable blocks', () => {
   it.each(runnable.map((b) => [`${b.file}:${b.line}`, b] as const))(
     '%s runs',
     async (where, block) => {
-      const file = join(dir, `${block.file.replace(/\W/g, '_')}-${block.line}.mts`);
+      const file = join(dir, blockName(block));
       writeFileSync(file, runnableCode(block));
       const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(WANDB_|npm_)/.test(k)));
       try {
