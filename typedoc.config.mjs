@@ -17,6 +17,7 @@ const config = {
   out: 'docs/api',
   tsconfig: 'tsconfig.json',
   name: 'wandb-api',
+  includeVersion: true,
   readme: 'none',
   lang: 'en',
   // `@internal` members are stripped from the published declarations too (tsup's stripInternal).

@@ -20,7 +20,15 @@
 
 export { REDACTED, redactHeaders, redactUrl, scrubSecrets } from './redact.js';
 
-/** Stable machine-readable error codes. */
+/**
+ * Stable machine-readable error codes, the `code` of every {@link WandbError}.
+ *
+ * @example
+ * ```ts
+ * const code: WandbErrorCode = e instanceof WandbError ? e.code : 'UNKNOWN';
+ * if (code === 'RATE_LIMITED') console.log('slow down');
+ * ```
+ */
 export type WandbErrorCode =
   | 'VALIDATION'
   | 'AUTHENTICATION'
@@ -38,7 +46,15 @@ export type WandbErrorCode =
   | 'VERIFICATION'
   | 'UNKNOWN';
 
-/** A request as attached to an error: the URL, the operation and the headers, with credentials redacted. */
+/**
+ * A request as attached to an error: the URL, the operation and the headers, with credentials redacted.
+ *
+ * @example
+ * ```ts
+ * const request: RedactedRequest | undefined = e instanceof WandbError ? e.request : undefined;
+ * console.log(request?.method, request?.url, request?.operationName);
+ * ```
+ */
 export interface RedactedRequest {
   /** The URL; a storage URL without its query string (which holds the signature). */
   url: string;
@@ -246,7 +262,15 @@ export class ServerError extends WandbError {
   }
 }
 
-/** One GraphQL error as the server sent it. */
+/**
+ * One GraphQL error as the server sent it.
+ *
+ * @example
+ * ```ts
+ * const first: GraphQLErrorEntry | undefined = e instanceof GraphQLRequestError ? e.errors[0] : undefined;
+ * console.log(first?.message, first?.path?.join('.'));
+ * ```
+ */
 export interface GraphQLErrorEntry {
   /** The error message (scrubbed of any secret the client knows). */
   message: string;

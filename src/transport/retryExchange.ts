@@ -35,7 +35,15 @@ import { filter, make, makeSubject, map, merge, mergeMap, pipe, share, type Sour
 import { computeDelay, isRetryableStatus } from './backoff.js';
 import { type Failure, classify } from './classify.js';
 
-/** Bounds of the retry policy. Every field is optional; each one's default is given with it. */
+/**
+ * Bounds of the retry policy. Every field is optional; each one's default is given with it.
+ *
+ * @example
+ * ```ts
+ * const retry: RetryOptions = { maxAttempts: 3, maxElapsedMs: 10_000, onRetry: (e) => console.warn(e.what) };
+ * const api = new Api({ retry });
+ * ```
+ */
 export interface RetryOptions {
   /**
    * Most attempts per operation, the first one included; `1` disables retries.

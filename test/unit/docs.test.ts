@@ -1,7 +1,8 @@
 /**
  * The API reference's configuration and its check (`npm run docs:check`, `scripts/docs.mjs`):
- * TypeDoc documents every entry of the package, and the check fails on an undocumented export or
- * a broken `{@link}` while it lets codegen's undocumented declarations of `src/generated/` pass.
+ * TypeDoc documents every entry of the package, and the check fails on an undocumented export, an
+ * export without an `@example` or a broken `{@link}`, while it lets codegen's undocumented
+ * declarations of `src/generated/` pass.
  * The check of the real sources is a step of `npm test` of its own; here it runs over a small
  * project of the test's, so a check that stopped failing would be noticed.
  */
@@ -96,11 +97,11 @@ describe('npm run docs:check', () => {
   const generated = 'src/generated/graphql.ts';
   const generatedText = 'export type RunsPageQuery = { project: { name: string } | null };\n';
 
-  it('fails naming an undocumented export and a link that resolves to nothing', async () => {
+  it('fails naming an undocumented export, one without an @example and a link that resolves to nothing', async () => {
     const { code, output } = await check({
       'src/index.ts': [
         "export * from './generated/graphql.js';",
-        '/** Documented; see {@link Nowhere}. */',
+        '/** Documented; see {@link Nowhere}.\n * @example\n * ```ts\n * documented + 1;\n * ```\n */',
         'export const documented = 1;',
         'export function bare(): void {}',
         '',
@@ -109,17 +110,18 @@ describe('npm run docs:check', () => {
     });
     expect(code).toBe(1);
     expect(output).toMatch(/bare.*does not have any documentation/);
+    expect(output).toMatch(/bare, defined in src\/index\.ts, has no @example/);
     expect(output).toContain('Failed to resolve link to "Nowhere"');
     // codegen's declarations are not reported, only counted
     expect(output).not.toMatch(/RunsPageQuery.*does not have any documentation/);
-    expect(output).toMatch(/2 warnings \(\d+ undocumented declarations of src\/generated\/ not counted\)/);
+    expect(output).toMatch(/3 warnings \(\d+ undocumented declarations of src\/generated\/ not counted\)/);
   }, 60_000);
 
   it('passes a documented project whose only undocumented declarations are generated', async () => {
     const { code, output } = await check({
       'src/index.ts': [
         "export * from './generated/graphql.js';",
-        '/** Documented, with a link to {@link RunsPageQuery}. */',
+        '/** Documented, with a link to {@link RunsPageQuery}.\n * @example\n * ```ts\n * documented + 1;\n * ```\n */',
         'export const documented = 1;',
         '',
       ].join('\n'),

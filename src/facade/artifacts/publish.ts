@@ -72,9 +72,23 @@ export interface PublishProgress {
   bytesDone: number;
 }
 
-/** The default of {@link PublishOptions.multipartThreshold}: 2 GiB, the official client's. */
+/**
+ * The default of {@link PublishOptions.multipartThreshold}: 2 GiB, the official client's.
+ *
+ * @example
+ * ```ts
+ * await draft.publish({ project: 'vision', multipartThreshold: DEFAULT_MULTIPART_THRESHOLD / 4 }); // parts above 512 MiB
+ * ```
+ */
 export const DEFAULT_MULTIPART_THRESHOLD = 2 * 1024 ** 3;
-/** The default of {@link PublishOptions.partSize}: 100 MiB, the official client's. */
+/**
+ * The default of {@link PublishOptions.partSize}: 100 MiB, the official client's.
+ *
+ * @example
+ * ```ts
+ * await draft.publish({ project: 'vision', partSize: 2 * DEFAULT_PART_SIZE }); // 200 MiB parts
+ * ```
+ */
 export const DEFAULT_PART_SIZE = 100 * 1024 ** 2;
 /** The most parts of one multipart upload (S3's limit). */
 export const MAX_PARTS = 10_000;

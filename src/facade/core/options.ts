@@ -20,7 +20,14 @@ import type { TensorboardFiles } from '../../io/tensorboard.js';
 import type { RetryOptions } from '../../transport/index.js';
 import { describeValue, isPlainObject, optionalPositive } from './validate.js';
 
-/** The default W&B server. */
+/**
+ * The default W&B server, used when neither the `baseUrl` option nor `WANDB_BASE_URL` gives one.
+ *
+ * @example
+ * ```ts
+ * new Api({ apiKey: 'k' }).baseUrl === DEFAULT_BASE_URL; // true without WANDB_BASE_URL
+ * ```
+ */
 export const DEFAULT_BASE_URL = 'https://api.wandb.ai';
 
 /** The message of the `AuthenticationError` when no key can be found. */

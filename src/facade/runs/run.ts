@@ -56,11 +56,27 @@ import {
 import type { RunCreateOptions, RunDeleteOptions, RunUpdateOptions } from './writes.js';
 import { RunWriter, type RunWriterOptions } from './writer.js';
 
-/** Run states the server reports. Other strings may appear on newer servers. */
+/**
+ * Run states the server reports. Other strings may appear on newer servers.
+ *
+ * @example
+ * ```ts
+ * const state: RunState = run.state;
+ * if (state === 'crashed' || state === 'failed') console.warn(`${run.id} ended ${state}`);
+ * ```
+ */
 export type RunState =
   'running' | 'finished' | 'crashed' | 'failed' | 'killed' | 'preempted' | 'pending' | (string & {});
 
-/** The author of a run. */
+/**
+ * The author of a run.
+ *
+ * @example
+ * ```ts
+ * const author: RunUser | undefined = run.user;
+ * console.log(author?.username ?? author?.name);
+ * ```
+ */
 export interface RunUser {
   /** Full name. */
   name: string;
@@ -90,7 +106,15 @@ export type RunConfig = Record<string, unknown>;
  */
 export type RunSummary = Record<string, unknown>;
 
-/** The server's history key statistics (`historyKeys`): at least `lastStep`, usually per-key type info. */
+/**
+ * The server's history key statistics (`historyKeys`): at least `lastStep`, usually per-key type info.
+ *
+ * @example
+ * ```ts
+ * const { lastStep, keys }: HistoryKeys = run.historyKeys;
+ * console.log(`steps 0..${lastStep}; keys ${Object.keys(keys).join(', ')}`);
+ * ```
+ */
 export interface HistoryKeys {
   /** The last history step logged, or -1 when none. */
   lastStep: number;

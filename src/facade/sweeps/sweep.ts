@@ -71,7 +71,15 @@ export function sweepMetricOrder(config: Readonly<Record<string, unknown>>): str
   return `${goal === 'minimize' ? '+' : '-'}${asIs ? name : `summary_metrics.${name}`}`;
 }
 
-/** Sweep states as W&B reports them. Other strings may appear on newer servers. */
+/**
+ * Sweep states as W&B reports them. Other strings may appear on newer servers.
+ *
+ * @example
+ * ```ts
+ * const state: SweepState = (await api.sweep('acme/vision/k3x9a0qz')).state;
+ * if (state === 'RUNNING') console.log('still searching');
+ * ```
+ */
 export type SweepState = 'RUNNING' | 'PAUSED' | 'FINISHED' | 'CANCELED' | 'CRASHED' | (string & {});
 
 /**
