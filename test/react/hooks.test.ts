@@ -463,11 +463,16 @@ describe('polling (fake timers)', () => {
     await waitFor(() => expect(result.current.data?.summary.step).toBe(2));
     expect(result.current.loading).toBe(false); // a poll is no loading state
     expect(graphqlCalls(emu, 'RunDetail')).toBe(2);
+    emu.faults.add({ target: 'graphql', operationName: 'RunDetail', status: 403 });
+    await act(() => vi.advanceTimersByTimeAsync(60_000));
+    await waitFor(() => expect(result.current.error).toBeDefined()); // a failed poll: shown, and tried again
+    expect(result.current.data?.summary.step).toBe(2);
     record.state = 'finished';
     await act(() => vi.advanceTimersByTimeAsync(60_000));
     await waitFor(() => expect(result.current.data?.state).toBe('finished'));
+    expect(result.current.error).toBeUndefined();
     await act(() => vi.advanceTimersByTimeAsync(300_000));
-    expect(graphqlCalls(emu, 'RunDetail')).toBe(3);
+    expect(graphqlCalls(emu, 'RunDetail')).toBe(4);
   });
 
   it('polling stops on unmount; useHistory polls too', async () => {
