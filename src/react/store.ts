@@ -143,10 +143,13 @@ abstract class Entry<S> {
    */
   retainUnsubscribed(): void {
     if (this.#listeners.size === 0 && !this.#subscribed && this.#retain === undefined && !this.#disposed) {
-      this.#retain = setTimeout(() => {
+      const timer = setTimeout(() => {
         this.#retain = undefined;
         if (!this.inFlight) this.#release();
       }, RETAIN_MS);
+      // Under Node (a server render), this timer must not keep the process alive.
+      (timer as { unref?: () => void }).unref?.();
+      this.#retain = timer;
     }
   }
 

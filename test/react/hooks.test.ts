@@ -102,18 +102,14 @@ describe('WandbProvider and useApi', () => {
 
   it('makes one Api from options written inline, kept across renders', async () => {
     const seen = new Set<Api>();
-    function Probe(): ReactElement {
+    function Probe(_props: { n: number }): ReactElement {
       const client = useApi();
       seen.add(client);
       const { data } = useViewer();
       return h('p', null, data?.username ?? '…');
     }
     const tree = (n: number) =>
-      h(
-        WandbProvider,
-        { options: { baseUrl: emu.url, apiKey: emu.apiKey, retry: false } },
-        h(Probe, { key: 'p', n } as never),
-      );
+      h(WandbProvider, { options: { baseUrl: emu.url, apiKey: emu.apiKey, retry: false } }, h(Probe, { n }));
     const view = render(tree(1));
     await waitFor(() => expect(view.container.textContent).toBe('alice'));
     view.rerender(tree(2));
