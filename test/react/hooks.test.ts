@@ -57,26 +57,37 @@ function provider(client: Api = api) {
   return ({ children }: { children?: ReactNode }) => h(WandbProvider, { api: client }, children);
 }
 
-/**
- * A `fetch` that holds the GraphQL requests `hold` selects until the test releases them (as a
- * real `fetch`, a held request rejects when its signal aborts), for deterministic races.
- */
+/** A `fetch` that holds the GraphQL requests `hold` selects until the test releases them, for deterministic races. */
 function gatedFetch(hold: (operationName: string) => boolean) {
-  const held: {
+  interface Held {
     operationName: string;
     signal: AbortSignal | undefined;
+    /** Lets the request go on; `late`: answer even though it was aborted (a server answer racing the abort). */
     release: (late?: boolean) => void;
-  }[] = [];
+    /** Settles when the answer of a released request has arrived. */
+    answered: Promise<void>;
+  }
+  const held: Held[] = [];
   const gated: typeof fetch = async (input, init) => {
     const operationName = /"operationName":"(\w+)"/.exec(String(init?.body ?? ''))?.[1] ?? '';
     if (!hold(operationName)) return fetch(input, init);
     const signal = init?.signal ?? undefined;
-    const late = await new Promise<boolean>((resolve, reject) => {
-      held.push({ operationName, signal, release: (l = false) => resolve(l) });
-      signal?.addEventListener('abort', () => reject(signal.reason as Error), { once: true });
+    let answered: () => void = () => undefined;
+    // Unlike a real fetch, a held request does not reject when its signal aborts: it waits for
+    // release(), so that a test can deliver an answer the client no longer wants.
+    const late = await new Promise<boolean>((resolve) => {
+      held.push({
+        operationName,
+        signal,
+        release: (l = false) => resolve(l),
+        answered: new Promise<void>((done) => (answered = done)),
+      });
     });
-    // `late`: answer even though the request was aborted (a server answer racing the abort).
-    return fetch(input, late ? { ...init, signal: null } : init);
+    try {
+      return await fetch(input, late ? { ...init, signal: null } : init);
+    } finally {
+      answered();
+    }
   };
   return { fetch: gated, held };
 }
@@ -228,8 +239,18 @@ describe('listings', () => {
   });
 
   it('a listing that fits one page: hasMore false at once, one request', async () => {
-    const { result } = renderHook(() => useProjects('alice'), { wrapper: provider() });
+    const states: { loading: boolean; hasMore: boolean }[] = [];
+    const { result } = renderHook(
+      () => {
+        const list = useProjects('alice');
+        states.push({ loading: list.loading, hasMore: list.hasMore });
+        return list;
+      },
+      { wrapper: provider() },
+    );
     await waitFor(() => expect(result.current.loading).toBe(false));
+    // No render ever offered a "load more" that would load nothing.
+    expect(states.filter((st) => st.hasMore)).toEqual([]);
     expect(result.current.items.map((p) => p.name)).toEqual(
       expect.arrayContaining(['image-classification', 'language-model']),
     );
@@ -333,6 +354,36 @@ describe('requests', () => {
     expect(graphqlCalls(emu)).toBe(calls + 1);
   });
 
+  it('a second refetch aborts the first, whose late answer is dropped', async () => {
+    emu.seed.run({
+      entity: 'alice',
+      project: 'live',
+      id: 'refe0001',
+      state: 'running',
+      summary: { step: 1 },
+    });
+    const record = emu.store.findRun(emu.store.findProject('alice', 'live')!.id, 'refe0001')!;
+    let holding = false;
+    const { client, held } = gatedApi((op) => holding && op === 'RunDetail');
+    const { result } = renderHook(() => useRun('alice/live/refe0001'), { wrapper: provider(client) });
+    await waitFor(() => expect(result.current.data?.summary.step).toBe(1));
+    holding = true;
+    act(() => result.current.refetch());
+    await waitFor(() => expect(held).toHaveLength(1));
+    record.summary = { step: 3 };
+    act(() => result.current.refetch());
+    await waitFor(() => expect(held).toHaveLength(2));
+    expect(held[0]!.signal?.aborted).toBe(true);
+    held[1]!.release();
+    await waitFor(() => expect(result.current.data?.summary.step).toBe(3));
+    record.summary = { step: 2 }; // what the first refetch would now answer, too late
+    held[0]!.release(true);
+    await act(() => held[0]!.answered);
+    await act(() => new Promise((resolve) => setImmediate(resolve)));
+    expect(result.current.data?.summary.step).toBe(3);
+    expect(result.current.loading).toBe(false);
+  });
+
   it('unmounting aborts the request (the signal reaches fetch); a later mount asks again', async () => {
     const { client, held } = gatedApi((op) => op === 'RunDetail');
     const { result, unmount } = renderHook(() => useRun(runPath), { wrapper: provider(client) });
@@ -368,6 +419,7 @@ describe('requests', () => {
     const otherId = otherPath.split('/')[2]!;
     await waitFor(() => expect(view.container.textContent).toBe(otherId));
     held[0]!.release(true); // the first run's answer arrives after all
+    await act(() => held[0]!.answered);
     await act(() => new Promise((resolve) => setImmediate(resolve)));
     expect(view.container.textContent).toBe(otherId);
     expect(new Set(seen)).toEqual(new Set([otherId]));
