@@ -242,7 +242,10 @@ function useQueryEntry<T>(
   if (suspense) {
     entry.ensureStarted();
     const now = entry.getState();
-    if (now.data === undefined && now.error !== undefined) throw now.error;
+    if (now.data === undefined && now.error !== undefined) {
+      entry.thrown();
+      throw now.error;
+    }
     if (now.data === undefined && now.loading) throw entry.promise;
     return { data: now.data, loading: now.loading, error: now.error, refetch };
   }
@@ -264,7 +267,10 @@ function useListEntry<T>(
   const refetch = useCallback(() => entry.load(), [entry]);
   const now = suspend ? (entry.ensureStarted(), entry.getState()) : state;
   if (suspend && now.items.length === 0) {
-    if (now.error !== undefined) throw now.error;
+    if (now.error !== undefined) {
+      entry.thrown();
+      throw now.error;
+    }
     if (now.loading) throw entry.promise;
   }
   return {

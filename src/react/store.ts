@@ -167,6 +167,15 @@ abstract class Entry<S> {
     this.dispose();
   }
 
+  /**
+   * Called when a `<Suspense>` render throws this entry's error to an error boundary: once React
+   * is done with that render (a microtask later), an entry nobody subscribes to is dropped, so that
+   * the boundary's retry (its reset) asks the server again instead of throwing the same error.
+   */
+  thrown(): void {
+    queueMicrotask(() => this.#release());
+  }
+
   /** Aborts the request, stops timers and leaves the registry. */
   dispose(): void {
     this.#disposed = true;

@@ -437,7 +437,9 @@ class Boundary extends Component<{ children?: ReactNode }, { error: Error | unde
     return { error };
   }
   override render(): ReactNode {
-    return this.state.error ? h('p', null, `failed: ${this.state.error.name}`) : this.props.children;
+    if (!this.state.error) return this.props.children;
+    const retry = () => this.setState({ error: undefined });
+    return h('button', { onClick: retry }, `failed: ${this.state.error.name}`);
   }
 }
 
@@ -465,15 +467,15 @@ describe('suspense', () => {
           h(
             Boundary,
             null,
-            h(
-              Suspense,
-              { fallback: h('p', null, 'loading') },
-              h(RunId, { path: 'alice/language-model/nosuchrun' }),
-            ),
+            h(Suspense, { fallback: h('p', null, 'loading') }, h(RunId, { path: 'alice/boundary/late0001' })),
           ),
         ),
       );
       await waitFor(() => expect(view.container.textContent).toBe('failed: NotFoundError'));
+      // The boundary's retry asks the server again (the run exists by now).
+      emu.seed.run({ entity: 'alice', project: 'boundary', id: 'late0001' });
+      act(() => view.container.querySelector('button')!.click());
+      await waitFor(() => expect(view.container.textContent).toBe('late0001'));
     } finally {
       spy.mockRestore();
     }
