@@ -9,7 +9,8 @@ import { defineConfig, type Options } from 'tsup';
  * - `node`: the same API with the `~/.netrc` key fallback and the file system ("wandb-api" under Node);
  * - `graphql`: the typed documents and operation types ("wandb-api/graphql");
  * - `emulator/emulator`: the Node-only emulator, loaded by the `emulator/index` wrappers written
- *   below ("wandb-api/emulator").
+ *   below ("wandb-api/emulator");
+ * - `react/index`: the Provider and hooks ("wandb-api/react"), built on its own (see REACT).
  *
  * Declarations are bundled per format (`.d.ts` for ESM, `.d.cts` for CJS) with `@internal`
  * members stripped. Public classes keep their names as long as no class names itself inside its
@@ -32,7 +33,13 @@ const ENTRIES = {
 const MODULES = Object.fromEntries(
   readdirSync('src', { recursive: true, encoding: 'utf8' })
     .map((file) => file.split('\\').join('/'))
-    .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !file.startsWith('emulator/'))
+    .filter(
+      (file) =>
+        file.endsWith('.ts') &&
+        !file.endsWith('.d.ts') &&
+        !file.startsWith('emulator/') &&
+        !file.startsWith('react/'),
+    )
     .map((file) => [file.slice(0, -'.ts'.length), `src/${file}`]),
 );
 
@@ -47,7 +54,21 @@ const shared: Options = {
   noExternal: ['p-limit', 'yocto-queue'],
 };
 
+/**
+ * wandb-api/react: one file per format, with `react`, `urql` and `wandb-api` itself external, so
+ * that the app's `Api` (from "wandb-api") and the one the hooks see are the same class, in its
+ * Node or browser build as the app resolves it, and its types are those of "wandb-api".
+ */
+const REACT: Options = {
+  ...shared,
+  entry: { 'react/index': 'src/react/index.ts' },
+  format: ['esm', 'cjs'],
+  external: [...(shared.external ?? []), 'react', 'react-dom', 'urql', 'wandb-api'],
+  dts: { compilerOptions: { stripInternal: true } },
+};
+
 export default defineConfig([
+  REACT,
   // CommonJS: one file per entry (dynamic imports become inlined requires).
   { ...shared, entry: ENTRIES, format: ['cjs'], dts: { compilerOptions: { stripInternal: true } } },
   // ESM: one file per module, the package entries among them.
