@@ -135,6 +135,19 @@ describe.skipIf(!chromiumAvailable)('the React dashboard in Chromium', () => {
     await page.close();
   });
 
+  it('loads more runs of a long project until there are none left', async () => {
+    const page = await open('#/p/alice/image-classification');
+    await rowNames(page, 25);
+    expect(await page.getByTestId('runs-total').textContent()).toBe('80 runs');
+    for (const shown of [50, 75, 80]) {
+      await page.getByTestId('load-more').click();
+      const names = await rowNames(page, shown);
+      expect(new Set(names).size).toBe(shown); // no run twice
+    }
+    expect(await page.getByTestId('load-more').count()).toBe(0);
+    await page.close();
+  });
+
   it('narrows the runs with a Q filter the server applies, and sorts by a clicked column', async () => {
     const page = await open(`#/p/alice/${PROJECT}`);
     await rowNames(page, 5);
