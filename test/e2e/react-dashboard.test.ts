@@ -15,6 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
+import type { Api } from '../../src/index.js';
 import { dashboardConfig } from '../../examples/react-dashboard/vite-config.js';
 import { chromiumAvailable, launchChromium } from '../support/browser-harness.js';
 import { setup } from '../support/helpers.js';
@@ -50,13 +51,14 @@ function curve(finalAccuracy: number): Record<string, number>[] {
 }
 
 let emu: Emulator;
+let api: Api;
 let closeEmulator: () => Promise<void>;
 let site: StaticSite;
 let browser: Browser;
 
 beforeAll(async () => {
   if (!chromiumAvailable) return;
-  ({ emu, close: closeEmulator } = await setup({ seed: 'demo' }));
+  ({ emu, api, close: closeEmulator } = await setup({ seed: 'demo' }));
   emu.seed.project({ name: PROJECT, description: 'runs the dashboard test knows' });
   RUNS.forEach((run, i) => {
     const history = curve(run.accuracy);
@@ -72,6 +74,14 @@ beforeAll(async () => {
       history,
       files: { 'config.yaml': `lr: ${run.lr}\n`, 'output.log': `training ${run.name}\n` },
     });
+  });
+  // A run of its own for the polling test (it finishes during that test).
+  emu.seed.run({
+    project: 'live',
+    id: 'live0001',
+    displayName: 'steady-wave-1',
+    state: 'running',
+    history: curve(0.8),
   });
   await rm(OUTPUT, { recursive: true, force: true });
   await mkdir(OUTPUT, { recursive: true });
@@ -214,6 +224,43 @@ describe.skipIf(!chromiumAvailable)('the React dashboard in Chromium', () => {
     expect(await (await fetch(href)).text()).toBe('lr: 0.001\n');
 
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    await page.close();
+  });
+
+  it('refreshes a running run and its curves while it runs, and stops once it has finished', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.clock.install(); // the page's timers move only when the test moves them
+    const query = new URLSearchParams({ baseUrl: emu.url, apiKey: emu.apiKey });
+    await page.goto(`${site.url}?${query}#/r/alice/live/live0001`);
+    const state = page.locator('[data-testid=run-name] .state');
+    const lossPoints = page.locator('[data-testid=chart-loss]');
+    await expect.poll(() => state.textContent()).toBe('running');
+    await expect.poll(() => lossPoints.getAttribute('data-points')).toBe(String(STEPS));
+
+    // The run goes on elsewhere: five more rows, then it finishes (written over file_stream).
+    const writer = (await api.run('alice/live/live0001')).writer();
+    for (let step = STEPS; step < STEPS + 5; step++) {
+      await writer.log({ _step: step, loss: 0.5, val_loss: 0.6, accuracy: 0.7, val_accuracy: 0.65 });
+    }
+    await writer.finish();
+    expect(await state.textContent()).toBe('running'); // nothing until the next poll
+
+    const runRequests = (): number =>
+      emu.requests.filter((r) => r.kind === 'graphql' && JSON.stringify(r.variables).includes('live0001'))
+        .length;
+    const beforePoll = runRequests();
+    await page.clock.runFor(10_000);
+    await expect.poll(() => state.textContent()).toBe('finished');
+    await expect.poll(() => lossPoints.getAttribute('data-points')).toBe(String(STEPS + 5));
+
+    const before = runRequests();
+    expect(before).toBeGreaterThan(beforePoll); // the counter sees the polls
+    // Finished: no more polling, however long the page stays open.
+    await page.clock.runFor(120_000);
+    // Then to the project's runs: once they are shown, any request those timers made has arrived.
+    await page.locator('nav.crumbs a', { hasText: 'live' }).click();
+    expect(await rowNames(page, 1)).toEqual(['steady-wave-1']);
+    expect(runRequests()).toBe(before);
     await page.close();
   });
 
