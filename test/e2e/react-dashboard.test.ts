@@ -264,7 +264,7 @@ describe.skipIf(!chromiumAvailable)('the React dashboard in Chromium', () => {
     await page.close();
   });
 
-  it('shows the authentication error for a wrong key, and connects once the right one is entered', async () => {
+  it('shows the authentication error for a wrong key, a validation error for a bad URL, and connects once both are right', async () => {
     const page = await open('#/', 'not-the-right-key-000000000000000000000000');
     const error = page.getByTestId('error');
     await error.waitFor();
@@ -273,6 +273,13 @@ describe.skipIf(!chromiumAvailable)('the React dashboard in Chromium', () => {
     expect(text).toContain('rejected (HTTP 401)');
     expect(text).not.toContain('not-the-right-key');
 
+    // A server address that is not one: the library's ValidationError, before any request.
+    await page.getByTestId('settings-base-url').fill('not a url');
+    await page.getByTestId('settings-apply').click();
+    await expect.poll(() => error.getAttribute('data-error-code')).toBe('VALIDATION');
+    expect(await error.textContent()).toContain('Invalid baseUrl');
+
+    await page.getByTestId('settings-base-url').fill(emu.url);
     await page.getByTestId('settings-api-key').fill(emu.apiKey);
     await page.getByTestId('settings-apply').click();
     await page.getByTestId('viewer').waitFor();
