@@ -110,13 +110,27 @@ export interface ListHookOptions extends HookOptions {
   pageSize?: number;
 }
 
-/** Options of {@link useRun}. */
+/**
+ * Options of {@link useRun}.
+ *
+ * @example
+ * ```ts
+ * const options: UseRunOptions = { pollMs: 10_000 };
+ * ```
+ */
 export interface UseRunOptions extends HookOptions {
   /** While the run is `running`, load it again this many milliseconds after each answer. Default: no polling. */
   pollMs?: number;
 }
 
-/** Options of {@link useHistory}. */
+/**
+ * Options of {@link useHistory}.
+ *
+ * @example
+ * ```ts
+ * const options: UseHistoryOptions = { keys: ['loss', 'accuracy'], samples: 300, pollMs: 15_000 };
+ * ```
+ */
 export interface UseHistoryOptions extends HookOptions {
   /** Only rows that have all of these keys (`_step` included). Default: every key. */
   keys?: string[];
@@ -126,23 +140,72 @@ export interface UseHistoryOptions extends HookOptions {
   pollMs?: number;
 }
 
-/** Options of {@link useArtifact}. */
+/**
+ * Options of {@link useArtifact}.
+ *
+ * @example
+ * ```ts
+ * const options: UseArtifactOptions = { type: 'model', suspense: true };
+ * ```
+ */
 export interface UseArtifactOptions extends HookOptions {
   /** The artifact's type; another type is a `ValidationError` in `error`. Default: any type. */
   type?: string;
 }
 
-/** Options of {@link useRuns}: those of `api.runs` (filters, order, ...) and of every listing hook. */
+/**
+ * Options of {@link useRuns}: those of `api.runs` (filters, order, ...) and of every listing hook.
+ *
+ * @example
+ * ```ts
+ * const options: UseRunsOptions = { filters: { state: 'finished' }, order: '-summary_metrics.accuracy', pageSize: 25 };
+ * ```
+ */
 export type UseRunsOptions = Omit<RunsOptions, 'signal'> & ListHookOptions;
-/** Options of {@link useProjects}. */
+/**
+ * Options of {@link useProjects}.
+ *
+ * @example
+ * ```ts
+ * const options: UseProjectsOptions = { pageSize: 20 };
+ * ```
+ */
 export type UseProjectsOptions = Omit<ListOptions, 'signal'> & ListHookOptions;
-/** Options of {@link useFiles}: those of `run.files` (names, pattern, ...) and of every listing hook. */
+/**
+ * Options of {@link useFiles}: those of `run.files` (names, pattern, ...) and of every listing hook.
+ *
+ * @example
+ * ```ts
+ * const options: UseFilesOptions = { pattern: 'media/images/%', pageSize: 100 };
+ * ```
+ */
 export type UseFilesOptions = Omit<RunFilesOptions, 'signal'> & ListHookOptions;
-/** Options of {@link useArtifacts}: those of `api.artifacts` (tags, order, filters) and of every listing hook. */
+/**
+ * Options of {@link useArtifacts}: those of `api.artifacts` (tags, order, filters) and of every listing hook.
+ *
+ * @example
+ * ```ts
+ * const options: UseArtifactsOptions = { order: '-createdAt', pageSize: 10 };
+ * ```
+ */
 export type UseArtifactsOptions = Omit<ArtifactsOptions, 'signal'> & ListHookOptions;
-/** Options of {@link useRegistries}: those of `api.registries` (organization, filter, order) and of every listing hook. */
+/**
+ * Options of {@link useRegistries}: those of `api.registries` (organization, filter, order) and of every listing hook.
+ *
+ * @example
+ * ```ts
+ * const options: UseRegistriesOptions = { organization: 'acme', order: '+name' };
+ * ```
+ */
 export type UseRegistriesOptions = Omit<RegistriesOptions, 'signal'> & ListHookOptions;
-/** Options of {@link useAutomations}: those of `api.automations` (entity, name) and of every listing hook. */
+/**
+ * Options of {@link useAutomations}: those of `api.automations` (entity, name) and of every listing hook.
+ *
+ * @example
+ * ```ts
+ * const options: UseAutomationsOptions = { entity: 'acme' };
+ * ```
+ */
 export type UseAutomationsOptions = Omit<AutomationsOptions, 'signal'> & ListHookOptions;
 
 // ---- the two machines: one value, one listing ----

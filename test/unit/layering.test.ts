@@ -276,3 +276,45 @@ describe('layering: imports point down only', () => {
     expect(bad).toEqual([]);
   });
 });
+
+// ---- src/react (issue #13): the facade's public API only, and nothing imports it ----
+
+/** Every module specifier a file imports or re-exports (relative or a package name), with `import()` calls. */
+function specifiersOf(file: string, text: string): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const out: string[] = [];
+  const visit = (node: ts.Node): void => {
+    const spec =
+      ts.isImportDeclaration(node) || ts.isExportDeclaration(node)
+        ? node.moduleSpecifier
+        : ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword
+          ? node.arguments[0]
+          : undefined;
+    if (spec && ts.isStringLiteral(spec)) out.push(spec.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return out;
+}
+
+describe('layering: src/react', () => {
+  const react = files.filter((f) => layer(f.path) === 'react');
+
+  it('imports the facade only by its public entry (the package name `wandb-api`), plus react and urql', () => {
+    expect(react.length).toBeGreaterThan(0);
+    const bad = react.flatMap((f) =>
+      specifiersOf(join(SRC, f.path), f.text)
+        .filter((s) =>
+          s.startsWith('.')
+            ? layer(rel(resolve(dirname(join(SRC, f.path)), s))) !== 'react'
+            : !['wandb-api', 'wandb-api/graphql', 'react', 'urql'].includes(s),
+        )
+        .map((s) => `${f.path} -> ${s}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('nothing outside src/react imports it', () => {
+    expect(show(edges.filter((e) => layer(e.to) === 'react' && layer(e.from) !== 'react'))).toEqual([]);
+  });
+});
