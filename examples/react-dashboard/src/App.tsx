@@ -30,7 +30,10 @@ export function App() {
   const [settings, setSettings] = useState<Settings>(() =>
     initialSettings(window.location.search, sessionStore(), import.meta.env),
   );
-  useEffect(() => rememberSettings(settings, sessionStore(), window.history, window.location), [settings]);
+  useEffect(
+    () => rememberSettings(settings, import.meta.env, sessionStore(), window.history, window.location),
+    [settings],
+  );
   const route = useRoute();
   // A new Api (and so a fresh cache) for every server / key; bad settings are the library's ValidationError.
   const connection = useMemo((): { api: Api } | { error: unknown } | undefined => {

@@ -1,6 +1,7 @@
 /**
  * Where the dashboard's server address and API key come from: the page's query
- * (`?baseUrl=...&apiKey=...`), else what this tab used last (sessionStorage), else the
+ * (`?baseUrl=...&apiKey=...`), else what this tab used last (sessionStorage, unless the environment
+ * has changed since, e.g. `npm run example:react` was restarted with a new emulator), else the
  * environment Vite injected (`VITE_WANDB_BASE_URL`, `VITE_WANDB_API_KEY`, as `npm run example:react`
  * sets them), else W&B's own server and no key.
  *
@@ -45,7 +46,8 @@ export interface DashboardEnv {
 const STORAGE_KEY = 'wandb-api-dashboard:settings';
 
 /**
- * The settings the page starts with (query, then this tab's last settings, then env).
+ * The settings the page starts with (query, then this tab's last settings if they were made
+ * under the same env, then env).
  *
  * @example
  * ```ts
@@ -58,7 +60,7 @@ export function initialSettings(
   env: DashboardEnv,
 ): Settings {
   const query = new URLSearchParams(search);
-  const stored = readStored(storage);
+  const stored = readStored(storage, env);
   return {
     baseUrl: query.get('baseUrl') || stored?.baseUrl || env.VITE_WANDB_BASE_URL || DEFAULT_BASE_URL,
     apiKey: query.get('apiKey') || stored?.apiKey || env.VITE_WANDB_API_KEY || '',
@@ -71,16 +73,18 @@ export function initialSettings(
  *
  * @example
  * ```ts
- * rememberSettings(settings, sessionStorage, window.history, window.location);
+ * rememberSettings(settings, import.meta.env, sessionStorage, window.history, window.location);
  * ```
  */
 export function rememberSettings(
   settings: Settings,
+  env: DashboardEnv,
   storage: Pick<Storage, 'setItem'> | undefined,
   history: Pick<History, 'replaceState'> | undefined,
   location: Pick<Location, 'href'> | undefined,
 ): void {
-  storage?.setItem(STORAGE_KEY, JSON.stringify(settings));
+  const stored: Stored = { ...settings, env: envOf(env) };
+  storage?.setItem(STORAGE_KEY, JSON.stringify(stored));
   if (!history || !location) return;
   const url = new URL(location.href);
   if (!url.searchParams.has('apiKey') && !url.searchParams.has('baseUrl')) return;
@@ -89,12 +93,29 @@ export function rememberSettings(
   history.replaceState(null, '', url.href);
 }
 
-function readStored(storage: Pick<Storage, 'getItem'> | undefined): Settings | undefined {
+/** What is kept per tab: the settings and the env they were made under. */
+interface Stored extends Settings {
+  env: string;
+}
+
+function envOf(env: DashboardEnv): string {
+  return JSON.stringify([env.VITE_WANDB_BASE_URL ?? null, env.VITE_WANDB_API_KEY ?? null]);
+}
+
+function readStored(storage: Pick<Storage, 'getItem'> | undefined, env: DashboardEnv): Settings | undefined {
   try {
     const parsed: unknown = JSON.parse(storage?.getItem(STORAGE_KEY) ?? 'null');
-    if (parsed && typeof parsed === 'object' && 'baseUrl' in parsed && 'apiKey' in parsed) {
+    if (
+      parsed &&
+      typeof parsed === 'object' &&
+      'baseUrl' in parsed &&
+      'apiKey' in parsed &&
+      'env' in parsed
+    ) {
       const { baseUrl, apiKey } = parsed;
-      if (typeof baseUrl === 'string' && typeof apiKey === 'string') return { baseUrl, apiKey };
+      if (typeof baseUrl === 'string' && typeof apiKey === 'string' && parsed.env === envOf(env)) {
+        return { baseUrl, apiKey };
+      }
     }
   } catch {
     // Not ours or not JSON: ignore it.

@@ -49,11 +49,34 @@ describe('settings', () => {
       baseUrl: env.VITE_WANDB_BASE_URL,
       apiKey: 'env-key',
     });
-    rememberSettings({ baseUrl: 'http://127.0.0.1:2', apiKey: 'tab-key' }, storage, undefined, undefined);
+    rememberSettings(
+      { baseUrl: 'http://127.0.0.1:2', apiKey: 'tab-key' },
+      env,
+      storage,
+      undefined,
+      undefined,
+    );
     expect(initialSettings('', storage, env)).toEqual({ baseUrl: 'http://127.0.0.1:2', apiKey: 'tab-key' });
     expect(initialSettings('?baseUrl=http%3A%2F%2F127.0.0.1%3A3&apiKey=q-key', storage, env)).toEqual({
       baseUrl: 'http://127.0.0.1:3',
       apiKey: 'q-key',
+    });
+  });
+
+  it('forgets the tab’s settings when the environment changed (a restarted emulator)', () => {
+    const storage = memoryStorage();
+    rememberSettings(
+      { baseUrl: 'http://127.0.0.1:1', apiKey: 'typed-key' },
+      env,
+      storage,
+      undefined,
+      undefined,
+    );
+    expect(initialSettings('', storage, env).apiKey).toBe('typed-key');
+    const restarted = { VITE_WANDB_BASE_URL: 'http://127.0.0.1:9', VITE_WANDB_API_KEY: 'new-key' };
+    expect(initialSettings('', storage, restarted)).toEqual({
+      baseUrl: 'http://127.0.0.1:9',
+      apiKey: 'new-key',
     });
   });
 
@@ -71,9 +94,9 @@ describe('settings', () => {
       replaceState: (_: unknown, __: string, url?: string | URL | null) => replaced.push(String(url)),
     };
     const location = { href: 'http://127.0.0.1:5173/?baseUrl=http%3A%2F%2Fx&apiKey=secret&x=1#/p/a/b' };
-    rememberSettings({ baseUrl: 'http://x', apiKey: 'secret' }, memoryStorage(), history, location);
+    rememberSettings({ baseUrl: 'http://x', apiKey: 'secret' }, env, memoryStorage(), history, location);
     expect(replaced).toEqual(['http://127.0.0.1:5173/?x=1#/p/a/b']);
-    rememberSettings({ baseUrl: 'http://x', apiKey: 'secret' }, memoryStorage(), history, {
+    rememberSettings({ baseUrl: 'http://x', apiKey: 'secret' }, env, memoryStorage(), history, {
       href: 'http://127.0.0.1:5173/#/',
     });
     expect(replaced).toHaveLength(1); // nothing to take out: the history is left alone
