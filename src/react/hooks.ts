@@ -22,6 +22,7 @@ import {
   type File,
   type HistoryRow,
   type ListOptions,
+  type Paginated,
   type Project,
   type RegistriesOptions,
   type Registry,
@@ -306,6 +307,30 @@ function keyOptions(options: object | undefined): object {
   return rest;
 }
 
+/**
+ * A listing hook: `make` builds the listing from the Api, the listing options (`perPage` from
+ * `pageSize`, the hook's abort signal) and that signal; `args` and `options` make its key.
+ */
+function useListing<T, O extends ListHookOptions & { perPage?: number }>(
+  hook: string,
+  args: readonly unknown[],
+  options: O | undefined,
+  make: (
+    api: Api,
+    listing: Omit<O, 'suspense' | 'pageSize'> & { signal: AbortSignal },
+    signal: AbortSignal,
+  ) => Paginated<T> | Promise<Paginated<T>>,
+): WandbList<T> {
+  const api = useApi();
+  const key = argsKey(hook, [...args, keyOptions(options)]);
+  return useListEntry(
+    api,
+    key,
+    (signal) => make(api, listingOptions(options, signal), signal),
+    options?.suspense,
+  );
+}
+
 function runPath(run: Run | string): string {
   return typeof run === 'string' ? run : run.path.join('/');
 }
@@ -352,14 +377,7 @@ export function useViewer(options?: HookOptions): WandbQuery<User> {
  * ```
  */
 export function useProjects(entity?: string, options?: UseProjectsOptions): WandbList<Project> {
-  const api = useApi();
-  const key = argsKey('useProjects', [entity ?? null, keyOptions(options)]);
-  return useListEntry(
-    api,
-    key,
-    (signal) => api.projects(entity, listingOptions(options, signal)),
-    options?.suspense,
-  );
+  return useListing('useProjects', [entity ?? null], options, (api, o) => api.projects(entity, o));
 }
 
 /**
@@ -398,14 +416,7 @@ export function useRuns<Config extends object = RunConfig, Summary extends objec
   path: string,
   options?: UseRunsOptions,
 ): WandbList<Run<Config, Summary>> & { runs: Run<Config, Summary>[] } {
-  const api = useApi();
-  const key = argsKey('useRuns', [path, keyOptions(options)]);
-  const list = useListEntry(
-    api,
-    key,
-    (signal) => api.runs<Config, Summary>(path, listingOptions(options, signal)),
-    options?.suspense,
-  );
+  const list = useListing('useRuns', [path], options, (api, o) => api.runs<Config, Summary>(path, o));
   return { ...list, runs: list.items };
 }
 
@@ -473,11 +484,9 @@ export function useHistory(run: Run | string, options?: UseHistoryOptions): Wand
  * ```
  */
 export function useFiles(run: Run | string, options?: UseFilesOptions): WandbList<File> {
-  const api = useApi();
-  const key = argsKey('useFiles', [runPath(run), keyOptions(options)]);
-  const loader: ListLoader<File> = async (signal) =>
-    (await runOf(api, run, signal, false)).files(listingOptions(options, signal));
-  return useListEntry(api, key, loader, options?.suspense);
+  return useListing('useFiles', [runPath(run)], options, async (api, o, signal) =>
+    (await runOf(api, run, signal, false)).files(o),
+  );
 }
 
 /**
@@ -514,13 +523,8 @@ export function useArtifacts(
   collection: string,
   options?: UseArtifactsOptions,
 ): WandbList<Artifact> {
-  const api = useApi();
-  const key = argsKey('useArtifacts', [type, collection, keyOptions(options)]);
-  return useListEntry(
-    api,
-    key,
-    (signal) => api.artifacts(type, collection, listingOptions(options, signal)),
-    options?.suspense,
+  return useListing('useArtifacts', [type, collection], options, (api, o) =>
+    api.artifacts(type, collection, o),
   );
 }
 
@@ -534,14 +538,7 @@ export function useArtifacts(
  * ```
  */
 export function useRegistries(options?: UseRegistriesOptions): WandbList<Registry> {
-  const api = useApi();
-  const key = argsKey('useRegistries', [keyOptions(options)]);
-  return useListEntry(
-    api,
-    key,
-    (signal) => api.registries(listingOptions(options, signal)),
-    options?.suspense,
-  );
+  return useListing('useRegistries', [], options, (api, o) => api.registries(o));
 }
 
 /**
@@ -554,14 +551,7 @@ export function useRegistries(options?: UseRegistriesOptions): WandbList<Registr
  * ```
  */
 export function useAutomations(options?: UseAutomationsOptions): WandbList<Automation> {
-  const api = useApi();
-  const key = argsKey('useAutomations', [keyOptions(options)]);
-  return useListEntry(
-    api,
-    key,
-    (signal) => api.automations(listingOptions(options, signal)),
-    options?.suspense,
-  );
+  return useListing('useAutomations', [], options, (api, o) => api.automations(o));
 }
 
 /**

@@ -143,10 +143,13 @@ abstract class Entry<S> {
    */
   retainUnsubscribed(): void {
     if (this.#listeners.size === 0 && !this.#subscribed && this.#retain === undefined && !this.#disposed) {
-      this.#retain = setTimeout(() => {
+      const timer = setTimeout(() => {
         this.#retain = undefined;
         if (!this.inFlight) this.#release();
       }, RETAIN_MS);
+      // Under Node (a server render), this timer must not keep the process alive.
+      (timer as { unref?: () => void }).unref?.();
+      this.#retain = timer;
     }
   }
 
@@ -176,6 +179,8 @@ abstract class Entry<S> {
 /** One value (a run, a project, the result of `useWandb`), optionally polled. */
 export class QueryEntry<T> extends Entry<QueryState<T>> {
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the latest answer asked to be loaded again (a running run). */
+  #polling = false;
 
   constructor(
     key: string,
@@ -200,18 +205,25 @@ export class QueryEntry<T> extends Entry<QueryState<T>> {
       try {
         const { data, poll } = await this.loader(signal, fresh);
         if (!this.current(generation)) return;
+        this.#polling = poll;
         this.set({ data, loading: false, error: undefined });
-        if (poll && this.pollMs !== undefined) {
-          this.#timer = setTimeout(() => this.load(true, true), this.pollMs);
-        }
+        this.#schedule();
       } catch (e) {
         if (!this.current(generation) || this.isAbort(e, signal)) return;
         this.set({ data: this.state.data, loading: false, error: asWandbError(e) });
+        // A failed poll of a running run is tried again after pollMs; its error is shown meanwhile.
+        this.#schedule();
       } finally {
         if (this.current(generation)) this.settled();
       }
     };
     this.promise = run();
+  }
+
+  #schedule(): void {
+    if (this.#polling && this.pollMs !== undefined && !this.disposed) {
+      this.#timer = setTimeout(() => this.load(true, true), this.pollMs);
+    }
   }
 
   override dispose(): void {

@@ -3,11 +3,13 @@
 // every export has TSDoc with an @example.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createElement as h, type ReactElement } from 'react';
-import { renderToString } from 'react-dom/server';
+import { Writable } from 'node:stream';
+import { Suspense, createElement as h, type ReactElement } from 'react';
+import { renderToPipeableStream, renderToString } from 'react-dom/server';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { Api } from '../../src/index.js';
+import { setup } from '../support/helpers.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -34,6 +36,35 @@ describe('wandb-api/react in plain Node', () => {
     expect(html).toBe('<p>loading</p>');
     await new Promise((resolve) => setImmediate(resolve));
     expect(requests).toBe(0);
+  });
+
+  it('with suspense, a streaming server render waits for the answer', async () => {
+    const react = await import('../../src/react/index.js');
+    const { api, close } = await setup({ seed: 'demo' });
+    try {
+      function Me(): ReactElement {
+        const { data } = react.useViewer({ suspense: true });
+        return h('p', null, `signed in as ${data!.username}`);
+      }
+      const html = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        const sink = new Writable({
+          write(chunk: Buffer, _encoding, done) {
+            out += chunk.toString('utf8');
+            done();
+          },
+        });
+        sink.on('finish', () => resolve(out));
+        const stream = renderToPipeableStream(
+          h(react.WandbProvider, { api }, h(Suspense, { fallback: h('p', null, 'loading') }, h(Me))),
+          { onAllReady: () => stream.pipe(sink), onError: reject },
+        );
+      });
+      expect(html).toContain('signed in as alice');
+      expect(html).not.toContain('loading');
+    } finally {
+      await close();
+    }
   });
 
   it('every export has TSDoc with an @example', () => {

@@ -102,18 +102,14 @@ describe('WandbProvider and useApi', () => {
 
   it('makes one Api from options written inline, kept across renders', async () => {
     const seen = new Set<Api>();
-    function Probe(): ReactElement {
+    function Probe(_props: { n: number }): ReactElement {
       const client = useApi();
       seen.add(client);
       const { data } = useViewer();
       return h('p', null, data?.username ?? '…');
     }
     const tree = (n: number) =>
-      h(
-        WandbProvider,
-        { options: { baseUrl: emu.url, apiKey: emu.apiKey, retry: false } },
-        h(Probe, { key: 'p', n } as never),
-      );
+      h(WandbProvider, { options: { baseUrl: emu.url, apiKey: emu.apiKey, retry: false } }, h(Probe, { n }));
     const view = render(tree(1));
     await waitFor(() => expect(view.container.textContent).toBe('alice'));
     view.rerender(tree(2));
@@ -463,11 +459,16 @@ describe('polling (fake timers)', () => {
     await waitFor(() => expect(result.current.data?.summary.step).toBe(2));
     expect(result.current.loading).toBe(false); // a poll is no loading state
     expect(graphqlCalls(emu, 'RunDetail')).toBe(2);
+    emu.faults.add({ target: 'graphql', operationName: 'RunDetail', status: 403 });
+    await act(() => vi.advanceTimersByTimeAsync(60_000));
+    await waitFor(() => expect(result.current.error).toBeDefined()); // a failed poll: shown, and tried again
+    expect(result.current.data?.summary.step).toBe(2);
     record.state = 'finished';
     await act(() => vi.advanceTimersByTimeAsync(60_000));
     await waitFor(() => expect(result.current.data?.state).toBe('finished'));
+    expect(result.current.error).toBeUndefined();
     await act(() => vi.advanceTimersByTimeAsync(300_000));
-    expect(graphqlCalls(emu, 'RunDetail')).toBe(3);
+    expect(graphqlCalls(emu, 'RunDetail')).toBe(4);
   });
 
   it('polling stops on unmount; useHistory polls too', async () => {
