@@ -13,6 +13,7 @@ export default tseslint.config(
       'src/facade/tensorboard/generated/**',
       'node_modules/**',
       'coverage/**',
+      'test-output/**',
     ],
   },
   js.configs.recommended,
