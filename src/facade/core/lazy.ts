@@ -10,7 +10,8 @@
  * ```
  * @module
  */
-import { NetworkError, WandbError } from '../../errors/index.js';
+import { WandbError } from '../../errors/index.js';
+import { loadFailure } from '../../errors/load.js';
 import { once } from './memo.js';
 import { Paginated, type ListOptions } from './pagination.js';
 import { optionalSignal, optionsObject } from './validate.js';
@@ -34,8 +35,8 @@ export interface Lazy<T> {
 /**
  * Memoizes `load` (e.g. `() => import('./x.js')`): see {@link Lazy}. `part` names what it loads
  * for the error of a failed load (a chunk the network or the server did not deliver): that
- * rejects with a {@link NetworkError} saying which part of wandb-api failed to load and why, the
- * bundler's error as its `cause` (an error of ours, such as a {@link WandbError} thrown while the
+ * rejects with a `NetworkError` saying which part of wandb-api failed to load and why, the
+ * bundler's error as its `cause` (an error of ours, such as a `WandbError` thrown while the
  * module ran, is passed on as it is). Mark a module-level call with a `@__PURE__` annotation
  * comment, so that a bundler drops it (and what it would load) when nothing uses it.
  *
@@ -57,27 +58,12 @@ export function lazy<T>(load: () => Promise<T>, part = 'a part of wandb-api'): L
           return v;
         },
         (e: unknown) => {
-          throw loadError(part, e);
+          throw loadFailure(part, e);
         },
       ),
   );
   const get = (): Promise<T> => loadOnce();
   return Object.defineProperty(get, 'loaded', { get: () => value?.v }) as Lazy<T>;
-}
-
-/**
- * The error of a failed load of `part`: errors of ours as they are, anything else (the
- * bundler's or the browser's "failed to fetch dynamically imported module") as a
- * {@link NetworkError} that names the part and the reason, with the original as its `cause`.
- */
-function loadError(part: string, e: unknown): WandbError {
-  if (e instanceof WandbError) return e;
-  const reason = e instanceof Error ? e.message : String(e);
-  return new NetworkError(
-    `wandb-api could not load ${part} (code it loads on first use): ${reason}. Check the network ` +
-      'and that every chunk of your app was deployed; the next call tries again.',
-    { cause: e },
-  );
 }
 
 /**
