@@ -10,11 +10,8 @@
  * ```
  * @module
  */
-import {
-  ProjectArtifactTypeDocument,
-  ProjectArtifactTypesDocument,
-  type ArtifactTypeFieldsFragment,
-} from '../../generated/graphql.js';
+import { documents } from '../core/lazy.js';
+import type { ArtifactTypeFieldsFragment } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { parseServerDate } from '../core/dates.js';
 import { once } from '../core/memo.js';
@@ -145,7 +142,7 @@ export function listArtifactTypes(
     async ({ cursor, perPage, signal: pageSignal }) => {
       const entity = await entityName();
       const data = await ctx.request(
-        ProjectArtifactTypesDocument,
+        (await documents()).ProjectArtifactTypesDocument,
         { entity, project, cursor, perPage },
         { signal: pageSignal, cacheIf: (d) => d.project != null },
       );
@@ -185,7 +182,7 @@ export async function fetchArtifactType(
 ): Promise<ArtifactType> {
   const type = checkTypeName(typeName, 'type');
   const data = await ctx.request(
-    ProjectArtifactTypeDocument,
+    (await documents()).ProjectArtifactTypeDocument,
     { entity: where.entity, project: where.project, type },
     { signal: options.signal, cache: options.cache, cacheIf: (d) => d.project?.artifactType != null },
   );

@@ -10,12 +10,8 @@
  * ```
  * @module
  */
+import { documents } from '../core/lazy.js';
 import { NotFoundError, ValidationError, WandbError } from '../../errors/index.js';
-import {
-  ProjectJobsDocument,
-  PushToRunQueueByNameDocument,
-  PushToRunQueueByNameWithoutSpecDocument,
-} from '../../generated/graphql.js';
 import type { Artifact } from '../artifacts/artifact.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { projectNotFound } from '../core/notFound.js';
@@ -304,12 +300,13 @@ async function pushToRunQueueByName(ctx: FacadeContext, input: PushInput): Promi
   const { signal, ...variables } = input;
   let itemId: string | undefined;
   try {
-    itemId = (await ctx.request(PushToRunQueueByNameDocument, variables, { signal })).pushToRunQueueByName
-      ?.runQueueItemId;
+    itemId = (await ctx.request((await documents()).PushToRunQueueByNameDocument, variables, { signal }))
+      .pushToRunQueueByName?.runQueueItemId;
   } catch (error) {
     if (!lacksField(error, 'runSpec', 'PushToRunQueueByNamePayload')) throw error;
-    itemId = (await ctx.request(PushToRunQueueByNameWithoutSpecDocument, variables, { signal }))
-      .pushToRunQueueByName?.runQueueItemId;
+    itemId = (
+      await ctx.request((await documents()).PushToRunQueueByNameWithoutSpecDocument, variables, { signal })
+    ).pushToRunQueueByName?.runQueueItemId;
   }
   if (!itemId)
     throw new WandbError(
@@ -393,7 +390,7 @@ export async function listJobs(
   const signal = optionalSignal(o.signal);
   const cache = optionalBoolean(o.cache, 'cache');
   const data = await ctx.request(
-    ProjectJobsDocument,
+    (await documents()).ProjectJobsDocument,
     { entityName, projectName, artifactTypeName: JOB_ARTIFACT_TYPE },
     { signal, cache, cacheIf: (d) => d.project != null },
   );

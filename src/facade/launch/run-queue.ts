@@ -10,16 +10,8 @@
  * ```
  * @module
  */
+import { documents } from '../core/lazy.js';
 import { NotFoundError, UnsupportedError, ValidationError, WandbError } from '../../errors/index.js';
-import {
-  CreateDefaultResourceConfigDocument,
-  CreateRunQueueDocument,
-  DeleteRunQueuesDocument,
-  RunQueueItemsDocument,
-  RunQueueMetadataDocument,
-  RunQueueResourceConfigDocument,
-  UpsertRunQueueDocument,
-} from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { parseJsonString } from '../core/json.js';
 import { projectNotFound } from '../core/notFound.js';
@@ -211,7 +203,7 @@ export class RunQueue {
   async items(options: Pick<RequestOptions, 'signal'> = {}): Promise<QueuedRun[]> {
     const signal = optionalSignal(optionsObject(options).signal);
     const data = await this.#ctx.request(
-      RunQueueItemsDocument,
+      (await documents()).RunQueueItemsDocument,
       { projectName: LAUNCH_PROJECT, entityName: this.entity, runQueue: this.name },
       { signal, cache: false },
     );
@@ -242,7 +234,11 @@ export class RunQueue {
    */
   async delete(options: Pick<RequestOptions, 'signal'> = {}): Promise<void> {
     const signal = optionalSignal(optionsObject(options).signal);
-    const data = await this.#ctx.request(DeleteRunQueuesDocument, { id: this.id }, { signal });
+    const data = await this.#ctx.request(
+      (await documents()).DeleteRunQueuesDocument,
+      { id: this.id },
+      { signal },
+    );
     if (!data.deleteRunQueues?.success)
       throw new WandbError(`Failed to delete run queue ${this.entity}/${this.name}`);
   }
@@ -287,7 +283,7 @@ async function loadRunQueue(
 ): Promise<RunQueue> {
   const { signal, cache } = options;
   const data = await ctx.request(
-    RunQueueMetadataDocument,
+    (await documents()).RunQueueMetadataDocument,
     { projectName: LAUNCH_PROJECT, entityName: entity, runQueue: name },
     { signal, cache, cacheIf: (d) => d.project?.runQueue != null },
   );
@@ -300,7 +296,7 @@ async function loadRunQueue(
   const configId = queue.defaultResourceConfigID ?? undefined;
   if (configId !== undefined) {
     const rc = await ctx.request(
-      RunQueueResourceConfigDocument,
+      (await documents()).RunQueueResourceConfigDocument,
       { entityName: entity, id: configId },
       { signal, cache, cacheIf: (d) => d.entity?.defaultResourceConfig != null },
     );
@@ -386,7 +382,7 @@ export async function createRunQueue(ctx: FacadeContext, options: CreateRunQueue
 
   await ctx.createProject(LAUNCH_PROJECT, entity, { signal });
   const created = await ctx.request(
-    CreateDefaultResourceConfigDocument,
+    (await documents()).CreateDefaultResourceConfigDocument,
     {
       entityName: entity,
       resource: type,
@@ -400,7 +396,7 @@ export async function createRunQueue(ctx: FacadeContext, options: CreateRunQueue
   if (!configResult?.success)
     throw new WandbError(`Failed to create the default resource config of run queue ${entity}/${name}`);
   const queue = await ctx.request(
-    CreateRunQueueDocument,
+    (await documents()).CreateRunQueueDocument,
     {
       entity,
       project: LAUNCH_PROJECT,
@@ -445,7 +441,7 @@ export async function upsertRunQueue(ctx: FacadeContext, options: UpsertRunQueue
   await ctx.createProject(LAUNCH_PROJECT, entity, { signal });
   const data = await ctx
     .request(
-      UpsertRunQueueDocument,
+      (await documents()).UpsertRunQueueDocument,
       {
         entityName: entity,
         projectName: LAUNCH_PROJECT,

@@ -13,15 +13,9 @@
  * ```
  * @module
  */
+import { documents } from '../core/lazy.js';
 import { ConflictError, NotFoundError, ServerError, ValidationError } from '../../errors/index.js';
-import {
-  DeleteRegistryDocument,
-  FetchRegistryDocument,
-  RenameRegistryDocument,
-  UpsertRegistryDocument,
-  type RegistryFieldsFragment,
-  type UpsertModelInput,
-} from '../../generated/graphql.js';
+import type { RegistryFieldsFragment, UpsertModelInput } from '../../generated/graphql.js';
 import type { Artifact } from '../artifacts/artifact.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { parseServerDate } from '../core/dates.js';
@@ -423,7 +417,7 @@ export class Registry {
     await requireFeature(this.#ctx, REGISTRY_WRITE_FEATURE, 'Saving a registry');
     if (Object.keys(changes).length > 0) {
       const data = await this.#ctx.request(
-        UpsertRegistryDocument,
+        (await documents()).UpsertRegistryDocument,
         { input: { entityName: this.entity, name: this.fullName, ...changes } },
         { signal },
       );
@@ -434,7 +428,7 @@ export class Registry {
     if (renamed) {
       const newProjectName = `${REGISTRY_PROJECT_PREFIX}${this.#name}`;
       const data = await this.#ctx.request(
-        RenameRegistryDocument,
+        (await documents()).RenameRegistryDocument,
         { input: { entityName: this.entity, oldProjectName: this.fullName, newProjectName } },
         { signal },
       );
@@ -464,7 +458,11 @@ export class Registry {
   async delete(options: RegistryWriteOptions = {}): Promise<void> {
     const o = optionsObject(options);
     const signal = optionalSignal(o.signal);
-    const data = await this.#ctx.request(DeleteRegistryDocument, { id: this.id }, { signal });
+    const data = await this.#ctx.request(
+      (await documents()).DeleteRegistryDocument,
+      { id: this.id },
+      { signal },
+    );
     if (data.deleteModel?.success !== true) {
       throw new ServerError(`The server did not delete registry ${this.fullName} of ${this.organization}`);
     }
@@ -675,7 +673,7 @@ async function fetchRegistry(
   options: RequestOptions,
 ): Promise<Registry | undefined> {
   const data = await ctx.request(
-    FetchRegistryDocument,
+    (await documents()).FetchRegistryDocument,
     { entity, name: `${REGISTRY_PROJECT_PREFIX}${name}` },
     { signal: options.signal, cache: options.cache, cacheIf: (d) => d.entity?.project != null },
   );
@@ -774,7 +772,7 @@ export async function createRegistry(ctx: FacadeContext, options: CreateRegistry
     allowAllArtifactTypesInRegistry: types.length === 0,
     ...(types.length === 0 ? {} : { artifactTypes: types.map((t) => ({ name: t })) }),
   };
-  const data = await ctx.request(UpsertRegistryDocument, { input }, { signal });
+  const data = await ctx.request((await documents()).UpsertRegistryDocument, { input }, { signal });
   const result = data.upsertModel;
   if (result?.inserted === false) throw conflict();
   if (!result?.project) throw new ServerError(`upsertModel gave no registry back for ${input.name ?? name}`);

@@ -7,8 +7,9 @@
  * ```
  * @module
  */
+import { documents } from '../core/lazy.js';
 import { ValidationError } from '../../errors/index.js';
-import { ProjectViewsDocument, type ReportFieldsFragment } from '../../generated/graphql.js';
+import type { ReportFieldsFragment } from '../../generated/graphql.js';
 import type { FacadeContext } from '../core/context.js';
 import { parseServerDate } from '../core/dates.js';
 import { parseJsonString } from '../core/json.js';
@@ -374,7 +375,7 @@ export function listReports(
     async ({ cursor, perPage: first, signal: pageSignal }) => {
       const entity = await entityName();
       const data = await ctx.request(
-        ProjectViewsDocument,
+        (await documents()).ProjectViewsDocument,
         { entity, project, cursor, perPage: first, viewName },
         { signal: pageSignal, cacheIf: (d) => d.project != null },
       );

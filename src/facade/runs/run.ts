@@ -11,16 +11,14 @@
  * ```
  * @module
  */
+import { documents } from '../core/lazy.js';
 import { RunNotLoadedError, ValidationError, WandbError } from '../../errors/index.js';
-import {
-  DeleteRunDocument,
-  RunDetailDocument,
-  UpdateRunDocument,
-  type DeleteRunMutationVariables,
-  type RunDetailQuery,
-  type RunHeavyFieldsFragment,
-  type RunLightFieldsFragment,
-  type UpdateRunMutationVariables,
+import type {
+  DeleteRunMutationVariables,
+  RunDetailQuery,
+  RunHeavyFieldsFragment,
+  RunLightFieldsFragment,
+  UpdateRunMutationVariables,
 } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { parseServerDate } from '../core/dates.js';
@@ -116,7 +114,7 @@ export async function fetchRunDetail(
   options: RequestOptions = {},
 ): Promise<RunDetailFields> {
   const data = await ctx.request(
-    RunDetailDocument,
+    (await documents()).RunDetailDocument,
     { entity, project, name: runId },
     { ...options, cacheIf: (d) => d.project?.run != null },
   );
@@ -525,7 +523,10 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
         variables.summaryMetrics = stringifyJsonWithNonFinite(summary, 'summary');
       }
     }
-    const result = await this.#ctx.request(UpdateRunDocument, variables, { signal, idempotent: true });
+    const result = await this.#ctx.request((await documents()).UpdateRunDocument, variables, {
+      signal,
+      idempotent: true,
+    });
     const bucket = result.upsertBucket?.bucket;
     if (!bucket) throw new WandbError(`UpdateRun returned no run for ${this.path.join('/')}`);
     this.#data = bucket;
@@ -551,7 +552,7 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
     const variables: DeleteRunMutationVariables = deleteArtifacts
       ? { id: this.storageId, deleteArtifacts: true }
       : { id: this.storageId };
-    await this.#ctx.request(DeleteRunDocument, variables, { signal });
+    await this.#ctx.request((await documents()).DeleteRunDocument, variables, { signal });
   }
 
   /**
