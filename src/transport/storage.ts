@@ -40,6 +40,9 @@ export { redactUrl } from '../errors/index.js';
 import { parseRetryAfter } from './backoff.js';
 import { abortReason, DEFAULT_TIMEOUT_MS } from './fetchWithTimeout.js';
 import { errorCode, scrubError } from './resultError.js';
+import { scrubStorageError, urlSecrets } from './storage-secrets.js';
+
+export { scrubStorageError };
 import type { RetryOptions } from './retryExchange.js';
 import { type AttemptOutcome, type FailedAttempt, type RetryLoopOptions, withRetries } from './retryLoop.js';
 export { sleep } from './retryLoop.js';
@@ -90,36 +93,6 @@ export interface StorageFetchOptions {
   random?: () => number;
   /** Clock in ms since the epoch. Default `Date.now`. */
   now?: () => number;
-}
-
-/** The parts of a URL that must never be shown: the whole URL, its query and each query value. */
-function urlSecrets(url: string): string[] {
-  const secrets = [url];
-  try {
-    const u = new URL(url);
-    if (u.search.length > 1) secrets.push(u.search.slice(1), u.search);
-    for (const value of u.searchParams.values()) {
-      if (value.length >= 4) secrets.push(value, encodeURIComponent(value));
-    }
-    if (u.hash.length > 1) secrets.push(u.hash);
-  } catch {
-    // an unparseable URL is refused before any request; the whole text is scrubbed anyway
-  }
-  // Longest first, so a query is replaced whole before its values are.
-  return secrets.sort((a, b) => b.length - a.length);
-}
-
-/**
- * A copy of an error (and its causes) safe to attach to another error: the URL, its query string
- * and each signature value are scrubbed from messages and stacks.
- *
- * @example
- * ```ts
- * throw new NetworkError('Download interrupted', { cause: scrubStorageError(e, file.directUrl) });
- * ```
- */
-export function scrubStorageError(error: unknown, url: string): unknown {
-  return scrubError(error, urlSecrets(url));
 }
 
 /**

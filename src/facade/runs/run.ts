@@ -11,7 +11,7 @@
  * ```
  * @module
  */
-import { documents } from '../core/lazy.js';
+import { documents, lazy } from '../core/lazy.js';
 import { RunNotLoadedError, ValidationError, WandbError } from '../../errors/index.js';
 import type {
   DeleteRunMutationVariables,
@@ -41,18 +41,20 @@ import {
   encodeConfig,
   stringifyJsonWithNonFinite,
 } from './encode.js';
-import {
-  fetchHistory,
-  scanHistory,
-  type HistoryColumns,
-  type HistoryColumnsOf,
-  type HistoryOptions,
-  type HistoryRow,
-  type HistoryRowOf,
-  type ScanHistoryOptions,
+import type {
+  HistoryColumns,
+  HistoryColumnsOf,
+  HistoryOptions,
+  HistoryRow,
+  HistoryRowOf,
+  ScanHistoryOptions,
 } from './history.js';
+import { parseScanOptions } from './history-options.js';
 import type { RunCreateOptions, RunDeleteOptions, RunUpdateOptions } from './writes.js';
 import { RunWriter, type RunWriterOptions } from './writer.js';
+
+// The history code loads with the first history read: an app that lists runs does not download it.
+const histories = /* @__PURE__ */ lazy(() => import('./history.js'), 'its runs/history module');
 
 /** Run states the server reports. Other strings may appear on newer servers. */
 export type RunState =
@@ -679,7 +681,7 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
   history(options?: HistoryOptions & { format?: 'rows' }): Promise<HistoryRow[]>;
   history(options?: HistoryOptions): Promise<HistoryRow[] | HistoryColumns>;
   history(options?: HistoryOptions): Promise<HistoryRow[] | HistoryColumns> {
-    return fetchHistory(this.#ctx, this.entity, this.project, this.id, options);
+    return histories().then((m) => m.fetchHistory(this.#ctx, this.entity, this.project, this.id, options));
   }
 
   /**
@@ -719,7 +721,14 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
   ): AsyncIterable<HistoryRowOf<K[number]>>;
   scanHistory(options?: ScanHistoryOptions): AsyncIterable<HistoryRow>;
   scanHistory(options?: ScanHistoryOptions): AsyncIterable<HistoryRow> {
-    return scanHistory(this.#ctx, this.entity, this.project, this.id, options, this.state);
+    parseScanOptions(options); // bad options throw here, before the history code loads
+    const { entity, project, id, state } = this;
+    const ctx = this.#ctx;
+    return {
+      async *[Symbol.asyncIterator]() {
+        yield* (await histories()).scanHistory(ctx, entity, project, id, options, state);
+      },
+    };
   }
 
   /**
