@@ -6,8 +6,9 @@
  * (Rolldown/Rollup, an app build): "initial" is what loads with the page (the entry chunk and
  * the chunks it imports statically), "lazy" what loads on first use (each domain of `Api`, the
  * GraphQL documents, the YAML parser, protobuf). Also what tree-shaking leaves of an import of
- * `parseRunPath` alone, and of one `wandb-api/graphql` document. The size check of `npm test`
- * (test/unit/bundle-size.test.ts) holds the esbuild figure of `Api` to its limit.
+ * `parseRunPath` alone, and of one `wandb-api/graphql` document. Issue #12's goal is 30 KiB for
+ * both bundlers. The size check of `npm test` (test/unit/bundle-size.test.ts) holds both figures
+ * of `Api`, measured from src/, to their limits.
  *
  *   npm run bench
  */
@@ -169,7 +170,7 @@ try {
       baseline: urql.initialGz / 1024,
       baselineDescription: '@urql/core alone (Client, fetchExchange), initial chunk gzip',
       goal: { kind: 'max', target: 30 },
-      notes: `minified ${kib(api.initial)}; lazy chunks ${kib(api.lazy)} minified; everything exported: ${kib(all.initialGz)} gzip`,
+      notes: `minified ${kib(api.initial)}; lazy chunks ${kib(api.lazy)} minified; everything exported: ${kib(all.initialGz)} gzip; parseRunPath alone: ${kib(paths.initialGz)} gzip`,
     }),
     entry({
       benchmark: 'bundle-size',
@@ -178,8 +179,8 @@ try {
       value: viteApi.initialGz / 1024,
       baseline: urql.initialGz / 1024,
       baselineDescription: '@urql/core alone (esbuild), initial chunk gzip',
-      goal: { kind: 'info' },
-      notes: `minified ${kib(viteApi.initial)}; lazy chunks ${kib(viteApi.lazy)} minified`,
+      goal: { kind: 'max', target: 30 },
+      notes: `minified ${kib(viteApi.initial)}; lazy chunks ${kib(viteApi.lazy)} minified; parseRunPath alone: ${kib(vitePaths.initialGz)} gzip`,
     }),
   ];
   printTable(entries);
