@@ -132,7 +132,7 @@ const load = {
     () => withListings(import('./runs/writes.js'), files, artifacts),
     'its runs/writes module',
   ),
-  reports: /* @__PURE__ */ lazy(() => import('./reports/report.js'), 'its reports/report module'),
+  reports: /* @__PURE__ */ lazy(() => import('./reports/reports.js'), 'its reports/reports module'),
   artifacts,
   artifact: /* @__PURE__ */ lazy(() => import('./artifacts/artifact.js'), 'its artifacts/artifact module'),
   artifactTypes,
@@ -156,8 +156,8 @@ const load = {
     () => import('./registries/organization.js'),
     'its registries/organization module',
   ),
-  jobs: /* @__PURE__ */ lazy(() => import('./launch/job.js'), 'its launch/job module'),
-  runQueues: /* @__PURE__ */ lazy(() => import('./launch/run-queue.js'), 'its launch/run-queue module'),
+  jobs: /* @__PURE__ */ lazy(() => import('./launch/jobs.js'), 'its launch/jobs module'),
+  runQueues: /* @__PURE__ */ lazy(() => import('./launch/run-queues.js'), 'its launch/run-queues module'),
   tensorboard: /* @__PURE__ */ lazy(() => import('./tensorboard/sync.js'), 'its tensorboard/sync module'),
 };
 
