@@ -102,8 +102,8 @@ const artifacts = /* @__PURE__ */ lazy(
   'its artifacts/artifacts module',
 );
 const artifactTypes = /* @__PURE__ */ lazy(
-  () => import('./artifacts/artifact-type.js'),
-  'its artifacts/artifact-type module',
+  () => import('./artifacts/artifact-types.js'),
+  'its artifacts/artifact-types module',
 );
 const collections = /* @__PURE__ */ lazy(
   () => import('./artifacts/collection.js'),
@@ -151,7 +151,10 @@ const load = {
     () => import('./automations/automations.js'),
     'its automations/automations module',
   ),
-  registry: /* @__PURE__ */ lazy(() => import('./registries/registry.js'), 'its registries/registry module'),
+  registry: /* @__PURE__ */ lazy(
+    () => import('./registries/registry-api.js'),
+    'its registries/registry-api module',
+  ),
   organization: /* @__PURE__ */ lazy(
     () => import('./registries/organization.js'),
     'its registries/organization module',

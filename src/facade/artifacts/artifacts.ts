@@ -34,7 +34,8 @@ import {
 } from '../paths/artifact-paths.js';
 import { formatRunPath, parseProjectPath, type ProjectPath, type RunRef } from '../paths/paths.js';
 import { Artifact, artifactFromListing, artifactFromSource, fetchArtifactByName } from './artifact.js';
-import { fetchArtifactType, listArtifactTypes, type ArtifactType } from './artifact-type.js';
+import type { ArtifactType } from './artifact-type.js';
+import { fetchArtifactType, listArtifactTypes } from './artifact-types.js';
 import {
   fetchCollection,
   listTypeCollections,

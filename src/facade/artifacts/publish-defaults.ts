@@ -1,5 +1,5 @@
 /**
- * The defaults of {@link PublishOptions} that `wandb-api` exports: a module of their own, so that
+ * The defaults of `PublishOptions` that `wandb-api` exports: a module of their own, so that
  * importing them does not bring the publishing code (`publish.ts`, which `draft.publish()` loads on
  * first use) into a browser app's initial chunk.
  *
@@ -9,10 +9,9 @@
  * ```
  * @module
  */
-import type { PublishOptions } from './publish.js';
 
 /**
- * The default of {@link PublishOptions.multipartThreshold}: 2 GiB, the official client's.
+ * The default of `PublishOptions.multipartThreshold`: 2 GiB, the official client's.
  *
  * @example
  * ```ts
@@ -21,7 +20,7 @@ import type { PublishOptions } from './publish.js';
  */
 export const DEFAULT_MULTIPART_THRESHOLD = 2 * 1024 ** 3;
 /**
- * The default of {@link PublishOptions.partSize}: 100 MiB, the official client's.
+ * The default of `PublishOptions.partSize`: 100 MiB, the official client's.
  *
  * @example
  * ```ts
