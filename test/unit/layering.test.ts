@@ -255,7 +255,7 @@ describe('layering: imports point down only', () => {
       // runs.histories() checks its options at once, with the history module's checks.
       'facade/runs/bulk.ts',
       'facade/runs/filters.ts',
-      'facade/runs/history.ts',
+      'facade/runs/history-options.ts',
       'facade/runs/order.ts',
       'facade/runs/ordered.ts',
       'facade/runs/runs.ts',
