@@ -65,8 +65,13 @@ export interface CliEnv {
   readonly color: boolean;
   /** Progress bars allowed: a terminal and no `--quiet`. */
   readonly progress: boolean;
-  /** Aborted by the first Ctrl-C (SIGINT): long commands stop, clean up and exit 130. */
+  /** Aborted by the first Ctrl-C (SIGINT) or SIGTERM: long commands stop, clean up and exit 130. */
   readonly signal: AbortSignal;
+  /**
+   * Set by a command whose normal end is an interrupt (`emulator`): the exit code to use instead of
+   * 130 once the signal has aborted.
+   */
+  exitCode: number | undefined;
   /**
    * The Node `Api` for the global options (`--base-url`, `--api-key`, else the environment and
    * `~/.netrc`), built once per invocation.
@@ -113,6 +118,7 @@ export function createCliEnv(options: CliEnvOptions): CliEnv {
     vars,
     isTTY,
     globals: {},
+    exitCode: undefined,
     get color(): boolean {
       const noColor = vars.NO_COLOR !== undefined && vars.NO_COLOR !== '';
       return isTTY && !noColor && env.globals.color !== false && env.globals.quiet !== true;
@@ -137,8 +143,8 @@ export function createCliEnv(options: CliEnvOptions): CliEnv {
 
 /**
  * The {@link CliEnv} of the running process: `process.stdout`/`stderr`, `process.env`, and a
- * signal that the first SIGINT aborts (the command then cleans up and exits 130); a second
- * SIGINT exits at once with 130.
+ * signal that the first SIGINT or SIGTERM aborts (the command then cleans up and exits 130); a
+ * second one exits at once with 130.
  *
  * @example
  * ```ts
@@ -147,10 +153,12 @@ export function createCliEnv(options: CliEnvOptions): CliEnv {
  */
 export function processEnv(): CliEnv {
   const controller = new AbortController();
-  process.on('SIGINT', () => {
+  const interrupt = (): void => {
     if (controller.signal.aborted) process.exit(130);
     controller.abort(new Interrupted());
-  });
+  };
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
   return createCliEnv({ stdout: process.stdout, stderr: process.stderr, signal: controller.signal });
 }
 

@@ -11,7 +11,12 @@
  */
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../node.js';
+import { register as registerArtifact } from './commands/artifact.js';
+import { register as registerEmulator } from './commands/emulator.js';
 import { register as registerExport } from './commands/export.js';
+import { register as registerFiles } from './commands/files.js';
+import { register as registerRun } from './commands/run.js';
+import { register as registerSyncTensorboard } from './commands/sync-tensorboard.js';
 import { register as registerWhoami } from './commands/whoami.js';
 import type { CliEnv, GlobalOptions } from './env.js';
 import { EXIT, mask, reportError } from './errors.js';
@@ -49,6 +54,11 @@ export function createProgram(env: CliEnv): Command {
     };
   });
   registerWhoami(program, env);
+  registerRun(program, env);
+  registerFiles(program, env);
+  registerArtifact(program, env);
+  registerSyncTensorboard(program, env);
+  registerEmulator(program, env);
   registerExport(program, env);
   return program;
 }
@@ -66,7 +76,8 @@ export async function run(argv: readonly string[], env: CliEnv): Promise<number>
   env.globals = { ...env.globals, ...apiKeyIn(argv) };
   try {
     await createProgram(env).parseAsync([...argv], { from: 'user' });
-    return env.signal.aborted ? EXIT.interrupted : EXIT.ok;
+    if (env.signal.aborted) return env.exitCode ?? EXIT.interrupted;
+    return env.exitCode ?? EXIT.ok;
   } catch (error) {
     // commander printed its own message (help, version, usage error) already.
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;

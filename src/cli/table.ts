@@ -1,0 +1,84 @@
+/**
+ * Human-readable output: tables drawn with `cli-table3` (bold headings only with colour), and the
+ * one rule for showing any value in a cell or a line.
+ *
+ * @example
+ * ```ts
+ * env.stdout.write(renderTable(env, ['name', 'state'], [['r1', 'finished']]));
+ * ```
+ * @module
+ */
+import Table from 'cli-table3';
+import type { CliEnv } from './env.js';
+
+/**
+ * A value as text: strings as they are, dates in ISO 8601, objects and arrays as JSON, nothing
+ * for `undefined` and `null`.
+ *
+ * @example
+ * ```ts
+ * showValue({ a: 1 }); // '{"a":1}'
+ * showValue(new Date(0)); // '1970-01-01T00:00:00.000Z'
+ * ```
+ */
+export function showValue(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value as number | boolean | bigint);
+}
+
+/**
+ * A table with the given headings and rows, ending in a newline.
+ *
+ * @example
+ * ```ts
+ * renderTable(env, ['key', 'value'], [['lr', 0.1]]);
+ * ```
+ */
+export function renderTable(
+  env: Pick<CliEnv, 'color'>,
+  head: readonly string[],
+  rows: readonly (readonly unknown[])[],
+): string {
+  const table = new Table({
+    head: [...head],
+    style: { head: env.color ? ['bold'] : [], border: [], compact: true },
+  });
+  for (const row of rows) table.push(row.map(showValue));
+  return `${table.toString()}\n`;
+}
+
+/**
+ * The entries of a record (config, summary) as two-column rows, keys sorted.
+ *
+ * @example
+ * ```ts
+ * renderTable(env, ['config', 'value'], keyValueRows(run.config));
+ * ```
+ */
+export function keyValueRows(record: Readonly<Record<string, unknown>>): unknown[][] {
+  return Object.keys(record)
+    .sort()
+    .map((key) => [key, record[key]]);
+}
+
+/**
+ * A size in bytes for people: `512 B`, `1.5 KiB`, `3.2 MiB`.
+ *
+ * @example
+ * ```ts
+ * showBytes(1536); // '1.5 KiB'
+ * ```
+ */
+export function showBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit] ?? 'B'}`;
+}
