@@ -8,12 +8,12 @@ import { createManualClock, startEmulator, type Emulator } from '../../src/emula
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCliEnv, type CliStream } from '../../src/cli/env.js';
 import { run } from '../../src/cli/program.js';
-import { ANSI, cliBundle, emulatorEnv, finished, runCli, spawnCli } from '../support/cli.js';
+import { ANSI, emulatorEnv, finished, runCli, spawnCli, useCliBundle } from '../support/cli.js';
 import { useEmulator } from '../support/helpers.js';
 
 let emu: Emulator;
 useEmulator((ctx) => ({ emu } = ctx), { seed: 'demo' });
-beforeAll(() => cliBundle(), 30_000);
+useCliBundle();
 
 describe('wandb-api whoami', () => {
   it('prints the viewer, as text and as JSON, and exits 0', async () => {
