@@ -38,7 +38,8 @@ const MODULES = Object.fromEntries(
         file.endsWith('.ts') &&
         !file.endsWith('.d.ts') &&
         !file.startsWith('emulator/') &&
-        !file.startsWith('react/'),
+        !file.startsWith('react/') &&
+        !file.startsWith('cli/'),
     )
     .map((file) => [file.slice(0, -'.ts'.length), `src/${file}`]),
 );
@@ -79,7 +80,35 @@ export default defineConfig([
     dts: { entry: ENTRIES, compilerOptions: { stripInternal: true } },
     onSuccess: writeEmulatorEntries,
   },
+  // The `wandb-api` bin (src/cli): one ESM file with its shebang, over the package's own built entries.
+  {
+    ...shared,
+    entry: { 'cli/main': 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: false,
+    esbuildPlugins: [cliEntries()],
+  },
 ]);
+
+/**
+ * The CLI imports the facade and the emulator through `src/node.ts` and `src/emulator/index.ts`;
+ * its bundle loads them from the package's built entries (`dist/node.js`, `dist/emulator/index.js`,
+ * which checks the emulator's optional peers) instead of bundling a second copy of the client.
+ */
+function cliEntries(): NonNullable<Options['esbuildPlugins']>[number] {
+  return {
+    name: 'wandb-api-cli-entries',
+    setup(build) {
+      build.onResolve({ filter: /(^|\/)(node|emulator\/index)\.js$/ }, (args) => {
+        if (!args.importer.split('\\').join('/').includes('/src/cli/')) return undefined;
+        return {
+          path: args.path.endsWith('emulator/index.js') ? '../emulator/index.js' : '../node.js',
+          external: true,
+        };
+      });
+    },
+  };
+}
 
 /** The optional peer dependencies the emulator needs. */
 const PEERS = ['graphql', 'mingo'];

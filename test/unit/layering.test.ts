@@ -275,6 +275,16 @@ describe('layering: imports point down only', () => {
       });
     expect(bad).toEqual([]);
   });
+  // src/cli (the `wandb-api` command): a thin layer over the public entries.
+  it('src/cli imports only the public entries (node.ts, index.ts, emulator/index.ts) and itself; nothing imports it', () => {
+    const entries = ['node.ts', 'index.ts', 'emulator/index.ts'];
+    const out = edges.filter(
+      (e) => layer(e.from) === 'cli' && layer(e.to) !== 'cli' && !entries.includes(e.to),
+    );
+    const into = edges.filter((e) => layer(e.from) !== 'cli' && layer(e.to) === 'cli');
+    expect(show([...out, ...into])).toEqual([]);
+    expect(edges.some((e) => layer(e.from) === 'cli' && e.to === 'node.ts')).toBe(true);
+  });
 });
 
 // ---- src/react (issue #13): the facade's public API only, and nothing imports it ----
