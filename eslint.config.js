@@ -14,6 +14,7 @@ export default tseslint.config(
       'node_modules/**',
       'coverage/**',
       'docs/api/**',
+      'test-output/**',
     ],
   },
   js.configs.recommended,
@@ -34,9 +35,9 @@ export default tseslint.config(
   },
   {
     // The browser-safe core: no Node built-ins (any of node:module's builtinModules, with or without
-    // the node: prefix) outside the Node edges: src/io/*.node.ts, src/emulator.
+    // the node: prefix) outside the Node edges: src/io/*.node.ts, src/emulator, src/cli (the command runs in Node only).
     files: ['src/**/*.ts'],
-    ignores: ['src/emulator/**', 'src/io/*.node.ts'],
+    ignores: ['src/emulator/**', 'src/io/*.node.ts', 'src/cli/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -9,7 +9,8 @@ import { defineConfig, type Options } from 'tsup';
  * - `node`: the same API with the `~/.netrc` key fallback and the file system ("wandb-api" under Node);
  * - `graphql`: the typed documents and operation types ("wandb-api/graphql");
  * - `emulator/emulator`: the Node-only emulator, loaded by the `emulator/index` wrappers written
- *   below ("wandb-api/emulator").
+ *   below ("wandb-api/emulator");
+ * - `react/index`: the Provider and hooks ("wandb-api/react"), built on its own (see REACT).
  *
  * Declarations are bundled per format (`.d.ts` for ESM, `.d.cts` for CJS) with `@internal`
  * members stripped. Public classes keep their names as long as no class names itself inside its
@@ -32,7 +33,14 @@ const ENTRIES = {
 const MODULES = Object.fromEntries(
   readdirSync('src', { recursive: true, encoding: 'utf8' })
     .map((file) => file.split('\\').join('/'))
-    .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !file.startsWith('emulator/'))
+    .filter(
+      (file) =>
+        file.endsWith('.ts') &&
+        !file.endsWith('.d.ts') &&
+        !file.startsWith('emulator/') &&
+        !file.startsWith('react/') &&
+        !file.startsWith('cli/'),
+    )
     .map((file) => [file.slice(0, -'.ts'.length), `src/${file}`]),
 );
 
@@ -47,7 +55,21 @@ const shared: Options = {
   noExternal: ['p-limit', 'yocto-queue'],
 };
 
+/**
+ * wandb-api/react: one file per format, with `react`, `urql` and `wandb-api` itself external, so
+ * that the app's `Api` (from "wandb-api") and the one the hooks see are the same class, in its
+ * Node or browser build as the app resolves it, and its types are those of "wandb-api".
+ */
+const REACT: Options = {
+  ...shared,
+  entry: { 'react/index': 'src/react/index.ts' },
+  format: ['esm', 'cjs'],
+  external: [...(shared.external ?? []), 'react', 'react-dom', 'urql', 'wandb-api'],
+  dts: { compilerOptions: { stripInternal: true } },
+};
+
 export default defineConfig([
+  REACT,
   // CommonJS: one file per entry (dynamic imports become inlined requires).
   { ...shared, entry: ENTRIES, format: ['cjs'], dts: { compilerOptions: { stripInternal: true } } },
   // ESM: one file per module, the package entries among them.
@@ -58,7 +80,35 @@ export default defineConfig([
     dts: { entry: ENTRIES, compilerOptions: { stripInternal: true } },
     onSuccess: writeEmulatorEntries,
   },
+  // The `wandb-api` bin (src/cli): one ESM file with its shebang, over the package's own built entries.
+  {
+    ...shared,
+    entry: { 'cli/main': 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: false,
+    esbuildPlugins: [cliEntries()],
+  },
 ]);
+
+/**
+ * The CLI imports the facade and the emulator through `src/node.ts` and `src/emulator/index.ts`;
+ * its bundle loads them from the package's built entries (`dist/node.js`, `dist/emulator/index.js`,
+ * which checks the emulator's optional peers) instead of bundling a second copy of the client.
+ */
+function cliEntries(): NonNullable<Options['esbuildPlugins']>[number] {
+  return {
+    name: 'wandb-api-cli-entries',
+    setup(build) {
+      build.onResolve({ filter: /(^|\/)(node|emulator\/index)\.js$/ }, (args) => {
+        if (!args.importer.split('\\').join('/').includes('/src/cli/')) return undefined;
+        return {
+          path: args.path.endsWith('emulator/index.js') ? '../emulator/index.js' : '../node.js',
+          external: true,
+        };
+      });
+    },
+  };
+}
 
 /** The optional peer dependencies the emulator needs. */
 const PEERS = ['graphql', 'mingo'];

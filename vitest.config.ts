@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import type { Reporter, TestModule } from 'vitest/node';
 
@@ -19,7 +21,23 @@ class SummaryLineReporter implements Reporter {
   }
 }
 
+/**
+ * `wandb-api` imported by `src/react/` (which reaches the facade by its package name, kept external
+ * in the react entry's build) resolves to the source here, as tsconfig.json's `paths` does for tsc.
+ */
+const reactFacade: Plugin = {
+  name: 'wandb-api-react-facade',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source === 'wandb-api' && importer?.split('\\').join('/').includes('/src/react/')) {
+      return fileURLToPath(new URL('./src/index.ts', import.meta.url));
+    }
+    return null;
+  },
+};
+
 export default defineConfig({
+  plugins: [reactFacade],
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 20_000,

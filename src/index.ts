@@ -153,12 +153,8 @@ export {
   type DraftEntry,
   type NewArtifactOptions,
 } from './facade/artifacts/draft.js';
-export {
-  DEFAULT_MULTIPART_THRESHOLD,
-  DEFAULT_PART_SIZE,
-  type PublishOptions,
-  type PublishProgress,
-} from './facade/artifacts/publish.js';
+export { DEFAULT_MULTIPART_THRESHOLD, DEFAULT_PART_SIZE } from './facade/artifacts/publish-defaults.js';
+export type { PublishOptions, PublishProgress } from './facade/artifacts/publish.js';
 export {
   parseManifest,
   manifestDigest,

@@ -86,6 +86,19 @@ export interface WandbErrorOptions {
 }
 
 /**
+ * The `name` of an error: `literal` for our class `ours` itself, written as a string because
+ * minifiers rename classes (an app's production bundle would otherwise show `n` for
+ * `NotFoundError`); the class's own name for a subclass of yours.
+ */
+function className(
+  target: abstract new (...args: never[]) => unknown,
+  ours: unknown,
+  literal: string,
+): string {
+  return target === ours ? literal : target.name;
+}
+
+/**
  * Base class of the errors wandb-api throws (aborts reject with the signal's reason instead).
  *
  * @example
@@ -103,7 +116,7 @@ export class WandbError extends Error {
 
   constructor(message: string, code: WandbErrorCode = 'UNKNOWN', options: WandbErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
+    this.name = className(new.target, WandbError, 'WandbError');
     this.code = code;
     this.status = options.status;
     this.request = options.request;
@@ -142,6 +155,7 @@ export class ValidationError extends WandbError {
   readonly parameter: string;
   constructor(parameter: string, message: string, options: WandbErrorOptions = {}) {
     super(`Invalid ${parameter}: ${message}`, 'VALIDATION', options);
+    this.name = className(new.target, ValidationError, 'ValidationError');
     this.parameter = parameter;
   }
 }
@@ -157,6 +171,7 @@ export class ValidationError extends WandbError {
 export class AuthenticationError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'AUTHENTICATION', options);
+    this.name = className(new.target, AuthenticationError, 'AuthenticationError');
   }
 }
 
@@ -171,6 +186,7 @@ export class AuthenticationError extends WandbError {
 export class PermissionError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'PERMISSION', options);
+    this.name = className(new.target, PermissionError, 'PermissionError');
   }
 }
 
@@ -185,6 +201,7 @@ export class PermissionError extends WandbError {
 export class NotFoundError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'NOT_FOUND', options);
+    this.name = className(new.target, NotFoundError, 'NotFoundError');
   }
 }
 
@@ -199,6 +216,7 @@ export class NotFoundError extends WandbError {
 export class ConflictError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'CONFLICT', options);
+    this.name = className(new.target, ConflictError, 'ConflictError');
   }
 }
 
@@ -215,6 +233,7 @@ export class RateLimitError extends WandbError {
   readonly retryAfterMs: number | undefined;
   constructor(message: string, options: WandbErrorOptions & { retryAfterMs?: number } = {}) {
     super(message, 'RATE_LIMITED', options);
+    this.name = className(new.target, RateLimitError, 'RateLimitError');
     this.retryAfterMs = options.retryAfterMs;
   }
 }
@@ -230,6 +249,7 @@ export class RateLimitError extends WandbError {
 export class TimeoutError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'TIMEOUT', options);
+    this.name = className(new.target, TimeoutError, 'TimeoutError');
   }
 }
 
@@ -245,6 +265,7 @@ export class TimeoutError extends WandbError {
 export class NetworkError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'NETWORK', options);
+    this.name = className(new.target, NetworkError, 'NetworkError');
   }
 }
 
@@ -259,6 +280,7 @@ export class NetworkError extends WandbError {
 export class ServerError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'SERVER', options);
+    this.name = className(new.target, ServerError, 'ServerError');
   }
 }
 
@@ -300,6 +322,7 @@ export class GraphQLRequestError extends WandbError {
     options: WandbErrorOptions = {},
   ) {
     super(message, 'GRAPHQL', options);
+    this.name = className(new.target, GraphQLRequestError, 'GraphQLRequestError');
     this.errors = errors;
     this.data = data;
   }
@@ -328,6 +351,7 @@ export class GraphQLRequestError extends WandbError {
 export class UnsupportedError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'UNSUPPORTED', options);
+    this.name = className(new.target, UnsupportedError, 'UnsupportedError');
   }
 }
 
@@ -351,6 +375,7 @@ export class RunNotLoadedError extends WandbError {
         'Call `await run.load()` first, or list runs with `lazy: false`.',
       'NOT_LOADED',
     );
+    this.name = className(new.target, RunNotLoadedError, 'RunNotLoadedError');
   }
 }
 
@@ -380,6 +405,7 @@ export class IntegrityError extends WandbError {
     options: WandbErrorOptions = {},
   ) {
     super(message, 'INTEGRITY', options);
+    this.name = className(new.target, IntegrityError, 'IntegrityError');
     this.expected = checksums.expected;
     this.actual = checksums.actual;
   }
@@ -425,6 +451,7 @@ export class VerificationError extends WandbError {
     options: WandbErrorOptions = {},
   ) {
     super(message, 'VERIFICATION', options);
+    this.name = className(new.target, VerificationError, 'VerificationError');
     this.missing = Object.freeze([...paths.missing]);
     this.changed = Object.freeze([...paths.changed]);
     this.extra = Object.freeze([...paths.extra]);

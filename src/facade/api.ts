@@ -95,42 +95,73 @@ import type { SyncTensorboardOptions, SyncTensorboardResult } from './tensorboar
  * the README. Loading `projects` also loads `sweeps`, so that `project.sweeps()` checks its
  * options synchronously, as before.
  */
-const sweeps = /* @__PURE__ */ lazy(() => import('./sweeps/sweeps.js'));
-const files = /* @__PURE__ */ lazy(() => import('./files/file.js'));
-const artifacts = /* @__PURE__ */ lazy(() => import('./artifacts/artifacts.js'));
-const artifactTypes = /* @__PURE__ */ lazy(() => import('./artifacts/artifact-type.js'));
-const collections = /* @__PURE__ */ lazy(() => import('./artifacts/collection.js'));
+const sweeps = /* @__PURE__ */ lazy(() => import('./sweeps/sweeps.js'), 'its sweeps/sweeps module');
+const files = /* @__PURE__ */ lazy(() => import('./files/file.js'), 'its files/file module');
+const artifacts = /* @__PURE__ */ lazy(
+  () => import('./artifacts/artifacts.js'),
+  'its artifacts/artifacts module',
+);
+const artifactTypes = /* @__PURE__ */ lazy(
+  () => import('./artifacts/artifact-types.js'),
+  'its artifacts/artifact-types module',
+);
+const collections = /* @__PURE__ */ lazy(
+  () => import('./artifacts/collection.js'),
+  'its artifacts/collection module',
+);
 /** `m`, once the domains its objects' synchronous listings hand over to have loaded too. */
 async function withListings<M>(m: Promise<M>, ...listings: Lazy<unknown>[]): Promise<M> {
   return (await Promise.all([m, ...listings.map((l) => l())]))[0];
 }
 const load = {
-  viewer: /* @__PURE__ */ lazy(() => import('./users/viewer.js')),
-  users: /* @__PURE__ */ lazy(() => import('./users/users.js')),
-  teams: /* @__PURE__ */ lazy(() => import('./teams/teams.js')),
+  viewer: /* @__PURE__ */ lazy(() => import('./users/viewer.js'), 'its users/viewer module'),
+  users: /* @__PURE__ */ lazy(() => import('./users/users.js'), 'its users/users module'),
+  teams: /* @__PURE__ */ lazy(() => import('./teams/teams.js'), 'its teams/teams module'),
   sweeps,
   // A project's sweeps(), artifactTypes() and collections(); a run's files() and its artifacts;
   // a collection's artifacts(): made at once (and checked at once) by their loaded domains.
-  projects: /* @__PURE__ */ lazy(() =>
-    withListings(import('./projects/projects.js'), sweeps, artifactTypes, collections),
+  projects: /* @__PURE__ */ lazy(
+    () => withListings(import('./projects/projects.js'), sweeps, artifactTypes, collections),
+    'its projects/projects module',
   ),
-  run: /* @__PURE__ */ lazy(() => withListings(import('./runs/run.js'), files, artifacts)),
-  runWrites: /* @__PURE__ */ lazy(() => withListings(import('./runs/writes.js'), files, artifacts)),
-  reports: /* @__PURE__ */ lazy(() => import('./reports/report.js')),
+  run: /* @__PURE__ */ lazy(
+    () => withListings(import('./runs/run.js'), files, artifacts),
+    'its runs/run module',
+  ),
+  runWrites: /* @__PURE__ */ lazy(
+    () => withListings(import('./runs/writes.js'), files, artifacts),
+    'its runs/writes module',
+  ),
+  reports: /* @__PURE__ */ lazy(() => import('./reports/reports.js'), 'its reports/reports module'),
   artifacts,
-  artifact: /* @__PURE__ */ lazy(() => import('./artifacts/artifact.js')),
+  artifact: /* @__PURE__ */ lazy(() => import('./artifacts/artifact.js'), 'its artifacts/artifact module'),
   artifactTypes,
-  collections: /* @__PURE__ */ lazy(() => withListings(collections(), artifacts)),
+  collections: /* @__PURE__ */ lazy(
+    () => withListings(collections(), artifacts),
+    'its artifacts/collection module',
+  ),
   files,
-  uploads: /* @__PURE__ */ lazy(() => import('./files/upload.js')),
-  integrations: /* @__PURE__ */ lazy(() => import('./integrations/integrations.js')),
-  charts: /* @__PURE__ */ lazy(() => import('./charts/charts.js')),
-  automations: /* @__PURE__ */ lazy(() => import('./automations/automations.js')),
-  registry: /* @__PURE__ */ lazy(() => import('./registries/registry.js')),
-  organization: /* @__PURE__ */ lazy(() => import('./registries/organization.js')),
-  jobs: /* @__PURE__ */ lazy(() => import('./launch/job.js')),
-  runQueues: /* @__PURE__ */ lazy(() => import('./launch/run-queue.js')),
-  tensorboard: /* @__PURE__ */ lazy(() => import('./tensorboard/sync.js')),
+  uploads: /* @__PURE__ */ lazy(() => import('./files/upload.js'), 'its files/upload module'),
+  integrations: /* @__PURE__ */ lazy(
+    () => import('./integrations/integrations.js'),
+    'its integrations/integrations module',
+  ),
+  charts: /* @__PURE__ */ lazy(() => import('./charts/charts.js'), 'its charts/charts module'),
+  automations: /* @__PURE__ */ lazy(
+    () => import('./automations/automations.js'),
+    'its automations/automations module',
+  ),
+  registry: /* @__PURE__ */ lazy(
+    () => import('./registries/registry-api.js'),
+    'its registries/registry-api module',
+  ),
+  organization: /* @__PURE__ */ lazy(
+    () => import('./registries/organization.js'),
+    'its registries/organization module',
+  ),
+  jobs: /* @__PURE__ */ lazy(() => import('./launch/jobs.js'), 'its launch/jobs module'),
+  runQueues: /* @__PURE__ */ lazy(() => import('./launch/run-queues.js'), 'its launch/run-queues module'),
+  tensorboard: /* @__PURE__ */ lazy(() => import('./tensorboard/sync.js'), 'its tensorboard/sync module'),
 };
 
 /**

@@ -50,7 +50,18 @@ import { type RetryOptions, retryExchange } from './retryExchange.js';
 import { httpStatusExchange } from './statusExchange.js';
 import { createPool, type Pool } from './pool.js';
 import { createLimiter, type Limiter } from './limiter.js';
-import { resolveStorageUrl, type StorageRequest, storageFetch } from './storage.js';
+import type { StorageRequest } from './storage.js';
+import { loadFailure } from '../errors/load.js';
+
+/** `./storage.js`, loaded with the first storage transfer (a failed load is tried again next time). */
+let storageLoad: Promise<typeof import('./storage.js')> | undefined;
+function storageModule(): Promise<typeof import('./storage.js')> {
+  storageLoad ??= import('./storage.js').catch((e: unknown) => {
+    storageLoad = undefined;
+    throw loadFailure('its transport/storage module', e);
+  });
+  return storageLoad;
+}
 import { type PostJsonCall, postJson } from './postJson.js';
 
 export {
@@ -90,16 +101,10 @@ export { createLimiter, type Limiter } from './limiter.js';
 export { postJson, type PostJsonCall, type PostJsonOptions } from './postJson.js';
 export { sleep, withRetries } from './retryLoop.js';
 export type { AttemptOutcome, FailedAttempt, RetryLoopOptions } from './retryLoop.js';
-export {
-  redactUrl,
-  resolveStorageUrl,
-  scrubStorageError,
-  storageFetch,
-  storageStatusError,
-  type StorageErrorContext,
-  type StorageFetchOptions,
-  type StorageRequest,
-} from './storage.js';
+// The storage functions themselves are imported from './storage.js', which `Transport.storage`
+// loads on first use (a browser app that never touches a file does not download it).
+export { redactUrl } from '../errors/index.js';
+export type { StorageErrorContext, StorageFetchOptions, StorageRequest } from './storage.js';
 
 /** Options of {@link Transport}. */
 export interface TransportOptions {
@@ -442,6 +447,7 @@ export class Transport {
    * ```
    */
   async storage(url: string, request: StorageRequest = {}): Promise<Response> {
+    const { resolveStorageUrl, storageFetch } = await storageModule();
     const target = resolveStorageUrl(url, this.#auth.baseUrl);
     const plain: typeof fetch = (input, init) => (this.#auth.fetch ?? globalThis.fetch)(input, init);
     try {

@@ -24,7 +24,7 @@ import { abortReason, DEFAULT_TIMEOUT_MS, fetchWithTimeout } from './fetchWithTi
 import type { Limiter } from './limiter.js';
 import type { RetryOptions } from './retryExchange.js';
 import type { AttemptOutcome } from './retryLoop.js';
-import { attemptsOrError, bodyDetail } from './storage.js';
+import { attemptsOrError, bodyDetail } from './attempts.js';
 
 /**
  * Per-call options of `Transport.postJson`.

@@ -11,6 +11,9 @@
  * - Never: HTTP 400, 401, 403, 404, 409, 410, 413, 422, 501, other 4xx, GraphQL `errors` in a 2xx
  *   response, malformed 2xx bodies, caller aborts.
  *
+ * How often: at most `maxAttempts` attempts, except that 429s count against their own, larger
+ * budget, `maxRateLimitAttempts` (default 20, as the official client's Go transport).
+ *
  * When to retry: after `Retry-After` if the response has one (exactly that long, not capped),
  * else after {@link computeDelay}`(attempt)`. No attempt starts after `maxElapsedMs` from the
  * first one: if the wait would end past that budget, the last failed result is delivered at once.
@@ -50,6 +53,20 @@ export interface RetryOptions {
    * @defaultValue 5
    */
   maxAttempts?: number;
+  /**
+   * Most attempts per operation while the server answers HTTP 429 (rate limited), counted apart
+   * from {@link RetryOptions.maxAttempts}: a 429 means "slow down", not "this request is broken",
+   * and the client already slows down for it (the limiter halves its width, `Retry-After` is
+   * obeyed), so it gets a larger budget, as the official client does (its Go transport retries 20
+   * times). An operation gives up at its `maxAttempts`-th failure of another kind or at its
+   * `maxRateLimitAttempts`-th 429, whichever comes first, and always within `maxElapsedMs`.
+   * @defaultValue 20, or `maxAttempts` when that is given (so `{ maxAttempts: 3 }` still means at most 3 attempts)
+   * @example
+   * ```ts
+   * new Api({ retry: { maxAttempts: 3, maxRateLimitAttempts: 10 } });
+   * ```
+   */
+  maxRateLimitAttempts?: number;
   /**
    * Delay before the first retry, in ms; it doubles with each attempt, plus up to 25 % jitter.
    * @defaultValue 1_000
@@ -91,6 +108,7 @@ export type RetryBounds = Required<Omit<RetryOptions, 'onRetry'>>;
 /** The defaults of {@link RetryOptions}. */
 export const DEFAULT_RETRY: Readonly<RetryBounds> = Object.freeze({
   maxAttempts: 5,
+  maxRateLimitAttempts: 20,
   initialDelayMs: 1_000,
   maxDelayMs: 30_000,
   maxElapsedMs: 60_000,
@@ -196,14 +214,21 @@ export interface RetryState {
   attempt: number;
   /** When the first attempt started, ms since the epoch. */
   startedAt: number;
+  /** How many of the failed attempts so far were answered 429 (see {@link RetryOptions.maxRateLimitAttempts}). */
+  rateLimited?: number;
 }
 
 /** Reads `context.retryState`, if our exchange put one there. */
 export function retryStateOf(context: OperationContext): RetryState | undefined {
   const s: unknown = context.retryState;
   if (typeof s !== 'object' || s === null) return undefined;
-  const { attempt, startedAt } = s as { attempt?: unknown; startedAt?: unknown };
-  return typeof attempt === 'number' && typeof startedAt === 'number' ? { attempt, startedAt } : undefined;
+  const { attempt, startedAt, rateLimited } = s as {
+    attempt?: unknown;
+    startedAt?: unknown;
+    rateLimited?: unknown;
+  };
+  if (typeof attempt !== 'number' || typeof startedAt !== 'number') return undefined;
+  return typeof rateLimited === 'number' ? { attempt, startedAt, rateLimited } : { attempt, startedAt };
 }
 
 /** Whether the operation context marks the operation safe to repeat (`idempotent: true`). */
@@ -231,18 +256,46 @@ function positive(n: number | undefined, fallback: number): number {
 }
 
 /**
- * The retry bounds in force for `options`: each field as given when it is a finite number >= 0
- * (`maxAttempts` rounded down, at least 1; `maxElapsedMs` may also be `Infinity`), else its
- * default from {@link DEFAULT_RETRY}. GraphQL requests and storage requests both use it.
+ * Whether a failed attempt has used up its budget: the `maxRateLimitAttempts`-th 429, or the
+ * `maxAttempts`-th failure of any other kind. `attempt` is the number of the attempt that failed
+ * (1 for the first); `rateLimited` how many attempts, this one included, were answered 429.
  *
  * @example
  * ```ts
- * resolveRetryOptions({ maxAttempts: 3 }); // { maxAttempts: 3, initialDelayMs: 1000, maxDelayMs: 30000, maxElapsedMs: 60000 }
+ * attemptsExhausted({ maxAttempts: 5, maxRateLimitAttempts: 20 }, 5, 5, true); // false: 5 of 20 429s
+ * attemptsExhausted({ maxAttempts: 5, maxRateLimitAttempts: 20 }, 7, 2, false); // true: the 5th other failure
+ * ```
+ */
+export function attemptsExhausted(
+  bounds: Pick<RetryBounds, 'maxAttempts' | 'maxRateLimitAttempts'>,
+  attempt: number,
+  rateLimited: number,
+  isRateLimit: boolean,
+): boolean {
+  return isRateLimit
+    ? rateLimited >= bounds.maxRateLimitAttempts
+    : attempt - rateLimited >= bounds.maxAttempts;
+}
+
+/**
+ * The retry bounds in force for `options`: each field as given when it is a finite number >= 0
+ * (`maxAttempts` and `maxRateLimitAttempts` rounded down, at least 1; `maxElapsedMs` may also be
+ * `Infinity`), else its default from {@link DEFAULT_RETRY} (`maxRateLimitAttempts` defaults to
+ * `maxAttempts` when that is given). GraphQL requests and storage requests both use it.
+ *
+ * @example
+ * ```ts
+ * resolveRetryOptions({ maxAttempts: 3 }); // { maxAttempts: 3, maxRateLimitAttempts: 3, initialDelayMs: 1000, maxDelayMs: 30000, maxElapsedMs: 60000 }
+ * resolveRetryOptions({}).maxRateLimitAttempts; // 20
  * ```
  */
 export function resolveRetryOptions(options: RetryOptions = {}): RetryBounds {
+  const maxAttempts = Math.max(1, Math.floor(positive(options.maxAttempts, DEFAULT_RETRY.maxAttempts)));
+  const rateLimitDefault =
+    options.maxAttempts === undefined ? DEFAULT_RETRY.maxRateLimitAttempts : maxAttempts;
   return {
-    maxAttempts: Math.max(1, Math.floor(positive(options.maxAttempts, DEFAULT_RETRY.maxAttempts))),
+    maxAttempts,
+    maxRateLimitAttempts: Math.max(1, Math.floor(positive(options.maxRateLimitAttempts, rateLimitDefault))),
     initialDelayMs: positive(options.initialDelayMs, DEFAULT_RETRY.initialDelayMs),
     maxDelayMs: positive(options.maxDelayMs, DEFAULT_RETRY.maxDelayMs),
     maxElapsedMs:
@@ -261,7 +314,8 @@ export function resolveRetryOptions(options: RetryOptions = {}): RetryBounds {
  * ```
  */
 export function retryExchange(options: RetryExchangeOptions = {}): Exchange {
-  const { maxAttempts, initialDelayMs, maxDelayMs, maxElapsedMs } = resolveRetryOptions(options);
+  const bounds = resolveRetryOptions(options);
+  const { initialDelayMs, maxDelayMs, maxElapsedMs } = bounds;
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
 
@@ -305,13 +359,15 @@ export function retryExchange(options: RetryExchangeOptions = {}): Exchange {
           const failure = classify(result, t);
           if (!isRetryable(failure, op)) return true;
           const state = retryStateOf(op.context) ?? { attempt: 1, startedAt: t };
-          if (state.attempt >= maxAttempts) return true;
+          const isRateLimit = failure.kind === 'http' && failure.status === 429;
+          const rateLimited = (state.rateLimited ?? 0) + (isRateLimit ? 1 : 0);
+          if (attemptsExhausted(bounds, state.attempt, rateLimited, isRateLimit)) return true;
           const delayMs =
             failure.retryAfterMs ?? computeDelay(state.attempt, { initialDelayMs, maxDelayMs }, random);
           if (t + delayMs - state.startedAt > maxElapsedMs) return true;
           const next = makeOperation(op.kind, op, {
             ...op.context,
-            retryState: { attempt: state.attempt + 1, startedAt: state.startedAt },
+            retryState: { attempt: state.attempt + 1, startedAt: state.startedAt, rateLimited },
           });
           // Scheduled before it is reported, so a hook that aborts the call cancels the timer too.
           scheduleRetry({ operation: next, delayMs });

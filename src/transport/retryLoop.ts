@@ -16,6 +16,7 @@
 import { computeDelay, isRetryableStatus } from './backoff.js';
 import { abortReason } from './fetchWithTimeout.js';
 import {
+  attemptsExhausted,
   DEFAULT_RETRY,
   reportRetry,
   resolveRetryOptions,
@@ -113,12 +114,15 @@ export async function withRetries<T>(
 ): Promise<{ ok: true; value: T } | { ok: false; failure: FailedAttempt; attempts: number }> {
   const { signal, target, what } = options;
   const bounds =
-    options.retry === false ? { ...DEFAULT_RETRY, maxAttempts: 1 } : resolveRetryOptions(options.retry);
+    options.retry === false
+      ? { ...DEFAULT_RETRY, maxAttempts: 1, maxRateLimitAttempts: 1 }
+      : resolveRetryOptions(options.retry);
   const onRetry = options.retry === false ? undefined : options.retry?.onRetry;
   const now = options.now ?? Date.now;
   const random = options.random ?? Math.random;
   const startedAt = now();
 
+  let rateLimited = 0;
   for (let n = 1; ; n++) {
     if (signal?.aborted) throw abortReason(signal);
     const result = await attempt();
@@ -126,10 +130,16 @@ export async function withRetries<T>(
     if (signal?.aborted) throw abortReason(signal);
 
     const retryable = result.kind !== 'status' || isRetryableStatus(result.status);
+    const isRateLimit = result.kind === 'status' && result.status === 429;
+    if (isRateLimit) rateLimited++;
     const delayMs =
       (result.kind === 'status' ? result.retryAfterMs : undefined) ??
       computeDelay(n, { initialDelayMs: bounds.initialDelayMs, maxDelayMs: bounds.maxDelayMs }, random);
-    if (retryable && n < bounds.maxAttempts && now() + delayMs - startedAt <= bounds.maxElapsedMs) {
+    if (
+      retryable &&
+      !attemptsExhausted(bounds, n, rateLimited, isRateLimit) &&
+      now() + delayMs - startedAt <= bounds.maxElapsedMs
+    ) {
       const failure =
         result.kind === 'status'
           ? { kind: 'http' as const, status: result.status, retryAfterMs: result.retryAfterMs }

@@ -174,7 +174,11 @@ beforeAll(async () => {
   tarball = join(dir, packed.filename);
   packedFiles = packed.files.map((f) => f.path);
   await Promise.all([
-    installProject('app', ['graphql', 'mingo', '@types/node'], false),
+    installProject(
+      'app',
+      ['graphql', 'mingo', '@types/node', 'react', 'react-dom', 'urql', '@types/react', '@types/react-dom'],
+      false,
+    ),
     installProject('bare', [], true),
   ]);
 }, 300_000);
@@ -260,6 +264,7 @@ describe('the packed tarball', { timeout: PACKAGE_TEST_TIMEOUT_MS }, () => {
       './emulator',
       './graphql',
       './package.json',
+      './react',
     ]);
   });
 
@@ -379,6 +384,25 @@ describe('installed in a project', { timeout: PACKAGE_TEST_TIMEOUT_MS }, () => {
       ]);
       expectUserOutput(esm);
       expect(cjs).toEqual({ viewer: 'pkg-user', lr: 0.1, steps: [0], sweep: 'Sweep', sweepIsSweep: true });
+    },
+  );
+
+  // wandb-api/react (issue #13): its types resolve against those of wandb-api, and it runs as ESM and CJS.
+  it.concurrent(
+    "wandb-api/react: a server render compiles and runs as ESM and CJS, with the app's own Api",
+    async () => {
+      const source = readFileSync(join(consumer, 'react.ts'), 'utf8');
+      const project = tsProject(
+        'react',
+        { module: 'node16', moduleResolution: 'node16', types: ['node'] },
+        { 'react.ts': source, 'react.cts': source },
+      );
+      await compile(project);
+      const outputs = await Promise.all([
+        run(join(project, 'out/react.js')),
+        run(join(project, 'out/react.cjs')),
+      ]);
+      for (const output of outputs) expect(output).toEqual({ html: '<p>loading</p>', sameApi: true });
     },
   );
 

@@ -6,13 +6,27 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
 /** Whether Chromium is installed; without it the browser tests are skipped, except in CI (`.ci/run` installs it). */
 export const chromiumAvailable = existsSync(CHROMIUM);
 if (!chromiumAvailable && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs it`);
+
+/** Launches Debian's Chromium headless (no sandbox, no GPU, no background traffic). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+    ],
+  });
+}
 
 /** A running site with the core build, and the browser that visits it. */
 export interface BrowserSite {
@@ -47,21 +61,10 @@ export async function openBrowserSite(): Promise<BrowserSite> {
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
   const siteUrl = `${origin}/`;
-  const browser = await chromium
-    .launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-      ],
-    })
-    .catch(async (e: unknown) => {
-      await new Promise((resolve) => site.close(resolve));
-      throw e;
-    });
+  const browser = await launchChromium().catch(async (e: unknown) => {
+    await new Promise((resolve) => site.close(resolve));
+    throw e;
+  });
   return {
     siteUrl,
     origin,

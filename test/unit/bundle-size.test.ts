@@ -3,25 +3,49 @@
 // that it needs no build and runs in a few seconds. "Initial" is the entry chunk and every chunk
 // it imports statically; what `import()` loads on first use is not counted. It fails when the
 // initial chunk grows past INITIAL_GZ_LIMIT; lower the limit when a change makes it smaller.
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { viteBundle } from '../support/vite-bundle.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 /**
- * The limit of the initial chunk, gzipped, in bytes. Issue #12 asks for 30 KB; today's figure is
- * about 108 KB (see the README "Bundle size" for what is still in it), so this guards against
- * growth while that work goes on.
+ * The limit of esbuild's initial chunk, gzipped, in bytes. Issue #12 asks for 30 KiB; today's
+ * figure is about 88.8 KiB (it was 108 KiB): esbuild assigns whole *files* to chunks, and every
+ * file that `src/index.ts` reaches with a static import and that any chunk uses lands in the
+ * initial chunk, so each class `wandb-api` exports (`Run`, `Artifact`, `Registry`, ...) comes
+ * with the page with its whole body. See the README "Bundle size". This guards against growth
+ * while that work goes on; lower it when a change makes the chunk smaller.
  */
-const INITIAL_GZ_LIMIT = 112 * 1024;
+const INITIAL_GZ_LIMIT = 91 * 1024;
+
+/**
+ * The limit of Vite's (Rolldown's) initial chunk, gzipped: about 49 KiB today (issue #12 asks for
+ * 30 KiB), what `Api`'s synchronous methods need at once (the listings `api.runs()` and
+ * `api.registries()` return, with their checks, `ArtifactDraft`, `QueuedRun`) besides urql and
+ * the transport.
+ */
+const VITE_INITIAL_GZ_LIMIT = 52 * 1024;
 
 /** What must load only on first use (dynamic `import()`), never with the page. */
 const LAZY_ONLY = [/node_modules\/(yaml|@bufbuild\/protobuf|crc-32|hyparquet)\//];
+
+/**
+ * Files that load on first use with both bundlers: the documents, the history, download and
+ * publish code, the storage transfers.
+ */
+const LAZY_FILES = [
+  'src/generated/graphql.ts',
+  'src/facade/runs/history.ts',
+  'src/facade/artifacts/download.ts',
+  'src/facade/artifacts/publish.ts',
+  'src/transport/storage.ts',
+];
 
 const out = mkdtempSync(join(tmpdir(), 'wandb-api-size-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -78,6 +102,8 @@ describe('bundle size: import { Api } from "wandb-api" in a browser bundle', () 
     expect(initialGz).toBeLessThanOrEqual(INITIAL_GZ_LIMIT);
     expect(initialInputs.filter((i) => LAZY_ONLY.some((re) => re.test(i)))).toEqual([]);
     expect(lazyInputs.some((i) => i.includes('node_modules/yaml/'))).toBe(true);
+    // What `src/index.ts` does not reach statically stays out, even though a lazy chunk uses it.
+    for (const file of LAZY_FILES) expect(initialInputs.filter((i) => i.endsWith(file))).toEqual([]);
   }, 30_000);
 
   it('measures what a bundle adds: the same with every AST document of wandb-api/graphql is bigger', async () => {
@@ -86,5 +112,33 @@ describe('bundle size: import { Api } from "wandb-api" in a browser bundle', () 
       "export { Api } from './src/index.ts'; export * from './src/generated/graphql-ast.ts';",
     );
     expect(more.initialGz).toBeGreaterThan(api.initialGz + 10 * 1024);
+  }, 30_000);
+});
+
+/** The same app built by Vite, from src/. */
+async function measureVite(contents: string): Promise<{ initialGz: number; initialInputs: string[] }> {
+  const entry = join(out, 'vite-app.js');
+  writeFileSync(entry, contents);
+  const { initialGz, initialModules } = await viteBundle(ROOT, entry);
+  return { initialGz, initialInputs: initialModules };
+}
+
+describe('bundle size: the same with Vite', () => {
+  it(`keeps the initial chunk at most ${VITE_INITIAL_GZ_LIMIT / 1024} KiB gzipped, with no domain in it`, async () => {
+    const api = join(ROOT, 'src/index.ts');
+    const { initialGz, initialInputs } = await measureVite(`export { Api } from '${api}';`);
+    expect(initialGz).toBeGreaterThan(5 * 1024);
+    expect(initialGz).toBeLessThanOrEqual(VITE_INITIAL_GZ_LIMIT);
+    const inputs = initialInputs;
+    expect(inputs.filter((i) => LAZY_ONLY.some((re) => re.test(i)))).toEqual([]);
+    // What loads on first use stays out: the run and artifact classes too (Vite splits by use).
+    for (const file of [...LAZY_FILES, 'src/facade/runs/run.ts', 'src/facade/artifacts/artifact.ts']) {
+      expect(inputs.filter((i) => i.endsWith(file))).toEqual([]);
+    }
+  }, 30_000);
+
+  it('an app that imports only parseRunPath gets a few KiB', async () => {
+    const { initialGz } = await measureVite(`export { parseRunPath } from '${join(ROOT, 'src/index.ts')}';`);
+    expect(initialGz).toBeLessThanOrEqual(4 * 1024);
   }, 30_000);
 });

@@ -255,7 +255,7 @@ describe('layering: imports point down only', () => {
       // runs.histories() checks its options at once, with the history module's checks.
       'facade/runs/bulk.ts',
       'facade/runs/filters.ts',
-      'facade/runs/history.ts',
+      'facade/runs/history-options.ts',
       'facade/runs/order.ts',
       'facade/runs/ordered.ts',
       'facade/runs/runs.ts',
@@ -274,5 +274,57 @@ describe('layering: imports point down only', () => {
         return match ? [`${f.path}: ${match[0]}`] : [];
       });
     expect(bad).toEqual([]);
+  });
+  // src/cli (the `wandb-api` command): a thin layer over the public entries.
+  it('src/cli imports only the public entries (node.ts, index.ts, emulator/index.ts) and itself; nothing imports it', () => {
+    const entries = ['node.ts', 'index.ts', 'emulator/index.ts'];
+    const out = edges.filter(
+      (e) => layer(e.from) === 'cli' && layer(e.to) !== 'cli' && !entries.includes(e.to),
+    );
+    const into = edges.filter((e) => layer(e.from) !== 'cli' && layer(e.to) === 'cli');
+    expect(show([...out, ...into])).toEqual([]);
+    expect(edges.some((e) => layer(e.from) === 'cli' && e.to === 'node.ts')).toBe(true);
+  });
+});
+
+// ---- src/react (issue #13): the facade's public API only, and nothing imports it ----
+
+/** Every module specifier a file imports or re-exports (relative or a package name), with `import()` calls. */
+function specifiersOf(file: string, text: string): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const out: string[] = [];
+  const visit = (node: ts.Node): void => {
+    const spec =
+      ts.isImportDeclaration(node) || ts.isExportDeclaration(node)
+        ? node.moduleSpecifier
+        : ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword
+          ? node.arguments[0]
+          : undefined;
+    if (spec && ts.isStringLiteral(spec)) out.push(spec.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return out;
+}
+
+describe('layering: src/react', () => {
+  const react = files.filter((f) => layer(f.path) === 'react');
+
+  it('imports the facade only by its public entry (the package name `wandb-api`), plus react and urql', () => {
+    expect(react.length).toBeGreaterThan(0);
+    const bad = react.flatMap((f) =>
+      specifiersOf(join(SRC, f.path), f.text)
+        .filter((s) =>
+          s.startsWith('.')
+            ? layer(rel(resolve(dirname(join(SRC, f.path)), s))) !== 'react'
+            : !['wandb-api', 'wandb-api/graphql', 'react', 'urql'].includes(s),
+        )
+        .map((s) => `${f.path} -> ${s}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('nothing outside src/react imports it', () => {
+    expect(show(edges.filter((e) => layer(e.to) === 'react' && layer(e.from) !== 'react'))).toEqual([]);
   });
 });

@@ -86,7 +86,30 @@ export function operationNameOf(
 }
 
 /**
- * Parses a request's document; a syntax error is returned, not thrown.
+ * Documents already parsed, by their text: a client sends the same few documents again and again
+ * (every page of a listing), and parsing and validating them cost more than answering a page of
+ * 50 runs. Kept: the last {@link PARSED_DOCUMENTS_KEPT} distinct texts (parsing is pure, and
+ * neither validation nor execution changes a document).
+ */
+const parsedDocuments = new Map<string, DocumentNode>();
+const PARSED_DOCUMENTS_KEPT = 500;
+
+/**
+ * Validation errors of a document against a schema, by the server features in force (which
+ * change what validates): a document is validated once per schema and set of features.
+ */
+const validations = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, readonly GraphQLError[]>>>();
+
+/** The features in force as a key: each set feature with its value, sorted. */
+function featuresKey(features: ReadonlyMap<string, boolean>): string {
+  return [...features]
+    .map(([name, enabled]) => `${name}=${enabled ? 1 : 0}`)
+    .sort()
+    .join(',');
+}
+
+/**
+ * Parses a request's document (or finds it parsed already); a syntax error is returned, not thrown.
  *
  * @example
  * ```ts
@@ -95,7 +118,15 @@ export function operationNameOf(
  */
 export function parseRequest(request: GraphQLRequest): { document: DocumentNode } | { error: GraphQLError } {
   try {
-    return { document: parse(request.query) };
+    const known = parsedDocuments.get(request.query);
+    if (known !== undefined) return { document: known };
+    const document = parse(request.query);
+    if (parsedDocuments.size >= PARSED_DOCUMENTS_KEPT) {
+      const oldest = parsedDocuments.keys().next();
+      if (oldest.done !== true) parsedDocuments.delete(oldest.value);
+    }
+    parsedDocuments.set(request.query, document);
+    return { document };
   } catch (error) {
     if (error instanceof GraphQLError) return { error };
     throw error;
@@ -123,13 +154,23 @@ export async function executeRequest(
   context: EmulatorContext,
 ): Promise<ExecutionResult> {
   const { features } = context.store;
-  const featureRules = [
-    featureArgumentsRule(emulatorFeatureGates.arguments, features),
-    featureFieldsRule(emulatorFeatureGates, features),
-    featureUnionMembersRule(emulatorFeatureGates.unionMembers ?? [], features),
-  ].filter((rule) => rule !== undefined);
-  const errors = validate(schema, document, [...specifiedRules, ...featureRules]);
-  if (errors.length > 0) return { errors };
+  const bySchema =
+    validations.get(schema) ?? new WeakMap<DocumentNode, Map<string, readonly GraphQLError[]>>();
+  validations.set(schema, bySchema);
+  const byFeatures = bySchema.get(document) ?? new Map<string, readonly GraphQLError[]>();
+  bySchema.set(document, byFeatures);
+  const key = featuresKey(features);
+  let errors = byFeatures.get(key);
+  if (errors === undefined) {
+    const featureRules = [
+      featureArgumentsRule(emulatorFeatureGates.arguments, features),
+      featureFieldsRule(emulatorFeatureGates, features),
+      featureUnionMembersRule(emulatorFeatureGates.unionMembers ?? [], features),
+    ].filter((rule) => rule !== undefined);
+    errors = validate(schema, document, [...specifiedRules, ...featureRules]);
+    byFeatures.set(key, errors);
+  }
+  if (errors.length > 0) return { errors: [...errors] };
   const operationName = requestedOperation(request);
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
   const operation =

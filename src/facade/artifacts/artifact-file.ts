@@ -13,13 +13,9 @@
  * ```
  * @module
  */
+import { documents } from '../core/lazy.js';
 import { IntegrityError, NotFoundError, UnsupportedError, ValidationError } from '../../errors/index.js';
-import {
-  ArtifactMembershipFilesDocument,
-  ArtifactMembershipFilesUncountedDocument,
-  type ArtifactFileFieldsFragment,
-  type ArtifactFilePageFieldsFragment,
-} from '../../generated/graphql.js';
+import type { ArtifactFileFieldsFragment, ArtifactFilePageFieldsFragment } from '../../generated/graphql.js';
 import {
   contentStream,
   md5AsBase64,
@@ -139,7 +135,7 @@ async function fetchFilesPage(
   let membershipFound: boolean;
   if (args.counted) {
     const data = await ctx.request(
-      ArtifactMembershipFilesDocument,
+      (await documents()).ArtifactMembershipFilesDocument,
       { ...variables, withTotal: args.total ?? true },
       {
         ...options,
@@ -150,7 +146,7 @@ async function fetchFilesPage(
     membershipFound = data.project?.artifactCollection?.artifactMembership != null;
     connection = data.project?.artifactCollection?.artifactMembership?.files;
   } else {
-    const data = await ctx.request(ArtifactMembershipFilesUncountedDocument, variables, {
+    const data = await ctx.request((await documents()).ArtifactMembershipFilesUncountedDocument, variables, {
       ...options,
       cacheIf: (d) => d.project?.artifactCollection?.artifactMembership != null,
     });

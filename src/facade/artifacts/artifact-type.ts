@@ -10,16 +10,10 @@
  * ```
  * @module
  */
-import {
-  ProjectArtifactTypeDocument,
-  ProjectArtifactTypesDocument,
-  type ArtifactTypeFieldsFragment,
-} from '../../generated/graphql.js';
+import type { ArtifactTypeFieldsFragment } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { parseServerDate } from '../core/dates.js';
-import { once } from '../core/memo.js';
-import { artifactTypeNotFound, projectNotFound } from '../core/notFound.js';
-import { connectionPosition, Paginated, type ListOptions } from '../core/pagination.js';
+import { Paginated } from '../core/pagination.js';
 import { optionalBoolean, optionalSignal, optionsObject } from '../core/validate.js';
 import { checkArtifactName } from '../paths/artifact-paths.js';
 import type { ProjectPath } from '../paths/paths.js';
@@ -29,7 +23,6 @@ import {
   type ArtifactCollection,
   type ArtifactCollectionsOptions,
 } from './collection.js';
-import { checkTypeName } from './rules.js';
 
 /**
  * An artifact type of a project (`dataset`, `model`, ...): the collections of that type live
@@ -121,75 +114,4 @@ export class ArtifactType {
     const { id, name, description, createdAt, entity, project } = this;
     return { id, name, description, createdAt, entity, project };
   }
-}
-
-/**
- * The artifact types of a project (its entity, when absent, from the settings or the viewer), page by page, 50 per request by default; no total (the server
- * gives none). A missing project rejects with {@link NotFoundError}.
- * @internal Users call `api.artifactTypes()` or `project.artifactTypes()`.
- * @example
- * ```ts
- * const types = await listArtifactTypes(ctx, { entity: 'acme', project: 'vision' }).toArray();
- * ```
- */
-export function listArtifactTypes(
-  ctx: FacadeContext,
-  where: ProjectPath,
-  options: ListOptions = {},
-): Paginated<ArtifactType> {
-  const o = optionsObject(options);
-  const signal = optionalSignal(o.signal);
-  const { project } = where;
-  const entityName = once(() => ctx.resolveEntity(where.entity));
-  return new Paginated<ArtifactType>(
-    async ({ cursor, perPage, signal: pageSignal }) => {
-      const entity = await entityName();
-      const data = await ctx.request(
-        ProjectArtifactTypesDocument,
-        { entity, project, cursor, perPage },
-        { signal: pageSignal, cacheIf: (d) => d.project != null },
-      );
-      if (!data.project) throw projectNotFound(entity, project);
-      const connection = data.project.artifactTypes;
-      return {
-        items: connection.edges.flatMap((e) =>
-          e.node ? [new ArtifactType(ctx, { entity, project }, e.node)] : [],
-        ),
-        ...connectionPosition(connection),
-      };
-    },
-    {
-      perPage: o.perPage ?? 50,
-      start: o.start ?? null,
-      signal,
-      what: `artifact types of project ${where.entity === undefined ? project : `${where.entity}/${project}`}`,
-      prefetch: o.prefetch,
-      countable: false,
-    },
-  );
-}
-
-/**
- * One artifact type of a project, or {@link NotFoundError} saying whether the project exists (not cached).
- * @internal Users call `api.artifactType()`.
- * @example
- * ```ts
- * const type = await fetchArtifactType(ctx, { entity: 'acme', project: 'vision' }, 'dataset');
- * ```
- */
-export async function fetchArtifactType(
-  ctx: FacadeContext,
-  where: Required<ProjectPath>,
-  typeName: string,
-  options: RequestOptions = {},
-): Promise<ArtifactType> {
-  const type = checkTypeName(typeName, 'type');
-  const data = await ctx.request(
-    ProjectArtifactTypeDocument,
-    { entity: where.entity, project: where.project, type },
-    { signal: options.signal, cache: options.cache, cacheIf: (d) => d.project?.artifactType != null },
-  );
-  const found = data.project?.artifactType;
-  if (!found) throw artifactTypeNotFound(type, where.entity, where.project, data.project != null);
-  return new ArtifactType(ctx, where, found);
 }

@@ -17,23 +17,12 @@
  * ```
  * @module
  */
+import { documents, lazy } from '../core/lazy.js';
 import { PermissionError, ServerError, ValidationError, WandbError } from '../../errors/index.js';
-import {
-  AddAliasesDocument,
-  ArtifactCreatedByDocument,
-  ArtifactMembershipByNameDocument,
-  ArtifactUsedByDocument,
-  DeleteAliasesDocument,
-  DeleteArtifactDocument,
-  FetchArtifactManifestDocument,
-  IsProjectReadOnlyDocument,
-  LinkArtifactDocument,
-  LinkArtifactWithoutMembershipDocument,
-  UnlinkArtifactDocument,
-  UpdateArtifactDocument,
-  type ArtifactCollectionMembershipFieldsFragment,
-  type ArtifactFieldsFragment,
-  type UpdateArtifactInput,
+import type {
+  ArtifactCollectionMembershipFieldsFragment,
+  ArtifactFieldsFragment,
+  UpdateArtifactInput,
 } from '../../generated/graphql.js';
 import { abortable, abortReason } from '../core/concurrency.js';
 import { contentStream, readAll, type SignedContent } from '../core/content.js';
@@ -54,17 +43,15 @@ import {
 } from './artifact-file.js';
 import { fetchCollection, type ArtifactCollection } from './collection.js';
 import { parseManifest, type ArtifactManifest } from './manifest.js';
-import {
-  downloadArtifact,
-  downloadSingleFile,
-  type ArtifactDownloadOptions,
-  type ArtifactSingleFileOptions,
-  type DownloadTarget,
-} from './download.js';
+import type { ArtifactDownloadOptions, ArtifactSingleFileOptions, DownloadTarget } from './download.js';
 import { getMedia, type ArtifactGetOptions, type ArtifactMedia } from './media.js';
-import { verifyArtifact, type ArtifactVerifyOptions } from './verify.js';
+import type { ArtifactVerifyOptions } from './verify.js';
 import { resolveCollectionPlace } from './resolve.js';
 import { checkAliases, checkMetadata, checkTags, checkTtl, comparableJson, isVersionAlias } from './rules.js';
+
+// Downloading and verifying load on first use: an app that reads artifacts does not download them.
+const downloads = /* @__PURE__ */ lazy(() => import('./download.js'), 'its artifacts/download module');
+const verification = /* @__PURE__ */ lazy(() => import('./verify.js'), 'its artifacts/verify module');
 
 /** The server feature that makes `linkArtifact` answer the new link. */
 export const LINK_MEMBERSHIP_FEATURE = 'ARTIFACT_MEMBERSHIP_IN_LINK_ARTIFACT_RESPONSE';
@@ -504,7 +491,7 @@ export class Artifact {
 
   async #manifestUrl(signal: AbortSignal | undefined, cache: boolean): Promise<string> {
     const data = await this.#ctx.request(
-      FetchArtifactManifestDocument,
+      (await documents()).FetchArtifactManifestDocument,
       { id: this.id },
       { signal, cache, cacheIf: (d) => d.artifact?.currentManifest != null },
     );
@@ -579,7 +566,8 @@ export class Artifact {
    * ```
    */
   download(options: ArtifactDownloadOptions = {}): Promise<string> {
-    return downloadArtifact(this.#ctx, this.#downloadTarget(this.name), options);
+    const target = this.#downloadTarget(this.name);
+    return downloads().then((m) => m.downloadArtifact(this.#ctx, target, options));
   }
 
   /**
@@ -593,7 +581,8 @@ export class Artifact {
    * ```
    */
   file(options: ArtifactSingleFileOptions = {}): Promise<string> {
-    return downloadSingleFile(this.#ctx, this.#downloadTarget(this.name), options);
+    const target = this.#downloadTarget(this.name);
+    return downloads().then((m) => m.downloadSingleFile(this.#ctx, target, options));
   }
 
   /**
@@ -608,7 +597,8 @@ export class Artifact {
    * ```
    */
   verify(options: ArtifactVerifyOptions = {}): Promise<void> {
-    return verifyArtifact(this.#ctx, this.#downloadTarget(this.name), options);
+    const target = this.#downloadTarget(this.name);
+    return verification().then((m) => m.verifyArtifact(this.#ctx, target, options));
   }
 
   /**
@@ -700,7 +690,7 @@ export class Artifact {
     };
     if (aliasesToAdd.length > 0) {
       const data = await this.#ctx.request(
-        AddAliasesDocument,
+        (await documents()).AddAliasesDocument,
         { input: { artifactID: this.id, aliases: aliasesToAdd.map((alias) => ({ ...where, alias })) } },
         { signal, idempotent: true },
       );
@@ -710,7 +700,7 @@ export class Artifact {
     }
     if (aliasesToDelete.length > 0) {
       const data = await this.#ctx.request(
-        DeleteAliasesDocument,
+        (await documents()).DeleteAliasesDocument,
         { input: { artifactID: this.id, aliases: aliasesToDelete.map((alias) => ({ ...where, alias })) } },
         { signal, idempotent: true },
       );
@@ -722,7 +712,11 @@ export class Artifact {
       this.#savedAliases = Object.freeze(this.#savedAliases.filter((a) => !aliasesToDelete.includes(a)));
     }
     if (update) {
-      const data = await this.#ctx.request(UpdateArtifactDocument, { input }, { signal, idempotent: true });
+      const data = await this.#ctx.request(
+        (await documents()).UpdateArtifactDocument,
+        { input },
+        { signal, idempotent: true },
+      );
       const artifact = data.result?.artifact;
       if (!artifact) throw new ServerError(`UpdateArtifact returned no artifact for ${this.qualifiedName}`);
       const serverAliases =
@@ -736,7 +730,7 @@ export class Artifact {
   async #requireWritableSource(signal: AbortSignal | undefined): Promise<void> {
     const { entity, project } = this.source;
     const data = await this.#ctx.request(
-      IsProjectReadOnlyDocument,
+      (await documents()).IsProjectReadOnlyDocument,
       { entity, project },
       { signal, cache: false },
     );
@@ -763,7 +757,7 @@ export class Artifact {
     const signal = optionalSignal(o.signal);
     if (this.isLink) return this.unlink({ signal });
     const data = await this.#ctx.request(
-      DeleteArtifactDocument,
+      (await documents()).DeleteArtifactDocument,
       { input: { artifactID: this.id, deleteAliases } },
       { signal },
     );
@@ -816,13 +810,17 @@ export class Artifact {
     const withMembership = (await this.#ctx.serverFeatures()).get(LINK_MEMBERSHIP_FEATURE) === true;
     let versionIndex: number | null | undefined;
     if (withMembership) {
-      const data = await this.#ctx.request(LinkArtifactDocument, { input }, { signal, idempotent: true });
+      const data = await this.#ctx.request(
+        (await documents()).LinkArtifactDocument,
+        { input },
+        { signal, idempotent: true },
+      );
       const membership = data.result?.artifactMembership;
       if (membership) return artifactFromMembership(this.#ctx, membership, where);
       versionIndex = data.result?.versionIndex;
     } else {
       const data = await this.#ctx.request(
-        LinkArtifactWithoutMembershipDocument,
+        (await documents()).LinkArtifactWithoutMembershipDocument,
         { input },
         { signal, idempotent: true },
       );
@@ -861,7 +859,7 @@ export class Artifact {
       { signal, cache: false },
     );
     const data = await this.#ctx.request(
-      UnlinkArtifactDocument,
+      (await documents()).UnlinkArtifactDocument,
       { input: { artifactID: this.id, artifactPortfolioID: collection.id } },
       { signal },
     );
@@ -880,7 +878,7 @@ export class Artifact {
   async usedBy(options: ArtifactRequestOptions = {}): Promise<Run[]> {
     const signal = optionalSignal(optionsObject(options).signal);
     const data = await this.#ctx.request(
-      ArtifactUsedByDocument,
+      (await documents()).ArtifactUsedByDocument,
       { id: this.id },
       { signal, cacheIf: (d) => d.artifact != null },
     );
@@ -905,7 +903,7 @@ export class Artifact {
   async loggedBy(options: ArtifactRequestOptions = {}): Promise<Run | null> {
     const signal = optionalSignal(optionsObject(options).signal);
     const data = await this.#ctx.request(
-      ArtifactCreatedByDocument,
+      (await documents()).ArtifactCreatedByDocument,
       { id: this.id },
       { signal, cacheIf: (d) => d.artifact != null },
     );
@@ -1084,7 +1082,7 @@ export async function fetchArtifactByName(
 ): Promise<Artifact> {
   const name = `${where.collection}:${alias}`;
   const data = await ctx.request(
-    ArtifactMembershipByNameDocument,
+    (await documents()).ArtifactMembershipByNameDocument,
     { entity: where.entity, project: where.project, name },
     {
       signal: options.signal,

@@ -12,17 +12,12 @@
  * ```
  * @module
  */
+import { documents } from '../core/lazy.js';
 import { ConflictError, NotFoundError, ServerError, ValidationError } from '../../errors/index.js';
-import {
-  ArtifactByIdDocument,
-  CreateArtifactDocument,
-  ProjectArtifactsDocument,
-  RunInputArtifactsDocument,
-  RunOutputArtifactsDocument,
-  UseArtifactDocument,
-  type ArtifactFieldsFragment,
-  type CreateArtifactInput,
-  type UseArtifactInput,
+import type {
+  ArtifactFieldsFragment,
+  CreateArtifactInput,
+  UseArtifactInput,
 } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { serializeFilter, type MongoFilter } from '../core/filters.js';
@@ -39,7 +34,8 @@ import {
 } from '../paths/artifact-paths.js';
 import { formatRunPath, parseProjectPath, type ProjectPath, type RunRef } from '../paths/paths.js';
 import { Artifact, artifactFromListing, artifactFromSource, fetchArtifactByName } from './artifact.js';
-import { fetchArtifactType, listArtifactTypes, type ArtifactType } from './artifact-type.js';
+import type { ArtifactType } from './artifact-type.js';
+import { fetchArtifactType, listArtifactTypes } from './artifact-types.js';
 import {
   fetchCollection,
   listTypeCollections,
@@ -403,7 +399,7 @@ function versionsPaginated(
     async ({ cursor, perPage, signal, total }): Promise<Page<Artifact>> => {
       const place = await where();
       const data = await ctx.request(
-        ProjectArtifactsDocument,
+        (await documents()).ProjectArtifactsDocument,
         {
           entity: place.entity,
           project: place.project,
@@ -507,11 +503,11 @@ export function listRunArtifacts(
 ): Paginated<Artifact> {
   const o = optionsObject(options);
   const signal = optionalSignal(o.signal);
-  const doc = kind === 'logged' ? RunOutputArtifactsDocument : RunInputArtifactsDocument;
   return new Paginated<Artifact>(
     async ({ cursor, perPage, signal: pageSignal, total }) => {
+      const docs = await documents();
       const data = await ctx.request(
-        doc,
+        kind === 'logged' ? docs.RunOutputArtifactsDocument : docs.RunInputArtifactsDocument,
         {
           entity: ref.entity,
           project: ref.project,
@@ -585,7 +581,11 @@ export async function useArtifact(
     input.artifactEntityName = a.entity;
     input.artifactProjectName = a.project;
   }
-  const data = await ctx.request(UseArtifactDocument, { input }, { signal, idempotent: true });
+  const data = await ctx.request(
+    (await documents()).UseArtifactDocument,
+    { input },
+    { signal, idempotent: true },
+  );
   if (!data.useArtifact)
     throw new ServerError(`useArtifact returned nothing for ${a.qualifiedName} in run ${formatRunPath(ref)}`);
   return a;
@@ -647,7 +647,7 @@ export async function logArtifact(
     aliases: aliases.map((alias) => ({ artifactCollectionName: source.collection, alias })),
     ...(tags.length === 0 ? {} : { tags: tags.map((tagName) => ({ tagName })) }),
   };
-  const data = await ctx.request(CreateArtifactDocument, { input }, { signal });
+  const data = await ctx.request((await documents()).CreateArtifactDocument, { input }, { signal });
   const created = data.createArtifact?.artifact;
   if (!created)
     throw new ServerError(
@@ -660,7 +660,11 @@ export async function logArtifact(
         'declare the latest version of the collection with run.logArtifact()',
     );
   }
-  const found = await ctx.request(ArtifactByIdDocument, { id: created.id }, { signal, cache: false });
+  const found = await ctx.request(
+    (await documents()).ArtifactByIdDocument,
+    { id: created.id },
+    { signal, cache: false },
+  );
   const logged = found.artifact ? artifactFromSource(ctx, found.artifact) : undefined;
   if (!logged)
     throw new NotFoundError(

@@ -12,22 +12,9 @@
  * ```
  * @module
  */
+import { documents } from '../core/lazy.js';
 import { ServerError, ValidationError } from '../../errors/index.js';
-import {
-  AddArtifactCollectionTagsDocument,
-  ArtifactCollectionAliasesDocument,
-  ArtifactTypeArtifactCollectionsDocument,
-  DeleteArtifactCollectionTagsDocument,
-  DeleteArtifactPortfolioDocument,
-  DeleteArtifactSequenceDocument,
-  ProjectArtifactCollectionDocument,
-  ProjectArtifactCollectionsDocument,
-  ProjectArtifactCollectionsUnfilteredDocument,
-  UpdateArtifactPortfolioDocument,
-  UpdateArtifactSequenceDocument,
-  UpdateArtifactSequenceTypeDocument,
-  type ArtifactCollectionFieldsFragment,
-} from '../../generated/graphql.js';
+import type { ArtifactCollectionFieldsFragment } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { parseServerDate } from '../core/dates.js';
 import { requireFeature } from '../core/features.js';
@@ -284,7 +271,7 @@ export class ArtifactCollection {
     return new Paginated<string>(
       async ({ cursor, perPage, signal: pageSignal }) => {
         const data = await this.#ctx.request(
-          ArtifactCollectionAliasesDocument,
+          (await documents()).ArtifactCollectionAliasesDocument,
           { id, cursor, perPage },
           { signal: pageSignal, cacheIf: (d) => d.artifactCollection != null },
         );
@@ -379,14 +366,14 @@ export class ArtifactCollection {
       const result = this.isSequence
         ? (
             await this.#ctx.request(
-              UpdateArtifactSequenceDocument,
+              (await documents()).UpdateArtifactSequenceDocument,
               { input: { artifactSequenceID: saved.id, name, description: description ?? '' } },
               { signal, idempotent: true },
             )
           ).result
         : (
             await this.#ctx.request(
-              UpdateArtifactPortfolioDocument,
+              (await documents()).UpdateArtifactPortfolioDocument,
               { input: { artifactPortfolioID: saved.id, name, description: description ?? '' } },
               { signal, idempotent: true },
             )
@@ -400,7 +387,7 @@ export class ArtifactCollection {
     if (moved) {
       const result = (
         await this.#ctx.request(
-          UpdateArtifactSequenceTypeDocument,
+          (await documents()).UpdateArtifactSequenceTypeDocument,
           { input: { artifactSequenceID: saved.id, destinationArtifactTypeName: type } },
           { signal, idempotent: true },
         )
@@ -419,7 +406,7 @@ export class ArtifactCollection {
     };
     for (const batch of chunks(added, MAX_COLLECTION_TAGS_PER_CALL)) {
       await this.#ctx.request(
-        AddArtifactCollectionTagsDocument,
+        (await documents()).AddArtifactCollectionTagsDocument,
         { input: { ...where, tags: batch.map((tagName) => ({ tagName })) } },
         { signal, idempotent: true },
       );
@@ -427,7 +414,7 @@ export class ArtifactCollection {
     }
     for (const batch of chunks(removed, MAX_COLLECTION_TAGS_PER_CALL)) {
       await this.#ctx.request(
-        DeleteArtifactCollectionTagsDocument,
+        (await documents()).DeleteArtifactCollectionTagsDocument,
         { input: { ...where, tags: batch.map((tagName) => ({ tagName })) } },
         { signal, idempotent: true },
       );
@@ -448,7 +435,9 @@ export class ArtifactCollection {
    */
   async delete(options: CollectionWriteOptions = {}): Promise<void> {
     const signal = optionalSignal(optionsObject(options).signal);
-    const doc = this.isSequence ? DeleteArtifactSequenceDocument : DeleteArtifactPortfolioDocument;
+    const doc = this.isSequence
+      ? (await documents()).DeleteArtifactSequenceDocument
+      : (await documents()).DeleteArtifactPortfolioDocument;
     const data = await this.#ctx.request(doc, { id: this.id }, { signal });
     if (!data.result)
       throw new ServerError(
@@ -501,7 +490,7 @@ export async function fetchCollection(
   options: RequestOptions = {},
 ): Promise<ArtifactCollection> {
   const data = await ctx.request(
-    ProjectArtifactCollectionDocument,
+    (await documents()).ProjectArtifactCollectionDocument,
     { entity: where.entity, project: where.project, type: where.type, name: where.collection },
     {
       signal: options.signal,
@@ -571,7 +560,7 @@ export function listTypeCollections(
         await requireFeature(ctx, COLLECTION_FILTERING_FEATURE, 'Filtering or ordering artifact collections');
       }
       const data = await ctx.request(
-        ArtifactTypeArtifactCollectionsDocument,
+        (await documents()).ArtifactTypeArtifactCollectionsDocument,
         { entity, project, type, cursor, perPage, filters, order, withTotal: total ?? true },
         { signal: pageSignal, cacheIf: (d) => d.project?.artifactType != null },
       );
@@ -623,7 +612,7 @@ export function listProjectCollections(
       const cacheIf = (d: { project: unknown }): boolean => d.project != null;
       if (featured) {
         const data = await ctx.request(
-          ProjectArtifactCollectionsDocument,
+          (await documents()).ProjectArtifactCollectionsDocument,
           { entity, project, cursor, perPage, filters, order, withTotal: total ?? true },
           { signal: pageSignal, cacheIf },
         );
@@ -636,7 +625,7 @@ export function listProjectCollections(
         };
       }
       const data = await ctx.request(
-        ProjectArtifactCollectionsUnfilteredDocument,
+        (await documents()).ProjectArtifactCollectionsUnfilteredDocument,
         { entity, project, cursor, perPage },
         { signal: pageSignal, cacheIf },
       );

@@ -15,6 +15,7 @@
  * ```
  * @module
  */
+import { documents } from '../core/lazy.js';
 import {
   IntegrityError,
   NotFoundError,
@@ -24,11 +25,7 @@ import {
   ValidationError,
   WandbError,
 } from '../../errors/index.js';
-import {
-  ArtifactMembershipFilesUncountedDocument,
-  GetArtifactMembershipFileUrlsDocument,
-  type GetArtifactMembershipFileUrlsQuery,
-} from '../../generated/graphql.js';
+import type { GetArtifactMembershipFileUrlsQuery } from '../../generated/graphql.js';
 import type { ArtifactFiles } from '../../io/artifact-files.js';
 import type { LocalFiles } from '../../io/files.js';
 import { abortReason, createPool } from '../core/concurrency.js';
@@ -386,7 +383,7 @@ async function fileUrls(
   let cursor: string | null = null;
   for (;;) {
     const data: GetArtifactMembershipFileUrlsQuery = await ctx.request(
-      GetArtifactMembershipFileUrlsDocument,
+      (await documents()).GetArtifactMembershipFileUrlsDocument,
       {
         entity: where.entity,
         project: where.project,
@@ -423,7 +420,7 @@ async function renewUrl(
 ): Promise<string> {
   const { where } = target;
   const data = await ctx.request(
-    ArtifactMembershipFilesUncountedDocument,
+    (await documents()).ArtifactMembershipFilesUncountedDocument,
     {
       entity: where.entity,
       project: where.project,

@@ -236,7 +236,7 @@ function isBlob(value: unknown): value is Blob {
 }
 
 // `api.newArtifact()` returns a draft at once, light: the upload code loads with `publish()`.
-const publishModule = /* @__PURE__ */ lazy(() => import('./publish.js'));
+const publishModule = /* @__PURE__ */ lazy(() => import('./publish.js'), 'its artifacts/publish module');
 
 /**
  * A new version of an artifact, before it is published: its collection `name`, `type`,

@@ -27,19 +27,13 @@
  * ```
  * @module
  */
+import { DEFAULT_MULTIPART_THRESHOLD, DEFAULT_PART_SIZE } from './publish-defaults.js';
+import { documents } from '../core/lazy.js';
 import { ServerError, ValidationError, WandbError } from '../../errors/index.js';
-import {
-  ArtifactByIdDocument,
-  CommitArtifactDocument,
-  CompleteMultipartUploadArtifactDocument,
-  CreateArtifactDocument,
-  CreateArtifactFilesDocument,
-  CreateArtifactManifestDocument,
-  CreateArtifactRunDocument,
-  FinishArtifactRunDocument,
-  type CreateArtifactFileSpecInput,
-  type CreateArtifactFilesMutation,
-  type CreateArtifactInput,
+import type {
+  CreateArtifactFileSpecInput,
+  CreateArtifactFilesMutation,
+  CreateArtifactInput,
 } from '../../generated/graphql.js';
 import { bytesToBase64, Md5 } from '../core/hashing.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
@@ -72,24 +66,6 @@ export interface PublishProgress {
   bytesDone: number;
 }
 
-/**
- * The default of {@link PublishOptions.multipartThreshold}: 2 GiB, the official client's.
- *
- * @example
- * ```ts
- * await draft.publish({ project: 'vision', multipartThreshold: DEFAULT_MULTIPART_THRESHOLD / 4 }); // parts above 512 MiB
- * ```
- */
-export const DEFAULT_MULTIPART_THRESHOLD = 2 * 1024 ** 3;
-/**
- * The default of {@link PublishOptions.partSize}: 100 MiB, the official client's.
- *
- * @example
- * ```ts
- * await draft.publish({ project: 'vision', partSize: 2 * DEFAULT_PART_SIZE }); // 200 MiB parts
- * ```
- */
-export const DEFAULT_PART_SIZE = 100 * 1024 ** 2;
 /** The most parts of one multipart upload (S3's limit). */
 export const MAX_PARTS = 10_000;
 
@@ -462,7 +438,7 @@ export async function publishDraft(
     let runName: string;
     if (run === undefined) {
       const created = await ctx.request(
-        CreateArtifactRunDocument,
+        (await documents()).CreateArtifactRunDocument,
         { entity, project, name: randomId(8), jobType: 'auto' },
         // An upsert by a fresh id with fixed values: safe to repeat.
         { signal, idempotent: true },
@@ -495,8 +471,9 @@ export async function publishDraft(
       sequenceClientID: randomId(128),
       ...(tags.length === 0 ? {} : { tags: tags.map((tagName) => ({ tagName })) }),
     };
-    const createdArtifact = (await ctx.request(CreateArtifactDocument, { input }, { signal })).createArtifact
-      ?.artifact;
+    const createdArtifact = (
+      await ctx.request((await documents()).CreateArtifactDocument, { input }, { signal })
+    ).createArtifact?.artifact;
     if (!createdArtifact) throw new ServerError(`createArtifact returned no artifact for ${qualified}`);
     const artifactId = createdArtifact.id;
 
@@ -518,7 +495,7 @@ export async function publishDraft(
       };
       // P2: the placeholder manifest, whose id the file specs name.
       const placeholder = await ctx.request(
-        CreateArtifactManifestDocument,
+        (await documents()).CreateArtifactManifestDocument,
         { ...manifestVars, digest: '', includeUpload: false },
         { signal, idempotent: true },
       );
@@ -546,7 +523,7 @@ export async function publishDraft(
       );
       const bytes = new TextEncoder().encode(serializeManifest(manifest));
       const final = await ctx.request(
-        CreateArtifactManifestDocument,
+        (await documents()).CreateArtifactManifestDocument,
         { ...manifestVars, digest: new Md5().update(bytes).digestBase64(), includeUpload: true },
         { signal, idempotent: true },
       );
@@ -569,7 +546,7 @@ export async function publishDraft(
 
       // P8
       const commit = await ctx.request(
-        CommitArtifactDocument,
+        (await documents()).CommitArtifactDocument,
         { artifactID: artifactId },
         { signal, idempotent: true },
       );
@@ -584,13 +561,17 @@ export async function publishDraft(
     committed = true;
     if (ownRun) {
       await ctx.request(
-        FinishArtifactRunDocument,
+        (await documents()).FinishArtifactRunDocument,
         { id: ownRun.id, state: 'finished' },
         { signal, idempotent: true },
       );
       ownRun = undefined;
     }
-    const found = await ctx.request(ArtifactByIdDocument, { id: artifactId }, { signal, cache: false });
+    const found = await ctx.request(
+      (await documents()).ArtifactByIdDocument,
+      { id: artifactId },
+      { signal, cache: false },
+    );
     const artifact = found.artifact ? artifactFromSource(ctx, found.artifact) : undefined;
     if (!artifact)
       throw new ServerError(`The published version ${artifactId} of ${qualified} could not be read back`);
@@ -602,7 +583,7 @@ export async function publishDraft(
       const id = ownRun.id;
       await ctx
         .request(
-          FinishArtifactRunDocument,
+          (await documents()).FinishArtifactRunDocument,
           { id, state: committed ? 'finished' : 'failed' },
           { idempotent: true },
         )
@@ -674,7 +655,7 @@ async function uploadFiles(
         mimetype: null,
       }));
       const data = await ctx.request(
-        CreateArtifactFilesDocument,
+        (await documents()).CreateArtifactFilesDocument,
         { artifactFiles: specs, storageLayout: 'V2' },
         // Registering the same files again replaces their upload slots: safe to repeat.
         { signal: linked.signal, idempotent: true },
@@ -776,7 +757,7 @@ async function uploadOne(
     }),
   );
   const completed = await ctx.request(
-    CompleteMultipartUploadArtifactDocument,
+    (await documents()).CompleteMultipartUploadArtifactDocument,
     {
       completeMultipartAction: 'Complete',
       completedParts: etags,

@@ -11,6 +11,7 @@
  * ```
  * @module
  */
+import { documents } from '../core/lazy.js';
 import {
   ConflictError,
   NotFoundError,
@@ -18,20 +19,7 @@ import {
   ValidationError,
   WandbError,
 } from '../../errors/index.js';
-import {
-  CreateAutomationDocument,
-  CreateAutomationWithoutEntityScopeDocument,
-  DeleteAutomationDocument,
-  EntityAutomationsDocument,
-  EntityAutomationsLegacyDocument,
-  EntityAutomationsLegacyWithoutEntityScopeDocument,
-  EntityAutomationsWithoutEntityScopeDocument,
-  UpdateAutomationDocument,
-  UpdateAutomationWithoutEntityScopeDocument,
-  ViewerAutomationsLegacyDocument,
-  ViewerAutomationsLegacyWithoutEntityScopeDocument,
-  type CreateFilterTriggerInput,
-} from '../../generated/graphql.js';
+import type { CreateFilterTriggerInput } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { connectionPosition, Paginated, type ListOptions, type Page } from '../core/pagination.js';
 import {
@@ -120,8 +108,12 @@ export function listAutomations(ctx: FacadeContext, options: AutomationsOptions 
           ...(name === undefined ? {} : { filters: JSON.stringify({ name }) }),
         };
         const data = withEntity
-          ? await ctx.request(EntityAutomationsDocument, variables, opts)
-          : await ctx.request(EntityAutomationsWithoutEntityScopeDocument, variables, opts);
+          ? await ctx.request((await documents()).EntityAutomationsDocument, variables, opts)
+          : await ctx.request(
+              (await documents()).EntityAutomationsWithoutEntityScopeDocument,
+              variables,
+              opts,
+            );
         if (!data.scope) throw entityMissing(entity);
         const connection = data.scope.triggers as Connection<TriggerData>;
         const items = connection.edges.flatMap((e) => (e.node ? [new Automation(e.node)] : []));
@@ -130,14 +122,22 @@ export function listAutomations(ctx: FacadeContext, options: AutomationsOptions 
       if (entity !== undefined) {
         const variables = { entity, cursor, perPage };
         const data = withEntity
-          ? await ctx.request(EntityAutomationsLegacyDocument, variables, opts)
-          : await ctx.request(EntityAutomationsLegacyWithoutEntityScopeDocument, variables, opts);
+          ? await ctx.request((await documents()).EntityAutomationsLegacyDocument, variables, opts)
+          : await ctx.request(
+              (await documents()).EntityAutomationsLegacyWithoutEntityScopeDocument,
+              variables,
+              opts,
+            );
         if (!data.scope) throw entityMissing(entity);
         return projectWalkPage(data.scope.projects as Connection<{ triggers: TriggerData[] }> | null, name);
       }
       const data = withEntity
-        ? await ctx.request(ViewerAutomationsLegacyDocument, { cursor, perPage }, opts)
-        : await ctx.request(ViewerAutomationsLegacyWithoutEntityScopeDocument, { cursor, perPage }, opts);
+        ? await ctx.request((await documents()).ViewerAutomationsLegacyDocument, { cursor, perPage }, opts)
+        : await ctx.request(
+            (await documents()).ViewerAutomationsLegacyWithoutEntityScopeDocument,
+            { cursor, perPage },
+            opts,
+          );
       if (!data.scope) throw new WandbError('Listing automations: the server answered without a viewer');
       return projectWalkPage(data.scope.projects as Connection<{ triggers: TriggerData[] }> | null, name);
     },
@@ -283,8 +283,12 @@ export async function createAutomation(
   let data;
   try {
     data = withEntity
-      ? await ctx.request(CreateAutomationDocument, { input }, { signal })
-      : await ctx.request(CreateAutomationWithoutEntityScopeDocument, { input }, { signal });
+      ? await ctx.request((await documents()).CreateAutomationDocument, { input }, { signal })
+      : await ctx.request(
+          (await documents()).CreateAutomationWithoutEntityScopeDocument,
+          { input },
+          { signal },
+        );
   } catch (error) {
     if (!(error instanceof ConflictError) || error.status !== 409) throw error;
     if (fetchExisting) return existing(ctx, input, automation.event.scope, signal);
@@ -368,8 +372,12 @@ export async function updateAutomation(
   let data;
   try {
     data = withEntity
-      ? await ctx.request(UpdateAutomationDocument, { input }, { signal })
-      : await ctx.request(UpdateAutomationWithoutEntityScopeDocument, { input }, { signal });
+      ? await ctx.request((await documents()).UpdateAutomationDocument, { input }, { signal })
+      : await ctx.request(
+          (await documents()).UpdateAutomationWithoutEntityScopeDocument,
+          { input },
+          { signal },
+        );
   } catch (error) {
     if (!(error instanceof NotFoundError) || error.status !== 404) throw error;
     if (createMissing) return createAutomation(ctx, automation, { ...fields, signal });
@@ -411,6 +419,6 @@ export async function deleteAutomation(
       `expected an automation or its id, got ${describeValue(automationOrId)}`,
     );
   }
-  const data = await ctx.request(DeleteAutomationDocument, { id }, { signal });
+  const data = await ctx.request((await documents()).DeleteAutomationDocument, { id }, { signal });
   if (data.result?.success !== true) throw new WandbError(`Failed to delete automation ${id}`);
 }

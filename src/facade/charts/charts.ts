@@ -12,8 +12,8 @@
  * ```
  * @module
  */
+import { documents } from '../core/lazy.js';
 import { ValidationError, WandbError } from '../../errors/index.js';
-import { CreateCustomChartDocument } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { checkSendableJson } from '../core/json.js';
 import {
@@ -173,7 +173,7 @@ export async function createCustomChart(
   const spec = specJson(o.spec);
   const entity = await ctx.resolveEntity(explicitEntity);
   const data = await ctx.request(
-    CreateCustomChartDocument,
+    (await documents()).CreateCustomChartDocument,
     {
       entity,
       name,

@@ -16,7 +16,7 @@ import { abortReason } from '../../transport/fetchWithTimeout.js';
 
 export { abortReason };
 export { createPool, type Pool } from '../../transport/pool.js';
-export { sleep } from '../../transport/storage.js';
+export { sleep } from '../../transport/retryLoop.js';
 
 /**
  * Resolves like `promise`, but rejects with the signal's reason as soon as `signal` aborts (at

@@ -20,7 +20,7 @@
  */
 import { NetworkError, PermissionError, ValidationError, WandbError } from '../../errors/index.js';
 import { abortReason } from '../../transport/fetchWithTimeout.js';
-import { scrubStorageError } from '../../transport/storage.js';
+import { scrubStorageError } from '../../transport/storage-secrets.js';
 import type { FacadeContext } from './context.js';
 
 /**

@@ -11,6 +11,7 @@
  * @module
  */
 import { WandbError } from '../../errors/index.js';
+import { loadFailure } from '../../errors/load.js';
 import { once } from './memo.js';
 import { Paginated, type ListOptions } from './pagination.js';
 import { optionalSignal, optionsObject } from './validate.js';
@@ -32,24 +33,34 @@ export interface Lazy<T> {
 }
 
 /**
- * Memoizes `load` (e.g. `() => import('./x.js')`): see {@link Lazy}. Mark a module-level call
- * with a `@__PURE__` annotation comment, so that a bundler drops it (and what it would load)
- * when nothing uses it.
+ * Memoizes `load` (e.g. `() => import('./x.js')`): see {@link Lazy}. `part` names what it loads
+ * for the error of a failed load (a chunk the network or the server did not deliver): that
+ * rejects with a `NetworkError` saying which part of wandb-api failed to load and why, the
+ * bundler's error as its `cause` (an error of ours, such as a `WandbError` thrown while the
+ * module ran, is passed on as it is). Mark a module-level call with a `@__PURE__` annotation
+ * comment, so that a bundler drops it (and what it would load) when nothing uses it.
  *
  * @example
  * ```ts
- * const users = lazy(() => import('../users/users.js'));
+ * const users = lazy(() => import('../users/users.js'), 'the users domain');
  * const user = await (await users()).findUser(ctx, 'alice', {});
  * ```
  */
-export function lazy<T>(load: () => Promise<T>): Lazy<T> {
+export function lazy<T>(load: () => Promise<T>, part = 'a part of wandb-api'): Lazy<T> {
   let value: { v: T } | undefined;
   // `once` shares the pending load and forgets a failed one, so the next call tries again.
   const loadOnce = once(() =>
-    load().then((v) => {
-      value = { v };
-      return v;
-    }),
+    Promise.resolve()
+      .then(load)
+      .then(
+        (v) => {
+          value = { v };
+          return v;
+        },
+        (e: unknown) => {
+          throw loadFailure(part, e);
+        },
+      ),
   );
   const get = (): Promise<T> => loadOnce();
   return Object.defineProperty(get, 'loaded', { get: () => value?.v }) as Lazy<T>;
@@ -65,7 +76,10 @@ export function lazy<T>(load: () => Promise<T>): Lazy<T> {
  * const { RunsPageDocument } = await documents();
  * ```
  */
-export const documents = /* @__PURE__ */ lazy(() => import('../../generated/graphql.js'));
+export const documents = /* @__PURE__ */ lazy(
+  () => import('../../generated/graphql.js'),
+  'its GraphQL documents (generated/graphql)',
+);
 
 /**
  * A listing returned synchronously before the code that makes it has loaded: a {@link Paginated}

@@ -87,7 +87,14 @@ function unsupported(): UnsupportedError {
   );
 }
 
-const RETRY_KEYS = ['maxAttempts', 'initialDelayMs', 'maxDelayMs', 'maxElapsedMs', 'onRetry'] as const;
+const RETRY_KEYS = [
+  'maxAttempts',
+  'maxRateLimitAttempts',
+  'initialDelayMs',
+  'maxDelayMs',
+  'maxElapsedMs',
+  'onRetry',
+] as const;
 
 /**
  * The `retry` option: `undefined`, `false`, or an object of known keys with valid numbers and an
@@ -104,7 +111,7 @@ export function checkRetry(value: unknown): RetryOptions | false | undefined {
   if (!isPlainObject(value))
     throw new ValidationError(
       'retry',
-      'expected false or { maxAttempts, initialDelayMs, maxDelayMs, maxElapsedMs, onRetry }',
+      'expected false or { maxAttempts, maxRateLimitAttempts, initialDelayMs, maxDelayMs, maxElapsedMs, onRetry }',
     );
   for (const key of Object.keys(value)) {
     if (!(RETRY_KEYS as readonly string[]).includes(key)) {
@@ -112,6 +119,7 @@ export function checkRetry(value: unknown): RetryOptions | false | undefined {
     }
   }
   optionalPositive(value.maxAttempts, 'retry.maxAttempts', { integer: true });
+  optionalPositive(value.maxRateLimitAttempts, 'retry.maxRateLimitAttempts', { integer: true });
   if (value.onRetry !== undefined && typeof value.onRetry !== 'function') {
     throw new ValidationError('retry.onRetry', `expected a function, got ${describeValue(value.onRetry)}`);
   }

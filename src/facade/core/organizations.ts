@@ -10,11 +10,9 @@
  * ```
  * @module
  */
+import { documents } from './lazy.js';
 import { NotFoundError, ValidationError } from '../../errors/index.js';
-import {
-  FetchOrgInfoFromEntityDocument,
-  type OrganizationInfoFieldsFragment,
-} from '../../generated/graphql.js';
+import type { OrganizationInfoFieldsFragment } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from './context.js';
 
 /**
@@ -67,7 +65,7 @@ export async function resolveOrganization(
   parameter = 'name',
 ): Promise<OrganizationInfo> {
   const data = await ctx.request(
-    FetchOrgInfoFromEntityDocument,
+    (await documents()).FetchOrgInfoFromEntityDocument,
     { entity },
     { signal: options.signal, cache: options.cache, cacheIf: (d) => d.entity != null },
   );

@@ -371,7 +371,13 @@ export class Paginated<T> implements AsyncIterable<T> {
       received += page.items.length;
       // Keep only what the next call needs, not the items.
       position = { cursor: page.cursor, hasNextPage: page.hasNextPage };
-      if (this.prefetch) upcoming = startNext();
+      if (this.prefetch) {
+        upcoming = startNext();
+        // Let the request just started reach the network before the caller's work on this page
+        // takes the thread: what sends it is a chain of promise callbacks, which a caller's
+        // synchronous work per item would otherwise hold back by as much as a millisecond or two.
+        if (upcoming !== null) await yieldToEventLoop();
+      }
       return page.items;
     };
 
@@ -553,6 +559,15 @@ export class Paginated<T> implements AsyncIterable<T> {
     this.knownTotal ??= page.totalCount;
     return this.knownTotal;
   }
+}
+
+/**
+ * Resolves after the promise callbacks queued so far (and those they queue) have run: at the next
+ * turn of the event loop (`setImmediate` where there is one, as in Node; else `setTimeout(0)`).
+ */
+function yieldToEventLoop(): Promise<void> {
+  const immediate = (globalThis as { setImmediate?: (fn: () => void) => unknown }).setImmediate;
+  return new Promise((resolve) => (immediate ? immediate(resolve) : setTimeout(resolve, 0)));
 }
 
 /** A page request started by a reader, and the cursor it was asked with. */

@@ -13,13 +13,9 @@
  * ```
  * @module
  */
+import { documents } from '../core/lazy.js';
 import { IntegrityError, ServerError, ValidationError } from '../../errors/index.js';
-import {
-  DeleteFilesDocument,
-  type FileFieldsFragment,
-  RunFilesDocument,
-  type RunFilesQuery,
-} from '../../generated/graphql.js';
+import type { FileFieldsFragment, RunFilesQuery } from '../../generated/graphql.js';
 import {
   contentStream,
   md5AsBase64,
@@ -105,7 +101,7 @@ async function fetchFilesPage(
   },
 ): Promise<Page<File>> {
   const data = await ctx.request(
-    RunFilesDocument,
+    (await documents()).RunFilesDocument,
     {
       entity: ref.entity,
       project: ref.project,
@@ -418,7 +414,7 @@ export class File {
   async delete(options: FileRequestOptions = {}): Promise<void> {
     const signal = optionalSignal(optionsObject(options).signal);
     const data = await this.#ctx.request(
-      DeleteFilesDocument,
+      (await documents()).DeleteFilesDocument,
       { files: [this.id], projectId: this.#projectId ?? null },
       { signal },
     );

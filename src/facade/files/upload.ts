@@ -12,8 +12,8 @@
  * ```
  * @module
  */
+import { documents } from '../core/lazy.js';
 import { ServerError, ValidationError } from '../../errors/index.js';
-import { CreateRunFilesDocument, MarkRunFilesUploadedDocument } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { uploadRunNotFound } from '../core/notFound.js';
 import { describeValue, isPlainObject, optionalSignal, optionsObject } from '../core/validate.js';
@@ -138,7 +138,7 @@ export async function uploadRunFile(
 
   const path = formatRunPath(ref);
   const data = await ctx.request(
-    CreateRunFilesDocument,
+    (await documents()).CreateRunFilesDocument,
     { entity: ref.entity, project: ref.project, run: ref.runId, files: [name] },
     // Asking for an upload URL again changes nothing: safe to retry.
     { idempotent: true, signal },
@@ -160,7 +160,7 @@ export async function uploadRunFile(
   await res.body?.cancel().catch(() => undefined);
   if ((await ctx.serverFeatures()).get(MARK_RUN_FILES_UPLOADED) === true) {
     const marked = await ctx.request(
-      MarkRunFilesUploadedDocument,
+      (await documents()).MarkRunFilesUploadedDocument,
       { entity: ref.entity, project: ref.project, run: ref.runId, files: [name] },
       // Registering an uploaded file again changes nothing: safe to retry.
       { idempotent: true, signal },

@@ -10,12 +10,11 @@
  * ```
  * @module
  */
+import { documents } from '../core/lazy.js';
 import { NotFoundError, ValidationError, WandbError } from '../../errors/index.js';
-import {
-  CreateGenericWebhookIntegrationDocument,
-  IntegrationsByEntityDocument,
-  type SlackIntegrationFieldsFragment,
-  type WebhookIntegrationFieldsFragment,
+import type {
+  SlackIntegrationFieldsFragment,
+  WebhookIntegrationFieldsFragment,
 } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { once } from '../core/memo.js';
@@ -135,7 +134,7 @@ export function listIntegrations(
     async ({ cursor, perPage, signal: pageSignal }) => {
       const name = await entityName();
       const data = await ctx.request(
-        IntegrationsByEntityDocument,
+        (await documents()).IntegrationsByEntityDocument,
         { entity: name, cursor, perPage },
         { signal: pageSignal, cacheIf: (d) => d.entity != null },
       );
@@ -244,7 +243,7 @@ export async function createWebhookIntegration(
   const accessTokenRef = checkSecretRef(o.accessTokenRef, 'accessTokenRef');
   const entityName = await ctx.resolveEntity(optionalString(o.entity, 'entity'));
   const data = await ctx.request(
-    CreateGenericWebhookIntegrationDocument,
+    (await documents()).CreateGenericWebhookIntegrationDocument,
     {
       input: {
         entityName,

@@ -9,12 +9,8 @@
  * ```
  * @module
  */
+import { documents } from '../core/lazy.js';
 import { ValidationError, WandbError } from '../../errors/index.js';
-import {
-  CreateProjectDocument,
-  ProjectDetailDocument,
-  ProjectsPageDocument,
-} from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { once } from '../core/memo.js';
 import { projectNotFound } from '../core/notFound.js';
@@ -56,7 +52,7 @@ export function listProjects(
   return new Paginated<Project>(
     async ({ cursor, perPage: first, signal: pageSignal }) => {
       const data = await ctx.request(
-        ProjectsPageDocument,
+        (await documents()).ProjectsPageDocument,
         { entity: await entityName(), cursor, perPage: first },
         { signal: pageSignal },
       );
@@ -95,7 +91,7 @@ export async function getProject(
   }
   const entityName = await ctx.resolveEntity(parsed.entity);
   const data = await ctx.request(
-    ProjectDetailDocument,
+    (await documents()).ProjectDetailDocument,
     { name: parsed.project, entity: entityName },
     { ...optionsObject(options), cacheIf: (d) => d.project != null },
   );
@@ -126,7 +122,7 @@ export async function createProject(
   const entityName = await ctx.resolveEntity(explicit);
   // An upsert by name: repeating it changes nothing more, so it is safe to retry.
   const data = await ctx.request(
-    CreateProjectDocument,
+    (await documents()).CreateProjectDocument,
     { name: projectName, entity: entityName },
     { signal, idempotent: true },
   );

@@ -13,16 +13,11 @@
  * ```
  * @module
  */
+import { documents } from '../core/lazy.js';
 import { NotFoundError, ServerError, ValidationError } from '../../errors/index.js';
-import {
-  CreateRegistryMembersDocument,
-  DeleteRegistryMembersDocument,
-  RegistryTeamMembersDocument,
-  RegistryUserMembersDocument,
-  UpdateTeamRegistryRoleDocument,
-  UpdateUserRegistryRoleDocument,
-  type RegistryTeamFieldsFragment,
-  type RegistryUserMemberFieldsFragment,
+import type {
+  RegistryTeamFieldsFragment,
+  RegistryUserMemberFieldsFragment,
 } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { describeValue, optionalSignal, optionsObject } from '../core/validate.js';
@@ -341,7 +336,7 @@ export async function listUserMembers(
 ): Promise<RegistryUserMember[]> {
   const signal = signalOf(options);
   const data = await target.ctx.request(
-    RegistryUserMembersDocument,
+    (await documents()).RegistryUserMembersDocument,
     { project: target.fullName, entity: target.entity },
     { signal, cache: false },
   );
@@ -363,7 +358,7 @@ export async function listTeamMembers(
 ): Promise<RegistryTeamMember[]> {
   const signal = signalOf(options);
   const data = await target.ctx.request(
-    RegistryTeamMembersDocument,
+    (await documents()).RegistryTeamMembersDocument,
     { project: target.fullName, entity: target.entity },
     { signal, cache: false },
   );
@@ -388,8 +383,12 @@ export async function changeMembers(
   const input = { projectId: target.projectId, userIds, teamIds };
   const data =
     change === 'add'
-      ? await target.ctx.request(CreateRegistryMembersDocument, { input })
-      : await target.ctx.request(DeleteRegistryMembersDocument, { input }, { idempotent: true });
+      ? await target.ctx.request((await documents()).CreateRegistryMembersDocument, { input })
+      : await target.ctx.request(
+          (await documents()).DeleteRegistryMembersDocument,
+          { input },
+          { idempotent: true },
+        );
   if (data.result?.success !== true) {
     throw new ServerError(
       `The server did not ${change} the members ${change === 'add' ? 'to' : 'from'} ${target.describe}`,
@@ -419,14 +418,14 @@ export async function updateMemberRole(
     who.kind === 'user'
       ? (
           await target.ctx.request(
-            UpdateUserRegistryRoleDocument,
+            (await documents()).UpdateUserRegistryRoleDocument,
             { input: { projectId: target.projectId, userId: who.id, userProjectRole: checked } },
             { signal, idempotent: true },
           )
         ).result?.success
       : (
           await target.ctx.request(
-            UpdateTeamRegistryRoleDocument,
+            (await documents()).UpdateTeamRegistryRoleDocument,
             { input: { projectId: target.projectId, teamId: who.id, teamProjectRole: checked } },
             { signal, idempotent: true },
           )

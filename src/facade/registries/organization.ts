@@ -12,8 +12,9 @@
  * ```
  * @module
  */
+import { documents } from '../core/lazy.js';
 import { NotFoundError } from '../../errors/index.js';
-import { FetchOrganizationDocument, type FetchOrganizationQuery } from '../../generated/graphql.js';
+import type { FetchOrganizationQuery } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { resolveOrganization } from '../core/organizations.js';
 import { optionalBoolean, optionalSignal, optionalString, optionsObject } from '../core/validate.js';
@@ -123,7 +124,7 @@ async function fetchOrganization(
   options: RequestOptions,
 ): Promise<Organization> {
   const data = await ctx.request(
-    FetchOrganizationDocument,
+    (await documents()).FetchOrganizationDocument,
     { org: name },
     { signal: options.signal, cache: options.cache, cacheIf: (d) => d.organization?.orgEntity != null },
   );

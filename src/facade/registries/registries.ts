@@ -50,8 +50,11 @@ import {
 
 // `api.registries()` returns a `Registries` at once and light: `Registry`, the organization lookup
 // and the documents load with the first page.
-const registryModule = /* @__PURE__ */ lazy(() => import('./registry.js'));
-const organizationModule = /* @__PURE__ */ lazy(() => import('./organization.js'));
+const registryModule = /* @__PURE__ */ lazy(() => import('./registry.js'), 'its registries/registry module');
+const organizationModule = /* @__PURE__ */ lazy(
+  () => import('./organization.js'),
+  'its registries/organization module',
+);
 
 /**
  * Options of {@link Api.registries}: the organization, a {@link RegistryFilter}, an `order`,

@@ -13,29 +13,16 @@
  * ```
  * @module
  */
-import { ConflictError, NotFoundError, ServerError, ValidationError } from '../../errors/index.js';
-import {
-  DeleteRegistryDocument,
-  FetchRegistryDocument,
-  RenameRegistryDocument,
-  UpsertRegistryDocument,
-  type RegistryFieldsFragment,
-  type UpsertModelInput,
-} from '../../generated/graphql.js';
+import { documents } from '../core/lazy.js';
+import { ServerError, ValidationError } from '../../errors/index.js';
+import type { RegistryFieldsFragment, UpsertModelInput } from '../../generated/graphql.js';
 import type { Artifact } from '../artifacts/artifact.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { parseServerDate } from '../core/dates.js';
 import { requireFeature } from '../core/features.js';
 import type { Paginated } from '../core/pagination.js';
-import {
-  describeValue,
-  optionalBoolean,
-  optionalSignal,
-  optionalString,
-  optionsObject,
-} from '../core/validate.js';
+import { describeValue, optionalSignal, optionsObject } from '../core/validate.js';
 import { REGISTRY_PROJECT_PREFIX } from '../paths/artifact-paths.js';
-import { orgEntityName, resolveOrganizationName, type ResolvedOrganization } from './organization.js';
 import {
   changeMembers,
   listTeamMembers,
@@ -75,7 +62,11 @@ export const REGISTRY_WRITE_FEATURE = 'INCLUDE_ARTIFACT_TYPES_IN_REGISTRY_CREATI
 export type RegistryVisibility = 'organization' | 'restricted';
 
 const VISIBILITIES: readonly RegistryVisibility[] = ['organization', 'restricted'];
-const ACCESS: Record<RegistryVisibility, string> = { organization: 'PRIVATE', restricted: 'RESTRICTED' };
+/** The server's access value of each visibility. @internal */
+export const ACCESS: Record<RegistryVisibility, string> = {
+  organization: 'PRIVATE',
+  restricted: 'RESTRICTED',
+};
 
 /** The longest registry name: 128 characters for the project name, less the prefix. */
 export const MAX_REGISTRY_NAME_LENGTH = 128 - REGISTRY_PROJECT_PREFIX.length;
@@ -166,7 +157,8 @@ export function checkRegistryTypes(value: unknown, parameter: string): string[] 
   return out;
 }
 
-function checkVisibility(value: unknown, parameter: string): RegistryVisibility {
+/** A `visibility` option, checked. @internal */
+export function checkVisibility(value: unknown, parameter: string): RegistryVisibility {
   if (!VISIBILITIES.includes(value as RegistryVisibility)) {
     throw new ValidationError(
       parameter,
@@ -423,7 +415,7 @@ export class Registry {
     await requireFeature(this.#ctx, REGISTRY_WRITE_FEATURE, 'Saving a registry');
     if (Object.keys(changes).length > 0) {
       const data = await this.#ctx.request(
-        UpsertRegistryDocument,
+        (await documents()).UpsertRegistryDocument,
         { input: { entityName: this.entity, name: this.fullName, ...changes } },
         { signal },
       );
@@ -434,7 +426,7 @@ export class Registry {
     if (renamed) {
       const newProjectName = `${REGISTRY_PROJECT_PREFIX}${this.#name}`;
       const data = await this.#ctx.request(
-        RenameRegistryDocument,
+        (await documents()).RenameRegistryDocument,
         { input: { entityName: this.entity, oldProjectName: this.fullName, newProjectName } },
         { signal },
       );
@@ -464,7 +456,11 @@ export class Registry {
   async delete(options: RegistryWriteOptions = {}): Promise<void> {
     const o = optionsObject(options);
     const signal = optionalSignal(o.signal);
-    const data = await this.#ctx.request(DeleteRegistryDocument, { id: this.id }, { signal });
+    const data = await this.#ctx.request(
+      (await documents()).DeleteRegistryDocument,
+      { id: this.id },
+      { signal },
+    );
     if (data.deleteModel?.success !== true) {
       throw new ServerError(`The server did not delete registry ${this.fullName} of ${this.organization}`);
     }
@@ -667,53 +663,6 @@ export interface RegistryOptions extends RequestOptions {
   organization?: string;
 }
 
-async function fetchRegistry(
-  ctx: FacadeContext,
-  entity: string,
-  name: string,
-  organization: string,
-  options: RequestOptions,
-): Promise<Registry | undefined> {
-  const data = await ctx.request(
-    FetchRegistryDocument,
-    { entity, name: `${REGISTRY_PROJECT_PREFIX}${name}` },
-    { signal: options.signal, cache: options.cache, cacheIf: (d) => d.entity?.project != null },
-  );
-  const project = data.entity?.project;
-  return project ? new Registry(ctx, project, organization) : undefined;
-}
-
-/**
- * One registry by name (`FetchRegistry` in the organization's org entity); {@link NotFoundError}
- * when missing, {@link UnsupportedError} without the server feature `ARTIFACT_REGISTRY_SEARCH`.
- * @internal Users call `api.registry()`.
- * @example
- * ```ts
- * const registry = await getRegistry(ctx, 'models', { organization: 'acme' });
- * ```
- */
-export async function getRegistry(
-  ctx: FacadeContext,
-  name: string,
-  options: RegistryOptions = {},
-): Promise<Registry> {
-  const o = optionsObject(options);
-  const registry = checkRegistryName(name, 'name');
-  const organization = optionalString(o.organization, 'organization');
-  const signal = optionalSignal(o.signal);
-  const cache = optionalBoolean(o.cache, 'cache');
-  await requireFeature(ctx, REGISTRY_SEARCH_FEATURE, 'Reading registries');
-  const org = await resolveOrganizationName(ctx, organization, { signal, cache });
-  const entity = await orgEntityName(ctx, org, { signal, cache });
-  const found = await fetchRegistry(ctx, entity, registry, org.name, { signal, cache });
-  if (!found) {
-    throw new NotFoundError(
-      `Registry ${JSON.stringify(registry)} not found in organization ${JSON.stringify(org.name)}`,
-    );
-  }
-  return found;
-}
-
 /**
  * Options of {@link Api.createRegistry}.
  *
@@ -735,48 +684,4 @@ export interface CreateRegistryOptions {
   artifactTypes?: readonly string[];
   /** Cancels the requests. */
   signal?: AbortSignal;
-}
-
-/**
- * Creates a registry: name, visibility and types checked first, then the feature
- * `INCLUDE_ARTIFACT_TYPES_IN_REGISTRY_CREATION`, the organization, whether it exists already
- * ({@link ConflictError}), and `UpsertRegistry`.
- * @internal Users call `api.createRegistry()`.
- * @example
- * ```ts
- * const registry = await createRegistry(ctx, { name: 'models', visibility: 'organization' });
- * ```
- */
-export async function createRegistry(ctx: FacadeContext, options: CreateRegistryOptions): Promise<Registry> {
-  if (options === undefined) throw new ValidationError('options', 'expected { name, visibility, ... }');
-  const o = optionsObject(options);
-  const name = checkRegistryName(o.name, 'name');
-  const visibility = checkVisibility(o.visibility, 'visibility');
-  const organization = optionalString(o.organization, 'organization');
-  if (o.description !== undefined && typeof o.description !== 'string') {
-    throw new ValidationError('description', `expected a string, got ${describeValue(o.description)}`);
-  }
-  const types = o.artifactTypes === undefined ? [] : checkRegistryTypes(o.artifactTypes, 'artifactTypes');
-  const signal = optionalSignal(o.signal);
-  await requireFeature(ctx, REGISTRY_WRITE_FEATURE, 'Creating a registry');
-  const org: ResolvedOrganization = await resolveOrganizationName(ctx, organization, { signal });
-  const entity = await orgEntityName(ctx, org, { signal, cache: false });
-  const conflict = (): ConflictError =>
-    new ConflictError(
-      `Registry ${JSON.stringify(name)} already exists in organization ${JSON.stringify(org.name)}; use another name, or api.registry() to get it`,
-    );
-  if (await fetchRegistry(ctx, entity, name, org.name, { signal, cache: false })) throw conflict();
-  const input: UpsertModelInput = {
-    entityName: entity,
-    name: `${REGISTRY_PROJECT_PREFIX}${name}`,
-    ...(o.description === undefined ? {} : { description: o.description }),
-    access: ACCESS[visibility],
-    allowAllArtifactTypesInRegistry: types.length === 0,
-    ...(types.length === 0 ? {} : { artifactTypes: types.map((t) => ({ name: t })) }),
-  };
-  const data = await ctx.request(UpsertRegistryDocument, { input }, { signal });
-  const result = data.upsertModel;
-  if (result?.inserted === false) throw conflict();
-  if (!result?.project) throw new ServerError(`upsertModel gave no registry back for ${input.name ?? name}`);
-  return new Registry(ctx, result.project, org.name);
 }

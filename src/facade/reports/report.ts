@@ -8,25 +8,15 @@
  * @module
  */
 import { ValidationError } from '../../errors/index.js';
-import { ProjectViewsDocument, type ReportFieldsFragment } from '../../generated/graphql.js';
+import type { ReportFieldsFragment } from '../../generated/graphql.js';
 import type { FacadeContext } from '../core/context.js';
 import { parseServerDate } from '../core/dates.js';
 import { parseJsonString } from '../core/json.js';
-import { once } from '../core/memo.js';
-import { projectNotFound } from '../core/notFound.js';
-import { connectionPosition, Paginated, type ListOptions } from '../core/pagination.js';
+import { type ListOptions } from '../core/pagination.js';
 import { uiFilterToMongo, uiKeyToServerPath } from '../core/ui-filters.js';
-import {
-  describeValue,
-  isPlainObject,
-  optionalBoolean,
-  optionalSignal,
-  optionalString,
-  optionsObject,
-} from '../core/validate.js';
+import { describeValue, isPlainObject, optionalBoolean, optionsObject } from '../core/validate.js';
 import type { RunFilter } from '../runs/filters.js';
 import type { Runs } from '../runs/runs.js';
-import { lenientDecode, parseProjectPath } from '../paths/paths.js';
 import { reportUrl } from '../paths/urls.js';
 
 /**
@@ -346,75 +336,4 @@ function runSetQuery(section: unknown, at: string, onlySelected: boolean): RunSe
 export interface ReportsOptions extends ListOptions {
   /** Only the report with this view name (URL-encoded names are decoded first). Default: all. */
   name?: string;
-}
-
-/**
- * The reports of a project path (`entity/project`, or `project` with the default entity), page
- * by page (no total: the server gives none). Validates the path and the options before any
- * request; a missing project rejects with {@link NotFoundError}.
- * @internal Users call {@link Api.reports}.
- * @example
- * ```ts
- * const reports = await listReports(ctx, 'acme/vision', { name: 'weekly-sync' }).toArray();
- * ```
- */
-export function listReports(
-  ctx: FacadeContext,
-  path: string,
-  options: ReportsOptions = {},
-): Paginated<BetaReport> {
-  const o = optionsObject(options);
-  const where = parseProjectPath(path, ctx.settings);
-  const signal = optionalSignal(o.signal);
-  const name = optionalString(o.name, 'name');
-  const viewName = name === undefined ? undefined : lenientDecode(name);
-  const entityName = once(() => ctx.resolveEntity(where.entity));
-  const project = where.project;
-  return new Paginated<BetaReport>(
-    async ({ cursor, perPage: first, signal: pageSignal }) => {
-      const entity = await entityName();
-      const data = await ctx.request(
-        ProjectViewsDocument,
-        { entity, project, cursor, perPage: first, viewName },
-        { signal: pageSignal, cacheIf: (d) => d.project != null },
-      );
-      if (!data.project) throw projectNotFound(entity, project);
-      const connection = data.project.allViews;
-      return {
-        items: (connection?.edges ?? []).flatMap((e) =>
-          e.node ? [new BetaReport(ctx, entity, project, e.node)] : [],
-        ),
-        ...connectionPosition(connection),
-      };
-    },
-    {
-      perPage: o.perPage ?? 50,
-      start: o.start ?? null,
-      signal,
-      what: 'reports',
-      countable: false,
-      prefetch: o.prefetch,
-    },
-  );
-}
-
-/**
- * The report a report path or URL names (`entity/project/reports/Title--reportId`), built without
- * a request: only `id`, `displayName` and `url` are known.
- * @internal Users call {@link Api.fromPath}.
- * @example
- * ```ts
- * const report = reportFromPath(ctx, { entity: 'acme', project: 'vision', displayName: 'Weekly sync', reportId: 'Vmlldzo0Mg==' });
- * console.log(report.url);
- * ```
- */
-export function reportFromPath(
-  ctx: FacadeContext,
-  target: { entity: string; project: string; displayName: string; reportId: string },
-): BetaReport {
-  return new BetaReport(ctx, target.entity, target.project, {
-    id: target.reportId,
-    displayName: target.displayName,
-    spec: '{}',
-  });
 }

@@ -13,13 +13,8 @@
 import { ValidationError } from '../../errors/index.js';
 import type { FacadeContext } from '../core/context.js';
 import { optionalBoolean, optionalPositive, optionalSignal, optionsObject } from '../core/validate.js';
-import {
-  parseHistoryOptions,
-  scanHistory,
-  type HistoryRow,
-  type HistorySource,
-  type ScanHistoryOptions,
-} from './history.js';
+import type { HistoryRow, HistorySource, ScanHistoryOptions } from './history.js';
+import { parseHistoryOptions, parseScanOptions } from './history-options.js';
 import { orderedAhead } from './ordered.js';
 import type { Run } from './run.js';
 
@@ -110,7 +105,7 @@ export function runHistories<R extends Pick<Run, 'history' | 'scanHistory'>>(
       maxStep: o.maxStep,
       source: o.source,
     };
-    scanHistory(ctx, 'entity', 'project', 'run', scanOptions); // checks them, sends nothing
+    parseScanOptions(scanOptions); // checks them
     read = async (run, runSignal) => {
       const rows: HistoryRow[] = [];
       for await (const row of run.scanHistory({ ...scanOptions, signal: runSignal })) rows.push(row);

@@ -14,23 +14,18 @@
  * @module
  */
 import type { FacadeContext, GraphQLDocument, RequestOptions, Variables } from '../core/context.js';
-// The documents load with the first request: `runs.histories()` (in the light `Runs`) checks its
-// options with this module's checks at once.
+// The documents load with the first request; `runs.histories()` (in the light `Runs`) checks its
+// options at once with the checks of `history-options.ts`.
 import { documents } from '../core/lazy.js';
-import { GraphQLRequestError, UnsupportedError, ValidationError, WandbError } from '../../errors/index.js';
+import { GraphQLRequestError, UnsupportedError, WandbError } from '../../errors/index.js';
 import { runNotFound } from '../core/notFound.js';
 import { parseJsonLenient } from '../core/json.js';
 import { throwIfAborted, type ListOptions } from '../core/pagination.js';
 import { formatRunPath, type RunRef } from '../paths/paths.js';
 import { orderedAhead } from './ordered.js';
 import type { ParquetReadResult } from './parquet-history.js';
-import {
-  describeValue,
-  isPlainObject,
-  optionalGraphQLInt,
-  optionsObject,
-  optionalSignal,
-} from '../core/validate.js';
+import { isPlainObject } from '../core/validate.js';
+import { parseHistoryOptions, parseScanOptions } from './history-options.js';
 
 /**
  * One history row: metric names to the values logged at one step. Rows of the default stream
@@ -184,56 +179,9 @@ export interface ScanHistoryOptions extends Pick<ListOptions, 'signal'> {
  */
 export type HistorySource = 'auto' | 'parquet' | 'windows';
 
-/** Default of {@link HistoryOptions.samples}. */
-const DEFAULT_SAMPLES = 500;
-
-/** Default of {@link ScanHistoryOptions.pageSize}. */
-const DEFAULT_PAGE_SIZE = 1000;
-
 /** Where the run is, plus the context to reach it. */
 interface HistoryTarget extends RunRef {
   ctx: FacadeContext;
-}
-
-/** A `samples` or `pageSize` option: a positive GraphQL `Int`, `fallback` when absent. */
-function positiveInt(value: unknown, parameter: string, fallback: number): number {
-  return optionalGraphQLInt(value, parameter) ?? fallback;
-}
-
-function stepOption(value: unknown, parameter: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new ValidationError(parameter, `expected a non-negative integer step, got ${describeValue(value)}`);
-  }
-  return value;
-}
-
-/** A `keys` option: undefined, or a non-empty array of non-empty strings (duplicates dropped). */
-function keysOption(value: unknown): string[] | undefined {
-  if (value === undefined) return undefined;
-  if (!Array.isArray(value)) {
-    throw new ValidationError('keys', `expected an array of key names, got ${describeValue(value)}`);
-  }
-  if (value.length === 0) {
-    throw new ValidationError('keys', 'expected at least one key name; leave `keys` out to get every key');
-  }
-  for (const key of value) {
-    if (typeof key !== 'string' || key === '') {
-      throw new ValidationError('keys', `expected non-empty strings, got ${describeValue(key)}`);
-    }
-  }
-  return [...new Set(value as string[])];
-}
-
-function oneOf<T extends string>(value: unknown, parameter: string, allowed: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    throw new ValidationError(
-      parameter,
-      `expected ${allowed.map((a) => `'${a}'`).join(' or ')}, got ${describeValue(value)}`,
-    );
-  }
-  return value as T;
 }
 
 /** Sends one history query, bypassing the query cache, and returns the run or a NotFoundError. */
@@ -300,35 +248,6 @@ function toColumns(rows: readonly HistoryRow[], keys: readonly string[] = []): H
     }
   });
   return Object.fromEntries(columns);
-}
-
-/**
- * The options of {@link Run.history}, checked (a {@link ValidationError} naming the bad one) and
- * with their defaults.
- * @internal For `run.history()` and `runs.histories()`, which checks them before any request.
- * @example
- * ```ts
- * const { samples, keys } = parseHistoryOptions({ keys: ['loss'] }); // 500, ['loss']
- * ```
- */
-export function parseHistoryOptions(options: HistoryOptions | undefined) {
-  const o = optionsObject(options);
-  const samples = positiveInt(o.samples, 'samples', DEFAULT_SAMPLES);
-  const keys = keysOption(o.keys);
-  const xAxis = o.xAxis === undefined ? '_step' : o.xAxis;
-  if (typeof xAxis !== 'string' || xAxis === '') {
-    throw new ValidationError('xAxis', `expected a non-empty key name, got ${describeValue(xAxis)}`);
-  }
-  const stream = oneOf<HistoryStream>(o.stream, 'stream', ['default', 'system'], 'default');
-  const format = oneOf<HistoryFormat>(o.format, 'format', ['rows', 'columns'], 'rows');
-  const signal = optionalSignal(o.signal);
-  if (keys && stream === 'system') {
-    throw new ValidationError(
-      'keys',
-      "cannot be combined with stream: 'system' (system metrics are read whole)",
-    );
-  }
-  return { samples, keys, xAxis, stream, format, signal };
 }
 
 /**
@@ -410,19 +329,7 @@ export function scanHistory(
   options?: ScanHistoryOptions,
   state?: string,
 ): AsyncIterable<HistoryRow> {
-  const o = optionsObject(options);
-  const keys = keysOption(o.keys);
-  const source = oneOf<HistorySource>(o.source, 'source', ['auto', 'parquet', 'windows'], 'auto');
-  const pageSize = positiveInt(o.pageSize, 'pageSize', DEFAULT_PAGE_SIZE);
-  const minStep = stepOption(o.minStep, 'minStep') ?? 0;
-  const maxStep = stepOption(o.maxStep, 'maxStep');
-  if (maxStep !== undefined && maxStep < minStep) {
-    throw new ValidationError(
-      'maxStep',
-      `${maxStep} is below minStep ${minStep}; maxStep is the exclusive end of the steps to scan (minStep <= step < maxStep), so it may not be smaller than minStep`,
-    );
-  }
-  const signal = optionalSignal(o.signal);
+  const { keys, source, pageSize, minStep, maxStep, signal } = parseScanOptions(options);
   const ref: HistoryTarget = { ctx, entity, project, runId };
   const base = { entity, project, name: runId };
   const what = `history of run ${formatRunPath(ref)}`;

@@ -11,16 +11,14 @@
  * ```
  * @module
  */
+import { documents, lazy } from '../core/lazy.js';
 import { RunNotLoadedError, ValidationError, WandbError } from '../../errors/index.js';
-import {
-  DeleteRunDocument,
-  RunDetailDocument,
-  UpdateRunDocument,
-  type DeleteRunMutationVariables,
-  type RunDetailQuery,
-  type RunHeavyFieldsFragment,
-  type RunLightFieldsFragment,
-  type UpdateRunMutationVariables,
+import type {
+  DeleteRunMutationVariables,
+  RunDetailQuery,
+  RunHeavyFieldsFragment,
+  RunLightFieldsFragment,
+  UpdateRunMutationVariables,
 } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { parseServerDate } from '../core/dates.js';
@@ -43,18 +41,20 @@ import {
   encodeConfig,
   stringifyJsonWithNonFinite,
 } from './encode.js';
-import {
-  fetchHistory,
-  scanHistory,
-  type HistoryColumns,
-  type HistoryColumnsOf,
-  type HistoryOptions,
-  type HistoryRow,
-  type HistoryRowOf,
-  type ScanHistoryOptions,
+import type {
+  HistoryColumns,
+  HistoryColumnsOf,
+  HistoryOptions,
+  HistoryRow,
+  HistoryRowOf,
+  ScanHistoryOptions,
 } from './history.js';
+import { parseScanOptions } from './history-options.js';
 import type { RunCreateOptions, RunDeleteOptions, RunUpdateOptions } from './writes.js';
 import { RunWriter, type RunWriterOptions } from './writer.js';
+
+// The history code loads with the first history read: an app that lists runs does not download it.
+const histories = /* @__PURE__ */ lazy(() => import('./history.js'), 'its runs/history module');
 
 /**
  * Run states the server reports. Other strings may appear on newer servers.
@@ -140,7 +140,7 @@ export async function fetchRunDetail(
   options: RequestOptions = {},
 ): Promise<RunDetailFields> {
   const data = await ctx.request(
-    RunDetailDocument,
+    (await documents()).RunDetailDocument,
     { entity, project, name: runId },
     { ...options, cacheIf: (d) => d.project?.run != null },
   );
@@ -549,7 +549,10 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
         variables.summaryMetrics = stringifyJsonWithNonFinite(summary, 'summary');
       }
     }
-    const result = await this.#ctx.request(UpdateRunDocument, variables, { signal, idempotent: true });
+    const result = await this.#ctx.request((await documents()).UpdateRunDocument, variables, {
+      signal,
+      idempotent: true,
+    });
     const bucket = result.upsertBucket?.bucket;
     if (!bucket) throw new WandbError(`UpdateRun returned no run for ${this.path.join('/')}`);
     this.#data = bucket;
@@ -575,7 +578,7 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
     const variables: DeleteRunMutationVariables = deleteArtifacts
       ? { id: this.storageId, deleteArtifacts: true }
       : { id: this.storageId };
-    await this.#ctx.request(DeleteRunDocument, variables, { signal });
+    await this.#ctx.request((await documents()).DeleteRunDocument, variables, { signal });
   }
 
   /**
@@ -704,7 +707,7 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
   history(options?: HistoryOptions & { format?: 'rows' }): Promise<HistoryRow[]>;
   history(options?: HistoryOptions): Promise<HistoryRow[] | HistoryColumns>;
   history(options?: HistoryOptions): Promise<HistoryRow[] | HistoryColumns> {
-    return fetchHistory(this.#ctx, this.entity, this.project, this.id, options);
+    return histories().then((m) => m.fetchHistory(this.#ctx, this.entity, this.project, this.id, options));
   }
 
   /**
@@ -744,7 +747,14 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
   ): AsyncIterable<HistoryRowOf<K[number]>>;
   scanHistory(options?: ScanHistoryOptions): AsyncIterable<HistoryRow>;
   scanHistory(options?: ScanHistoryOptions): AsyncIterable<HistoryRow> {
-    return scanHistory(this.#ctx, this.entity, this.project, this.id, options, this.state);
+    parseScanOptions(options); // bad options throw here, before the history code loads
+    const { entity, project, id, state } = this;
+    const ctx = this.#ctx;
+    return {
+      async *[Symbol.asyncIterator]() {
+        yield* (await histories()).scanHistory(ctx, entity, project, id, options, state);
+      },
+    };
   }
 
   /**

@@ -10,8 +10,8 @@
  * ```
  * @module
  */
+import { documents } from '../core/lazy.js';
 import { ValidationError, WandbError } from '../../errors/index.js';
-import { CreateRunDocument } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { randomId } from '../core/random.js';
 import { optionalName, optionalSignal, optionsObject } from '../core/validate.js';
@@ -126,7 +126,7 @@ export async function createRun(
   const name = runId ?? randomRunId();
   // An upsert by id with fixed values: repeating it changes nothing more, so it is safe to retry.
   const data = await ctx.request(
-    CreateRunDocument,
+    (await documents()).CreateRunDocument,
     { entity, project, name, state: runState },
     { signal, idempotent: true },
   );

@@ -9,16 +9,13 @@
  * ```
  * @module
  */
+import { documents } from '../core/lazy.js';
 import { AuthenticationError } from '../../errors/index.js';
-import {
-  ProjectSweepsDocument,
-  ProjectSweepsFilteredDocument,
-  SweepDetailDocument,
-  SweepDetailLegacyDocument,
-  type ProjectSweepsFilteredQuery,
-  type ProjectSweepsQuery,
-  type SweepFieldsFragment,
-  type SweepLegacyFieldsFragment,
+import type {
+  ProjectSweepsFilteredQuery,
+  ProjectSweepsQuery,
+  SweepFieldsFragment,
+  SweepLegacyFieldsFragment,
 } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { projectNotFound, sweepNotFound } from '../core/notFound.js';
@@ -92,11 +89,11 @@ async function fetchSweepAnswer(
   const vars = { entity: where.entity, project: where.project, name: where.sweepId };
   const cacheIf = (d: SweepAnswer) => d.project?.sweep != null;
   try {
-    return await ctx.request(SweepDetailDocument, vars, { signal, cache, cacheIf });
+    return await ctx.request((await documents()).SweepDetailDocument, vars, { signal, cache, cacheIf });
   } catch (error) {
     if (error instanceof AuthenticationError || signal?.aborted) throw error;
     return ctx
-      .request(SweepDetailLegacyDocument, vars, { signal, cache, cacheIf })
+      .request((await documents()).SweepDetailLegacyDocument, vars, { signal, cache, cacheIf })
       .catch(() => Promise.reject(error));
   }
 }
@@ -179,7 +176,7 @@ export function listSweeps(
       async ({ cursor, perPage: first, signal: pageSignal, total }) =>
         page(
           await ctx.request(
-            ProjectSweepsDocument,
+            (await documents()).ProjectSweepsDocument,
             { entity, project, cursor, perPage: first, withTotal: total ?? true },
             { signal: pageSignal, cacheIf: (d) => d.project != null },
           ),
@@ -192,7 +189,7 @@ export function listSweeps(
       await requireFeature(ctx, 'SWEEPS_QUERY_FILTERING', 'Filtering sweeps');
       return page(
         await ctx.request(
-          ProjectSweepsFilteredDocument,
+          (await documents()).ProjectSweepsFilteredDocument,
           { entity, project, filters, cursor, perPage: first },
           { signal: pageSignal, cacheIf: (d) => d.project != null },
         ),

@@ -10,6 +10,7 @@
  * ```
  * @module
  */
+import { documents } from '../core/lazy.js';
 import {
   ConflictError,
   GraphQLRequestError,
@@ -18,14 +19,7 @@ import {
   ValidationError,
   WandbError,
 } from '../../errors/index.js';
-import {
-  CreateInviteDocument,
-  CreateServiceAccountDocument,
-  DeleteInviteDocument,
-  TeamEntityDocument,
-  type MemberFieldsFragment,
-  type TeamFieldsFragment,
-} from '../../generated/graphql.js';
+import type { MemberFieldsFragment, TeamFieldsFragment } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { optionalBoolean, optionalSignal, optionsObject } from '../core/validate.js';
 
@@ -103,7 +97,7 @@ export class Member {
     const signal = optionalSignal(optionsObject(options).signal);
     if (!this.id) throw new ValidationError('member', 'this member has no id to delete it by');
     const data = await this.#ctx.request(
-      DeleteInviteDocument,
+      (await documents()).DeleteInviteDocument,
       { id: this.id, entity: this.team },
       { signal },
     );
@@ -277,7 +271,7 @@ export class Team {
       ? { entity: this.name, email: who, admin }
       : { entity: this.name, username: who, admin };
     try {
-      await this.#ctx.request(CreateInviteDocument, variables, { signal });
+      await this.#ctx.request((await documents()).CreateInviteDocument, variables, { signal });
     } catch (e) {
       if (e instanceof ConflictError || e instanceof NotFoundError || isInvitationRefusal(e)) {
         this.#lastInviteError = e;
@@ -316,7 +310,7 @@ export class Team {
     }
     const signal = optionalSignal(optionsObject(options).signal);
     const data = await this.#ctx.request(
-      CreateServiceAccountDocument,
+      (await documents()).CreateServiceAccountDocument,
       { entity: this.name, description: description.trim() },
       { signal },
     );
@@ -394,7 +388,7 @@ export async function loadTeamData(
 ): Promise<TeamFieldsFragment> {
   const signal = optionalSignal(options.signal);
   const cache = options.cache === false ? { cache: false } : {};
-  const data = await ctx.request(TeamEntityDocument, { name }, { signal, ...cache });
+  const data = await ctx.request((await documents()).TeamEntityDocument, { name }, { signal, ...cache });
   if (!data.entity) {
     throw new NotFoundError(
       `No team named ${JSON.stringify(name)}; check the name, or create it with api.createTeam()`,

@@ -7,8 +7,8 @@
  * ```
  * @module
  */
+import { documents } from '../core/lazy.js';
 import { ConflictError, GraphQLRequestError, ValidationError } from '../../errors/index.js';
-import { CreateTeamDocument } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { checkName, optionalSignal, optionalString, optionsObject } from '../core/validate.js';
 import { loadTeamData, Team } from './team.js';
@@ -88,7 +88,7 @@ export async function createTeam(
   let existed = false;
   try {
     await ctx.request(
-      CreateTeamDocument,
+      (await documents()).CreateTeamDocument,
       { teamName: name, teamAdminUserName: adminUsername ?? null },
       { signal },
     );

@@ -8,14 +8,9 @@
  * ```
  * @module
  */
+import { documents } from '../core/lazy.js';
 import { GraphQLRequestError, NotFoundError, ValidationError, WandbError } from '../../errors/index.js';
-import {
-  DeleteApiKeyDocument,
-  GenerateApiKeyDocument,
-  ViewerApiKeysDocument,
-  type ApiKeyFieldsFragment,
-  type UserFieldsFragment,
-} from '../../generated/graphql.js';
+import type { ApiKeyFieldsFragment, UserFieldsFragment } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { parseServerDate } from '../core/dates.js';
 import { optionalSignal, optionalString, optionsObject } from '../core/validate.js';
@@ -140,7 +135,7 @@ export class User {
     let secret: string | undefined;
     try {
       const data = await this.#ctx.request(
-        GenerateApiKeyDocument,
+        (await documents()).GenerateApiKeyDocument,
         { description: description ?? null },
         { signal },
       );
@@ -186,7 +181,7 @@ export class User {
           "this user's API keys were not loaded; get the user with api.user()",
         );
       }
-      const data = await this.#ctx.request(ViewerApiKeysDocument, {}, { signal });
+      const data = await this.#ctx.request((await documents()).ViewerApiKeysDocument, {}, { signal });
       keys = (data.viewer?.apiKeys?.edges ?? []).flatMap((e) =>
         e.node ? [{ id: e.node.id, name: e.node.name }] : [],
       );
@@ -199,7 +194,11 @@ export class User {
         `No API key named ${JSON.stringify(name)} for ${this.username ?? this.id} (its keys: ${known})`,
       );
     }
-    const data = await this.#ctx.request(DeleteApiKeyDocument, { id: key.id }, { signal });
+    const data = await this.#ctx.request(
+      (await documents()).DeleteApiKeyDocument,
+      { id: key.id },
+      { signal },
+    );
     if (data.result?.success !== true) {
       throw new WandbError(
         `DeleteApiKey failed: the server did not delete the key ${JSON.stringify(name)}`,

@@ -10,8 +10,8 @@
  * ```
  * @module
  */
+import { documents } from '../core/lazy.js';
 import { GraphQLRequestError, PermissionError, ValidationError } from '../../errors/index.js';
-import { CreateUserFromAdminDocument, SearchUsersDocument } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { optionalBoolean, optionalSignal, optionsObject } from '../core/validate.js';
 import { User } from './user.js';
@@ -81,7 +81,7 @@ export async function searchUsers(
 }
 
 async function search(ctx: FacadeContext, query: string, signal: AbortSignal | undefined): Promise<User[]> {
-  const data = await ctx.request(SearchUsersDocument, { query }, { signal });
+  const data = await ctx.request((await documents()).SearchUsersDocument, { query }, { signal });
   return (data.users?.edges ?? []).flatMap((e) => (e.node ? [new User(ctx, e.node)] : []));
 }
 
@@ -129,6 +129,7 @@ export async function createUser(
   const opts = optionsObject(options);
   const admin = optionalBoolean(opts.admin, 'admin') ?? false;
   const signal = optionalSignal(opts.signal);
+  const { CreateUserFromAdminDocument } = await documents();
   const data = await asAdmin('api.createUser()', () =>
     ctx.request(CreateUserFromAdminDocument, { email: address, admin }, { signal }),
   );

@@ -10,8 +10,8 @@
  * ```
  * @module
  */
+import { documents } from '../core/lazy.js';
 import { AuthenticationError, ValidationError } from '../../errors/index.js';
-import { DefaultEntityDocument, ViewerDocument } from '../../generated/graphql.js';
 import type { FacadeContext } from '../core/context.js';
 import { once } from '../core/memo.js';
 import { User } from './user.js';
@@ -79,7 +79,7 @@ export class ViewerLookup {
   }
 
   async #loadViewer(): Promise<User> {
-    const data = await this.#ctx.request(ViewerDocument, {});
+    const data = await this.#ctx.request((await documents()).ViewerDocument, {});
     if (!data.viewer) throw new AuthenticationError(NO_VIEWER);
     const user = new User(this.#ctx, data.viewer);
     this.#entity ??= user.entity;
@@ -87,7 +87,7 @@ export class ViewerLookup {
   }
 
   async #loadDefaultEntity(): Promise<string> {
-    const data = await this.#ctx.request(DefaultEntityDocument, {});
+    const data = await this.#ctx.request((await documents()).DefaultEntityDocument, {});
     if (!data.viewer) throw new AuthenticationError(NO_VIEWER);
     if (!data.viewer.entity) {
       throw new ValidationError('entity', 'the viewer has no default entity; pass an entity explicitly');

@@ -666,6 +666,27 @@ describe('schema switches for the official client fallbacks', () => {
     }
   });
 
+  it('validates a document it has seen before against the features in force now', async () => {
+    const emu = await startEmulator({ apiKey: KEY, viewer: { username: 'alice' } });
+    try {
+      emu.seed.runQueue({ name: 'q' });
+      const vars = { entity: 'alice', queue: 'q', id: 'x' };
+      expect(errors(await gql(emu, ITEM, vars))).not.toContain(
+        'Cannot query field "runQueueItem" on type "RunQueue".',
+      );
+      emu.store.features.set('RUN_QUEUE_ITEM_BY_ID', false);
+      expect(errors(await gql(emu, ITEM, vars))).toEqual([
+        'Cannot query field "runQueueItem" on type "RunQueue".',
+      ]);
+      emu.store.features.set('RUN_QUEUE_ITEM_BY_ID', true);
+      expect(errors(await gql(emu, ITEM, vars))).not.toContain(
+        'Cannot query field "runQueueItem" on type "RunQueue".',
+      );
+    } finally {
+      await emu.close();
+    }
+  });
+
   it('PUSH_TO_RUN_QUEUE_BY_NAME_RUN_SPEC off: selecting runSpec is refused (nothing pushed), the push without it works', async () => {
     const old = await startEmulator({
       apiKey: KEY,

@@ -1,6 +1,12 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Api } from '../../../src/index.js';
 import { createLimiter } from '../../../src/transport/limiter.js';
+import { documents } from '../../../src/facade/core/lazy.js';
+
+// The generated documents load with an Api's first request (one large module, which the test
+// runner compiles on its first import): loaded once here, so that the turns counted below wait
+// only for the domains' own loads.
+beforeAll(() => documents());
 
 /** A fake `fetch` whose calls stay pending until the test answers them. */
 function fakeFetch() {
@@ -43,6 +49,19 @@ function fakeFetch() {
 
 /** Lets every pending promise callback and queued microtask run. */
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Turns of the event loop until `server` has seen `n` requests (the first call of a domain loads
+ * its module with `import()`, which may take more than one turn), then two more, so that a request
+ * beyond `n` that was going to start has started too.
+ */
+async function callsReach(server: { calls: unknown[] }, n: number): Promise<void> {
+  // Bounded by time only as a guard against a hang (a module load under load can take a while).
+  const giveUpAt = performance.now() + 10_000;
+  while (server.calls.length < n && performance.now() < giveUpAt) await tick();
+  await tick();
+  await tick();
+}
 
 const URL_ = 'https://api.wandb.test/graphql';
 
@@ -205,16 +224,14 @@ describe('the limiter of an Api', () => {
       a.runs('acme/p4').first(),
       ...['q1', 'q2', 'q3', 'q4'].map((p) => b.project(`acme/${p}`)),
     ].map((p) => p.catch((e: unknown) => e));
-    await tick();
-    await tick();
+    await callsReach(server, 5);
     expect(server.calls).toHaveLength(5); // 2 of a's 4 calls, 3 of b's 4
     expect(server.calls.filter((c) => /"p\d"/.test(c.body))).toHaveLength(2);
     expect(server.calls.filter((c) => /"q\d"/.test(c.body))).toHaveLength(3);
     expect([a.concurrency(), b.concurrency()]).toEqual([2, 3]);
     for (let i = 0; i < 8; i++) {
       server.calls[i]!.answer();
-      await tick();
-      await tick();
+      await callsReach(server, Math.min(8, 6 + i)); // each answer frees a slot for one more
     }
     await Promise.all(calls);
     expect(server.calls).toHaveLength(8);
@@ -226,7 +243,7 @@ describe('the limiter of an Api', () => {
     const a = new Api(options(server.fetch, 8));
     const b = new Api(options(server.fetch, 8));
     const call = a.project('acme/vision').catch((e: unknown) => e);
-    await tick();
+    await callsReach(server, 1);
     server.calls[0]!.answer(429, '{"errors":[{"message":"rate limited"}]}');
     expect(await call).toMatchObject({ name: 'RateLimitError' });
     expect([a.concurrency(), b.concurrency()]).toEqual([4, 8]);
@@ -247,18 +264,18 @@ describe('the limiter and retries', () => {
         cache: false,
       });
       const a = api.project('acme/a').catch((e: unknown) => e);
-      await tick();
+      await callsReach(server, 1);
       server.calls[0]!.answer(503, '{"errors":[{"message":"unavailable"}]}');
       await tick();
       await tick();
       // `a` now waits out its backoff: `b` gets the only slot meanwhile.
       const b = api.project('acme/b').catch((e: unknown) => e);
-      await tick();
+      await callsReach(server, 2);
       expect(server.calls.map((c) => /"b"/.test(c.body))).toEqual([false, true]);
       server.calls[1]!.answer();
       await b;
       await vi.runAllTimersAsync();
-      await tick();
+      await callsReach(server, 3);
       expect(server.calls).toHaveLength(3); // a's retry
       server.calls[2]!.answer();
       await a;

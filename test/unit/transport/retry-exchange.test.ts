@@ -167,3 +167,57 @@ describe('retryExchange delays', () => {
     expect(h.attempts()).toBe(1);
   });
 });
+
+describe('retryExchange budgets: 429s count apart from other failures', () => {
+  const storm = (n: number): Answer[] => Array.from({ length: n }, () => ({ status: 429 }));
+
+  it('retries a 429 up to 20 attempts by default, then delivers the 429', async () => {
+    const h = harness(storm(25), { maxAttempts: undefined });
+    const q = start(h.client);
+    await vi.runAllTimersAsync();
+    expect(h.attempts()).toBe(20);
+    expect(h.events).toHaveLength(19);
+    expect(q.result()?.error?.response?.status).toBe(429);
+    q.stop();
+  });
+
+  it('gets through a long run of 429s that would exhaust maxAttempts', async () => {
+    const h = harness([...storm(12), 'ok'], { maxAttempts: undefined });
+    const q = start(h.client);
+    await vi.runAllTimersAsync();
+    expect(h.attempts()).toBe(13);
+    expect(q.result()?.data).toEqual({ viewer: { id: 'u1' } });
+    q.stop();
+  });
+
+  it('does not spend maxAttempts on 429s, nor the 429 budget on other failures', async () => {
+    const h = harness([{ status: 503 }, ...storm(4), { status: 503 }, 'ok'], {
+      maxAttempts: 3,
+      maxRateLimitAttempts: 10,
+    });
+    const q = start(h.client);
+    await vi.runAllTimersAsync();
+    expect(h.attempts()).toBe(7);
+    expect(q.result()?.data).toEqual({ viewer: { id: 'u1' } });
+    q.stop();
+
+    const h2 = harness([{ status: 503 }, ...storm(2), { status: 502 }, { status: 500 }, 'ok'], {
+      maxAttempts: 3,
+      maxRateLimitAttempts: 10,
+    });
+    const q2 = start(h2.client);
+    await vi.runAllTimersAsync();
+    // the third failure other than a 429 (attempt 5) is final
+    expect(h2.attempts()).toBe(5);
+    expect(q2.result()?.error?.response?.status).toBe(500);
+    q2.stop();
+  });
+
+  it('keeps { maxAttempts: 3 } a bound on 429s too unless maxRateLimitAttempts is given', async () => {
+    const h = harness(storm(10), { maxAttempts: 3 });
+    const q = start(h.client);
+    await vi.runAllTimersAsync();
+    expect(h.attempts()).toBe(3);
+    q.stop();
+  });
+});
