@@ -13,6 +13,7 @@ const config = {
     'src/node.ts', // wandb-api under Node
     'src/graphql.ts', // wandb-api/graphql
     'src/emulator/index.ts', // wandb-api/emulator
+    'src/react/index.ts', // wandb-api/react
   ],
   out: 'docs/api',
   tsconfig: 'tsconfig.json',

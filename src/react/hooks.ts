@@ -421,7 +421,10 @@ export function useProject(path: string, options?: HookOptions): WandbQuery<Proj
 export function useRuns<Config extends object = RunConfig, Summary extends object = RunSummary>(
   path: string,
   options?: UseRunsOptions,
-): WandbList<Run<Config, Summary>> & { runs: Run<Config, Summary>[] } {
+): WandbList<Run<Config, Summary>> & {
+  /** The runs loaded so far: the same array as `items`. */
+  runs: Run<Config, Summary>[];
+} {
   const list = useListing('useRuns', [path], options, (api, o) => api.runs<Config, Summary>(path, o));
   return { ...list, runs: list.items };
 }

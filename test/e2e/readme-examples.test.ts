@@ -55,6 +55,11 @@ declare const emu: import('wandb-api/emulator').Emulator;
 declare const labels: Record<string, string>;
 declare const ids: string[];
 declare const itemId: string;
+/** Any error boundary of the app's (react-error-boundary's, say). */
+declare const ErrorBoundary: (props: {
+  fallback: import('react').ReactNode;
+  children?: import('react').ReactNode;
+}) => import('react').ReactNode;
 `;
 
 /**
@@ -89,6 +94,8 @@ function typecheck(): string[] {
     paths,
     noUnusedLocals: false,
     jsx: ts.JsxEmit.ReactJSX,
+    // The React examples are Vite apps (import.meta.env).
+    types: [...(parsed.options.types ?? []), 'vite/client'],
   };
   const files = new Map<string, { text: string; block?: MarkdownBlock }>();
   // `export {}` makes every block a module (its own scope), whether or not it imports anything.
