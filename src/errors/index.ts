@@ -65,19 +65,6 @@ export interface WandbErrorOptions {
 }
 
 /**
- * The `name` of an error: `literal` for our class `ours` itself, written as a string because
- * minifiers rename classes (an app's production bundle would otherwise show `n` for
- * `NotFoundError`); the class's own name for a subclass of yours.
- */
-function className(
-  target: abstract new (...args: never[]) => unknown,
-  ours: unknown,
-  literal: string,
-): string {
-  return target === ours ? literal : target.name;
-}
-
-/**
  * Base class of the errors wandb-api throws (aborts reject with the signal's reason instead).
  *
  * @example
@@ -95,7 +82,9 @@ export class WandbError extends Error {
 
   constructor(message: string, code: WandbErrorCode = 'UNKNOWN', options: WandbErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = className(new.target, WandbError, 'WandbError');
+    // Ours have their name on the prototype (see the end of this module); a subclass of yours
+    // gets its own class's name.
+    if (!Object.hasOwn(new.target.prototype, 'name')) this.name = new.target.name;
     this.code = code;
     this.status = options.status;
     this.request = options.request;
@@ -134,7 +123,6 @@ export class ValidationError extends WandbError {
   readonly parameter: string;
   constructor(parameter: string, message: string, options: WandbErrorOptions = {}) {
     super(`Invalid ${parameter}: ${message}`, 'VALIDATION', options);
-    this.name = className(new.target, ValidationError, 'ValidationError');
     this.parameter = parameter;
   }
 }
@@ -150,7 +138,6 @@ export class ValidationError extends WandbError {
 export class AuthenticationError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'AUTHENTICATION', options);
-    this.name = className(new.target, AuthenticationError, 'AuthenticationError');
   }
 }
 
@@ -165,7 +152,6 @@ export class AuthenticationError extends WandbError {
 export class PermissionError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'PERMISSION', options);
-    this.name = className(new.target, PermissionError, 'PermissionError');
   }
 }
 
@@ -180,7 +166,6 @@ export class PermissionError extends WandbError {
 export class NotFoundError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'NOT_FOUND', options);
-    this.name = className(new.target, NotFoundError, 'NotFoundError');
   }
 }
 
@@ -195,7 +180,6 @@ export class NotFoundError extends WandbError {
 export class ConflictError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'CONFLICT', options);
-    this.name = className(new.target, ConflictError, 'ConflictError');
   }
 }
 
@@ -212,7 +196,6 @@ export class RateLimitError extends WandbError {
   readonly retryAfterMs: number | undefined;
   constructor(message: string, options: WandbErrorOptions & { retryAfterMs?: number } = {}) {
     super(message, 'RATE_LIMITED', options);
-    this.name = className(new.target, RateLimitError, 'RateLimitError');
     this.retryAfterMs = options.retryAfterMs;
   }
 }
@@ -228,7 +211,6 @@ export class RateLimitError extends WandbError {
 export class TimeoutError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'TIMEOUT', options);
-    this.name = className(new.target, TimeoutError, 'TimeoutError');
   }
 }
 
@@ -244,7 +226,6 @@ export class TimeoutError extends WandbError {
 export class NetworkError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'NETWORK', options);
-    this.name = className(new.target, NetworkError, 'NetworkError');
   }
 }
 
@@ -259,7 +240,6 @@ export class NetworkError extends WandbError {
 export class ServerError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'SERVER', options);
-    this.name = className(new.target, ServerError, 'ServerError');
   }
 }
 
@@ -290,7 +270,6 @@ export class GraphQLRequestError extends WandbError {
     options: WandbErrorOptions = {},
   ) {
     super(message, 'GRAPHQL', options);
-    this.name = className(new.target, GraphQLRequestError, 'GraphQLRequestError');
     this.errors = errors;
     this.data = data;
   }
@@ -319,7 +298,6 @@ export class GraphQLRequestError extends WandbError {
 export class UnsupportedError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'UNSUPPORTED', options);
-    this.name = className(new.target, UnsupportedError, 'UnsupportedError');
   }
 }
 
@@ -343,7 +321,6 @@ export class RunNotLoadedError extends WandbError {
         'Call `await run.load()` first, or list runs with `lazy: false`.',
       'NOT_LOADED',
     );
-    this.name = className(new.target, RunNotLoadedError, 'RunNotLoadedError');
   }
 }
 
@@ -373,7 +350,6 @@ export class IntegrityError extends WandbError {
     options: WandbErrorOptions = {},
   ) {
     super(message, 'INTEGRITY', options);
-    this.name = className(new.target, IntegrityError, 'IntegrityError');
     this.expected = checksums.expected;
     this.actual = checksums.actual;
   }
@@ -419,7 +395,6 @@ export class VerificationError extends WandbError {
     options: WandbErrorOptions = {},
   ) {
     super(message, 'VERIFICATION', options);
-    this.name = className(new.target, VerificationError, 'VerificationError');
     this.missing = Object.freeze([...paths.missing]);
     this.changed = Object.freeze([...paths.changed]);
     this.extra = Object.freeze([...paths.extra]);
@@ -436,4 +411,30 @@ export class VerificationError extends WandbError {
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), missing: this.missing, changed: this.changed, extra: this.extra };
   }
+}
+
+/**
+ * Each class's `name`, on its prototype, from string keys: minifiers rename classes, and an app's
+ * production bundle would otherwise show `n` for `NotFoundError` in `err.name` and `toJSON()`.
+ * (Not `this.name = 'NotFoundError'` in each constructor: a class naming itself in its own body is
+ * renamed `_NotFoundError` by esbuild in our build.)
+ */
+for (const [name, errorClass] of Object.entries({
+  WandbError,
+  ValidationError,
+  AuthenticationError,
+  PermissionError,
+  NotFoundError,
+  ConflictError,
+  RateLimitError,
+  TimeoutError,
+  NetworkError,
+  ServerError,
+  GraphQLRequestError,
+  UnsupportedError,
+  RunNotLoadedError,
+  IntegrityError,
+  VerificationError,
+})) {
+  Object.defineProperty(errorClass.prototype, 'name', { value: name, writable: true, configurable: true });
 }
