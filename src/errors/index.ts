@@ -86,19 +86,6 @@ export interface WandbErrorOptions {
 }
 
 /**
- * The `name` of an error: `literal` for our class `ours` itself, written as a string because
- * minifiers rename classes (an app's production bundle would otherwise show `n` for
- * `NotFoundError`); the class's own name for a subclass of yours.
- */
-function className(
-  target: abstract new (...args: never[]) => unknown,
-  ours: unknown,
-  literal: string,
-): string {
-  return target === ours ? literal : target.name;
-}
-
-/**
  * Base class of the errors wandb-api throws (aborts reject with the signal's reason instead).
  *
  * @example
@@ -116,7 +103,9 @@ export class WandbError extends Error {
 
   constructor(message: string, code: WandbErrorCode = 'UNKNOWN', options: WandbErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = className(new.target, WandbError, 'WandbError');
+    // Ours have their name on the prototype (see the end of this module); a subclass of yours
+    // gets its own class's name.
+    if (!Object.hasOwn(new.target.prototype, 'name')) this.name = new.target.name;
     this.code = code;
     this.status = options.status;
     this.request = options.request;
@@ -155,7 +144,6 @@ export class ValidationError extends WandbError {
   readonly parameter: string;
   constructor(parameter: string, message: string, options: WandbErrorOptions = {}) {
     super(`Invalid ${parameter}: ${message}`, 'VALIDATION', options);
-    this.name = className(new.target, ValidationError, 'ValidationError');
     this.parameter = parameter;
   }
 }
@@ -171,7 +159,6 @@ export class ValidationError extends WandbError {
 export class AuthenticationError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'AUTHENTICATION', options);
-    this.name = className(new.target, AuthenticationError, 'AuthenticationError');
   }
 }
 
@@ -186,7 +173,6 @@ export class AuthenticationError extends WandbError {
 export class PermissionError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'PERMISSION', options);
-    this.name = className(new.target, PermissionError, 'PermissionError');
   }
 }
 
@@ -201,7 +187,6 @@ export class PermissionError extends WandbError {
 export class NotFoundError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'NOT_FOUND', options);
-    this.name = className(new.target, NotFoundError, 'NotFoundError');
   }
 }
 
@@ -216,7 +201,6 @@ export class NotFoundError extends WandbError {
 export class ConflictError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'CONFLICT', options);
-    this.name = className(new.target, ConflictError, 'ConflictError');
   }
 }
 
@@ -233,7 +217,6 @@ export class RateLimitError extends WandbError {
   readonly retryAfterMs: number | undefined;
   constructor(message: string, options: WandbErrorOptions & { retryAfterMs?: number } = {}) {
     super(message, 'RATE_LIMITED', options);
-    this.name = className(new.target, RateLimitError, 'RateLimitError');
     this.retryAfterMs = options.retryAfterMs;
   }
 }
@@ -249,7 +232,6 @@ export class RateLimitError extends WandbError {
 export class TimeoutError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'TIMEOUT', options);
-    this.name = className(new.target, TimeoutError, 'TimeoutError');
   }
 }
 
@@ -265,7 +247,6 @@ export class TimeoutError extends WandbError {
 export class NetworkError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'NETWORK', options);
-    this.name = className(new.target, NetworkError, 'NetworkError');
   }
 }
 
@@ -280,7 +261,6 @@ export class NetworkError extends WandbError {
 export class ServerError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'SERVER', options);
-    this.name = className(new.target, ServerError, 'ServerError');
   }
 }
 
@@ -322,7 +302,6 @@ export class GraphQLRequestError extends WandbError {
     options: WandbErrorOptions = {},
   ) {
     super(message, 'GRAPHQL', options);
-    this.name = className(new.target, GraphQLRequestError, 'GraphQLRequestError');
     this.errors = errors;
     this.data = data;
   }
@@ -351,7 +330,6 @@ export class GraphQLRequestError extends WandbError {
 export class UnsupportedError extends WandbError {
   constructor(message: string, options: WandbErrorOptions = {}) {
     super(message, 'UNSUPPORTED', options);
-    this.name = className(new.target, UnsupportedError, 'UnsupportedError');
   }
 }
 
@@ -375,7 +353,6 @@ export class RunNotLoadedError extends WandbError {
         'Call `await run.load()` first, or list runs with `lazy: false`.',
       'NOT_LOADED',
     );
-    this.name = className(new.target, RunNotLoadedError, 'RunNotLoadedError');
   }
 }
 
@@ -405,7 +382,6 @@ export class IntegrityError extends WandbError {
     options: WandbErrorOptions = {},
   ) {
     super(message, 'INTEGRITY', options);
-    this.name = className(new.target, IntegrityError, 'IntegrityError');
     this.expected = checksums.expected;
     this.actual = checksums.actual;
   }
@@ -451,7 +427,6 @@ export class VerificationError extends WandbError {
     options: WandbErrorOptions = {},
   ) {
     super(message, 'VERIFICATION', options);
-    this.name = className(new.target, VerificationError, 'VerificationError');
     this.missing = Object.freeze([...paths.missing]);
     this.changed = Object.freeze([...paths.changed]);
     this.extra = Object.freeze([...paths.extra]);
@@ -468,4 +443,30 @@ export class VerificationError extends WandbError {
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), missing: this.missing, changed: this.changed, extra: this.extra };
   }
+}
+
+/**
+ * Each class's `name`, on its prototype, from string keys: minifiers rename classes, and an app's
+ * production bundle would otherwise show `n` for `NotFoundError` in `err.name` and `toJSON()`.
+ * (Not `this.name = 'NotFoundError'` in each constructor: a class naming itself in its own body is
+ * renamed `_NotFoundError` by esbuild in our build.)
+ */
+for (const [name, errorClass] of Object.entries({
+  WandbError,
+  ValidationError,
+  AuthenticationError,
+  PermissionError,
+  NotFoundError,
+  ConflictError,
+  RateLimitError,
+  TimeoutError,
+  NetworkError,
+  ServerError,
+  GraphQLRequestError,
+  UnsupportedError,
+  RunNotLoadedError,
+  IntegrityError,
+  VerificationError,
+})) {
+  Object.defineProperty(errorClass.prototype, 'name', { value: name, writable: true, configurable: true });
 }
