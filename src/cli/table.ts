@@ -10,24 +10,18 @@
  */
 import Table from 'cli-table3';
 import type { CliEnv } from './env.js';
+import { csvCell } from './output/index.js';
 
 /**
- * A value as text: strings as they are, dates in ISO 8601, objects and arrays as JSON, nothing
- * for `undefined` and `null`.
+ * A value as text in a cell: as in CSV ({@link csvCell}): strings as they are, ISO dates, objects
+ * and arrays as JSON, nothing for `undefined` and `null`.
  *
  * @example
  * ```ts
  * showValue({ a: 1 }); // '{"a":1}'
- * showValue(new Date(0)); // '1970-01-01T00:00:00.000Z'
  * ```
  */
-export function showValue(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'string') return value;
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value as number | boolean | bigint);
-}
+export const showValue: (value: unknown) => string = csvCell;
 
 /**
  * A table with the given headings and rows, ending in a newline.
