@@ -32,8 +32,16 @@ export interface GlobalOptions {
   color?: boolean;
 }
 
-/** A stream the CLI writes to: `process.stdout` or, in tests, any writable with an optional `isTTY`. */
+/**
+ * A stream the CLI writes to: `process.stdout` or, in tests, any writable with an optional `isTTY`.
+ *
+ * @example
+ * ```ts
+ * const stream: CliStream = process.stderr;
+ * ```
+ */
 export interface CliStream {
+  /** Writes a chunk; `callback` runs once it is handed over. */
   write(chunk: string | Uint8Array, callback?: (error?: Error | null) => void): boolean;
   /** True when the stream is a terminal. */
   isTTY?: boolean;

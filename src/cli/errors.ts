@@ -35,7 +35,14 @@ import { Interrupted, type CliEnv } from './env.js';
  */
 export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
 
-/** One of the {@link EXIT} codes. */
+/**
+ * One of the {@link EXIT} codes.
+ *
+ * @example
+ * ```ts
+ * const code: ExitCode = EXIT.failure;
+ * ```
+ */
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /**
@@ -78,7 +85,15 @@ export function hintFor(error: unknown): string | undefined {
   return undefined;
 }
 
-/** The exit code for an error thrown by a command. */
+/**
+ * The exit code for an error thrown by a command: 130 once Ctrl-C aborted the command, 2 for
+ * bad input (`ValidationError`, {@link UsageError}, commander's usage errors), else 1.
+ *
+ * @example
+ * ```ts
+ * exitCodeFor(new ValidationError('--filter', 'is not JSON'), env); // 2
+ * ```
+ */
 export function exitCodeFor(error: unknown, env: Pick<CliEnv, 'signal'>): ExitCode {
   if (error instanceof Interrupted || (env.signal.aborted && env.signal.reason instanceof Interrupted))
     return EXIT.interrupted;

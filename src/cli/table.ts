@@ -10,7 +10,7 @@
  */
 import Table from 'cli-table3';
 import type { CliEnv } from './env.js';
-import { csvCell } from './output/index.js';
+import { csvCell, jsonText } from './output/index.js';
 
 /**
  * A value as text in a cell: as in CSV ({@link csvCell}): strings as they are, ISO dates, objects
@@ -75,4 +75,35 @@ export function showBytes(bytes: number): string {
     unit += 1;
   }
   return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit] ?? 'B'}`;
+}
+
+/**
+ * A listing's output format: a table for people, one JSON array, or JSON Lines.
+ *
+ * @example
+ * ```ts
+ * const format: ListingFormat = 'jsonl';
+ * ```
+ */
+export type ListingFormat = 'table' | 'json' | 'jsonl';
+
+/**
+ * Writes a listing to stdout: `json` one array, `jsonl` one object a line (both strict JSON, as
+ * the row writers write it), `table` the cells `toCells` makes of each row under `head`.
+ *
+ * @example
+ * ```ts
+ * writeListing(env, 'table', rows, ['name', 'size'], (r) => [r.name, showBytes(r.size)]);
+ * ```
+ */
+export function writeListing<T extends object>(
+  env: Pick<CliEnv, 'stdout' | 'color'>,
+  format: ListingFormat,
+  rows: readonly T[],
+  head: readonly string[],
+  toCells: (row: T) => readonly unknown[],
+): void {
+  if (format === 'json') env.stdout.write(`${jsonText(rows)}\n`);
+  else if (format === 'jsonl') for (const row of rows) env.stdout.write(`${jsonText(row)}\n`);
+  else env.stdout.write(renderTable(env, head, rows.map(toCells)));
 }

@@ -28,10 +28,11 @@ describe('wandb-api whoami', () => {
 
   it('a wrong key exits 1 with the message and a hint, and the key appears nowhere', async () => {
     const key = 'wrong-key-0123456789abcdef0123456789abcdef0123';
-    for (const options of [
+    const cases: { args: string[]; env: Record<string, string> }[] = [
       { args: ['whoami', '--api-key', key], env: { WANDB_BASE_URL: emu.url } },
       { args: ['whoami'], env: { WANDB_BASE_URL: emu.url, WANDB_API_KEY: key } },
-    ]) {
+    ];
+    for (const options of cases) {
       const result = await runCli(options.args, { env: options.env });
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/^wandb-api: .+/m);

@@ -17,7 +17,7 @@ import type { CliEnv } from '../env.js';
 import { UsageError } from '../errors.js';
 import { collect } from '../parse.js';
 import { transferBar } from '../progress.js';
-import { renderTable, showBytes } from '../table.js';
+import { showBytes, writeListing, type ListingFormat } from '../table.js';
 
 interface PutOptions {
   name: string;
@@ -110,7 +110,7 @@ export function register(program: Command, env: CliEnv): void {
     .addOption(
       new Option('--format <format>', 'output format').choices(['table', 'json', 'jsonl']).default('table'),
     )
-    .action(async (project: string, options: { type?: string; format: 'table' | 'json' | 'jsonl' }) => {
+    .action(async (project: string, options: { type?: string; format: ListingFormat }) => {
       const api = env.api();
       const types =
         options.type !== undefined
@@ -121,17 +121,12 @@ export function register(program: Command, env: CliEnv): void {
         for await (const c of api.artifactCollections(project, type, { signal: env.signal }))
           rows.push({ type, name: c.name, createdAt: c.createdAt, tags: c.tags });
       }
-      if (options.format === 'json') env.stdout.write(`${JSON.stringify(rows)}\n`);
-      else if (options.format === 'jsonl')
-        for (const row of rows) env.stdout.write(`${JSON.stringify(row)}\n`);
-      else
-        env.stdout.write(
-          renderTable(
-            env,
-            ['type', 'name', 'created', 'tags'],
-            rows.map((r) => [r.type, r.name, r.createdAt, r.tags.join(', ')]),
-          ),
-        );
+      writeListing(env, options.format, rows, ['type', 'name', 'created', 'tags'], (r) => [
+        r.type,
+        r.name,
+        r.createdAt,
+        r.tags.join(', '),
+      ]);
     });
 }
 

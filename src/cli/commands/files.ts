@@ -12,13 +12,13 @@
 import { Option, type Command } from 'commander';
 import type { CliEnv } from '../env.js';
 import { transferBar } from '../progress.js';
-import { renderTable, showBytes } from '../table.js';
+import { showBytes, writeListing, type ListingFormat } from '../table.js';
 
 interface FilesOptions {
   pattern?: string;
   download?: string;
   replace?: boolean;
-  format: 'table' | 'json' | 'jsonl';
+  format: ListingFormat;
 }
 
 /**
@@ -72,16 +72,10 @@ export function register(program: Command, env: CliEnv): void {
         return;
       }
       const rows = files.map((f) => ({ name: f.name, size: f.size, md5: f.md5, updatedAt: f.updatedAt }));
-      if (options.format === 'json') env.stdout.write(`${JSON.stringify(rows)}\n`);
-      else if (options.format === 'jsonl')
-        for (const row of rows) env.stdout.write(`${JSON.stringify(row)}\n`);
-      else
-        env.stdout.write(
-          renderTable(
-            env,
-            ['name', 'size', 'updated'],
-            rows.map((r) => [r.name, showBytes(r.size), r.updatedAt]),
-          ),
-        );
+      writeListing(env, options.format, rows, ['name', 'size', 'updated'], (r) => [
+        r.name,
+        showBytes(r.size),
+        r.updatedAt,
+      ]);
     });
 }

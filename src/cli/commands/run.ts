@@ -10,6 +10,7 @@
  */
 import { Option, type Command } from 'commander';
 import type { CliEnv } from '../env.js';
+import { jsonText } from '../output/index.js';
 import { keyValueRows, renderTable, showBytes } from '../table.js';
 
 /**
@@ -45,7 +46,7 @@ export function register(program: Command, env: CliEnv): void {
           summary: run.summary,
           files: files.map((f) => ({ name: f.name, size: f.size, md5: f.md5, updatedAt: f.updatedAt })),
         };
-        env.stdout.write(`${JSON.stringify(json)}\n`);
+        env.stdout.write(`${jsonText(json)}\n`);
         return;
       }
       env.stdout.write(renderTable(env, ['run', 'value'], keyValueRows(details)));
