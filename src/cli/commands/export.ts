@@ -11,16 +11,17 @@
  * ```
  * @module
  */
-import cliProgress from 'cli-progress';
 import { Option, type Command } from 'commander';
-import { Api, validateRunFilter, ValidationError, type RunFilter } from '../../node.js';
+import { Api } from '../../node.js';
 import type { CliEnv } from '../env.js';
 import { UsageError } from '../errors.js';
+import { parseFilterOption } from '../filter.js';
 import { DEFAULT_EXPORT_CONCURRENCY, exportProject, type ExportProgress } from '../export/export.js';
 import { runsPath } from '../export/layout.js';
 import { parseShard } from '../export/shard.js';
 import { parseKeyList, ROW_FORMATS, type RowFormat } from '../output/index.js';
 import { positiveInt } from '../parse.js';
+import { countsBar } from '../progress.js';
 
 interface ExportCommandOptions {
   out: string;
@@ -35,58 +36,21 @@ interface ExportCommandOptions {
   force?: boolean;
 }
 
-/** The `--filter` value as a run filter. */
-function parseFilter(text: string): RunFilter {
-  let filter: unknown;
-  try {
-    filter = JSON.parse(text);
-  } catch (error) {
-    throw new ValidationError(
-      '--filter',
-      `is not JSON (${(error as Error).message}); e.g. '{"state":"finished"}'`,
-    );
-  }
-  if (filter === null || typeof filter !== 'object' || Array.isArray(filter))
-    throw new ValidationError('--filter', 'must be a JSON object, e.g. \'{"state":"finished"}\'');
-  validateRunFilter(filter as RunFilter, '--filter');
-  return filter as RunFilter;
-}
-
-/** A runs progress bar on stderr where progress is allowed, else nothing. */
+/** The runs bar of an export on stderr where progress is allowed, else nothing. */
 function exportBar(env: CliEnv): { update(p: ExportProgress): void; stop(): void } {
-  if (!env.progress) return { update: () => undefined, stop: () => undefined };
-  const bar = new cliProgress.SingleBar(
-    {
-      stream: env.stderr as NodeJS.WritableStream,
-      format:
-        'export [{bar}] {value}/{total} runs listed | {exported} exported, {skipped} done before, {otherShards} other shards | {historyRows} history rows',
-      hideCursor: true,
-      clearOnComplete: true,
-      noTTYOutput: false,
-    },
-    cliProgress.Presets.shades_classic,
+  const bar = countsBar(
+    env,
+    'export [{bar}] {value}/{total} runs listed | {exported} exported, {skipped} done before, {otherShards} other shards | {historyRows} history rows',
   );
-  let started = false;
   return {
-    update(p) {
-      const payload = {
+    update: (p) =>
+      bar.update(p.listed, p.total ?? p.listed, {
         exported: p.exported,
         skipped: p.skipped,
         otherShards: p.otherShards,
         historyRows: p.historyRows,
-      };
-      const total = p.total ?? p.listed;
-      if (!started) {
-        bar.start(total, p.listed, payload);
-        started = true;
-      } else {
-        bar.setTotal(total);
-        bar.update(p.listed, payload);
-      }
-    },
-    stop() {
-      if (started) bar.stop();
-    },
+      }),
+    stop: () => bar.stop(),
   };
 }
 
@@ -125,7 +89,7 @@ export function register(program: Command, env: CliEnv): void {
     .option('--force', 'discard an earlier export of this part in --out made with other options')
     .action(async (project: string, options: ExportCommandOptions) => {
       const shard = options.shard !== undefined ? parseShard(options.shard) : undefined;
-      const filter = options.filter !== undefined ? parseFilter(options.filter) : undefined;
+      const filter = options.filter !== undefined ? parseFilterOption(options.filter) : undefined;
       const keys = options.keys !== undefined ? parseKeyList(options.keys) : undefined;
       if (options.history === 'none' && keys)
         throw new UsageError('--keys selects history keys: use it with --history sampled or all');
