@@ -9,7 +9,9 @@ import { parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
 import type { Api } from '../../src/index.js';
-import { cliBundle, emulatorEnv, finished, runCli, spawnCli } from '../support/cli.js';
+import { createCliEnv, type CliStream } from '../../src/cli/env.js';
+import { run as runInProcess } from '../../src/cli/program.js';
+import { ANSI, cliBundle, emulatorEnv, finished, runCli, spawnCli } from '../support/cli.js';
 import { graphqlCalls, useEmulator } from '../support/helpers.js';
 
 const PROJECT = 'alice/exp';
@@ -85,6 +87,9 @@ async function exportOk(out: string, ...more: string[]): Promise<string> {
   expect(result.stderr).toMatch(/exported \d+ runs/);
   expect(result.code).toBe(0);
   expect(result.stdout).toBe('');
+  // Not a terminal: no progress bar, no colour.
+  expect(result.stderr).not.toMatch(ANSI);
+  expect(result.stderr).not.toContain('runs listed');
   return result.stderr;
 }
 
@@ -298,5 +303,39 @@ describe('wandb-api export: bad input', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('hint: check --api-key');
     expect(result.stdout + result.stderr).not.toContain(key);
+  });
+});
+
+describe('wandb-api export: progress', () => {
+  /** An in-memory stream that says it is a terminal. */
+  function terminal(): CliStream & { text: () => string } {
+    let text = '';
+    return {
+      isTTY: true,
+      columns: 160,
+      write(chunk: string | Uint8Array, callback?: (error?: Error | null) => void) {
+        text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
+        callback?.();
+        return true;
+      },
+      text: () => text,
+    };
+  }
+
+  it('draws a runs bar on a terminal (in-process), never with --quiet', async () => {
+    for (const quiet of [false, true]) {
+      const stdout = terminal();
+      const stderr = terminal();
+      const env = createCliEnv({ stdout, stderr, vars: {} });
+      const args = ['--base-url', emu.url, '--api-key', emu.apiKey, ...(quiet ? ['--quiet'] : [])];
+      const code = await runInProcess([...args, ...exportArgs(tempDir(), '--history', 'none')], env);
+      expect(code).toBe(0);
+      if (quiet) expect(stderr.text()).toBe('');
+      else
+        expect(stderr.text()).toMatch(
+          new RegExp(`export \\[.*\\] ${RUNS}/${RUNS} runs listed \\| ${RUNS} exported`),
+        );
+      expect(stdout.text()).toBe('');
+    }
   });
 });

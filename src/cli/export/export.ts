@@ -200,6 +200,7 @@ export async function exportProject(api: Api, options: ExportOptions): Promise<E
       if (progress.listed === 1) progress.total = await listing.totalCount().catch(() => undefined);
       if (!inShard(run.id, o.shard)) {
         progress.otherShards++;
+        report();
         continue;
       }
       ids.push(run.id);
