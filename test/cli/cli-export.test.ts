@@ -227,6 +227,40 @@ describe('wandb-api export: resume and shards', () => {
     expect(tree(out)).toEqual(tree(whole));
   });
 
+  it('a failing run exits 1 naming it; the finished runs stay recorded and the rerun completes the same export', async () => {
+    const whole = tempDir();
+    await exportOk(whole, '--format', 'csv');
+    const out = tempDir();
+    emu.faults.add({ operationName: 'RunHistory', skip: 6, status: 400, times: 1 });
+    try {
+      const failed = await runCli(exportArgs(out, '--format', 'csv', '--concurrency', '1'), {
+        env: emulatorEnv(emu),
+      });
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toMatch(/^wandb-api: /m);
+      expect(failed.stderr).toContain(
+        `export stopped at run ${PROJECT}/r06; the runs finished so far are recorded`,
+      );
+    } finally {
+      emu.faults.clear();
+    }
+    expect(existsSync(join(out, 'runs.csv'))).toBe(false);
+    const message = await exportOk(out, '--format', 'csv');
+    expect(message).toContain(`exported ${RUNS - 6} runs (6 done before)`);
+    expect(tree(out, { state: false })).toEqual(tree(whole, { state: false }));
+  });
+
+  it('a run file whose name would leave its folder fails the export with exit 1, naming the run', async () => {
+    emu.seed.run({ project: 'hostile', id: 'h1', files: { '../evil.txt': 'x' } });
+    const out = tempDir();
+    const result = await runCli(['export', 'alice/hostile', '--out', out, '--files', '%'], {
+      env: emulatorEnv(emu),
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('run alice/hostile/h1: Invalid');
+    expect(existsSync(join(out, '..', 'evil.txt'))).toBe(false);
+  });
+
   it('shards 1/2 and 2/2 are disjoint and their union is the unsharded export', async () => {
     const whole = tempDir();
     await exportOk(whole, '--files', '%.json');

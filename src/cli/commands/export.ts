@@ -118,6 +118,10 @@ export function register(program: Command, env: CliEnv): void {
           force: options.force === true,
           signal: env.signal,
           onProgress: (p) => bar.update(p),
+          onRunFailure: (path) =>
+            env.info(
+              `export stopped at run ${path}; the runs finished so far are recorded: rerun the same command to resume`,
+            ),
         });
       } finally {
         bar.stop();

@@ -21,7 +21,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import { mkdir } from 'node:fs/promises';
-import type { Api, HistoryRow, Run, RunFilter } from '../../node.js';
+import { ValidationError, type Api, type HistoryRow, type Run, type RunFilter } from '../../node.js';
 import {
   fileSink,
   flattenRun,
@@ -67,6 +67,8 @@ export interface ExportOptions {
   force?: boolean | undefined;
   /** Stops the export: work in flight is cancelled, finished runs stay recorded; the call rejects with the reason. */
   signal?: AbortSignal | undefined;
+  /** Called once with the first run that failed (the export then stops and rejects with its error). */
+  onRunFailure?: ((path: string, error: unknown) => void) | undefined;
   /** Called after each run listed (counts so far). */
   onProgress?: ((progress: ExportProgress) => void) | undefined;
 }
@@ -215,7 +217,15 @@ export async function exportProject(api: Api, options: ExportOptions): Promise<E
         () => void inFlight.delete(task),
         (error: unknown) => {
           inFlight.delete(task);
-          failure ??= { error };
+          if (!failure && !signal.aborted) o.onRunFailure?.(run.path.join('/'), error);
+          // Bad input was checked before the export began: a ValidationError now is about a run's
+          // data (a file name that would leave its folder), a failure (exit 1), not a usage error.
+          failure ??= {
+            error:
+              error instanceof ValidationError
+                ? new Error(`run ${run.path.join('/')}: ${error.message}`, { cause: error })
+                : error,
+          };
           controller.abort(error);
         },
       );
