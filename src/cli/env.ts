@@ -152,7 +152,7 @@ export function createCliEnv(options: CliEnvOptions): CliEnv {
 /**
  * The {@link CliEnv} of the running process: `process.stdout`/`stderr`, `process.env`, and a
  * signal that the first SIGINT or SIGTERM aborts (the command then cleans up and exits 130); a
- * second one exits at once with 130.
+ * second one exits at once with 130. A closed stdout (`| head`) ends the command with exit 0.
  *
  * @example
  * ```ts
@@ -167,6 +167,12 @@ export function processEnv(): CliEnv {
   };
   process.on('SIGINT', interrupt);
   process.on('SIGTERM', interrupt);
+  // `wandb-api runs ... | head`: the reader has gone, so the output is complete as far as anyone
+  // reads it. Exit quietly instead of crashing with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   return createCliEnv({ stdout: process.stdout, stderr: process.stderr, signal: controller.signal });
 }
 

@@ -1,19 +1,19 @@
 // The `wandb-api` command as a subprocess: whoami, exit codes (0, 1 with a hint and never the
 // key, 2 for usage errors), output that is not a terminal, the emulator subcommand, Ctrl-C.
 // Colour and progress on a terminal are checked in-process over streams that say they are one.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createManualClock, startEmulator, type Emulator } from '../../src/emulator/index.js';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createCliEnv, type CliStream } from '../../src/cli/env.js';
 import { run } from '../../src/cli/program.js';
-import { ANSI, cliBundle, emulatorEnv, finished, runCli, spawnCli } from '../support/cli.js';
+import { ANSI, emulatorEnv, finished, runCli, spawnCli, useCliBundle } from '../support/cli.js';
 import { useEmulator } from '../support/helpers.js';
 
 let emu: Emulator;
 useEmulator((ctx) => ({ emu } = ctx), { seed: 'demo' });
-beforeAll(() => cliBundle(), 30_000);
+useCliBundle();
 
 describe('wandb-api whoami', () => {
   it('prints the viewer, as text and as JSON, and exits 0', async () => {
@@ -143,6 +143,40 @@ describe('Ctrl-C', () => {
     expect(result.code).toBe(130);
     expect(result.stderr).toContain('interrupted');
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('interrupted after rows were written, --out leaves no file and no temporary behind', async () => {
+    const paused = await startEmulator({ port: 0, seed: 'empty', clock, viewer: { username: 'alice' } });
+    onTestFinished(() => paused.close());
+    paused.seed.run({
+      entity: 'alice',
+      project: 'cli-slow',
+      id: 'long',
+      state: 'running', // history read by windows, one HistoryPage request each
+      history: Array.from({ length: 5000 }, (_, i) => ({ _step: i, loss: 1 / (i + 1) })),
+    });
+    // The first window is answered at once; every later one waits on the clock nobody moves.
+    paused.faults.add({ operationName: 'HistoryPage', skip: 1, delayMs: 3_600_000, times: Infinity });
+    const dir = mkdtempSync(join(tmpdir(), 'cli-sigint-'));
+    const out = join(dir, 'history.jsonl');
+    const child = await spawnCli(
+      ['history', 'alice/cli-slow/long', '--all', '--format', 'jsonl', '--out', out],
+      {
+        env: emulatorEnv(paused),
+      },
+    );
+    const done = finished(child);
+    // The first 1000 rows have gone to the temporary file beside `out`.
+    await vi.waitFor(
+      () => expect(readdirSync(dir)).toEqual([expect.stringMatching(/^\.history\.jsonl\..*\.tmp$/)]),
+      {
+        timeout: 15_000,
+      },
+    );
+    child.kill('SIGINT');
+    const result = await done;
+    expect(result.code).toBe(130);
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
 

@@ -10,7 +10,7 @@ import { parquetReadObjects } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
 import type { Api, Run } from '../../src/index.js';
-import { ANSI, cliBundle, emulatorEnv, runCli, type CliResult } from '../support/cli.js';
+import { ANSI, emulatorEnv, runCli, useCliBundle, type CliResult } from '../support/cli.js';
 import { useEmulator } from '../support/helpers.js';
 import { event, fileVersion, floatTensor, tensorValue, tfevents } from '../support/tfevents.js';
 
@@ -20,8 +20,8 @@ useEmulator((ctx) => ({ emu, api } = ctx), { seed: 'demo' });
 
 const PROJECT = 'alice/image-classification';
 let first: Run;
+useCliBundle();
 beforeAll(async () => {
-  await cliBundle();
   first = (await api.runs(PROJECT).first()) as Run;
 }, 30_000);
 

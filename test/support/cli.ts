@@ -3,11 +3,12 @@
 // node_modules), then `node <bundle> ...args` with a clean environment (no WANDB_* of the
 // machine, HOME in a temporary folder so no ~/.netrc is read).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { afterAll, beforeAll } from 'vitest';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -35,6 +36,14 @@ export function cliBundle(): Promise<string> {
     return outfile;
   })();
   return bundle;
+}
+
+/** Builds the bundle before a file's tests and removes it after them. */
+export function useCliBundle(): void {
+  beforeAll(() => cliBundle(), 30_000);
+  afterAll(async () => {
+    if (bundle) rmSync(await bundle, { force: true });
+  });
 }
 
 /** What a finished command left: its exit code and its output. */
