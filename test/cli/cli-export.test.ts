@@ -6,12 +6,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parquetReadObjects } from 'hyparquet';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
 import type { Api } from '../../src/index.js';
 import { createCliEnv, type CliStream } from '../../src/cli/env.js';
 import { run as runInProcess } from '../../src/cli/program.js';
-import { ANSI, cliBundle, emulatorEnv, finished, runCli, spawnCli } from '../support/cli.js';
+import { ANSI, emulatorEnv, finished, runCli, spawnCli, useCliBundle } from '../support/cli.js';
 import { graphqlCalls, useEmulator } from '../support/helpers.js';
 
 const PROJECT = 'alice/exp';
@@ -47,7 +47,7 @@ useEmulator(
   },
   { seed: 'empty' },
 );
-beforeAll(() => cliBundle(), 30_000);
+useCliBundle();
 
 const dirs: string[] = [];
 function tempDir(): string {
