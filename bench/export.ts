@@ -12,7 +12,7 @@
  *   node --expose-gc --import tsx bench/export.ts     (npm run bench -- export)
  */
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { exportProject } from '../src/cli/export/export.js';
 import { historyPath, runsPath } from '../src/cli/export/layout.js';
@@ -140,7 +140,11 @@ try {
       goal: { kind: 'speedup', target: 8 },
       settings,
       cpuMs: cpuOf(ours, base),
-      notes: `the same ${a.size} files (history partitions and runs.parquet) both ways; ${graphql} GraphQL requests per round`,
+      notes: `load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(
+          ' ',
+        )} at the end (2 cores: the export is CPU-bound, the baseline waits on latency); the same ${a.size} files (history partitions and runs.parquet) both ways; ${graphql} GraphQL requests per round`,
     }),
   ];
 

@@ -172,7 +172,7 @@ export async function exportProject(api: Api, options: ExportOptions): Promise<E
   const exportRun = async (run: Run): Promise<void> => {
     const rows = await readHistory(run, o, signal);
     if (rows.length) {
-      await mkdir(partitionDir(o.out, 'history', run.id), { recursive: true }); // new: saves the sink a failed open
+      await mkdir(partitionDir(o.out, 'history', run.id), { recursive: true }); // a new folder: made here, not after a failed open in the sink
       await writeRows(o.format, fileSink(historyPath(o.out, run.id, o.format)), rows, {
         columns: historyColumns(rows),
         statistics: ['_step'], // what readers skip row groups by; the others would cost a third more time
