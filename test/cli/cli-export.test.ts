@@ -9,9 +9,9 @@ import { parquetReadObjects } from 'hyparquet';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
 import type { Api } from '../../src/index.js';
-import { createCliEnv, type CliStream } from '../../src/cli/env.js';
+import { createCliEnv } from '../../src/cli/env.js';
 import { run as runInProcess } from '../../src/cli/program.js';
-import { ANSI, emulatorEnv, finished, runCli, spawnCli, useCliBundle } from '../support/cli.js';
+import { ANSI, emulatorEnv, finished, memoryStream, runCli, spawnCli, useCliBundle } from '../support/cli.js';
 import { graphqlCalls, useEmulator } from '../support/helpers.js';
 
 const PROJECT = 'alice/exp';
@@ -341,25 +341,10 @@ describe('wandb-api export: bad input', () => {
 });
 
 describe('wandb-api export: progress', () => {
-  /** An in-memory stream that says it is a terminal. */
-  function terminal(): CliStream & { text: () => string } {
-    let text = '';
-    return {
-      isTTY: true,
-      columns: 160,
-      write(chunk: string | Uint8Array, callback?: (error?: Error | null) => void) {
-        text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
-        callback?.();
-        return true;
-      },
-      text: () => text,
-    };
-  }
-
   it('draws a runs bar on a terminal (in-process), never with --quiet', async () => {
     for (const quiet of [false, true]) {
-      const stdout = terminal();
-      const stderr = terminal();
+      const stdout = memoryStream(true, 160);
+      const stderr = memoryStream(true, 160);
       const env = createCliEnv({ stdout, stderr, vars: {} });
       const args = ['--base-url', emu.url, '--api-key', emu.apiKey, ...(quiet ? ['--quiet'] : [])];
       const code = await runInProcess([...args, ...exportArgs(tempDir(), '--history', 'none')], env);
