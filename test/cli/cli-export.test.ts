@@ -2,7 +2,16 @@
 // rerun giving the same files as an uninterrupted export, two shards whose union is the
 // unsharded export, a rerun that asks nothing of finished runs, and the exit codes of bad input.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parquetReadObjects } from 'hyparquet';
@@ -213,6 +222,11 @@ describe('wandb-api export: resume and shards', () => {
     const partial = tree(out);
     expect(Object.keys(partial).filter((p) => p.startsWith('history/'))).toHaveLength(4);
     expect(Object.keys(partial).some((p) => p.startsWith('runs.') || /\.tmp$/.test(p))).toBe(false);
+
+    // What a killed process (SIGKILL: no cleanup) would leave: temporaries, removed by the rerun.
+    mkdirSync(join(out, 'history', 'run=r10'), { recursive: true });
+    writeFileSync(join(out, 'history', 'run=r10', '.part-0.parquet.99999-deadbeef.tmp'), 'partial');
+    writeFileSync(join(out, '.runs.parquet.99999-deadbeef.tmp'), 'partial');
 
     emu.clearRequests();
     const message = await exportOk(out, '--files', '%', '--concurrency', '3');

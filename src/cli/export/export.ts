@@ -21,6 +21,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import { mkdir } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import { ValidationError, type Api, type HistoryRow, type Run, type RunFilter } from '../../node.js';
 import {
   fileSink,
@@ -32,7 +33,7 @@ import {
 } from '../output/index.js';
 import { historyPath, partitionDir, runsPath } from './layout.js';
 import { inShard, type Shard } from './shard.js';
-import { openState, type ExportParams } from './state.js';
+import { openState, removeTemporaries, type ExportParams } from './state.js';
 
 /**
  * What to export and where.
@@ -171,6 +172,7 @@ export async function exportProject(api: Api, options: ExportOptions): Promise<E
 
   const exportRun = async (run: Run): Promise<void> => {
     const rows = await readHistory(run, o, signal);
+    if (state.resumed) await removeTemporaries(partitionDir(o.out, 'history', run.id));
     if (rows.length) {
       await mkdir(partitionDir(o.out, 'history', run.id), { recursive: true }); // a new folder: made here, not after a failed open in the sink
       await writeRows(o.format, fileSink(historyPath(o.out, run.id, o.format)), rows, {
@@ -243,7 +245,9 @@ export async function exportProject(api: Api, options: ExportOptions): Promise<E
   if (failure) throw failure.error;
 
   const rows = await state.rows(ids);
-  await writeRows(o.format, fileSink(runsPath(o.out, o.shard, o.format)), rows, {
+  const runsFile = runsPath(o.out, o.shard, o.format);
+  if (state.resumed) await removeTemporaries(dirname(runsFile), basename(runsFile));
+  await writeRows(o.format, fileSink(runsFile), rows, {
     columns: runColumns(rows),
   });
   report();

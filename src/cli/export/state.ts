@@ -124,10 +124,29 @@ function differences(a: string, b: string): string[] {
 export interface ExportState {
   /** Runs finished before this invocation (their ids). */
   readonly done: ReadonlySet<string>;
+  /** Whether this part was started before (same parameters): a killed process may have left temporaries. */
+  readonly resumed: boolean;
   /** Records a run as finished (atomically), after its history and files are written. */
   finish(id: string, row: Row): Promise<void>;
   /** The rows of finished runs `ids`, in that order, decoded from their records; unfinished ids are left out. */
   rows(ids: readonly string[]): Promise<Row[]>;
+}
+
+/**
+ * Removes the temporaries of {@link fileSink} that a killed process left in `dir` (none when it
+ * does not exist), only those of the file named `of` when given (another shard may be writing its
+ * own beside them), so that a resumed export ends with the same files as an uninterrupted one.
+ *
+ * @example
+ * ```ts
+ * await removeTemporaries('out/history/run=a1');
+ * ```
+ */
+export async function removeTemporaries(dir: string, of?: string): Promise<void> {
+  for (const name of await namesIn(dir)) {
+    if (isTemporaryName(name) && (of === undefined || name.startsWith(`.${of}.`)))
+      await rm(join(dir, name), { force: true });
+  }
 }
 
 /** Reads a file, or `undefined` when it does not exist. */
@@ -205,16 +224,14 @@ export async function openState(
   if (previous !== text) await writeFileAtomic(paths.params, text);
 
   const done = new Set<string>();
+  await removeTemporaries(paths.done);
   for (const name of await namesIn(paths.done)) {
-    if (isTemporaryName(name)) {
-      await rm(join(paths.done, name), { force: true }); // left by a killed process
-      continue;
-    }
     if (name.endsWith('.json')) done.add(decodeURIComponent(name.slice(0, -'.json'.length)));
   }
   const texts = new Map<string, string>();
   return {
     done,
+    resumed: previous === text,
     async finish(id, row) {
       const record = encodeRecord(row);
       await writeFileAtomic(donePath(paths.done, id), record);
