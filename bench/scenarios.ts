@@ -9,7 +9,7 @@ import type { Emulator } from '../src/emulator/index.js';
 
 /** The scenarios a benchmark can ask its emulator to seed. */
 export type ScenarioName =
-  'history-200k' | 'history-1m' | 'histories-500' | 'runs-10k' | 'runs-100k' | 'artifacts';
+  'history-200k' | 'history-1m' | 'histories-500' | 'runs-10k' | 'runs-100k' | 'artifacts' | 'export-1k';
 
 /** What a seeded scenario tells the benchmark (paths, sizes). */
 export interface ScenarioInfo {
@@ -153,6 +153,9 @@ export function seedScenario(emu: Emulator, name: ScenarioName): ScenarioInfo {
     case 'histories-500':
       seedRuns(emu, project, 500, 1_000);
       return done({ runs: 500, rowsPerRun: 1_000 });
+    case 'export-1k':
+      seedRuns(emu, project, 1_000, 500);
+      return done({ runs: 1_000, rowsPerRun: 500 });
     case 'runs-10k':
       seedRuns(emu, project, 10_000);
       return done({ runs: 10_000 });

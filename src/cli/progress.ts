@@ -59,11 +59,39 @@ export interface ProgressBar {
  * ```
  */
 export function transferBar(env: CliEnv, label: string): ProgressBar {
+  const bar = countsBar(env, `${label} [{bar}] {percentage}% | {filesDone}/{files} files | {bytesText}`);
+  return {
+    update: (p) =>
+      bar.update(p.bytesDone, Math.max(p.bytes, 1), {
+        filesDone: p.filesDone,
+        files: p.files,
+        bytesText: `${showBytes(p.bytesDone)} / ${showBytes(p.bytes)}`,
+      }),
+    stop: () => bar.stop(),
+  };
+}
+
+/**
+ * A bar over `value` of `total` with a `cli-progress` format (`{bar}`, `{value}`, `{total}`,
+ * `{percentage}` and the payload's keys), drawn on `env.stderr` once first updated; a no-op
+ * where {@link CliEnv.progress} does not allow progress.
+ *
+ * @example
+ * ```ts
+ * const bar = countsBar(env, 'export [{bar}] {value}/{total} runs | {rows} rows');
+ * bar.update(10, 100, { rows: 5000 });
+ * bar.stop();
+ * ```
+ */
+export function countsBar(
+  env: CliEnv,
+  format: string,
+): { update(value: number, total: number, payload: Record<string, unknown>): void; stop(): void } {
   if (!env.progress) return { update: () => undefined, stop: () => undefined };
   const bar = new cliProgress.SingleBar(
     {
       stream: env.stderr as NodeJS.WritableStream,
-      format: `${label} [{bar}] {percentage}% | {filesDone}/{files} files | {bytesText}`,
+      format,
       hideCursor: true,
       clearOnComplete: true,
       noTTYOutput: false,
@@ -72,19 +100,13 @@ export function transferBar(env: CliEnv, label: string): ProgressBar {
   );
   let started = false;
   return {
-    update(p) {
-      const payload = {
-        filesDone: p.filesDone,
-        files: p.files,
-        bytesText: `${showBytes(p.bytesDone)} / ${showBytes(p.bytes)}`,
-      };
-      const total = Math.max(p.bytes, 1);
+    update(value, total, payload) {
       if (!started) {
-        bar.start(total, p.bytesDone, payload);
+        bar.start(total, value, payload);
         started = true;
       } else {
         bar.setTotal(total);
-        bar.update(p.bytesDone, payload);
+        bar.update(value, payload);
       }
     },
     stop() {

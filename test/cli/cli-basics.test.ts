@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createManualClock, startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
-import { createCliEnv, type CliStream } from '../../src/cli/env.js';
+import { createCliEnv } from '../../src/cli/env.js';
 import { run } from '../../src/cli/program.js';
-import { ANSI, emulatorEnv, finished, runCli, spawnCli, useCliBundle } from '../support/cli.js';
+import { ANSI, emulatorEnv, finished, memoryStream, runCli, spawnCli, useCliBundle } from '../support/cli.js';
 import { useEmulator } from '../support/helpers.js';
 
 let emu: Emulator;
@@ -180,25 +180,10 @@ describe('Ctrl-C', () => {
   });
 });
 
-/** An in-memory stream that says it is a terminal (or not). */
-function stream(isTTY: boolean): CliStream & { text: () => string } {
-  let text = '';
-  return {
-    isTTY,
-    columns: 100,
-    write(chunk: string | Uint8Array, callback?: (error?: Error | null) => void) {
-      text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
-      callback?.();
-      return true;
-    },
-    text: () => text,
-  };
-}
-
 describe('colour and progress (in-process, over streams that claim a terminal)', () => {
   async function invoke(args: string[], tty: boolean, vars: Record<string, string> = {}) {
-    const stdout = stream(tty);
-    const stderr = stream(tty);
+    const stdout = memoryStream(tty);
+    const stderr = memoryStream(tty);
     const env = createCliEnv({ stdout, stderr, vars });
     const code = await run(['--base-url', emu.url, '--api-key', emu.apiKey, ...args], env);
     return { code, stdout: stdout.text(), stderr: stderr.text() };

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import type { CliStream } from '../../src/cli/env.js';
 import { afterAll, beforeAll } from 'vitest';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -99,3 +100,18 @@ export function emulatorEnv(emu: { url: string; apiKey: string }): Record<string
 
 /** Any ANSI escape sequence (colour, cursor movement). */
 export const ANSI = new RegExp(String.fromCharCode(27) + '\\[');
+
+/** An in-memory output stream that says it is a terminal (or not), for in-process runs of the command. */
+export function memoryStream(isTTY: boolean, columns = 100): CliStream & { text: () => string } {
+  let text = '';
+  return {
+    isTTY,
+    columns,
+    write(chunk: string | Uint8Array, callback?: (error?: Error | null) => void) {
+      text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
+      callback?.();
+      return true;
+    },
+    text: () => text,
+  };
+}

@@ -10,8 +10,9 @@
  * @module
  */
 import { Option, type Command } from 'commander';
-import { ValidationError, type Run, type RunFilter } from '../../node.js';
+import type { Run } from '../../node.js';
 import type { CliEnv } from '../env.js';
+import { parseFilterOption } from '../filter.js';
 import {
   writeRows,
   flattenRun,
@@ -77,7 +78,7 @@ export function register(program: Command, env: CliEnv): void {
             ? TABLE_COLUMNS
             : undefined;
       const runs = env.api().runs(project, {
-        ...(options.filter !== undefined ? { filters: parseFilter(options.filter) } : {}),
+        ...(options.filter !== undefined ? { filters: parseFilterOption(options.filter) } : {}),
         ...(options.order !== undefined ? { order: options.order } : {}),
         ...(options.limit !== undefined ? { perPage: Math.min(options.limit, 100) } : {}),
         signal: env.signal,
@@ -105,22 +106,6 @@ export function register(program: Command, env: CliEnv): void {
         ...(columns !== undefined ? { columns } : { inferColumns: runColumns }),
       });
     });
-}
-
-/** `--filter`: JSON text of an object. */
-function parseFilter(text: string): RunFilter {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new ValidationError(
-      '--filter',
-      `is not JSON (${(error as Error).message}): pass an object such as {"state":"finished"}`,
-    );
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value))
-    throw new ValidationError('--filter', 'must be a JSON object such as {"state":"finished"}');
-  return value as RunFilter;
 }
 
 /** The first `limit` runs of a listing (all without one), each mapped to a row. */

@@ -79,6 +79,23 @@ describe('row writers', () => {
     const meta = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     expect(meta.row_groups).toHaveLength(2);
     expect(meta.created_by).toBe('wandb-api');
+    const stats = meta.row_groups[0]!.columns.map((c) => [
+      c.meta_data?.path_in_schema[0],
+      c.meta_data?.statistics?.min_value !== undefined,
+    ]);
+    expect(stats).toContainEqual(['loss', true]);
+
+    const only = join(dir, 'only.parquet');
+    await writeRows('parquet', fileSink(only), ROWS, { statistics: ['_step'] });
+    const onlyBytes = await readFile(only);
+    const onlyMeta = parquetMetadata(
+      onlyBytes.buffer.slice(onlyBytes.byteOffset, onlyBytes.byteOffset + onlyBytes.byteLength),
+    );
+    expect(
+      onlyMeta.row_groups[0]!.columns.filter((c) => c.meta_data?.statistics?.min_value !== undefined).map(
+        (c) => c.meta_data?.path_in_schema[0],
+      ),
+    ).toEqual(['_step']);
   });
 
   it('writes only the given columns, in their order, and an empty file with its header or schema', async () => {
