@@ -19,6 +19,9 @@ const config = {
   tsconfig: 'tsconfig.json',
   name: 'wandb-api',
   includeVersion: true,
+  // Source links to the repository of package.json, whatever the clone's remote is (a CI clone's
+  // `origin` is a local path, which TypeDoc warns about and cannot link to).
+  sourceLinkTemplate: 'https://github.com/wandb-api/wandb-api/blob/{gitRevision}/{path}#L{line}',
   readme: 'none',
   lang: 'en',
   // `@internal` members are stripped from the published declarations too (tsup's stripInternal).
