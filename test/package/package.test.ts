@@ -10,7 +10,7 @@
  * node_modules. Only the packages that the packed package.json names (and theirs) are copied, so
  * a dependency the package uses but does not declare fails here.
  */
-import { execFile as execFileCallback, execFileSync } from 'node:child_process';
+import { execFile as execFileCallback, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -180,8 +180,17 @@ beforeAll(async () => {
       false,
     ),
     installProject('bare', [], true),
+    // What `npx wandb-api` installs: the package and its required peers, nothing else.
+    installProject('npx', requiredPeers(), false),
   ]);
 }, 300_000);
+
+/** The peers of wandb-api that npm (7+) and pnpm install with it: those not marked optional. */
+function requiredPeers(): string[] {
+  return Object.keys(pkg.peerDependencies ?? {}).filter(
+    (peer) => !pkg.peerDependenciesMeta?.[peer]?.optional,
+  );
+}
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -303,6 +312,34 @@ function unexportedDeclarations(file: string): string[] {
   }
   return declared.filter((name) => !exported.has(name));
 }
+
+describe('npx wandb-api', { timeout: PACKAGE_TEST_TIMEOUT_MS }, () => {
+  it('installs graphql and mingo with the package, so the emulator command works from the tarball', async () => {
+    expect(requiredPeers().sort()).toEqual(['graphql', 'mingo']);
+    const bin = join(dir, 'npx', 'node_modules', '.bin', 'wandb-api');
+    const child = spawn(bin, ['emulator', '--seed', 'demo'], { cwd: join(dir, 'npx'), env });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      while (!/WANDB_API_KEY=\S+\n/.test(out) && child.exitCode === null) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const baseUrl = /WANDB_BASE_URL=(\S+)/.exec(out)?.[1];
+      const key = /WANDB_API_KEY=(\S+)/.exec(out)?.[1];
+      expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const { stdout } = await execFile(bin, ['whoami', '--base-url', baseUrl!, '--api-key', key!], {
+        cwd: join(dir, 'npx'),
+        env,
+      });
+      expect(stdout).toMatch(/\S/);
+      expect(stdout).not.toContain(key!);
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
+  });
+});
 
 describe('installed in a project', { timeout: PACKAGE_TEST_TIMEOUT_MS }, () => {
   it('exports by name every type its declarations mention, so users can write them down', () => {
@@ -467,7 +504,7 @@ describe('installed in a project', { timeout: PACKAGE_TEST_TIMEOUT_MS }, () => {
 });
 
 describe(
-  'installed without the optional peers graphql and mingo',
+  'installed without the peers graphql and mingo (--legacy-peer-deps, as yarn does)',
   { timeout: PACKAGE_TEST_TIMEOUT_MS },
   () => {
     const hint = 'npm install --save-dev graphql mingo';
