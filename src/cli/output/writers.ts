@@ -350,6 +350,9 @@ class ParquetRowWriter extends BufferedWriter {
         name,
         type: types[i]!,
         nullable: true,
+        // Metrics are floats that rarely repeat: trying a dictionary for them costs more time
+        // (hyparquet-writer samples every column) than it saves bytes.
+        ...(types[i] === 'DOUBLE' ? { encoding: 'PLAIN' as const } : {}),
         statistics: stats === true || (Array.isArray(stats) && stats.includes(name)),
         data: rows.map((r) => parquetCell(r[name], types[i]!, name)),
       }));
