@@ -1,6 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { UnsupportedError, ValidationError, WandbError } from '../../../../src/errors/index.js';
 import {
   connectionPosition,
@@ -470,27 +470,38 @@ describe('Paginated: prefetching the next page', () => {
     await it.return?.();
   });
 
-  it("lets the next page's request reach the network before handing over a page", async () => {
-    // A fetcher whose request goes out only after a chain of promise callbacks, as urql's and
-    // fetch's do: the caller's synchronous work on the page must not hold it back.
-    const sent: string[] = [];
-    const fetch: PageFetcher<number> = async ({ cursor }) => {
-      for (let i = 0; i < 50; i++) await Promise.resolve();
-      sent.push(String(cursor));
-      const from = cursor === null ? 0 : Number(cursor);
-      return { items: [from, from + 1], cursor: String(from + 2), hasNextPage: from < 4 };
-    };
-    const seenAtFirstItem: string[][] = [];
-    for await (const n of new Paginated(fetch, { perPage: 2 })) {
-      if (n % 2 === 0) seenAtFirstItem.push([...sent]);
-    }
-    // At the first item of each page, the request of the page after it has been sent already.
-    expect(seenAtFirstItem).toEqual([
-      ['null', '2'],
-      ['null', '2', '4'],
-      ['null', '2', '4'],
-    ]);
-  });
+  it.each([
+    ['setImmediate (Node)', false],
+    ['a MessageChannel (browsers, no setImmediate)', true],
+  ])(
+    "lets the next page's request reach the network before handing over a page, by %s",
+    async (_how, browserLike) => {
+      if (browserLike) vi.stubGlobal('setImmediate', undefined);
+      try {
+        // A fetcher whose request goes out only after a chain of promise callbacks, as urql's and
+        // fetch's do: the caller's synchronous work on the page must not hold it back.
+        const sent: string[] = [];
+        const fetch: PageFetcher<number> = async ({ cursor }) => {
+          for (let i = 0; i < 50; i++) await Promise.resolve();
+          sent.push(String(cursor));
+          const from = cursor === null ? 0 : Number(cursor);
+          return { items: [from, from + 1], cursor: String(from + 2), hasNextPage: from < 4 };
+        };
+        const seenAtFirstItem: string[][] = [];
+        for await (const n of new Paginated(fetch, { perPage: 2 })) {
+          if (n % 2 === 0) seenAtFirstItem.push([...sent]);
+        }
+        // At the first item of each page, the request of the page after it has been sent already.
+        expect(seenAtFirstItem).toEqual([
+          ['null', '2'],
+          ['null', '2', '4'],
+          ['null', '2', '4'],
+        ]);
+      } finally {
+        vi.unstubAllGlobals();
+      }
+    },
+  );
 
   it('is never more than one page ahead', async () => {
     const server = heldPages(10);
