@@ -22,6 +22,8 @@ export interface ViteBundle {
   lazy: number;
   /** The module ids in the initial chunk. */
   initialModules: string[];
+  /** With `perModule`: each initial module's rendered length (before minification), by id. */
+  moduleLengths?: Record<string, number>;
 }
 
 interface ViteChunk {
@@ -30,7 +32,7 @@ interface ViteChunk {
   isEntry: boolean;
   imports: string[];
   code: string;
-  modules: Record<string, unknown>;
+  modules: Record<string, { renderedLength: number }>;
 }
 
 /**
@@ -42,7 +44,11 @@ interface ViteChunk {
  * console.log((await viteBundle('/repo', '/tmp/app.js')).initialGz);
  * ```
  */
-export async function viteBundle(root: string, entry: string): Promise<ViteBundle> {
+export async function viteBundle(
+  root: string,
+  entry: string,
+  { perModule = false }: { perModule?: boolean } = {},
+): Promise<ViteBundle> {
   const { build } = await import('vite');
   const result = await build({
     root,
@@ -68,12 +74,17 @@ export async function viteBundle(root: string, entry: string): Promise<ViteBundl
   if (!first) throw new Error('no entry chunk in the Vite build');
   visit(first.fileName);
   const sizes: ViteBundle = { initial: 0, initialGz: 0, lazy: 0, initialModules: [] };
+  if (perModule) sizes.moduleLengths = {};
   for (const [file, chunk] of chunks) {
     const bytes = Buffer.from(chunk.code);
     if (initial.has(file)) {
       sizes.initial += bytes.length;
       sizes.initialGz += gzipSync(bytes).length;
-      sizes.initialModules.push(...Object.keys(chunk.modules).map((m) => m.split('\\').join('/')));
+      for (const [id, m] of Object.entries(chunk.modules)) {
+        const name = id.split('\\').join('/');
+        sizes.initialModules.push(name);
+        if (sizes.moduleLengths) sizes.moduleLengths[name] = m.renderedLength;
+      }
     } else sizes.lazy += bytes.length;
   }
   return sizes;
