@@ -62,7 +62,20 @@ function storageModule(): Promise<typeof import('./storage.js')> {
   });
   return storageLoad;
 }
-import { type PostJsonCall, postJson } from './postJson.js';
+import type { PostJsonCall } from './postJson.js';
+
+/**
+ * `./postJson.js` (and the HTTP retry loop it shares with storage transfers), loaded with the first
+ * `file_stream` post (a failed load is tried again next time).
+ */
+let postJsonLoad: Promise<typeof import('./postJson.js')> | undefined;
+function postJsonModule(): Promise<typeof import('./postJson.js')> {
+  postJsonLoad ??= import('./postJson.js').catch((e: unknown) => {
+    postJsonLoad = undefined;
+    throw loadFailure('its transport/postJson module', e);
+  });
+  return postJsonLoad;
+}
 
 export {
   authFetch,
@@ -98,11 +111,11 @@ export type {
 } from './retryExchange.js';
 export { httpStatusExchange } from './statusExchange.js';
 export { createLimiter, type Limiter } from './limiter.js';
-export { postJson, type PostJsonCall, type PostJsonOptions } from './postJson.js';
-export { sleep, withRetries } from './retryLoop.js';
+export type { PostJsonCall, PostJsonOptions } from './postJson.js';
 export type { AttemptOutcome, FailedAttempt, RetryLoopOptions } from './retryLoop.js';
-// The storage functions themselves are imported from './storage.js', which `Transport.storage`
-// loads on first use (a browser app that never touches a file does not download it).
+// The storage functions are imported from './storage.js', `postJson` from './postJson.js' and the
+// HTTP retry loop from './retryLoop.js': `Transport.storage` and `Transport.postJson` load them on
+// first use (a browser app that never touches a file or streams a run does not download them).
 export { redactUrl } from '../errors/index.js';
 export type { StorageErrorContext, StorageFetchOptions, StorageRequest } from './storage.js';
 
@@ -481,6 +494,7 @@ export class Transport {
     }
     if (!this.#ownClient && !this.#hasCredentials) throw new AuthenticationError(this.#missingKeyMessage);
     if (options.signal?.aborted) throw abortReason(options.signal);
+    const { postJson } = await postJsonModule();
     try {
       return await postJson(`${this.#auth.baseUrl.replace(/\/+$/, '')}${path}`, body, {
         fetch: authFetch(() => this.#auth),

@@ -8,7 +8,8 @@ import {
   TimeoutError,
   ValidationError,
 } from '../../../src/index.js';
-import { Transport, type RetryEvent, type RetryOptions, postJson } from '../../../src/transport/index.js';
+import { Transport, type RetryEvent, type RetryOptions } from '../../../src/transport/index.js';
+import { postJson } from '../../../src/transport/postJson.js';
 import { expectNoApiKey, failure } from '../../support/expect-errors.js';
 
 const KEY = 'local-0123456789abcdef0123456789abcdef01234567';
