@@ -62,7 +62,6 @@ import type {
   SlackIntegration,
   WebhookIntegration,
 } from './integrations/integrations.js';
-import { parseObjectPath } from './paths/fromPath.js';
 import type { ArtifactCollectionRef } from './paths/artifact-paths.js';
 import type { ProjectPath, RunRef, SweepRef } from './paths/paths.js';
 import type { Project } from './projects/project.js';
@@ -109,6 +108,8 @@ const collections = /* @__PURE__ */ lazy(
   () => import('./artifacts/collection.js'),
   'its artifacts/collection module',
 );
+/** The parser of `fromPath`'s paths (web app URLs included), loaded with its first call. */
+const objectPaths = /* @__PURE__ */ lazy(() => import('./paths/fromPath.js'), 'its paths/fromPath module');
 /** `m`, once the domains its objects' synchronous listings hand over to have loaded too. */
 async function withListings<M>(m: Promise<M>, ...listings: Lazy<unknown>[]): Promise<M> {
   return (await Promise.all([m, ...listings.map((l) => l())]))[0];
@@ -751,7 +752,7 @@ export class Api {
     const o = optionsObject(options);
     optionalSignal(o.signal);
     optionalBoolean(o.cache, 'cache');
-    const target = parseObjectPath(path);
+    const target = (await objectPaths()).parseObjectPath(path);
     switch (target.kind) {
       case 'project':
         return this.project(target.project, target.entity, o);
