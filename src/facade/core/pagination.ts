@@ -47,7 +47,9 @@ export interface Page<T> {
  * A fetcher that learns where its page ends before its items are ready (the answer has arrived,
  * its objects are still being made) may call `onPosition` with it, once: when the caller is
  * already waiting for this page, the next page's request then starts at once instead of after the
- * items (still one page ahead, never more). The page it resolves with must end where it said.
+ * items (still one page ahead, never more), and `onPosition` returns a promise that resolves
+ * once that request has had a turn of the event loop to reach the network: await it before making
+ * the items, so that their work does not hold the request back. The page must end where it said.
  *
  * @example
  * ```ts
@@ -63,7 +65,7 @@ export type PageFetcher<T> = (args: {
   perPage: number;
   signal?: AbortSignal;
   total?: boolean;
-  onPosition?: (position: PagePosition) => void;
+  onPosition?: (position: PagePosition) => Promise<void> | undefined;
 }) => Promise<Page<T>>;
 
 /**
@@ -339,10 +341,10 @@ export class Paginated<T> implements AsyncIterable<T> {
         limit === undefined ? this.perPage : Math.max(1, Math.min(this.perPage, limit - before));
       const total = this.countable && this.knownTotal === undefined;
       const request: Upcoming<T> = { cursor, page: undefined as unknown as Promise<Page<T>> };
-      const onPosition = (told: PagePosition): void => {
-        if (request.told) return;
+      const onPosition = (told: PagePosition): Promise<void> | undefined => {
+        if (request.told) return undefined;
         request.told = told;
-        if (awaited === request) startEarly(request, told);
+        return awaited === request && startEarly(request, told) ? yieldToEventLoop() : undefined;
       };
       request.page = (async () => {
         throwIfAborted(this.signal);
@@ -378,11 +380,13 @@ export class Paginated<T> implements AsyncIterable<T> {
     };
 
     // The awaited page's fetcher told where it ends before its items: start the next one now.
-    const startEarly = (request: Upcoming<T>, told: PagePosition): void => {
-      if (done || !this.prefetch || upcoming !== undefined) return;
+    // Whether a request was started.
+    const startEarly = (request: Upcoming<T>, told: PagePosition): boolean => {
+      if (done || !this.prefetch || upcoming !== undefined) return false;
       if (typeof told.totalCount === 'number') this.knownTotal = told.totalCount;
       request.startedNext = true;
       upcoming = startAfter(told, received + told.count);
+      return upcoming !== null;
     };
 
     const next = async (): Promise<T[] | null> => {
