@@ -1,6 +1,9 @@
 /**
  * {@link QueuedRun}: one item of a run queue, from `job.call()`, `runQueue.items()` or
- * {@link Api.queuedRun}, and the waits until its run starts and ends (wandb-ops.md §6.8).
+ * {@link Api.queuedRun}, and the waits until its run starts and ends (wandb-ops.md §6.8). This
+ * file is light, since `api.queuedRun()` returns a `QueuedRun` at once: the class with its
+ * fields, the checks of the address, and the object `api.queuedRun()` makes; the code of the
+ * methods (`QueuedRunImpl`, `queued-run-impl.ts`) loads on first use.
  *
  * @example
  * ```ts
@@ -10,15 +13,14 @@
  * ```
  * @module
  */
-import { NotFoundError, ValidationError, WandbError } from '../../errors/index.js';
+import { ValidationError } from '../../errors/index.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
-// The documents load on first use: `api.queuedRun()` returns a QueuedRun at once, light.
-import { documents } from '../core/lazy.js';
-import { projectNotFound } from '../core/notFound.js';
-import { describeValue, optionalName, optionalSignal, optionsObject } from '../core/validate.js';
+import { lazy } from '../core/lazy.js';
+import { describeValue, optionalName, optionsObject } from '../core/validate.js';
 import type { Run } from '../runs/run.js';
-import { poll, startWait, type Wait, type WaitOptions } from './polling.js';
-import { checkPriority, checkQueueName, lacksField, LAUNCH_PROJECT } from './rules.js';
+import { startWait, type WaitOptions } from './polling.js';
+import type { QueuedRunImpl } from './queued-run-impl.js';
+import { checkPriority, checkQueueName, LAUNCH_PROJECT } from './rules.js';
 
 /**
  * The state of a queue item, lower-cased as the official client gives it: `pending` (waiting for
@@ -54,15 +56,8 @@ export interface QueuedRunOptions {
   priority?: number;
 }
 
-/** The terminal states of a run: `waitUntilFinished` ends on these. */
-const FINISHED_STATES: ReadonlySet<string> = new Set(['finished', 'failed', 'crashed', 'killed']);
-
-/** An item as the server gives it. */
-interface ItemData {
-  id: string;
-  state: string;
-  associatedRunId: string | null;
-}
+/** What a {@link QueuedRun} is made from: its address, checked, and the priority when known. @internal */
+export type QueuedRunAddress = Required<Omit<QueuedRunOptions, 'priority'>> & { priority?: number };
 
 /**
  * One run waiting in (or taken from) a run queue. Made by `job.call()`, `runQueue.items()` and
@@ -75,7 +70,7 @@ interface ItemData {
  * const run = await queued.waitUntilRunning({ timeoutMs: 600_000 });
  * ```
  */
-export class QueuedRun {
+export abstract class QueuedRun {
   /** The item's id. */
   readonly id: string;
   /** The entity of the queue and of the run. */
@@ -89,58 +84,14 @@ export class QueuedRun {
   /** The priority it was enqueued with, when known. */
   readonly priority: number | undefined;
 
-  readonly #ctx: FacadeContext;
-  #run: Run | undefined;
-
   /** @internal Made by `job.call()`, `runQueue.items()` and {@link Api.queuedRun}. */
-  constructor(
-    ctx: FacadeContext,
-    where: Required<Omit<QueuedRunOptions, 'priority'>> & { priority?: number },
-  ) {
-    this.#ctx = ctx;
+  constructor(where: QueuedRunAddress) {
     this.id = where.runQueueItemId;
     this.entity = where.entity;
     this.project = where.project;
     this.queueName = where.queueName;
     this.projectQueue = where.projectQueue;
     this.priority = where.priority;
-  }
-
-  /** The item, asked by id; on a server without `RunQueue.runQueueItem`, found in the queue's listing. */
-  async #item(signal: AbortSignal | undefined): Promise<ItemData> {
-    const vars = { projectName: this.projectQueue, entityName: this.entity, runQueue: this.queueName };
-    let data;
-    try {
-      data = await this.#ctx.request(
-        (await documents()).RunQueueItemDocument,
-        { ...vars, itemId: this.id },
-        { signal, cache: false },
-      );
-    } catch (error) {
-      if (!lacksField(error, 'runQueueItem', 'RunQueue')) throw error;
-      const legacy = await this.#ctx.request((await documents()).RunQueueItemsLegacyDocument, vars, {
-        signal,
-        cache: false,
-      });
-      const queue = this.#queueOf(legacy.project);
-      const node = queue.runQueueItems.edges.map((e) => e.node).find((n) => String(n.id) === String(this.id));
-      if (!node) throw this.#itemNotFound();
-      return node;
-    }
-    const item = this.#queueOf(data.project).runQueueItem;
-    if (!item) throw this.#itemNotFound();
-    return item;
-  }
-
-  #queueOf<Q>(project: { runQueue: Q | null } | null): Q {
-    if (!project) throw projectNotFound(this.entity, this.projectQueue);
-    if (!project.runQueue)
-      throw new NotFoundError(`Run queue ${this.queueName} not found in ${this.entity}/${this.projectQueue}`);
-    return project.runQueue;
-  }
-
-  #itemNotFound(): NotFoundError {
-    return new NotFoundError(`Queued run ${this.id} not found in run queue ${this.entity}/${this.queueName}`);
   }
 
   /**
@@ -152,10 +103,7 @@ export class QueuedRun {
    * console.log(await queued.state()); // 'pending'
    * ```
    */
-  async state(options: Pick<RequestOptions, 'signal'> = {}): Promise<QueuedRunState> {
-    const signal = optionalSignal(optionsObject(options).signal);
-    return (await this.#item(signal)).state.toLowerCase();
-  }
+  abstract state(options?: Pick<RequestOptions, 'signal'>): Promise<QueuedRunState>;
 
   /**
    * The run the item started, loaded, or `undefined` while it has none (the server has not
@@ -167,25 +115,7 @@ export class QueuedRun {
    * if (run) console.log(run.url);
    * ```
    */
-  async run(options: Pick<RequestOptions, 'signal'> = {}): Promise<Run | undefined> {
-    const signal = optionalSignal(optionsObject(options).signal);
-    if (this.#run) return this.#run;
-    return this.#runOf(await this.#item(signal), signal);
-  }
-
-  async #runOf(item: ItemData, signal: AbortSignal | undefined): Promise<Run | undefined> {
-    if (!item.associatedRunId) return undefined;
-    try {
-      this.#run = await this.#ctx.run(`${this.entity}/${this.project}/${item.associatedRunId}`, {
-        signal,
-        cache: false,
-      });
-    } catch (error) {
-      if (error instanceof NotFoundError) return undefined; // associated, not created yet
-      throw error;
-    }
-    return this.#run;
-  }
+  abstract run(options?: Pick<RequestOptions, 'signal'>): Promise<Run | undefined>;
 
   /**
    * Waits until the item has a run and resolves with it (checking every `pollMs`, 5 s by default).
@@ -199,26 +129,7 @@ export class QueuedRun {
    * console.log(run.id, run.state);
    * ```
    */
-  waitUntilRunning(options: WaitOptions = {}): Promise<Run> {
-    return this.#untilRunning(startWait(options));
-  }
-
-  async #untilRunning(wait: Wait): Promise<Run> {
-    if (this.#run) return this.#run;
-    return poll(
-      async () => {
-        const item = await this.#item(wait.signal);
-        const run = await this.#runOf(item, wait.signal);
-        if (!run && item.state.toUpperCase() === 'FAILED')
-          throw new WandbError(
-            `Queued run ${this.id} in run queue ${this.entity}/${this.queueName} failed before its run started`,
-          );
-        return run;
-      },
-      wait,
-      `queued run ${this.id} to start`,
-    );
-  }
+  abstract waitUntilRunning(options?: WaitOptions): Promise<Run>;
 
   /**
    * Waits until the item's run has ended (`finished`, `failed`, `crashed` or `killed`) and
@@ -232,24 +143,7 @@ export class QueuedRun {
    * if (run.state !== 'finished') console.warn(`run ${run.id} ended ${run.state}`);
    * ```
    */
-  async waitUntilFinished(options: WaitOptions = {}): Promise<Run> {
-    const wait = startWait(options);
-    const run = await this.#untilRunning(wait);
-    await poll(
-      async () => {
-        const data = await this.#ctx.request(
-          (await documents()).QueuedRunStateDocument,
-          { entity: run.entity, project: run.project, name: run.id },
-          { signal: wait.signal, cache: false },
-        );
-        const state = data.project?.run?.state;
-        return state && FINISHED_STATES.has(state) ? state : undefined;
-      },
-      wait,
-      `run ${run.id} to finish`,
-    );
-    return run.load({ force: true, signal: wait.signal });
-  }
+  abstract waitUntilFinished(options?: WaitOptions): Promise<Run>;
 
   /**
    * Removes the item from its queue (its run, if any, is not touched). Rejects with
@@ -260,24 +154,7 @@ export class QueuedRun {
    * await queued.delete();
    * ```
    */
-  async delete(options: Pick<RequestOptions, 'signal'> = {}): Promise<void> {
-    const signal = optionalSignal(optionsObject(options).signal);
-    const data = await this.#ctx.request(
-      (await documents()).RunQueueIdDocument,
-      { entityName: this.entity, projectName: this.projectQueue, runQueueName: this.queueName },
-      { signal, cache: false },
-    );
-    const queue = this.#queueOf(data.project);
-    const result = await this.#ctx.request(
-      (await documents()).DeleteFromRunQueueDocument,
-      { queueID: queue.id, runQueueItemId: this.id },
-      { signal },
-    );
-    if (result.deleteFromRunQueue?.success === false)
-      throw new WandbError(
-        `The server did not remove queued run ${this.id} from run queue ${this.entity}/${this.queueName}`,
-      );
-  }
+  abstract delete(options?: Pick<RequestOptions, 'signal'>): Promise<void>;
 
   /**
    * A plain-object form, for logging and JSON.
@@ -290,6 +167,53 @@ export class QueuedRun {
   toJSON(): Record<string, unknown> {
     const { id, entity, project, queueName, projectQueue, priority } = this;
     return { id, entity, project, queueName, projectQueue, priority };
+  }
+}
+
+/** The code of {@link QueuedRun}'s methods, loaded by the first call of one on {@link Api.queuedRun}'s object. */
+const code = /* @__PURE__ */ lazy(() => import('./queued-run-impl.js'), 'its launch/queued-run-impl module');
+
+/**
+ * The {@link QueuedRun} of {@link Api.queuedRun}, made before the code of its methods has loaded:
+ * its first call loads it, and every call hands over to one {@link QueuedRunImpl} of the same
+ * address. The waits check their options (and fix their deadline) at the call, as before.
+ */
+class QueuedRunOnFirstUse extends QueuedRun {
+  readonly #ctx: FacadeContext;
+  readonly #where: QueuedRunAddress;
+  #impl: QueuedRunImpl | undefined;
+
+  constructor(ctx: FacadeContext, where: QueuedRunAddress) {
+    super(where);
+    this.#ctx = ctx;
+    this.#where = where;
+  }
+
+  async #loaded(): Promise<QueuedRunImpl> {
+    const { QueuedRunImpl } = await code();
+    return (this.#impl ??= new QueuedRunImpl(this.#ctx, this.#where));
+  }
+
+  override async state(options: Pick<RequestOptions, 'signal'> = {}): Promise<QueuedRunState> {
+    return (await this.#loaded()).state(options);
+  }
+
+  override async run(options: Pick<RequestOptions, 'signal'> = {}): Promise<Run | undefined> {
+    return (await this.#loaded()).run(options);
+  }
+
+  override waitUntilRunning(options: WaitOptions = {}): Promise<Run> {
+    const wait = startWait(options);
+    return this.#loaded().then((queued) => queued.untilRunning(wait));
+  }
+
+  override async waitUntilFinished(options: WaitOptions = {}): Promise<Run> {
+    const wait = startWait(options);
+    return (await this.#loaded()).untilFinished(wait);
+  }
+
+  override async delete(options: Pick<RequestOptions, 'signal'> = {}): Promise<void> {
+    return (await this.#loaded()).delete(options);
   }
 }
 
@@ -314,7 +238,7 @@ export function queuedRunFromOptions(ctx: FacadeContext, options: QueuedRunOptio
   const project = optionalName(o.project, 'project');
   if (project === undefined)
     throw new ValidationError('project', 'expected the project the run is logged to');
-  return new QueuedRun(ctx, {
+  return new QueuedRunOnFirstUse(ctx, {
     entity,
     project,
     queueName: checkQueueName(o.queueName, 'queueName'),
