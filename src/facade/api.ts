@@ -73,7 +73,8 @@ import type { CreateProjectOptions } from './projects/projects.js';
 import type { BetaReport, ReportsOptions } from './reports/report.js';
 // Launch
 import type { Job, JobOptions, JobSummary } from './launch/job.js';
-import { queuedRunFromOptions, type QueuedRun, type QueuedRunOptions } from './launch/queued-run.js';
+import type { QueuedRun, QueuedRunOptions } from './launch/queued-run.js';
+import { queuedRunFromOptions } from './launch/queued-runs.js';
 import type { CreateRunQueueOptions, RunQueue, UpsertRunQueueOptions } from './launch/run-queue.js';
 import type { Run, RunConfig, RunCreateState, RunSummary } from './runs/run.js';
 import { listRuns, projectRuns, type Runs, type RunsOptions } from './runs/runs.js';

@@ -15,6 +15,7 @@ import {
   ValidationError,
   WandbError,
   UnsupportedError,
+  type LaunchClock,
 } from '../../src/index.js';
 import { Api as NodeApi } from '../../src/node.js';
 import { failure, validationError, validationRejection } from '../support/expect-errors.js';
@@ -339,6 +340,7 @@ describe('api.upsertRunQueue', () => {
       templateVariables: { instance: { schema: { type: 'string', enum: ['ml.m5.large', 'ml.g5.xlarge'] } } },
       externalLinks: { Console: 'https://console.example.com/sm' },
     });
+    expect(queue).toBeInstanceOf(RunQueue);
     expect(operations(emu)).toEqual([
       'CreateProject',
       'UpsertRunQueue',
@@ -492,6 +494,26 @@ describe('api.queuedRun and its waits', () => {
     expect(validationError(() => api.queuedRun({ ...base, queueName: '' })).parameter).toBe('queueName');
     expect(validationError(() => api.queuedRun({ ...base, entity: '' })).parameter).toBe('entity');
     expect(validationError(() => api.queuedRun({ ...base, priority: -1 })).parameter).toBe('priority');
+    expect(graphqlCalls(emu)).toBe(0);
+  });
+
+  it('checks the options of its waits at the call, before its methods have loaded and before any request', async () => {
+    emu.clearRequests();
+    const queued = api.queuedRun({
+      entity: 'alice',
+      project: 'vision',
+      queueName: 'default',
+      runQueueItemId: 'x',
+    });
+    expect(validationError(() => queued.waitUntilRunning({ pollMs: -1 })).parameter).toBe('pollMs');
+    expect((await validationRejection(queued.waitUntilFinished({ timeoutMs: 0 }))).parameter).toBe(
+      'timeoutMs',
+    );
+    const clock = { now: () => 0 } as unknown as LaunchClock;
+    expect((await validationRejection(queued.waitUntilFinished({ clock }))).parameter).toBe('clock');
+    expect(
+      (await validationRejection(queued.state({ signal: 'no' as unknown as AbortSignal }))).parameter,
+    ).toBe('signal');
     expect(graphqlCalls(emu)).toBe(0);
   });
 

@@ -1,9 +1,9 @@
 /**
  * {@link QueuedRun}: one item of a run queue, from `job.call()`, `runQueue.items()` or
  * {@link Api.queuedRun}, and the waits until its run starts and ends (wandb-ops.md §6.8). This
- * file is light, since `api.queuedRun()` returns a `QueuedRun` at once: the class with its
- * fields, the checks of the address, and the object `api.queuedRun()` makes; the code of the
- * methods (`QueuedRunImpl`, `queued-run-impl.ts`) loads on first use.
+ * file holds the class with its fields; the code of its methods (`QueuedRunImpl`,
+ * `queued-run-impl.ts`) loads on first use, and `queued-runs.ts` makes the object that
+ * `api.queuedRun()` returns at once.
  *
  * @example
  * ```ts
@@ -13,14 +13,9 @@
  * ```
  * @module
  */
-import { ValidationError } from '../../errors/index.js';
-import type { FacadeContext, RequestOptions } from '../core/context.js';
-import { lazy } from '../core/lazy.js';
-import { describeValue, optionalName, optionsObject } from '../core/validate.js';
+import type { RequestOptions } from '../core/context.js';
 import type { Run } from '../runs/run.js';
-import { startWait, type WaitOptions } from './polling.js';
-import type { QueuedRunImpl } from './queued-run-impl.js';
-import { checkPriority, checkQueueName, LAUNCH_PROJECT } from './rules.js';
+import type { WaitOptions } from './polling.js';
 
 /**
  * The state of a queue item, lower-cased as the official client gives it: `pending` (waiting for
@@ -168,82 +163,4 @@ export abstract class QueuedRun {
     const { id, entity, project, queueName, projectQueue, priority } = this;
     return { id, entity, project, queueName, projectQueue, priority };
   }
-}
-
-/** The code of {@link QueuedRun}'s methods, loaded by the first call of one on {@link Api.queuedRun}'s object. */
-const code = /* @__PURE__ */ lazy(() => import('./queued-run-impl.js'), 'its launch/queued-run-impl module');
-
-/**
- * The {@link QueuedRun} of {@link Api.queuedRun}, made before the code of its methods has loaded:
- * its first call loads it, and every call hands over to one {@link QueuedRunImpl} of the same
- * address. The waits check their options (and fix their deadline) at the call, as before.
- */
-class QueuedRunOnFirstUse extends QueuedRun {
-  readonly #ctx: FacadeContext;
-  readonly #where: QueuedRunAddress;
-  #impl: QueuedRunImpl | undefined;
-
-  constructor(ctx: FacadeContext, where: QueuedRunAddress) {
-    super(where);
-    this.#ctx = ctx;
-    this.#where = where;
-  }
-
-  async #loaded(): Promise<QueuedRunImpl> {
-    const { QueuedRunImpl } = await code();
-    return (this.#impl ??= new QueuedRunImpl(this.#ctx, this.#where));
-  }
-
-  override async state(options: Pick<RequestOptions, 'signal'> = {}): Promise<QueuedRunState> {
-    return (await this.#loaded()).state(options);
-  }
-
-  override async run(options: Pick<RequestOptions, 'signal'> = {}): Promise<Run | undefined> {
-    return (await this.#loaded()).run(options);
-  }
-
-  override waitUntilRunning(options: WaitOptions = {}): Promise<Run> {
-    const wait = startWait(options);
-    return this.#loaded().then((queued) => queued.untilRunning(wait));
-  }
-
-  override async waitUntilFinished(options: WaitOptions = {}): Promise<Run> {
-    const wait = startWait(options);
-    return (await this.#loaded()).untilFinished(wait);
-  }
-
-  override async delete(options: Pick<RequestOptions, 'signal'> = {}): Promise<void> {
-    return (await this.#loaded()).delete(options);
-  }
-}
-
-function requiredText(value: unknown, parameter: string): string {
-  if (typeof value !== 'string' || value === '')
-    throw new ValidationError(parameter, `expected a non-empty string, got ${describeValue(value)}`);
-  return value;
-}
-
-/**
- * A queued run by its address, checked, without a request.
- * @internal Users call {@link Api.queuedRun}.
- * @example
- * ```ts
- * const queued = queuedRunFromOptions(ctx, { entity: 'acme', project: 'vision', queueName: 'gpu', runQueueItemId: id });
- * ```
- */
-export function queuedRunFromOptions(ctx: FacadeContext, options: QueuedRunOptions): QueuedRun {
-  const o = optionsObject(options);
-  const entity = optionalName(o.entity, 'entity');
-  if (entity === undefined) throw new ValidationError('entity', 'expected the entity of the queue');
-  const project = optionalName(o.project, 'project');
-  if (project === undefined)
-    throw new ValidationError('project', 'expected the project the run is logged to');
-  return new QueuedRunOnFirstUse(ctx, {
-    entity,
-    project,
-    queueName: checkQueueName(o.queueName, 'queueName'),
-    runQueueItemId: requiredText(o.runQueueItemId, 'runQueueItemId'),
-    projectQueue: optionalName(o.projectQueue, 'projectQueue') ?? LAUNCH_PROJECT,
-    priority: checkPriority(o.priority),
-  });
 }
