@@ -1323,7 +1323,8 @@ export class Api {
   /**
    * A queued run by its address, without a request (the options are checked:
    * {@link ValidationError}). Its methods ask the server: `state()`, `run()`,
-   * `waitUntilRunning()`, `waitUntilFinished()`, `delete()`.
+   * `waitUntilRunning()`, `waitUntilFinished()`, `delete()`; the first call of one loads their
+   * code (the waits still check their options at the call).
    *
    * @example
    * ```ts
