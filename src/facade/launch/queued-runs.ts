@@ -31,7 +31,7 @@ const code = /* @__PURE__ */ lazy(() => import('./queued-run-impl.js'), 'its lau
 /**
  * The {@link QueuedRun} of {@link Api.queuedRun}, made before the code of its methods has loaded:
  * its first call loads it, and every call hands over to one {@link QueuedRunImpl} of the same
- * address. The waits check their options (and fix their deadline) at the call, as before.
+ * address. The waits check their options (and fix their deadline) at the call.
  */
 class QueuedRunOnFirstUse extends QueuedRun {
   readonly #ctx: FacadeContext;
