@@ -85,6 +85,7 @@ describe('api.job', () => {
     emu.clearRequests();
     const job = await api.job('alice/vision/train:v0');
     expect(job).toBeInstanceOf(Job);
+    expect(job.constructor.name).toBe('Job');
     expect(job.name).toBe('alice/vision/train:v0');
     expect([job.entity, job.project]).toEqual(['alice', 'vision']);
     expect(job.sourceType).toBe('repo');
@@ -157,6 +158,7 @@ describe('job.call', () => {
     emu.clearRequests();
     const queued = await job.call({ config: GOOD_CONFIG });
     expect(queued).toBeInstanceOf(QueuedRun);
+    expect(queued.constructor.name).toBe('QueuedRun');
     expect(operations(emu)).toEqual(['PushToRunQueueByName']);
     expect(emu.requests.at(-1)?.variables).toMatchObject({
       entityName: 'alice',
@@ -292,6 +294,7 @@ describe('api.createRunQueue', () => {
       cpus: { schema: { type: 'integer', minimum: 1 } },
     });
     expect(queue).toBeInstanceOf(RunQueue);
+    expect(queue.constructor.name).toBe('RunQueue');
     expect(queue.name).toBe('cpu-batch');
     expect(queue.entity).toBe('alice');
     expect(queue.type).toBe('local-process');
@@ -488,6 +491,7 @@ describe('api.queuedRun and its waits', () => {
     emu.clearRequests();
     const base = { entity: 'alice', project: 'vision', queueName: 'default', runQueueItemId: 'x' };
     expect(api.queuedRun(base)).toBeInstanceOf(QueuedRun);
+    expect(api.queuedRun(base).constructor.name).toBe('QueuedRun');
     expect(validationError(() => api.queuedRun({ ...base, runQueueItemId: '' })).parameter).toBe(
       'runQueueItemId',
     );

@@ -95,6 +95,7 @@ describe('users', () => {
     it('creates a user that api.user then finds; a taken email is a ConflictError', async () => {
       const carol = await admin.createUser('carol@example.com', { admin: true });
       expect(carol).toBeInstanceOf(User);
+      expect(carol.constructor.name).toBe('User');
       expect(carol).toMatchObject({ username: 'carol', email: 'carol@example.com', admin: true });
       expect((await admin.user('carol@example.com'))?.id).toBe(carol.id);
       await expect(admin.createUser('carol@example.com')).rejects.toBeInstanceOf(ConflictError);

@@ -38,6 +38,11 @@ import { explainMismatch } from './wb-types.js';
  * ```
  */
 export class JobImpl extends Job {
+  // The name users see in `constructor.name` and logs is the public class's.
+  static {
+    Object.defineProperty(this, 'name', { value: 'Job' });
+  }
+
   readonly #ctx: FacadeContext;
 
   constructor(

@@ -40,6 +40,11 @@ interface ItemData {
  * ```
  */
 export class QueuedRunImpl extends QueuedRun {
+  // The name users see in `constructor.name` and logs is the public class's.
+  static {
+    Object.defineProperty(this, 'name', { value: 'QueuedRun' });
+  }
+
   readonly #ctx: FacadeContext;
   #run: Run | undefined;
 

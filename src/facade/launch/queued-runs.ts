@@ -34,6 +34,11 @@ const code = /* @__PURE__ */ lazy(() => import('./queued-run-impl.js'), 'its lau
  * address. The waits check their options (and fix their deadline) at the call.
  */
 class QueuedRunOnFirstUse extends QueuedRun {
+  // The name users see in `constructor.name` and logs is the public class's.
+  static {
+    Object.defineProperty(this, 'name', { value: 'QueuedRun' });
+  }
+
   readonly #ctx: FacadeContext;
   readonly #where: QueuedRunAddress;
   #impl: QueuedRunImpl | undefined;

@@ -76,6 +76,11 @@ function fieldsOf(data: RunQueueData): RunQueueFields {
  * ```
  */
 export class RunQueueImpl extends RunQueue {
+  // The name users see in `constructor.name` and logs is the public class's.
+  static {
+    Object.defineProperty(this, 'name', { value: 'RunQueue' });
+  }
+
   readonly #ctx: FacadeContext;
 
   constructor(ctx: FacadeContext, data: RunQueueData) {

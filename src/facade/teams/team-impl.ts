@@ -33,6 +33,11 @@ import { Member, Team, type InviteOptions } from './team.js';
  * ```
  */
 export class MemberImpl extends Member {
+  // The name users see in `constructor.name` and logs is the public class's.
+  static {
+    Object.defineProperty(this, 'name', { value: 'Member' });
+  }
+
   readonly #ctx: FacadeContext;
 
   constructor(ctx: FacadeContext, team: string, data: MemberFieldsFragment) {
@@ -95,6 +100,11 @@ function membersOf(ctx: FacadeContext, data: TeamFieldsFragment): readonly Membe
  * ```
  */
 export class TeamImpl extends Team {
+  // The name users see in `constructor.name` and logs is the public class's.
+  static {
+    Object.defineProperty(this, 'name', { value: 'Team' });
+  }
+
   readonly #ctx: FacadeContext;
   #lastInviteError: Error | undefined;
 

@@ -34,6 +34,11 @@ type UserData = UserFieldsFragment & {
  * ```
  */
 export class UserImpl extends User {
+  // The name users see in `constructor.name` and logs is the public class's.
+  static {
+    Object.defineProperty(this, 'name', { value: 'User' });
+  }
+
   readonly #ctx: FacadeContext;
   #keys: KeyRecord[] | undefined;
 
