@@ -72,7 +72,8 @@ import type { CreateProjectOptions } from './projects/projects.js';
 import type { BetaReport, ReportsOptions } from './reports/report.js';
 // Launch
 import type { Job, JobOptions, JobSummary } from './launch/job.js';
-import { queuedRunFromOptions, type QueuedRun, type QueuedRunOptions } from './launch/queued-run.js';
+import type { QueuedRun, QueuedRunOptions } from './launch/queued-run.js';
+import { queuedRunFromOptions } from './launch/queued-runs.js';
 import type { CreateRunQueueOptions, RunQueue, UpsertRunQueueOptions } from './launch/run-queue.js';
 import type { Run, RunConfig, RunCreateState, RunSummary } from './runs/run.js';
 import { listRuns, projectRuns, type Runs, type RunsOptions } from './runs/runs.js';
@@ -1323,7 +1324,8 @@ export class Api {
   /**
    * A queued run by its address, without a request (the options are checked:
    * {@link ValidationError}). Its methods ask the server: `state()`, `run()`,
-   * `waitUntilRunning()`, `waitUntilFinished()`, `delete()`.
+   * `waitUntilRunning()`, `waitUntilFinished()`, `delete()`; the first call of one loads their
+   * code (the waits still check their options at the call).
    *
    * @example
    * ```ts

@@ -248,6 +248,7 @@ describe('layering: imports point down only', () => {
       'facade/artifacts/rules.ts',
       'facade/launch/polling.ts',
       'facade/launch/queued-run.ts',
+      'facade/launch/queued-runs.ts',
       'facade/launch/rules.ts',
       'facade/registries/filters.ts',
       'facade/registries/registries.ts',
