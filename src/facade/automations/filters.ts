@@ -72,8 +72,8 @@ export type FilterNode =
  */
 export type FilterDomain = 'artifact' | 'run';
 
-/** A fresh And/Or/Nor node. */
-function logical(kind: '$and' | '$or' | '$nor', exprs: readonly FilterNode[]): FilterNode {
+/** A fresh And/Or/Nor node. @internal */
+export function logical(kind: '$and' | '$or' | '$nor', exprs: readonly FilterNode[]): FilterNode {
   return { kind, exprs };
 }
 
@@ -1312,31 +1312,4 @@ export function encodeRunStateFilter(filter: RunStateFilter): string {
     run_filter: encodeRunFilter(filter.runs),
     run_state_filter: { states: filter.state.states },
   });
-}
-
-const LOGICAL = new Set(['$and', '$or', '$nor']);
-
-/**
- * A Mongo-style object as a filter tree, the way the official client parses one
- * (`parse_filter`): operators it does not know are kept as `raw` nodes.
- */
-export function parseMongo(value: unknown): FilterNode {
-  if (!isPlainObject(value)) return { kind: 'raw', value };
-  const entries = Object.entries(value);
-  if (entries.length === 0) return { kind: 'raw', value };
-  if (entries.length > 1) {
-    return logical(
-      '$and',
-      entries.map(([k, v]) => parseMongo({ [k]: v })),
-    );
-  }
-  const [key, inner] = entries[0] as [string, unknown];
-  if (LOGICAL.has(key)) {
-    if (!Array.isArray(inner)) return { kind: 'raw', value };
-    return logical(key as '$and', inner.map(parseMongo));
-  }
-  if (key === '$not') return { kind: '$not', expr: parseMongo(inner) };
-  if (key.startsWith('$')) return { kind: 'raw', value };
-  if (isPlainObject(inner)) return { kind: 'field', field: key, condition: inner };
-  return { kind: 'field', field: key, condition: { $eq: inner } };
 }
