@@ -1149,11 +1149,11 @@ export class RunStateFilter {
  * const onFail = RunEvent.state.in(['FAILED']);
  * ```
  */
-export const RunEvent = Object.freeze({
+export const RunEvent = /* @__PURE__ */ Object.freeze({
   /** The run's display name (`display_name` on the wire). */
-  name: new FilterField('run', 'display_name'),
+  name: /* @__PURE__ */ new FilterField('run', 'display_name'),
   /** The run's state: `.eq(state)` or `.in(states)`. */
-  state: Object.freeze({
+  state: /* @__PURE__ */ Object.freeze({
     /**
      * One state.
      *
@@ -1200,11 +1200,11 @@ export const RunEvent = Object.freeze({
  * const f = ArtifactEvent.alias.eq('prod');
  * ```
  */
-export const ArtifactEvent = Object.freeze({
+export const ArtifactEvent = /* @__PURE__ */ Object.freeze({
   /** An alias of the artifact version. */
-  alias: new FilterField('artifact', 'alias'),
+  alias: /* @__PURE__ */ new FilterField('artifact', 'alias'),
   /** A tag (of the version or the collection, depending on the event). */
-  tag: new FilterField('artifact', 'tag'),
+  tag: /* @__PURE__ */ new FilterField('artifact', 'tag'),
 });
 
 // --- Encoding and parsing -------------------------------------------------------------------
