@@ -226,10 +226,14 @@ export function collectionsParts(
   };
 }
 
-/** The parts of one version listing per found collection, in order. */
-function orderedVersions(
+/**
+ * The parts of one version listing per parent (a found collection, or a registry's filter), in
+ * the parents' order; `scopeOf` narrows the scope to a parent. Checks the filter.
+ */
+function versionsPerParent<P>(
   scope: SearchScope,
-  found: () => AsyncIterable<FoundCollection[]>,
+  parents: () => AsyncIterable<P[]>,
+  scopeOf: (parent: P) => Pick<SearchScope, 'registryFilter' | 'collectionFilter'>,
   options: RegistryVersionsOptions,
 ): ListingParts<Artifact> {
   const o = optionsObject(options);
@@ -237,13 +241,22 @@ function orderedVersions(
   const { start: _start, ...rest } = o;
   void _start;
   return {
-    pages: chain(found, (f: FoundCollection) =>
-      listVersions(
-        { ...scope, registryFilter: f.registryFilter, collectionFilter: f.name ? { name: f.name } : {} },
-        rest,
-      ).pages(),
-    ),
+    pages: chain(parents, (parent: P) => listVersions({ ...scope, ...scopeOf(parent) }, rest).pages()),
   };
+}
+
+/** The parts of one version listing per found collection, in order. */
+function orderedVersions(
+  scope: SearchScope,
+  found: () => AsyncIterable<FoundCollection[]>,
+  options: RegistryVersionsOptions,
+): ListingParts<Artifact> {
+  return versionsPerParent(
+    scope,
+    found,
+    (f) => ({ registryFilter: f.registryFilter, collectionFilter: f.name ? { name: f.name } : {} }),
+    options,
+  );
 }
 
 /**
@@ -260,15 +273,12 @@ export function versionsPerRegistry(
   registries: () => AsyncIterable<CanonicalFilter[]>,
   options: RegistryVersionsOptions,
 ): ListingParts<Artifact> {
-  const o = optionsObject(options);
-  normalizeSearchFilter(o.filter, ANY_VERSION_FIELDS, 'filter');
-  const { start: _start, ...rest } = o;
-  void _start;
-  return {
-    pages: chain(registries, (registryFilter: CanonicalFilter) =>
-      listVersions({ ...scope, registryFilter, collectionFilter: undefined }, rest).pages(),
-    ),
-  };
+  return versionsPerParent(
+    scope,
+    registries,
+    (registryFilter) => ({ registryFilter, collectionFilter: undefined }),
+    options,
+  );
 }
 
 /**
