@@ -158,8 +158,8 @@ const load = {
     'its registries/registry-api module',
   ),
   organization: /* @__PURE__ */ lazy(
-    () => import('./registries/organization.js'),
-    'its registries/organization module',
+    () => import('./registries/organization-api.js'),
+    'its registries/organization-api module',
   ),
   jobs: /* @__PURE__ */ lazy(() => import('./launch/jobs.js'), 'its launch/jobs module'),
   runQueues: /* @__PURE__ */ lazy(() => import('./launch/run-queues.js'), 'its launch/run-queues module'),
@@ -1159,9 +1159,10 @@ export class Api {
    * The registries of an organization (default: the `organization` option, `WANDB_ORGANIZATION`,
    * else the organization of your default entity), 100 per request by default; no total. `filter`
    * is a Mongo-style {@link RegistryFilter} over `id`, `name`, `entity_id`, `description`,
-   * `created_at`, `updated_at` (checked before any request; `name` values get the
-   * `wandb-registry-` prefix, except inside `$regex`); `order` is `+field` / `-field` with
-   * `name`, `created_at` or `updated_at`. Chain `.collections({ filter, order })` and
+   * `created_at`, `updated_at` (checked on the first call, before any request: a bad filter
+   * rejects it with `ValidationError`; `name` values get the `wandb-registry-` prefix, except
+   * inside `$regex`); `order` is `+field` / `-field` with `name`, `created_at` or `updated_at`
+   * (checked at once, as `perPage`, `start` and `signal`). Chain `.collections({ filter, order })` and
    * `.versions({ filter })`: each sends one query with the filters combined (one per registry
    * when `order` was given). Needs the server feature `ARTIFACT_REGISTRY_SEARCH`: without it the
    * first request rejects with `UnsupportedError`, before any registry query.

@@ -250,7 +250,7 @@ describe('layering: imports point down only', () => {
       'facade/launch/queued-run.ts',
       'facade/launch/queued-runs.ts',
       'facade/launch/rules.ts',
-      'facade/registries/filters.ts',
+      'facade/registries/order.ts',
       'facade/registries/registries.ts',
       'facade/registries/search.ts',
       // runs.histories() checks its options at once, with the history module's checks.
