@@ -33,15 +33,12 @@ import {
   type ArtifactCollectionRef,
 } from '../paths/artifact-paths.js';
 import { formatRunPath, parseProjectPath, type ProjectPath, type RunRef } from '../paths/paths.js';
-import { Artifact, artifactFromListing, artifactFromSource, fetchArtifactByName } from './artifact.js';
+import { Artifact } from './artifact.js';
+import { artifactFromListing, artifactFromSource, fetchArtifactByName } from './artifact-impl.js';
 import type { ArtifactType } from './artifact-type.js';
 import { fetchArtifactType, listArtifactTypes } from './artifact-types.js';
-import {
-  fetchCollection,
-  listTypeCollections,
-  type ArtifactCollection,
-  type ArtifactCollectionsOptions,
-} from './collection.js';
+import type { ArtifactCollection, ArtifactCollectionsOptions } from './collection.js';
+import { fetchCollection, listTypeCollections } from './collection-impl.js';
 import { resolveCollectionPlace } from './resolve.js';
 import { checkAliases, checkTags, checkTypeName } from './rules.js';
 

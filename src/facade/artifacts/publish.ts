@@ -41,7 +41,7 @@ import { randomId } from '../core/random.js';
 import { describeValue, optionalName, optionalSignal, optionsObject } from '../core/validate.js';
 import type { Run } from '../runs/run.js';
 import type { Artifact } from './artifact.js';
-import { artifactFromSource } from './artifact.js';
+import { artifactFromSource } from './artifact-impl.js';
 import type { DraftEntry } from './draft.js';
 import { buildManifest, manifestDigest, serializeManifest, type ManifestEntry } from './manifest.js';
 import { checkAliases, checkTags } from './rules.js';
