@@ -47,7 +47,8 @@ import type { ArtifactGetOptions, ArtifactMedia } from './media.js';
 import { getMedia } from './media-get.js';
 import type { ArtifactVerifyOptions } from './verify.js';
 import { resolveCollectionPlace } from './resolve.js';
-import { checkAliases, checkMetadata, checkTags, comparableJson, isVersionAlias } from './rules.js';
+import { checkMetadata } from './rules.js';
+import { checkAliases, checkTags, comparableJson, isVersionAlias } from './labels.js';
 
 // Downloading and verifying load on first use: an app that reads artifacts does not download them.
 const downloads = /* @__PURE__ */ lazy(() => import('./download.js'), 'its artifacts/download module');

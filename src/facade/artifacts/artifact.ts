@@ -32,7 +32,8 @@ import type { ArtifactManifest } from './manifest.js';
 import type { ArtifactDownloadOptions, ArtifactSingleFileOptions } from './download.js';
 import type { ArtifactGetOptions, ArtifactMedia } from './media.js';
 import type { ArtifactVerifyOptions } from './verify.js';
-import { checkAliases, checkMetadata, checkTags, checkTtl, comparableJson, isVersionAlias } from './rules.js';
+import { checkMetadata, checkTtl } from './rules.js';
+import { checkAliases, checkTags, comparableJson, isVersionAlias } from './labels.js';
 
 /**
  * The state of an artifact version: `PENDING` while it is being published, `COMMITTED` once

@@ -40,7 +40,8 @@ import { fetchArtifactType, listArtifactTypes } from './artifact-types.js';
 import type { ArtifactCollection, ArtifactCollectionsOptions } from './collection.js';
 import { fetchCollection, listTypeCollections } from './collection-impl.js';
 import { resolveCollectionPlace } from './resolve.js';
-import { checkAliases, checkTags, checkTypeName } from './rules.js';
+import { checkTypeName } from './rules.js';
+import { checkAliases, checkTags } from './labels.js';
 
 /** The server feature that lets `useArtifact` name the artifact's entity and project. */
 export const USE_ARTIFACT_PLACE_FEATURE = 'USE_ARTIFACT_WITH_ENTITY_AND_PROJECT_INFORMATION';

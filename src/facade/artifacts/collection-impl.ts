@@ -30,7 +30,8 @@ import {
   type CollectionAliasesOptions,
   type CollectionWriteOptions,
 } from './collection.js';
-import { checkTags, checkTypeName, isReservedType, MAX_COLLECTION_TAGS_PER_CALL } from './rules.js';
+import { checkTypeName, isReservedType } from './rules.js';
+import { checkTags, MAX_COLLECTION_TAGS_PER_CALL } from './labels.js';
 
 /** The server feature behind `filters` and `order` on collection listings. */
 export const COLLECTION_FILTERING_FEATURE = 'ARTIFACT_COLLECTIONS_FILTERING_SORTING';

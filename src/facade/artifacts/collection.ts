@@ -24,7 +24,8 @@ import { checkArtifactName } from '../paths/artifact-paths.js';
 import type { ProjectPath } from '../paths/paths.js';
 import type { Artifact } from './artifact.js';
 import type { ArtifactsOptions } from './artifacts.js';
-import { checkTags, checkTypeName } from './rules.js';
+import { checkTypeName } from './rules.js';
+import { checkTags } from './labels.js';
 
 /**
  * A Mongo-style filter over artifact collections, as the server evaluates it (`name`,

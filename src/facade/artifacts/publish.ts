@@ -44,7 +44,7 @@ import type { Artifact } from './artifact.js';
 import { artifactFromSource } from './artifact-impl.js';
 import type { DraftEntry } from './draft.js';
 import { buildManifest, manifestDigest, serializeManifest, type ManifestEntry } from './manifest.js';
-import { checkAliases, checkTags } from './rules.js';
+import { checkAliases, checkTags } from './labels.js';
 
 /**
  * Where a publish stands, as `onProgress` gets it: the stored files (references are not counted)
