@@ -18,6 +18,7 @@ export {
   type ListOptions,
   type Page,
   type PageFetcher,
+  type PagePosition,
   type PageReader,
   type PaginatedOptions,
 } from './facade/core/pagination.js';
@@ -30,7 +31,7 @@ export {
   type RunPath,
   type SweepPath,
 } from './facade/paths/paths.js';
-export { reportUrl } from './facade/paths/urls.js';
+export { reportUrl } from './facade/paths/report-url.js';
 export { parseObjectPath, type ObjectPath } from './facade/paths/fromPath.js';
 export { User, type GenerateApiKeyOptions } from './facade/users/user.js';
 export type { CreateUserOptions } from './facade/users/users.js';

@@ -34,7 +34,7 @@ import {
   optionalString,
   optionsObject,
 } from './core/validate.js';
-import { appUrlFromBaseUrl, normalizeBaseUrl } from './paths/urls.js';
+import { appUrlFromBaseUrl, normalizeBaseUrl } from './paths/base-url.js';
 
 /**
  * The settled configuration of an {@link Api}.

@@ -248,8 +248,9 @@ describe('layering: imports point down only', () => {
       'facade/artifacts/rules.ts',
       'facade/launch/polling.ts',
       'facade/launch/queued-run.ts',
+      'facade/launch/queued-runs.ts',
       'facade/launch/rules.ts',
-      'facade/registries/filters.ts',
+      'facade/registries/order.ts',
       'facade/registries/registries.ts',
       'facade/registries/search.ts',
       // runs.histories() checks its options at once, with the history module's checks.

@@ -9,11 +9,10 @@
  * @module
  */
 
-import { ValidationError } from '../../errors/index.js';
+import { stripTrailingSlashes } from './base-url.js';
 
-function stripTrailingSlashes(url: string): string {
-  return url.replace(/\/+$/, '');
-}
+export { appUrlFromBaseUrl, normalizeBaseUrl } from './base-url.js';
+export { reportSlug, reportUrl } from './report-url.js';
 
 /**
  * The web URL of a run: `{appUrl}/{entity}/{project}/runs/{runId}`, each segment URL-encoded.
@@ -45,47 +44,6 @@ function objectUrl(appUrl: string, entity: string, project: string, kind: string
 }
 
 /**
- * The title part of a report URL, as W&B makes it: every character that is not a letter, digit
- * or `_` becomes `-`, runs of `-` collapse to one, leading and trailing `-` go, and the result is
- * URL-encoded (non-ASCII letters stay letters, percent-encoded).
- *
- * @example
- * ```ts
- * reportSlug('Q3 results: ResNet vs. ViT!'); // 'Q3-results-ResNet-vs-ViT'
- * reportSlug('Über  Ergebnisse'); // '%C3%9Cber-Ergebnisse'
- * ```
- */
-export function reportSlug(displayName: string): string {
-  const slug = displayName
-    .replace(/[^\p{L}\p{N}_]/gu, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-|-$/g, '');
-  return encodeURIComponent(slug);
-}
-
-/**
- * The web URL of a report: `{appUrl}/{entity}/{project}/reports/{slug}--{id}`, where the slug is
- * the display name with each run of characters other than letters, digits and `_` made one `-`
- * (no `-` at either end; URL-encoded), and the id loses its `=` padding.
- *
- * @example
- * ```ts
- * reportUrl('https://wandb.ai', 'acme', 'vision', 'Weekly sync', 'Vmlldzo0Mg==');
- * // 'https://wandb.ai/acme/vision/reports/Weekly-sync--Vmlldzo0Mg'
- * ```
- */
-export function reportUrl(
-  appUrl: string,
-  entity: string,
-  project: string,
-  displayName: string,
-  id: string,
-): string {
-  const base = `${stripTrailingSlashes(appUrl)}/${encodeURIComponent(entity)}/${encodeURIComponent(project)}`;
-  return `${base}/reports/${reportSlug(displayName)}--${encodeURIComponent(id.replace(/=/g, ''))}`;
-}
-
-/**
  * The web URL of a project: `{appUrl}/{entity}/{project}/workspace`, each segment URL-encoded.
  *
  * @example
@@ -95,67 +53,6 @@ export function reportUrl(
  */
 export function projectUrl(appUrl: string, entity: string, project: string): string {
   return `${stripTrailingSlashes(appUrl)}/${encodeURIComponent(entity)}/${encodeURIComponent(project)}/workspace`;
-}
-
-/**
- * Normalizes an API base URL: trims whitespace, strips trailing slashes and checks that it is an
- * absolute `http:` or `https:` URL.
- *
- * @param parameter - the option name used in the error (default `"baseUrl"`).
- * @throws {@link ValidationError} when the URL does not parse or is not http(s).
- * @example
- * ```ts
- * normalizeBaseUrl(' https://api.wandb.ai/ '); // 'https://api.wandb.ai'
- * ```
- */
-export function normalizeBaseUrl(url: string, parameter = 'baseUrl'): string {
-  if (typeof url !== 'string')
-    throw new ValidationError(parameter, `expected a URL string, got ${typeof url}`);
-  // Messages never echo the URL: a mistyped one may hold credentials.
-  const out = stripTrailingSlashes(url.trim());
-  let parsed: URL;
-  try {
-    parsed = new URL(out);
-  } catch {
-    throw new ValidationError(parameter, 'it is not an absolute URL; expected e.g. "https://api.wandb.ai"');
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new ValidationError(
-      parameter,
-      `it uses ${parsed.protocol}; only http: and https: URLs are supported`,
-    );
-  }
-  if (parsed.hostname === '') throw new ValidationError(parameter, 'it has no host');
-  if (parsed.username || parsed.password) {
-    throw new ValidationError(
-      parameter,
-      'it contains credentials; pass the key as `apiKey` or WANDB_API_KEY instead',
-    );
-  }
-  if (parsed.search || parsed.hash || out.includes('?') || out.includes('#')) {
-    throw new ValidationError(parameter, 'it may not have a query (?) or fragment (#); give the server root');
-  }
-  return out;
-}
-
-/**
- * Derives the web app URL from the API base URL, as W&B does: `https://api.wandb.ai` →
- * `https://wandb.ai`; another `api.` host becomes `app.` (`https://api.acme.com` →
- * `https://app.acme.com`); anything else is unchanged. `override` (`WANDB_APP_URL`) wins.
- *
- * @example
- * ```ts
- * appUrlFromBaseUrl('https://api.wandb.ai'); // 'https://wandb.ai'
- * appUrlFromBaseUrl('http://localhost:8080'); // 'http://localhost:8080'
- * appUrlFromBaseUrl('https://api.wandb.ai', 'https://my.wandb.io/'); // 'https://my.wandb.io'
- * ```
- */
-export function appUrlFromBaseUrl(baseUrl: string, override?: string): string {
-  if (override !== undefined && override.trim() !== '') return normalizeBaseUrl(override, 'appUrl');
-  const base = normalizeBaseUrl(baseUrl);
-  if (base.includes('://api.wandb.')) return base.replace('://api.wandb.', '://wandb.');
-  if (base.includes('://api.')) return base.replace('://api.', '://app.');
-  return base;
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   validatePerPage,
   type ListOptions,
   type Page,
+  type PageFetcher,
 } from '../core/pagination.js';
 import { optionalBoolean, optionalSignal, optionsObject } from '../core/validate.js';
 import { parseProjectPath, type ProjectPath } from '../paths/paths.js';
@@ -111,12 +112,9 @@ export class Runs<Config extends object = RunConfig, Summary extends object = Ru
       }
       return load();
     };
-    const fetchPage = async (args: {
-      cursor: string | null;
-      perPage: number;
-      signal?: AbortSignal;
-      total?: boolean;
-    }): Promise<Page<Run<Config, Summary>>> => {
+    const fetchPage = async (
+      args: Parameters<PageFetcher<Run<Config, Summary>>>[0],
+    ): Promise<Page<Run<Config, Summary>>> => {
       const entity = await entityName();
       const { RunsPageDocument } = await documents();
       const data = await ctx.request(
@@ -136,6 +134,15 @@ export class Runs<Config extends object = RunConfig, Summary extends object = Ru
       const project = data.project;
       if (!project) throw projectNotFound(entity, query.project);
       const edges = project.runs?.edges ?? [];
+      const position = connectionPosition(project.runs);
+      const totalCount = project.runCount ?? undefined;
+      // The next page may be asked for now; it then gets a turn to reach the network before this
+      // page's runs are made.
+      await args.onPosition?.({
+        ...position,
+        count: edges.length,
+        ...(totalCount === undefined ? {} : { totalCount }),
+      });
       const runSweeps = new Map<string, Sweep | undefined>();
       if (includeSweeps) {
         const names = [...new Set(edges.flatMap((e) => (e.node.sweepName ? [e.node.sweepName] : [])))];
@@ -154,8 +161,8 @@ export class Runs<Config extends object = RunConfig, Summary extends object = Ru
             ),
           ),
         )) as Run<Config, Summary>[],
-        ...connectionPosition(project.runs),
-        totalCount: project.runCount ?? undefined,
+        ...position,
+        totalCount,
       };
     };
     super(fetchPage, {
