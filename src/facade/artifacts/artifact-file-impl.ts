@@ -180,6 +180,11 @@ export function listArtifactFiles(
  * @internal
  */
 export class ArtifactFileImpl extends ArtifactFile {
+  // The name users see in `constructor.name` and logs is the public class's.
+  static {
+    Object.defineProperty(this, 'name', { value: 'ArtifactFile' });
+  }
+
   override stream(options: ArtifactFileRequestOptions = {}): ReadableStream<Uint8Array> {
     const signal = optionalSignal(optionsObject(options).signal);
     return contentStream(this.fields.ctx, this.#content(), { signal });

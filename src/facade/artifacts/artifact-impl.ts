@@ -85,6 +85,11 @@ function aliasesIn(entries: readonly AliasEntry[] | undefined, where: ArtifactCo
  * @internal
  */
 export class ArtifactImpl extends Artifact {
+  // The name users see in `constructor.name` and logs is the public class's.
+  static {
+    Object.defineProperty(this, 'name', { value: 'Artifact' });
+  }
+
   override manifest(options: ArtifactRequestOptions = {}): Promise<ArtifactManifest> {
     const signal = optionalSignal(optionsObject(options).signal);
     if (signal?.aborted) return Promise.reject(abortReason(signal));

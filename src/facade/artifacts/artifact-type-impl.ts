@@ -24,6 +24,11 @@ import { fetchCollection, listTypeCollections } from './collection-impl.js';
  * @internal
  */
 export class ArtifactTypeImpl extends ArtifactType {
+  // The name users see in `constructor.name` and logs is the public class's.
+  static {
+    Object.defineProperty(this, 'name', { value: 'ArtifactType' });
+  }
+
   override collections(options: ArtifactCollectionsOptions = {}): Paginated<ArtifactCollection> {
     return listTypeCollections(
       this.context,

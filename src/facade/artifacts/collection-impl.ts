@@ -48,6 +48,11 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
  * @internal
  */
 export class ArtifactCollectionImpl extends ArtifactCollection {
+  // The name users see in `constructor.name` and logs is the public class's.
+  static {
+    Object.defineProperty(this, 'name', { value: 'ArtifactCollection' });
+  }
+
   override aliases(options: CollectionAliasesOptions = {}): Paginated<string> {
     const o = optionsObject(options);
     const signal = optionalSignal(o.signal);
