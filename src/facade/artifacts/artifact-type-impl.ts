@@ -13,7 +13,7 @@
 import type { RequestOptions } from '../core/context.js';
 import type { Paginated } from '../core/pagination.js';
 import { optionalBoolean, optionalSignal, optionsObject } from '../core/validate.js';
-import { checkArtifactName } from '../paths/artifact-paths.js';
+import { checkArtifactName } from '../paths/artifact-name.js';
 import { ArtifactType } from './artifact-type.js';
 import type { ArtifactCollection, ArtifactCollectionsOptions } from './collection.js';
 import { fetchCollection, listTypeCollections } from './collection-impl.js';

@@ -20,7 +20,7 @@ import { parseServerDate } from '../core/dates.js';
 import type { MongoFilter } from '../core/filters.js';
 import type { ListOptions, Paginated } from '../core/pagination.js';
 import { describeValue } from '../core/validate.js';
-import { checkArtifactName } from '../paths/artifact-paths.js';
+import { checkArtifactName } from '../paths/artifact-name.js';
 import type { ProjectPath } from '../paths/paths.js';
 import type { Artifact } from './artifact.js';
 import type { ArtifactsOptions } from './artifacts.js';
