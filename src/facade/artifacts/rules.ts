@@ -14,7 +14,7 @@
  * @module
  */
 import { ValidationError } from '../../errors/index.js';
-import { checkSendableJson } from '../core/json.js';
+import { checkSendableJson } from '../core/sendable.js';
 import { describeValue, isPlainObject } from '../core/validate.js';
 
 /** The longest alias, tag or type name W&B accepts, in characters. */
