@@ -43,7 +43,8 @@ import type { Run } from '../runs/run.js';
 import type { Artifact } from './artifact.js';
 import { artifactFromSource } from './artifact-impl.js';
 import type { DraftEntry } from './draft.js';
-import { buildManifest, manifestDigest, serializeManifest, type ManifestEntry } from './manifest.js';
+import { buildManifest, manifestDigest, type ManifestEntry } from './manifest.js';
+import { serializeManifest } from './manifest-write.js';
 import { checkAliases, checkTags } from './labels.js';
 
 /**
