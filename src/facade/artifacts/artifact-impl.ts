@@ -26,6 +26,7 @@ import type {
 import { abortable, abortReason } from '../core/concurrency.js';
 import { contentStream, readAll, type SignedContent } from '../core/content.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
+import { parseJsonString } from '../core/json.js';
 import { artifactNotFound } from '../core/notFound.js';
 import type { Paginated } from '../core/pagination.js';
 import { optionalBoolean, optionalSignal, optionsObject } from '../core/validate.js';
@@ -88,6 +89,35 @@ export class ArtifactImpl extends Artifact {
   // The name users see in `constructor.name` and logs is the public class's.
   static {
     Object.defineProperty(this, 'name', { value: 'Artifact' });
+  }
+
+  /**
+   * @param place - the collection the version was reached through, and its version there.
+   * @param aliases - its aliases in that collection (version aliases are dropped).
+   */
+  constructor(
+    ctx: FacadeContext,
+    data: ArtifactFieldsFragment,
+    place: ArtifactVersionRef,
+    aliases: readonly string[],
+  ) {
+    super(ctx, data, place);
+    this.#load(data, aliases);
+  }
+
+  /** Takes the server's view of the version (and its aliases, when given); drops the edits. */
+  #load(data: ArtifactFieldsFragment, aliases?: readonly string[]): void {
+    const f = this.fields;
+    f.data = data;
+    if (aliases !== undefined) {
+      f.savedAliases = Object.freeze([...new Set(aliases.filter((a) => !isVersionAlias(a)))]);
+      f.aliases = f.savedAliases;
+    }
+    f.tags = Object.freeze(data.tags.map((t) => t.name));
+    f.description = data.description || undefined;
+    f.metadata = parseJsonString(data.metadata, `metadata of artifact ${this.qualifiedName}`);
+    f.savedMetadata = comparableJson(f.metadata);
+    f.ttl = undefined;
   }
 
   override manifest(options: ArtifactRequestOptions = {}): Promise<ArtifactManifest> {
@@ -206,7 +236,7 @@ export class ArtifactImpl extends Artifact {
       if (!artifact) throw new ServerError(`UpdateArtifact returned no artifact for ${this.qualifiedName}`);
       const serverAliases =
         artifact.aliases === undefined ? undefined : aliasesIn(artifact.aliases, this.fields.place);
-      this.load(artifact, serverAliases ?? this.fields.savedAliases);
+      this.#load(artifact, serverAliases ?? this.fields.savedAliases);
     }
     return this;
   }

@@ -21,7 +21,6 @@ import { ValidationError } from '../../errors/index.js';
 import type { ArtifactFieldsFragment } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { parseServerDate } from '../core/dates.js';
-import { parseJsonString } from '../core/json.js';
 import type { Paginated } from '../core/pagination.js';
 import { describeValue } from '../core/validate.js';
 import { artifactUrl } from '../paths/urls.js';
@@ -33,7 +32,7 @@ import type { ArtifactDownloadOptions, ArtifactSingleFileOptions } from './downl
 import type { ArtifactGetOptions, ArtifactMedia } from './media.js';
 import type { ArtifactVerifyOptions } from './verify.js';
 import { checkMetadata, checkTtl } from './rules.js';
-import { checkAliases, checkTags, comparableJson, isVersionAlias } from './labels.js';
+import { checkAliases, checkTags } from './labels.js';
 
 /**
  * The state of an artifact version: `PENDING` while it is being published, `COMMITTED` once
@@ -106,10 +105,6 @@ export interface ArtifactLinkOptions extends ArtifactRequestOptions {
   aliases?: readonly string[];
 }
 
-function withoutVersions(aliases: readonly string[]): string[] {
-  return [...new Set(aliases.filter((a) => !isVersionAlias(a)))];
-}
-
 /**
  * How the TTL was edited since it was loaded.
  * @internal
@@ -164,15 +159,10 @@ export abstract class Artifact {
   /**
    * @internal Made by `api.artifact()`, the listings, `artifact.link()` and the builders of
    * `artifact-impl.ts` (as an `ArtifactImpl`).
+   * The implementation reads `data` (aliases, tags, metadata...) into the fields.
    * @param place - the collection the version was reached through, and its version there.
-   * @param aliases - its aliases in that collection (version aliases are dropped).
    */
-  constructor(
-    ctx: FacadeContext,
-    data: ArtifactFieldsFragment,
-    place: ArtifactVersionRef,
-    aliases: readonly string[],
-  ) {
+  constructor(ctx: FacadeContext, data: ArtifactFieldsFragment, place: ArtifactVersionRef) {
     this.#f = {
       ctx,
       place,
@@ -186,27 +176,11 @@ export abstract class Artifact {
       ttl: undefined,
       manifest: undefined,
     };
-    this.load(data, aliases);
   }
 
   /** @internal What the version holds, for its implementation (`artifact-impl.ts`). */
   protected get fields(): ArtifactFields {
     return this.#f;
-  }
-
-  /** @internal Takes the server's view of the version (and its aliases, when given); drops the edits. */
-  protected load(data: ArtifactFieldsFragment, aliases?: readonly string[]): void {
-    const f = this.#f;
-    f.data = data;
-    if (aliases !== undefined) {
-      f.savedAliases = Object.freeze(withoutVersions(aliases));
-      f.aliases = f.savedAliases;
-    }
-    f.tags = Object.freeze(data.tags.map((t) => t.name));
-    f.description = data.description || undefined;
-    f.metadata = parseJsonString(data.metadata, `metadata of artifact ${this.qualifiedName}`);
-    f.savedMetadata = comparableJson(f.metadata);
-    f.ttl = undefined;
   }
 
   /** The server's node id of the version (the same for a link and its source). */
