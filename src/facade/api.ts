@@ -649,7 +649,9 @@ export class Api {
   /**
    * The runs of a project (`entity/project`, or `project` with the default entity), filtered and
    * ordered on the server and fetched page by page as you iterate. Bad options throw
-   * {@link ValidationError} here, before any request.
+   * {@link ValidationError} here, before any request; a bad `filters` or `order` only once the
+   * runs listing code has loaded (with the first call of any `Runs`): before, the first call of
+   * this listing rejects with it, still before any request.
    *
    * @example
    * ```ts
