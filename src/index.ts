@@ -18,6 +18,7 @@ export {
   type ListOptions,
   type Page,
   type PageFetcher,
+  type PagePosition,
   type PageReader,
   type PaginatedOptions,
 } from './facade/core/pagination.js';

@@ -72,7 +72,8 @@ import type { CreateProjectOptions } from './projects/projects.js';
 import type { BetaReport, ReportsOptions } from './reports/report.js';
 // Launch
 import type { Job, JobOptions, JobSummary } from './launch/job.js';
-import { queuedRunFromOptions, type QueuedRun, type QueuedRunOptions } from './launch/queued-run.js';
+import type { QueuedRun, QueuedRunOptions } from './launch/queued-run.js';
+import { queuedRunFromOptions } from './launch/queued-runs.js';
 import type { CreateRunQueueOptions, RunQueue, UpsertRunQueueOptions } from './launch/run-queue.js';
 import type { Run, RunConfig, RunCreateState, RunSummary } from './runs/run.js';
 import { listRuns, projectRuns, type Runs, type RunsOptions } from './runs/runs.js';
@@ -157,8 +158,8 @@ const load = {
     'its registries/registry-api module',
   ),
   organization: /* @__PURE__ */ lazy(
-    () => import('./registries/organization.js'),
-    'its registries/organization module',
+    () => import('./registries/organization-api.js'),
+    'its registries/organization-api module',
   ),
   jobs: /* @__PURE__ */ lazy(() => import('./launch/jobs.js'), 'its launch/jobs module'),
   runQueues: /* @__PURE__ */ lazy(() => import('./launch/run-queues.js'), 'its launch/run-queues module'),
@@ -1160,9 +1161,10 @@ export class Api {
    * The registries of an organization (default: the `organization` option, `WANDB_ORGANIZATION`,
    * else the organization of your default entity), 100 per request by default; no total. `filter`
    * is a Mongo-style {@link RegistryFilter} over `id`, `name`, `entity_id`, `description`,
-   * `created_at`, `updated_at` (checked before any request; `name` values get the
-   * `wandb-registry-` prefix, except inside `$regex`); `order` is `+field` / `-field` with
-   * `name`, `created_at` or `updated_at`. Chain `.collections({ filter, order })` and
+   * `created_at`, `updated_at` (checked on the first call, before any request: a bad filter
+   * rejects it with `ValidationError`; `name` values get the `wandb-registry-` prefix, except
+   * inside `$regex`); `order` is `+field` / `-field` with `name`, `created_at` or `updated_at`
+   * (checked at once, as `perPage`, `start` and `signal`). Chain `.collections({ filter, order })` and
    * `.versions({ filter })`: each sends one query with the filters combined (one per registry
    * when `order` was given). Needs the server feature `ARTIFACT_REGISTRY_SEARCH`: without it the
    * first request rejects with `UnsupportedError`, before any registry query.
@@ -1325,7 +1327,8 @@ export class Api {
   /**
    * A queued run by its address, without a request (the options are checked:
    * {@link ValidationError}). Its methods ask the server: `state()`, `run()`,
-   * `waitUntilRunning()`, `waitUntilFinished()`, `delete()`.
+   * `waitUntilRunning()`, `waitUntilFinished()`, `delete()`; the first call of one loads their
+   * code (the waits still check their options at the call).
    *
    * @example
    * ```ts

@@ -136,6 +136,7 @@ describe('create, read back, round trip', () => {
     );
     expect(JSON.parse(wire.entity.triggers.edges[0]!.node.event.filter)).toHaveProperty('filter');
     const [listed] = await w.api.automations({ entity: 'vision-team', name: 'prod alias' }).toArray();
+    expect(listed).toBeInstanceOf(Automation);
     await w.api.updateAutomation(listed!);
     expect(sentInput(w.emu, 'UpdateAutomation')).toEqual({
       id: created.id,

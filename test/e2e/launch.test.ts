@@ -15,6 +15,7 @@ import {
   ValidationError,
   WandbError,
   UnsupportedError,
+  type LaunchClock,
 } from '../../src/index.js';
 import { Api as NodeApi } from '../../src/node.js';
 import { failure, validationError, validationRejection } from '../support/expect-errors.js';
@@ -84,6 +85,7 @@ describe('api.job', () => {
     emu.clearRequests();
     const job = await api.job('alice/vision/train:v0');
     expect(job).toBeInstanceOf(Job);
+    expect(job.constructor.name).toBe('Job');
     expect(job.name).toBe('alice/vision/train:v0');
     expect([job.entity, job.project]).toEqual(['alice', 'vision']);
     expect(job.sourceType).toBe('repo');
@@ -156,6 +158,7 @@ describe('job.call', () => {
     emu.clearRequests();
     const queued = await job.call({ config: GOOD_CONFIG });
     expect(queued).toBeInstanceOf(QueuedRun);
+    expect(queued.constructor.name).toBe('QueuedRun');
     expect(operations(emu)).toEqual(['PushToRunQueueByName']);
     expect(emu.requests.at(-1)?.variables).toMatchObject({
       entityName: 'alice',
@@ -291,6 +294,7 @@ describe('api.createRunQueue', () => {
       cpus: { schema: { type: 'integer', minimum: 1 } },
     });
     expect(queue).toBeInstanceOf(RunQueue);
+    expect(queue.constructor.name).toBe('RunQueue');
     expect(queue.name).toBe('cpu-batch');
     expect(queue.entity).toBe('alice');
     expect(queue.type).toBe('local-process');
@@ -339,6 +343,7 @@ describe('api.upsertRunQueue', () => {
       templateVariables: { instance: { schema: { type: 'string', enum: ['ml.m5.large', 'ml.g5.xlarge'] } } },
       externalLinks: { Console: 'https://console.example.com/sm' },
     });
+    expect(queue).toBeInstanceOf(RunQueue);
     expect(operations(emu)).toEqual([
       'CreateProject',
       'UpsertRunQueue',
@@ -486,12 +491,33 @@ describe('api.queuedRun and its waits', () => {
     emu.clearRequests();
     const base = { entity: 'alice', project: 'vision', queueName: 'default', runQueueItemId: 'x' };
     expect(api.queuedRun(base)).toBeInstanceOf(QueuedRun);
+    expect(api.queuedRun(base).constructor.name).toBe('QueuedRun');
     expect(validationError(() => api.queuedRun({ ...base, runQueueItemId: '' })).parameter).toBe(
       'runQueueItemId',
     );
     expect(validationError(() => api.queuedRun({ ...base, queueName: '' })).parameter).toBe('queueName');
     expect(validationError(() => api.queuedRun({ ...base, entity: '' })).parameter).toBe('entity');
     expect(validationError(() => api.queuedRun({ ...base, priority: -1 })).parameter).toBe('priority');
+    expect(graphqlCalls(emu)).toBe(0);
+  });
+
+  it('checks the options of its waits at the call, before its methods have loaded and before any request', async () => {
+    emu.clearRequests();
+    const queued = api.queuedRun({
+      entity: 'alice',
+      project: 'vision',
+      queueName: 'default',
+      runQueueItemId: 'x',
+    });
+    expect(validationError(() => queued.waitUntilRunning({ pollMs: -1 })).parameter).toBe('pollMs');
+    expect((await validationRejection(queued.waitUntilFinished({ timeoutMs: 0 }))).parameter).toBe(
+      'timeoutMs',
+    );
+    const clock = { now: () => 0 } as unknown as LaunchClock;
+    expect((await validationRejection(queued.waitUntilFinished({ clock }))).parameter).toBe('clock');
+    expect(
+      (await validationRejection(queued.state({ signal: 'no' as unknown as AbortSignal }))).parameter,
+    ).toBe('signal');
     expect(graphqlCalls(emu)).toBe(0);
   });
 

@@ -9,10 +9,13 @@ import {
   Api,
   Artifact,
   ArtifactCollection,
+  Collections,
   ConflictError,
   NotFoundError,
   Organization,
+  Registries,
   Registry,
+  RegistryListing,
   UnsupportedError,
   ValidationError,
   type RegistryFilter,
@@ -112,6 +115,25 @@ describe('registries: reads', () => {
   });
 
   describe('api.registries', () => {
+    it('gives the exported classes, light listings included', async () => {
+      const registries = api.registries();
+      expect(registries).toBeInstanceOf(Registries);
+      expect(registries).toBeInstanceOf(RegistryListing);
+      expect(registries.collections()).toBeInstanceOf(Collections);
+      expect(registries.versions()).toBeInstanceOf(RegistryListing);
+      const ordered = api.registries({ order: '+name' });
+      expect(ordered.collections()).toBeInstanceOf(Collections);
+      expect(ordered.collections().chained).toBe(true);
+      expect((ordered.versions() as RegistryListing<Artifact>).chained).toBe(true);
+      const [registry] = await registries.toArray();
+      expect(registry).toBeInstanceOf(Registry);
+      expect(registry?.collections()).toBeInstanceOf(Collections);
+      expect(registry?.versions()).toBeInstanceOf(RegistryListing);
+      const [collection] = await registries.collections().toArray();
+      expect(collection).toBeInstanceOf(ArtifactCollection);
+      expect(await api.registry('models')).toBeInstanceOf(Registry);
+    });
+
     it('builds each registry from its fields', async () => {
       const [models, datasets] = await api.registries().toArray();
       expect(models).toBeInstanceOf(Registry);
@@ -194,19 +216,40 @@ describe('registries: reads', () => {
     });
 
     it('refuses a field outside the allowed list, naming them, before any request', async () => {
-      const e = validationError(() => api.registries({ filter: { tag: 'x' } as RegistryFilter }));
+      // The filters are checked on the first call (the search code loads then); the cheap
+      // options at once.
+      const bad = api.registries({ filter: { tag: 'x' } as RegistryFilter });
+      const e = await validationRejection(bad.toArray());
       expect(e.parameter).toBe('filter');
       expect(e.message).toContain(
         '"tag"; must be one of: "created_at", "description", "entity_id", "id", "name", "updated_at"',
       );
+      await validationRejection(bad.collections().toArray());
+      await validationRejection(bad.versions().first());
       validationError(() => api.registries({ order: 'size' }));
       validationError(() => api.registries({ perPage: 0 }));
+      validationError(() => api.registries({ signal: 'x' as never }));
       const registries = api.registries();
-      validationError(() => registries.collections({ filter: { alias: 'x' } as never }));
-      validationError(() => registries.versions({ filter: { owner: 'x' } as never }));
+      validationError(() => registries.collections({ order: 'size' }));
+      validationError(() => registries.collections({ perPage: -1 }));
+      validationError(() => registries.versions({ start: 3 as never }));
+      await validationRejection(registries.collections({ filter: { alias: 'x' } as never }).toArray());
+      await validationRejection(registries.versions({ filter: { owner: 'x' } as never }).toArray());
+      await validationRejection(
+        registries
+          .collections()
+          .versions({ filter: { owner: 'x' } as never })
+          .toArray(),
+      );
       await validationRejection(api.registry('a/b'));
       await validationRejection(api.createRegistry({ name: 'x', visibility: 'public' as never }));
       expect(graphqlCalls(emu)).toBe(0);
+      // a registry's own listings, made by loaded code, check their filter at once
+      const registry = await api.registry('models');
+      const before = graphqlCalls(emu);
+      validationError(() => registry.collections({ filter: { alias: 'x' } as never }));
+      validationError(() => registry.versions({ filter: { owner: 'x' } as never }));
+      expect(graphqlCalls(emu)).toBe(before);
     });
   });
 

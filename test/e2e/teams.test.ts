@@ -84,6 +84,8 @@ describe('teams', () => {
   describe('api.createTeam', () => {
     it('creates a team with you as its admin', async () => {
       const team = await api.createTeam('nlp-team');
+      expect(team).toBeInstanceOf(Team);
+      expect(team.constructor.name).toBe('Team');
       expect(team.name).toBe('nlp-team');
       expect(team.members.map((m) => [m.username, m.admin])).toEqual([['alice', true]]);
     });
@@ -181,6 +183,8 @@ describe('teams', () => {
     it('answers the new service account exactly, even with invitations listed after it', async () => {
       const team = await api.team('vision-team');
       const bot = await team.createServiceAccount('CI bot');
+      expect(bot).toBeInstanceOf(Member);
+      expect(bot.constructor.name).toBe('Member');
       expect(bot).toMatchObject({
         accountType: 'SERVICE',
         name: 'CI bot',

@@ -94,6 +94,8 @@ describe('users', () => {
   describe('api.createUser (admin)', () => {
     it('creates a user that api.user then finds; a taken email is a ConflictError', async () => {
       const carol = await admin.createUser('carol@example.com', { admin: true });
+      expect(carol).toBeInstanceOf(User);
+      expect(carol.constructor.name).toBe('User');
       expect(carol).toMatchObject({ username: 'carol', email: 'carol@example.com', admin: true });
       expect((await admin.user('carol@example.com'))?.id).toBe(carol.id);
       await expect(admin.createUser('carol@example.com')).rejects.toBeInstanceOf(ConflictError);
@@ -113,6 +115,7 @@ describe('users', () => {
     it('viewer() does not load key names; generateApiKey answers a working secret once', async () => {
       const bobApi = apiFor(BOB_KEY);
       const me = await bobApi.viewer();
+      expect(me).toBeInstanceOf(User);
       expect(me.apiKeys).toBeUndefined();
       const secret = await me.generateApiKey({ description: 'CI' });
       expect(secret).toMatch(/^[0-9a-f]{40}$/);

@@ -248,8 +248,9 @@ describe('layering: imports point down only', () => {
       'facade/artifacts/rules.ts',
       'facade/launch/polling.ts',
       'facade/launch/queued-run.ts',
+      'facade/launch/queued-runs.ts',
       'facade/launch/rules.ts',
-      'facade/registries/filters.ts',
+      'facade/registries/order.ts',
       'facade/registries/registries.ts',
       'facade/registries/search.ts',
       // A light Runs: its order and filter checks, pages and histories() load with its first call.

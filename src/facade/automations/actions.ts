@@ -258,7 +258,7 @@ export interface SendNotificationOptions {
  * const action = SendNotification.fromIntegration(slack!, { title: 'Loss is up', text: '...', level: 'WARN' });
  * ```
  */
-export const SendNotification = Object.freeze({
+export const SendNotification = /* @__PURE__ */ Object.freeze({
   /**
    * A notification to `integration` (a {@link SlackIntegration}, or any `{ id }` of one).
    *
@@ -303,7 +303,7 @@ export interface SendWebhookOptions {
  * const action = SendWebhook.fromIntegration(hook!, { payload: { event: '${event_type}' } });
  * ```
  */
-export const SendWebhook = Object.freeze({
+export const SendWebhook = /* @__PURE__ */ Object.freeze({
   /**
    * A request to `integration` (a {@link WebhookIntegration}, or any `{ id }` of one).
    *

@@ -30,6 +30,7 @@ import {
   optionsObject,
 } from '../core/validate.js';
 import { Automation, type TriggerData } from './automation.js';
+import { automationFromSaved } from './saved.js';
 import { NewAutomation } from './events.js';
 import { createInput, missingFeatures, updateInput, type AutomationFields } from './input.js';
 import { scopeEntity } from './scopes.js';
@@ -70,7 +71,7 @@ function projectWalkPage(
   const items = (connection?.edges ?? []).flatMap((e) =>
     (e.node?.triggers ?? [])
       .filter((t) => name === undefined || t.name === name)
-      .map((t) => new Automation(t)),
+      .map((t) => automationFromSaved(t)),
   );
   return { items, ...connectionPosition(connection) };
 }
@@ -116,7 +117,7 @@ export function listAutomations(ctx: FacadeContext, options: AutomationsOptions 
             );
         if (!data.scope) throw entityMissing(entity);
         const connection = data.scope.triggers as Connection<TriggerData>;
-        const items = connection.edges.flatMap((e) => (e.node ? [new Automation(e.node)] : []));
+        const items = connection.edges.flatMap((e) => (e.node ? [automationFromSaved(e.node)] : []));
         return { items, ...connectionPosition(connection) };
       }
       if (entity !== undefined) {
@@ -300,7 +301,7 @@ export async function createAutomation(
   }
   const trigger = data.result?.trigger;
   if (!trigger) throw new WandbError(`Creating automation ${JSON.stringify(input.name)}: empty response`);
-  return new Automation(trigger);
+  return automationFromSaved(trigger);
 }
 
 /** The existing automation a 409 was about: by name in the scope's entity, same scope first. */
@@ -389,7 +390,7 @@ export async function updateAutomation(
   }
   const trigger = data.result?.trigger;
   if (!trigger) throw new WandbError(`Updating automation ${JSON.stringify(input.name)}: empty response`);
-  return new Automation(trigger);
+  return automationFromSaved(trigger);
 }
 
 /**

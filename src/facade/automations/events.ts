@@ -16,7 +16,6 @@
  * @module
  */
 import { ValidationError } from '../../errors/index.js';
-import type { EventTriggeringConditionType } from '../../generated/graphql.js';
 import { describeValue, isPlainObject, requirePlainObject } from '../core/validate.js';
 import { isAutomationAction, type AutomationAction } from './actions.js';
 import {
@@ -27,17 +26,11 @@ import {
   MetricChange,
   MetricThreshold,
   MetricZScore,
-  parseMongo,
   RunMetricFilter,
   RunStateFilter,
-  simplify,
   StateCondition,
   type ArtifactEventFilter,
-  type ChangeDirection,
-  type MetricAggregation,
   type MetricCondition,
-  type RunEventFilter,
-  type ThresholdComparison,
 } from './filters.js';
 import {
   toScope,
@@ -552,120 +545,4 @@ export function isAutomationEvent(value: unknown): value is AutomationEvent {
     value instanceof RunMetricEvent ||
     value instanceof RunStateEvent
   );
-}
-
-// --- Reading saved events -------------------------------------------------------------------
-
-const ARTIFACT_EVENT_TYPES: readonly string[] = [
-  'CREATE_ARTIFACT',
-  'LINK_MODEL',
-  'UNLINK_ARTIFACT',
-  'ADD_ARTIFACT_ALIAS',
-  'ADD_ARTIFACT_TAG',
-  'REMOVE_ARTIFACT_TAG',
-  'ADD_COLLECTION_TAG',
-  'REMOVE_COLLECTION_TAG',
-];
-
-function jsonObject(value: unknown): Record<string, unknown> {
-  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
-  if (!isPlainObject(parsed)) throw new Error('not a JSON object');
-  return parsed;
-}
-
-/** A saved run filter (`run_filter`, a JSON string of `{"$and": [...]}`) as a filter, or none. */
-function savedRunFilter(value: unknown): RunEventFilter | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
-  const node = simplify(parseMongo(typeof value === 'string' ? JSON.parse(value) : value));
-  if (node.kind === '$and' && node.exprs.length === 0) return undefined;
-  return new EventFilter('run', node);
-}
-
-function savedMetric(filter: Record<string, unknown>): MetricCondition {
-  const choice = isPlainObject(filter.run_metric_filter) ? filter.run_metric_filter : undefined;
-  const legacy =
-    choice === undefined && filter.metric_filter != null ? jsonObject(filter.metric_filter) : undefined;
-  const threshold = choice?.threshold_filter ?? legacy;
-  if (isPlainObject(threshold)) {
-    return new MetricThreshold({
-      name: threshold.name as string,
-      aggregation: (threshold.agg_op ?? undefined) as MetricAggregation | undefined,
-      window: (threshold.window_size ?? 1) as number,
-      comparison: threshold.cmp_op as ThresholdComparison,
-      threshold: threshold.threshold as number,
-    });
-  }
-  const change = choice?.change_filter;
-  if (isPlainObject(change)) {
-    const window = (change.current_window_size ?? change.window_size ?? 1) as number;
-    return new MetricChange({
-      name: change.name as string,
-      aggregation: (change.agg_op ?? undefined) as MetricAggregation | undefined,
-      window,
-      priorWindow: (change.prior_window_size ?? window) as number,
-      changeType: change.change_type === 'RELATIVE' ? 'RELATIVE' : 'ABSOLUTE',
-      direction: change.change_dir as ChangeDirection,
-      amount: change.change_amount as number,
-    });
-  }
-  const zscore = choice?.zscore_filter;
-  if (isPlainObject(zscore)) {
-    return new MetricZScore({
-      name: zscore.name as string,
-      window: (zscore.window_size ?? 30) as number,
-      threshold: (zscore.threshold ?? 3) as number,
-      direction: (zscore.change_dir ?? 'ANY') as ChangeDirection,
-    });
-  }
-  throw new Error('no metric filter');
-}
-
-/**
- * A saved event (`triggeringCondition { eventType filter }`) as the builder's event: artifact
- * event filters lose the extra `{"filter": …}` level the server adds; anything this client
- * cannot read or resend is an {@link UnsupportedEvent}.
- * @internal
- * @example
- * ```ts
- * const event = eventFromSaved('ADD_ARTIFACT_ALIAS', '{"filter":{"$or":[{"$and":[]}]}}', scope);
- * ```
- */
-export function eventFromSaved(
-  eventType: EventTriggeringConditionType | string,
-  filter: string,
-  scope: AutomationScope,
-): AutomationEvent | UnsupportedEvent {
-  try {
-    if (ARTIFACT_EVENT_TYPES.includes(eventType)) {
-      const outer = jsonObject(filter);
-      const inner: unknown = 'filter' in outer ? outer.filter : outer;
-      const node = simplify(parseMongo(typeof inner === 'string' ? JSON.parse(inner) : inner));
-      const empty = node.kind === '$and' && node.exprs.length === 0;
-      return new ArtifactMutationEvent(
-        eventType as ArtifactEventType,
-        scope,
-        empty ? undefined : new EventFilter('artifact', node),
-      );
-    }
-    if (
-      eventType === 'RUN_METRIC' ||
-      eventType === 'RUN_METRIC_CHANGE' ||
-      eventType === 'RUN_METRIC_ZSCORE'
-    ) {
-      const f = jsonObject(filter);
-      return new RunMetricEvent(scope, new RunMetricFilter(savedMetric(f), savedRunFilter(f.run_filter)));
-    }
-    if (eventType === 'RUN_STATE') {
-      const f = jsonObject(filter);
-      const state = isPlainObject(f.run_state_filter) ? f.run_state_filter.states : undefined;
-      if (!Array.isArray(state)) throw new Error('no states');
-      return new RunStateEvent(
-        scope,
-        new RunStateFilter(new StateCondition(state as string[]), savedRunFilter(f.run_filter)),
-      );
-    }
-  } catch {
-    // A filter this client cannot read: kept as received.
-  }
-  return new UnsupportedEvent(eventType, scope, filter);
 }

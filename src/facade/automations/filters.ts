@@ -72,8 +72,8 @@ export type FilterNode =
  */
 export type FilterDomain = 'artifact' | 'run';
 
-/** A fresh And/Or/Nor node. */
-function logical(kind: '$and' | '$or' | '$nor', exprs: readonly FilterNode[]): FilterNode {
+/** A fresh And/Or/Nor node. @internal */
+export function logical(kind: '$and' | '$or' | '$nor', exprs: readonly FilterNode[]): FilterNode {
   return { kind, exprs };
 }
 
@@ -1149,11 +1149,11 @@ export class RunStateFilter {
  * const onFail = RunEvent.state.in(['FAILED']);
  * ```
  */
-export const RunEvent = Object.freeze({
+export const RunEvent = /* @__PURE__ */ Object.freeze({
   /** The run's display name (`display_name` on the wire). */
-  name: new FilterField('run', 'display_name'),
+  name: /* @__PURE__ */ new FilterField('run', 'display_name'),
   /** The run's state: `.eq(state)` or `.in(states)`. */
-  state: Object.freeze({
+  state: /* @__PURE__ */ Object.freeze({
     /**
      * One state.
      *
@@ -1200,11 +1200,11 @@ export const RunEvent = Object.freeze({
  * const f = ArtifactEvent.alias.eq('prod');
  * ```
  */
-export const ArtifactEvent = Object.freeze({
+export const ArtifactEvent = /* @__PURE__ */ Object.freeze({
   /** An alias of the artifact version. */
-  alias: new FilterField('artifact', 'alias'),
+  alias: /* @__PURE__ */ new FilterField('artifact', 'alias'),
   /** A tag (of the version or the collection, depending on the event). */
-  tag: new FilterField('artifact', 'tag'),
+  tag: /* @__PURE__ */ new FilterField('artifact', 'tag'),
 });
 
 // --- Encoding and parsing -------------------------------------------------------------------
@@ -1312,31 +1312,4 @@ export function encodeRunStateFilter(filter: RunStateFilter): string {
     run_filter: encodeRunFilter(filter.runs),
     run_state_filter: { states: filter.state.states },
   });
-}
-
-const LOGICAL = new Set(['$and', '$or', '$nor']);
-
-/**
- * A Mongo-style object as a filter tree, the way the official client parses one
- * (`parse_filter`): operators it does not know are kept as `raw` nodes.
- */
-export function parseMongo(value: unknown): FilterNode {
-  if (!isPlainObject(value)) return { kind: 'raw', value };
-  const entries = Object.entries(value);
-  if (entries.length === 0) return { kind: 'raw', value };
-  if (entries.length > 1) {
-    return logical(
-      '$and',
-      entries.map(([k, v]) => parseMongo({ [k]: v })),
-    );
-  }
-  const [key, inner] = entries[0] as [string, unknown];
-  if (LOGICAL.has(key)) {
-    if (!Array.isArray(inner)) return { kind: 'raw', value };
-    return logical(key as '$and', inner.map(parseMongo));
-  }
-  if (key === '$not') return { kind: '$not', expr: parseMongo(inner) };
-  if (key.startsWith('$')) return { kind: 'raw', value };
-  if (isPlainObject(inner)) return { kind: 'field', field: key, condition: inner };
-  return { kind: 'field', field: key, condition: { $eq: inner } };
 }

@@ -273,7 +273,7 @@ function checkIdName(fields: unknown, what: string): { id: string; name: string;
  * const event = OnRunState({ scope: team, filter: RunEvent.state.eq('failed') });
  * ```
  */
-export const Scope = Object.freeze({
+export const Scope = /* @__PURE__ */ Object.freeze({
   /**
    * A project by id (a `wandb-registry-*` name gives a registry scope, as saved scopes read back).
    *

@@ -44,6 +44,13 @@ export interface Page<T> {
  * listing does not know its total count yet: a fetcher whose total costs the server a query of
  * its own (a count field beside the connection) asks for it only then.
  *
+ * A fetcher that learns where its page ends before its items are ready (the answer has arrived,
+ * its objects are still being made) may call `onPosition` with it, once: when the caller is
+ * already waiting for this page, the next page's request then starts at once instead of after the
+ * items (still one page ahead, never more), and `onPosition` returns a promise that resolves
+ * once that request has had a turn of the event loop to reach the network: await it before making
+ * the items, so that their work does not hold the request back. The page must end where it said.
+ *
  * @example
  * ```ts
  * const fetcher: PageFetcher<number> = async ({ cursor, perPage }) => {
@@ -58,7 +65,21 @@ export type PageFetcher<T> = (args: {
   perPage: number;
   signal?: AbortSignal;
   total?: boolean;
+  onPosition?: (position: PagePosition) => Promise<void> | undefined;
 }) => Promise<Page<T>>;
+
+/**
+ * Where a page ends, told by a {@link PageFetcher} through `onPosition` before its items are made.
+ *
+ * @example
+ * ```ts
+ * const position: PagePosition = { cursor: 'c2', hasNextPage: true, count: 50, totalCount: 10_000 };
+ * ```
+ */
+export interface PagePosition extends Pick<Page<unknown>, 'cursor' | 'hasNextPage' | 'totalCount'> {
+  /** How many items the page holds. */
+  count: number;
+}
 
 /**
  * Options of {@link Paginated}.
@@ -309,19 +330,27 @@ export class Paginated<T> implements AsyncIterable<T> {
     let position: Pick<Page<T>, 'cursor' | 'hasNextPage'> | undefined;
     // The next page's request when it was started ahead (null: there is no next page).
     let upcoming: Upcoming<T> | null | undefined;
+    // The page the caller is waiting for (the one `next()` awaits), if any.
+    let awaited: Upcoming<T> | undefined;
     const seen = new Set<string>();
     if (this.start !== null) seen.add(this.start);
     const closer = new AbortController();
 
-    const load = (cursor: string | null): Upcoming<T> => {
+    const load = (cursor: string | null, before: number): Upcoming<T> => {
       const perPage =
-        limit === undefined ? this.perPage : Math.max(1, Math.min(this.perPage, limit - received));
+        limit === undefined ? this.perPage : Math.max(1, Math.min(this.perPage, limit - before));
       const total = this.countable && this.knownTotal === undefined;
-      const page = (async () => {
+      const request: Upcoming<T> = { cursor, page: undefined as unknown as Promise<Page<T>> };
+      const onPosition = (told: PagePosition): Promise<void> | undefined => {
+        if (request.told) return undefined;
+        request.told = told;
+        return awaited === request && startEarly(request, told) ? yieldToEventLoop() : undefined;
+      };
+      request.page = (async () => {
         throwIfAborted(this.signal);
         const { signal, dispose } = linkSignals(this.signal, closer.signal);
         try {
-          const got = await abortable(this.fetchPage({ cursor, perPage, signal, total }), signal);
+          const got = await abortable(this.fetchPage({ cursor, perPage, signal, total, onPosition }), signal);
           throwIfAborted(this.signal);
           return got;
         } finally {
@@ -329,39 +358,56 @@ export class Paginated<T> implements AsyncIterable<T> {
         }
       })();
       // A page fetched ahead fails the iteration only when the caller reaches it.
-      page.catch(() => undefined);
-      return { cursor, page };
+      request.page.catch(() => undefined);
+      return request;
     };
 
-    // The request of the page after `position`, or null when there is none.
-    const startNext = (): Upcoming<T> | null => {
-      if (position === undefined) return load(this.start);
-      if (!position.hasNextPage || (limit !== undefined && received >= limit)) return null;
+    // The request of the page after `after` (`before` items read until then), or null when there is none.
+    const startAfter = (
+      after: Pick<Page<T>, 'cursor' | 'hasNextPage'> | undefined,
+      before: number,
+    ): Upcoming<T> | null => {
+      if (after === undefined) return load(this.start, before);
+      if (!after.hasNextPage || (limit !== undefined && before >= limit)) return null;
       try {
-        this.checkAdvance(position.cursor, seen);
+        this.checkAdvance(after.cursor, seen);
       } catch (e) {
         const page = Promise.reject(e);
         page.catch(() => undefined);
-        return { cursor: position.cursor, page };
+        return { cursor: after.cursor, page };
       }
-      return load(position.cursor);
+      return load(after.cursor, before);
+    };
+
+    // The awaited page's fetcher told where it ends before its items: start the next one now.
+    // Whether a request was started.
+    const startEarly = (request: Upcoming<T>, told: PagePosition): boolean => {
+      if (done || !this.prefetch || upcoming !== undefined) return false;
+      if (typeof told.totalCount === 'number') this.knownTotal = told.totalCount;
+      request.startedNext = true;
+      upcoming = startAfter(told, received + told.count);
+      return upcoming !== null;
     };
 
     const next = async (): Promise<T[] | null> => {
       if (done) return null;
-      const ahead = upcoming === undefined ? startNext() : upcoming;
+      const ahead = upcoming === undefined ? startAfter(position, received) : upcoming;
       upcoming = undefined;
       if (ahead === null) {
         done = true;
         return null;
       }
       let page: Page<T>;
+      awaited = ahead;
+      if (ahead.told) startEarly(ahead, ahead.told);
       try {
         throwIfAborted(this.signal);
         page = await ahead.page;
       } catch (e) {
         done = true;
         throw e;
+      } finally {
+        awaited = undefined;
       }
       if (!page || !Array.isArray(page.items)) {
         done = true;
@@ -372,7 +418,7 @@ export class Paginated<T> implements AsyncIterable<T> {
       // Keep only what the next call needs, not the items.
       position = { cursor: page.cursor, hasNextPage: page.hasNextPage };
       if (this.prefetch) {
-        upcoming = startNext();
+        if (!ahead.startedNext) upcoming = startAfter(position, received);
         // Let the request just started reach the network before the caller's work on this page
         // takes the thread: what sends it is a chain of promise callbacks, which a caller's
         // synchronous work per item would otherwise hold back by as much as a millisecond or two.
@@ -587,6 +633,10 @@ function yieldToEventLoop(): Promise<void> {
 interface Upcoming<T> {
   cursor: string | null;
   page: Promise<Page<T>>;
+  /** Where the page ends, when its fetcher told before its items were ready. */
+  told?: PagePosition;
+  /** Whether the next page's request was started from {@link told}. */
+  startedNext?: boolean;
 }
 
 /** A signal that aborts when either one does, with its reason; `dispose` removes the listeners. */

@@ -1,7 +1,8 @@
 /**
- * {@link Job}: a Launch job (an artifact of type `job` and its `wandb-job.json`), the function
- * behind {@link Api.job}, the listing behind {@link Api.listJobs}, and `job.call()`, which
- * enqueues a run of it (wandb-ops.md §6.8).
+ * {@link Job}: a Launch job (an artifact of type `job` and its `wandb-job.json`), as
+ * {@link Api.job} gets it, with `job.call()`, which enqueues a run of it (wandb-ops.md §6.8),
+ * and the check of a job's name. This file holds the class with its fields; the code of
+ * `call()` (`JobImpl`, `job-impl.ts`) loads with the jobs domain.
  *
  * @example
  * ```ts
@@ -10,27 +11,14 @@
  * ```
  * @module
  */
-import { documents } from '../core/lazy.js';
-import { ValidationError, WandbError } from '../../errors/index.js';
+import { ValidationError } from '../../errors/index.js';
 import type { Artifact } from '../artifacts/artifact.js';
-import type { FacadeContext, RequestOptions } from '../core/context.js';
-import { describeValue, optionalName, optionalSignal, optionsObject } from '../core/validate.js';
-import { type JobFile, type JobInfo, type JobSource, type JobSourceType } from './job-file.js';
-import { QueuedRun } from './queued-run.js';
-import {
-  buildRunSpec,
-  checkPriority,
-  checkQueueName,
-  checkResourceType,
-  checkTemplateValues,
-  DEFAULT_QUEUE,
-  DEFAULT_RESOURCE,
-  lacksField,
-  LAUNCH_PROJECT,
-  optionalJsonObject,
-  type RunQueueResourceType,
-} from './rules.js';
-import { explainMismatch, type WbType } from './wb-types.js';
+import type { RequestOptions } from '../core/context.js';
+import { describeValue } from '../core/validate.js';
+import type { JobFile, JobInfo, JobSource, JobSourceType } from './job-file.js';
+import type { QueuedRun } from './queued-run.js';
+import type { RunQueueResourceType } from './rules.js';
+import type { WbType } from './wb-types.js';
 
 /** The artifact type of jobs. */
 export const JOB_ARTIFACT_TYPE = 'job';
@@ -114,7 +102,7 @@ export interface JobSummary {
  * console.log(job.sourceType, job.entrypoint, job.inputTypes);
  * ```
  */
-export class Job {
+export abstract class Job {
   /** The name it was asked by, `entity/project/name:alias`. */
   readonly name: string;
   /** The entity of the job's project. */
@@ -128,17 +116,13 @@ export class Job {
   /** The folder the files were downloaded to (with the `path` option), else `undefined`. */
   readonly path: string | undefined;
 
-  readonly #ctx: FacadeContext;
-
   /** @internal Made by {@link Api.job}. */
   constructor(
-    ctx: FacadeContext,
     where: { name: string; entity: string; project: string },
     artifact: Artifact,
     info: JobInfo,
     path: string | undefined,
   ) {
-    this.#ctx = ctx;
     this.name = where.name;
     this.entity = where.entity;
     this.project = where.project;
@@ -207,43 +191,7 @@ export class Job {
    * const run = await queued.waitUntilRunning({ timeoutMs: 600_000 });
    * ```
    */
-  async call(options: JobCallOptions = {}): Promise<QueuedRun> {
-    const o = optionsObject(options);
-    const config = optionalJsonObject(o.config, 'config') ?? {};
-    const queue = o.queue === undefined ? DEFAULT_QUEUE : checkQueueName(o.queue, 'queue');
-    const project = optionalName(o.project, 'project') ?? this.project;
-    const entityName = optionalName(o.entity, 'entity');
-    const priority = checkPriority(o.priority);
-    const templateVariables = checkTemplateValues(o.templateVariables);
-    const resource = o.resource === undefined ? DEFAULT_RESOURCE : checkResourceType(o.resource, 'resource');
-    const resourceArgs = optionalJsonObject(o.resourceArgs, 'resourceArgs');
-    const projectQueue = optionalName(o.projectQueue, 'projectQueue') ?? LAUNCH_PROJECT;
-    const signal = optionalSignal(o.signal);
-    if (!this.partial && this.inputTypes) {
-      const mismatch = explainMismatch(this.inputTypes, config, 'config');
-      if (mismatch !== undefined)
-        throw new ValidationError('config', `does not fit the job's input types: ${mismatch}`);
-    }
-    const entity = entityName ?? this.entity;
-    const spec = buildRunSpec({ job: this.name, entity, project, config, resource, resourceArgs });
-    const itemId = await pushToRunQueueByName(this.#ctx, {
-      entityName: entity,
-      projectName: projectQueue,
-      queueName: queue,
-      runSpec: JSON.stringify(spec),
-      priority,
-      templateVariableValues: templateVariables === undefined ? undefined : JSON.stringify(templateVariables),
-      signal,
-    });
-    return new QueuedRun(this.#ctx, {
-      entity,
-      project,
-      queueName: queue,
-      runQueueItemId: itemId,
-      projectQueue,
-      priority,
-    });
-  }
+  abstract call(options?: JobCallOptions): Promise<QueuedRun>;
 
   /**
    * A plain-object form, for logging and JSON.
@@ -267,37 +215,6 @@ export class Job {
     const json: Record<string, unknown> = Object.fromEntries(shown.map((k) => [k, this[k]]));
     return { ...json, inputTypes: this.inputTypes, outputTypes: this.outputTypes, path: this.path };
   }
-}
-
-/** The variables of `pushToRunQueueByName`. */
-interface PushInput {
-  entityName: string;
-  projectName: string;
-  queueName: string;
-  runSpec: string;
-  priority: number | undefined;
-  templateVariableValues: string | undefined;
-  signal: AbortSignal | undefined;
-}
-
-/** Enqueues a run spec by queue name and answers the item's id; retried without `runSpec` where the payload lacks it. */
-async function pushToRunQueueByName(ctx: FacadeContext, input: PushInput): Promise<string> {
-  const { signal, ...variables } = input;
-  let itemId: string | undefined;
-  try {
-    itemId = (await ctx.request((await documents()).PushToRunQueueByNameDocument, variables, { signal }))
-      .pushToRunQueueByName?.runQueueItemId;
-  } catch (error) {
-    if (!lacksField(error, 'runSpec', 'PushToRunQueueByNamePayload')) throw error;
-    itemId = (
-      await ctx.request((await documents()).PushToRunQueueByNameWithoutSpecDocument, variables, { signal })
-    ).pushToRunQueueByName?.runQueueItemId;
-  }
-  if (!itemId)
-    throw new WandbError(
-      `The server did not add the run to run queue ${input.entityName}/${input.queueName} (project ${input.projectName})`,
-    );
-  return itemId;
 }
 
 /**

@@ -20,7 +20,8 @@ import {
   optionsObject,
 } from '../core/validate.js';
 import { JOB_FILE_NAME, parseJobFile } from './job-file.js';
-import { JOB_ARTIFACT_TYPE, type JobOptions, type JobSummary, Job, parseJobName } from './job.js';
+import { JobImpl } from './job-impl.js';
+import { JOB_ARTIFACT_TYPE, type JobOptions, type JobSummary, type Job, parseJobName } from './job.js';
 
 /**
  * A job by its name: the artifact (of type `job`), then its `wandb-job.json`, read into memory.
@@ -46,7 +47,7 @@ export async function getJob(ctx: FacadeContext, name: string, options: JobOptio
   if (!file) throw new NotFoundError(`Job ${name} has no ${JOB_FILE_NAME}`);
   const info = parseJobFile(await file.text({ signal }), `job ${name}`);
   const root = path === undefined ? undefined : await artifact.download({ root: path, signal });
-  return new Job(ctx, { name, entity: artifact.entity, project: artifact.project }, artifact, info, root);
+  return new JobImpl(ctx, { name, entity: artifact.entity, project: artifact.project }, artifact, info, root);
 }
 
 /**

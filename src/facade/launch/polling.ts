@@ -1,17 +1,17 @@
 /**
- * Polling for the waits of a queued run: ask, and until the answer is there, sleep `pollMs` on a
- * {@link LaunchClock} (the real one by default; tests pass their own, so they never sleep), stop
- * with the signal's reason when `signal` aborts, and with a {@link TimeoutError} once `timeoutMs`
- * has passed on that clock.
+ * The options of a queued run's waits: {@link WaitOptions}, checked at the call by
+ * {@link startWait} (which fixes the deadline), and the {@link LaunchClock} they sleep on (the
+ * real one by default; tests pass their own, so they never sleep). The polling loop itself is in
+ * `poll.ts`, loaded with the code of `QueuedRun`'s methods.
  *
  * @example
  * ```ts
- * const run = await poll(async () => (await item()).runId, { pollMs: 5_000, timeoutMs: 600_000 }, 'queued run 42 to start');
+ * const wait = startWait({ pollMs: 5_000, timeoutMs: 600_000 }); // throws ValidationError on a bad option
  * ```
  * @module
  */
-import { TimeoutError, ValidationError } from '../../errors/index.js';
-import { abortReason, sleep } from '../core/concurrency.js';
+import { ValidationError } from '../../errors/index.js';
+import { sleep } from '../core/concurrency.js';
 import { describeValue, optionalPositive, optionalSignal, optionsObject } from '../core/validate.js';
 
 /**
@@ -108,32 +108,4 @@ function checkClock(clock: unknown): LaunchClock {
   if (typeof c !== 'object' || c === null || typeof c.now !== 'function' || typeof c.sleep !== 'function')
     throw new ValidationError('clock', `expected { now(), sleep(ms, signal) }, got ${describeValue(clock)}`);
   return c as LaunchClock;
-}
-
-/**
- * Asks `check` until it answers something other than `undefined`, sleeping `wait.pollMs` between
- * two asks (less before the deadline). `what` says what was awaited, in the timeout's message.
- *
- * @throws {@link TimeoutError} once the deadline has passed; the signal's reason when it aborts.
- * @example
- * ```ts
- * const state = await poll(async () => ((await read()) === 'finished' ? 'finished' : undefined), wait, 'run r1 to finish');
- * ```
- */
-export async function poll<T>(check: () => Promise<T | undefined>, wait: Wait, what: string): Promise<T> {
-  const { clock, signal } = wait;
-  for (;;) {
-    if (signal?.aborted) throw abortReason(signal);
-    const result = await check();
-    if (result !== undefined) return result;
-    const remaining = wait.deadline - clock.now();
-    if (remaining <= 0) throw timedOut(wait, what);
-    await clock.sleep(Math.min(wait.pollMs, remaining), signal);
-    if (signal?.aborted) throw abortReason(signal);
-    if (clock.now() >= wait.deadline) throw timedOut(wait, what);
-  }
-}
-
-function timedOut(wait: Wait, what: string): TimeoutError {
-  return new TimeoutError(`Gave up waiting for ${what} after ${wait.timeoutMs ?? 0} ms (timeoutMs)`);
 }

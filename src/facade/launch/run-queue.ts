@@ -1,7 +1,9 @@
 /**
- * {@link RunQueue} and the functions behind {@link Api.runQueue}, {@link Api.createRunQueue} and
- * {@link Api.upsertRunQueue} (wandb-ops.md §6.8). Queues live in the entity's project
- * `model-registry`, which both writes create first.
+ * {@link RunQueue}: a Launch run queue as {@link Api.runQueue}, {@link Api.createRunQueue} and
+ * {@link Api.upsertRunQueue} load it (wandb-ops.md §6.8), and their options. Queues live in the
+ * entity's project `model-registry`, which both writes create first. This file holds the class
+ * with its fields; the code of its methods and of reading the server's answer (`RunQueueImpl`,
+ * `run-queue-impl.ts`) loads with the run queues domain.
  *
  * @example
  * ```ts
@@ -10,18 +12,9 @@
  * ```
  * @module
  */
-import { documents } from '../core/lazy.js';
-import { NotFoundError, WandbError } from '../../errors/index.js';
-import type { FacadeContext, RequestOptions } from '../core/context.js';
-import { parseJsonString } from '../core/json.js';
-import { optionalSignal, optionsObject } from '../core/validate.js';
-import { QueuedRun } from './queued-run.js';
-import {
-  decodeExternalLinks,
-  LAUNCH_PROJECT,
-  type RunQueuePrioritizationMode,
-  type RunQueueResourceType,
-} from './rules.js';
+import type { RequestOptions } from '../core/context.js';
+import type { QueuedRun } from './queued-run.js';
+import type { RunQueuePrioritizationMode, RunQueueResourceType } from './rules.js';
 
 /**
  * Who may use a queue: `PROJECT` (everyone with access to the entity's launch project) or `USER`.
@@ -96,28 +89,21 @@ export interface UpsertRunQueueOptions extends Pick<RequestOptions, 'signal'> {
   prioritizationMode?: RunQueuePrioritizationMode;
 }
 
-/** The data a {@link RunQueue} is built from. @internal */
-export interface RunQueueData {
-  id: string;
-  name: string;
-  entity: string;
-  access: string;
-  prioritizationMode: string;
-  externalLinks: unknown;
-  defaultResourceConfigId: string | undefined;
-  resource: string | undefined;
-  config: unknown;
-  templateVariables: readonly { name: string; schema: string }[];
-  warnings: readonly string[];
-}
-
-function parseSchema(schema: string): unknown {
-  try {
-    return JSON.parse(schema);
-  } catch {
-    return schema;
-  }
-}
+/** The fields of a {@link RunQueue}, read from the server's answer. @internal */
+export type RunQueueFields = Pick<
+  RunQueue,
+  | 'id'
+  | 'name'
+  | 'entity'
+  | 'access'
+  | 'prioritizationMode'
+  | 'externalLinks'
+  | 'defaultResourceConfigId'
+  | 'type'
+  | 'defaultResourceConfig'
+  | 'templateVariables'
+  | 'warnings'
+>;
 
 /**
  * A Launch run queue, loaded: its fields come from the server when the object was made.
@@ -129,7 +115,7 @@ function parseSchema(schema: string): unknown {
  * console.log(queue.type, queue.prioritizationMode, queue.defaultResourceConfig);
  * ```
  */
-export class RunQueue {
+export abstract class RunQueue {
   /** The queue's id. */
   readonly id: string;
   /** The queue's name. */
@@ -157,28 +143,19 @@ export class RunQueue {
    */
   readonly warnings: readonly string[];
 
-  readonly #ctx: FacadeContext;
-
   /** @internal Made by {@link Api.runQueue}, {@link Api.createRunQueue} and {@link Api.upsertRunQueue}. */
-  constructor(ctx: FacadeContext, data: RunQueueData) {
-    this.#ctx = ctx;
-    this.id = data.id;
-    this.name = data.name;
-    this.entity = data.entity;
-    this.access = data.access;
-    this.prioritizationMode = data.prioritizationMode;
-    this.externalLinks = decodeExternalLinks(data.externalLinks);
-    this.defaultResourceConfigId = data.defaultResourceConfigId;
-    this.type = data.resource;
-    this.defaultResourceConfig = parseJsonString(
-      data.config as string | null,
-      `the default resource config of run queue ${data.entity}/${data.name}`,
-    );
-    this.templateVariables = data.templateVariables.map((v) => ({
-      name: v.name,
-      schema: parseSchema(v.schema),
-    }));
-    this.warnings = data.warnings;
+  constructor(fields: RunQueueFields) {
+    this.id = fields.id;
+    this.name = fields.name;
+    this.entity = fields.entity;
+    this.access = fields.access;
+    this.prioritizationMode = fields.prioritizationMode;
+    this.externalLinks = fields.externalLinks;
+    this.defaultResourceConfigId = fields.defaultResourceConfigId;
+    this.type = fields.type;
+    this.defaultResourceConfig = fields.defaultResourceConfig;
+    this.templateVariables = fields.templateVariables;
+    this.warnings = fields.warnings;
   }
 
   /**
@@ -192,29 +169,7 @@ export class RunQueue {
    * for (const item of await queue.items()) console.log(item.id, await item.state());
    * ```
    */
-  async items(options: Pick<RequestOptions, 'signal'> = {}): Promise<QueuedRun[]> {
-    const signal = optionalSignal(optionsObject(options).signal);
-    const data = await this.#ctx.request(
-      (await documents()).RunQueueItemsDocument,
-      { projectName: LAUNCH_PROJECT, entityName: this.entity, runQueue: this.name },
-      { signal, cache: false },
-    );
-    const queue = data.project?.runQueue;
-    if (!queue) throw runQueueNotFound(this.entity, this.name);
-    return queue.runQueueItems.edges.map(({ node }) => {
-      const spec = parseJsonString(node.runSpec as string | null, `the run spec of queued run ${node.id}`);
-      const text = (k: string): string | undefined =>
-        typeof spec[k] === 'string' && spec[k] !== '' ? spec[k] : undefined;
-      return new QueuedRun(this.#ctx, {
-        entity: text('entity') ?? this.entity,
-        project: text('project') ?? LAUNCH_PROJECT,
-        queueName: this.name,
-        runQueueItemId: node.id,
-        projectQueue: LAUNCH_PROJECT,
-        priority: node.priority,
-      });
-    });
-  }
+  abstract items(options?: Pick<RequestOptions, 'signal'>): Promise<QueuedRun[]>;
 
   /**
    * Deletes the queue. Rejects with a {@link WandbError} when the server says it did not.
@@ -224,16 +179,7 @@ export class RunQueue {
    * await queue.delete();
    * ```
    */
-  async delete(options: Pick<RequestOptions, 'signal'> = {}): Promise<void> {
-    const signal = optionalSignal(optionsObject(options).signal);
-    const data = await this.#ctx.request(
-      (await documents()).DeleteRunQueuesDocument,
-      { id: this.id },
-      { signal },
-    );
-    if (!data.deleteRunQueues?.success)
-      throw new WandbError(`Failed to delete run queue ${this.entity}/${this.name}`);
-  }
+  abstract delete(options?: Pick<RequestOptions, 'signal'>): Promise<void>;
 
   /**
    * A plain-object form, for logging and JSON.
@@ -260,9 +206,4 @@ export class RunQueue {
       warnings,
     };
   }
-}
-
-/** A missing queue. @internal */
-export function runQueueNotFound(entity: string, name: string): NotFoundError {
-  return new NotFoundError(`Run queue ${name} not found in entity ${entity} (project ${LAUNCH_PROJECT})`);
 }

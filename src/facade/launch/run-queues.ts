@@ -17,21 +17,14 @@ import { optionalBoolean, optionalName, optionalSignal, optionsObject } from '..
 import {
   checkExternalLinks,
   checkPrioritizationMode,
-  checkQueueName,
   checkResourceType,
   encodeExternalLinks,
   lacksField,
-  LAUNCH_PROJECT,
   optionalJsonObject,
-} from './rules.js';
-
-import {
-  RunQueue,
-  runQueueNotFound,
-  type CreateRunQueueOptions,
-  type RunQueueData,
-  type UpsertRunQueueOptions,
-} from './run-queue.js';
+} from './checks.js';
+import { RunQueueImpl, runQueueNotFound, type RunQueueData } from './run-queue-impl.js';
+import type { CreateRunQueueOptions, RunQueue, UpsertRunQueueOptions } from './run-queue.js';
+import { checkQueueName, LAUNCH_PROJECT } from './rules.js';
 
 /** Loads a queue: its fields, then its default resource config when it has one. */
 async function loadRunQueue(
@@ -68,7 +61,7 @@ async function loadRunQueue(
     config = found.config;
     templateVariables = found.templateVariables;
   }
-  return new RunQueue(ctx, {
+  return new RunQueueImpl(ctx, {
     id: queue.id,
     name,
     entity,

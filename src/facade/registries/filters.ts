@@ -14,7 +14,6 @@
  */
 import { ValidationError } from '../../errors/index.js';
 import type { FilterLiteral } from '../core/filters.js';
-import { parseFieldOrder } from '../core/order.js';
 import { describeValue, isPlainObject } from '../core/validate.js';
 import { REGISTRY_PROJECT_PREFIX } from '../paths/artifact-paths.js';
 
@@ -584,39 +583,4 @@ export function normalizeSearchFilter(
  */
 export function encodeSearchFilter(filter: CanonicalFilter | undefined): string | undefined {
   return filter === undefined ? undefined : JSON.stringify(filter);
-}
-
-/**
- * The fields registries and collections can be ordered by.
- *
- * @example
- * ```ts
- * SEARCH_ORDER_FIELDS; // ['created_at', 'name', 'updated_at']
- * ```
- */
-export const SEARCH_ORDER_FIELDS: readonly string[] = Object.freeze(['created_at', 'name', 'updated_at']);
-
-/**
- * Checks and normalizes the `order` of registries and collections: `+field` or `-field` (an
- * unsigned field sorts ascending) with field `name`, `created_at` or `updated_at`.
- *
- * @throws {@link ValidationError}
- * @example
- * ```ts
- * parseSearchOrder('name'); // '+name'
- * parseSearchOrder('-created_at'); // '-created_at'
- * parseSearchOrder('size'); // throws: must be one of "created_at", "name", "updated_at"
- * ```
- */
-export function parseSearchOrder(order: unknown, parameter = 'order'): string | undefined {
-  const normalized = parseFieldOrder(order, parameter);
-  if (normalized === undefined) return undefined;
-  const field = normalized.slice(1);
-  if (!SEARCH_ORDER_FIELDS.includes(field)) {
-    throw new ValidationError(
-      parameter,
-      `invalid order field ${JSON.stringify(field)}; must be one of: ${quote(SEARCH_ORDER_FIELDS)}`,
-    );
-  }
-  return normalized;
 }

@@ -11,49 +11,38 @@
  * for await (const registry of registries) console.log(registry.name, registry.visibility);
  * for await (const collection of registries.collections()) console.log(collection.name);
  * ```
+ *
+ * The listing is light: it checks its cheap options at once (organization, order, perPage, start,
+ * signal, prefetch) and loads the search code (`registries-impl.ts`), which checks the filter, on
+ * its first call, before any request.
  * @module
  */
-import { NotFoundError, ValidationError } from '../../errors/index.js';
+import { ValidationError } from '../../errors/index.js';
 import type { Artifact } from '../artifacts/artifact.js';
 import type { FacadeContext } from '../core/context.js';
-import { requireFeature } from '../core/features.js';
-import { documents, lazy } from '../core/lazy.js';
+import { lazy } from '../core/lazy.js';
 import { once } from '../core/memo.js';
-import {
-  connectionPosition,
-  Paginated,
-  validatePerPage,
-  type ListOptions,
-  type PageFetcher,
-} from '../core/pagination.js';
+import { validatePerPage, type ListOptions, type Paginated } from '../core/pagination.js';
 import { optionalSignal, optionalString, optionsObject } from '../core/validate.js';
-import {
-  encodeSearchFilter,
-  normalizeSearchFilter,
-  parseSearchOrder,
-  REGISTRY_FIELDS,
-  type CanonicalFilter,
-  type RegistryFilter,
-} from './filters.js';
+import { parseSearchOrder } from './order.js';
+import type { RegistryFilter } from './filters.js';
+import type { RegistriesParts } from './registries-impl.js';
 import type { Registry } from './registry.js';
 import {
   Collections,
-  listVersions,
+  deferredPages,
   REGISTRY_SEARCH_PER_PAGE,
-  registryFilterFor,
   RegistryListing,
-  versionsPerRegistry,
+  versionsListing,
   type RegistryCollectionsOptions,
   type RegistryVersionsOptions,
-  type SearchScope,
 } from './search.js';
 
-// `api.registries()` returns a `Registries` at once and light: `Registry`, the organization lookup
-// and the documents load with the first page.
-const registryModule = /* @__PURE__ */ lazy(() => import('./registry.js'), 'its registries/registry module');
-const organizationModule = /* @__PURE__ */ lazy(
-  () => import('./organization.js'),
-  'its registries/organization module',
+// `api.registries()` returns a `Registries` at once and light: the search code (filters, queries,
+// `Registry`, the organization lookup) and the documents load with the first call.
+const registriesCode = /* @__PURE__ */ lazy(
+  () => import('./registries-impl.js'),
+  'its registries/registries-impl module',
 );
 
 /**
@@ -77,12 +66,6 @@ export interface RegistriesOptions extends ListOptions {
   order?: string;
 }
 
-/** A registry as the listing found it, with its own filter for ordered chains. */
-interface FoundRegistry {
-  registry: Registry;
-  filter: CanonicalFilter;
-}
-
 /**
  * The registries of an organization: a listing of {@link Registry} (no total), that also
  * chains to their collections ({@link Registries.collections}) and versions
@@ -96,81 +79,35 @@ interface FoundRegistry {
  * ```
  */
 export class Registries extends RegistryListing<Registry> {
-  #scope: SearchScope;
+  #parts: () => Promise<RegistriesParts>;
   #ordered: boolean;
-  #found: () => AsyncIterable<FoundRegistry[]>;
 
   /** @internal Made by `api.registries()`. */
   constructor(ctx: FacadeContext, options: RegistriesOptions = {}) {
     const o = optionsObject(options);
-    const given = optionalString(o.organization, 'organization');
-    const filter = normalizeSearchFilter(o.filter, REGISTRY_FIELDS.basic, 'filter');
+    const organization = optionalString(o.organization, 'organization');
     const order = parseSearchOrder(o.order);
     const perPage = validatePerPage(o.perPage ?? REGISTRY_SEARCH_PER_PAGE);
     const signal = optionalSignal(o.signal);
-    const organization = once(async () => {
-      const [{ REGISTRY_SEARCH_FEATURE }, { resolveOrganizationName }] = await Promise.all([
-        registryModule(),
-        organizationModule(),
-      ]);
-      await requireFeature(ctx, REGISTRY_SEARCH_FEATURE, 'Searching registries');
-      return (await resolveOrganizationName(ctx, given, { signal })).name;
-    });
-    const fetchFound: PageFetcher<FoundRegistry> = async ({ cursor, perPage: first, signal: s }) => {
-      const org = await organization();
-      const [{ FetchRegistriesDocument }, { Registry }] = await Promise.all([documents(), registryModule()]);
-      const data = await ctx.request(
-        FetchRegistriesDocument,
-        {
-          organization: org,
-          ...(filter === undefined ? {} : { filters: encodeSearchFilter(filter) }),
-          ...(order === undefined ? {} : { order }),
-          cursor,
-          perPage: first,
-        },
-        { signal: s },
-      );
-      const orgEntity = data.organization?.orgEntity;
-      if (!orgEntity) {
-        throw new NotFoundError(
-          `Organization ${JSON.stringify(org)} not found (or it has no org entity); check the organization name`,
-        );
-      }
-      const connection = orgEntity.projects;
-      const items = (connection?.edges ?? []).flatMap((edge) => {
-        const node = edge.node;
-        if (!node) return [];
-        return [
-          { registry: new Registry(ctx, node, org), filter: registryFilterFor(node.internalId, node.name) },
-        ];
-      });
-      return { items, ...connectionPosition(connection) };
-    };
-    super(
-      async (args) => {
-        const page = await fetchFound(args);
-        return { ...page, items: page.items.map((f) => f.registry) };
-      },
-      false,
-      { perPage, start: o.start, signal, what: 'registries', prefetch: o.prefetch },
-    );
-    this.#scope = { ctx, organization, registryFilter: filter };
-    this.#ordered = order !== undefined;
-    this.#found = () =>
-      new Paginated(fetchFound, {
+    const parts = once(async () =>
+      (await registriesCode()).registriesParts(ctx, {
+        organization,
+        filter: o.filter,
+        order,
         perPage,
-        ...(signal ? { signal } : {}),
-        what: 'registries',
+        signal,
         prefetch: o.prefetch,
-      }).pages();
-  }
-
-  #parentFilters(): () => AsyncIterable<CanonicalFilter[]> {
-    const found = this.#found;
-    return () =>
-      (async function* (): AsyncGenerator<CanonicalFilter[]> {
-        for await (const page of found()) yield page.map((f) => f.filter);
-      })();
+      }),
+    );
+    super(deferredPages(false, parts), false, {
+      perPage,
+      start: o.start,
+      signal,
+      what: 'registries',
+      prefetch: o.prefetch,
+    });
+    this.#parts = parts;
+    this.#ordered = order !== undefined;
   }
 
   /**
@@ -179,8 +116,8 @@ export class Registries extends RegistryListing<Registry> {
    * the registries were listed with an `order`, one query per registry instead, in that order
    * (then `start`, `cursor` and `totalCount()` are not supported).
    *
-   * @throws {@link ValidationError} for a filter field outside the collection fields or a bad
-   *   order (before any request).
+   * @throws {@link ValidationError} for a bad order or `start` (at once), or, on the first call
+   *   and before any request, for a filter field outside the collection fields.
    * @example
    * ```ts
    * const collections = api.registries({ filter: { name: 'models' } }).collections({ filter: { name: 'my_collection', tag: 'my_tag' } });
@@ -188,7 +125,7 @@ export class Registries extends RegistryListing<Registry> {
    * ```
    */
   collections(options: RegistryCollectionsOptions = {}): Collections {
-    return new Collections(this.#scope, options, this.#ordered ? this.#parentFilters() : undefined);
+    return new Collections(options, this.#ordered, async () => (await this.#parts()).collections(options));
   }
 
   /**
@@ -196,15 +133,17 @@ export class Registries extends RegistryListing<Registry> {
    * `filter` in **one** query per page; no total. When the registries were listed with an
    * `order`, one query per registry instead, in that order.
    *
-   * @throws {@link ValidationError} for a filter field outside the version fields (before any request).
+   * @throws {@link ValidationError} for a bad `start` (at once), or, on the first call and before
+   *   any request, for a filter field outside the version fields.
    * @example
    * ```ts
    * for await (const v of api.registries().versions({ filter: { alias: 'production' } })) console.log(v.qualifiedName);
    * ```
    */
   versions(options: RegistryVersionsOptions = {}): Paginated<Artifact> {
-    if (this.#ordered) return versionsPerRegistry(this.#scope, this.#parentFilters(), options);
-    return listVersions({ ...this.#scope, collectionFilter: undefined }, options);
+    return versionsListing(options, this.#ordered ? 'registry' : undefined, async () =>
+      (await this.#parts()).versions(options),
+    );
   }
 }
 

@@ -22,7 +22,7 @@ import {
   optionsObject,
 } from '../core/validate.js';
 import { REGISTRY_PROJECT_PREFIX } from '../paths/artifact-paths.js';
-import { orgEntityName, resolveOrganizationName, type ResolvedOrganization } from './organization.js';
+import { orgEntityName, resolveOrganizationName, type ResolvedOrganization } from './organization-api.js';
 import {
   REGISTRY_SEARCH_FEATURE,
   REGISTRY_WRITE_FEATURE,
@@ -30,10 +30,11 @@ import {
   checkVisibility,
   checkRegistryName,
   checkRegistryTypes,
-  Registry,
+  type Registry,
   type RegistryOptions,
   type CreateRegistryOptions,
 } from './registry.js';
+import { RegistryImpl } from './registry-impl.js';
 
 /**
  * One registry by name (`FetchRegistry` in the organization's org entity); {@link NotFoundError}
@@ -107,7 +108,7 @@ export async function createRegistry(ctx: FacadeContext, options: CreateRegistry
   const result = data.upsertModel;
   if (result?.inserted === false) throw conflict();
   if (!result?.project) throw new ServerError(`upsertModel gave no registry back for ${input.name ?? name}`);
-  return new Registry(ctx, result.project, org.name);
+  return new RegistryImpl(ctx, result.project, org.name);
 }
 
 async function fetchRegistry(
@@ -123,5 +124,5 @@ async function fetchRegistry(
     { signal: options.signal, cache: options.cache, cacheIf: (d) => d.entity?.project != null },
   );
   const project = data.entity?.project;
-  return project ? new Registry(ctx, project, organization) : undefined;
+  return project ? new RegistryImpl(ctx, project, organization) : undefined;
 }

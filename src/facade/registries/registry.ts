@@ -2,8 +2,9 @@
  * One registry (protocol notes §1.2, §4 R2, §5 W1–W3; wandb-ops.md §7.13): {@link Registry},
  * built from the `RegistryFields` fragment — a project named `wandb-registry-<name>` of an
  * organization's org entity — with its edits (`save()`: `UpsertRegistry`, then `RenameRegistry`
- * when renamed), `delete()` (`DeleteRegistry`), its collections and versions; and the functions
- * behind `api.registry()` (`FetchRegistry`) and `api.createRegistry()`.
+ * when renamed), `delete()` (`DeleteRegistry`), its collections and versions, and the registry
+ * rules (names, types, visibility). This file is the light part: the class with its fields and
+ * setters; the methods that send requests are in `registry-impl.ts`, loaded with the registry code.
  *
  * @example
  * ```ts
@@ -13,36 +14,22 @@
  * ```
  * @module
  */
-import { documents } from '../core/lazy.js';
 import { ServerError, ValidationError } from '../../errors/index.js';
-import type { RegistryFieldsFragment, UpsertModelInput } from '../../generated/graphql.js';
+import type { RegistryFieldsFragment } from '../../generated/graphql.js';
 import type { Artifact } from '../artifacts/artifact.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { parseServerDate } from '../core/dates.js';
-import { requireFeature } from '../core/features.js';
 import type { Paginated } from '../core/pagination.js';
-import { describeValue, optionalSignal, optionsObject } from '../core/validate.js';
+import { describeValue } from '../core/validate.js';
 import { REGISTRY_PROJECT_PREFIX } from '../paths/artifact-paths.js';
-import {
-  changeMembers,
-  listTeamMembers,
-  listUserMembers,
-  updateMemberRole,
-  type MemberTarget,
-  type RegistryMemberLike,
-  type RegistryMemberOptions,
-  type RegistryRole,
-  type RegistryTeamMember,
-  type RegistryUserMember,
+import type {
+  RegistryMemberLike,
+  RegistryMemberOptions,
+  RegistryRole,
+  RegistryTeamMember,
+  RegistryUserMember,
 } from './members.js';
-import {
-  Collections,
-  listVersions,
-  registryFilterFor,
-  type RegistryCollectionsOptions,
-  type RegistryVersionsOptions,
-  type SearchScope,
-} from './search.js';
+import type { Collections, RegistryCollectionsOptions, RegistryVersionsOptions } from './search.js';
 
 /** The server feature without which registries cannot be searched or read (`api.registries()`, `api.registry()`). */
 export const REGISTRY_SEARCH_FEATURE = 'ARTIFACT_REGISTRY_SEARCH';
@@ -74,7 +61,8 @@ export const MAX_REGISTRY_NAME_LENGTH = 128 - REGISTRY_PROJECT_PREFIX.length;
 const FORBIDDEN_IN_REGISTRY_NAME = ['/', '\\', '#', '?', '%', ':', '\r', '\n'];
 const TYPE_NAME = /^[-\p{L}\p{N}_]+( *[-.\p{L}\p{N}_]+)*$/u;
 
-function visibilityOf(access: string | null | undefined): RegistryVisibility {
+/** The visibility of a server access value. @internal */
+export function visibilityOf(access: string | null | undefined): RegistryVisibility {
   return access === 'RESTRICTED' ? 'restricted' : 'organization';
 }
 
@@ -179,6 +167,49 @@ export function checkVisibility(value: unknown, parameter: string): RegistryVisi
 export type RegistryWriteOptions = Pick<RequestOptions, 'signal'>;
 
 /**
+ * The fields of a {@link Registry}, shared by the class and its methods in `registry-impl.ts`.
+ * @internal
+ */
+export interface RegistryState {
+  ctx: FacadeContext;
+  data: RegistryFieldsFragment;
+  /** The organization it was asked for (used when the answer names none). */
+  requestedOrganization: string;
+  savedName: string;
+  name: string;
+  description: string | undefined;
+  visibility: RegistryVisibility;
+  savedTypes: readonly string[];
+  types: readonly string[];
+  allowAll: boolean;
+}
+
+/**
+ * Loads a server answer (the `RegistryFields` fragment) into a registry's fields.
+ * @internal
+ * @throws {@link ServerError} when the project is not a registry.
+ * @example
+ * ```ts
+ * loadRegistry(this.state, project);
+ * ```
+ */
+export function loadRegistry(s: RegistryState, data: RegistryFieldsFragment): void {
+  if (!data.name.startsWith(REGISTRY_PROJECT_PREFIX) || data.name === REGISTRY_PROJECT_PREFIX) {
+    throw new ServerError(
+      `The server answered project ${JSON.stringify(data.name)}, which is not a registry`,
+    );
+  }
+  s.data = data;
+  s.savedName = data.name.slice(REGISTRY_PROJECT_PREFIX.length);
+  s.name = s.savedName;
+  s.description = data.description ?? undefined;
+  s.visibility = visibilityOf(data.access);
+  s.savedTypes = Object.freeze(data.artifactTypes.edges.flatMap((e) => (e.node ? [e.node.name] : [])));
+  s.types = s.savedTypes;
+  s.allowAll = data.allowAllArtifactTypes;
+}
+
+/**
  * A registry of an organization: a project named `wandb-registry-<name>` of its org entity, that
  * holds collections (portfolios) of linked artifact versions. Get one with {@link Api.registry},
  * list them with {@link Api.registries}, create one with {@link Api.createRegistry}.
@@ -193,67 +224,57 @@ export type RegistryWriteOptions = Pick<RequestOptions, 'signal'>;
  * for await (const collection of registry.collections()) console.log(collection.name);
  * ```
  */
-export class Registry {
-  #ctx: FacadeContext;
-  #data!: RegistryFieldsFragment;
-  #requestedOrganization: string;
-  #savedName = '';
-  #name = '';
-  #description: string | undefined;
-  #visibility: RegistryVisibility = 'organization';
-  #savedTypes: readonly string[] = [];
-  #types: readonly string[] = [];
-  #allowAll = true;
+export abstract class Registry {
+  #s: RegistryState;
 
   /**
    * @internal Made by `api.registry()`, `api.registries()` and `api.createRegistry()`.
    * @param organization - the organization it was asked for (used when the answer names none).
    */
   constructor(ctx: FacadeContext, data: RegistryFieldsFragment, organization: string) {
-    this.#ctx = ctx;
-    this.#requestedOrganization = organization;
-    this.#load(data);
+    this.#s = {
+      ctx,
+      data,
+      requestedOrganization: organization,
+      savedName: '',
+      name: '',
+      description: undefined,
+      visibility: 'organization',
+      savedTypes: [],
+      types: [],
+      allowAll: true,
+    };
+    loadRegistry(this.#s, data);
   }
 
-  #load(data: RegistryFieldsFragment): void {
-    if (!data.name.startsWith(REGISTRY_PROJECT_PREFIX) || data.name === REGISTRY_PROJECT_PREFIX) {
-      throw new ServerError(
-        `The server answered project ${JSON.stringify(data.name)}, which is not a registry`,
-      );
-    }
-    this.#data = data;
-    this.#savedName = data.name.slice(REGISTRY_PROJECT_PREFIX.length);
-    this.#name = this.#savedName;
-    this.#description = data.description ?? undefined;
-    this.#visibility = visibilityOf(data.access);
-    this.#savedTypes = Object.freeze(data.artifactTypes.edges.flatMap((e) => (e.node ? [e.node.name] : [])));
-    this.#types = this.#savedTypes;
-    this.#allowAll = data.allowAllArtifactTypes;
+  /** @internal Its fields, for the methods of `registry-impl.ts`. */
+  protected get state(): RegistryState {
+    return this.#s;
   }
 
   /** The server's node id (of the registry's project). */
   get id(): string {
-    return this.#data.id;
+    return this.#s.data.id;
   }
   /** The organization's name. */
   get organization(): string {
-    return this.#data.entity.organization?.name ?? this.#requestedOrganization;
+    return this.#s.data.entity.organization?.name ?? this.#s.requestedOrganization;
   }
   /** The org entity that owns the registry's project. */
   get entity(): string {
-    return this.#data.entity.name;
+    return this.#s.data.entity.name;
   }
   /** The registry's project: `wandb-registry-<name>` (of the saved name). */
   get fullName(): string {
-    return `${REGISTRY_PROJECT_PREFIX}${this.#savedName}`;
+    return `${REGISTRY_PROJECT_PREFIX}${this.#s.savedName}`;
   }
   /** When the registry was created. */
   get createdAt(): Date | undefined {
-    return parseServerDate(this.#data.createdAt);
+    return parseServerDate(this.#s.data.createdAt);
   }
   /** When the registry last changed, or `undefined`. */
   get updatedAt(): Date | undefined {
-    return parseServerDate(this.#data.updatedAt);
+    return parseServerDate(this.#s.data.updatedAt);
   }
   /**
    * The registry's page in the W&B app: `{app}/orgs/{organization}/registry/{name}`.
@@ -264,13 +285,13 @@ export class Registry {
    * ```
    */
   get url(): string {
-    const app = this.#ctx.appUrl.replace(/\/+$/, '');
-    return `${app}/orgs/${encodeURIComponent(this.organization)}/registry/${encodeURIComponent(this.#savedName)}`;
+    const app = this.#s.ctx.appUrl.replace(/\/+$/, '');
+    return `${app}/orgs/${encodeURIComponent(this.organization)}/registry/${encodeURIComponent(this.#s.savedName)}`;
   }
 
   /** The registry's name, without the `wandb-registry-` prefix. */
   get name(): string {
-    return this.#name;
+    return this.#s.name;
   }
   /**
    * Renames the registry (saved by {@link Registry.save}, with `RenameRegistry`). The prefix is
@@ -283,12 +304,12 @@ export class Registry {
    * ```
    */
   set name(value: string) {
-    this.#name = checkRegistryName(value, 'name');
+    this.#s.name = checkRegistryName(value, 'name');
   }
 
   /** The registry's description, or `undefined`. */
   get description(): string | undefined {
-    return this.#description;
+    return this.#s.description;
   }
   /**
    * Sets the description (saved by {@link Registry.save}). The server cannot clear one: an empty
@@ -303,12 +324,12 @@ export class Registry {
     if (value !== undefined && typeof value !== 'string') {
       throw new ValidationError('description', `expected a string, got ${describeValue(value)}`);
     }
-    this.#description = value;
+    this.#s.description = value;
   }
 
   /** Who can see it: `organization` (every member) or `restricted` (its members only). */
   get visibility(): RegistryVisibility {
-    return this.#visibility;
+    return this.#s.visibility;
   }
   /**
    * Sets the visibility (saved by {@link Registry.save}).
@@ -319,7 +340,7 @@ export class Registry {
    * ```
    */
   set visibility(value: RegistryVisibility) {
-    this.#visibility = checkVisibility(value, 'visibility');
+    this.#s.visibility = checkVisibility(value, 'visibility');
   }
 
   /**
@@ -327,7 +348,7 @@ export class Registry {
    * types saved or used in it (when true).
    */
   get artifactTypes(): readonly string[] {
-    return this.#types;
+    return this.#s.types;
   }
   /**
    * Replaces the allowed artifact types; saved by {@link Registry.save}, which sends the types
@@ -343,19 +364,19 @@ export class Registry {
    */
   set artifactTypes(value: readonly string[]) {
     const types = checkRegistryTypes(value, 'artifactTypes');
-    const removed = this.#savedTypes.filter((t) => !types.includes(t));
+    const removed = this.#s.savedTypes.filter((t) => !types.includes(t));
     if (removed.length > 0) {
       throw new ValidationError(
         'artifactTypes',
         `saved artifact types cannot be removed from a registry (missing: ${removed.map((t) => JSON.stringify(t)).join(', ')})`,
       );
     }
-    this.#types = Object.freeze(types);
+    this.#s.types = Object.freeze(types);
   }
 
   /** Whether it accepts artifacts of every type. */
   get allowAllArtifactTypes(): boolean {
-    return this.#allowAll;
+    return this.#s.allowAll;
   }
   /**
    * Whether it accepts every artifact type (saved by {@link Registry.save}); set it to `false`
@@ -373,7 +394,7 @@ export class Registry {
         `expected true or false, got ${describeValue(value)}`,
       );
     }
-    this.#allowAll = value;
+    this.#s.allowAll = value;
   }
 
   /**
@@ -392,56 +413,7 @@ export class Registry {
    * await registry.save(); // sends { description, access: 'RESTRICTED' } only
    * ```
    */
-  async save(options: RegistryWriteOptions = {}): Promise<void> {
-    const o = optionsObject(options);
-    const signal = optionalSignal(o.signal);
-    const added = this.#types.filter((t) => !this.#savedTypes.includes(t));
-    if (added.length > 0 && this.#allowAll) {
-      throw new ValidationError(
-        'artifactTypes',
-        'artifact types cannot be added while allowAllArtifactTypes is true; set it to false first',
-      );
-    }
-    const changes: Partial<UpsertModelInput> = {};
-    if (this.#description !== (this.#data.description ?? undefined) && this.#description !== undefined) {
-      changes.description = this.#description;
-    }
-    if (this.#visibility !== visibilityOf(this.#data.access)) changes.access = ACCESS[this.#visibility];
-    if (this.#allowAll !== this.#data.allowAllArtifactTypes)
-      changes.allowAllArtifactTypesInRegistry = this.#allowAll;
-    if (added.length > 0) changes.artifactTypes = added.map((name) => ({ name }));
-    const renamed = this.#name !== this.#savedName;
-    if (Object.keys(changes).length === 0 && !renamed) return;
-    await requireFeature(this.#ctx, REGISTRY_WRITE_FEATURE, 'Saving a registry');
-    if (Object.keys(changes).length > 0) {
-      const data = await this.#ctx.request(
-        (await documents()).UpsertRegistryDocument,
-        { input: { entityName: this.entity, name: this.fullName, ...changes } },
-        { signal },
-      );
-      const project = data.upsertModel?.project;
-      if (!project) throw new ServerError(`upsertModel gave no registry back for ${this.fullName}`);
-      this.#loadKeepingName(project);
-    }
-    if (renamed) {
-      const newProjectName = `${REGISTRY_PROJECT_PREFIX}${this.#name}`;
-      const data = await this.#ctx.request(
-        (await documents()).RenameRegistryDocument,
-        { input: { entityName: this.entity, oldProjectName: this.fullName, newProjectName } },
-        { signal },
-      );
-      const project = data.renameProject?.project;
-      if (!project) throw new ServerError(`renameProject gave no registry back for ${this.fullName}`);
-      this.#load(project);
-    }
-  }
-
-  /** Loads an answer, keeping a rename not saved yet. */
-  #loadKeepingName(data: RegistryFieldsFragment): void {
-    const name = this.#name;
-    this.#load(data);
-    this.#name = name;
-  }
+  abstract save(options?: RegistryWriteOptions): Promise<void>;
 
   /**
    * Deletes the registry, with its collections (`DeleteRegistry`); the linked versions stay in
@@ -453,18 +425,7 @@ export class Registry {
    * await registry.delete();
    * ```
    */
-  async delete(options: RegistryWriteOptions = {}): Promise<void> {
-    const o = optionsObject(options);
-    const signal = optionalSignal(o.signal);
-    const data = await this.#ctx.request(
-      (await documents()).DeleteRegistryDocument,
-      { id: this.id },
-      { signal },
-    );
-    if (data.deleteModel?.success !== true) {
-      throw new ServerError(`The server did not delete registry ${this.fullName} of ${this.organization}`);
-    }
-  }
+  abstract delete(options?: RegistryWriteOptions): Promise<void>;
 
   /**
    * The collections of this registry (`RegistryCollections` with the registry's `{"id": n}`
@@ -476,9 +437,7 @@ export class Registry {
    * for await (const c of registry.collections({ filter: { tag: 'vision' }, order: '+name' })) console.log(c.name);
    * ```
    */
-  collections(options: RegistryCollectionsOptions = {}): Collections {
-    return new Collections(this.#scope(), options);
-  }
+  abstract collections(options?: RegistryCollectionsOptions): Collections;
 
   /**
    * The versions linked in this registry (`RegistryVersions` with the registry's `{"id": n}`
@@ -490,28 +449,7 @@ export class Registry {
    * for await (const v of registry.versions({ filter: { alias: 'production' } })) console.log(v.qualifiedName);
    * ```
    */
-  versions(options: RegistryVersionsOptions = {}): Paginated<Artifact> {
-    return listVersions(this.#scope(), options);
-  }
-
-  #scope(): SearchScope {
-    const organization = this.organization;
-    return {
-      ctx: this.#ctx,
-      organization: () => Promise.resolve(organization),
-      registryFilter: registryFilterFor(this.#data.internalId, this.fullName),
-    };
-  }
-
-  #members(): MemberTarget {
-    return {
-      ctx: this.#ctx,
-      projectId: this.id,
-      fullName: this.fullName,
-      entity: this.entity,
-      describe: `registry ${JSON.stringify(this.#savedName)} of organization ${JSON.stringify(this.organization)}`,
-    };
-  }
+  abstract versions(options?: RegistryVersionsOptions): Paginated<Artifact>;
 
   /**
    * The users who are members of this registry, with their roles (`RegistryUserMembers`, always
@@ -524,9 +462,7 @@ export class Registry {
    * for (const m of await registry.userMembers()) console.log(m.username, m.email, m.role);
    * ```
    */
-  async userMembers(options?: RegistryMemberOptions): Promise<RegistryUserMember[]> {
-    return listUserMembers(this.#members(), options);
-  }
+  abstract userMembers(options?: RegistryMemberOptions): Promise<RegistryUserMember[]>;
 
   /**
    * The teams that are members of this registry, with their roles (`RegistryTeamMembers`,
@@ -538,9 +474,7 @@ export class Registry {
    * for (const m of await registry.teamMembers()) console.log(m.team.name, m.role);
    * ```
    */
-  async teamMembers(options?: RegistryMemberOptions): Promise<RegistryTeamMember[]> {
-    return listTeamMembers(this.#members(), options);
-  }
+  abstract teamMembers(options?: RegistryMemberOptions): Promise<RegistryTeamMember[]>;
 
   /**
    * Every member: the users ({@link Registry.userMembers}), then the teams
@@ -572,10 +506,7 @@ export class Registry {
    * await registry.addMembers(me, team, 'VXNlcjo0Mg==');
    * ```
    */
-  async addMembers(...members: RegistryMemberLike[]): Promise<this> {
-    await changeMembers(this.#members(), 'add', members);
-    return this;
-  }
+  abstract addMembers(...members: RegistryMemberLike[]): Promise<this>;
 
   /**
    * Removes users and teams from this registry (`DeleteRegistryMembers`); the same arguments as
@@ -590,10 +521,7 @@ export class Registry {
    * await registry.removeMembers(...others);
    * ```
    */
-  async removeMembers(...members: RegistryMemberLike[]): Promise<this> {
-    await changeMembers(this.#members(), 'remove', members);
-    return this;
-  }
+  abstract removeMembers(...members: RegistryMemberLike[]): Promise<this>;
 
   /**
    * Changes the role of a member of this registry: `UpdateUserRegistryRole` for a user,
@@ -612,14 +540,11 @@ export class Registry {
    * await registry.updateMember(team, 'restricted_viewer');
    * ```
    */
-  async updateMember(
+  abstract updateMember(
     member: RegistryMemberLike,
     role: RegistryRole | (string & {}),
     options?: RegistryMemberOptions,
-  ): Promise<this> {
-    await updateMemberRole(this.#members(), member, role, options);
-    return this;
-  }
+  ): Promise<this>;
 
   /**
    * A plain object of its fields, for `JSON.stringify` and logs.

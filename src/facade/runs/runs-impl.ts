@@ -98,6 +98,15 @@ export function runsPages(
     const project = data.project;
     if (!project) throw projectNotFound(entity, query.project);
     const edges = project.runs?.edges ?? [];
+    const position = connectionPosition(project.runs);
+    const totalCount = project.runCount ?? undefined;
+    // The next page may be asked for now; it then gets a turn to reach the network before this
+    // page's runs are made.
+    await args.onPosition?.({
+      ...position,
+      count: edges.length,
+      ...(totalCount === undefined ? {} : { totalCount }),
+    });
     const runSweeps = new Map<string, Sweep | undefined>();
     if (includeSweeps) {
       const names = [...new Set(edges.flatMap((e) => (e.node.sweepName ? [e.node.sweepName] : [])))];
@@ -116,8 +125,8 @@ export function runsPages(
           ),
         ),
       ),
-      ...connectionPosition(project.runs),
-      totalCount: project.runCount ?? undefined,
+      ...position,
+      totalCount,
     };
   };
 }

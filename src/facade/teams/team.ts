@@ -1,6 +1,8 @@
 /**
  * {@link Team} and {@link Member} (wandb-ops.md §6.6, §7.8): a team with its settings and members,
- * inviting users, making service accounts, removing members and invites.
+ * inviting users, making service accounts, removing members and invites. This file holds the
+ * classes with their fields; the code of their methods (`TeamImpl`, `MemberImpl`,
+ * `team-impl.ts`) loads with the teams domain.
  *
  * @example
  * ```ts
@@ -10,18 +12,8 @@
  * ```
  * @module
  */
-import { documents } from '../core/lazy.js';
-import {
-  ConflictError,
-  GraphQLRequestError,
-  NotFoundError,
-  PermissionError,
-  ValidationError,
-  WandbError,
-} from '../../errors/index.js';
 import type { MemberFieldsFragment, TeamFieldsFragment } from '../../generated/graphql.js';
-import type { FacadeContext, RequestOptions } from '../core/context.js';
-import { optionalBoolean, optionalSignal, optionsObject } from '../core/validate.js';
+import type { RequestOptions } from '../core/context.js';
 
 /**
  * Options of {@link Team.invite}.
@@ -45,7 +37,7 @@ export interface InviteOptions extends Pick<RequestOptions, 'signal'> {
  * for (const m of team.members) console.log(m.username ?? m.email, m.accountType, m.pending);
  * ```
  */
-export class Member {
+export abstract class Member {
   /** The member's id: the user's node id, or the invite's for a pending member. */
   readonly id: string;
   /** The team this member belongs to. */
@@ -65,11 +57,8 @@ export class Member {
   /** `USER`, or `SERVICE` for a service account (as the server reports it). */
   readonly accountType: string | undefined;
 
-  readonly #ctx: FacadeContext;
-
   /** @internal Made by {@link Team} from a `MemberFields` selection. */
-  constructor(ctx: FacadeContext, team: string, data: MemberFieldsFragment) {
-    this.#ctx = ctx;
+  constructor(team: string, data: MemberFieldsFragment) {
     this.id = data.id ?? '';
     this.team = team;
     this.admin = data.admin ?? false;
@@ -93,25 +82,7 @@ export class Member {
    * await invite?.delete();
    * ```
    */
-  async delete(options: Pick<RequestOptions, 'signal'> = {}): Promise<void> {
-    const signal = optionalSignal(optionsObject(options).signal);
-    if (!this.id) throw new ValidationError('member', 'this member has no id to delete it by');
-    const data = await this.#ctx.request(
-      (await documents()).DeleteInviteDocument,
-      { id: this.id, entity: this.team },
-      { signal },
-    );
-    if (data.result?.success !== true) {
-      throw new WandbError(
-        `DeleteInvite failed: the server did not remove ${this.label()} from ${this.team}`,
-        'UNKNOWN',
-      );
-    }
-  }
-
-  private label(): string {
-    return this.username ?? this.email ?? this.id;
-  }
+  abstract delete(options?: Pick<RequestOptions, 'signal'>): Promise<void>;
 
   /**
    * A plain-object form, for logging and JSON.
@@ -127,26 +98,6 @@ export class Member {
   }
 }
 
-/** Wording of a refusal for lack of permission, when a server answers one as a GraphQL error at HTTP 200. */
-const PERMISSION_WORDING =
-  /\bpermission\b|\bdenied\b|\bnot (allowed|authori[sz]ed)\b|\bforbidden\b|\bonly (team )?admins\b/i;
-
-/** Wording of a refusal of the invitation itself: already a member or invited, no such user. */
-const INVITATION_WORDING =
-  /\balready\b|\bexists?\b|\bno such user\b|\bnot found\b|\bdoes not exist\b|\bunknown user\b/i;
-
-/**
- * Whether a GraphQL error (at HTTP 200) refuses this invitation itself, as opposed to the caller's
- * permission, the document or the server: only those read as `false`.
- */
-function isInvitationRefusal(e: unknown): e is GraphQLRequestError {
-  return (
-    e instanceof GraphQLRequestError &&
-    e.errors.length > 0 &&
-    e.errors.every((g) => INVITATION_WORDING.test(g.message) && !PERMISSION_WORDING.test(g.message))
-  );
-}
-
 /**
  * A team (or, when `isTeam` is false, a user's personal entity), loaded with its members. Get one
  * with {@link Api.team} or {@link Api.createTeam}; `reload()` refreshes it.
@@ -157,21 +108,20 @@ function isInvitationRefusal(e: unknown): e is GraphQLRequestError {
  * console.log(team.defaultAccess, team.storageBytes, team.members.length);
  * ```
  */
-export class Team {
-  readonly #ctx: FacadeContext;
+export abstract class Team {
   #data: TeamFieldsFragment;
   #members: readonly Member[];
-  #lastInviteError: Error | undefined;
 
   /** @internal Made by `api.team()` and `api.createTeam()`. */
-  constructor(ctx: FacadeContext, data: TeamFieldsFragment) {
-    this.#ctx = ctx;
+  constructor(data: TeamFieldsFragment, members: readonly Member[]) {
     this.#data = data;
-    this.#members = this.#build(data);
+    this.#members = members;
   }
 
-  #build(data: TeamFieldsFragment): readonly Member[] {
-    return Object.freeze(data.members.map((m) => new Member(this.#ctx, data.name, m)));
+  /** @internal What `reload()` loaded: the team's data and its members. */
+  protected replace(data: TeamFieldsFragment, members: readonly Member[]): void {
+    this.#data = data;
+    this.#members = members;
   }
 
   /** The entity's node id. */
@@ -240,9 +190,7 @@ export class Team {
    * if (!(await team.invite('bob'))) console.log(team.lastInviteError?.message);
    * ```
    */
-  get lastInviteError(): Error | undefined {
-    return this.#lastInviteError;
-  }
+  abstract get lastInviteError(): Error | undefined;
 
   /**
    * Invites a user to the team: by email when the string contains `@`, else by username.
@@ -259,36 +207,7 @@ export class Team {
    * await team.invite('bob', { admin: true });
    * ```
    */
-  async invite(usernameOrEmail: string, options: InviteOptions = {}): Promise<boolean> {
-    if (typeof usernameOrEmail !== 'string' || usernameOrEmail.trim() === '') {
-      throw new ValidationError('usernameOrEmail', 'expected a username or an email address');
-    }
-    const who = usernameOrEmail.trim();
-    const opts = optionsObject(options);
-    const admin = optionalBoolean(opts.admin, 'admin') ?? false;
-    const signal = optionalSignal(opts.signal);
-    const variables = who.includes('@')
-      ? { entity: this.name, email: who, admin }
-      : { entity: this.name, username: who, admin };
-    try {
-      await this.#ctx.request((await documents()).CreateInviteDocument, variables, { signal });
-    } catch (e) {
-      if (e instanceof ConflictError || e instanceof NotFoundError || isInvitationRefusal(e)) {
-        this.#lastInviteError = e;
-        return false;
-      }
-      if (e instanceof GraphQLRequestError && e.errors.some((g) => PERMISSION_WORDING.test(g.message))) {
-        throw new PermissionError(`invite to team ${this.name} was refused: ${e.message}`, {
-          cause: e,
-          ...(e.status === undefined ? {} : { status: e.status }),
-          ...(e.request === undefined ? {} : { request: e.request }),
-        });
-      }
-      throw e;
-    }
-    this.#lastInviteError = undefined;
-    return true;
-  }
+  abstract invite(usernameOrEmail: string, options?: InviteOptions): Promise<boolean>;
 
   /**
    * Creates a service account (a machine user) in the team and resolves with its member, found by
@@ -301,31 +220,10 @@ export class Team {
    * console.log(bot.accountType); // 'SERVICE'
    * ```
    */
-  async createServiceAccount(
+  abstract createServiceAccount(
     description: string,
-    options: Pick<RequestOptions, 'signal'> = {},
-  ): Promise<Member> {
-    if (typeof description !== 'string' || description.trim() === '') {
-      throw new ValidationError('description', 'expected a description of the service account');
-    }
-    const signal = optionalSignal(optionsObject(options).signal);
-    const data = await this.#ctx.request(
-      (await documents()).CreateServiceAccountDocument,
-      { entity: this.name, description: description.trim() },
-      { signal },
-    );
-    const id = data.result?.user?.id;
-    if (!id) throw new WandbError('CreateServiceAccount failed: the server answered no user', 'UNKNOWN');
-    await this.reload({ signal });
-    const member = this.#members.find((m) => m.id === id);
-    if (!member) {
-      throw new WandbError(
-        `CreateServiceAccount: the new account ${id} is not among the members of ${this.name}`,
-        'UNKNOWN',
-      );
-    }
-    return member;
-  }
+    options?: Pick<RequestOptions, 'signal'>,
+  ): Promise<Member>;
 
   /**
    * Loads the team again (settings and members); resolves with this team.
@@ -336,11 +234,7 @@ export class Team {
    * (await team.reload()).members.some((m) => m.pending); // true
    * ```
    */
-  async reload(options: Pick<RequestOptions, 'signal'> = {}): Promise<this> {
-    this.#data = await loadTeamData(this.#ctx, this.name, { ...optionsObject(options), cache: false });
-    this.#members = this.#build(this.#data);
-    return this;
-  }
+  abstract reload(options?: Pick<RequestOptions, 'signal'>): Promise<this>;
 
   /**
    * A plain-object form, for logging and JSON.
@@ -370,29 +264,4 @@ export class Team {
       members: members.map((m) => m.toJSON()),
     };
   }
-}
-
-/**
- * The team fields of an entity; {@link NotFoundError} when there is no entity of that name.
- *
- * @internal Users call the `Api` method.
- * @example
- * ```ts
- * const data = await loadTeamData(ctx, 'vision-team', {});
- * ```
- */
-export async function loadTeamData(
-  ctx: FacadeContext,
-  name: string,
-  options: RequestOptions,
-): Promise<TeamFieldsFragment> {
-  const signal = optionalSignal(options.signal);
-  const cache = options.cache === false ? { cache: false } : {};
-  const data = await ctx.request((await documents()).TeamEntityDocument, { name }, { signal, ...cache });
-  if (!data.entity) {
-    throw new NotFoundError(
-      `No team named ${JSON.stringify(name)}; check the name, or create it with api.createTeam()`,
-    );
-  }
-  return data.entity;
 }

@@ -11,7 +11,8 @@ import { documents } from '../core/lazy.js';
 import { ConflictError, GraphQLRequestError, ValidationError } from '../../errors/index.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { checkName, optionalSignal, optionalString, optionsObject } from '../core/validate.js';
-import { loadTeamData, Team } from './team.js';
+import { loadTeamData, TeamImpl } from './team-impl.js';
+import type { Team } from './team.js';
 
 /**
  * Options of {@link Api.createTeam}.
@@ -55,7 +56,7 @@ export async function getTeam(ctx: FacadeContext, name: string, options: Request
   if (typeof name !== 'string' || name.trim() === '')
     throw new ValidationError('name', 'expected a team name');
   const opts = optionsObject(options);
-  return new Team(ctx, await loadTeamData(ctx, name.trim(), opts));
+  return new TeamImpl(ctx, await loadTeamData(ctx, name.trim(), opts));
 }
 
 function alreadyExists(e: unknown): boolean {
@@ -96,7 +97,7 @@ export async function createTeam(
     if (!alreadyExists(e)) throw e;
     existed = true;
   }
-  const loaded = new Team(ctx, await loadTeamData(ctx, name, { signal, cache: false }));
+  const loaded = new TeamImpl(ctx, await loadTeamData(ctx, name, { signal, cache: false }));
   if (existed && !loaded.isTeam) {
     throw new ConflictError(
       `Cannot create team ${JSON.stringify(name)}: a user has that name (teams and users share names)`,

@@ -1,5 +1,7 @@
 /**
  * {@link User}: a W&B user, with its API key names and the key methods (wandb-ops.md §6.1, §7.9).
+ * This file holds the class with its fields; the code of the key methods (`UserImpl`,
+ * `user-impl.ts`) loads with the users domain.
  *
  * @example
  * ```ts
@@ -8,20 +10,9 @@
  * ```
  * @module
  */
-import { documents } from '../core/lazy.js';
-import { GraphQLRequestError, NotFoundError, ValidationError, WandbError } from '../../errors/index.js';
-import type { ApiKeyFieldsFragment, UserFieldsFragment } from '../../generated/graphql.js';
-import type { FacadeContext, RequestOptions } from '../core/context.js';
+import type { UserFieldsFragment } from '../../generated/graphql.js';
+import type { RequestOptions } from '../core/context.js';
 import { parseServerDate } from '../core/dates.js';
-import { optionalSignal, optionalString, optionsObject } from '../core/validate.js';
-
-/** An API key record as the server lists it: an id and a name that is never the secret. */
-type KeyRecord = Pick<ApiKeyFieldsFragment, 'id' | 'name'>;
-
-/** What a {@link User} is built from: the user fields, and its key records when they were selected. */
-type UserData = UserFieldsFragment & {
-  apiKeys?: { edges: ({ node: ApiKeyFieldsFragment | null } | null)[] } | null;
-};
 
 /**
  * Options of {@link User.generateApiKey}.
@@ -50,7 +41,7 @@ export interface GenerateApiKeyOptions extends Pick<RequestOptions, 'signal'> {
  * console.log(me.username, me.entity, me.teams);
  * ```
  */
-export class User {
+export abstract class User {
   /** GraphQL node id. */
   readonly id: string;
   /** Full name. */
@@ -68,12 +59,8 @@ export class User {
   /** When the user was deleted, for deleted users. */
   readonly deletedAt: Date | undefined;
 
-  readonly #ctx: FacadeContext;
-  #keys: KeyRecord[] | undefined;
-
-  /** @internal Built by the facade from a `UserFields` selection (with `apiKeys` when selected). */
-  constructor(ctx: FacadeContext, data: UserData) {
-    this.#ctx = ctx;
+  /** @internal Built by the facade from a `UserFields` selection. */
+  constructor(data: UserFieldsFragment) {
     this.id = data.id;
     this.name = data.name;
     this.username = data.username ?? undefined;
@@ -82,10 +69,6 @@ export class User {
     this.entity = data.entity ?? undefined;
     this.teams = (data.teams?.edges ?? []).flatMap((e) => (e.node ? [e.node.name] : []));
     this.deletedAt = parseServerDate(data.deletedAt);
-    this.#keys =
-      data.apiKeys === undefined
-        ? undefined
-        : (data.apiKeys?.edges ?? []).flatMap((e) => (e?.node ? [{ id: e.node.id, name: e.node.name }] : []));
   }
 
   /**
@@ -101,9 +84,7 @@ export class User {
    * console.log(bob?.apiKeys); // ['key-1']
    * ```
    */
-  get apiKeys(): readonly string[] | undefined {
-    return this.#keys?.map((k) => k.name);
-  }
+  abstract get apiKeys(): readonly string[] | undefined;
 
   /**
    * Makes a new API key for this user and resolves with its **secret**, answered once by the
@@ -119,40 +100,7 @@ export class User {
    * const ci = new Api({ baseUrl, apiKey: secret });
    * ```
    */
-  async generateApiKey(options: GenerateApiKeyOptions = {}): Promise<string> {
-    const opts = optionsObject(options);
-    const description = optionalString(opts.description, 'description');
-    const signal = optionalSignal(opts.signal);
-    const viewer = await this.#ctx.viewer();
-    if (viewer.id !== this.id) {
-      throw new ValidationError(
-        'user',
-        `generateApiKey makes a key for the authenticated user (${viewer.username ?? viewer.id}), not for ${
-          this.username ?? this.id
-        }; call it on api.viewer(), or with an Api holding that user's key`,
-      );
-    }
-    let secret: string | undefined;
-    try {
-      const data = await this.#ctx.request(
-        (await documents()).GenerateApiKeyDocument,
-        { description: description ?? null },
-        { signal },
-      );
-      secret = data.result?.apiKey?.name;
-    } catch (e) {
-      // Partial data would hold the secret: drop it from the error.
-      if (e instanceof GraphQLRequestError) {
-        throw new GraphQLRequestError(e.message, e.errors, undefined, {
-          ...(e.status === undefined ? {} : { status: e.status }),
-          ...(e.request === undefined ? {} : { request: e.request }),
-        });
-      }
-      throw e;
-    }
-    if (!secret) throw new WandbError('GenerateApiKey failed: the server answered no key', 'UNKNOWN');
-    return secret;
-  }
+  abstract generateApiKey(options?: GenerateApiKeyOptions): Promise<string>;
 
   /**
    * Deletes one of the user's API keys by its **name** (one of {@link User.apiKeys}; the key's id is
@@ -167,46 +115,7 @@ export class User {
    * await me.deleteApiKey('key-2');
    * ```
    */
-  async deleteApiKey(name: string, options: Pick<RequestOptions, 'signal'> = {}): Promise<void> {
-    if (typeof name !== 'string' || name.trim() === '') {
-      throw new ValidationError('name', 'expected the name of one of the API keys (user.apiKeys)');
-    }
-    const signal = optionalSignal(optionsObject(options).signal);
-    let keys = this.#keys;
-    if (keys === undefined) {
-      const viewer = await this.#ctx.viewer();
-      if (viewer.id !== this.id) {
-        throw new ValidationError(
-          'user',
-          "this user's API keys were not loaded; get the user with api.user()",
-        );
-      }
-      const data = await this.#ctx.request((await documents()).ViewerApiKeysDocument, {}, { signal });
-      keys = (data.viewer?.apiKeys?.edges ?? []).flatMap((e) =>
-        e.node ? [{ id: e.node.id, name: e.node.name }] : [],
-      );
-      this.#keys = keys;
-    }
-    const key = keys.find((k) => k.name === name);
-    if (!key) {
-      const known = keys.map((k) => JSON.stringify(k.name)).join(', ') || 'none';
-      throw new NotFoundError(
-        `No API key named ${JSON.stringify(name)} for ${this.username ?? this.id} (its keys: ${known})`,
-      );
-    }
-    const data = await this.#ctx.request(
-      (await documents()).DeleteApiKeyDocument,
-      { id: key.id },
-      { signal },
-    );
-    if (data.result?.success !== true) {
-      throw new WandbError(
-        `DeleteApiKey failed: the server did not delete the key ${JSON.stringify(name)}`,
-        'UNKNOWN',
-      );
-    }
-    this.#keys = keys.filter((k) => k !== key);
-  }
+  abstract deleteApiKey(name: string, options?: Pick<RequestOptions, 'signal'>): Promise<void>;
 
   /**
    * A plain-object form, for logging and JSON (API key names only, never a secret).

@@ -14,7 +14,8 @@ import { documents } from '../core/lazy.js';
 import { GraphQLRequestError, PermissionError, ValidationError } from '../../errors/index.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { optionalBoolean, optionalSignal, optionsObject } from '../core/validate.js';
-import { User } from './user.js';
+import { UserImpl } from './user-impl.js';
+import type { User } from './user.js';
 
 /**
  * Options of {@link Api.createUser}.
@@ -82,7 +83,7 @@ export async function searchUsers(
 
 async function search(ctx: FacadeContext, query: string, signal: AbortSignal | undefined): Promise<User[]> {
   const data = await ctx.request((await documents()).SearchUsersDocument, { query }, { signal });
-  return (data.users?.edges ?? []).flatMap((e) => (e.node ? [new User(ctx, e.node)] : []));
+  return (data.users?.edges ?? []).flatMap((e) => (e.node ? [new UserImpl(ctx, e.node)] : []));
 }
 
 /**
@@ -135,5 +136,5 @@ export async function createUser(
   );
   const user = data.result?.user;
   if (!user) throw new ValidationError('email', `the server created no user for ${JSON.stringify(address)}`);
-  return new User(ctx, user);
+  return new UserImpl(ctx, user);
 }

@@ -14,7 +14,8 @@ import { documents } from '../core/lazy.js';
 import { AuthenticationError, ValidationError } from '../../errors/index.js';
 import type { FacadeContext } from '../core/context.js';
 import { once } from '../core/memo.js';
-import { User } from './user.js';
+import { UserImpl } from './user-impl.js';
+import type { User } from './user.js';
 
 const NO_VIEWER = 'Could not load the viewer: verify your W&B API key.';
 
@@ -81,7 +82,7 @@ export class ViewerLookup {
   async #loadViewer(): Promise<User> {
     const data = await this.#ctx.request((await documents()).ViewerDocument, {});
     if (!data.viewer) throw new AuthenticationError(NO_VIEWER);
-    const user = new User(this.#ctx, data.viewer);
+    const user = new UserImpl(this.#ctx, data.viewer);
     this.#entity ??= user.entity;
     return user;
   }

@@ -3,11 +3,11 @@
 // (/work/notes/registries-protocol.md §7.8).
 import { describe, expect, it } from 'vitest';
 import { createInput, updateInput } from '../../../../src/facade/automations/input.js';
+import { automationFromSaved } from '../../../../src/facade/automations/saved.js';
 import type { TriggerFieldsFragment } from '../../../../src/generated/graphql.js';
 import {
   ArtifactEvent,
   ArtifactMutationEvent,
-  Automation,
   DoNothing,
   NotificationAction,
   OnAddArtifactAlias,
@@ -46,7 +46,7 @@ const base: TriggerFieldsFragment = {
 
 describe('reading a saved automation', () => {
   it('a run metric automation (no metric_filter key) resends metric_filter: null', () => {
-    const a = new Automation(base);
+    const a = automationFromSaved(base);
     expect(a.event).toBeInstanceOf(RunMetricEvent);
     expect(a.scope).toEqual({
       kind: 'project',
@@ -70,7 +70,7 @@ describe('reading a saved automation', () => {
   });
 
   it('an alias automation: the {"filter": …} level removed, a null title resent as ""', () => {
-    const a = new Automation({
+    const a = automationFromSaved({
       ...base,
       scope: { __typename: 'ArtifactPortfolio', id: 'QQ==', name: 'c' },
       event: {
@@ -112,7 +112,7 @@ describe('reading a saved automation', () => {
   });
 
   it('the inner filter may also be a JSON string', () => {
-    const a = new Automation({
+    const a = automationFromSaved({
       ...base,
       scope: { __typename: 'ArtifactSequence', id: 'QQ==', name: 'c' },
       event: {
@@ -126,7 +126,7 @@ describe('reading a saved automation', () => {
   });
 
   it('a webhook on a team with a run state event: the payload re-encoded compactly', () => {
-    const a = new Automation({
+    const a = automationFromSaved({
       ...base,
       scope: { __typename: 'Entity', id: 'RQ==', name: 'my-team', entityType: 'team' },
       event: {
@@ -168,12 +168,12 @@ describe('reading a saved automation', () => {
   });
 
   it('a registry project scope and an organization scope', () => {
-    const reg = new Automation({
+    const reg = automationFromSaved({
       ...base,
       scope: { __typename: 'Project', id: 'UA==', name: 'wandb-registry-models' },
     });
     expect(reg.scope).toMatchObject({ kind: 'registry', name: 'models', fullName: 'wandb-registry-models' });
-    const org = new Automation({
+    const org = automationFromSaved({
       ...base,
       scope: { __typename: 'Entity', id: 'RQ==', name: 'acme-org', entityType: 'organization' },
     });
@@ -181,7 +181,7 @@ describe('reading a saved automation', () => {
   });
 
   it('a new event replaces the event and the scope', () => {
-    const a = new Automation(base);
+    const a = automationFromSaved(base);
     a.event = OnAddArtifactAlias({
       scope: Scope.collection({ id: 'QQ==', name: 'c' }),
       filter: ArtifactEvent.alias.eq('staging'),
@@ -219,7 +219,7 @@ describe('reading a saved automation', () => {
         event instanceof ArtifactMutationEvent
           ? JSON.stringify({ filter: JSON.parse(sent.eventFilter) })
           : sent.eventFilter;
-      const a = new Automation({
+      const a = automationFromSaved({
         ...base,
         scope:
           event.scope.kind === 'collection'
@@ -239,7 +239,7 @@ describe('reading a saved automation', () => {
 
 describe('legacy and unknown parts', () => {
   it('an UPDATE_ARTIFACT_ALIAS event reads back but cannot be resent', () => {
-    const a = new Automation({
+    const a = automationFromSaved({
       ...base,
       event: {
         __typename: 'FilterEventTriggeringCondition',
@@ -253,13 +253,13 @@ describe('legacy and unknown parts', () => {
   });
 
   it('a queue job action reads back by type and cannot be resent', () => {
-    const a = new Automation({ ...base, action: { __typename: 'QueueJobTriggeredAction' } as never });
+    const a = automationFromSaved({ ...base, action: { __typename: 'QueueJobTriggeredAction' } as never });
     expect(a.action).toEqual(new UnsupportedAction('QUEUE_JOB'));
     expect(() => updateInput(a.id, a)).toThrow(/QUEUE_JOB actions cannot be assigned/);
   });
 
   it('an old run metric automation with only metric_filter', () => {
-    const a = new Automation({
+    const a = automationFromSaved({
       ...base,
       event: {
         __typename: 'FilterEventTriggeringCondition',
@@ -285,7 +285,7 @@ describe('legacy and unknown parts', () => {
   });
 
   it('an unreadable filter is kept as received', () => {
-    const a = new Automation({
+    const a = automationFromSaved({
       ...base,
       event: { __typename: 'FilterEventTriggeringCondition', eventType: 'RUN_STATE', filter: 'not json' },
     });

@@ -690,6 +690,120 @@ describe('Paginated: prefetching the next page', () => {
     expect(server.requests.slice(3).map((r) => r.total)).toEqual([false, false, false]);
   });
 
+  describe('a fetcher that tells where its page ends before its items are made (onPosition)', () => {
+    /** `total` numbered items; each answer tells its position first, its items come with `build()`. */
+    function tellingPages(total: number) {
+      interface Held {
+        cursor: string | null;
+        perPage: number;
+        total: boolean | undefined;
+        signal: AbortSignal | undefined;
+        /** The answer arrives: its position is told, its items are still being made. */
+        tell(): void;
+        /** Its items are ready. */
+        build(): void;
+      }
+      const requests: Held[] = [];
+      const fetch: PageFetcher<number> = (args) =>
+        new Promise<Page<number>>((resolve) => {
+          const from = args.cursor === null ? 0 : Number(args.cursor);
+          const to = Math.min(total, from + args.perPage);
+          const position = { cursor: String(to), hasNextPage: to < total, totalCount: total };
+          requests.push({
+            cursor: args.cursor,
+            perPage: args.perPage,
+            total: args.total,
+            signal: args.signal,
+            tell: () => args.onPosition?.({ ...position, count: to - from }),
+            build: () =>
+              resolve({ items: Array.from({ length: to - from }, (_, i) => from + i), ...position }),
+          });
+        });
+      return { fetch, requests };
+    }
+
+    it('starts the next request when the awaited page tells its end, before its items are made', async () => {
+      const server = tellingPages(6);
+      const it = new Paginated(server.fetch, { perPage: 2 })[Symbol.asyncIterator]();
+      const first = it.next();
+      await settle();
+      server.requests[0]!.tell();
+      await settle();
+      expect(server.requests.map((r) => r.cursor)).toEqual([null, '2']); // page 2 asked, page 1 not built yet
+      expect(server.requests.map((r) => r.total)).toEqual([true, false]); // the total it told is known
+      server.requests[0]!.build();
+      expect((await first).value).toBe(0);
+      await settle();
+      expect(server.requests).toHaveLength(2); // not asked twice
+      await it.return?.();
+    });
+
+    it('is still never more than one page ahead: a page told while the caller works on the one before waits', async () => {
+      const server = tellingPages(10);
+      const it = new Paginated(server.fetch, { perPage: 2 })[Symbol.asyncIterator]();
+      const first = it.next();
+      await settle();
+      server.requests[0]!.tell();
+      server.requests[0]!.build();
+      expect((await first).value).toBe(0);
+      await settle();
+      expect(server.requests).toHaveLength(2); // page 2 ahead while the caller is on page 1
+      server.requests[1]!.tell(); // page 2's answer arrives while the caller still works on page 1
+      await settle();
+      expect(server.requests).toHaveLength(2);
+      expect((await it.next()).value).toBe(1);
+      const third = it.next(); // the caller reaches page 2: its told end starts page 3
+      await settle();
+      expect(server.requests.map((r) => r.cursor)).toEqual([null, '2', '4']);
+      server.requests[1]!.build();
+      expect((await third).value).toBe(2);
+      await settle();
+      expect(server.requests).toHaveLength(3);
+      await it.return?.();
+    });
+
+    it('yields every item once, in order, with a limit asking only for what is missing', async () => {
+      const server = tellingPages(7);
+      const items = new Paginated(server.fetch, { perPage: 3 }).toArray({ limit: 5 });
+      for (let i = 0; i < 2; i++) {
+        await settle();
+        server.requests[i]!.tell();
+        await settle();
+        server.requests[i]!.build();
+      }
+      expect(await items).toEqual([0, 1, 2, 3, 4]);
+      expect(server.requests.map((r) => [r.cursor, r.perPage])).toEqual([
+        [null, 3],
+        ['3', 2],
+      ]);
+    });
+
+    it('with prefetch: false, asks for nothing before the caller reaches the page', async () => {
+      const server = tellingPages(6);
+      const it = new Paginated(server.fetch, { perPage: 2, prefetch: false })[Symbol.asyncIterator]();
+      const first = it.next();
+      await settle();
+      server.requests[0]!.tell();
+      server.requests[0]!.build();
+      expect((await first).value).toBe(0);
+      await settle();
+      expect(server.requests).toHaveLength(1);
+      await it.return?.();
+    });
+
+    it('cancels the request started early when the caller breaks', async () => {
+      const server = tellingPages(6);
+      const it = new Paginated(server.fetch, { perPage: 2 })[Symbol.asyncIterator]();
+      const first = it.next();
+      await settle();
+      server.requests[0]!.tell();
+      server.requests[0]!.build();
+      await first;
+      await it.return?.();
+      expect(server.requests[1]!.signal?.aborted).toBe(true);
+    });
+  });
+
   it('never asks a listing without a total for one', async () => {
     const server = heldPages(2);
     const p = new Paginated(server.fetch, { perPage: 2, countable: false });

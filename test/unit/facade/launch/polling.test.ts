@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TimeoutError, ValidationError } from '../../../../src/errors/index.js';
-import { poll, startWait, type LaunchClock } from '../../../../src/facade/launch/polling.js';
+import { poll } from '../../../../src/facade/launch/poll.js';
+import { startWait, type LaunchClock } from '../../../../src/facade/launch/polling.js';
 import { scriptedClock } from '../../../support/launch-clock.js';
 
 describe('poll', () => {

@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildRunSpec,
   checkExternalLinks,
   checkPrioritizationMode,
-  checkPriority,
-  checkQueueName,
   checkResourceType,
   checkTemplateValues,
   decodeExternalLinks,
   encodeExternalLinks,
   optionalJsonObject,
-} from '../../../../src/facade/launch/rules.js';
+} from '../../../../src/facade/launch/checks.js';
+import { buildRunSpec, checkPriority, checkQueueName } from '../../../../src/facade/launch/rules.js';
 import { parseJobName } from '../../../../src/facade/launch/job.js';
 import { validationError } from '../../../support/expect-errors.js';
 

@@ -7,7 +7,6 @@ import {
   COLLECTION_FIELDS,
   encodeSearchFilter,
   normalizeSearchFilter,
-  parseSearchOrder,
   prefixRegistryName,
   REGISTRY_FIELDS,
   VERSION_FIELDS,
@@ -17,7 +16,8 @@ import {
   checkRegistryTypes,
   MAX_REGISTRY_NAME_LENGTH,
 } from '../../../../src/facade/registries/registry.js';
-import { decodeProjectId, registryFilterFor } from '../../../../src/facade/registries/search.js';
+import { parseSearchOrder } from '../../../../src/facade/registries/order.js';
+import { decodeProjectId, registryFilterFor } from '../../../../src/facade/registries/search-impl.js';
 import { validationError } from '../../../support/expect-errors.js';
 
 const encode = (filter: unknown, fields = REGISTRY_FIELDS.basic): string | undefined =>

@@ -3,7 +3,7 @@
 // sorted; anything else is a ValidationError naming the argument.
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../../src/errors/index.js';
-import { memberIds } from '../../../../src/facade/registries/members.js';
+import { memberIds } from '../../../../src/facade/registries/members-impl.js';
 
 const user = (n: number | string): string => btoa(`User:${n}`);
 const team = (n: number | string): string => btoa(`Entity:${n}`);
