@@ -268,9 +268,12 @@ export class Sweep {
           '{ order: "-summary_metrics.accuracy" }',
       );
     }
-    let runs: Runs;
     try {
-      runs = this.#ctx.projectRuns(this.#where, { filters, order: derived, perPage: 1, signal });
+      // The order is checked when the listing is made, or (before the runs code has loaded) by its
+      // first call: either way before any request, and only the order check names `order`.
+      return await this.#ctx
+        .projectRuns(this.#where, { filters, order: derived, perPage: 1, signal })
+        .first();
     } catch (error) {
       if (!(error instanceof ValidationError && error.parameter === 'order')) throw error;
       throw new ValidationError(
@@ -279,7 +282,6 @@ export class Sweep {
           'valid run order; pass an order such as { order: "-summary_metrics.accuracy" }',
       );
     }
-    return runs.first();
   }
 
   /**
