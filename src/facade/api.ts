@@ -96,7 +96,7 @@ import type { SyncTensorboardOptions, SyncTensorboardResult } from './tensorboar
  * options synchronously, as before.
  */
 const sweeps = /* @__PURE__ */ lazy(() => import('./sweeps/sweeps.js'), 'its sweeps/sweeps module');
-const files = /* @__PURE__ */ lazy(() => import('./files/file.js'), 'its files/file module');
+const files = /* @__PURE__ */ lazy(() => import('./files/file-impl.js'), 'its files/file-impl module');
 const artifacts = /* @__PURE__ */ lazy(
   () => import('./artifacts/artifacts.js'),
   'its artifacts/artifacts module',
