@@ -127,8 +127,8 @@ const load = {
     'its projects/projects module',
   ),
   run: /* @__PURE__ */ lazy(
-    () => withListings(import('./runs/run.js'), files, artifacts),
-    'its runs/run module',
+    () => withListings(import('./runs/run-impl.js'), files, artifacts),
+    'its runs/run-impl module',
   ),
   runWrites: /* @__PURE__ */ lazy(
     () => withListings(import('./runs/writes.js'), files, artifacts),
@@ -1458,7 +1458,7 @@ export class Api {
     data: ConstructorParameters<typeof Run>[3],
     sweep?: Sweep,
   ): Promise<Run> {
-    return load.run().then((d) => new d.Run(this, entity, project, data, sweep));
+    return load.run().then((d) => new d.RunImpl(this, entity, project, data, sweep));
   }
 
   /**

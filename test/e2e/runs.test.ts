@@ -3,9 +3,9 @@ import type { Emulator } from '../../src/emulator/index.js';
 import {
   Api,
   NotFoundError,
+  Run,
   RunNotLoadedError,
   ValidationError,
-  type Run,
   type RunFilter,
 } from '../../src/index.js';
 import { RUNS, seedMnist } from '../support/fixtures.js';
@@ -233,6 +233,10 @@ describe('Run objects', () => {
 
   it('exposes the documented attributes', async () => {
     const run = await api.run('alice/mnist/run00005');
+    expect(run).toBeInstanceOf(Run);
+    expect(run.constructor.name).toBe('Run');
+    for (const listed of await api.runs('alice/mnist', { lazy: true }).toArray())
+      expect(listed).toBeInstanceOf(Run);
     expect(run.id).toBe('run00005');
     expect(run.name).toBe('epsilon');
     expect(run.storageId).not.toBe('run00005');
