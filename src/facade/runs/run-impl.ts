@@ -37,7 +37,8 @@ import {
 } from './run.js';
 import { checkRunObject, checkRunTags } from './run-checks.js';
 import type { RunDeleteOptions, RunUpdateOptions } from './writes.js';
-import { RunWriter, type RunWriterOptions } from './writer.js';
+import type { RunWriter, RunWriterOptions } from './writer.js';
+import { RunWriterImpl } from './writer-impl.js';
 
 // The history code loads with the first history read: an app that lists runs does not download it.
 const histories = /* @__PURE__ */ lazy(() => import('./history.js'), 'its runs/history module');
@@ -225,7 +226,7 @@ export class RunImpl<Config extends object = RunConfig, Summary extends object =
   }
 
   override writer(options: RunWriterOptions = {}): RunWriter {
-    return new RunWriter(
+    return new RunWriterImpl(
       this.ctx,
       this.ref,
       async () => {
