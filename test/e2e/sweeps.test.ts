@@ -184,6 +184,7 @@ describe('api.sweep', () => {
   ])('loads %j', async (path) => {
     const sweep = await api.sweep(path);
     expect(sweep).toBeInstanceOf(Sweep);
+    expect(sweep.constructor.name).toBe('Sweep');
     expect(sweep.path).toEqual(['alice', 'hpo', 'swpmin01']);
   });
 
@@ -481,6 +482,7 @@ describe('project.sweeps', () => {
     const all = await sweeps.toArray();
     expect(all.map((s) => s.id)).toEqual(['swpmin01', 'swpmax01', 'swpnone1', 'swpempty']);
     expect(all[1]!.name).toBe('accuracy hunt');
+    for (const sweep of all) expect(sweep).toBeInstanceOf(Sweep);
     expect(all[0]!.config.metric).toEqual({ name: 'loss', goal: 'minimize' });
     expect(all[0]!.runCount).toBe(12);
     expect(graphqlCalls(emu, 'ProjectSweeps')).toBe(2);
