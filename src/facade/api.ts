@@ -106,8 +106,8 @@ const artifactTypes = /* @__PURE__ */ lazy(
   'its artifacts/artifact-types module',
 );
 const collections = /* @__PURE__ */ lazy(
-  () => import('./artifacts/collection.js'),
-  'its artifacts/collection module',
+  () => import('./artifacts/collection-impl.js'),
+  'its artifacts/collection-impl module',
 );
 /** The parser of `fromPath`'s paths (web app URLs included), loaded with its first call. */
 const objectPaths = /* @__PURE__ */ lazy(() => import('./paths/fromPath.js'), 'its paths/fromPath module');
@@ -136,11 +136,14 @@ const load = {
   ),
   reports: /* @__PURE__ */ lazy(() => import('./reports/reports.js'), 'its reports/reports module'),
   artifacts,
-  artifact: /* @__PURE__ */ lazy(() => import('./artifacts/artifact.js'), 'its artifacts/artifact module'),
+  artifact: /* @__PURE__ */ lazy(
+    () => import('./artifacts/artifact-impl.js'),
+    'its artifacts/artifact-impl module',
+  ),
   artifactTypes,
   collections: /* @__PURE__ */ lazy(
     () => withListings(collections(), artifacts),
-    'its artifacts/collection module',
+    'its artifacts/collection-impl module',
   ),
   files,
   uploads: /* @__PURE__ */ lazy(() => import('./files/upload.js'), 'its files/upload module'),
@@ -1355,7 +1358,7 @@ export class Api {
     where: Required<ProjectPath>,
     organizationName?: string,
   ): Promise<ArtifactCollection> {
-    return load.collections().then((d) => new d.ArtifactCollection(this, data, where, organizationName));
+    return load.collections().then((d) => new d.ArtifactCollectionImpl(this, data, where, organizationName));
   }
 
   /**

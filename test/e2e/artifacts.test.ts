@@ -86,6 +86,7 @@ describe('api.artifact', () => {
   it('reads a version by vN, latest (the default), a custom alias and an alias with "/"', async () => {
     const v0 = await api.artifact('alice/vision/mnist:v0');
     expect(v0).toBeInstanceOf(Artifact);
+    expect(v0.constructor.name).toBe('Artifact');
     expect(v0.id).toBe(ids.v0);
     const latest = await api.artifact('alice/vision/mnist');
     expect(latest.id).toBe(ids.v1);
@@ -220,6 +221,7 @@ describe('artifact.manifest() and files()', () => {
     const a = await api.artifact('alice/vision/mnist:v0');
     const files = await a.files({ perPage: 1 }).toArray();
     expect(files.every((f) => f instanceof ArtifactFile)).toBe(true);
+    expect(files[0]?.constructor.name).toBe('ArtifactFile');
     expect(files.map((f) => f.name).sort()).toEqual(['bin/data.bin', 'train.csv']);
     expect(graphqlCalls(emu, 'ArtifactMembershipFiles')).toBeGreaterThanOrEqual(2);
     const [csv] = await a.files({ names: ['train.csv'] }).toArray();
@@ -306,6 +308,7 @@ describe('artifact types', () => {
   it('lists a project’s types (no total) and finds one', async () => {
     const types = await api.artifactTypes('alice/vision').toArray();
     expect(types.every((t) => t instanceof ArtifactType)).toBe(true);
+    expect(types[0]?.constructor.name).toBe('ArtifactType');
     expect(types.map((t) => t.name).sort()).toEqual(['dataset', 'model']);
     await expect(api.artifactTypes('alice/vision').totalCount()).rejects.toBeInstanceOf(UnsupportedError);
     const project = await api.project('vision', 'alice');
@@ -335,6 +338,7 @@ describe('artifact collections', () => {
     const all = api.artifactCollections('alice/vision', 'dataset', { perPage: 1 });
     const collections = await all.toArray();
     expect(collections.every((c) => c instanceof ArtifactCollection)).toBe(true);
+    expect(collections[0]?.constructor.name).toBe('ArtifactCollection');
     expect(collections.map((c) => c.name).sort()).toEqual(['cifar', 'mnist']);
     expect(await all.totalCount()).toBe(2);
     const ordered = await api.artifactCollections('alice/vision', 'dataset', { order: 'name' }).toArray();

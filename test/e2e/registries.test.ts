@@ -127,6 +127,7 @@ describe('registries: reads', () => {
       expect((ordered.versions() as RegistryListing<Artifact>).chained).toBe(true);
       const [registry] = await registries.toArray();
       expect(registry).toBeInstanceOf(Registry);
+      expect(registry.constructor.name).toBe('Registry');
       expect(registry?.collections()).toBeInstanceOf(Collections);
       expect(registry?.versions()).toBeInstanceOf(RegistryListing);
       const [collection] = await registries.collections().toArray();

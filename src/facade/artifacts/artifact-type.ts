@@ -1,7 +1,8 @@
 /**
- * Artifact types: {@link ArtifactType}, built from the `ArtifactTypeFields` fragment, and the
- * functions behind {@link Api.artifactTypes}, {@link Api.artifactType} and
- * {@link Project.artifactTypes} (protocol notes §4 R3, R4).
+ * Artifact types: {@link ArtifactType}, built from the `ArtifactTypeFields` fragment (protocol
+ * notes §4 R3, R4): the light class `wandb-api` exports. Its methods' code is in
+ * `artifact-type-impl.ts`, the functions behind {@link Api.artifactTypes}, {@link Api.artifactType}
+ * and {@link Project.artifactTypes} in `artifact-types.ts`.
  *
  * @example
  * ```ts
@@ -13,16 +14,9 @@
 import type { ArtifactTypeFieldsFragment } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { parseServerDate } from '../core/dates.js';
-import { Paginated } from '../core/pagination.js';
-import { optionalBoolean, optionalSignal, optionsObject } from '../core/validate.js';
-import { checkArtifactName } from '../paths/artifact-paths.js';
+import type { Paginated } from '../core/pagination.js';
 import type { ProjectPath } from '../paths/paths.js';
-import {
-  fetchCollection,
-  listTypeCollections,
-  type ArtifactCollection,
-  type ArtifactCollectionsOptions,
-} from './collection.js';
+import type { ArtifactCollection, ArtifactCollectionsOptions } from './collection.js';
 
 /**
  * An artifact type of a project (`dataset`, `model`, ...): the collections of that type live
@@ -36,7 +30,7 @@ import {
  * for await (const collection of type.collections()) console.log(collection.name);
  * ```
  */
-export class ArtifactType {
+export abstract class ArtifactType {
   /** The server's node id. */
   readonly id: string;
   /** The type's name, e.g. `dataset`. */
@@ -52,7 +46,10 @@ export class ArtifactType {
 
   readonly #ctx: FacadeContext;
 
-  /** @internal Made by `api.artifactTypes()`, `api.artifactType()` and `project.artifactTypes()`. */
+  /**
+   * @internal Made by `api.artifactTypes()`, `api.artifactType()` and `project.artifactTypes()`
+   * (as an `ArtifactTypeImpl`, `artifact-type-impl.ts`).
+   */
   constructor(ctx: FacadeContext, where: Required<ProjectPath>, data: ArtifactTypeFieldsFragment) {
     this.#ctx = ctx;
     this.entity = where.entity;
@@ -61,6 +58,11 @@ export class ArtifactType {
     this.name = data.name;
     this.description = data.description ?? undefined;
     this.createdAt = parseServerDate(data.createdAt);
+  }
+
+  /** @internal The context the type was made with, for its implementation (`artifact-type-impl.ts`). */
+  protected get context(): FacadeContext {
+    return this.#ctx;
   }
 
   /**
@@ -74,13 +76,7 @@ export class ArtifactType {
    * console.log(`${await type.collections().totalCount()} ${type.name} collections`);
    * ```
    */
-  collections(options: ArtifactCollectionsOptions = {}): Paginated<ArtifactCollection> {
-    return listTypeCollections(
-      this.#ctx,
-      { entity: this.entity, project: this.project, type: this.name },
-      options,
-    );
-  }
+  abstract collections(options?: ArtifactCollectionsOptions): Paginated<ArtifactCollection>;
 
   /**
    * One collection of this type, by name; {@link NotFoundError} when there is none.
@@ -90,17 +86,7 @@ export class ArtifactType {
    * const mnist = await type.collection('mnist');
    * ```
    */
-  collection(name: string, options: RequestOptions = {}): Promise<ArtifactCollection> {
-    const o = optionsObject(options);
-    const collection = checkArtifactName(name, 'name');
-    const signal = optionalSignal(o.signal);
-    const cache = optionalBoolean(o.cache, 'cache');
-    return fetchCollection(
-      this.#ctx,
-      { entity: this.entity, project: this.project, type: this.name, collection },
-      { signal, cache },
-    );
-  }
+  abstract collection(name: string, options?: RequestOptions): Promise<ArtifactCollection>;
 
   /**
    * A plain-object form, for logging and JSON.

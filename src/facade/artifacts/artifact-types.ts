@@ -17,7 +17,8 @@ import { connectionPosition, Paginated, type ListOptions } from '../core/paginat
 import { optionalSignal, optionsObject } from '../core/validate.js';
 import type { ProjectPath } from '../paths/paths.js';
 import { checkTypeName } from './rules.js';
-import { ArtifactType } from './artifact-type.js';
+import type { ArtifactType } from './artifact-type.js';
+import { ArtifactTypeImpl } from './artifact-type-impl.js';
 
 /**
  * The artifact types of a project (its entity, when absent, from the settings or the viewer), page by page, 50 per request by default; no total (the server
@@ -49,7 +50,7 @@ export function listArtifactTypes(
       const connection = data.project.artifactTypes;
       return {
         items: connection.edges.flatMap((e) =>
-          e.node ? [new ArtifactType(ctx, { entity, project }, e.node)] : [],
+          e.node ? [new ArtifactTypeImpl(ctx, { entity, project }, e.node)] : [],
         ),
         ...connectionPosition(connection),
       };
@@ -87,5 +88,5 @@ export async function fetchArtifactType(
   );
   const found = data.project?.artifactType;
   if (!found) throw artifactTypeNotFound(type, where.entity, where.project, data.project != null);
-  return new ArtifactType(ctx, where, found);
+  return new ArtifactTypeImpl(ctx, where, found);
 }

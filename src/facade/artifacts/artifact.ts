@@ -3,11 +3,11 @@
  * `ArtifactFields` fragments (protocol notes §1.3, §1.6, §1.7, §3), with its manifest, files,
  * edits, links and lineage. The `Api` methods that get and list versions are in `artifacts.ts`.
  *
- * `Artifact.download()`, `file()`, `verify()`, `get()` and publishing are built on what is here:
- * {@link Artifact.manifest} (the parsed manifest, see `manifest.ts`), {@link Artifact.files}
- * (entries with signed URLs, read through `core/content.ts`), and the builders
- * {@link artifactFromSource} (a version by id, as `ArtifactByID` answers) and
- * {@link fetchArtifactByName}.
+ * This module is the light part that `wandb-api` exports (and a browser app loads with the page):
+ * the class with its fields, its synchronous getters and setters (and their checks), and the
+ * declarations of its other methods. Their code is in `artifact-impl.ts` (`ArtifactImpl`, which
+ * makes every `Artifact`, and the builders `artifactFromSource`, `fetchArtifactByName`, ...),
+ * loaded with the domain code that gets or lists versions.
  *
  * @example
  * ```ts
@@ -17,49 +17,22 @@
  * ```
  * @module
  */
-import { documents, lazy } from '../core/lazy.js';
-import { PermissionError, ServerError, ValidationError, WandbError } from '../../errors/index.js';
-import type {
-  ArtifactCollectionMembershipFieldsFragment,
-  ArtifactFieldsFragment,
-  UpdateArtifactInput,
-} from '../../generated/graphql.js';
-import { abortable, abortReason } from '../core/concurrency.js';
-import { contentStream, readAll, type SignedContent } from '../core/content.js';
+import { ValidationError } from '../../errors/index.js';
+import type { ArtifactFieldsFragment } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { parseServerDate } from '../core/dates.js';
-import { parseJsonString } from '../core/json.js';
-import { artifactNotFound } from '../core/notFound.js';
 import type { Paginated } from '../core/pagination.js';
-import { describeValue, optionalBoolean, optionalSignal, optionsObject } from '../core/validate.js';
-import { parseArtifactCollectionPath, type ArtifactCollectionRef } from '../paths/artifact-paths.js';
+import { describeValue } from '../core/validate.js';
 import { artifactUrl } from '../paths/urls.js';
 import type { Run } from '../runs/run.js';
-import {
-  listArtifactFiles,
-  type ArtifactFile,
-  type ArtifactFilesOptions,
-  type ArtifactVersionRef,
-} from './artifact-file.js';
-import { fetchCollection, type ArtifactCollection } from './collection.js';
-import { parseManifest, type ArtifactManifest } from './manifest.js';
-import type { ArtifactDownloadOptions, ArtifactSingleFileOptions, DownloadTarget } from './download.js';
-import { getMedia, type ArtifactGetOptions, type ArtifactMedia } from './media.js';
+import type { ArtifactFile, ArtifactFilesOptions, ArtifactVersionRef } from './artifact-file.js';
+import type { ArtifactCollection } from './collection.js';
+import type { ArtifactManifest } from './manifest.js';
+import type { ArtifactDownloadOptions, ArtifactSingleFileOptions } from './download.js';
+import type { ArtifactGetOptions, ArtifactMedia } from './media.js';
 import type { ArtifactVerifyOptions } from './verify.js';
-import { resolveCollectionPlace } from './resolve.js';
-import { checkAliases, checkMetadata, checkTags, checkTtl, comparableJson, isVersionAlias } from './rules.js';
-
-// Downloading and verifying load on first use: an app that reads artifacts does not download them.
-const downloads = /* @__PURE__ */ lazy(() => import('./download.js'), 'its artifacts/download module');
-const verification = /* @__PURE__ */ lazy(() => import('./verify.js'), 'its artifacts/verify module');
-
-/** The server feature that makes `linkArtifact` answer the new link. */
-export const LINK_MEMBERSHIP_FEATURE = 'ARTIFACT_MEMBERSHIP_IN_LINK_ARTIFACT_RESPONSE';
-
-/** The TTL value `updateArtifact` takes for "inherit the team's default". */
-const TTL_INHERIT = -1;
-/** The TTL value `updateArtifact` takes for "no TTL". */
-const TTL_NONE = -2;
+import { checkMetadata, checkTtl } from './rules.js';
+import { checkAliases, checkTags } from './labels.js';
 
 /**
  * The state of an artifact version: `PENDING` while it is being published, `COMMITTED` once
@@ -132,29 +105,30 @@ export interface ArtifactLinkOptions extends ArtifactRequestOptions {
   aliases?: readonly string[];
 }
 
-/** The aliases the server gives for a version, of one collection only. */
-type AliasEntry = NonNullable<ArtifactFieldsFragment['aliases']>[number];
+/**
+ * How the TTL was edited since it was loaded.
+ * @internal
+ */
+export type TtlEdit = { kind: 'seconds'; seconds: number | undefined } | { kind: 'inherit' };
 
-function aliasesIn(entries: readonly AliasEntry[] | undefined, where: ArtifactCollectionRef): string[] {
-  return (entries ?? [])
-    .filter((a) => {
-      const c = a.artifactCollection;
-      const project = (c as { project: { name: string; entity: { name: string } } | null } | null)?.project;
-      return (
-        c?.name === where.collection &&
-        project?.name === where.project &&
-        project.entity.name === where.entity
-      );
-    })
-    .map((a) => a.alias);
+/**
+ * What an {@link Artifact} holds: where it was reached, the server's view and the edits not yet
+ * saved. Its implementation (`artifact-impl.ts`) reads and edits it.
+ * @internal
+ */
+export interface ArtifactFields {
+  readonly ctx: FacadeContext;
+  readonly place: ArtifactVersionRef;
+  data: ArtifactFieldsFragment;
+  savedAliases: readonly string[];
+  aliases: readonly string[];
+  tags: readonly string[];
+  description: string | undefined;
+  metadata: Record<string, unknown>;
+  savedMetadata: string;
+  ttl: TtlEdit | undefined;
+  manifest: Promise<ArtifactManifest> | undefined;
 }
-
-function withoutVersions(aliases: readonly string[]): string[] {
-  return [...new Set(aliases.filter((a) => !isVersionAlias(a)))];
-}
-
-/** How the TTL was edited since it was loaded. */
-type TtlEdit = { kind: 'seconds'; seconds: number | undefined } | { kind: 'inherit' };
 
 /**
  * An artifact version: a dataset, a model, ... in one collection, with its aliases there. Get one
@@ -179,132 +153,119 @@ type TtlEdit = { kind: 'seconds'; seconds: number | undefined } | { kind: 'inher
  * await artifact.save();
  * ```
  */
-export class Artifact {
-  #ctx: FacadeContext;
-  #place: ArtifactVersionRef;
-  #data: ArtifactFieldsFragment;
-  #savedAliases: readonly string[] = [];
-  #aliases: readonly string[] = [];
-  #tags: readonly string[] = [];
-  #description: string | undefined;
-  #metadata: Record<string, unknown> = {};
-  #savedMetadata = '{}';
-  #ttl: TtlEdit | undefined;
-  #manifest: Promise<ArtifactManifest> | undefined;
+export abstract class Artifact {
+  readonly #f: ArtifactFields;
 
   /**
-   * @internal Made by `api.artifact()`, the listings, `artifact.link()` and the builders of this module.
+   * @internal Made by `api.artifact()`, the listings, `artifact.link()` and the builders of
+   * `artifact-impl.ts` (as an `ArtifactImpl`).
+   * The implementation reads `data` (aliases, tags, metadata...) into the fields.
    * @param place - the collection the version was reached through, and its version there.
-   * @param aliases - its aliases in that collection (version aliases are dropped).
    */
-  constructor(
-    ctx: FacadeContext,
-    data: ArtifactFieldsFragment,
-    place: ArtifactVersionRef,
-    aliases: readonly string[],
-  ) {
-    this.#ctx = ctx;
-    this.#place = place;
-    this.#data = data;
-    this.#load(data, aliases);
+  constructor(ctx: FacadeContext, data: ArtifactFieldsFragment, place: ArtifactVersionRef) {
+    this.#f = {
+      ctx,
+      place,
+      data,
+      savedAliases: [],
+      aliases: [],
+      tags: [],
+      description: undefined,
+      metadata: {},
+      savedMetadata: '{}',
+      ttl: undefined,
+      manifest: undefined,
+    };
   }
 
-  #load(data: ArtifactFieldsFragment, aliases?: readonly string[]): void {
-    this.#data = data;
-    if (aliases !== undefined) {
-      this.#savedAliases = Object.freeze(withoutVersions(aliases));
-      this.#aliases = this.#savedAliases;
-    }
-    this.#tags = Object.freeze(data.tags.map((t) => t.name));
-    this.#description = data.description || undefined;
-    this.#metadata = parseJsonString(data.metadata, `metadata of artifact ${this.qualifiedName}`);
-    this.#savedMetadata = comparableJson(this.#metadata);
-    this.#ttl = undefined;
+  /** @internal What the version holds, for its implementation (`artifact-impl.ts`). */
+  protected get fields(): ArtifactFields {
+    return this.#f;
   }
 
   /** The server's node id of the version (the same for a link and its source). */
   get id(): string {
-    return this.#data.id;
+    return this.#f.data.id;
   }
   /** `collection:vN`: the version in the collection it was reached through (see the class notes). */
   get name(): string {
-    return `${this.#place.collection}:${this.#place.version}`;
+    return `${this.#f.place.collection}:${this.#f.place.version}`;
   }
   /** `entity/project/collection:vN`. */
   get qualifiedName(): string {
-    return `${this.#place.entity}/${this.#place.project}/${this.name}`;
+    return `${this.#f.place.entity}/${this.#f.place.project}/${this.name}`;
   }
   /** `vN`: the version in the collection it was reached through. */
   get version(): string {
-    return this.#place.version;
+    return this.#f.place.version;
   }
   /** The collection it was reached through (for a link, the link's collection). */
   get collectionName(): string {
-    return this.#place.collection;
+    return this.#f.place.collection;
   }
   /** Entity of the collection it was reached through (the server's spelling). */
   get entity(): string {
-    return this.#place.entity;
+    return this.#f.place.entity;
   }
   /** Project of the collection it was reached through (the server's spelling). */
   get project(): string {
-    return this.#place.project;
+    return this.#f.place.project;
   }
   /** The artifact's type, e.g. `dataset` or `model`. */
   get type(): string {
-    return this.#data.artifactType.name;
+    return this.#f.data.artifactType.name;
   }
   /** The manifest digest (hex MD5 over the entries' paths and digests): equal digests, equal contents. */
   get digest(): string {
-    return this.#data.digest;
+    return this.#f.data.digest;
   }
   /** The server's short commit hash of the version (usable as an alias in paths), or `undefined`. */
   get commitHash(): string | undefined {
-    return this.#data.commitHash ?? undefined;
+    return this.#f.data.commitHash ?? undefined;
   }
   /** Total size in bytes, references included. */
   get size(): number {
-    return this.#data.size;
+    return this.#f.data.size;
   }
   /** Number of files, references included. */
   get fileCount(): number {
-    return this.#data.fileCount;
+    return this.#f.data.fileCount;
   }
   /** `PENDING`, `COMMITTED` or `DELETED`. */
   get state(): ArtifactState {
-    return this.#data.state;
+    return this.#f.data.state;
   }
   /** When the version was created. */
   get createdAt(): Date | undefined {
-    return parseServerDate(this.#data.createdAt);
+    return parseServerDate(this.#f.data.createdAt);
   }
   /** When the version last changed, or `undefined`. */
   get updatedAt(): Date | undefined {
-    return parseServerDate(this.#data.updatedAt);
+    return parseServerDate(this.#f.data.updatedAt);
   }
   /** The history step of the run that logged it, as the Python client shows it (the server's step − 1, at least 0), or `undefined`. */
   get historyStep(): number | undefined {
-    const step = this.#data.historyStep;
+    const step = this.#f.data.historyStep;
     return step === null || step === undefined ? undefined : Math.max(0, step - 1);
   }
   /** Whether it was reached through a link: its entity, project or collection differ from its source's. */
   get isLink(): boolean {
-    const seq = this.#data.artifactSequence;
+    const seq = this.#f.data.artifactSequence;
     const source = this.source;
     return (
-      this.#place.entity !== source.entity ||
-      this.#place.project !== source.project ||
-      this.#place.collection !== seq.name
+      this.#f.place.entity !== source.entity ||
+      this.#f.place.project !== source.project ||
+      this.#f.place.collection !== seq.name
     );
   }
   /** The version in the collection it was born in (for a link, the original). */
   get source(): ArtifactSource {
-    const seq = this.#data.artifactSequence;
+    const seq = this.#f.data.artifactSequence;
     const project = (seq as { project: (typeof seq)['project'] | null }).project;
-    const version = `v${this.#data.versionIndex ?? ''}`;
+    const version = `v${this.#f.data.versionIndex ?? ''}`;
     return Object.freeze({
-      entity: project?.entity.name ?? this.#place.entity,
-      project: project?.name ?? this.#place.project,
+      entity: project?.entity.name ?? this.#f.place.entity,
+      project: project?.name ?? this.#f.place.project,
       collection: seq.name,
       name: `${seq.name}:${version}`,
       version,
@@ -322,20 +283,20 @@ export class Artifact {
    * ```
    */
   get url(): string {
-    return artifactUrl(this.#ctx.appUrl, {
-      entity: this.#place.entity,
-      project: this.#place.project,
+    return artifactUrl(this.#f.ctx.appUrl, {
+      entity: this.#f.place.entity,
+      project: this.#f.place.project,
       type: this.type,
-      collection: this.#place.collection,
-      version: this.#place.version,
+      collection: this.#f.place.collection,
+      version: this.#f.place.version,
       isLink: this.isLink,
-      organizationName: this.#place.organizationName,
+      organizationName: this.#f.place.organizationName,
     });
   }
 
   /** The version's aliases in the collection it was reached through (`latest`, `prod`, ...; never `vN`). */
   get aliases(): readonly string[] {
-    return this.#aliases;
+    return this.#f.aliases;
   }
   /**
    * Replaces the aliases (in the collection it was reached through); saved by
@@ -350,12 +311,12 @@ export class Artifact {
    * ```
    */
   set aliases(value: readonly string[]) {
-    this.#aliases = Object.freeze(checkAliases(value, 'aliases'));
+    this.#f.aliases = Object.freeze(checkAliases(value, 'aliases'));
   }
 
   /** The version's tags. */
   get tags(): readonly string[] {
-    return this.#tags;
+    return this.#f.tags;
   }
   /**
    * Replaces the tags; saved by {@link Artifact.save}, which sends only the tags added and
@@ -369,12 +330,12 @@ export class Artifact {
    * ```
    */
   set tags(value: readonly string[]) {
-    this.#tags = Object.freeze(checkTags(value, 'tags'));
+    this.#f.tags = Object.freeze(checkTags(value, 'tags'));
   }
 
   /** Description, or `undefined`. */
   get description(): string | undefined {
-    return this.#description;
+    return this.#f.description;
   }
   /**
    * Sets the description; `undefined` (or `''`) clears it. Saved by {@link Artifact.save}.
@@ -389,7 +350,7 @@ export class Artifact {
     if (value !== undefined && typeof value !== 'string') {
       throw new ValidationError('description', `expected a string or undefined, got ${describeValue(value)}`);
     }
-    this.#description = value || undefined;
+    this.#f.description = value || undefined;
   }
 
   /**
@@ -397,7 +358,7 @@ export class Artifact {
    * Edit it in place or assign a new object; {@link Artifact.save} sends it when it changed.
    */
   get metadata(): Record<string, unknown> {
-    return this.#metadata;
+    return this.#f.metadata;
   }
   /**
    * Replaces the metadata: a plain object of at most 100 top-level keys whose values JSON holds as
@@ -411,7 +372,7 @@ export class Artifact {
    * ```
    */
   set metadata(value: Record<string, unknown>) {
-    this.#metadata = checkMetadata(value, 'metadata');
+    this.#f.metadata = checkMetadata(value, 'metadata');
   }
 
   /**
@@ -420,9 +381,9 @@ export class Artifact {
    * this is that default as the server applies it.
    */
   get ttl(): number | undefined {
-    if (this.#ttl?.kind === 'seconds') return this.#ttl.seconds;
-    if (this.#ttl?.kind === 'inherit') return undefined;
-    const seconds = this.#data.ttlDurationSeconds;
+    if (this.#f.ttl?.kind === 'seconds') return this.#f.ttl.seconds;
+    if (this.#f.ttl?.kind === 'inherit') return undefined;
+    const seconds = this.#f.data.ttlDurationSeconds;
     return seconds > 0 ? seconds : undefined;
   }
   /**
@@ -437,12 +398,12 @@ export class Artifact {
    * ```
    */
   set ttl(value: number | undefined) {
-    this.#ttl = { kind: 'seconds', seconds: checkTtl(value, 'ttl') };
+    this.#f.ttl = { kind: 'seconds', seconds: checkTtl(value, 'ttl') };
   }
   /** Whether the TTL is the team's default (after {@link Artifact.inheritTtl}, until saved: `true`). */
   get ttlIsInherited(): boolean {
-    if (this.#ttl !== undefined) return this.#ttl.kind === 'inherit';
-    return this.#data.ttlIsInherited;
+    if (this.#f.ttl !== undefined) return this.#f.ttl.kind === 'inherit';
+    return this.#f.data.ttlIsInherited;
   }
   /**
    * Makes the version follow its team's default TTL; saved by {@link Artifact.save} (`ttl` then
@@ -455,12 +416,7 @@ export class Artifact {
    * ```
    */
   inheritTtl(): void {
-    this.#ttl = { kind: 'inherit' };
-  }
-
-  /** Where the version's files are: the collection it was reached through and its version there. */
-  get #versionRef(): ArtifactVersionRef {
-    return this.#place;
+    this.#f.ttl = { kind: 'inherit' };
   }
 
   /**
@@ -474,51 +430,7 @@ export class Artifact {
    * for (const entry of manifest.entries) console.log(entry.path, entry.size, entry.digest);
    * ```
    */
-  manifest(options: ArtifactRequestOptions = {}): Promise<ArtifactManifest> {
-    const signal = optionalSignal(optionsObject(options).signal);
-    if (signal?.aborted) return Promise.reject(abortReason(signal));
-    if (!this.#manifest) {
-      // Shared by every caller, so fetched without any one caller's signal: aborting one
-      // download must not fail another caller's manifest(). Each caller races its own signal.
-      const pending = this.#fetchManifest(undefined);
-      this.#manifest = pending;
-      pending.catch(() => {
-        if (this.#manifest === pending) this.#manifest = undefined;
-      });
-    }
-    return abortable(this.#manifest, signal);
-  }
-
-  async #manifestUrl(signal: AbortSignal | undefined, cache: boolean): Promise<string> {
-    const data = await this.#ctx.request(
-      (await documents()).FetchArtifactManifestDocument,
-      { id: this.id },
-      { signal, cache, cacheIf: (d) => d.artifact?.currentManifest != null },
-    );
-    const url = data.artifact?.currentManifest?.file.directUrl;
-    if (!url)
-      throw new WandbError(
-        `Artifact ${this.qualifiedName} has no manifest (is it committed? its state is ${this.state})`,
-      );
-    return url;
-  }
-
-  async #fetchManifest(signal: AbortSignal | undefined): Promise<ArtifactManifest> {
-    let url = await this.#manifestUrl(signal, true);
-    const what = `the manifest of artifact ${this.qualifiedName}`;
-    const source: SignedContent = {
-      name: what,
-      size: undefined,
-      get directUrl() {
-        return url;
-      },
-      renew: async (s) => {
-        url = await this.#manifestUrl(s, false);
-      },
-    };
-    const bytes = await readAll(contentStream(this.#ctx, source, { signal }));
-    return parseManifest(new TextDecoder('utf-8').decode(bytes), what);
-  }
+  abstract manifest(options?: ArtifactRequestOptions): Promise<ArtifactManifest>;
 
   /**
    * The version's files, page by page (50 per request by default), each with its size, MD5 and
@@ -532,11 +444,7 @@ export class Artifact {
    * const [labels] = await artifact.files({ names: ['labels.json'] }).toArray();
    * ```
    */
-  files(options: ArtifactFilesOptions = {}): Paginated<ArtifactFile> {
-    return listArtifactFiles(this.#ctx, this.#versionRef, options);
-  }
-
-  // Downloads, verification and media objects: download.ts, verify.ts, media.ts.
+  abstract files(options?: ArtifactFilesOptions): Paginated<ArtifactFile>;
 
   /**
    * Downloads the version's files to `root` (Node only; in a browser `UnsupportedError`) and
@@ -565,10 +473,7 @@ export class Artifact {
    * const images = await artifact.download({ pathPrefix: 'images/', concurrency: 32 });
    * ```
    */
-  download(options: ArtifactDownloadOptions = {}): Promise<string> {
-    const target = this.#downloadTarget(this.name);
-    return downloads().then((m) => m.downloadArtifact(this.#ctx, target, options));
-  }
+  abstract download(options?: ArtifactDownloadOptions): Promise<string>;
 
   /**
    * Downloads the one file of a single-file version (as {@link Artifact.download} does) and
@@ -580,10 +485,7 @@ export class Artifact {
    * const modelPath = await (await api.artifact('acme/vision/resnet:production')).file({ root: 'models' });
    * ```
    */
-  file(options: ArtifactSingleFileOptions = {}): Promise<string> {
-    const target = this.#downloadTarget(this.name);
-    return downloads().then((m) => m.downloadSingleFile(this.#ctx, target, options));
-  }
+  abstract file(options?: ArtifactSingleFileOptions): Promise<string>;
 
   /**
    * Checks a downloaded folder against the manifest: resolves when every stored file is there
@@ -596,10 +498,7 @@ export class Artifact {
    * await artifact.verify({ root: 'data/mnist' });
    * ```
    */
-  verify(options: ArtifactVerifyOptions = {}): Promise<void> {
-    const target = this.#downloadTarget(this.name);
-    return verification().then((m) => m.verifyArtifact(this.#ctx, target, options));
-  }
+  abstract verify(options?: ArtifactVerifyOptions): Promise<void>;
 
   /**
    * A media object stored in the version (`artifact.add(obj, name)` in the Python client, stored
@@ -612,19 +511,7 @@ export class Artifact {
    * console.log(table.columns, table.rows.length);
    * ```
    */
-  get(name: string, options: ArtifactGetOptions = {}): Promise<ArtifactMedia> {
-    return getMedia(this.#ctx, this.#downloadTarget(this.name), name, options);
-  }
-
-  #downloadTarget(rootName: string): DownloadTarget {
-    return {
-      qualifiedName: this.qualifiedName,
-      id: this.id,
-      rootName,
-      where: this.#versionRef,
-      manifest: (o) => this.manifest(o),
-    };
-  }
+  abstract get(name: string, options?: ArtifactGetOptions): Promise<ArtifactMedia>;
 
   /**
    * Saves your edits to `aliases`, `tags`, `description`, `metadata` and `ttl`, sending only the
@@ -646,100 +533,7 @@ export class Artifact {
    * await artifact.save();
    * ```
    */
-  async save(options: ArtifactRequestOptions = {}): Promise<this> {
-    const signal = optionalSignal(optionsObject(options).signal);
-    const aliases = checkAliases(this.#aliases, 'aliases');
-    const tags = checkTags(this.#tags, 'tags');
-    const savedTags = this.#data.tags.map((t) => t.name);
-    const aliasesToAdd = aliases.filter((a) => !this.#savedAliases.includes(a));
-    const aliasesToDelete = this.#savedAliases.filter((a) => !aliases.includes(a));
-    const tagsToAdd = tags.filter((t) => !savedTags.includes(t));
-    const tagsToDelete = savedTags.filter((t) => !tags.includes(t));
-    const input: UpdateArtifactInput = { artifactID: this.id };
-    if ((this.#description ?? '') !== (this.#data.description ?? ''))
-      input.description = this.#description ?? '';
-    if (comparableJson(this.#metadata) !== this.#savedMetadata) {
-      input.metadata = JSON.stringify(checkMetadata(this.#metadata, 'metadata'));
-    }
-    if (this.#ttl !== undefined) {
-      if (this.isLink) {
-        throw new ValidationError(
-          'ttl',
-          `${this.qualifiedName} is a link: its TTL is that of its source version ${this.source.entity}/${this.source.project}/${this.source.name}; set it there`,
-        );
-      }
-      if (this.type === 'wandb-history') {
-        throw new ValidationError(
-          'ttl',
-          'the TTL of a run history artifact (type wandb-history) cannot be set',
-        );
-      }
-      input.ttlDurationSeconds = this.#ttl.kind === 'inherit' ? TTL_INHERIT : (this.#ttl.seconds ?? TTL_NONE);
-    }
-    if (tagsToAdd.length > 0 || tagsToDelete.length > 0) {
-      input.tagsToAdd = tagsToAdd.map((tagName) => ({ tagName }));
-      input.tagsToDelete = tagsToDelete.map((tagName) => ({ tagName }));
-    }
-    const update = Object.keys(input).length > 1;
-    if (update && this.isLink) await this.#requireWritableSource(signal);
-
-    const where = {
-      entityName: this.#place.entity,
-      projectName: this.#place.project,
-      artifactCollectionName: this.#place.collection,
-    };
-    if (aliasesToAdd.length > 0) {
-      const data = await this.#ctx.request(
-        (await documents()).AddAliasesDocument,
-        { input: { artifactID: this.id, aliases: aliasesToAdd.map((alias) => ({ ...where, alias })) } },
-        { signal, idempotent: true },
-      );
-      if (!data.result?.success)
-        throw new ServerError(`AddAliases did not add ${aliasesToAdd.join(', ')} to ${this.qualifiedName}`);
-      this.#savedAliases = Object.freeze([...this.#savedAliases, ...aliasesToAdd]);
-    }
-    if (aliasesToDelete.length > 0) {
-      const data = await this.#ctx.request(
-        (await documents()).DeleteAliasesDocument,
-        { input: { artifactID: this.id, aliases: aliasesToDelete.map((alias) => ({ ...where, alias })) } },
-        { signal, idempotent: true },
-      );
-      if (!data.result?.success) {
-        throw new ServerError(
-          `DeleteAliases did not remove ${aliasesToDelete.join(', ')} from ${this.qualifiedName}`,
-        );
-      }
-      this.#savedAliases = Object.freeze(this.#savedAliases.filter((a) => !aliasesToDelete.includes(a)));
-    }
-    if (update) {
-      const data = await this.#ctx.request(
-        (await documents()).UpdateArtifactDocument,
-        { input },
-        { signal, idempotent: true },
-      );
-      const artifact = data.result?.artifact;
-      if (!artifact) throw new ServerError(`UpdateArtifact returned no artifact for ${this.qualifiedName}`);
-      const serverAliases =
-        artifact.aliases === undefined ? undefined : aliasesIn(artifact.aliases, this.#place);
-      this.#load(artifact, serverAliases ?? this.#savedAliases);
-    }
-    return this;
-  }
-
-  /** Rejects unless the caller may write the source project of this link (`IsProjectReadOnly`). */
-  async #requireWritableSource(signal: AbortSignal | undefined): Promise<void> {
-    const { entity, project } = this.source;
-    const data = await this.#ctx.request(
-      (await documents()).IsProjectReadOnlyDocument,
-      { entity, project },
-      { signal, cache: false },
-    );
-    if (data.project && data.project.readOnly !== true) return;
-    throw new PermissionError(
-      `${this.qualifiedName} is a link: its tags, description, metadata and TTL are those of its source version ` +
-        `${entity}/${project}/${this.source.name}, whose project ${data.project ? 'is read-only for you' : 'you cannot see'}; nothing was saved`,
-    );
-  }
+  abstract save(options?: ArtifactRequestOptions): Promise<this>;
 
   /**
    * Deletes the version (`deleteArtifact`); with `deleteAliases`, its aliases too — without it
@@ -751,18 +545,7 @@ export class Artifact {
    * await (await api.artifact('acme/vision/scratch:v0')).delete({ deleteAliases: true });
    * ```
    */
-  async delete(options: ArtifactDeleteOptions = {}): Promise<void> {
-    const o = optionsObject(options);
-    const deleteAliases = optionalBoolean(o.deleteAliases, 'deleteAliases') ?? false;
-    const signal = optionalSignal(o.signal);
-    if (this.isLink) return this.unlink({ signal });
-    const data = await this.#ctx.request(
-      (await documents()).DeleteArtifactDocument,
-      { input: { artifactID: this.id, deleteAliases } },
-      { signal },
-    );
-    if (!data.result) throw new ServerError(`DeleteArtifact returned nothing for ${this.qualifiedName}`);
-  }
+  abstract delete(options?: ArtifactDeleteOptions): Promise<void>;
 
   /**
    * Links this version into another collection (a portfolio, e.g. a registry's) and resolves with
@@ -783,56 +566,7 @@ export class Artifact {
    * console.log(registered.isLink, registered.name, registered.url);
    * ```
    */
-  async link(target: string, options: ArtifactLinkOptions = {}): Promise<Artifact> {
-    const o = optionsObject(options);
-    const signal = optionalSignal(o.signal);
-    const aliases = o.aliases === undefined ? [] : checkAliases(o.aliases, 'aliases');
-    const settings = this.#ctx.settings;
-    const parsed = parseArtifactCollectionPath(
-      target,
-      { project: settings.project, organization: settings.organization },
-      'target',
-    );
-    const sourceEntity = (): Promise<string> => Promise.resolve(this.source.entity);
-    const where = await resolveCollectionPlace(
-      this.#ctx,
-      parsed,
-      { signal },
-      { lookupEntity: sourceEntity, defaultEntity: sourceEntity, parameter: 'target' },
-    );
-    const input = {
-      artifactID: this.id,
-      artifactPortfolioName: where.collection,
-      entityName: where.entity,
-      projectName: where.project,
-      aliases: aliases.map((alias) => ({ artifactCollectionName: where.collection, alias })),
-    };
-    const withMembership = (await this.#ctx.serverFeatures()).get(LINK_MEMBERSHIP_FEATURE) === true;
-    let versionIndex: number | null | undefined;
-    if (withMembership) {
-      const data = await this.#ctx.request(
-        (await documents()).LinkArtifactDocument,
-        { input },
-        { signal, idempotent: true },
-      );
-      const membership = data.result?.artifactMembership;
-      if (membership) return artifactFromMembership(this.#ctx, membership, where);
-      versionIndex = data.result?.versionIndex;
-    } else {
-      const data = await this.#ctx.request(
-        (await documents()).LinkArtifactWithoutMembershipDocument,
-        { input },
-        { signal, idempotent: true },
-      );
-      versionIndex = data.result?.versionIndex;
-    }
-    if (versionIndex === null || versionIndex === undefined) {
-      throw new ServerError(
-        `linkArtifact gave no version for the link of ${this.qualifiedName} in ${where.entity}/${where.project}/${where.collection}`,
-      );
-    }
-    return fetchArtifactByName(this.#ctx, where, `v${versionIndex}`, { signal, cache: false });
-  }
+  abstract link(target: string, options?: ArtifactLinkOptions): Promise<Artifact>;
 
   /**
    * Removes this link from its collection (`unlinkArtifact`; the collection's id is read first).
@@ -845,26 +579,7 @@ export class Artifact {
    * await link.unlink();
    * ```
    */
-  async unlink(options: ArtifactRequestOptions = {}): Promise<void> {
-    const signal = optionalSignal(optionsObject(options).signal);
-    if (!this.isLink) {
-      throw new ValidationError(
-        'artifact',
-        `${this.qualifiedName} is not a link (it is in the collection it was born in): only links can be unlinked; use delete() to delete the version`,
-      );
-    }
-    const collection = await fetchCollection(
-      this.#ctx,
-      { ...this.#place, type: this.type },
-      { signal, cache: false },
-    );
-    const data = await this.#ctx.request(
-      (await documents()).UnlinkArtifactDocument,
-      { input: { artifactID: this.id, artifactPortfolioID: collection.id } },
-      { signal },
-    );
-    if (!data.result?.success) throw new ServerError(`unlinkArtifact did not remove ${this.qualifiedName}`);
-  }
+  abstract unlink(options?: ArtifactRequestOptions): Promise<void>;
 
   /**
    * The runs that used this version (declared it as an input), as the server lists them in one
@@ -875,20 +590,7 @@ export class Artifact {
    * for (const run of await artifact.usedBy()) console.log(run.id, run.name, run.url);
    * ```
    */
-  async usedBy(options: ArtifactRequestOptions = {}): Promise<Run[]> {
-    const signal = optionalSignal(optionsObject(options).signal);
-    const data = await this.#ctx.request(
-      (await documents()).ArtifactUsedByDocument,
-      { id: this.id },
-      { signal, cacheIf: (d) => d.artifact != null },
-    );
-    return Promise.all(
-      (data.artifact?.usedBy.edges ?? []).flatMap((e) => {
-        const project = (e.node as { project: (typeof e.node)['project'] | null }).project;
-        return project ? [this.#ctx.runFromData(project.entity.name, project.name, e.node)] : [];
-      }),
-    );
-  }
+  abstract usedBy(options?: ArtifactRequestOptions): Promise<Run[]>;
 
   /**
    * The run that logged this version, or `null` when a user created it without a run (or the
@@ -900,18 +602,7 @@ export class Artifact {
    * console.log(run?.id ?? 'not logged by a run');
    * ```
    */
-  async loggedBy(options: ArtifactRequestOptions = {}): Promise<Run | null> {
-    const signal = optionalSignal(optionsObject(options).signal);
-    const data = await this.#ctx.request(
-      (await documents()).ArtifactCreatedByDocument,
-      { id: this.id },
-      { signal, cacheIf: (d) => d.artifact != null },
-    );
-    const creator = data.artifact?.createdBy;
-    if (!creator || creator.__typename !== 'Run') return null;
-    const project = (creator as { project: (typeof creator)['project'] | null }).project;
-    return project ? this.#ctx.runFromData(project.entity.name, project.name, creator) : null;
-  }
+  abstract loggedBy(options?: ArtifactRequestOptions): Promise<Run | null>;
 
   /**
    * The collection this version was reached through (for a link, the link's collection).
@@ -922,12 +613,7 @@ export class Artifact {
    * console.log(collection.name, collection.isSequence, collection.tags);
    * ```
    */
-  collection(options: RequestOptions = {}): Promise<ArtifactCollection> {
-    const o = optionsObject(options);
-    const signal = optionalSignal(o.signal);
-    const cache = optionalBoolean(o.cache, 'cache');
-    return fetchCollection(this.#ctx, { ...this.#place, type: this.type }, { signal, cache });
-  }
+  abstract collection(options?: RequestOptions): Promise<ArtifactCollection>;
 
   /**
    * A plain-object form, for logging and JSON (metadata included; no URLs but the app URL).
@@ -978,119 +664,4 @@ export class Artifact {
       url,
     };
   }
-}
-
-/**
- * The version a membership (`ArtifactMembershipByName`, `linkArtifact`) describes, in the
- * collection it names: the membership's entity and project (the server's spelling) replace the
- * asked ones, its single version alias (else its index, else the artifact's) is the version, its
- * other aliases are the aliases.
- * @internal
- * @example
- * ```ts
- * const artifact = artifactFromMembership(ctx, data.project.artifactCollectionMembership, where);
- * ```
- */
-export function artifactFromMembership(
-  ctx: FacadeContext,
-  membership: ArtifactCollectionMembershipFieldsFragment,
-  asked: ArtifactCollectionRef,
-): Artifact {
-  const artifact = membership.artifact;
-  if (!artifact)
-    throw new WandbError(`The server gave a membership of ${asked.collection} without its artifact`);
-  const collection = membership.artifactCollection;
-  const project = (collection as { project: { name: string; entity: { name: string } } | null } | null)
-    ?.project;
-  const aliases = membership.aliases.map((a) => a.alias);
-  const versions = [...new Set(aliases.filter(isVersionAlias))];
-  if (versions.length > 1) {
-    throw new WandbError(
-      `Artifact ${asked.collection} has several version aliases in one collection: ${versions.join(', ')}`,
-    );
-  }
-  const index = membership.versionIndex ?? artifact.versionIndex;
-  const version = versions[0] ?? (index === null || index === undefined ? undefined : `v${index}`);
-  if (version === undefined) {
-    throw new WandbError(`Artifact ${asked.collection}:? has no version yet (state ${artifact.state})`);
-  }
-  const place: ArtifactVersionRef = {
-    entity: project?.entity.name ?? asked.entity,
-    project: project?.name ?? asked.project,
-    collection: collection?.name ?? asked.collection,
-    version,
-    ...(asked.organizationName === undefined ? {} : { organizationName: asked.organizationName }),
-  };
-  return new Artifact(ctx, artifact, place, aliases);
-}
-
-/**
- * A version as a collection listing (`ProjectArtifacts`) gives it: named with the edge's version
- * in that collection, in the collection asked for, with that collection's aliases.
- * @internal
- * @example
- * ```ts
- * const artifact = artifactFromListing(ctx, edge.node, where, edge.version);
- * ```
- */
-export function artifactFromListing(
-  ctx: FacadeContext,
-  node: ArtifactFieldsFragment,
-  where: ArtifactCollectionRef,
-  version: string,
-): Artifact {
-  return new Artifact(ctx, node, { ...where, version }, aliasesIn(node.aliases, where));
-}
-
-/**
- * A version by itself (`ArtifactByID`, a run's inputs and outputs), named in the sequence it was
- * born in (`sequence:vN` in the sequence's project), with that sequence's aliases; `undefined`
- * when the sequence's project is not visible (the official client skips those).
- * @internal
- * @example
- * ```ts
- * const artifact = artifactFromSource(ctx, data.artifact);
- * ```
- */
-export function artifactFromSource(ctx: FacadeContext, node: ArtifactFieldsFragment): Artifact | undefined {
-  const seq = node.artifactSequence;
-  const project = (seq as { project: (typeof seq)['project'] | null }).project;
-  if (!project || node.versionIndex === null) return undefined;
-  const where = { entity: project.entity.name, project: project.name, collection: seq.name };
-  return new Artifact(
-    ctx,
-    node,
-    { ...where, version: `v${node.versionIndex}` },
-    aliasesIn(node.aliases, where),
-  );
-}
-
-/**
- * One version by `collection:alias` in a collection's project (`ArtifactMembershipByName`), or
- * {@link NotFoundError} saying whether the project or the version is missing (not cached).
- * @internal Users call `api.artifact()`.
- * @example
- * ```ts
- * const artifact = await fetchArtifactByName(ctx, { entity: 'acme', project: 'vision', collection: 'mnist' }, 'latest');
- * ```
- */
-export async function fetchArtifactByName(
-  ctx: FacadeContext,
-  where: ArtifactCollectionRef,
-  alias: string,
-  options: RequestOptions = {},
-): Promise<Artifact> {
-  const name = `${where.collection}:${alias}`;
-  const data = await ctx.request(
-    (await documents()).ArtifactMembershipByNameDocument,
-    { entity: where.entity, project: where.project, name },
-    {
-      signal: options.signal,
-      cache: options.cache,
-      cacheIf: (d) => d.project?.artifactCollectionMembership != null,
-    },
-  );
-  const membership = data.project?.artifactCollectionMembership;
-  if (!membership?.artifact) throw artifactNotFound(name, where.entity, where.project, data.project != null);
-  return artifactFromMembership(ctx, membership, where);
 }

@@ -33,17 +33,15 @@ import {
   type ArtifactCollectionRef,
 } from '../paths/artifact-paths.js';
 import { formatRunPath, parseProjectPath, type ProjectPath, type RunRef } from '../paths/paths.js';
-import { Artifact, artifactFromListing, artifactFromSource, fetchArtifactByName } from './artifact.js';
+import { Artifact } from './artifact.js';
+import { artifactFromListing, artifactFromSource, fetchArtifactByName } from './artifact-impl.js';
 import type { ArtifactType } from './artifact-type.js';
 import { fetchArtifactType, listArtifactTypes } from './artifact-types.js';
-import {
-  fetchCollection,
-  listTypeCollections,
-  type ArtifactCollection,
-  type ArtifactCollectionsOptions,
-} from './collection.js';
+import type { ArtifactCollection, ArtifactCollectionsOptions } from './collection.js';
+import { fetchCollection, listTypeCollections } from './collection-impl.js';
 import { resolveCollectionPlace } from './resolve.js';
-import { checkAliases, checkTags, checkTypeName } from './rules.js';
+import { checkTypeName } from './rules.js';
+import { checkAliases, checkTags } from './labels.js';
 
 /** The server feature that lets `useArtifact` name the artifact's entity and project. */
 export const USE_ARTIFACT_PLACE_FEATURE = 'USE_ARTIFACT_WITH_ENTITY_AND_PROJECT_INFORMATION';

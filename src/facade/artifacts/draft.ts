@@ -20,7 +20,7 @@ import { ValidationError } from '../../errors/index.js';
 import type { FacadeContext } from '../core/context.js';
 import { lazy } from '../core/lazy.js';
 import { describeValue, optionalBoolean, optionalString, optionsObject } from '../core/validate.js';
-import { checkArtifactName } from '../paths/artifact-paths.js';
+import { checkArtifactName } from '../paths/artifact-name.js';
 import type { Artifact } from './artifact.js';
 import type { PublishOptions } from './publish.js';
 import { checkMetadata, checkTtl, checkTypeName, isReservedType } from './rules.js';

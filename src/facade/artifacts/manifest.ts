@@ -186,42 +186,6 @@ export function parseManifest(text: string | unknown, what = 'the artifact manif
   });
 }
 
-/**
- * The manifest as JSON text, in the form the Python client writes (entries keyed by path, without
- * `ref` / `birthArtifactID` / `extra` when absent; keys in camelCase), compact.
- *
- * @example
- * ```ts
- * serializeManifest(buildManifest([{ path: 'a.txt', digest: 'XUFAKrxLKna5cZ2REBfFkg==', size: 5 }]));
- * // '{"version":1,"storagePolicy":"wandb-storage-policy-v1","storagePolicyConfig":{"storageLayout":"V2"},"contents":{"a.txt":{"digest":"XUFAKrxLKna5cZ2REBfFkg==","size":5}}}'
- * ```
- */
-export function serializeManifest(manifest: ArtifactManifest): string {
-  const contents: Record<string, Record<string, unknown>> = {};
-  for (const e of manifest.entries) {
-    const entry: Record<string, unknown> = { digest: e.digest };
-    if (e.ref !== undefined) entry.ref = e.ref;
-    entry.size = e.size;
-    if (e.birthArtifactId !== undefined) entry.birthArtifactID = e.birthArtifactId;
-    if (e.extra !== undefined && Object.keys(e.extra).length > 0) entry.extra = e.extra;
-    Object.defineProperty(contents, e.path, {
-      value: entry,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  const config = Object.fromEntries(
-    Object.entries(manifest.storagePolicyConfig).filter(([, v]) => v !== undefined && v !== null),
-  );
-  return JSON.stringify({
-    version: manifest.version,
-    storagePolicy: manifest.storagePolicy,
-    storagePolicyConfig: config,
-    contents,
-  });
-}
-
 /** The first line of what the artifact digest hashes. */
 export const MANIFEST_DIGEST_HEADER = 'wandb-artifact-manifest-v1\n';
 

@@ -41,10 +41,11 @@ import { randomId } from '../core/random.js';
 import { describeValue, optionalName, optionalSignal, optionsObject } from '../core/validate.js';
 import type { Run } from '../runs/run.js';
 import type { Artifact } from './artifact.js';
-import { artifactFromSource } from './artifact.js';
+import { artifactFromSource } from './artifact-impl.js';
 import type { DraftEntry } from './draft.js';
-import { buildManifest, manifestDigest, serializeManifest, type ManifestEntry } from './manifest.js';
-import { checkAliases, checkTags } from './rules.js';
+import { buildManifest, manifestDigest, type ManifestEntry } from './manifest.js';
+import { serializeManifest } from './manifest-write.js';
+import { checkAliases, checkTags } from './labels.js';
 
 /**
  * Where a publish stands, as `onProgress` gets it: the stored files (references are not counted)

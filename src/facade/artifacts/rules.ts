@@ -1,63 +1,37 @@
 /**
- * What W&B accepts in artifact aliases, tags, type names, metadata and TTLs (the official client's
+ * What W&B accepts in artifact type names, metadata and TTLs (the official client's
  * `_validators.py` and `_generated/input_types.py`; protocol notes §1.3–§1.5), checked before any
- * request: each rule throws a {@link ValidationError} naming the parameter.
+ * request: each rule throws a {@link ValidationError} naming the parameter. These are the rules
+ * `api.newArtifact()` checks at once (a browser app loads them with the page); those of aliases
+ * and tags are in `labels.ts`.
  *
  * @example
  * ```ts
- * checkAliases(['best', 'prod'], 'aliases'); // ['best', 'prod']
- * checkAliases(['a/b'], 'aliases'); // throws ValidationError: may not contain "/"
- * checkTags(['train set', 'v2-clean'], 'tags'); // ['train set', 'v2-clean']
+ * checkTypeName('dataset', 'type'); // 'dataset'
+ * checkTtl(86_400); // 86400
+ * checkMetadata({ best: Infinity }); // throws ValidationError('metadata.best', ...)
  * ```
  * @module
  */
 import { ValidationError } from '../../errors/index.js';
-import { checkSendableJson } from '../core/json.js';
+import { checkSendableJson } from '../core/sendable.js';
 import { describeValue, isPlainObject } from '../core/validate.js';
 
 /** The longest alias, tag or type name W&B accepts, in characters. */
 export const MAX_ARTIFACT_LABEL_LENGTH = 128;
 
-/** The most tags one collection tag mutation may carry. */
-export const MAX_COLLECTION_TAGS_PER_CALL = 20;
-
 /** The most top-level keys artifact metadata may have. */
 export const MAX_METADATA_KEYS = 100;
 
 /**
- * Whether an alias is a version alias (`v` and one or more digits, as `wandb/util.py`
- * `alias_is_version_index`): the server's own names of versions, `v0`, `v1`, ...
- *
+ * Checks the length of an alias, tag or type name: 1 to {@link MAX_ARTIFACT_LABEL_LENGTH} characters.
+ * @internal
  * @example
  * ```ts
- * isVersionAlias('v12'); // true
- * isVersionAlias('latest'); // false
+ * checkLength('prod', 'aliases[0]', 'an alias');
  * ```
  */
-export function isVersionAlias(alias: string): boolean {
-  return /^v\d+$/.test(alias);
-}
-
-function stringList(value: unknown, parameter: string, what: string): string[] {
-  if (!Array.isArray(value) && !(value instanceof Set)) {
-    throw new ValidationError(
-      parameter,
-      `expected an array of ${what} (strings), got ${describeValue(value)}`,
-    );
-  }
-  const list = [...(value as Iterable<unknown>)];
-  list.forEach((item, i) => {
-    if (typeof item !== 'string') {
-      throw new ValidationError(
-        `${parameter}[${i}]`,
-        `expected ${what.replace(/s$/, '')} (a string), got ${describeValue(item)}`,
-      );
-    }
-  });
-  return [...new Set(list as string[])];
-}
-
-function checkLength(item: string, parameter: string, what: string): void {
+export function checkLength(item: string, parameter: string, what: string): void {
   const length = [...item].length;
   if (length === 0) throw new ValidationError(parameter, `${what} may not be empty`);
   if (length > MAX_ARTIFACT_LABEL_LENGTH) {
@@ -66,71 +40,6 @@ function checkLength(item: string, parameter: string, what: string): void {
       `${what} ${JSON.stringify(item.slice(0, 20))}... is ${length} characters long; at most ${MAX_ARTIFACT_LABEL_LENGTH} are allowed`,
     );
   }
-}
-
-/**
- * Checks artifact aliases and returns them without duplicates (first kept): each a non-empty
- * string of at most 128 characters without `/` or `:`, and not a version alias (`v3`: the server
- * names versions itself).
- *
- * @throws {@link ValidationError} naming `parameter` (or `parameter[i]`).
- * @example
- * ```ts
- * checkAliases(['prod', 'prod', 'best'], 'aliases'); // ['prod', 'best']
- * checkAliases(['v3'], 'aliases'); // throws: version aliases are the server's
- * ```
- */
-export function checkAliases(value: unknown, parameter = 'aliases'): string[] {
-  const aliases = stringList(value, parameter, 'aliases');
-  aliases.forEach((alias, i) => {
-    const at = `${parameter}[${i}]`;
-    checkLength(alias, at, 'an alias');
-    const bad = ['/', ':'].find((c) => alias.includes(c));
-    if (bad !== undefined) {
-      throw new ValidationError(
-        at,
-        `the alias ${JSON.stringify(alias)} may not contain "${bad}" (aliases may not contain "/" or ":")`,
-      );
-    }
-    if (isVersionAlias(alias)) {
-      throw new ValidationError(
-        at,
-        `${JSON.stringify(alias)} is a version alias: the server names versions (v0, v1, ...) itself; choose another alias`,
-      );
-    }
-  });
-  return aliases;
-}
-
-// Python's `\w` on str: Unicode letters and digits, and `_`.
-const WORD = '[-\\p{L}\\p{N}_]';
-const TAG = new RegExp(`^${WORD}+( +${WORD}+)*$`, 'u');
-
-/**
- * Checks artifact or collection tags and returns them without duplicates (first kept): each at
- * most 128 characters of letters, digits, `-` and `_`, in words separated by single or repeated
- * spaces (`^[-\w]+( +[-\w]+)*$`, `\w` as in Python: any Unicode letter or digit).
- *
- * @throws {@link ValidationError} naming `parameter` (or `parameter[i]`).
- * @example
- * ```ts
- * checkTags(['train set', 'daten-ü'], 'tags'); // ['train set', 'daten-ü']
- * checkTags(['a,b'], 'tags'); // throws ValidationError
- * ```
- */
-export function checkTags(value: unknown, parameter = 'tags'): string[] {
-  const tags = stringList(value, parameter, 'tags');
-  tags.forEach((tag, i) => {
-    const at = `${parameter}[${i}]`;
-    checkLength(tag, at, 'a tag');
-    if (!TAG.test(tag)) {
-      throw new ValidationError(
-        at,
-        `the tag ${JSON.stringify(tag)} is not allowed: tags are letters, digits, "-" and "_", in words separated by spaces (no leading or trailing space)`,
-      );
-    }
-  });
-  return tags;
 }
 
 /**
@@ -182,21 +91,6 @@ export function isReservedType(type: string, name: string): boolean {
     ? RESERVED_NAMES_BY_TYPE[type]
     : undefined;
   return type.startsWith('wandb-') || (prefix !== undefined && name.startsWith(prefix));
-}
-
-/**
- * A value's JSON form that keeps `NaN` and `±Infinity` apart from `null`, to tell whether a
- * metadata object changed since it was loaded.
- *
- * @example
- * ```ts
- * comparableJson({ a: NaN }) === comparableJson({ a: null }); // false
- * ```
- */
-export function comparableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    typeof v === 'number' && !Number.isFinite(v) ? `\u0000${String(v)}` : v,
-  );
 }
 
 /**

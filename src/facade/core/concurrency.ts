@@ -46,3 +46,15 @@ export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefine
     );
   });
 }
+
+/**
+ * Throws the signal's reason when it has aborted; does nothing otherwise (or without a signal).
+ *
+ * @example
+ * ```ts
+ * throwIfAborted(options.signal); // before each request of a long loop
+ * ```
+ */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason;
+}

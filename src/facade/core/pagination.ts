@@ -14,9 +14,26 @@
  * @module
  */
 
-import { UnsupportedError, ValidationError, WandbError } from '../../errors/index.js';
+import { UnsupportedError, ValidationError } from '../../errors/index.js';
 import { optionalBoolean, optionalGraphQLInt, optionsObject } from './validate.js';
-import { abortable } from './concurrency.js';
+import { loadFailure } from '../../errors/load.js';
+import type { ReaderSource } from './page-reader.js';
+
+export { throwIfAborted } from './concurrency.js';
+
+// The reader (requests ahead, stall guard, abort wiring): loaded with a listing's first read, and
+// asked for by every listing made, so that it is usually there by then.
+let readerModule: Promise<typeof import('./page-reader.js')> | undefined;
+let readerLoaded: typeof import('./page-reader.js') | undefined;
+function readers(): Promise<typeof import('./page-reader.js')> {
+  return (readerModule ??= import('./page-reader.js').then(
+    (m) => (readerLoaded = m),
+    (e: unknown) => {
+      readerModule = undefined;
+      throw loadFailure('its core/page-reader module', e);
+    },
+  ));
+}
 
 /**
  * One page as returned by a {@link PageFetcher}.
@@ -132,18 +149,6 @@ export function validatePerPage(n: unknown, parameter = 'perPage'): number {
   const value = optionalGraphQLInt(n, parameter);
   if (value === undefined) throw new ValidationError(parameter, 'expected a positive integer, got undefined');
   return value;
-}
-
-/**
- * Throws the signal's reason when it has aborted; does nothing otherwise (or without a signal).
- *
- * @example
- * ```ts
- * throwIfAborted(options.signal); // before each request of a long loop
- * ```
- */
-export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw signal.reason;
 }
 
 /**
@@ -295,6 +300,8 @@ export class Paginated<T> implements AsyncIterable<T> {
     this.noTotalReason = opts.noTotalReason;
     this.prefetch = optionalBoolean(opts.prefetch, 'prefetch') ?? true;
     this.lastCursor = start;
+    // Its first read needs the reader: start loading it now (a failure is reported by that read).
+    if (!readerLoaded) readers().catch(() => undefined);
   }
 
   /**
@@ -324,131 +331,26 @@ export class Paginated<T> implements AsyncIterable<T> {
    * ```
    */
   protected openPages(limit?: number): PageReader<T> {
-    let done = false;
-    let received = 0;
-    // Where the last page read ended; undefined before the first page.
-    let position: Pick<Page<T>, 'cursor' | 'hasNextPage'> | undefined;
-    // The next page's request when it was started ahead (null: there is no next page).
-    let upcoming: Upcoming<T> | null | undefined;
-    // The page the caller is waiting for (the one `next()` awaits), if any.
-    let awaited: Upcoming<T> | undefined;
-    const seen = new Set<string>();
-    if (this.start !== null) seen.add(this.start);
-    const closer = new AbortController();
-
-    const load = (cursor: string | null, before: number): Upcoming<T> => {
-      const perPage =
-        limit === undefined ? this.perPage : Math.max(1, Math.min(this.perPage, limit - before));
-      const total = this.countable && this.knownTotal === undefined;
-      const request: Upcoming<T> = { cursor, page: undefined as unknown as Promise<Page<T>> };
-      const onPosition = (told: PagePosition): Promise<void> | undefined => {
-        if (request.told) return undefined;
-        request.told = told;
-        return awaited === request && startEarly(request, told) ? yieldToEventLoop() : undefined;
-      };
-      request.page = (async () => {
-        throwIfAborted(this.signal);
-        const { signal, dispose } = linkSignals(this.signal, closer.signal);
-        try {
-          const got = await abortable(this.fetchPage({ cursor, perPage, signal, total, onPosition }), signal);
-          throwIfAborted(this.signal);
-          return got;
-        } finally {
-          dispose();
+    const source = this.source();
+    const loaded = readerLoaded;
+    if (loaded) return loaded.openReader(source, limit);
+    // Before the reader's code has loaded: the first `next()` waits for it.
+    let reader: PageReader<T> | undefined;
+    let closed = false;
+    return {
+      next: async () => {
+        if (!reader) {
+          const { openReader } = await readers();
+          if (closed) return null;
+          reader ??= openReader(source, limit);
         }
-      })();
-      // A page fetched ahead fails the iteration only when the caller reaches it.
-      request.page.catch(() => undefined);
-      return request;
+        return reader.next();
+      },
+      close: () => {
+        closed = true;
+        reader?.close?.();
+      },
     };
-
-    // The request of the page after `after` (`before` items read until then), or null when there is none.
-    const startAfter = (
-      after: Pick<Page<T>, 'cursor' | 'hasNextPage'> | undefined,
-      before: number,
-    ): Upcoming<T> | null => {
-      if (after === undefined) return load(this.start, before);
-      if (!after.hasNextPage || (limit !== undefined && before >= limit)) return null;
-      try {
-        this.checkAdvance(after.cursor, seen);
-      } catch (e) {
-        const page = Promise.reject(e);
-        page.catch(() => undefined);
-        return { cursor: after.cursor, page };
-      }
-      return load(after.cursor, before);
-    };
-
-    // The awaited page's fetcher told where it ends before its items: start the next one now.
-    // Whether a request was started.
-    const startEarly = (request: Upcoming<T>, told: PagePosition): boolean => {
-      if (done || !this.prefetch || upcoming !== undefined) return false;
-      if (typeof told.totalCount === 'number') this.knownTotal = told.totalCount;
-      request.startedNext = true;
-      upcoming = startAfter(told, received + told.count);
-      return upcoming !== null;
-    };
-
-    const next = async (): Promise<T[] | null> => {
-      if (done) return null;
-      const ahead = upcoming === undefined ? startAfter(position, received) : upcoming;
-      upcoming = undefined;
-      if (ahead === null) {
-        done = true;
-        return null;
-      }
-      let page: Page<T>;
-      awaited = ahead;
-      if (ahead.told) startEarly(ahead, ahead.told);
-      try {
-        throwIfAborted(this.signal);
-        page = await ahead.page;
-      } catch (e) {
-        done = true;
-        throw e;
-      } finally {
-        awaited = undefined;
-      }
-      if (!page || !Array.isArray(page.items)) {
-        done = true;
-        throw new WandbError(`Paginating ${this.what}: the page fetcher returned no items array`);
-      }
-      this.notePage(page, ahead.cursor);
-      received += page.items.length;
-      // Keep only what the next call needs, not the items.
-      position = { cursor: page.cursor, hasNextPage: page.hasNextPage };
-      if (this.prefetch) {
-        if (!ahead.startedNext) upcoming = startAfter(position, received);
-        // Let the request just started reach the network before the caller's work on this page
-        // takes the thread: what sends it is a chain of promise callbacks, which a caller's
-        // synchronous work per item would otherwise hold back by as much as a millisecond or two.
-        if (upcoming !== null) await yieldToEventLoop();
-      }
-      return page.items;
-    };
-
-    const close = (): void => {
-      if (!done) done = true;
-      upcoming = undefined;
-      closer.abort(new DOMException('The listing was closed.', 'AbortError'));
-    };
-    return { next, close };
-  }
-
-  /** Throws when `next` would not move the listing forward. */
-  private checkAdvance(next: string | null, seen: Set<string>): asserts next is string {
-    if (next === null) {
-      throw new WandbError(
-        `Paginating ${this.what}: the server said there are more pages but returned no cursor; ` +
-          'stopping to avoid an endless loop',
-      );
-    }
-    if (seen.has(next)) {
-      throw new WandbError(
-        `Paginating ${this.what}: the server returned the same cursor twice; stopping to avoid an endless loop`,
-      );
-    }
-    seen.add(next);
   }
 
   /**
@@ -595,68 +497,23 @@ export class Paginated<T> implements AsyncIterable<T> {
     return total;
   }
 
+  /** What the reader of this listing needs of it. */
+  private source(): ReaderSource<T> {
+    return {
+      fetchPage: this.fetchPage,
+      perPage: this.perPage,
+      start: this.start,
+      signal: this.signal,
+      what: this.what,
+      countable: this.countable,
+      prefetch: this.prefetch,
+      knownTotal: () => this.knownTotal,
+      noteTotal: (total) => void (this.knownTotal = total),
+      notePage: (page, requestedWith) => this.notePage(page, requestedWith),
+    };
+  }
+
   private async fetchTotal(): Promise<number | undefined> {
-    throwIfAborted(this.signal);
-    const page = await abortable(
-      this.fetchPage({ cursor: this.start, perPage: 1, signal: this.signal, total: true }),
-      this.signal,
-    );
-    if (typeof page?.totalCount !== 'number') return undefined;
-    this.knownTotal ??= page.totalCount;
-    return this.knownTotal;
+    return (await readers()).fetchTotal(this.source());
   }
-}
-
-/**
- * Resolves after the promise callbacks queued so far (and those they queue) have run: at the next
- * turn of the event loop. `setImmediate` where there is one (Node); else a `MessageChannel`
- * message (browsers), which, unlike `setTimeout(0)`, browsers do not hold back by 4 ms once such
- * waits follow one another; else `setTimeout(0)`.
- */
-function yieldToEventLoop(): Promise<void> {
-  const immediate = (globalThis as { setImmediate?: (fn: () => void) => unknown }).setImmediate;
-  if (immediate) return new Promise((resolve) => void immediate(resolve));
-  if (typeof MessageChannel === 'function') {
-    return new Promise((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        resolve();
-      };
-      channel.port2.postMessage(null);
-    });
-  }
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/** A page request started by a reader, and the cursor it was asked with. */
-interface Upcoming<T> {
-  cursor: string | null;
-  page: Promise<Page<T>>;
-  /** Where the page ends, when its fetcher told before its items were ready. */
-  told?: PagePosition;
-  /** Whether the next page's request was started from {@link told}. */
-  startedNext?: boolean;
-}
-
-/** A signal that aborts when either one does, with its reason; `dispose` removes the listeners. */
-function linkSignals(
-  outer: AbortSignal | undefined,
-  inner: AbortSignal,
-): { signal: AbortSignal; dispose: () => void } {
-  if (!outer) return { signal: inner, dispose: () => undefined };
-  const controller = new AbortController();
-  const fromOuter = (): void => controller.abort(outer.reason);
-  const fromInner = (): void => controller.abort(inner.reason);
-  if (outer.aborted) fromOuter();
-  else if (inner.aborted) fromInner();
-  outer.addEventListener('abort', fromOuter, { once: true });
-  inner.addEventListener('abort', fromInner, { once: true });
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      outer.removeEventListener('abort', fromOuter);
-      inner.removeEventListener('abort', fromInner);
-    },
-  };
 }

@@ -13,8 +13,11 @@
  * @module
  */
 import { ValidationError } from '../../errors/index.js';
-import { checkName, describeValue, MAX_NAME_LENGTH } from '../core/validate.js';
+import { checkName, describeValue } from '../core/validate.js';
+import { checkArtifactName } from './artifact-name.js';
 import type { PathDefaults } from './paths.js';
+
+export { checkArtifactName };
 
 /**
  * The prefix of registry projects: `wandb-registry-model` is the registry `model` of an
@@ -124,37 +127,6 @@ function invalid(parameter: string, path: string, why: string, forms: readonly s
     parameter,
     `${JSON.stringify(path)} is not a valid artifact path (${why}); accepted forms: ${forms.map((f) => `"${f}"`).join(', ')}`,
   );
-}
-
-/**
- * Checks an artifact (collection) name as W&B's `validate_artifact_name` does: 1 to 128
- * characters, no `/`.
- *
- * @throws {@link ValidationError} naming `parameter`.
- * @example
- * ```ts
- * checkArtifactName('mnist', 'name'); // ok
- * checkArtifactName('a/b', 'name'); // throws ValidationError
- * ```
- */
-export function checkArtifactName(name: unknown, parameter: string): string {
-  if (typeof name !== 'string' || name.trim() === '') {
-    throw new ValidationError(
-      parameter,
-      `expected an artifact name (a non-empty string), got ${describeValue(name)}`,
-    );
-  }
-  const length = [...name].length;
-  if (length > MAX_NAME_LENGTH) {
-    throw new ValidationError(
-      parameter,
-      `the artifact name ${JSON.stringify(name.slice(0, 20))}... is ${length} characters long; at most ${MAX_NAME_LENGTH} are allowed`,
-    );
-  }
-  if (name.includes('/')) {
-    throw new ValidationError(parameter, `the artifact name ${JSON.stringify(name)} may not contain "/"`);
-  }
-  return name;
 }
 
 function parseCollectionPart(

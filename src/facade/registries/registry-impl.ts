@@ -54,6 +54,11 @@ import {
  * @internal
  */
 export class RegistryImpl extends Registry {
+  // The name users see in `constructor.name` and logs is the public class's.
+  static {
+    Object.defineProperty(this, 'name', { value: 'Registry' });
+  }
+
   override async save(options: RegistryWriteOptions = {}): Promise<void> {
     const s = this.state;
     const o = optionsObject(options);

@@ -9,7 +9,8 @@ import {
   md5Hex,
 } from '../../../../src/facade/artifacts/download.js';
 import { buildManifest } from '../../../../src/facade/artifacts/manifest.js';
-import { findMediaEntry, isArtifactTable, mediaFromJson } from '../../../../src/facade/artifacts/media.js';
+import { isArtifactTable } from '../../../../src/facade/artifacts/media.js';
+import { findMediaEntry, mediaFromJson } from '../../../../src/facade/artifacts/media-get.js';
 import { cachePath } from '../../../../src/io/artifact-files.node.js';
 
 const where = { entity: 'alice', project: 'my project', collection: 'mnist', version: 'v3' };

@@ -6,8 +6,8 @@ import {
   MANIFEST_DIGEST_HEADER,
   manifestDigest,
   parseManifest,
-  serializeManifest,
 } from '../../../../src/facade/artifacts/manifest.js';
+import { serializeManifest } from '../../../../src/facade/artifacts/manifest-write.js';
 
 const md5Hex = (text: string): string => createHash('md5').update(text, 'utf8').digest('hex');
 const md5B64 = (text: string): string => createHash('md5').update(text, 'utf8').digest('base64');

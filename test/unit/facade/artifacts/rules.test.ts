@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkAliases,
   checkMetadata,
-  checkTags,
   checkTtl,
   checkTypeName,
-  comparableJson,
   isReservedType,
-  isVersionAlias,
 } from '../../../../src/facade/artifacts/rules.js';
+import {
+  checkAliases,
+  checkTags,
+  comparableJson,
+  isVersionAlias,
+} from '../../../../src/facade/artifacts/labels.js';
 import { parseFieldOrder } from '../../../../src/facade/core/order.js';
 import { validationError } from '../../../support/expect-errors.js';
 

@@ -5,7 +5,7 @@ import type {
   ArtifactCollectionFieldsFragment,
   ProjectFieldsFragment,
 } from '../../../../src/generated/graphql.js';
-import { ArtifactCollection } from '../../../../src/facade/artifacts/collection.js';
+import { ArtifactCollectionImpl } from '../../../../src/facade/artifacts/collection-impl.js';
 import { Project } from '../../../../src/facade/projects/project.js';
 import type { SlackIntegration, WebhookIntegration } from '../../../../src/index.js';
 
@@ -21,7 +21,7 @@ export const project = new Project(ctx, {
   readOnly: false,
 } satisfies ProjectFieldsFragment);
 
-export const collection = new ArtifactCollection(
+export const collection = new ArtifactCollectionImpl(
   ctx,
   {
     __typename: 'ArtifactPortfolio',

@@ -814,3 +814,34 @@ describe('Paginated: prefetching the next page', () => {
     expect(server.requests.map((r) => r.total)).toEqual([false]);
   });
 });
+
+describe('Paginated: before its reader code has loaded', () => {
+  // A fresh copy of the module, whose reader (core/page-reader) has not loaded yet.
+  async function freshPagination(): Promise<typeof import('../../../../src/facade/core/pagination.js')> {
+    vi.resetModules();
+    return import('../../../../src/facade/core/pagination.js');
+  }
+
+  it('reads every page once the reader arrives', async () => {
+    const { Paginated: Fresh } = await freshPagination();
+    const { fetch, calls } = numbers(7);
+    expect(await new Fresh(fetch, { perPage: 3 }).toArray()).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(calls.map((c) => c.cursor)).toEqual([null, '3', '6']);
+  });
+
+  it('a reader closed while its code loads reads nothing and requests nothing', async () => {
+    const { Paginated: Fresh } = await freshPagination();
+    const { fetch, calls } = numbers(7);
+    class Open extends Fresh<number> {
+      reader(): ReturnType<Paginated<number>['openPages']> {
+        return this.openPages();
+      }
+    }
+    const reader = new Open(fetch, { perPage: 3 }).reader();
+    const first = reader.next();
+    reader.close?.();
+    expect(await first).toBeNull();
+    expect(await reader.next()).toBeNull();
+    expect(calls).toEqual([]);
+  });
+});
