@@ -96,7 +96,7 @@ import type { SyncTensorboardOptions, SyncTensorboardResult } from './tensorboar
  * options synchronously, as before.
  */
 const sweeps = /* @__PURE__ */ lazy(() => import('./sweeps/sweeps.js'), 'its sweeps/sweeps module');
-const files = /* @__PURE__ */ lazy(() => import('./files/file.js'), 'its files/file module');
+const files = /* @__PURE__ */ lazy(() => import('./files/file-impl.js'), 'its files/file-impl module');
 const artifacts = /* @__PURE__ */ lazy(
   () => import('./artifacts/artifacts.js'),
   'its artifacts/artifacts module',
@@ -127,8 +127,8 @@ const load = {
     'its projects/projects module',
   ),
   run: /* @__PURE__ */ lazy(
-    () => withListings(import('./runs/run.js'), files, artifacts),
-    'its runs/run module',
+    () => withListings(import('./runs/run-impl.js'), files, artifacts),
+    'its runs/run-impl module',
   ),
   runWrites: /* @__PURE__ */ lazy(
     () => withListings(import('./runs/writes.js'), files, artifacts),
@@ -653,7 +653,9 @@ export class Api {
   /**
    * The runs of a project (`entity/project`, or `project` with the default entity), filtered and
    * ordered on the server and fetched page by page as you iterate. Bad options throw
-   * {@link ValidationError} here, before any request.
+   * {@link ValidationError} here, before any request; a bad `filters` or `order` only once the
+   * runs listing code has loaded (with the first call of any `Runs`): before, the first call of
+   * this listing rejects with it, still before any request.
    *
    * @example
    * ```ts
@@ -1459,7 +1461,7 @@ export class Api {
     data: ConstructorParameters<typeof Run>[3],
     sweep?: Sweep,
   ): Promise<Run> {
-    return load.run().then((d) => new d.Run(this, entity, project, data, sweep));
+    return load.run().then((d) => new d.RunImpl(this, entity, project, data, sweep));
   }
 
   /**

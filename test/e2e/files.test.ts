@@ -161,6 +161,8 @@ describe('run.files() and run.file()', () => {
   it('gives the file fields: id, name, size, base64 md5, mimetype, updatedAt, URLs', async () => {
     const file = await run.file('config.yaml');
     expect(file).toBeInstanceOf(File);
+    expect(file.constructor.name).toBe('File');
+    for (const listed of await run.files().toArray()) expect(listed).toBeInstanceOf(File);
     expect(file.name).toBe('config.yaml');
     expect(file.size).toBe(Buffer.byteLength(CONFIG));
     expect(file.md5).toBe(md5(CONFIG));

@@ -68,6 +68,7 @@ describe('api.fromPath', () => {
     expectTypeOf(report).toEqualTypeOf<BetaReport>();
     expect(graphqlCalls(emu)).toBe(0);
     expect(report).toBeInstanceOf(BetaReport);
+    expect(report.constructor.name).toBe('BetaReport');
     expect(report.id).toBe(reportId);
     expect(report.displayName).toBe('Weekly sync');
     expect(report.spec).toEqual({});

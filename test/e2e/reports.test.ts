@@ -86,6 +86,8 @@ describe('api.reports', () => {
 
   it('exposes the report fields, spec parsed from JSON', async () => {
     const [weekly] = await api.reports('alice/vision').toArray({ limit: 1 });
+    expect(weekly).toBeInstanceOf(BetaReport);
+    expect(weekly?.constructor.name).toBe('BetaReport');
     expect(weekly?.id).toBe(ids.weekly);
     expect(weekly?.name).toBe('weekly-sync');
     expect(weekly?.displayName).toBe('Weekly sync');

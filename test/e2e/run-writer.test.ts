@@ -3,7 +3,7 @@
 // row exactly once.
 import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
-import { Api, type RetryEvent, type Run, ValidationError } from '../../src/index.js';
+import { Api, type RetryEvent, type Run, RunWriter, ValidationError } from '../../src/index.js';
 import { graphqlCalls, useEmulator } from '../support/helpers.js';
 
 let emu: Emulator;
@@ -91,6 +91,8 @@ describe('run.writer()', () => {
   it('ends the run failed with a non-zero exit code', async () => {
     const run = await newRun();
     const writer = run.writer();
+    expect(writer).toBeInstanceOf(RunWriter);
+    expect(writer.constructor.name).toBe('RunWriter');
     await writer.log({ x: 1 });
     await writer.finish({ exitCode: 3 });
     expect((await reread(run)).state).toBe('failed');

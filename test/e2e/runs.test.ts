@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
 import {
   Api,
   NotFoundError,
+  Run,
   RunNotLoadedError,
   ValidationError,
-  type Run,
   type RunFilter,
 } from '../../src/index.js';
 import { RUNS, seedMnist } from '../support/fixtures.js';
@@ -110,6 +110,41 @@ describe('api.runs order', () => {
   });
 });
 
+describe('a listing made before the runs code has loaded', () => {
+  // A fresh copy of the package: no listing of it has loaded the runs code (runs-impl.ts) yet.
+  const fresh = async (): Promise<{ api: Api; ValidationError: typeof ValidationError }> => {
+    vi.resetModules();
+    const pkg = await import('../../src/index.js');
+    return {
+      api: new pkg.Api({ baseUrl: emu.url, apiKey: emu.apiKey }),
+      ValidationError: pkg.ValidationError,
+    };
+  };
+
+  it('checks the cheap options at once, the filter and order on the first call, before any request', async () => {
+    const { api: cold, ValidationError: ColdValidationError } = await fresh();
+    emu.clearRequests();
+    expect(() => cold.runs('alice/mnist', { perPage: 0 })).toThrow(ColdValidationError);
+    expect(() => cold.runs('alice/mnist', { lazy: 'yes' as never })).toThrow(ColdValidationError);
+    const badOrder = cold.runs('alice/mnist', { order: 'x desc' });
+    const badFilter = cold.runs('alice/mnist', {
+      filters: { state: { $like: 'x' } } as unknown as RunFilter,
+    });
+    const histories = badFilter.histories({ concurrency: 0 })[Symbol.asyncIterator]();
+    await expect(badOrder.toArray()).rejects.toBeInstanceOf(ColdValidationError);
+    await expect(badOrder.first()).rejects.toMatchObject({ parameter: 'order' });
+    await expect(badFilter.totalCount()).rejects.toMatchObject({ parameter: 'filters' });
+    await expect(histories.next()).rejects.toMatchObject({ parameter: 'concurrency' });
+    expect(graphqlCalls(emu)).toBe(0);
+    // the order is normalized at once all the same; once loaded, a new listing checks everything at once
+    const good = cold.runs('alice/mnist', { order: ' config.lr ', perPage: 2 });
+    expect(good.order).toBe('+config.lr');
+    expect(ids(await good.toArray())).toEqual(ids(await list(undefined, '+config.lr')));
+    expect(() => cold.runs('alice/mnist', { order: 'x desc' })).toThrow(ColdValidationError);
+    expect(() => badFilter.histories({ concurrency: 0 })).toThrow(ColdValidationError);
+  });
+});
+
 describe('api.runs pagination', () => {
   it.each([1, 2, 50])('perPage %i returns every run once, in order', async (perPage) => {
     emu.clearRequests();
@@ -198,6 +233,10 @@ describe('Run objects', () => {
 
   it('exposes the documented attributes', async () => {
     const run = await api.run('alice/mnist/run00005');
+    expect(run).toBeInstanceOf(Run);
+    expect(run.constructor.name).toBe('Run');
+    for (const listed of await api.runs('alice/mnist', { lazy: true }).toArray())
+      expect(listed).toBeInstanceOf(Run);
     expect(run.id).toBe('run00005');
     expect(run.name).toBe('epsilon');
     expect(run.storageId).not.toBe('run00005');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
 import {
   Api,
@@ -184,6 +184,7 @@ describe('api.sweep', () => {
   ])('loads %j', async (path) => {
     const sweep = await api.sweep(path);
     expect(sweep).toBeInstanceOf(Sweep);
+    expect(sweep.constructor.name).toBe('Sweep');
     expect(sweep.path).toEqual(['alice', 'hpo', 'swpmin01']);
   });
 
@@ -318,6 +319,31 @@ describe('sweep.bestRun', () => {
     expect(error.parameter).toBe('order');
     expect(error.message).toContain('metric');
     expect(graphqlCalls(emu)).toBe(0);
+  });
+
+  it('names the metric when the order it gives is not a run order, before or after the runs code has loaded', async () => {
+    emu.seed.sweep({
+      entity: 'alice',
+      project: 'odd-metric',
+      id: 'swpodd01',
+      config: { method: 'grid', metric: { name: 'val loss', goal: 'minimize' } },
+    });
+    // A fresh copy of the package, whose runs listings check their order on the first call.
+    vi.resetModules();
+    const pkg = await import('../../src/index.js');
+    const cold = new pkg.Api({ baseUrl: emu.url, apiKey: emu.apiKey });
+    for (const client of [cold, api]) {
+      const sweep = await client.sweep('alice/odd-metric/swpodd01');
+      emu.clearRequests();
+      const error = await sweep.bestRun().then(
+        () => undefined,
+        (e: unknown) => e as ValidationError,
+      );
+      expect(error).toBeInstanceOf(client === cold ? pkg.ValidationError : ValidationError);
+      expect(error?.parameter).toBe('order');
+      expect(error?.message).toContain('the metric of sweep alice/odd-metric/swpodd01 gives the order');
+      expect(graphqlCalls(emu)).toBe(0);
+    }
   });
 
   it('rejects a bad explicit order before any request', async () => {
@@ -456,6 +482,7 @@ describe('project.sweeps', () => {
     const all = await sweeps.toArray();
     expect(all.map((s) => s.id)).toEqual(['swpmin01', 'swpmax01', 'swpnone1', 'swpempty']);
     expect(all[1]!.name).toBe('accuracy hunt');
+    for (const sweep of all) expect(sweep).toBeInstanceOf(Sweep);
     expect(all[0]!.config.metric).toEqual({ name: 'loss', goal: 'minimize' });
     expect(all[0]!.runCount).toBe(12);
     expect(graphqlCalls(emu, 'ProjectSweeps')).toBe(2);

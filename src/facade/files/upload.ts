@@ -18,7 +18,8 @@ import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { uploadRunNotFound } from '../core/notFound.js';
 import { describeValue, isPlainObject, optionalSignal, optionsObject } from '../core/validate.js';
 import { formatRunPath, type RunRef } from '../paths/paths.js';
-import { fetchRunFile, type File } from './file.js';
+import type { File } from './file.js';
+import { fetchRunFile } from './file-impl.js';
 import { rootOption, uploadSafeName } from './filenames.js';
 
 /**

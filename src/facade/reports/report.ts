@@ -1,5 +1,7 @@
 /**
- * W&B reports: {@link BetaReport} and the project listing behind {@link Api.reports}.
+ * W&B reports: {@link BetaReport}, a light shell (its fields, `sections`, `url`); reading a
+ * section's run set (`report.runs()`) is in `report-impl.ts` and the project listing behind
+ * {@link Api.reports} in `reports.ts`, loaded with the reports domain.
  *
  * @example
  * ```ts
@@ -7,15 +9,10 @@
  * ```
  * @module
  */
-import { ValidationError } from '../../errors/index.js';
 import type { ReportFieldsFragment } from '../../generated/graphql.js';
 import type { FacadeContext } from '../core/context.js';
 import { parseServerDate } from '../core/dates.js';
-import { parseJsonString } from '../core/json.js';
-import { type ListOptions } from '../core/pagination.js';
-import { uiFilterToMongo, uiKeyToServerPath } from '../core/ui-filters.js';
-import { describeValue, isPlainObject, optionalBoolean, optionsObject } from '../core/validate.js';
-import type { RunFilter } from '../runs/filters.js';
+import type { ListOptions } from '../core/pagination.js';
 import type { Runs } from '../runs/runs.js';
 import { reportUrl } from '../paths/urls.js';
 
@@ -54,7 +51,7 @@ export type ReportData = Pick<ReportFieldsFragment, 'id'> & Partial<ReportFields
  * for (const section of report?.sections ?? []) console.log(section);
  * ```
  */
-export class BetaReport {
+export abstract class BetaReport {
   /** The server's node id (base64), e.g. `Vmlldzo0Mg==`. */
   readonly id: string;
   /** The view's internal name, or `undefined` (unknown for a report built from a path). */
@@ -78,11 +75,19 @@ export class BetaReport {
 
   readonly #ctx: FacadeContext;
 
-  /**
-   * @internal Made by {@link Api.reports} and {@link Api.fromPath}.
-   * @throws {@link WandbError} when `spec` is not a JSON object.
-   */
-  constructor(ctx: FacadeContext, entity: string, project: string, data: ReportData) {
+  /** @internal The context, for the methods of `report-impl.ts`. */
+  protected get ctx(): FacadeContext {
+    return this.#ctx;
+  }
+
+  /** @internal Made by {@link Api.reports} and {@link Api.fromPath}; `spec` is `data.spec` parsed. */
+  constructor(
+    ctx: FacadeContext,
+    entity: string,
+    project: string,
+    data: ReportData,
+    spec: Readonly<Record<string, unknown>>,
+  ) {
     this.#ctx = ctx;
     this.entity = entity;
     this.project = project;
@@ -97,7 +102,7 @@ export class BetaReport {
           email: data.user.email ?? undefined,
         }
       : undefined;
-    this.spec = parseJsonString(data.spec, `spec of report ${data.id}`);
+    this.spec = spec;
     this.createdAt = parseServerDate(data.createdAt);
     this.updatedAt = parseServerDate(data.updatedAt);
   }
@@ -147,25 +152,7 @@ export class BetaReport {
    * const everyMatch = report!.runs(section, { onlySelected: false }); // the filter and order only
    * ```
    */
-  runs(section: unknown, options: ReportRunsOptions = {}): Runs {
-    const o = optionsObject(options);
-    const onlySelected = optionalBoolean(o.onlySelected, 'onlySelected') ?? true;
-    const sections = this.sections;
-    const found: unknown =
-      typeof section === 'number' ? (Number.isInteger(section) ? sections[section] : undefined) : section;
-    if (!isPlainObject(found)) {
-      throw new ValidationError(
-        'section',
-        `expected a section object with runSets (such as one of report.sections) or the index of one of report.sections (${sections.length} in this report), got ${describeValue(section)}`,
-      );
-    }
-    const query = runSetQuery(found, `section`, onlySelected);
-    const { onlySelected: _, ...listOptions } = o;
-    return this.#ctx.projectRuns(
-      { entity: query.entity ?? this.entity, project: query.project ?? this.project },
-      { ...listOptions, filters: query.filters, order: query.order },
-    );
-  }
+  abstract runs(section: unknown, options?: ReportRunsOptions): Runs;
 
   /**
    * The report's page in the W&B app: `{appUrl}/{entity}/{project}/reports/{Title}--{id}`.
@@ -206,122 +193,6 @@ export class BetaReport {
 export interface ReportRunsOptions extends ListOptions {
   /** Only the runs the run set shows (its selections). Default `true`. */
   onlySelected?: boolean;
-}
-
-/** What a run set of a section lists: filter, order and (when it names one) its project. */
-interface RunSetQuery {
-  filters: RunFilter | undefined;
-  order: string;
-  entity: string | undefined;
-  project: string | undefined;
-}
-
-function field(
-  obj: Record<string, unknown>,
-  key: string,
-  at: string,
-  expected: string,
-): Record<string, unknown> {
-  const value = obj[key];
-  if (!isPlainObject(value)) {
-    throw new ValidationError(`${at}.${key}`, `expected ${expected}, got ${describeValue(value)}`);
-  }
-  return value;
-}
-
-/** The order of a run set's `sort` (`keys[0]`, or the older `key` / `ascending`). */
-function runSetOrder(runSet: Record<string, unknown>, at: string): string {
-  if (runSet.sort === undefined || runSet.sort === null) return '-createdAt';
-  const sort = field(runSet, 'sort', at, 'a sort { keys: [{ key, ascending }] }');
-  let entry: Record<string, unknown> = sort;
-  let where = `${at}.sort`;
-  if (sort.keys !== undefined) {
-    if (!Array.isArray(sort.keys)) {
-      throw new ValidationError(
-        `${where}.keys`,
-        `expected a list of sort keys, got ${describeValue(sort.keys)}`,
-      );
-    }
-    if (sort.keys.length === 0) return '-createdAt';
-    where = `${where}.keys[0]`;
-    if (!isPlainObject(sort.keys[0])) {
-      throw new ValidationError(where, `expected { key, ascending }, got ${describeValue(sort.keys[0])}`);
-    }
-    entry = sort.keys[0];
-  }
-  const path = uiKeyToServerPath(entry.key, `${where}.key`);
-  return `${entry.ascending === true ? '+' : '-'}${path}`;
-}
-
-/** The condition on run names of a run set's selections, or `undefined` when every run is shown. */
-function selectionFilter(runSet: Record<string, unknown>, at: string): RunFilter | undefined {
-  if (runSet.selections === undefined || runSet.selections === null) return undefined;
-  const selections = field(runSet, 'selections', at, 'selections { root, tree }');
-  const tree: unknown = selections.tree ?? [];
-  if (!Array.isArray(tree) || !tree.every((n) => typeof n === 'string')) {
-    throw new ValidationError(
-      `${at}.selections.tree`,
-      `expected a list of run ids, got ${describeValue(tree)}`,
-    );
-  }
-  const root = selections.root;
-  if (root !== undefined && root !== null && root !== 0 && root !== 1) {
-    throw new ValidationError(`${at}.selections.root`, `expected 0 or 1, got ${describeValue(root)}`);
-  }
-  if (root === 1) return tree.length === 0 ? undefined : { name: { $nin: tree as string[] } };
-  return { name: { $in: tree as string[] } };
-}
-
-/** `filter` and `selection` both, added to the app's `$or: [{ $and: [...] }]` as the official client does. */
-function withSelection(filter: RunFilter, selection: RunFilter | undefined): RunFilter {
-  if (selection === undefined) return filter;
-  const keys = Object.keys(filter);
-  if (keys.length === 0) return selection;
-  const branches = filter.$or;
-  const only = branches?.length === 1 && keys.length === 1 ? branches[0] : undefined;
-  if (only?.$and && Object.keys(only).length === 1) return { $or: [{ $and: [...only.$and, selection] }] };
-  return { $and: [filter, selection] };
-}
-
-/** Reads the open run set of a section (see {@link BetaReport.runs}). */
-function runSetQuery(section: unknown, at: string, onlySelected: boolean): RunSetQuery {
-  if (!isPlainObject(section)) {
-    throw new ValidationError(at, `expected a section object with runSets, got ${describeValue(section)}`);
-  }
-  const runSets = section.runSets;
-  if (!Array.isArray(runSets) || runSets.length === 0) {
-    throw new ValidationError(`${at}.runSets`, 'the section has no run set, so it shows no runs');
-  }
-  const open: unknown = section.openRunSet ?? 0;
-  if (typeof open !== 'number' || !Number.isInteger(open) || open < 0 || open >= runSets.length) {
-    throw new ValidationError(
-      `${at}.openRunSet`,
-      `expected the index of one of its ${runSets.length} run sets, got ${describeValue(open)}`,
-    );
-  }
-  const where = `${at}.runSets[${open}]`;
-  const runSet: unknown = runSets[open];
-  if (!isPlainObject(runSet)) {
-    throw new ValidationError(where, `expected a run set object, got ${describeValue(runSet)}`);
-  }
-  const tree = runSet.filters ?? { op: 'OR', filters: [] };
-  const converted = uiFilterToMongo(tree, `${where}.filters`) as RunFilter;
-  const filters = withSelection(converted, onlySelected ? selectionFilter(runSet, where) : undefined);
-  let entity: string | undefined;
-  let project: string | undefined;
-  if (isPlainObject(runSet.project)) {
-    const { entityName, name } = runSet.project;
-    if (typeof entityName === 'string' && entityName !== '' && typeof name === 'string' && name !== '') {
-      entity = entityName;
-      project = name;
-    }
-  }
-  return {
-    filters: Object.keys(filters).length === 0 ? undefined : filters,
-    order: runSetOrder(runSet, where),
-    entity,
-    project,
-  };
 }
 
 /**

@@ -16,7 +16,8 @@ import { projectNotFound } from '../core/notFound.js';
 import { connectionPosition, Paginated } from '../core/pagination.js';
 import { optionalSignal, optionalString, optionsObject } from '../core/validate.js';
 import { lenientDecode, parseProjectPath } from '../paths/paths.js';
-import { BetaReport, type ReportsOptions } from './report.js';
+import type { BetaReport, ReportsOptions } from './report.js';
+import { BetaReportImpl } from './report-impl.js';
 
 /**
  * The reports of a project path (`entity/project`, or `project` with the default entity), page
@@ -52,7 +53,7 @@ export function listReports(
       const connection = data.project.allViews;
       return {
         items: (connection?.edges ?? []).flatMap((e) =>
-          e.node ? [new BetaReport(ctx, entity, project, e.node)] : [],
+          e.node ? [new BetaReportImpl(ctx, entity, project, e.node)] : [],
         ),
         ...connectionPosition(connection),
       };
@@ -82,7 +83,7 @@ export function reportFromPath(
   ctx: FacadeContext,
   target: { entity: string; project: string; displayName: string; reportId: string },
 ): BetaReport {
-  return new BetaReport(ctx, target.entity, target.project, {
+  return new BetaReportImpl(ctx, target.entity, target.project, {
     id: target.reportId,
     displayName: target.displayName,
     spec: '{}',

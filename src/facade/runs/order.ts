@@ -10,6 +10,7 @@
  */
 
 import { ValidationError } from '../../errors/index.js';
+import { DEFAULT_RUN_ORDER } from './order-default.js';
 
 /**
  * The run columns an order may name directly (besides `config.*` and `summary_metrics.*` paths).
@@ -49,15 +50,7 @@ export const RUN_ORDER_COLUMNS: readonly string[] = [
  */
 export const RUN_ORDER_PREFIXES: readonly string[] = ['config', 'summary_metrics'];
 
-/**
- * The default run order, oldest first.
- *
- * @example
- * ```ts
- * parseOrder(undefined) === DEFAULT_RUN_ORDER; // true
- * ```
- */
-export const DEFAULT_RUN_ORDER = '+created_at';
+export { DEFAULT_RUN_ORDER };
 
 // A nested key segment: anything but dots and whitespace (dashes, digits, ... are fine).
 const NESTED = new RegExp(`^(${RUN_ORDER_PREFIXES.join('|')})(\\.[^.\\s]+)+$`);

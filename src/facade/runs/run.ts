@@ -1,46 +1,33 @@
 /**
- * W&B runs: {@link Run}, built from the `RunLightFields` / `RunHeavyFields` fragments, and the
- * functions that get one ({@link getRun}, {@link fetchRunDetail}). A run's files are the files
- * domain's: `run.files()`, `run.file()` and `run.uploadFile()` reach it through the context, as
- * its artifacts (`run.loggedArtifacts()`, ...) reach the artifacts domain.
+ * W&B runs: {@link Run}, a light shell built from the `RunLightFields` / `RunHeavyFields`
+ * fragments (its fields, their checked setters, the listings it reaches through the context);
+ * the code of its requests (`update()`, `delete()`, `load()`, `scanHistory()`, `writer()`) and the
+ * functions that get one are in `run-impl.ts`, loaded with the runs domain. A run's files are the
+ * files domain's: `run.files()`, `run.file()` and `run.uploadFile()` reach it through the
+ * context, as its artifacts (`run.loggedArtifacts()`, ...) reach the artifacts domain.
  *
  * @example
  * ```ts
- * const run = await getRun(ctx, 'acme/vision/a1b2c3d4');
+ * const run = await api.run('acme/vision/a1b2c3d4');
  * console.log(run.name, run.config.lr, run.summary.loss);
  * ```
  * @module
  */
-import { documents, lazy } from '../core/lazy.js';
-import { RunNotLoadedError, ValidationError, WandbError } from '../../errors/index.js';
-import type {
-  DeleteRunMutationVariables,
-  RunDetailQuery,
-  RunHeavyFieldsFragment,
-  RunLightFieldsFragment,
-  UpdateRunMutationVariables,
-} from '../../generated/graphql.js';
+import { lazy } from '../core/lazy.js';
+import { RunNotLoadedError, ValidationError } from '../../errors/index.js';
+import type { RunHeavyFieldsFragment, RunLightFieldsFragment } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { parseServerDate } from '../core/dates.js';
-import { checkSendableJson, parseJsonString, unwrapConfig } from '../core/json.js';
-import { runNotFound } from '../core/notFound.js';
 import type { Paginated } from '../core/pagination.js';
-import { describeValue, optionalBoolean, optionalSignal, optionsObject } from '../core/validate.js';
+import { describeValue, optionsObject } from '../core/validate.js';
 import type { Api } from '../api.js';
 import type { Artifact } from '../artifacts/artifact.js';
 import type { LogArtifactOptions, RunArtifactsOptions, UseArtifactOptions } from '../artifacts/artifacts.js';
 import type { File, RunFilesOptions } from '../files/file.js';
 import type { UploadData, UploadDataOptions, UploadFileOptions } from '../files/upload.js';
-import { parseRunPath, type RunRef } from '../paths/paths.js';
+import type { RunRef } from '../paths/paths.js';
 import { runUrl } from '../paths/urls.js';
 import type { Sweep } from '../sweeps/sweep.js';
-import {
-  checkRunObject,
-  checkRunTags,
-  checkRunText,
-  encodeConfig,
-  stringifyJsonWithNonFinite,
-} from './encode.js';
 import type {
   HistoryColumns,
   HistoryColumnsOf,
@@ -49,9 +36,9 @@ import type {
   HistoryRowOf,
   ScanHistoryOptions,
 } from './history.js';
-import { parseScanOptions } from './history-options.js';
+import { checkRunObject, checkRunTags, checkRunText } from './run-checks.js';
 import type { RunCreateOptions, RunDeleteOptions, RunUpdateOptions } from './writes.js';
-import { RunWriter, type RunWriterOptions } from './writer.js';
+import type { RunWriter, RunWriterOptions } from './writer.js';
 
 // The history code loads with the first history read: an app that lists runs does not download it.
 const histories = /* @__PURE__ */ lazy(() => import('./history.js'), 'its runs/history module');
@@ -123,90 +110,21 @@ export interface HistoryKeys {
   [extra: string]: unknown;
 }
 
-/**
- * Fetches one run with every field (`RunDetail`); a run that does not exist is a
- * {@link NotFoundError} and is not cached, so it is found once it exists.
- * @internal Users call {@link Api.run} or `run.load()`.
- * @example
- * ```ts
- * const fields = await fetchRunDetail(ctx, 'acme', 'vision', 'a1b2c3d4', { cache: false });
- * ```
- */
-export async function fetchRunDetail(
-  ctx: FacadeContext,
-  entity: string,
-  project: string,
-  runId: string,
-  options: RequestOptions = {},
-): Promise<RunDetailFields> {
-  const data = await ctx.request(
-    (await documents()).RunDetailDocument,
-    { entity, project, name: runId },
-    { ...options, cacheIf: (d) => d.project?.run != null },
-  );
-  if (!data.project?.run) throw runNotFound(entity, project, runId, data.project != null);
-  return data.project.run;
-}
+/** What a run is built from: the light fields, the heavy ones when selected. @internal */
+export type RunData = RunLightFieldsFragment & Partial<RunHeavyFieldsFragment> & { projectId?: string };
 
-type RunDetailFields = NonNullable<NonNullable<RunDetailQuery['project']>['run']>;
-
-/**
- * One run, fully loaded, by any run path form (missing parts from the settings, else the
- * viewer); {@link NotFoundError} when there is none.
- * @internal Users call {@link Api.run}.
- * @example
- * ```ts
- * const run = await getRun(ctx, 'vision/a1b2c3d4', { cache: false });
- * ```
- */
-export async function getRun<Config extends object = RunConfig, Summary extends object = RunSummary>(
-  ctx: FacadeContext,
-  path: string,
-  options: RequestOptions = {},
-): Promise<Run<Config, Summary>> {
-  const o = optionsObject(options);
-  const parsed = parseRunPath(path, ctx.settings);
-  const entity = await ctx.resolveEntity(parsed.entity);
-  const run = await fetchRunDetail(ctx, entity, parsed.project, parsed.runId, o);
-  return new Run<Config, Summary>(ctx, entity, parsed.project, run);
-}
-
-type RunData = RunLightFieldsFragment & Partial<RunHeavyFieldsFragment> & { projectId?: string };
-
-interface HeavyFields {
+/** A run's heavy fields, parsed. @internal */
+export interface HeavyFields {
+  /** The config as the server sends it (`{ key: { value, desc } }`, `_wandb` kept). */
   rawConfig: Record<string, unknown>;
+  /** The config as plain values. */
   config: Record<string, unknown>;
+  /** The summary metrics. */
   summary: Record<string, unknown>;
+  /** The latest system metrics. */
   systemMetrics: Record<string, unknown>;
+  /** The history key statistics. */
   historyKeys: HistoryKeys;
-}
-
-/**
- * Whether `current` (a config as plain values, or a summary) serializes the same as the JSON
- * string it was loaded from; `false` when that string is unknown, so the value is then sent.
- */
-function sameAsLoaded(
-  current: Record<string, unknown>,
-  loaded: string | null | undefined,
-  field: 'config' | 'summaryMetrics',
-): boolean {
-  if (loaded === undefined) return false;
-  const parsed = parseJsonString(loaded, field);
-  const before = field === 'config' ? unwrapConfig(parsed) : parsed;
-  const what = field === 'config' ? 'config' : 'summary';
-  return stringifyJsonWithNonFinite(before, what) === stringifyJsonWithNonFinite(current, what);
-}
-
-function hasHeavyFields(data: RunData): data is RunData & RunHeavyFieldsFragment {
-  return 'config' in data && 'summaryMetrics' in data && 'systemMetrics' in data && 'historyKeys' in data;
-}
-
-function toHistoryKeys(value: unknown): HistoryKeys {
-  const raw = typeof value === 'string' ? parseJsonString(value, 'historyKeys') : value;
-  const obj = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-  const lastStep = typeof obj.lastStep === 'number' ? obj.lastStep : -1;
-  const keys = obj.keys && typeof obj.keys === 'object' ? (obj.keys as Record<string, unknown>) : {};
-  return { ...obj, lastStep, keys };
 }
 
 /**
@@ -258,7 +176,7 @@ export function runCreateState(value: unknown): RunCreateState {
  * typed.config.lr; // number
  * ```
  */
-export class Run<Config extends object = RunConfig, Summary extends object = RunSummary> {
+export abstract class Run<Config extends object = RunConfig, Summary extends object = RunSummary> {
   /** Entity (user or team) that owns the run. */
   readonly entity: string;
   /** Project the run belongs to. */
@@ -270,7 +188,7 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
   readonly sweep: Sweep | undefined;
 
   #ctx: FacadeContext;
-  #data: RunLightFieldsFragment;
+  #data: RunData;
   #heavy: HeavyFields | undefined;
 
   /**
@@ -303,29 +221,49 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
     });
   }
 
-  /** @internal Runs are made by {@link Api.run} and {@link Api.runs}. */
-  constructor(ctx: FacadeContext, entity: string, project: string, data: RunData, sweep?: Sweep) {
+  /**
+   * @internal Runs are made by {@link Api.run} and {@link Api.runs}; `heavy` is the heavy fields
+   * of `data`, parsed, when it has them.
+   */
+  constructor(
+    ctx: FacadeContext,
+    entity: string,
+    project: string,
+    data: RunData,
+    heavy: HeavyFields | undefined,
+    sweep?: Sweep,
+  ) {
     this.#ctx = ctx;
     this.entity = entity;
     this.project = project;
     this.sweep = sweep;
     this.#data = data;
-    if (hasHeavyFields(data)) this.#setHeavy(data);
+    this.#heavy = heavy;
   }
 
-  #setHeavy(data: RunHeavyFieldsFragment): void {
-    const rawConfig = parseJsonString(data.config, 'config');
-    this.#heavy = {
-      rawConfig,
-      config: unwrapConfig(rawConfig),
-      summary: parseJsonString(data.summaryMetrics, 'summaryMetrics'),
-      systemMetrics: parseJsonString(data.systemMetrics, 'systemMetrics'),
-      historyKeys: toHistoryKeys(data.historyKeys),
-    };
+  /** @internal The context, for the methods of `run-impl.ts`. */
+  protected get ctx(): FacadeContext {
+    return this.#ctx;
   }
 
-  /** Where the run is, for the file helpers. */
-  get #ref(): RunRef {
+  /** @internal The run's fields as last read (with your edits), for the methods of `run-impl.ts`. */
+  protected get data(): RunData {
+    return this.#data;
+  }
+
+  /** @internal The heavy fields, parsed, once loaded (with your edits). */
+  protected get heavy(): HeavyFields | undefined {
+    return this.#heavy;
+  }
+
+  /** @internal What the server answered (`run-impl.ts`): every field, heavy ones parsed. */
+  protected replace(data: RunData, heavy: HeavyFields): void {
+    this.#data = data;
+    this.#heavy = heavy;
+  }
+
+  /** @internal Where the run is, for the file helpers and the writer. */
+  protected get ref(): RunRef {
     return { entity: this.entity, project: this.project, runId: this.id };
   }
 
@@ -523,42 +461,7 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
    * await run.update();
    * ```
    */
-  async update(options: RunUpdateOptions = {}): Promise<this> {
-    const o = optionsObject(options);
-    const signal = optionalSignal(o.signal);
-    const data = this.#data as RunData;
-    const variables: UpdateRunMutationVariables = {
-      id: data.id,
-      displayName: data.displayName ?? null,
-      notes: data.notes ?? null,
-      tags: checkRunTags(data.tags ?? []),
-      groupName: data.group ?? null,
-      jobType: data.jobType ?? null,
-    };
-    const heavy = this.#heavy;
-    if (heavy) {
-      const config = checkRunObject(heavy.config, 'config');
-      const summary = checkRunObject(heavy.summary, 'summary');
-      // Before comparing: a value JSON would drop (a function) must not pass as "unchanged".
-      checkSendableJson(config, 'config');
-      checkSendableJson(summary, 'summary');
-      if (!sameAsLoaded(config, data.config, 'config')) {
-        variables.config = encodeConfig(config, heavy.rawConfig);
-      }
-      if (!sameAsLoaded(summary, data.summaryMetrics, 'summaryMetrics')) {
-        variables.summaryMetrics = stringifyJsonWithNonFinite(summary, 'summary');
-      }
-    }
-    const result = await this.#ctx.request((await documents()).UpdateRunDocument, variables, {
-      signal,
-      idempotent: true,
-    });
-    const bucket = result.upsertBucket?.bucket;
-    if (!bucket) throw new WandbError(`UpdateRun returned no run for ${this.path.join('/')}`);
-    this.#data = bucket;
-    this.#setHeavy(bucket);
-    return this;
-  }
+  abstract update(options?: RunUpdateOptions): Promise<this>;
 
   /**
    * Deletes the run on the server (with the artifacts it logged when `deleteArtifacts` is true).
@@ -570,16 +473,7 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
    * await run.delete({ deleteArtifacts: true });
    * ```
    */
-  async delete(options: RunDeleteOptions = {}): Promise<void> {
-    const o = optionsObject(options);
-    const deleteArtifacts = optionalBoolean(o.deleteArtifacts, 'deleteArtifacts') ?? false;
-    const signal = optionalSignal(o.signal);
-    // Like the official client, `deleteArtifacts` is only sent when true.
-    const variables: DeleteRunMutationVariables = deleteArtifacts
-      ? { id: this.storageId, deleteArtifacts: true }
-      : { id: this.storageId };
-    await this.#ctx.request((await documents()).DeleteRunDocument, variables, { signal });
-  }
+  abstract delete(options?: RunDeleteOptions): Promise<void>;
 
   /**
    * The run's config as plain values (the server's `{ value, desc }` wrappers removed, `_wandb` dropped).
@@ -660,16 +554,7 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
    * await run.load({ force: true }); // refresh a running run
    * ```
    */
-  async load(options: { force?: boolean } & RequestOptions = {}): Promise<this> {
-    if (this.#heavy && !options.force) return this;
-    const run = await fetchRunDetail(this.#ctx, this.entity, this.project, this.id, {
-      signal: options.signal,
-      cache: options.force ? false : options.cache,
-    });
-    this.#data = run;
-    this.#setHeavy(run);
-    return this;
-  }
+  abstract load(options?: { force?: boolean } & RequestOptions): Promise<this>;
 
   /**
    * Sampled history: at most `samples` rows (default 500), picked evenly by the server. Without
@@ -742,20 +627,10 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
    * With `keys` written out, rows are typed `{ _step: number; loss: number | null }`
    * ({@link HistoryRowOf}).
    */
-  scanHistory<const K extends readonly string[]>(
+  abstract scanHistory<const K extends readonly string[]>(
     options: Omit<ScanHistoryOptions, 'keys'> & { keys: K },
   ): AsyncIterable<HistoryRowOf<K[number]>>;
-  scanHistory(options?: ScanHistoryOptions): AsyncIterable<HistoryRow>;
-  scanHistory(options?: ScanHistoryOptions): AsyncIterable<HistoryRow> {
-    parseScanOptions(options); // bad options throw here, before the history code loads
-    const { entity, project, id, state } = this;
-    const ctx = this.#ctx;
-    return {
-      async *[Symbol.asyncIterator]() {
-        yield* (await histories()).scanHistory(ctx, entity, project, id, options, state);
-      },
-    };
-  }
+  abstract scanHistory(options?: ScanHistoryOptions): AsyncIterable<HistoryRow>;
 
   /**
    * A {@link RunWriter} that writes history rows and summary values to this run through its
@@ -772,23 +647,7 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
    * await writer.finish(); // run.state is 'finished' once reloaded
    * ```
    */
-  writer(options: RunWriterOptions = {}): RunWriter {
-    return new RunWriter(
-      this.#ctx,
-      this.#ref,
-      async () => {
-        await this.load({ force: true });
-        const summary = this.summary as Record<string, unknown>;
-        const summaryStep = summary['_step'];
-        const lastStep = Math.max(
-          this.historyKeys.lastStep,
-          typeof summaryStep === 'number' && Number.isInteger(summaryStep) ? summaryStep : -1,
-        );
-        return { historyLineCount: this.historyLineCount, lastStep, summary };
-      },
-      options,
-    );
-  }
+  abstract writer(options?: RunWriterOptions): RunWriter;
 
   /**
    * The run's files (configs, logs, checkpoints, media, ...), fetched page by page as you iterate,
@@ -807,7 +666,7 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
    * ```
    */
   files(options: RunFilesOptions = {}): Paginated<File> {
-    return this.#ctx.runFiles(this.#ref, options);
+    return this.#ctx.runFiles(this.ref, options);
   }
 
   /**
@@ -822,7 +681,7 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
    * ```
    */
   file(name: string, options: RequestOptions = {}): Promise<File> {
-    return this.#ctx.runFile(this.#ref, name, options);
+    return this.#ctx.runFile(this.ref, name, options);
   }
 
   /**
@@ -858,7 +717,7 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
     second?: UploadData | UploadFileOptions,
     third?: UploadDataOptions,
   ): Promise<File> {
-    return this.#ctx.uploadRunFile(this.#ref, target, second, third);
+    return this.#ctx.uploadRunFile(this.ref, target, second, third);
   }
 
   /**
@@ -872,7 +731,7 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
    * ```
    */
   loggedArtifacts(options: RunArtifactsOptions = {}): Paginated<Artifact> {
-    return this.#ctx.runArtifacts(this.#ref, 'logged', options);
+    return this.#ctx.runArtifacts(this.ref, 'logged', options);
   }
 
   /**
@@ -886,7 +745,7 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
    * ```
    */
   usedArtifacts(options: RunArtifactsOptions = {}): Paginated<Artifact> {
-    return this.#ctx.runArtifacts(this.#ref, 'used', options);
+    return this.#ctx.runArtifacts(this.ref, 'used', options);
   }
 
   /**
@@ -901,7 +760,7 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
    * ```
    */
   useArtifact(artifact: Artifact, options: UseArtifactOptions = {}): Promise<Artifact> {
-    return this.#ctx.useArtifact(this.#ref, artifact, options);
+    return this.#ctx.useArtifact(this.ref, artifact, options);
   }
 
   /**
@@ -921,7 +780,7 @@ export class Run<Config extends object = RunConfig, Summary extends object = Run
    * ```
    */
   logArtifact(artifact: Artifact, options: LogArtifactOptions = {}): Promise<Artifact> {
-    return this.#ctx.logArtifact(this.#ref, artifact, options);
+    return this.#ctx.logArtifact(this.ref, artifact, options);
   }
 
   /**

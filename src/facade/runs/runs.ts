@@ -10,24 +10,17 @@
  * @module
  */
 import type { FacadeContext } from '../core/context.js';
-import { documents } from '../core/lazy.js';
-import { once } from '../core/memo.js';
-import { projectNotFound } from '../core/notFound.js';
-import {
-  connectionPosition,
-  Paginated,
-  validatePerPage,
-  type ListOptions,
-  type Page,
-  type PageFetcher,
-} from '../core/pagination.js';
+import { lazy } from '../core/lazy.js';
+import { Paginated, validatePerPage, type ListOptions, type PageFetcher } from '../core/pagination.js';
 import { optionalBoolean, optionalSignal, optionsObject } from '../core/validate.js';
 import { parseProjectPath, type ProjectPath } from '../paths/paths.js';
-import type { Sweep } from '../sweeps/sweep.js';
-import { serializeRunFilter, type RunFilter } from './filters.js';
-import { runHistories, type RunHistoriesOptions, type RunHistory } from './bulk.js';
-import { parseOrder } from './order.js';
+import type { RunFilter } from './filters.js';
+import type { RunHistoriesOptions, RunHistory } from './bulk.js';
+import { DEFAULT_RUN_ORDER } from './order-default.js';
 import type { Run, RunConfig, RunSummary } from './run.js';
+
+// The order and filter checks, the pages and `histories()`: loaded with a listing's first call.
+const listings = /* @__PURE__ */ lazy(() => import('./runs-impl.js'), 'its runs/runs-impl module');
 
 /**
  * Options of {@link Api.runs} (and `project.runs()`): a filter, an order and how much of each
@@ -92,78 +85,24 @@ export class Runs<Config extends object = RunConfig, Summary extends object = Ru
   readonly #ctx: FacadeContext;
   readonly #query: RunsQuery;
 
-  /** @internal Made by {@link Api.runs}; validates everything before any request. */
+  /**
+   * @internal Made by {@link Api.runs}. Checks `perPage`, `start`, `signal`, `prefetch`, `lazy`
+   * and `includeSweeps` at once, the order and the filter too once the listing code has loaded
+   * (else with the first call), always before any request.
+   */
   constructor(ctx: FacadeContext, query: RunsQuery) {
     const { options } = query;
     const perPage = validatePerPage(options.perPage ?? 50);
     const lazy = optionalBoolean(options.lazy, 'lazy') ?? false;
     const includeSweeps = optionalBoolean(options.includeSweeps, 'includeSweeps') ?? false;
     const signal = optionalSignal(options.signal);
-    const order = parseOrder(options.order);
-    const filters = serializeRunFilter(options.filters);
-    const entityName = once(() => ctx.resolveEntity(query.entity));
-    const sweeps = new Map<string, () => Promise<Sweep | undefined>>();
-    const sweepOf = (entity: string, name: string, pageSignal?: AbortSignal): Promise<Sweep | undefined> => {
-      let load = sweeps.get(name);
-      if (!load) {
-        const where = { entity, project: query.project, sweepId: name };
-        load = once(() => ctx.findSweep(where, { signal: pageSignal }));
-        sweeps.set(name, load);
-      }
-      return load();
-    };
-    const fetchPage = async (
-      args: Parameters<PageFetcher<Run<Config, Summary>>>[0],
-    ): Promise<Page<Run<Config, Summary>>> => {
-      const entity = await entityName();
-      const { RunsPageDocument } = await documents();
-      const data = await ctx.request(
-        RunsPageDocument,
-        {
-          entity,
-          project: query.project,
-          cursor: args.cursor,
-          perPage: args.perPage,
-          order,
-          filters,
-          heavy: !lazy,
-          withTotal: args.total ?? true,
-        },
-        { signal: args.signal, cacheIf: (d) => d.project != null },
-      );
-      const project = data.project;
-      if (!project) throw projectNotFound(entity, query.project);
-      const edges = project.runs?.edges ?? [];
-      const position = connectionPosition(project.runs);
-      const totalCount = project.runCount ?? undefined;
-      // The next page may be asked for now; it then gets a turn to reach the network before this
-      // page's runs are made.
-      await args.onPosition?.({
-        ...position,
-        count: edges.length,
-        ...(totalCount === undefined ? {} : { totalCount }),
-      });
-      const runSweeps = new Map<string, Sweep | undefined>();
-      if (includeSweeps) {
-        const names = [...new Set(edges.flatMap((e) => (e.node.sweepName ? [e.node.sweepName] : [])))];
-        const found = await Promise.all(names.map((name) => sweepOf(entity, name, args.signal)));
-        names.forEach((name, i) => runSweeps.set(name, found[i]));
-      }
-      return {
-        // Made by the context, which loads `Run` with the first page: `api.runs()` returns a light `Runs`.
-        items: (await Promise.all(
-          edges.map((e) =>
-            ctx.runFromData(
-              entity,
-              query.project,
-              e.node,
-              e.node.sweepName ? runSweeps.get(e.node.sweepName) : undefined,
-            ),
-          ),
-        )) as Run<Config, Summary>[],
-        ...position,
-        totalCount,
-      };
+    const checked = listings.loaded?.checkRunsQuery(options);
+    const own: RunsQuery = { ...query, options: { ...options, lazy, includeSweeps } };
+    let pages: PageFetcher<Run> | undefined;
+    const fetchPage: PageFetcher<Run<Config, Summary>> = async (args) => {
+      const m = await listings();
+      pages ??= m.runsPages(ctx, own, checked ?? m.checkRunsQuery(options));
+      return (await pages(args)) as Awaited<ReturnType<PageFetcher<Run<Config, Summary>>>>;
     };
     super(fetchPage, {
       perPage,
@@ -173,7 +112,7 @@ export class Runs<Config extends object = RunConfig, Summary extends object = Ru
       prefetch: options.prefetch,
     });
     this.filters = options.filters;
-    this.order = order;
+    this.order = checked?.order ?? orderAsGiven(options.order);
     this.lazy = lazy;
     this.includeSweeps = includeSweeps;
     this.#ctx = ctx;
@@ -190,7 +129,8 @@ export class Runs<Config extends object = RunConfig, Summary extends object = Ru
    * error of one run is thrown at its place, after every earlier run; `break` and `signal` cancel
    * everything in flight. Each `for await` starts over. Never cached.
    *
-   * @throws {@link ValidationError} for bad options, when called (before any request).
+   * @throws {@link ValidationError} for bad options, before any request: when called, or, before
+   *   the listing code has loaded (the listing has made no call yet), when the loop starts.
    * @example
    * ```ts
    * const runs = api.runs('acme/vision', { filters: { state: 'finished' } });
@@ -203,8 +143,30 @@ export class Runs<Config extends object = RunConfig, Summary extends object = Ru
    * ```
    */
   histories(options?: RunHistoriesOptions): AsyncIterable<RunHistory<Run<Config, Summary>>> {
-    return runHistories(this.#ctx, (signal) => withSignal(this, this.#ctx, this.#query, signal), options);
+    const ctx = this.#ctx;
+    const query = this.#query;
+    const runs = (signal: AbortSignal | undefined): Runs<Config, Summary> =>
+      withSignal(this, ctx, query, signal);
+    const loaded = listings.loaded;
+    if (loaded) return loaded.runHistories(ctx, runs, options);
+    optionsObject(options);
+    return {
+      async *[Symbol.asyncIterator]() {
+        yield* (await listings()).runHistories(ctx, runs, options);
+      },
+    };
   }
+}
+
+/**
+ * The order as {@link parseOrder} normalizes a valid one (an unsigned field gets `+`), for a
+ * listing whose order is checked with its first call.
+ */
+function orderAsGiven(order: unknown): string {
+  if (order === undefined) return DEFAULT_RUN_ORDER;
+  if (typeof order !== 'string') return String(order);
+  const trimmed = order.trim();
+  return trimmed.startsWith('+') || trimmed.startsWith('-') ? trimmed : `+${trimmed}`;
 }
 
 /** The listing, or the same listing again stopped by `signal` too (for work that stops on its own signal). */
@@ -235,7 +197,8 @@ function linkSignals(a: AbortSignal, b: AbortSignal): AbortSignal {
 
 /**
  * The runs of a project path (`entity/project`, or `project` with the default entity), with
- * missing parts from the `entity` / `project` settings. Validates everything before any request.
+ * missing parts from the `entity` / `project` settings. Validates everything before any request
+ * (see {@link Runs}' constructor for when).
  * @internal Users call {@link Api.runs}.
  * @example
  * ```ts

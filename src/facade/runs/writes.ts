@@ -15,7 +15,8 @@ import { ValidationError, WandbError } from '../../errors/index.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { randomId } from '../core/random.js';
 import { optionalName, optionalSignal, optionsObject } from '../core/validate.js';
-import { Run, runCreateState, type RunCreateState } from './run.js';
+import { runCreateState, type Run, type RunCreateState } from './run.js';
+import { RunImpl } from './run-impl.js';
 
 /**
  * Options of {@link Api.createRun}.
@@ -132,5 +133,5 @@ export async function createRun(
   );
   const bucket = data.upsertBucket?.bucket;
   if (!bucket) throw new WandbError(`CreateRun returned no run for ${entity}/${project}/${name}`);
-  return new Run(ctx, entity, project, bucket);
+  return new RunImpl(ctx, entity, project, bucket);
 }

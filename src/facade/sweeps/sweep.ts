@@ -11,12 +11,10 @@
  * ```
  * @module
  */
-import { ValidationError } from '../../errors/index.js';
 import type { SweepFieldsFragment, SweepLegacyFieldsFragment } from '../../generated/graphql.js';
 import type { FacadeContext, RequestOptions } from '../core/context.js';
 import { parseServerDate } from '../core/dates.js';
-import { isPlainObject, optionalSignal, optionsObject } from '../core/validate.js';
-import { parseYamlObject } from '../core/yaml.js';
+import { isPlainObject } from '../core/validate.js';
 import { sweepUrl } from '../paths/urls.js';
 import type { RunFilter } from '../runs/filters.js';
 import type { Run } from '../runs/run.js';
@@ -95,7 +93,7 @@ export type SweepState = 'RUNNING' | 'PAUSED' | 'FINISHED' | 'CANCELED' | 'CRASH
  * for await (const run of sweep.runs) console.log(run.id, run.summary.val_loss);
  * ```
  */
-export class Sweep {
+export abstract class Sweep {
   /** The sweep id, e.g. `k3x9a0qz` (GraphQL `name`; what runs' `sweepName` holds). */
   readonly id: string;
   /** The server's node id (GraphQL `id`). */
@@ -128,7 +126,12 @@ export class Sweep {
   readonly #ctx: FacadeContext;
   #runs: Runs | undefined;
 
-  /** @internal Use {@link Sweep.fromData}: the config needs an asynchronous YAML parse. */
+  /** @internal The context, for the methods of `sweep-impl.ts`. */
+  protected get ctx(): FacadeContext {
+    return this.#ctx;
+  }
+
+  /** @internal Made by `sweepFromData()` (`sweep-impl.ts`): the config needs an asynchronous YAML parse. */
   constructor(
     ctx: FacadeContext,
     entity: string,
@@ -152,26 +155,6 @@ export class Sweep {
     this.expectedRunCount = full.runCountExpected ?? undefined;
     this.createdAt = parseServerDate(full.createdAt);
     this.updatedAt = parseServerDate(full.updatedAt);
-  }
-
-  /**
-   * @internal Builds a sweep from a `SweepFields` selection, parsing its YAML config.
-   *
-   * @example
-   * ```ts
-   * const sweep = await Sweep.fromData(ctx, 'acme', 'vision', data.project.sweep);
-   * ```
-   */
-  static async fromData(
-    ctx: FacadeContext,
-    entity: string,
-    project: string,
-    data: SweepFieldsFragment | SweepLegacyFieldsFragment,
-  ): Promise<Sweep> {
-    const config = await parseYamlObject(data.config, `config of sweep ${entity}/${project}/${data.name}`);
-    // `this`, not `Sweep`: a class that names itself inside its body is renamed `_Sweep` by the
-    // bundler, and `constructor.name` would say so (the package test checks the names).
-    return new this(ctx, entity, project, data, config);
   }
 
   /**
@@ -212,8 +195,8 @@ export class Sweep {
     return sweepUrl(this.#ctx.appUrl, this.entity, this.project, this.id);
   }
 
-  /** The filter that selects this sweep's runs, as the official client sends it (by sweep id). */
-  #runFilter(): RunFilter {
+  /** @internal The filter that selects this sweep's runs, as the official client sends it (by sweep id). */
+  protected runFilter(): RunFilter {
     return { $and: [{ sweep: this.id }] };
   }
 
@@ -230,12 +213,12 @@ export class Sweep {
    */
   get runs(): Runs {
     // The default order of a listing is `+created_at`: oldest first.
-    this.#runs ??= this.#ctx.projectRuns(this.#where, { filters: this.#runFilter(), perPage: 10 });
+    this.#runs ??= this.#ctx.projectRuns(this.where, { filters: this.runFilter(), perPage: 10 });
     return this.#runs;
   }
 
-  /** The sweep's project, for the runs domain. */
-  get #where(): { entity: string; project: string } {
+  /** @internal The sweep's project, for the runs domain. */
+  protected get where(): { entity: string; project: string } {
     return { entity: this.entity, project: this.project };
   }
 
@@ -253,34 +236,7 @@ export class Sweep {
    * console.log(best?.id, best?.summary.val_loss);
    * ```
    */
-  async bestRun(options: BestRunOptions = {}): Promise<Run | undefined> {
-    const o = optionsObject(options);
-    const signal = optionalSignal(o.signal);
-    const filters = this.#runFilter();
-    // The runs listing checks the order (parameter `order`) before any request.
-    if (o.order !== undefined)
-      return this.#ctx.projectRuns(this.#where, { filters, order: o.order, perPage: 1, signal }).first();
-    const derived = sweepMetricOrder(this.config);
-    if (derived === undefined) {
-      throw new ValidationError(
-        'order',
-        `sweep ${this.path.join('/')} names no metric in its config; pass an order such as ` +
-          '{ order: "-summary_metrics.accuracy" }',
-      );
-    }
-    let runs: Runs;
-    try {
-      runs = this.#ctx.projectRuns(this.#where, { filters, order: derived, perPage: 1, signal });
-    } catch (error) {
-      if (!(error instanceof ValidationError && error.parameter === 'order')) throw error;
-      throw new ValidationError(
-        'order',
-        `the metric of sweep ${this.path.join('/')} gives the order ${JSON.stringify(derived)}, which is not a ` +
-          'valid run order; pass an order such as { order: "-summary_metrics.accuracy" }',
-      );
-    }
-    return runs.first();
-  }
+  abstract bestRun(options?: BestRunOptions): Promise<Run | undefined>;
 
   /**
    * A plain-object form, for logging and JSON.

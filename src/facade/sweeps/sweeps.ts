@@ -24,7 +24,8 @@ import { serializeFilter, type MongoFilter } from '../core/filters.js';
 import { connectionPosition, Paginated, type ListOptions, type Page } from '../core/pagination.js';
 import { optionalBoolean, optionalSignal, optionsObject } from '../core/validate.js';
 import { parseSweepPath, type ProjectPath, type SweepRef } from '../paths/paths.js';
-import { Sweep } from './sweep.js';
+import type { Sweep } from './sweep.js';
+import { sweepFromData } from './sweep-impl.js';
 
 /**
  * The sweep fields a {@link SweepFilter} names without a cast: the sweep's id (`name`), its
@@ -112,7 +113,7 @@ export async function findSweep(
   options: RequestOptions = {},
 ): Promise<Sweep | undefined> {
   const sweep = (await fetchSweepAnswer(ctx, where, options)).project?.sweep;
-  return sweep ? Sweep.fromData(ctx, where.entity, where.project, sweep) : undefined;
+  return sweep ? sweepFromData(ctx, where.entity, where.project, sweep) : undefined;
 }
 
 /**
@@ -137,7 +138,7 @@ export async function getSweep(
   const data = await fetchSweepAnswer(ctx, where, { signal, cache });
   const sweep = data.project?.sweep;
   if (!sweep) throw sweepNotFound(where.entity, where.project, where.sweepId, data.project != null);
-  return Sweep.fromData(ctx, where.entity, where.project, sweep);
+  return sweepFromData(ctx, where.entity, where.project, sweep);
 }
 
 /**
@@ -164,7 +165,7 @@ export function listSweeps(
     const connection = data.project.sweeps;
     return {
       items: await Promise.all(
-        (connection?.edges ?? []).map((e) => Sweep.fromData(ctx, entity, project, e.node)),
+        (connection?.edges ?? []).map((e) => sweepFromData(ctx, entity, project, e.node)),
       ),
       ...connectionPosition(connection),
       totalCount: 'totalSweeps' in data.project ? (data.project.totalSweeps ?? undefined) : undefined,

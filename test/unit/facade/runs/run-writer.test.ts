@@ -14,6 +14,7 @@ import {
   type RunWriterOptions,
   type RunWriterProgress,
 } from '../../../../src/facade/runs/writer.js';
+import { RunWriterImpl } from '../../../../src/facade/runs/writer-impl.js';
 import { Transport, type RetryEvent } from '../../../../src/transport/index.js';
 import { expectNoApiKey, failure, validationRejection } from '../../../support/expect-errors.js';
 
@@ -124,7 +125,7 @@ function makeWriter(
       transport.postJson(path, body, o),
   } as unknown as FacadeContext;
   let clock = 1_700_000_000_000;
-  return new RunWriter(
+  return new RunWriterImpl(
     ctx,
     { entity: 'acme', project: 'vision', runId: 'r1' },
     () =>
@@ -326,7 +327,7 @@ describe('RunWriter', () => {
         },
       } as unknown as FacadeContext;
       const load = () => Promise.resolve({ historyLineCount: 0, lastStep: -1, summary: {} });
-      const w = new RunWriter(ctx, { entity: 'e', project: 'p', runId: 'r' }, load, {
+      const w = new RunWriterImpl(ctx, { entity: 'e', project: 'p', runId: 'r' }, load, {
         flushIntervalMs: 1_000,
       });
       await w.log({ i: 0 });
@@ -450,8 +451,8 @@ describe('RunWriter', () => {
     } as unknown as FacadeContext;
     const load = () => Promise.resolve({ historyLineCount: 0, lastStep: -1, summary: {} });
     const where = { entity: 'e', project: 'p', runId: 'r' };
-    await new RunWriter(ctx, where, load).finish();
-    await new RunWriter(ctx, where, load, { timeoutMs: 5_000 }).finish();
+    await new RunWriterImpl(ctx, where, load).finish();
+    await new RunWriterImpl(ctx, where, load, { timeoutMs: 5_000 }).finish();
     expect(seen).toEqual([DEFAULT_FILE_STREAM_TIMEOUT_MS, 5_000]);
   });
 
@@ -466,7 +467,7 @@ describe('RunWriter', () => {
         },
       } as unknown as FacadeContext;
       const load = () => Promise.resolve({ historyLineCount: 0, lastStep: -1, summary: {} });
-      const w = new RunWriter(ctx, { entity: 'e', project: 'p', runId: 'r' }, load, {
+      const w = new RunWriterImpl(ctx, { entity: 'e', project: 'p', runId: 'r' }, load, {
         flushIntervalMs: 1_000,
       });
       await w.log({ i: 0 });
