@@ -45,37 +45,44 @@ import {
 import { type AuthFetchOptions, authFetch, clientHeaders } from './authFetch.js';
 import { type CacheExchange, cacheExchange } from './cacheExchange.js';
 import { abortReason, DEFAULT_TIMEOUT_MS, fetchWithTimeout } from './fetchWithTimeout.js';
-import { resultError, scrubJson } from './resultError.js';
 import { type RetryOptions, retryExchange } from './retryExchange.js';
 import { httpStatusExchange } from './statusExchange.js';
 import { createPool, type Pool } from './pool.js';
 import { createLimiter, type Limiter } from './limiter.js';
 import type { StorageRequest } from './storage.js';
+import type { PostJsonCall } from './postJson.js';
 import { loadFailure } from '../errors/load.js';
 
-/** `./storage.js`, loaded with the first storage transfer (a failed load is tried again next time). */
-let storageLoad: Promise<typeof import('./storage.js')> | undefined;
-function storageModule(): Promise<typeof import('./storage.js')> {
-  storageLoad ??= import('./storage.js').catch((e: unknown) => {
-    storageLoad = undefined;
-    throw loadFailure('its transport/storage module', e);
-  });
-  return storageLoad;
+/** A module loaded with its first use; a failed load is tried again the next time. */
+function onFirstUse<M>(load: () => Promise<M>, part: string): () => Promise<M> {
+  let pending: Promise<M> | undefined;
+  return () =>
+    (pending ??= load().catch((e: unknown) => {
+      pending = undefined;
+      throw loadFailure(part, e);
+    }));
 }
-import type { PostJsonCall } from './postJson.js';
+
+/** `./storage.js`, loaded with the first storage transfer. */
+const storageModule = /* @__PURE__ */ onFirstUse(
+  () => import('./storage.js'),
+  'its transport/storage module',
+);
+
+/** `./postJson.js` (and the HTTP retry loop it shares with storage transfers), with the first `file_stream` post. */
+const postJsonModule = /* @__PURE__ */ onFirstUse(
+  () => import('./postJson.js'),
+  'its transport/postJson module',
+);
 
 /**
- * `./postJson.js` (and the HTTP retry loop it shares with storage transfers), loaded with the first
- * `file_stream` post (a failed load is tried again next time).
+ * `./resultError.js` (the mapping of failed results to typed errors, with the scrubbing of secrets),
+ * asked for with the first GraphQL request so that it is there when a result fails.
  */
-let postJsonLoad: Promise<typeof import('./postJson.js')> | undefined;
-function postJsonModule(): Promise<typeof import('./postJson.js')> {
-  postJsonLoad ??= import('./postJson.js').catch((e: unknown) => {
-    postJsonLoad = undefined;
-    throw loadFailure('its transport/postJson module', e);
-  });
-  return postJsonLoad;
-}
+const resultErrorModule = /* @__PURE__ */ onFirstUse(
+  () => import('./resultError.js'),
+  'its transport/resultError module',
+);
 
 export {
   authFetch,
@@ -93,7 +100,6 @@ export { classify, isNotSentError } from './classify.js';
 export type { Failure, FailureKind } from './classify.js';
 export { abortReason, DEFAULT_TIMEOUT_MS, fetchWithTimeout, isAbortError } from './fetchWithTimeout.js';
 export type { FetchWithTimeoutOptions } from './fetchWithTimeout.js';
-export { resultError, scrubError } from './resultError.js';
 export {
   DEFAULT_RETRY,
   isRetryable,
@@ -365,6 +371,8 @@ export class Transport {
       );
     }
 
+    // The typed errors' code, in case this result fails (a failed load is reported by #error).
+    resultErrorModule().catch(() => undefined);
     const client = this.client;
     return new Promise<TData>((resolve, reject) => {
       let settled = false;
@@ -384,7 +392,7 @@ export class Transport {
         ),
         subscribe((result: OperationResult<TData, TVars>) => {
           settle(() => {
-            if (result.error) reject(this.#error(result, name, variables));
+            if (result.error) this.#error(result, name, variables).then(reject, reject);
             else resolve(result.data as TData);
           });
         }),
@@ -516,7 +524,8 @@ export class Transport {
     this.#cache?.flush();
   }
 
-  #error(result: OperationResult, operationName: string, variables: unknown): Error {
+  async #error(result: OperationResult, operationName: string, variables: unknown): Promise<Error> {
+    const { resultError, scrubJson } = await resultErrorModule();
     const request: RedactedRequest = {
       url: this.#url,
       method: 'POST',
