@@ -17,6 +17,7 @@ import { IntegrityError, NotFoundError, UnsupportedError, ValidationError } from
 import type { ArtifactFilePageFieldsFragment } from '../../generated/graphql.js';
 import {
   contentStream,
+  liveContent,
   md5AsBase64,
   readAll,
   rootOption,
@@ -231,20 +232,7 @@ export class ArtifactFileImpl extends ArtifactFile {
 
   /** This file as the storage reads take it; renewing reads its entry again. */
   #content(): SignedContent {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const file = this;
-    return {
-      get name() {
-        return file.name;
-      },
-      get size() {
-        return file.size;
-      },
-      get directUrl() {
-        return file.directUrl;
-      },
-      renew: (signal) => this.#renew(signal),
-    };
+    return liveContent(this, (signal) => this.#renew(signal));
   }
 
   /** Reads this file's entry again (for a fresh signed URL). */

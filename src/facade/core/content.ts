@@ -52,6 +52,33 @@ export interface SignedContent {
 }
 
 /**
+ * A {@link SignedContent} that reads `file`'s name, size and signed URL each time it is asked, so
+ * that it sees the fresh URL once `renew` has read the entry again.
+ *
+ * @example
+ * ```ts
+ * const content = liveContent(this, (signal) => this.#refresh(signal));
+ * ```
+ */
+export function liveContent(
+  file: Pick<SignedContent, 'name' | 'size' | 'directUrl'>,
+  renew: (signal: AbortSignal) => Promise<void>,
+): SignedContent {
+  return {
+    get name() {
+      return file.name;
+    },
+    get size() {
+      return file.size;
+    },
+    get directUrl() {
+      return file.directUrl;
+    },
+    renew,
+  };
+}
+
+/**
  * The byte length a storage response announces (`Content-Length`), or `undefined` when it does not
  * say or when the body is content-encoded (the header then counts the encoded bytes).
  *

@@ -18,6 +18,7 @@ import { IntegrityError, ServerError, ValidationError } from '../../errors/index
 import type { FileFieldsFragment, RunFilesQuery } from '../../generated/graphql.js';
 import {
   contentStream,
+  liveContent,
   md5AsBase64,
   readAll,
   rootOption,
@@ -265,20 +266,7 @@ export class FileImpl extends File {
 
   /** This file as {@link contentStream} and {@link saveContent} read it; renewing reads the entry again. */
   #content(): SignedContent {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const file = this;
-    return {
-      get name() {
-        return file.name;
-      },
-      get size() {
-        return file.size;
-      },
-      get directUrl() {
-        return file.directUrl;
-      },
-      renew: (signal) => this.#refresh(signal),
-    };
+    return liveContent(this, (signal) => this.#refresh(signal));
   }
 
   #readAll(options: FileRequestOptions): Promise<Uint8Array> {
