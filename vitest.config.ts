@@ -22,16 +22,16 @@ class SummaryLineReporter implements Reporter {
 }
 
 /**
- * `wandb-api` imported by `src/react/` (which reaches the facade by its package name, kept external
- * in the react entry's build) resolves to the source here, as tsconfig.json's `paths` does for tsc.
+ * `wandb-api` and `wandb-api/graphql` imported by `src/react/` (which reaches the facade by its
+ * package name, kept external in the react entry's build) resolve to the source here, as tsconfig.json's `paths` does for tsc.
  */
 const reactFacade: Plugin = {
   name: 'wandb-api-react-facade',
   enforce: 'pre',
   resolveId(source, importer) {
-    if (source === 'wandb-api' && importer?.split('\\').join('/').includes('/src/react/')) {
-      return fileURLToPath(new URL('./src/index.ts', import.meta.url));
-    }
+    if (!importer?.split('\\').join('/').includes('/src/react/')) return null;
+    if (source === 'wandb-api') return fileURLToPath(new URL('./src/index.ts', import.meta.url));
+    if (source === 'wandb-api/graphql') return fileURLToPath(new URL('./src/graphql.ts', import.meta.url));
     return null;
   },
 };

@@ -3,7 +3,8 @@
  * (`npm run example:react`) and the Chromium test (which builds it with `build()`).
  *
  * The library is imported from source: `wandb-api` is `src/index.ts` and `wandb-api/react` is
- * `src/react/index.ts`, so the example runs from a fresh clone without `npm run build`.
+ * `src/react/index.ts` (and `wandb-api/graphql`, which the latter uses, is `src/graphql.ts`), so
+ * the example runs from a fresh clone without `npm run build`.
  *
  * @example
  * ```ts
@@ -45,9 +46,10 @@ export function dashboardConfig(): InlineConfig {
     configFile: false,
     plugins: [react()],
     resolve: {
-      // Exact matches only: `wandb-api/react` first, so `wandb-api` does not swallow it.
+      // Exact matches only: the subpaths first, so `wandb-api` does not swallow them.
       alias: [
         { find: /^wandb-api\/react$/, replacement: here('../../src/react/index.ts') },
+        { find: /^wandb-api\/graphql$/, replacement: here('../../src/graphql.ts') },
         { find: /^wandb-api$/, replacement: here('../../src/index.ts') },
       ],
     },

@@ -15,10 +15,10 @@ import type {
   ArtifactCollectionFieldsFragment,
   ArtifactCollectionMembershipFieldsFragment,
 } from '../generated/graphql.js';
-import { createRequest, type Client } from '@urql/core';
+import type { Client } from '@urql/core';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { LocalFiles } from '../io/files.js';
-import { Transport, type RetryOptions } from '../transport/index.js';
+import { Transport, type RetryOptions, type TransportEngine } from '../transport/index.js';
 import type { StorageRequest } from '../transport/storage.js';
 import type { PostJsonCall } from '../transport/postJson.js';
 import type { Artifact } from './artifacts/artifact.js';
@@ -414,17 +414,34 @@ export class Api {
   }
 
   /**
-   * The underlying urql `Client` (ours, or the one passed in the options), e.g. to share it with
-   * a React `Provider`.
+   * The underlying urql `Client` (ours, with the auth, retry and cache exchanges, or the one
+   * passed in the options), e.g. for urql calls of your own. It resolves once the part of
+   * wandb-api that holds urql has loaded (with the first request, or with this call); a browser
+   * app's first chunk does not carry it. `wandb-api/react`'s `WandbProvider` hands it to urql's
+   * `Provider` for you.
    *
    * @example
    * ```ts
    * import { ViewerDocument } from 'wandb-api/graphql';
-   * const result = await api.client.query(ViewerDocument, {}).toPromise();
+   * const client = await api.client();
+   * const result = await client.query(ViewerDocument, {}).toPromise();
    * ```
    */
-  get client(): Client {
-    return this.#transport.client;
+  client(): Promise<Client> {
+    return this.#transport.client();
+  }
+
+  /**
+   * @internal The urql `Client` at once, for `wandb-api/react`, which imports the engine itself.
+   *
+   * @example
+   * ```ts
+   * import * as engine from '../transport/engine.js';
+   * const client = api.clientWith(engine);
+   * ```
+   */
+  clientWith(engine: TransportEngine): Client {
+    return this.#transport.clientWith(engine);
   }
 
   /**
@@ -470,7 +487,7 @@ export class Api {
     // AST urql keeps for that text (parsed once, the same object every time).
     const ast =
       typeof doc === 'string' || doc instanceof String
-        ? (createRequest(String(doc), variables).query as TypedDocumentNode<TData, TVars>)
+        ? await this.#transport.parse<TData, TVars>(String(doc))
         : doc;
     return this.#transport.request(ast, variables, o);
   }

@@ -14,6 +14,7 @@
 import { createContext, createElement, useContext, useMemo, type ReactElement, type ReactNode } from 'react';
 import { Provider as UrqlProvider } from 'urql';
 import { Api, ValidationError, WandbError, type ApiOptions } from 'wandb-api';
+import { urqlClient } from 'wandb-api/graphql';
 import { canonicalJson } from './key.js';
 
 const ApiContext = createContext<Api | null>(null);
@@ -75,7 +76,7 @@ export function WandbProvider(props: WandbProviderProps): ReactElement {
   return createElement(
     ApiContext.Provider,
     { value },
-    createElement(UrqlProvider, { value: value.client }, children),
+    createElement(UrqlProvider, { value: urqlClient(value) }, children),
   );
 }
 

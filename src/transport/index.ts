@@ -1,6 +1,7 @@
 /**
  * The transport: an urql `Client` whose exchanges cache, retry and authenticate, and
- * {@link Transport.request}, which turns a result into typed data or a typed error.
+ * {@link Transport.request}, which turns a result into typed data or a typed error. The client
+ * and the running of operations live in `./engine.js`, which loads with the first request.
  *
  * Exchanges, in order: {@link cacheExchange} → {@link retryExchange} → {@link httpStatusExchange}
  * → urql's `fetchExchange` (always POST), whose `fetch` is the transport's request limiter
@@ -23,30 +24,17 @@
  * @module
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import {
-  type AnyVariables,
-  Client,
-  type Exchange,
-  type Operation,
-  type OperationContext,
-  type OperationResult,
-  createRequest,
-  fetchExchange,
-  makeOperation,
-} from '@urql/core';
-import { filter, onEnd, pipe, subscribe, take } from 'wonka';
+import type { AnyVariables, Client, OperationContext, OperationResult } from '@urql/core';
 import {
   AuthenticationError,
-  NetworkError,
   type RedactedRequest,
   ValidationError,
   redactHeaders,
 } from '../errors/index.js';
 import { type AuthFetchOptions, authFetch, clientHeaders } from './authFetch.js';
-import { type CacheExchange, cacheExchange } from './cacheExchange.js';
 import { abortReason, DEFAULT_TIMEOUT_MS, fetchWithTimeout } from './fetchWithTimeout.js';
-import { type RetryOptions, retryExchange } from './retryExchange.js';
-import { httpStatusExchange } from './statusExchange.js';
+import type { RetryOptions } from './retryPolicy.js';
+import type { BuiltClient } from './engine.js';
 import { createPool, type Pool } from './pool.js';
 import { createLimiter, type Limiter } from './limiter.js';
 import type { StorageRequest } from './storage.js';
@@ -75,6 +63,18 @@ const postJsonModule = /* @__PURE__ */ onFirstUse(
   'its transport/postJson module',
 );
 
+/** The transport's engine (`./engine.js`): urql, wonka and our exchanges; see {@link TransportEngine}. */
+export type TransportEngine = typeof import('./engine.js');
+
+/**
+ * `./engine.js`, loaded with the first request (or the first {@link Transport.client} call): a
+ * browser bundle's initial chunk does not carry urql and GraphQL's printer and parser.
+ */
+const engineModule = /* @__PURE__ */ onFirstUse(
+  (): Promise<TransportEngine> => import('./engine.js'),
+  'its transport/engine module',
+);
+
 /**
  * `./resultError.js` (the mapping of failed results to typed errors, with the scrubbing of secrets),
  * asked for with the first GraphQL request so that it is there when a result fails.
@@ -94,28 +94,16 @@ export {
 export type { AuthFetchOptions } from './authFetch.js';
 export { computeDelay, isRetryableStatus, JITTER_FRACTION, parseRetryAfter } from './backoff.js';
 export type { BackoffOptions } from './backoff.js';
-export { cacheExchange, DEFAULT_CACHE_MAX_ENTRIES } from './cacheExchange.js';
 export type { CacheExchange, CacheExchangeOptions } from './cacheExchange.js';
 export { classify, isNotSentError } from './classify.js';
 export type { Failure, FailureKind } from './classify.js';
 export { abortReason, DEFAULT_TIMEOUT_MS, fetchWithTimeout, isAbortError } from './fetchWithTimeout.js';
 export type { FetchWithTimeoutOptions } from './fetchWithTimeout.js';
-export {
-  DEFAULT_RETRY,
-  isRetryable,
-  reportRetry,
-  retryEvent,
-  retryExchange,
-  retryStateOf,
-} from './retryExchange.js';
-export type {
-  RetryBounds,
-  RetryEvent,
-  RetryExchangeOptions,
-  RetryOptions,
-  RetryState,
-} from './retryExchange.js';
-export { httpStatusExchange } from './statusExchange.js';
+export { DEFAULT_RETRY, reportRetry, retryEvent } from './retryPolicy.js';
+export type { RetryBounds, RetryEvent, RetryOptions } from './retryPolicy.js';
+export type { RetryExchangeOptions, RetryState } from './retryExchange.js';
+// The exchanges (`cacheExchange`, `retryExchange`, `httpStatusExchange`) are imported from their
+// modules: they hold urql and wonka, which only `./engine.js` loads (with the first request).
 export { createLimiter, type Limiter } from './limiter.js';
 export type { PostJsonCall, PostJsonOptions } from './postJson.js';
 export type { AttemptOutcome, FailedAttempt, RetryLoopOptions } from './retryLoop.js';
@@ -211,8 +199,6 @@ const DEFAULT_MISSING_KEY_MESSAGE =
 
 type OperationKind = 'query' | 'mutation';
 
-let mutationSeq = 0;
-
 function operationOf(doc: { definitions: ReadonlyArray<{ kind: string }> }): {
   kind: OperationKind;
   name: string;
@@ -230,10 +216,9 @@ function operationOf(doc: { definitions: ReadonlyArray<{ kind: string }> }): {
 
 /** The urql client and typed `request()` shared by everything that talks to the W&B API. */
 export class Transport {
-  /** The urql Client: ours, or the one passed as `client`. */
-  readonly client: Client;
-  readonly #cache: CacheExchange | undefined;
-  readonly #ownClient: boolean;
+  readonly #ownClient: Client | undefined;
+  #built: BuiltClient | undefined;
+  readonly #cacheResults: boolean;
   readonly #missingKeyMessage: string;
   readonly #url: string;
   readonly #timeoutMs: number;
@@ -257,35 +242,64 @@ export class Transport {
       headers: opts.headers,
       fetch: opts.fetch,
     };
-    this.#ownClient = opts.client !== undefined;
+    this.#ownClient = opts.client;
+    this.#cacheResults = opts.cache !== false;
     this.#retry = opts.retry ?? {};
     this.#transfers = createPool(opts.transferConcurrency ?? DEFAULT_TRANSFER_CONCURRENCY);
     this.#limiter = createLimiter(opts.concurrency ?? DEFAULT_CONCURRENCY);
     this.#credentialsChanged();
+  }
 
-    if (opts.client) {
-      this.client = opts.client;
-      this.#cache = undefined;
-      return;
-    }
+  /**
+   * The urql `Client` (ours, built on first need with the exchanges, or the one passed as
+   * `client`), once the engine has loaded.
+   *
+   * @example
+   * ```ts
+   * const client = await transport.client();
+   * const result = await client.query(ViewerDocument, {}).toPromise();
+   * ```
+   */
+  async client(): Promise<Client> {
+    if (this.#ownClient) return this.#ownClient;
+    return this.clientWith(await engineModule());
+  }
 
-    const exchanges: Exchange[] = [];
-    this.#cache = opts.cache === false ? undefined : cacheExchange();
-    if (this.#cache) exchanges.push(this.#cache);
-    if (opts.retry !== false) exchanges.push(retryExchange(opts.retry ?? {}));
-    exchanges.push(httpStatusExchange, fetchExchange);
-    this.client = new Client({
+  /**
+   * The urql `Client` at once, for code that has the engine already (`wandb-api/react`).
+   * @internal
+   * @example
+   * ```ts
+   * import * as engine from '../transport/engine.js';
+   * const client = transport.clientWith(engine);
+   * ```
+   */
+  clientWith(engine: TransportEngine): Client {
+    if (this.#ownClient) return this.#ownClient;
+    this.#built ??= engine.buildClient({
       url: this.#url,
-      exchanges,
+      cache: this.#cacheResults,
+      retry: this.#retry,
       fetch: this.#limiter.wrap(
         fetchWithTimeout(
           authFetch(() => this.#auth),
           { timeoutMs: this.#timeoutMs },
         ),
       ),
-      preferGetMethod: false,
-      requestPolicy: 'cache-first',
     });
+    return this.#built.client;
+  }
+
+  /**
+   * The AST urql keeps for a document's text (parsed once, the same object every time).
+   *
+   * @example
+   * ```ts
+   * const doc = await transport.parse(String(ViewerDocumentString));
+   * ```
+   */
+  async parse<TData, TVars extends AnyVariables>(text: string): Promise<TypedDocumentNode<TData, TVars>> {
+    return (await engineModule()).parsedDocument<TData, TVars>(text);
   }
 
   /**
@@ -312,9 +326,10 @@ export class Transport {
       if (token && token !== v) secrets.push(token);
     }
     this.#secrets = secrets;
-    this.#headers = this.#ownClient
-      ? {}
-      : redactHeaders({ ...clientHeaders(this.#auth), 'Content-Type': 'application/json' });
+    this.#headers =
+      this.#ownClient !== undefined
+        ? {}
+        : redactHeaders({ ...clientHeaders(this.#auth), 'Content-Type': 'application/json' });
   }
 
   get #credentialName(): string {
@@ -322,7 +337,7 @@ export class Transport {
   }
 
   get #hasCredentials(): boolean {
-    return this.#ownClient || this.#secrets.length > 0;
+    return this.#ownClient !== undefined || this.#secrets.length > 0;
   }
 
   /**
@@ -359,58 +374,15 @@ export class Transport {
     // a long one would otherwise fill the cache with every page it read (100,000 runs: ~120 MiB).
     if (kind === 'query' && typeof variables === 'object' && variables !== null && 'cursor' in variables)
       context.store = false;
-    const req = createRequest<TData, TVars>(doc, variables);
-    let operation: Operation<TData, TVars> = this.client.createRequestOperation(kind, req, context);
-    if (kind === 'mutation') {
-      // A key of its own, so tearing this mutation down never cancels an identical concurrent one.
-      mutationSeq = (mutationSeq + 1) | 0;
-      operation = makeOperation(
-        kind,
-        { ...operation, key: (Math.imul(req.key, 31) + mutationSeq) | 0 },
-        operation.context,
-      );
-    }
-
     // The typed errors' code, in case this result fails (a failed load is reported by #error).
     resultErrorModule().catch(() => undefined);
-    const client = this.client;
-    return new Promise<TData>((resolve, reject) => {
-      let settled = false;
-      const settle = (fn: () => void): void => {
-        if (settled) return;
-        settled = true;
-        signal?.removeEventListener('abort', onAbort);
-        fn();
-      };
-
-      const subscription = pipe(
-        client.executeRequestOperation(operation),
-        filter((r: OperationResult<TData, TVars>) => !r.hasNext),
-        take(1),
-        onEnd(() =>
-          settle(() => reject(new NetworkError(`${name} failed: the request ended without a result`))),
-        ),
-        subscribe((result: OperationResult<TData, TVars>) => {
-          settle(() => {
-            if (result.error) this.#error(result, name, variables).then(reject, reject);
-            else resolve(result.data as TData);
-          });
-        }),
-      );
-
-      // A hoisted declaration: `settle` may run (and remove it) before this line is reached.
-      function onAbort(): void {
-        settle(() => {
-          reject(abortReason(signal as AbortSignal));
-          subscription.unsubscribe();
-          // The client tears queries down when unsubscribed, but not mutations: do it ourselves.
-          if (kind === 'mutation')
-            client.reexecuteOperation(makeOperation('teardown', operation, operation.context));
-        });
-      }
-      // Not settled yet unless the result came synchronously (a cache hit).
-      if (!settled) signal?.addEventListener('abort', onAbort, { once: true });
-    });
+    return engineModule().then((engine) =>
+      engine.execute(
+        this.clientWith(engine),
+        { kind, name, doc, variables, context, ...(signal ? { signal } : {}) },
+        (result) => this.#error(result, name, variables),
+      ),
+    );
   }
 
   /**
@@ -479,7 +451,7 @@ export class Transport {
         secrets: this.#secrets,
       });
     } finally {
-      if (request.method === 'PUT') this.#cache?.flush();
+      if (request.method === 'PUT') this.#built?.cache?.flush();
     }
   }
 
@@ -500,7 +472,7 @@ export class Transport {
     if (!path.startsWith('/')) {
       throw new ValidationError('path', `expected a path starting with "/", got ${JSON.stringify(path)}`);
     }
-    if (!this.#ownClient && !this.#hasCredentials) throw new AuthenticationError(this.#missingKeyMessage);
+    if (!this.#hasCredentials) throw new AuthenticationError(this.#missingKeyMessage);
     if (options.signal?.aborted) throw abortReason(options.signal);
     const { postJson } = await postJsonModule();
     try {
@@ -515,13 +487,13 @@ export class Transport {
         ...(options.what === undefined ? {} : { what: options.what }),
       });
     } finally {
-      this.#cache?.flush();
+      this.#built?.cache?.flush();
     }
   }
 
   /** Empties the query cache (no-op with `cache: false` or your own `client`). */
   flush(): void {
-    this.#cache?.flush();
+    this.#built?.cache?.flush();
   }
 
   async #error(result: OperationResult, operationName: string, variables: unknown): Promise<Error> {

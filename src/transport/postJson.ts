@@ -22,7 +22,7 @@ import { type RedactedRequest, TimeoutError, redactHeaders } from '../errors/ind
 import { parseRetryAfter } from './backoff.js';
 import { abortReason, DEFAULT_TIMEOUT_MS, fetchWithTimeout } from './fetchWithTimeout.js';
 import type { Limiter } from './limiter.js';
-import type { RetryOptions } from './retryExchange.js';
+import type { RetryOptions } from './retryPolicy.js';
 import type { AttemptOutcome } from './retryLoop.js';
 import { attemptsOrError, bodyDetail } from './attempts.js';
 

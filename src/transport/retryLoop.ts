@@ -23,7 +23,7 @@ import {
   retryEvent,
   type RetryEvent,
   type RetryOptions,
-} from './retryExchange.js';
+} from './retryPolicy.js';
 
 /**
  * A failed attempt: a failing HTTP status (with the server's `Retry-After` and a short, scrubbed

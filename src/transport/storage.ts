@@ -27,7 +27,7 @@ import { abortReason, DEFAULT_TIMEOUT_MS } from './fetchWithTimeout.js';
 import { scrubStorageError, urlSecrets } from './storage-secrets.js';
 
 export { scrubStorageError };
-import type { RetryOptions } from './retryExchange.js';
+import type { RetryOptions } from './retryPolicy.js';
 import type { AttemptOutcome } from './retryLoop.js';
 export { sleep } from './retryLoop.js';
 import { attemptsOrError, bodyDetail } from './attempts.js';

@@ -12,7 +12,7 @@ import {
   type ListOptions,
   type RunsOptions,
 } from '../../src/index.js';
-import { ViewerDocument } from '../../src/graphql.js';
+import { urqlClient, ViewerDocument } from '../../src/graphql.js';
 import { seedMnist } from '../support/fixtures.js';
 import { graphqlCalls, useEmulator } from '../support/helpers.js';
 
@@ -35,10 +35,27 @@ describe('low-level access', () => {
     expect(graphqlCalls(emu, 'Viewer')).toBe(1);
   });
 
-  it('api.client is a working urql client with our auth', async () => {
-    const result = await api.client.query(ViewerDocument, {}).toPromise();
+  it('api.client() is a working urql client with our auth', async () => {
+    const client = await api.client();
+    const result = await client.query(ViewerDocument, {}).toPromise();
     expect(result.error).toBeUndefined();
     expect(result.data?.viewer?.username).toBe('alice');
+  });
+
+  it("urqlClient(api) from wandb-api/graphql is the same client, at once, and shares the Api's cache", async () => {
+    const fresh = new Api({ baseUrl: emu.url, apiKey: emu.apiKey });
+    const client = urqlClient(fresh);
+    expect(await fresh.client()).toBe(client);
+    const first = await client.query(ViewerDocument, {}).toPromise();
+    expect(first.data?.viewer?.username).toBe('alice');
+    // The same query through the Api is answered from the client's cache: no new request.
+    const { viewer } = await fresh.request(ViewerDocument, {});
+    expect(viewer?.username).toBe('alice');
+    expect(graphqlCalls(emu, 'Viewer')).toBe(1);
+  });
+
+  it('urqlClient rejects what is not an Api, naming the parameter', () => {
+    expect(() => urqlClient({} as never)).toThrow(/api: expected an Api from wandb-api/);
   });
 });
 

@@ -30,7 +30,13 @@ import {
   WandbError,
   type HistoryRowOf,
 } from 'wandb-api';
-import { RunsPageDocument, ViewerDocument, type ResultOf, type ViewerQuery } from 'wandb-api/graphql';
+import {
+  RunsPageDocument,
+  ViewerDocument,
+  urqlClient,
+  type ResultOf,
+  type ViewerQuery,
+} from 'wandb-api/graphql';
 import { startEmulator, type Emulator } from 'wandb-api/emulator';
 
 type Config = { lr: number; optimizer: 'adam' | 'sgd' };
@@ -79,14 +85,15 @@ async function main(): Promise<void> {
     emu.seed.report({ project: 'p', displayName: 'Weekly' });
     const api = new Api({ baseUrl: emu.url, apiKey: emu.apiKey });
 
-    // wandb-api/graphql: typed documents through api.request and api.client.
+    // wandb-api/graphql: typed documents through api.request, api.client() and urqlClient(api).
     const viewer: ViewerQuery = await api.request(ViewerDocument, {});
     const page: ResultOf<typeof RunsPageDocument> = await api.request(RunsPageDocument, {
       entity: 'pkg-user',
       project: 'p',
       heavy: false,
     });
-    const viaClient = await api.client.query(ViewerDocument, {}).toPromise();
+    const viaClient = await (await api.client()).query(ViewerDocument, {}).toPromise();
+    if (urqlClient(api) !== (await api.client())) throw new Error('urqlClient(api) is not api.client()');
 
     // Typed config, summary and history rows: no casts.
     const runs = api.runs<Config, Summary>('pkg-user/p');

@@ -408,7 +408,7 @@ describe('Transport.request over HTTP', () => {
   it('uses a caller-provided urql client as-is', async () => {
     const own = new Client({ url: `${baseUrl}/graphql`, exchanges: [fetchExchange], preferGetMethod: false });
     const t = transport({ client: own, apiKey: undefined });
-    expect(t.client).toBe(own);
+    expect(await t.client()).toBe(own);
     await expect(t.request(Viewer, {})).resolves.toEqual(fallbackData);
     expect(seen[0]?.headers['authorization']).toBeUndefined();
   });

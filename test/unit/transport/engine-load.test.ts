@@ -1,0 +1,81 @@
+// The urql engine (transport/engine.ts: urql, wonka and our exchanges) loads with the first request,
+// not with the page. When it cannot load (a deployment that replaced the chunk, offline), the
+// request rejects with a NetworkError that names it, before anything is sent, and the next request
+// tries the load again.
+import { parse } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+const KEY = 'k'.repeat(40);
+const Viewer = parse('query Viewer { viewer { id } }') as TypedDocumentNode<
+  { viewer: { id: string } },
+  Record<string, never>
+>;
+
+afterEach(() => {
+  vi.doUnmock('../../../src/transport/engine.js');
+  vi.resetModules();
+});
+
+describe('the transport engine, loaded with the first request', () => {
+  it('a request whose engine cannot load rejects with a NetworkError naming it, sends nothing, and the next request loads it', async () => {
+    let failLoad = true;
+    vi.doMock('../../../src/transport/engine.js', async (importOriginal) => {
+      if (failLoad) throw new Error('chunk not found');
+      return importOriginal();
+    });
+    vi.resetModules();
+    const { Transport } = await import('../../../src/transport/index.js');
+    const { NetworkError } = await import('../../../src/errors/index.js');
+    const sent: string[] = [];
+    const transport = new Transport({
+      baseUrl: 'http://127.0.0.1:9',
+      apiKey: KEY,
+      userAgent: 'test',
+      clientHeader: 'test',
+      retry: false,
+      fetch: async (input) => {
+        sent.push(String(input));
+        return new Response(JSON.stringify({ data: { viewer: { id: 'u1' } } }), {
+          headers: { 'content-type': 'application/json' },
+        });
+      },
+    });
+
+    const e = await transport.request(Viewer, {}).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(e).toBeInstanceOf(NetworkError);
+    expect((e as Error).message).toMatch(/could not load its transport\/engine module/);
+    expect((e as Error).message).toMatch(/the next call tries again/);
+    expect((e as Error).message).not.toContain(KEY);
+    expect(sent).toEqual([]);
+
+    failLoad = false;
+    await expect(transport.request(Viewer, {})).resolves.toEqual({ viewer: { id: 'u1' } });
+    expect(sent).toEqual(['http://127.0.0.1:9/graphql']);
+  });
+
+  it('a signal aborted while the engine loads rejects with its reason and sends nothing', async () => {
+    vi.resetModules();
+    const { Transport } = await import('../../../src/transport/index.js');
+    const sent: string[] = [];
+    const transport = new Transport({
+      baseUrl: 'http://127.0.0.1:9',
+      apiKey: KEY,
+      userAgent: 'test',
+      clientHeader: 'test',
+      fetch: async (input) => {
+        sent.push(String(input));
+        return new Response('{}');
+      },
+    });
+    const controller = new AbortController();
+    const pending = transport.request(Viewer, {}, { signal: controller.signal });
+    const reason = new Error('stop');
+    controller.abort(reason);
+    await expect(pending).rejects.toBe(reason);
+    expect(sent).toEqual([]);
+  });
+});
