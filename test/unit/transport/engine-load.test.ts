@@ -12,6 +12,30 @@ const Viewer = parse('query Viewer { viewer { id } }') as TypedDocumentNode<
   Record<string, never>
 >;
 
+/** A Transport of a fresh module graph (so the engine is loaded anew), recording what `fetch` sends. */
+async function freshTransport(): Promise<{
+  transport: InstanceType<typeof import('../../../src/transport/index.js').Transport>;
+  sent: string[];
+}> {
+  vi.resetModules();
+  const { Transport } = await import('../../../src/transport/index.js');
+  const sent: string[] = [];
+  const transport = new Transport({
+    baseUrl: 'http://127.0.0.1:9',
+    apiKey: KEY,
+    userAgent: 'test',
+    clientHeader: 'test',
+    retry: false,
+    fetch: async (input) => {
+      sent.push(String(input));
+      return new Response(JSON.stringify({ data: { viewer: { id: 'u1' } } }), {
+        headers: { 'content-type': 'application/json' },
+      });
+    },
+  });
+  return { transport, sent };
+}
+
 afterEach(() => {
   vi.doUnmock('../../../src/transport/engine.js');
   vi.resetModules();
@@ -24,23 +48,8 @@ describe('the transport engine, loaded with the first request', () => {
       if (failLoad) throw new Error('chunk not found');
       return importOriginal();
     });
-    vi.resetModules();
-    const { Transport } = await import('../../../src/transport/index.js');
+    const { transport, sent } = await freshTransport();
     const { NetworkError } = await import('../../../src/errors/index.js');
-    const sent: string[] = [];
-    const transport = new Transport({
-      baseUrl: 'http://127.0.0.1:9',
-      apiKey: KEY,
-      userAgent: 'test',
-      clientHeader: 'test',
-      retry: false,
-      fetch: async (input) => {
-        sent.push(String(input));
-        return new Response(JSON.stringify({ data: { viewer: { id: 'u1' } } }), {
-          headers: { 'content-type': 'application/json' },
-        });
-      },
-    });
 
     const e = await transport.request(Viewer, {}).then(
       () => undefined,
@@ -58,19 +67,7 @@ describe('the transport engine, loaded with the first request', () => {
   });
 
   it('a signal aborted while the engine loads rejects with its reason and sends nothing', async () => {
-    vi.resetModules();
-    const { Transport } = await import('../../../src/transport/index.js');
-    const sent: string[] = [];
-    const transport = new Transport({
-      baseUrl: 'http://127.0.0.1:9',
-      apiKey: KEY,
-      userAgent: 'test',
-      clientHeader: 'test',
-      fetch: async (input) => {
-        sent.push(String(input));
-        return new Response('{}');
-      },
-    });
+    const { transport, sent } = await freshTransport();
     const controller = new AbortController();
     const pending = transport.request(Viewer, {}, { signal: controller.signal });
     const reason = new Error('stop');
