@@ -5,35 +5,27 @@
 import { parse } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FRESH_KEY as KEY, freshTransport } from '../../support/fresh-transport.js';
 
-const KEY = 'k'.repeat(40);
 const Viewer = parse('query Viewer { viewer { id } }') as TypedDocumentNode<
   { viewer: { id: string } },
   Record<string, never>
 >;
 
-/** A Transport of a fresh module graph (so the engine is loaded anew), recording what `fetch` sends. */
-async function freshTransport(): Promise<{
-  transport: InstanceType<typeof import('../../../src/transport/index.js').Transport>;
+/** A fresh transport whose `fetch` answers every request with a viewer, recording the URLs sent. */
+async function recordingTransport(): Promise<{
+  transport: Awaited<ReturnType<typeof freshTransport>>['transport'];
+  errors: Awaited<ReturnType<typeof freshTransport>>['errors'];
   sent: string[];
 }> {
-  vi.resetModules();
-  const { Transport } = await import('../../../src/transport/index.js');
   const sent: string[] = [];
-  const transport = new Transport({
-    baseUrl: 'http://127.0.0.1:9',
-    apiKey: KEY,
-    userAgent: 'test',
-    clientHeader: 'test',
-    retry: false,
-    fetch: async (input) => {
-      sent.push(String(input));
-      return new Response(JSON.stringify({ data: { viewer: { id: 'u1' } } }), {
-        headers: { 'content-type': 'application/json' },
-      });
-    },
+  const fresh = await freshTransport(async (input) => {
+    sent.push(String(input));
+    return new Response(JSON.stringify({ data: { viewer: { id: 'u1' } } }), {
+      headers: { 'content-type': 'application/json' },
+    });
   });
-  return { transport, sent };
+  return { ...fresh, sent };
 }
 
 afterEach(() => {
@@ -48,14 +40,13 @@ describe('the transport engine, loaded with the first request', () => {
       if (failLoad) throw new Error('chunk not found');
       return importOriginal();
     });
-    const { transport, sent } = await freshTransport();
-    const { NetworkError } = await import('../../../src/errors/index.js');
+    const { transport, sent, errors } = await recordingTransport();
 
     const e = await transport.request(Viewer, {}).then(
       () => undefined,
       (err: unknown) => err,
     );
-    expect(e).toBeInstanceOf(NetworkError);
+    expect(e).toBeInstanceOf(errors.NetworkError);
     expect((e as Error).message).toMatch(/could not load its transport\/engine module/);
     expect((e as Error).message).toMatch(/the next call tries again/);
     expect((e as Error).message).not.toContain(KEY);
@@ -67,7 +58,7 @@ describe('the transport engine, loaded with the first request', () => {
   });
 
   it('a signal aborted while the engine loads rejects with its reason and sends nothing', async () => {
-    const { transport, sent } = await freshTransport();
+    const { transport, sent } = await recordingTransport();
     const controller = new AbortController();
     const pending = transport.request(Viewer, {}, { signal: controller.signal });
     const reason = new Error('stop');

@@ -4,8 +4,8 @@
 import { parse } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FRESH_KEY as KEY, freshTransport } from '../../support/fresh-transport.js';
 
-const KEY = 'k'.repeat(40);
 const Viewer = parse('query Viewer { viewer { id } }') as TypedDocumentNode<unknown, Record<string, never>>;
 
 /** A fetch that answers every GraphQL request 403. */
@@ -15,24 +15,6 @@ const denied: typeof fetch = async () =>
     headers: { 'content-type': 'application/json' },
   });
 
-async function freshTransport(): Promise<{
-  transport: InstanceType<typeof import('../../../src/transport/index.js').Transport>;
-  errors: typeof import('../../../src/errors/index.js');
-}> {
-  vi.resetModules();
-  const { Transport } = await import('../../../src/transport/index.js');
-  const errors = await import('../../../src/errors/index.js');
-  const transport = new Transport({
-    baseUrl: 'http://127.0.0.1:9',
-    apiKey: KEY,
-    userAgent: 'test',
-    clientHeader: 'test',
-    retry: false,
-    fetch: denied,
-  });
-  return { transport, errors };
-}
-
 afterEach(() => {
   vi.doUnmock('../../../src/transport/resultError.js');
   vi.resetModules();
@@ -40,7 +22,7 @@ afterEach(() => {
 
 describe('a failed result before the typed errors have loaded', () => {
   it('still rejects with its typed error', async () => {
-    const { transport, errors } = await freshTransport();
+    const { transport, errors } = await freshTransport(denied);
     const e = await transport.request(Viewer, {}).then(
       () => undefined,
       (err: unknown) => err,
@@ -53,7 +35,7 @@ describe('a failed result before the typed errors have loaded', () => {
     vi.doMock('../../../src/transport/resultError.js', () => {
       throw new Error('chunk not found');
     });
-    const { transport, errors } = await freshTransport();
+    const { transport, errors } = await freshTransport(denied);
     const e = await transport.request(Viewer, {}).then(
       () => undefined,
       (err: unknown) => err,
