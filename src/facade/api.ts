@@ -432,7 +432,8 @@ export class Api {
   }
 
   /**
-   * @internal The urql `Client` at once, for `wandb-api/react`, which imports the engine itself.
+   * @internal The urql `Client` at once, for `urqlClient()` of `wandb-api/graphql` (which
+   * imports the engine itself; `wandb-api/react` uses it).
    *
    * @example
    * ```ts

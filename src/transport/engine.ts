@@ -2,7 +2,7 @@
  * The transport's engine: the urql `Client` with our exchanges, and the running of one operation
  * on it. It holds urql, wonka and GraphQL's printer and parser, about half of what `Api` would
  * otherwise put in a browser bundle's initial chunk, so {@link Transport} loads it with the first
- * request (`wandb-api/react`, which has urql anyway, imports it at once).
+ * request (`urqlClient` of `wandb-api/graphql`, which hands the client over at once, imports it).
  *
  * @example
  * ```ts
@@ -79,7 +79,7 @@ export function buildClient(config: EngineConfig): BuiltClient {
  *
  * @example
  * ```ts
- * const doc = parsedDocument(codegenDocumentString);
+ * const doc = parsedDocument(String(typedDocumentString)); // codegen's documentMode: 'string'
  * ```
  */
 export function parsedDocument<TData, TVars extends AnyVariables>(

@@ -266,7 +266,8 @@ export class Transport {
   }
 
   /**
-   * The urql `Client` at once, for code that has the engine already (`wandb-api/react`).
+   * The urql `Client` at once, for code that has the engine already (`urqlClient` of
+   * `wandb-api/graphql`, which `wandb-api/react` uses).
    * @internal
    * @example
    * ```ts
@@ -295,7 +296,7 @@ export class Transport {
    *
    * @example
    * ```ts
-   * const doc = await transport.parse(String(ViewerDocumentString));
+   * const doc = await transport.parse(String(typedDocumentString)); // codegen's documentMode: 'string'
    * ```
    */
   async parse<TData, TVars extends AnyVariables>(text: string): Promise<TypedDocumentNode<TData, TVars>> {
