@@ -416,7 +416,7 @@ export class Api {
   /**
    * The underlying urql `Client` (ours, with the auth, retry and cache exchanges, or the one
    * passed in the options), e.g. for urql calls of your own. It resolves once the part of
-   * wandb-api that holds urql has loaded (with the first request, or with this call); a browser
+   * wandb-api that holds urql has loaded (asked for when the Api is made); a browser
    * app's first chunk does not carry it. `wandb-api/react`'s `WandbProvider` hands it to urql's
    * `Provider` for you.
    *

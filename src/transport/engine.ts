@@ -1,8 +1,9 @@
 /**
  * The transport's engine: the urql `Client` with our exchanges, and the running of one operation
  * on it. It holds urql, wonka and GraphQL's printer and parser, about half of what `Api` would
- * otherwise put in a browser bundle's initial chunk, so {@link Transport} loads it with the first
- * request (`urqlClient` of `wandb-api/graphql`, which hands the client over at once, imports it).
+ * otherwise put in a browser bundle's initial chunk, so {@link Transport} loads it as a chunk of its
+ * own: asked for when a transport is made, awaited by the first request (`urqlClient` of
+ * `wandb-api/graphql`, which hands the client over at once, imports it).
  *
  * @example
  * ```ts

@@ -67,8 +67,9 @@ const postJsonModule = /* @__PURE__ */ onFirstUse(
 export type TransportEngine = typeof import('./engine.js');
 
 /**
- * `./engine.js`, loaded with the first request (or the first {@link Transport.client} call): a
- * browser bundle's initial chunk does not carry urql and GraphQL's printer and parser.
+ * `./engine.js`, asked for when a transport is made and awaited by the first request (or the
+ * first {@link Transport.client} call): a browser bundle's initial chunk does not carry urql and
+ * GraphQL's printer and parser.
  */
 const engineModule = /* @__PURE__ */ onFirstUse(
   (): Promise<TransportEngine> => import('./engine.js'),
@@ -248,6 +249,10 @@ export class Transport {
     this.#transfers = createPool(opts.transferConcurrency ?? DEFAULT_TRANSFER_CONCURRENCY);
     this.#limiter = createLimiter(opts.concurrency ?? DEFAULT_CONCURRENCY);
     this.#credentialsChanged();
+    // Asked for now, in the background, so that a browser app's first call does not wait for this
+    // chunk after the chunk of its domain (a failed load is reported, and tried again, by the
+    // first request).
+    engineModule().catch(() => undefined);
   }
 
   /**

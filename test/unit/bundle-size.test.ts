@@ -27,17 +27,17 @@ const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const INITIAL_GZ_LIMIT = 48 * 1024;
 
 /**
- * The limit of Vite's (Rolldown's) initial chunk, gzipped: issue #12 asks for at most 30 KiB; about
+ * The limit of Vite's (Rolldown's) initial chunk, gzipped: issue #12 asks for at most 30 KB; about
  * 24.0 KiB today (it was 49.7, then 34.6 KiB): the light transport, `Api` and `Paginated`, and what
  * `Api`'s synchronous methods return at once, with the checks they make at once (the light `Runs`
  * and `Registries`, `ArtifactDraft` with its add/remove rules, `QueuedRun`). urql, wonka and
- * graphql.web load with the first request. Lower it when a change makes the chunk smaller.
+ * graphql.web load in a chunk of their own, once an Api is made. Lower it when a change makes the chunk smaller.
  */
 const VITE_INITIAL_GZ_LIMIT = 25 * 1024;
 
 /**
  * What must load only on first use (dynamic `import()`), never with the page: the heavy optional
- * parts, and urql with wonka and graphql.web (the transport's engine, loaded with the first request).
+ * parts, and urql with wonka and graphql.web (the transport's engine, a chunk of its own).
  */
 const LAZY_ONLY = [
   /node_modules\/(yaml|@bufbuild\/protobuf|crc-32|hyparquet)\//,

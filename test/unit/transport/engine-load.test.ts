@@ -66,4 +66,30 @@ describe('the transport engine, loaded with the first request', () => {
     await expect(pending).rejects.toBe(reason);
     expect(sent).toEqual([]);
   });
+
+  it('is asked for when the transport is made, before any request, so a first call does not wait for it after its domain', async () => {
+    let loads = 0;
+    vi.doMock('../../../src/transport/engine.js', async (importOriginal) => {
+      loads++;
+      return importOriginal();
+    });
+    const { transport, sent } = await recordingTransport();
+    await vi.waitFor(() => expect(loads).toBe(1));
+    expect(sent).toEqual([]);
+    await transport.request(Viewer, {});
+    expect(loads).toBe(1);
+  });
+
+  it('a load that failed when the transport was made is tried again by the first request', async () => {
+    let attempts = 0;
+    vi.doMock('../../../src/transport/engine.js', async (importOriginal) => {
+      attempts++;
+      if (attempts === 1) throw new Error('chunk not found');
+      return importOriginal();
+    });
+    const { transport } = await recordingTransport();
+    await vi.waitFor(() => expect(attempts).toBe(1));
+    await expect(transport.request(Viewer, {})).resolves.toEqual({ viewer: { id: 'u1' } });
+    expect(attempts).toBe(2);
+  });
 });
