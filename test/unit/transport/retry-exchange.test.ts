@@ -13,7 +13,11 @@ import {
 import { parse } from 'graphql';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { filter, fromValue, mergeMap, pipe, subscribe } from 'wonka';
-import { type RetryEvent, retryExchange, type RetryExchangeOptions } from '../../../src/transport/retryExchange.js';
+import {
+  type RetryEvent,
+  retryExchange,
+  type RetryExchangeOptions,
+} from '../../../src/transport/retryExchange.js';
 
 const Viewer = parse('query Viewer { viewer { id } }');
 const START = Date.parse('2030-01-01T00:00:00Z');
