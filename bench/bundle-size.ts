@@ -2,7 +2,7 @@
  * Benchmark: size of the browser bundle of the built package as users import it (`wandb-api`,
  * resolved through its `exports` like an app's bundler does, after a fresh `npm run build`),
  * minified and gzipped (the build: `tsup` without declarations), as a ratio to the baseline of
- * @urql/core alone (which the client loads with its first request). Built with code splitting, as
+ * @urql/core alone (which the client loads as a chunk of its own, once an `Api` is made). Built with code splitting, as
  * apps are, by esbuild and by Vite
  * (Rolldown/Rollup, an app build): "initial" is what loads with the page (the entry chunk and
  * the chunks it imports statically), "lazy" what loads on first use (each domain of `Api`, the

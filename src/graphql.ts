@@ -34,6 +34,8 @@ export type { TypedDocumentNode, ResultOf, VariablesOf } from '@graphql-typed-do
  * holds urql already, so nothing waits. `wandb-api/react`'s `WandbProvider` hands it to urql's
  * `Provider`.
  *
+ * @throws `ValidationError` naming `api` when `api` is not an `Api` of wandb-api (only an
+ * `Api` has the client; the type only asks for its shape).
  * @example
  * ```ts
  * import { Api } from 'wandb-api';

@@ -417,8 +417,9 @@ export class Api {
    * The underlying urql `Client` (ours, with the auth, retry and cache exchanges, or the one
    * passed in the options), e.g. for urql calls of your own. It resolves once the part of
    * wandb-api that holds urql has loaded (asked for when the Api is made); a browser
-   * app's first chunk does not carry it. `wandb-api/react`'s `WandbProvider` hands it to urql's
-   * `Provider` for you.
+   * app's first chunk does not carry it. If that chunk cannot load, it rejects with a
+   * {@link NetworkError} naming it, and the next call tries again. `wandb-api/react`'s
+   * `WandbProvider` hands the client to urql's `Provider` for you.
    *
    * @example
    * ```ts
@@ -484,13 +485,10 @@ export class Api {
     optionalSignal(o.signal);
     optionalBoolean(o.cache, 'cache');
     if (this.#needsFallbackKey) await this.#keyLookup();
-    // A string document (a primitive or a `String` object such as `TypedDocumentString`) becomes the
-    // AST urql keeps for that text (parsed once, the same object every time).
-    const ast =
-      typeof doc === 'string' || doc instanceof String
-        ? await this.#transport.parse<TData, TVars>(String(doc))
-        : doc;
-    return this.#transport.request(ast, variables, o);
+    // A string document (a primitive or a `String` object such as `TypedDocumentString`) is sent as
+    // its text, which the transport has urql parse once (the same AST every time).
+    const text = typeof doc === 'string' || doc instanceof String ? String(doc) : undefined;
+    return this.#transport.request(text ?? doc, variables, o);
   }
 
   /**

@@ -1,10 +1,11 @@
 /**
  * The transport: an urql `Client` whose exchanges cache, retry and authenticate, and
  * {@link Transport.request}, which turns a result into typed data or a typed error. The client
- * and the running of operations live in `./engine.js`, which loads with the first request.
+ * and the running of operations live in `./engine.js`, a chunk of its own: asked for when a
+ * transport is made, awaited by the first request.
  *
- * Exchanges, in order: {@link cacheExchange} → {@link retryExchange} → {@link httpStatusExchange}
- * → urql's `fetchExchange` (always POST), whose `fetch` is the transport's request limiter
+ * Exchanges, in order (built by `./engine.js`): `cacheExchange` → `retryExchange` →
+ * `httpStatusExchange` → urql's `fetchExchange` (always POST), whose `fetch` is the transport's request limiter
  * ({@link createLimiter}: at most `concurrency` attempts in flight, halved after a 429) around
  * {@link fetchWithTimeout} (the per-attempt timeout starts once the attempt has its slot) around
  * {@link authFetch} (credentials and client headers, only for URLs under `baseUrl`). The
@@ -49,6 +50,28 @@ function onFirstUse<M>(load: () => Promise<M>, part: string): () => Promise<M> {
       pending = undefined;
       throw loadFailure(part, e);
     }));
+}
+
+/**
+ * `pending`, or the signal's reason as soon as `signal` aborts (and when it had aborted by the time
+ * `pending` failed): a request waiting for a chunk answers its abort at once.
+ */
+function untilAborted<T>(pending: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return pending;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    pending.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(signal.aborted ? abortReason(signal) : e);
+      },
+    );
+  });
 }
 
 /** `./storage.js`, loaded with the first storage transfer. */
@@ -104,7 +127,7 @@ export { DEFAULT_RETRY, reportRetry, retryEvent } from './retryPolicy.js';
 export type { RetryBounds, RetryEvent, RetryOptions } from './retryPolicy.js';
 export type { RetryExchangeOptions, RetryState } from './retryExchange.js';
 // The exchanges (`cacheExchange`, `retryExchange`, `httpStatusExchange`) are imported from their
-// modules: they hold urql and wonka, which only `./engine.js` loads (with the first request).
+// modules: they hold urql and wonka, which only `./engine.js` (a chunk of its own) imports.
 export { createLimiter, type Limiter } from './limiter.js';
 export type { PostJsonCall, PostJsonOptions } from './postJson.js';
 export type { AttemptOutcome, FailedAttempt, RetryLoopOptions } from './retryLoop.js';
@@ -215,6 +238,18 @@ function operationOf(doc: { definitions: ReadonlyArray<{ kind: string }> }): {
   throw new ValidationError('document', 'it contains no query or mutation');
 }
 
+/** The AST of a document's text, or a `ValidationError` naming `document` when it is not GraphQL. */
+function parseText<TData, TVars extends AnyVariables>(
+  engine: TransportEngine,
+  text: string,
+): TypedDocumentNode<TData, TVars> {
+  try {
+    return engine.parsedDocument<TData, TVars>(text);
+  } catch (e) {
+    throw new ValidationError('document', `it is not a GraphQL document: ${(e as Error).message}`);
+  }
+}
+
 /** The urql client and typed `request()` shared by everything that talks to the W&B API. */
 export class Transport {
   readonly #ownClient: Client | undefined;
@@ -297,18 +332,6 @@ export class Transport {
   }
 
   /**
-   * The AST urql keeps for a document's text (parsed once, the same object every time).
-   *
-   * @example
-   * ```ts
-   * const doc = await transport.parse(String(typedDocumentString)); // codegen's documentMode: 'string'
-   * ```
-   */
-  async parse<TData, TVars extends AnyVariables>(text: string): Promise<TypedDocumentNode<TData, TVars>> {
-    return (await engineModule()).parsedDocument<TData, TVars>(text);
-  }
-
-  /**
    * Sets (or replaces) the API key used from now on, e.g. once it has been read from `~/.netrc`.
    * It takes precedence over a bearer token. Has no effect on a caller-provided `client`.
    *
@@ -349,7 +372,9 @@ export class Transport {
   /**
    * Runs a query or mutation and resolves with its `data`, or rejects with a typed error (see
    * `resultError` for the mapping). Rejects without any request with `AuthenticationError` when no
-   * credentials are configured, and with the signal's reason when `opts.signal` aborts.
+   * credentials are configured, and with the signal's reason when `opts.signal` aborts (at once,
+   * also while the engine chunk is still loading). `doc` is an AST, or a document's text (codegen's
+   * `documentMode: 'string'`), which urql parses once and keeps.
    *
    * @example
    * ```ts
@@ -357,38 +382,40 @@ export class Transport {
    * ```
    */
   request<TData, TVars extends AnyVariables>(
-    doc: TypedDocumentNode<TData, TVars>,
+    doc: TypedDocumentNode<TData, TVars> | string,
     variables: TVars,
     opts: RequestOptions<TData> = {},
   ): Promise<TData> {
-    let kind: OperationKind;
-    let name: string;
-    try {
-      ({ kind, name } = operationOf(doc));
-    } catch (e) {
-      return Promise.reject(e);
+    // An AST is checked at once; a text once it is parsed (which needs the engine).
+    if (typeof doc !== 'string') {
+      try {
+        operationOf(doc);
+      } catch (e) {
+        return Promise.reject(e);
+      }
     }
     if (!this.#hasCredentials) return Promise.reject(new AuthenticationError(this.#missingKeyMessage));
     const { signal } = opts;
     if (signal?.aborted) return Promise.reject(abortReason(signal));
-
-    const context: Partial<OperationContext> = {};
-    if (opts.cache === false) context.requestPolicy = 'network-only';
-    if (opts.cacheIf) context.cacheIf = opts.cacheIf;
-    if (opts.idempotent) context.idempotent = true;
-    // A listing's page (every listing document takes a `cursor`) is not kept: listings stream, and
-    // a long one would otherwise fill the cache with every page it read (100,000 runs: ~120 MiB).
-    if (kind === 'query' && typeof variables === 'object' && variables !== null && 'cursor' in variables)
-      context.store = false;
     // The typed errors' code, in case this result fails (a failed load is reported by #error).
     resultErrorModule().catch(() => undefined);
-    return engineModule().then((engine) =>
-      engine.execute(
+    return untilAborted(engineModule(), signal).then((engine) => {
+      const ast = typeof doc === 'string' ? parseText<TData, TVars>(engine, doc) : doc;
+      const { kind, name } = operationOf(ast);
+      const context: Partial<OperationContext> = {};
+      if (opts.cache === false) context.requestPolicy = 'network-only';
+      if (opts.cacheIf) context.cacheIf = opts.cacheIf;
+      if (opts.idempotent) context.idempotent = true;
+      // A listing's page (every listing document takes a `cursor`) is not kept: listings stream, and
+      // a long one would otherwise fill the cache with every page it read (100,000 runs: ~120 MiB).
+      if (kind === 'query' && typeof variables === 'object' && variables !== null && 'cursor' in variables)
+        context.store = false;
+      return engine.execute(
         this.clientWith(engine),
-        { kind, name, doc, variables, context, ...(signal ? { signal } : {}) },
+        { kind, name, doc: ast, variables, context, ...(signal ? { signal } : {}) },
         (result) => this.#error(result, name, variables),
-      ),
-    );
+      );
+    });
   }
 
   /**

@@ -54,6 +54,15 @@ describe('low-level access', () => {
     expect(graphqlCalls(emu, 'Viewer')).toBe(1);
   });
 
+  it('with a client of your own, api.client() and urqlClient(api) are that client, as it is', async () => {
+    const own = await api.client(); // any urql Client; here the shared test Api's
+    const mine = new Api({ baseUrl: emu.url, client: own });
+    expect(await mine.client()).toBe(own);
+    expect(urqlClient(mine)).toBe(own);
+    const { viewer } = await mine.request(ViewerDocument, {});
+    expect(viewer?.username).toBe('alice');
+  });
+
   it('urqlClient rejects what is not an Api, naming the parameter', () => {
     expect(() => urqlClient({} as never)).toThrow(/api: expected an Api from wandb-api/);
   });
