@@ -87,6 +87,41 @@ describe.skipIf(!chromiumAvailable)('in Chromium', () => {
   });
 });
 
+describe.skipIf(!chromiumAvailable)('chunks in Chromium', () => {
+  it('fetches the transport engine (urql) as a chunk of its own once an Api is made, and a domain with its first call', async () => {
+    const isEngine = (path: string): boolean => /^\/engine-[\w-]+\.js$/.test(path);
+    const isRuns = (path: string): boolean => /^\/runs-impl-[\w-]+\.js$/.test(path);
+    const from = site.served.length;
+    const page = await site.newPage();
+    const pageLoad = site.served.slice(from);
+    expect(pageLoad).toContain('/wandb-api.js');
+    expect(pageLoad.filter(isEngine)).toEqual([]);
+
+    await page.evaluate(
+      ({ baseUrl, apiKey }) => {
+        type W = typeof import('../../src/index.js');
+        const w = (window as unknown as { wandb: W }).wandb;
+        (window as unknown as { api: unknown }).api = new w.Api({ baseUrl, apiKey });
+      },
+      { baseUrl: emu.url, apiKey: emu.apiKey },
+    );
+    // Asked for by the constructor alone: no call has been made.
+    await expect.poll(() => site.served.slice(from).filter(isEngine)).toHaveLength(1);
+    expect(site.served.slice(from).filter(isRuns)).toEqual([]);
+
+    const name = await page.evaluate(async () => {
+      type W = typeof import('../../src/index.js');
+      const api = (window as unknown as { api: InstanceType<W['Api']> }).api;
+      const run = await api.runs('alice/image-classification', { perPage: 2 }).first();
+      return run?.name;
+    });
+    expect(typeof name).toBe('string');
+    expect(site.served.slice(from).filter(isRuns)).toHaveLength(1);
+    expect(site.served.slice(from).filter(isEngine)).toHaveLength(1);
+    await page.close();
+  });
+});
+
 describe.skipIf(!chromiumAvailable)('run files in Chromium', () => {
   it('reads and uploads files across origins; download() says to use blob()', async () => {
     const page = await site.newPage();
