@@ -46,6 +46,35 @@ export function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }
 
+/**
+ * Resolves like `promise`, but rejects with the signal's reason as soon as `signal` aborts (at
+ * once when it already has, and when it had by the time `promise` failed); `promise` itself goes on. For work shared by several callers, each
+ * with its own signal.
+ *
+ * @example
+ * ```ts
+ * const manifest = await abortable(sharedManifestFetch, options.signal);
+ * ```
+ */
+export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(abortReason(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(signal.aborted ? abortReason(signal) : e);
+      },
+    );
+  });
+}
+
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 /**

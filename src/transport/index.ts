@@ -33,7 +33,7 @@ import {
   redactHeaders,
 } from '../errors/index.js';
 import { type AuthFetchOptions, authFetch, clientHeaders } from './authFetch.js';
-import { abortReason, DEFAULT_TIMEOUT_MS, fetchWithTimeout } from './fetchWithTimeout.js';
+import { abortable, abortReason, DEFAULT_TIMEOUT_MS, fetchWithTimeout } from './fetchWithTimeout.js';
 import type { RetryOptions } from './retryPolicy.js';
 import type { BuiltClient } from './engine.js';
 import { createPool, type Pool } from './pool.js';
@@ -50,28 +50,6 @@ function onFirstUse<M>(load: () => Promise<M>, part: string): () => Promise<M> {
       pending = undefined;
       throw loadFailure(part, e);
     }));
-}
-
-/**
- * `pending`, or the signal's reason as soon as `signal` aborts (and when it had aborted by the time
- * `pending` failed): a request waiting for a chunk answers its abort at once.
- */
-function untilAborted<T>(pending: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return pending;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(abortReason(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-    pending.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(signal.aborted ? abortReason(signal) : e);
-      },
-    );
-  });
 }
 
 /** `./storage.js`, loaded with the first storage transfer. */
@@ -399,7 +377,7 @@ export class Transport {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     // The typed errors' code, in case this result fails (a failed load is reported by #error).
     resultErrorModule().catch(() => undefined);
-    return untilAborted(engineModule(), signal).then((engine) => {
+    return abortable(engineModule(), signal).then((engine) => {
       const ast = typeof doc === 'string' ? parseText<TData, TVars>(engine, doc) : doc;
       const { kind, name } = operationOf(ast);
       const context: Partial<OperationContext> = {};

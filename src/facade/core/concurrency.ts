@@ -12,40 +12,9 @@
  * ```
  * @module
  */
-import { abortReason } from '../../transport/fetchWithTimeout.js';
-
-export { abortReason };
+export { abortable, abortReason } from '../../transport/fetchWithTimeout.js';
 export { createPool, type Pool } from '../../transport/pool.js';
 export { sleep } from '../../transport/retryLoop.js';
-
-/**
- * Resolves like `promise`, but rejects with the signal's reason as soon as `signal` aborts (at
- * once when it already has); `promise` itself goes on. For work shared by several callers, each
- * with its own signal.
- *
- * @example
- * ```ts
- * const manifest = await abortable(sharedManifestFetch, options.signal);
- * ```
- */
-export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(abortReason(signal));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(abortReason(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
-}
 
 /**
  * Throws the signal's reason when it has aborted; does nothing otherwise (or without a signal).
