@@ -40,29 +40,13 @@ import { createPool, type Pool } from './pool.js';
 import { createLimiter, type Limiter } from './limiter.js';
 import type { StorageRequest } from './storage.js';
 import type { PostJsonCall } from './postJson.js';
-import { loadFailure } from '../errors/load.js';
-
-/** A module loaded with its first use; a failed load is tried again the next time. */
-function onFirstUse<M>(load: () => Promise<M>, part: string): () => Promise<M> {
-  let pending: Promise<M> | undefined;
-  return () =>
-    (pending ??= load().catch((e: unknown) => {
-      pending = undefined;
-      throw loadFailure(part, e);
-    }));
-}
+import { lazy } from '../errors/load.js';
 
 /** `./storage.js`, loaded with the first storage transfer. */
-const storageModule = /* @__PURE__ */ onFirstUse(
-  () => import('./storage.js'),
-  'its transport/storage module',
-);
+const storageModule = /* @__PURE__ */ lazy(() => import('./storage.js'), 'its transport/storage module');
 
 /** `./postJson.js` (and the HTTP retry loop it shares with storage transfers), with the first `file_stream` post. */
-const postJsonModule = /* @__PURE__ */ onFirstUse(
-  () => import('./postJson.js'),
-  'its transport/postJson module',
-);
+const postJsonModule = /* @__PURE__ */ lazy(() => import('./postJson.js'), 'its transport/postJson module');
 
 /** The transport's engine (`./engine.js`): urql, wonka and our exchanges; see {@link TransportEngine}. */
 export type TransportEngine = typeof import('./engine.js');
@@ -72,7 +56,7 @@ export type TransportEngine = typeof import('./engine.js');
  * first {@link Transport.client} call): a browser bundle's initial chunk does not carry urql and
  * GraphQL's printer and parser.
  */
-const engineModule = /* @__PURE__ */ onFirstUse(
+const engineModule = /* @__PURE__ */ lazy(
   (): Promise<TransportEngine> => import('./engine.js'),
   'its transport/engine module',
 );
@@ -81,7 +65,7 @@ const engineModule = /* @__PURE__ */ onFirstUse(
  * `./resultError.js` (the mapping of failed results to typed errors, with the scrubbing of secrets),
  * asked for with the first GraphQL request so that it is there when a result fails.
  */
-const resultErrorModule = /* @__PURE__ */ onFirstUse(
+const resultErrorModule = /* @__PURE__ */ lazy(
   () => import('./resultError.js'),
   'its transport/resultError module',
 );

@@ -11,60 +11,11 @@
  * @module
  */
 import { WandbError } from '../../errors/index.js';
-import { loadFailure } from '../../errors/load.js';
-import { once } from './memo.js';
+import { lazy, type Lazy } from '../../errors/load.js';
 import { Paginated, type ListOptions } from './pagination.js';
 import { optionalSignal, optionsObject } from './validate.js';
 
-/**
- * A module (or any value) loaded once, on first call: the call resolves with it; `loaded` is
- * the value once it has loaded (for synchronous callers that can use it when it is there). A
- * failed load (a chunk the network did not deliver) is not kept: the next call tries again.
- *
- * @example
- * ```ts
- * const docs: Lazy<typeof import('../../generated/graphql.js')> = lazy(() => import('../../generated/graphql.js'));
- * ```
- */
-export interface Lazy<T> {
-  (): Promise<T>;
-  /** The value, once a call has loaded it; `undefined` before. */
-  readonly loaded: T | undefined;
-}
-
-/**
- * Memoizes `load` (e.g. `() => import('./x.js')`): see {@link Lazy}. `part` names what it loads
- * for the error of a failed load (a chunk the network or the server did not deliver): that
- * rejects with a `NetworkError` saying which part of wandb-api failed to load and why, the
- * bundler's error as its `cause` (an error of ours, such as a `WandbError` thrown while the
- * module ran, is passed on as it is). Mark a module-level call with a `@__PURE__` annotation
- * comment, so that a bundler drops it (and what it would load) when nothing uses it.
- *
- * @example
- * ```ts
- * const users = lazy(() => import('../users/users.js'), 'the users domain');
- * const user = await (await users()).findUser(ctx, 'alice', {});
- * ```
- */
-export function lazy<T>(load: () => Promise<T>, part = 'a part of wandb-api'): Lazy<T> {
-  let value: { v: T } | undefined;
-  // `once` shares the pending load and forgets a failed one, so the next call tries again.
-  const loadOnce = once(() =>
-    Promise.resolve()
-      .then(load)
-      .then(
-        (v) => {
-          value = { v };
-          return v;
-        },
-        (e: unknown) => {
-          throw loadFailure(part, e);
-        },
-      ),
-  );
-  const get = (): Promise<T> => loadOnce();
-  return Object.defineProperty(get, 'loaded', { get: () => value?.v }) as Lazy<T>;
-}
+export { lazy, type Lazy };
 
 /**
  * The generated documents (`src/generated/graphql.ts`, as strings), loaded with the first request
